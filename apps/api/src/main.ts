@@ -1,0 +1,2 @@
+// placeholder until the api bootstrap lands
+export {};

@@ -1,0 +1,32 @@
+/** Unit tests sit beside the code (*.spec.ts); contract and e2e suites live in test/. */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/projections', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts'],
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper: {
+    '^#domain$': '<rootDir>/libs/domain/src/index.ts',
+    '^#event-store$': '<rootDir>/libs/event-store/src/index.ts',
+    '^#read-store$': '<rootDir>/libs/read-store/src/index.ts',
+    '^#crypto$': '<rootDir>/libs/crypto/src/index.ts',
+    '^#audit$': '<rootDir>/libs/audit/src/index.ts',
+    '^#application$': '<rootDir>/libs/application/src/index.ts',
+    '^#testing$': '<rootDir>/libs/testing/src/index.ts',
+    '^#projections$': '<rootDir>/projections/index.ts',
+  },
+  testTimeout: 30000,
+};

@@ -1,0 +1,2 @@
+export * from './shared/domain-error';
+export * from './shared/decider';
