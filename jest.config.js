@@ -29,4 +29,5 @@ module.exports = {
     '^#projections$': '<rootDir>/projections/index.ts',
   },
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

@@ -1,2 +1,21 @@
-// placeholder until the api bootstrap lands
-export {};
+import 'reflect-metadata';
+import pino from 'pino';
+import { ensureDataDir, loadConfig, openEventStore } from '#application';
+import { createApp } from './create-app';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = pino({ level: config.logLevel, base: { context: 'Bootstrap' } });
+  ensureDataDir(config.dataDir);
+  const eventStore = await openEventStore(config, (line) => log.info(line));
+  const app = await createApp({ config, eventStore });
+  await app.listen(config.port, config.host);
+  log.info(`listening on http://${config.host}:${config.port}`);
+}
+
+/** Start-up problems are the operator's to fix: one line naming the setting, no stack trace. */
+main().catch((error: Error & { setting?: string }) => {
+  const known = error.name === 'ConfigError' || error.setting !== undefined || error.name.endsWith('UnavailableError');
+  process.stderr.write(`privacy-ledger: cannot start: ${known ? error.message : (error.stack ?? error.message)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { InfrastructureModule, type Infrastructure } from '#application';
+import { HealthModule } from './health/health.module';
+import { loggerOptions } from './logging/logger.options';
+
+@Module({})
+export class AppModule {
+  static forRoot(infra: Infrastructure): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(infra.config)),
+        InfrastructureModule.forRoot(infra),
+        HealthModule,
+      ],
+    };
+  }
+}

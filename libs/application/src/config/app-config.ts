@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  eventStoreConnectionString?: string;
+  mongodbUri?: string;
+  logLevel: LogLevel;
+}
+
+/** A setting that cannot be used; the message names the variable that fixes it. */
+export class ConfigError extends Error {
+  constructor(readonly setting: string, message: string) {
+    super(`${setting}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function port(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 3000;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new ConfigError('PORT', `must be a whole number from 0 to 65535, got "${raw}"`);
+  }
+  return value;
+}
+
+function logLevel(raw: string | undefined): LogLevel {
+  if (raw === undefined || raw === '') return 'info';
+  const level = raw.toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(level)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  }
+  return level;
+}
+
+function optional(raw: string | undefined): string | undefined {
+  return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+}
+
+/** Reads the environment once at start; every later reader gets the typed object. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return {
+    port: port(env.PORT),
+    host: optional(env.HOST) ?? '127.0.0.1',
+    dataDir: resolve(optional(env.DATA_DIR) ?? './data'),
+    eventStoreConnectionString: optional(env.EVENTSTORE_CONNECTION_STRING),
+    mongodbUri: optional(env.MONGODB_URI),
+    logLevel: logLevel(env.LOG_LEVEL),
+  };
+}

@@ -1,0 +1,3 @@
+/** Injection tokens of the ports; adapters are chosen at start from the configuration. */
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const APP_CONFIG = Symbol('APP_CONFIG');
