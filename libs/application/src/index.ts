@@ -3,3 +3,8 @@ export * from './infrastructure/tokens';
 export * from './infrastructure/data-dir';
 export * from './infrastructure/open-event-store';
 export * from './infrastructure/infrastructure.module';
+export * from './commands/event-codec';
+export * from './commands/command-result';
+export * from './commands/command-context';
+export * from './commands/idempotency';
+export * from './commands/command-executor';

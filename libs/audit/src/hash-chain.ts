@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
+
+/** The stored form of an event as far as the chain is concerned (data is ciphertext where personal). */
+export interface ChainedEvent {
+  stream: string;
+  revision: number;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** SHA-256 over the canonical form, with the event's own `hash` left out of its metadata. */
+export function eventHash(event: ChainedEvent): string {
+  const { hash: _own, ...metadata } = event.metadata;
+  const canonical = canonicalJson({ stream: event.stream, revision: event.revision, type: event.type, data: event.data, metadata });
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * Links new events to the stream's head: each gets `prevHash` (the head's hash, or the genesis
+ * hash for a new stream) and its own `hash`. Pure: returns new metadata objects.
+ */
+export function sealEvents<E extends Omit<ChainedEvent, 'revision' | 'stream'>>(
+  stream: string,
+  firstRevision: number,
+  headHash: string | undefined,
+  events: readonly E[],
+): E[] {
+  let prevHash = headHash ?? GENESIS_HASH;
+  return events.map((event, i) => {
+    const metadata = { ...event.metadata, prevHash };
+    const hash = eventHash({ stream, revision: firstRevision + i, type: event.type, data: event.data, metadata });
+    prevHash = hash;
+    return { ...event, metadata: { ...metadata, hash } };
+  });
+}
