@@ -1,0 +1,141 @@
+import { BACKWARDS, END, FORWARDS, START } from '@eventstore/db-client';
+import type { EventStoreDBClient } from '@eventstore/db-client';
+import type {
+  AppendResult,
+  BatchHandler,
+  EventData,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StoreHealth,
+  StreamMetadata,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { WrongExpectedVersionError } from '../errors';
+import { connectClient, probe } from './esdb-connect';
+import { isStreamGone, toDomainError } from './esdb-errors';
+import { planFilter } from './esdb-filter';
+import { checkRevision, commitOf, toEsdbExpected, toEventData, toRecordedEvent } from './esdb-mapping';
+import { fromEsdbMetadata, toEsdbMetadata } from './esdb-metadata';
+import { collect, headPosition, readAllForwards } from './esdb-reads';
+import { EsdbSubscription } from './esdb-subscription';
+
+const HEALTH_DEADLINE_MS = 2_000;
+
+/** EventStore on EventStoreDB through the gRPC client; see event-store.port.ts for the contract. */
+export class EsdbEventStore implements EventStore {
+  readonly adapter = 'esdb' as const;
+  readonly #subscriptions = new Set<EsdbSubscription>();
+  #closed = false;
+
+  constructor(private readonly client: EventStoreDBClient) {}
+
+  /** Parses `EVENTSTORE_CONNECTION_STRING` and checks that the server answers within a short deadline. */
+  static async connect(connectionString: string): Promise<EsdbEventStore> {
+    return new EsdbEventStore(await connectClient(connectionString));
+  }
+
+  async appendToStream(stream: string, events: readonly EventData[], expected: ExpectedRevision): Promise<AppendResult> {
+    try {
+      const result = await this.client.appendToStream(stream, events.map(toEventData), {
+        expectedRevision: toEsdbExpected(expected),
+      });
+      const nextExpectedRevision = Number(result.nextExpectedRevision);
+      const position = result.position ? commitOf(result.position) : await this.#positionOf(stream, nextExpectedRevision);
+      return { nextExpectedRevision, position };
+    } catch (error) {
+      throw toDomainError(error, stream, expected);
+    }
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    if (options.maxCount === 0) return [];
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision;
+    try {
+      const read = this.client.readStream(stream, {
+        direction: backwards ? BACKWARDS : FORWARDS,
+        fromRevision: from === undefined ? (backwards ? END : START) : BigInt(checkRevision(from)),
+        ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
+      });
+      return (await collect(read)).map(toRecordedEvent).filter((event) => event !== undefined);
+    } catch (error) {
+      // Port rule: an unknown or (soft-)deleted stream reads as empty.
+      if (isStreamGone(error)) return [];
+      throw error;
+    }
+  }
+
+  readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return readAllForwards(this.client, {
+      after: options.after ?? 0,
+      maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
+      plan: planFilter(options.filter),
+    });
+  }
+
+  subscribeToAll(options: SubscribeOptions, handler: BatchHandler): Subscription {
+    if (this.#closed) throw new Error('EsdbEventStore is closed');
+    const subscription = new EsdbSubscription(this.client, options, handler, (s) => this.#subscriptions.delete(s));
+    this.#subscriptions.add(subscription);
+    return subscription;
+  }
+
+  headPosition(): Promise<number> {
+    return headPosition(this.client);
+  }
+
+  async getStreamMetadata(stream: string): Promise<StreamMetadata | undefined> {
+    const result = await this.client.getStreamMetadata(stream);
+    return fromEsdbMetadata(result.metadata);
+  }
+
+  async setStreamMetadata(stream: string, metadata: StreamMetadata): Promise<void> {
+    await this.client.setStreamMetadata(stream, toEsdbMetadata(metadata));
+  }
+
+  async deleteStream(stream: string, expected: ExpectedRevision = 'any'): Promise<void> {
+    try {
+      const expectedRevision = await this.#deleteExpectation(stream, expected);
+      await this.client.deleteStream(stream, { expectedRevision });
+    } catch (error) {
+      if (expected === 'any' && isStreamGone(error)) return;
+      throw toDomainError(error, stream, expected);
+    }
+  }
+
+  async health(): Promise<StoreHealth> {
+    try {
+      const head = await probe(this.client, HEALTH_DEADLINE_MS);
+      return { adapter: 'esdb', ok: true, detail: `connected; head position ${head}` };
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      return { adapter: 'esdb', ok: false, detail: `EventStoreDB unreachable: ${message}` };
+    }
+  }
+
+  /** Ends every subscription, then the client's streams, so that no gRPC call keeps the process alive. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await Promise.allSettled([...this.#subscriptions].map((s) => s.close()));
+    await this.client.dispose();
+  }
+
+  // deleteStream's expected revision has no "stream exists" value: we pin the current revision instead.
+  async #deleteExpectation(stream: string, expected: ExpectedRevision) {
+    if (expected !== 'stream_exists') return toEsdbExpected(expected) as 'any' | 'no_stream' | bigint;
+    const [last] = await this.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    if (!last) throw new WrongExpectedVersionError(stream, expected, -1);
+    return BigInt(last.revision);
+  }
+
+  /** Fallback for servers that do not report the position of an append. */
+  async #positionOf(stream: string, revision: number): Promise<number> {
+    const [event] = await this.readStream(stream, { fromRevision: revision, maxCount: 1 });
+    return event?.position ?? 0;
+  }
+}

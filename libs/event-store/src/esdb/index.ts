@@ -1,0 +1,2 @@
+export { EsdbEventStore } from './esdb-event-store';
+export { redactConnectionString } from './esdb-errors';
