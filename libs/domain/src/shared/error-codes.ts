@@ -1,0 +1,68 @@
+import { DomainError, type DomainErrorKind } from './domain-error';
+
+/** Every stable refusal code of the domain with the kind the HTTP edge maps it by. */
+export const ERROR_KINDS = {
+  'CHANNEL.UNKNOWN': 'invalid',
+  'TOPIC.NOT_FOUND': 'not_found',
+  'TOPIC.ALREADY_DEFINED': 'conflict',
+  'TOPIC.RETIRED': 'conflict',
+  'TOPIC.CHANNEL_NOT_ALLOWED': 'invalid',
+  'TOPIC.ID_INVALID': 'invalid',
+  'TOPIC.TITLE_REQUIRED': 'invalid',
+  'TOPIC.DESCRIPTION_REQUIRED': 'invalid',
+  'TOPIC.REASON_INVALID': 'invalid',
+  'TOPIC.CHANNELS_REQUIRED': 'invalid',
+  'TOPIC.LEGAL_BASIS_UNKNOWN': 'invalid',
+  'TOPIC.RETENTION_INVALID': 'invalid',
+  'TOPIC.PERSONAL_FIELD_INVALID': 'invalid',
+  'TOPIC.TEXT_REQUIRED': 'invalid',
+  'TOPIC.TEXT_HASH_INVALID': 'invalid',
+  'TOPIC.LANGUAGE_INVALID': 'invalid',
+  'TOPIC.CHANGE_UNKNOWN': 'invalid',
+  'SUBJECT.NOT_FOUND': 'not_found',
+  'SUBJECT.ALREADY_REGISTERED': 'conflict',
+  'SUBJECT.ID_INVALID': 'invalid',
+  'SUBJECT.LOCALE_INVALID': 'invalid',
+  'CONTACT_POINT.NOT_FOUND': 'not_found',
+  'CONTACT_POINT.ALREADY_EXISTS': 'conflict',
+  'CONTACT_POINT.CHANNEL_MISMATCH': 'invalid',
+  'CONTACT_POINT.ADDRESS_INVALID': 'invalid',
+  'PROFILE.FIELD_NOT_ALLOWED': 'invalid',
+  'PROFILE.VALUE_INVALID': 'invalid',
+  'CONSENT.PRE_TICKED': 'invalid',
+  'CONSENT.NOT_GRANTED': 'conflict',
+  'CONSENT.TEXT_VERSION_UNKNOWN': 'invalid',
+  'CONSENT.TEXT_VERSION_OUTDATED': 'conflict',
+  'CONSENT.EXPIRY_INVALID': 'invalid',
+  'EVIDENCE.IN_FUTURE': 'invalid',
+  'EVIDENCE.CAPTURED_AT_INVALID': 'invalid',
+  'EVIDENCE.METHOD_UNKNOWN': 'invalid',
+  'EVIDENCE.SOURCE_REQUIRED': 'invalid',
+  'OBJECTION.SCOPE_INVALID': 'invalid',
+  'DOUBLE_OPT_IN.TOKEN_UNKNOWN': 'not_found',
+  'DOUBLE_OPT_IN.TOKEN_USED': 'conflict',
+  'DOUBLE_OPT_IN.TOKEN_EXPIRED': 'conflict',
+  'DOUBLE_OPT_IN.TOKEN_HASH_INVALID': 'invalid',
+  'DOUBLE_OPT_IN.EXPIRY_INVALID': 'invalid',
+  'DOUBLE_OPT_IN.REQUEST_EXISTS': 'conflict',
+  'DOUBLE_OPT_IN.REQUEST_NOT_FOUND': 'not_found',
+  'BLOCK.NOT_FOUND': 'not_found',
+  'BLOCK.ALREADY_EXISTS': 'conflict',
+  'BLOCK.SCOPE_INVALID': 'invalid',
+  'BLOCK.REASON_REQUIRED': 'invalid',
+  'BLOCK.REFERENCE_INVALID': 'invalid',
+} as const satisfies Record<string, DomainErrorKind>;
+
+export type ErrorCode = keyof typeof ERROR_KINDS;
+
+/** The codes as constants, so callers and tests never spell a code by hand: `ErrorCodes.TOPIC_NOT_FOUND`. */
+export const ErrorCodes = Object.fromEntries(
+  Object.keys(ERROR_KINDS).map((code) => [code.replace('.', '_'), code]),
+) as { readonly [C in ErrorCode as ConstName<C>]: C };
+
+type ConstName<C extends string> = C extends `${infer A}.${infer B}` ? `${A}_${B}` : C;
+
+/** Throws the refusal with the kind that belongs to its code. */
+export function refuse(code: ErrorCode, message: string, field?: string): never {
+  throw new DomainError(code, message, ERROR_KINDS[code], field);
+}

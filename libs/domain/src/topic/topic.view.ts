@@ -1,0 +1,43 @@
+import type { Channel } from '../shared/channel';
+import type { LegalBasis } from './topic.events';
+import type { TextVersion, TopicState } from './topic.state';
+
+/**
+ * What subject commands need to know about a topic, read from its stream by the application and
+ * carried on the command's metadata. Read-only: subject deciders never change a topic.
+ */
+export type TopicView = Readonly<{
+  id: string;
+  title: string;
+  allowedChannels: readonly Channel[];
+  legalBasis: LegalBasis;
+  personalFields: readonly string[];
+  retentionDays: number;
+  status: 'active' | 'retired';
+  /** 0 while no text has been published. */
+  currentVersion: number;
+  currentMaterialVersion: number;
+  versions: readonly Readonly<TextVersion>[];
+}>;
+
+/** The view of a defined topic; undefined when the topic was never defined. */
+export function toTopicView(state: TopicState): TopicView | undefined {
+  if (state.status === 'not_defined') return undefined;
+  const { definition, versions, currentMaterialVersion } = state;
+  return {
+    id: definition.topicId,
+    title: definition.title,
+    allowedChannels: definition.allowedChannels,
+    legalBasis: definition.legalBasis,
+    personalFields: definition.personalFields,
+    retentionDays: definition.retentionDays,
+    status: state.status,
+    currentVersion: versions.at(-1)?.version ?? 0,
+    currentMaterialVersion,
+    versions,
+  };
+}
+
+export function findTextVersion(topic: TopicView, version: number): Readonly<TextVersion> | undefined {
+  return topic.versions.find((candidate) => candidate.version === version);
+}
