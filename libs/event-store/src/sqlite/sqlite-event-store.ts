@@ -1,0 +1,132 @@
+import type Database from 'better-sqlite3';
+import { EventStoreUnavailableError } from '../errors';
+import type {
+  AppendResult, BatchHandler, EventData, EventFilter, EventStore, ExpectedRevision, ReadAllOptions,
+  ReadStreamOptions, RecordedEvent, StoreHealth, StreamMetadata, SubscribeOptions, Subscription,
+} from '../event-store.port';
+import { AppendBatchWriter, type AppendRequest, toAppendRequest } from './append-batch';
+import { BatchQueue } from './batch-queue';
+import { ChangeNotifier } from './change-notifier';
+import { checkExpectedRevision, NO_STREAM_STATE, type StreamState, validateExpected } from './expected-revision';
+import { openDatabase } from './open-database';
+import { NO_LIMIT, ReadAllQuery } from './read-all-query';
+import { metadataColumns, toRecordedEvents } from './row-mapper';
+import { prepareStatements, type Statements } from './statements';
+import { readStreamRows } from './stream-reader';
+import { DEFAULT_PAGE_SIZE, SqliteSubscription } from './subscription';
+
+/** The embedded EventStore: one SQLite file in WAL mode, appends grouped into shared durable commits. */
+export class SqliteEventStore implements EventStore {
+  readonly adapter = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly st: Statements;
+  private readonly all: ReadAllQuery;
+  private readonly queue: BatchQueue<AppendRequest, AppendResult>;
+  private readonly notifier: ChangeNotifier;
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  private closed = false;
+
+  /** @param file the database file, e.g. `<DATA_DIR>/events.sqlite`; throws EventStoreUnavailableError. */
+  constructor(readonly file: string) {
+    this.db = openDatabase(file);
+    this.st = prepareStatements(this.db);
+    this.all = new ReadAllQuery(this.db);
+    const writer = new AppendBatchWriter(this.st, () => this.db.inTransaction);
+    this.queue = new BatchQueue((reqs) => this.commitBatch(writer, reqs));
+    this.notifier = new ChangeNotifier(() => this.st.dataVersion.get() as number);
+  }
+
+  appendToStream(stream: string, events: readonly EventData[], expected: ExpectedRevision): Promise<AppendResult> {
+    try {
+      this.assertOpen();
+      return this.queue.enqueue(toAppendRequest(stream, events, expected));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const now = Date.now();
+    return toRecordedEvents(this.db.transaction(() => readStreamRows(this.st, stream, options, now))());
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return this.readPage(options.after ?? 0, options.maxCount ?? NO_LIMIT, options.filter);
+  }
+
+  subscribeToAll(options: SubscribeOptions, handler: BatchHandler): Subscription {
+    this.assertOpen();
+    const source = {
+      readPage: (after: number, max: number, filter: EventFilter | undefined) => this.readPage(after, max, filter),
+      listen: (wake: () => void) => this.notifier.listen(wake),
+    };
+    const pageSize = options.maxBatchSize ?? DEFAULT_PAGE_SIZE;
+    const sub = new SqliteSubscription(source, handler, options.after ?? 0, options.filter, pageSize);
+    this.subscriptions.add(sub);
+    const forget = () => this.subscriptions.delete(sub);
+    sub.done.then(forget, forget);
+    return sub;
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.st.head.get() as number;
+  }
+
+  async getStreamMetadata(stream: string): Promise<StreamMetadata | undefined> {
+    this.assertOpen();
+    const json = this.st.getMetadata.get(stream) as string | undefined;
+    return json === undefined ? undefined : (JSON.parse(json) as StreamMetadata);
+  }
+
+  async setStreamMetadata(stream: string, metadata: StreamMetadata): Promise<void> {
+    this.assertOpen();
+    this.st.putMetadata.run(stream, ...metadataColumns(metadata));
+  }
+
+  async deleteStream(stream: string, expected: ExpectedRevision = 'any'): Promise<void> {
+    this.assertOpen();
+    validateExpected(expected);
+    // Queued appends go first, so a delete never overtakes an append made before it.
+    this.queue.drain();
+    this.db.transaction(() => {
+      const state = (this.st.streamState.get(stream) as StreamState | undefined) ?? NO_STREAM_STATE;
+      checkExpectedRevision(stream, expected, state);
+      this.st.markDeleted.run(stream);
+    }).immediate();
+  }
+
+  async health(): Promise<StoreHealth> {
+    if (this.closed) return { adapter: 'sqlite', ok: false, detail: `${this.file} is closed` };
+    try {
+      return { adapter: 'sqlite', ok: true, detail: `${this.file}, head position ${this.st.head.get()}` };
+    } catch (err) {
+      return { adapter: 'sqlite', ok: false, detail: `${this.file}: ${(err as Error).message}` };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.queue.drain();
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    this.notifier.stop();
+    this.db.close();
+  }
+
+  private commitBatch(writer: AppendBatchWriter, reqs: readonly AppendRequest[]) {
+    const outcomes = writer.run(reqs);
+    this.notifier.notify();
+    return outcomes;
+  }
+
+  private readPage(after: number, maxCount: number, filter: EventFilter | undefined): RecordedEvent[] {
+    return toRecordedEvents(this.all.read(after, maxCount, filter));
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreUnavailableError(`The event store ${this.file} is closed`, 'DATA_DIR');
+  }
+}
