@@ -9,6 +9,12 @@ export interface AppConfig {
   eventStoreConnectionString?: string;
   mongodbUri?: string;
   logLevel: LogLevel;
+  /** JSON list of API keys ({ name, roles, sha256 }); without it the key file lives in the data folder. */
+  apiKeysFile?: string;
+  /** An admin key for automation; held in memory only as its SHA-256 once the app has started. */
+  adminApiKey?: string;
+  /** Requests per window and per client IP on public routes (authenticated routes are not limited). */
+  publicRateLimit: { limit: number; windowSeconds: number };
 }
 
 /** A setting that cannot be used; the message names the variable that fixes it. */
@@ -39,8 +45,22 @@ function logLevel(raw: string | undefined): LogLevel {
   return level;
 }
 
+function positiveInteger(setting: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new ConfigError(setting, `must be a whole number of at least 1, got "${raw}"`);
+  }
+  return value;
+}
+
 function optional(raw: string | undefined): string | undefined {
   return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+}
+
+function optionalPath(raw: string | undefined): string | undefined {
+  const value = optional(raw);
+  return value === undefined ? undefined : resolve(value);
 }
 
 /** Reads the environment once at start; every later reader gets the typed object. */
@@ -52,5 +72,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStoreConnectionString: optional(env.EVENTSTORE_CONNECTION_STRING),
     mongodbUri: optional(env.MONGODB_URI),
     logLevel: logLevel(env.LOG_LEVEL),
+    apiKeysFile: optionalPath(env.API_KEYS_FILE),
+    adminApiKey: optional(env.ADMIN_API_KEY),
+    publicRateLimit: {
+      limit: positiveInteger('PUBLIC_RATE_LIMIT', env.PUBLIC_RATE_LIMIT, 30),
+      windowSeconds: positiveInteger('PUBLIC_RATE_LIMIT_WINDOW_SECONDS', env.PUBLIC_RATE_LIMIT_WINDOW_SECONDS, 60),
+    },
   };
 }

@@ -25,3 +25,23 @@ describe('loadConfig', () => {
     });
   });
 });
+
+describe('loadConfig: API keys and the public rate limit', () => {
+  it('leaves the key sources unset and limits public routes to 30 a minute by default', () => {
+    const config = loadConfig({});
+    expect(config.apiKeysFile).toBeUndefined();
+    expect(config.adminApiKey).toBeUndefined();
+    expect(config.publicRateLimit).toEqual({ limit: 30, windowSeconds: 60 });
+  });
+
+  it('resolves API_KEYS_FILE to an absolute path and keeps ADMIN_API_KEY as given', () => {
+    const config = loadConfig({ API_KEYS_FILE: 'keys.json', ADMIN_API_KEY: ' secret-key ' });
+    expect(config.apiKeysFile).toMatch(/^\/.*\/keys\.json$/);
+    expect(config.adminApiKey).toBe('secret-key');
+  });
+
+  it('refuses a rate limit that is not a positive whole number and names the variable', () => {
+    expect(() => loadConfig({ PUBLIC_RATE_LIMIT: '0' })).toThrow(/^PUBLIC_RATE_LIMIT: /);
+    expect(() => loadConfig({ PUBLIC_RATE_LIMIT_WINDOW_SECONDS: '1.5' })).toThrow(/^PUBLIC_RATE_LIMIT_WINDOW_SECONDS: /);
+  });
+});
