@@ -69,6 +69,21 @@ export function subscribeContract(store: StoreGetter): void {
       expect([...all].sort((x, y) => x - y)).toEqual(all);
     });
 
+    it('delivers an event appended while the handler is still busy with the previous one', async () => {
+      const p = unique('sub-busy');
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const c = collect({ after: await store().headPosition(), filter: { streamPrefixes: [p] } }, async () => {
+        if (c.events.length === 1) await gate;
+      });
+      await store().appendToStream(`${p}-a`, eventsOf('E', 1), 'no_stream');
+      await waitFor('first event', () => c.events.length === 1);
+      await store().appendToStream(`${p}-a`, eventsOf('E', 1), 0);
+      release();
+      await waitFor('the event appended meanwhile', () => c.events.length === 2, 2000);
+      expect(c.events.map((e) => e.revision)).toEqual([0, 1]);
+    });
+
     it('applies an event-type filter to catch-up and live events', async () => {
       const p = unique('sub-type');
       const start = await store().headPosition();

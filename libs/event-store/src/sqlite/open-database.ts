@@ -15,7 +15,8 @@ function unavailable(file: string, problem: string): EventStoreUnavailableError 
 }
 
 function reason(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  const message = (err as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(err);
 }
 
 function ensureFolder(file: string): void {

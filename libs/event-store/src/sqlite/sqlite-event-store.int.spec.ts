@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WrongExpectedVersionError } from '../errors';
+import type { RecordedEvent } from '../event-store.port';
+import { SqliteEventStore } from './sqlite-event-store';
+
+const dir = mkdtempSync(join(tmpdir(), 'ledger-sqlite-es-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const event = (i = 0) => ({ type: 'E', data: { i } });
+const settle = (ps: Promise<unknown>[]) =>
+  Promise.allSettled(ps).then((rs) => rs.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).name)));
+
+describe('SqliteEventStore', () => {
+  let store: SqliteEventStore;
+  beforeAll(() => {
+    store = new SqliteEventStore(join(dir, 'events.sqlite'));
+  });
+  afterAll(() => store.close());
+
+  it('commits appends made in one turn together, each result exact as if made in order', async () => {
+    const start = await store.headPosition();
+    const results = await settle([
+      store.appendToStream('gc-1', [event(0)], 'no_stream'),
+      store.appendToStream('gc-1', [event(1), event(2)], 0),
+      store.appendToStream('gc-1', [event(9)], 0),
+      store.appendToStream('gc-2', [event(0)], 'stream_exists'),
+      store.appendToStream('gc-1', [event(3)], 2),
+    ]);
+    expect(results).toEqual([
+      { nextExpectedRevision: 0, position: start + 1 },
+      { nextExpectedRevision: 2, position: start + 3 },
+      'WrongExpectedVersionError',
+      'WrongExpectedVersionError',
+      { nextExpectedRevision: 3, position: start + 4 },
+    ]);
+    expect((await store.readStream('gc-1')).map((e) => e.data.i)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('leaves no gap in positions where appends were refused', async () => {
+    const start = await store.headPosition();
+    const calls = Array.from({ length: 30 }, (_, i) => store.appendToStream(`gap-${i % 3}`, [event(i), event(i)], 'no_stream'));
+    const outcomes = await settle(calls);
+    expect(outcomes.filter((o) => o === 'WrongExpectedVersionError')).toHaveLength(27);
+    const log = await store.readAll({ after: start });
+    expect(log.map((e) => e.position)).toEqual([1, 2, 3, 4, 5, 6].map((n) => start + n));
+  });
+
+  it('reports the conflicting revision as seen inside the batch', async () => {
+    const [, second] = await Promise.allSettled([
+      store.appendToStream('gc-3', [event(), event()], 'no_stream'),
+      store.appendToStream('gc-3', [event()], 0),
+    ]);
+    expect((second as PromiseRejectedResult).reason).toMatchObject({ actual: 1 });
+    expect((second as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
+  });
+
+  it('wakes a live subscriber of the same process without waiting for the poll', async () => {
+    const got: RecordedEvent[] = [];
+    const sub = store.subscribeToAll({ after: await store.headPosition() }, (events) => {
+      got.push(...events);
+    });
+    await new Promise((r) => setImmediate(r));
+    await store.appendToStream('wake-1', [event()], 'no_stream');
+    // A few turns of the event loop, far less than the 25 ms poll.
+    for (let i = 0; i < 5 && got.length === 0; i++) await new Promise((r) => setImmediate(r));
+    await sub.close();
+    expect(got.map((e) => e.stream)).toEqual(['wake-1']);
+  });
+
+  it('lets a second connection see new events within 100 ms', async () => {
+    const other = new SqliteEventStore(store.file);
+    const got: number[] = [];
+    const sub = other.subscribeToAll({ after: await other.headPosition() }, (events) => {
+      got.push(...events.map(() => Date.now()));
+    });
+    await new Promise((r) => setTimeout(r, 30));
+    const sent = Date.now();
+    await store.appendToStream('cross-1', [event()], 'no_stream');
+    const deadline = Date.now() + 1000;
+    while (got.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2));
+    await sub.close();
+    await other.close();
+    expect(got).toHaveLength(1);
+    expect(got[0]! - sent).toBeLessThan(100);
+  });
+
+  it('keeps appends made before a delete ahead of it', async () => {
+    const append = store.appendToStream('del-1', [event()], 'no_stream');
+    await store.deleteStream('del-1', 0);
+    await expect(append).resolves.toMatchObject({ nextExpectedRevision: 0 });
+    expect(await store.readStream('del-1')).toEqual([]);
+  });
+
+  it('writes queued appends on close and refuses work afterwards', async () => {
+    const other = new SqliteEventStore(store.file);
+    const pending = other.appendToStream('close-1', [event()], 'no_stream');
+    await other.close();
+    await expect(pending).resolves.toMatchObject({ nextExpectedRevision: 0 });
+    await expect(other.appendToStream('close-1', [event()], 0)).rejects.toMatchObject({ code: 'EVENT_STORE.UNAVAILABLE' });
+    expect(await other.health()).toMatchObject({ ok: false });
+    expect(await store.readStream('close-1')).toHaveLength(1);
+  });
+});
