@@ -2,6 +2,8 @@ import { DomainError, type DomainErrorKind } from './domain-error';
 
 /** Every stable refusal code of the domain with the kind the HTTP edge maps it by. */
 export const ERROR_KINDS = {
+  'INPUT.ID_INVALID': 'invalid',
+  'INPUT.TEXT_INVALID': 'invalid',
   'CHANNEL.UNKNOWN': 'invalid',
   'TOPIC.NOT_FOUND': 'not_found',
   'TOPIC.ALREADY_DEFINED': 'conflict',

@@ -1,0 +1,14 @@
+import type { Command } from '../shared/message';
+import type { BlockReference, BlockScope } from './block.events';
+import type { SubjectContext, TopicContext } from './subject.context';
+
+/** A topic-scoped block needs the topic's view on the metadata. */
+export type SetContactBlock = Command<
+  'SetContactBlock',
+  { blockId: string; scope: BlockScope; reason: string; reference: BlockReference },
+  TopicContext
+>;
+
+export type LiftContactBlock = Command<'LiftContactBlock', { blockId: string; reason?: string }, SubjectContext>;
+
+export type BlockCommand = SetContactBlock | LiftContactBlock;

@@ -1,0 +1,26 @@
+import type { Command } from '../shared/message';
+import type { ConsentEvidence, ObjectionScope } from './consent.events';
+import type { SubjectContext, TopicContext } from './subject.context';
+
+/** As it arrives: `affirmativeAction` may be false here, so that a pre-ticked box can be refused. */
+export type EvidenceInput = Omit<ConsentEvidence, 'textHash' | 'affirmativeAction' | 'doubleOptInRequestId'> & {
+  affirmativeAction: boolean;
+};
+
+export type GrantConsent = Command<
+  'GrantConsent',
+  { topicId: string; channel: string; contactPointId?: string; expiresAt?: string; evidence: EvidenceInput },
+  TopicContext
+>;
+
+/** Without a channel, every channel of the topic; without a contact point, every contact point. */
+export type RevokeConsent = Command<
+  'RevokeConsent',
+  { topicId: string; channel?: string; contactPointId?: string; reason?: string },
+  SubjectContext
+>;
+
+/** A topic-scoped objection needs the topic's view on the metadata. */
+export type RaiseObjection = Command<'RaiseObjection', { scope: ObjectionScope; reason?: string }, TopicContext>;
+
+export type ConsentCommand = GrantConsent | RevokeConsent | RaiseObjection;

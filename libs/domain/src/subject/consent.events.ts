@@ -1,0 +1,53 @@
+import type { Channel } from '../shared/channel';
+import type { Event } from '../shared/message';
+
+export const EVIDENCE_METHODS = ['checkbox', 'double_opt_in', 'paper', 'verbal', 'import'] as const;
+export type EvidenceMethod = (typeof EVIDENCE_METHODS)[number];
+
+/** What a consent is for: a topic on a channel, optionally narrowed to one contact point. */
+export type ConsentScope = { topicId: string; channel: Channel; contactPointId?: string };
+
+/** Art. 7(1): what the controller needs to demonstrate the consent: how, when, where, to which text. */
+export type ConsentEvidence = {
+  method: EvidenceMethod;
+  capturedAt: string;
+  sourceSystem: string;
+  formId?: string;
+  textVersion: number;
+  /** Copied from the topic's version, so the grant proves the exact wording on its own. */
+  textHash: string;
+  ipAddress?: string;
+  userAgent?: string;
+  /** Art. 4(11), Recital 32: an unambiguous affirmative act; never a pre-ticked box. */
+  affirmativeAction: true;
+  /** Set when the grant came from confirming a double opt-in request. */
+  doubleOptInRequestId?: string;
+};
+
+export type ConsentGranted = Event<
+  'ConsentGranted',
+  ConsentScope & {
+    subjectId: string;
+    evidence: ConsentEvidence;
+    /** The topic's material version when granted: later material versions call for consent again. */
+    topicMaterialVersion: number;
+    expiresAt?: string;
+    grantedAt: string;
+  }
+>;
+
+/** Art. 7(3): no reason is required; one may be noted when the subject volunteers it. */
+export type ConsentRevoked = Event<'ConsentRevoked', ConsentScope & { subjectId: string; reason?: string; revokedAt: string }>;
+
+/** Art. 21(2)-(3): an objection to direct marketing, to one topic, or to one channel. */
+export type ObjectionScope =
+  | { kind: 'direct_marketing' }
+  | { kind: 'topic'; topicId: string }
+  | { kind: 'channel'; channel: Channel };
+
+export type ObjectionRaised = Event<
+  'ObjectionRaised',
+  { subjectId: string; scope: ObjectionScope; reason?: string; raisedAt: string }
+>;
+
+export type ConsentEvent = ConsentGranted | ConsentRevoked | ObjectionRaised;

@@ -1,0 +1,34 @@
+import { requireChannel } from '../shared/channel';
+import { compact } from '../shared/compact';
+import { refuse } from '../shared/error-codes';
+import { optionalText } from '../shared/text';
+import type { RaiseObjection } from './consent.commands';
+import type { ObjectionScope } from './consent.events';
+import type { SubjectEvent } from './subject.events';
+import { requireRegistered, requireTopic } from './subject.guards';
+import { objectionKey, type SubjectState } from './subject.state';
+
+/**
+ * Art. 21(2)-(3): an objection to direct marketing needs no grounds and takes effect at once; it
+ * is recorded as given and contactability checks it, whatever consents exist.
+ */
+export function raiseObjection({ data, metadata }: RaiseObjection, state: SubjectState): SubjectEvent[] {
+  const subject = requireRegistered(state);
+  const scope = validScope(data.scope, metadata);
+  const reason = optionalText(data.reason, 'INPUT.TEXT_INVALID', 'reason', 2_000);
+  if (subject.objections[objectionKey(scope)] !== undefined) return [];
+  return [{ type: 'ObjectionRaised', data: compact({ subjectId: subject.subjectId, scope, reason, raisedAt: metadata.now }) }];
+}
+
+function validScope(scope: ObjectionScope | undefined, metadata: RaiseObjection['metadata']): ObjectionScope {
+  switch (scope?.kind) {
+    case 'direct_marketing':
+      return { kind: 'direct_marketing' };
+    case 'topic':
+      return { kind: 'topic', topicId: requireTopic(metadata.topic, scope.topicId, 'scope.topicId').id };
+    case 'channel':
+      return { kind: 'channel', channel: requireChannel(scope.channel, metadata.channels, 'scope.channel') };
+    default:
+      return refuse('OBJECTION.SCOPE_INVALID', 'scope.kind must be direct_marketing, topic or channel', 'scope.kind');
+  }
+}

@@ -1,0 +1,6 @@
+import type { BlockCommand } from './block.commands';
+import type { ConsentCommand } from './consent.commands';
+import type { DoubleOptInCommand } from './double-opt-in.commands';
+import type { ProfileCommand } from './profile.commands';
+
+export type SubjectCommand = ProfileCommand | ConsentCommand | DoubleOptInCommand | BlockCommand;

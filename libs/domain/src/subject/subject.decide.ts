@@ -1,0 +1,46 @@
+import { liftContactBlock, setContactBlock } from './block.decide';
+import { addContactPoint, rectifyContactPoint, removeContactPoint } from './contact-point.decide';
+import { confirmDoubleOptIn, expireDoubleOptIn } from './double-opt-in.confirm';
+import { requestDoubleOptIn } from './double-opt-in.request';
+import { grantConsent } from './grant-consent.decide';
+import { raiseObjection } from './objection.decide';
+import { rectifyProfile, registerSubject } from './profile.decide';
+import { revokeConsent } from './revoke-consent.decide';
+import type { SubjectCommand } from './subject.commands';
+import type { SubjectEvent } from './subject.events';
+import type { SubjectState } from './subject.state';
+
+export function decideSubject(command: SubjectCommand, state: SubjectState): SubjectEvent[] {
+  switch (command.type) {
+    case 'RegisterSubject':
+      return registerSubject(command, state);
+    case 'AddContactPoint':
+      return addContactPoint(command, state);
+    case 'RectifyContactPoint':
+      return rectifyContactPoint(command, state);
+    case 'RemoveContactPoint':
+      return removeContactPoint(command, state);
+    case 'RectifyProfile':
+      return rectifyProfile(command, state);
+    case 'GrantConsent':
+      return grantConsent(command, state);
+    case 'RevokeConsent':
+      return revokeConsent(command, state);
+    case 'RaiseObjection':
+      return raiseObjection(command, state);
+    case 'RequestDoubleOptIn':
+      return requestDoubleOptIn(command, state);
+    case 'ConfirmDoubleOptIn':
+      return confirmDoubleOptIn(command, state);
+    case 'ExpireDoubleOptIn':
+      return expireDoubleOptIn(command, state);
+    case 'SetContactBlock':
+      return setContactBlock(command, state);
+    case 'LiftContactBlock':
+      return liftContactBlock(command, state);
+    default: {
+      const unreachable: never = command;
+      return unreachable;
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import type { BlockEvent } from './block.events';
+import type { ConsentEvent } from './consent.events';
+import type { DoubleOptInEvent } from './double-opt-in.events';
+import type { ProfileEvent } from './profile.events';
+
+/** Every event of a `subject-<uuid>` stream. Data-subject requests and erasure will join this union. */
+export type SubjectEvent = ProfileEvent | ConsentEvent | DoubleOptInEvent | BlockEvent;
+
+/**
+ * The personal data paths of each event's `data` (names, addresses, ip addresses, user agents, free
+ * text). They are encrypted under the subject's key on the way to the store, so destroying that key
+ * erases them (Art. 17) while the rest of the history remains as proof. Adding an event type without
+ * declaring its paths does not compile.
+ */
+export const subjectPersonalFields: { readonly [T in SubjectEvent['type']]: readonly string[] } = {
+  SubjectRegistered: ['contactPoints[].address', 'profile.*'],
+  ContactPointAdded: ['address'],
+  ContactPointRectified: ['address'],
+  ContactPointRemoved: [],
+  ProfileRectified: ['changes.*'],
+  ConsentGranted: ['evidence.ipAddress', 'evidence.userAgent'],
+  ConsentRevoked: ['reason'],
+  ObjectionRaised: ['reason'],
+  DoubleOptInRequested: [],
+  DoubleOptInConfirmed: ['ipAddress', 'userAgent'],
+  DoubleOptInExpired: [],
+  ContactBlockSet: ['reason'],
+  ContactBlockLifted: ['reason'],
+};
