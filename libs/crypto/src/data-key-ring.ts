@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { SubjectErasedError } from './errors';
+import type { DataKey } from './field-cipher';
+import type { KeyVault, WrappedDataKey } from './key-vault.port';
+import type { MasterKey } from './master-key';
+import { LruCache } from './lru-cache';
+import { unwrapDataKey, wrapDataKey } from './vault-seal';
+
+export interface DataKeyRingOptions {
+  /** Unwrapped keys kept in memory; each costs one vault read and one unwrap to reload. */
+  cacheSize?: number;
+  clock?: () => Date;
+}
+
+/**
+ * One AES-256 data key per subject, stored only wrapped. Destroying a key is the erasure of
+ * Art. 17 for everything encrypted under it (crypto-shredding), so destroy evicts the cache
+ * before the vault deletes and bumps an epoch that stops a racing read from caching the key again.
+ */
+export class DataKeyRing {
+  private readonly cache: LruCache<string, DataKey>;
+  private readonly clock: () => Date;
+  private epoch = 0;
+
+  constructor(private readonly vault: KeyVault, private readonly master: MasterKey, options: DataKeyRingOptions = {}) {
+    this.cache = new LruCache(options.cacheSize ?? 10_000);
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  get cachedCount(): number {
+    return this.cache.size;
+  }
+
+  isCached(subjectId: string): boolean {
+    return this.cache.has(subjectId);
+  }
+
+  async getDataKey(subjectId: string): Promise<DataKey | undefined> {
+    const cached = this.cache.get(subjectId);
+    if (cached !== undefined) return cached;
+    const epoch = this.epoch;
+    const record = await this.vault.findDataKey(subjectId);
+    return record === undefined ? undefined : this.remember(record, epoch);
+  }
+
+  /** Refuses with SubjectErasedError for an erased subject instead of quietly starting afresh. */
+  async getOrCreateDataKey(subjectId: string): Promise<DataKey> {
+    const existing = await this.getDataKey(subjectId);
+    if (existing !== undefined) return existing;
+    const epoch = this.epoch;
+    const raw = randomBytes(32);
+    const keyId = randomBytes(8).toString('hex');
+    const wrapped = wrapDataKey(this.master, subjectId, keyId, raw);
+    raw.fill(0);
+    const record = { subjectId, keyId, masterKeyId: this.master.id, wrapped, createdAt: this.clock().toISOString() };
+    const outcome = await this.vault.insertDataKey(record);
+    if (outcome.status === 'erased') throw new SubjectErasedError();
+    return this.remember(outcome.record, epoch);
+  }
+
+  async destroyDataKey(subjectId: string): Promise<boolean> {
+    return (await this.destroyDataKeys([subjectId])).length > 0;
+  }
+
+  async destroyDataKeys(subjectIds: readonly string[]): Promise<string[]> {
+    this.epoch += 1;
+    for (const id of subjectIds) this.cache.delete(id);
+    return this.vault.destroyDataKeys(subjectIds, this.clock().toISOString());
+  }
+
+  isDestroyed(subjectId: string): Promise<boolean> {
+    return this.vault.isDestroyed(subjectId);
+  }
+
+  /** For other processes' erasures (e.g. on a SubjectErased notification): drop the cached key. */
+  evict(subjectId: string): void {
+    this.epoch += 1;
+    this.cache.delete(subjectId);
+  }
+
+  private remember(record: WrappedDataKey, epoch: number): DataKey {
+    const dataKey: DataKey = { keyId: record.keyId, key: unwrapDataKey(this.master, record) };
+    if (epoch === this.epoch) this.cache.set(record.subjectId, dataKey);
+    return dataKey;
+  }
+}

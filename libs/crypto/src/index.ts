@@ -1,0 +1,14 @@
+export * from './errors';
+export * from './master-key';
+export * from './master-key-source';
+export * from './envelope';
+export { encryptField, decryptField, type DataKey } from './field-cipher';
+export * from './blind-index';
+export * from './lru-cache';
+export * from './key-vault.port';
+export * from './data-key-ring';
+export { verifyMasterKey } from './master-key-check';
+export * from './rotation';
+export * from './subject-crypto';
+export { SqliteKeyVault } from './sqlite/sqlite-key-vault';
+export { MongoKeyVault } from './mongodb/mongo-key-vault';
