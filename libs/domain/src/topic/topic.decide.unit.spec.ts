@@ -18,14 +18,14 @@ describe('DefineTopic', () => {
   });
 
   it.each([
-    [{ topicId: 'News Letter' }, 'TOPIC.ID_INVALID', 'topicId'],
-    [{ title: ' ' }, 'TOPIC.TITLE_REQUIRED', 'title'],
-    [{ description: '' }, 'TOPIC.DESCRIPTION_REQUIRED', 'description'],
-    [{ allowedChannels: [] }, 'TOPIC.CHANNELS_REQUIRED', 'allowedChannels'],
-    [{ legalBasis: 'whim' as never }, 'TOPIC.LEGAL_BASIS_UNKNOWN', 'legalBasis'],
-    [{ retentionDays: 0 }, 'TOPIC.RETENTION_INVALID', 'retentionDays'],
-    [{ personalFields: ['first name'] }, 'TOPIC.PERSONAL_FIELD_INVALID', 'personalFields'],
-  ])('refuses an invalid definition %o', (data, code, field) => {
+    ['TOPIC.ID_INVALID', 'topicId', { topicId: 'News Letter' }],
+    ['TOPIC.TITLE_REQUIRED', 'title', { title: ' ' }],
+    ['TOPIC.DESCRIPTION_REQUIRED', 'description', { description: '' }],
+    ['TOPIC.CHANNELS_REQUIRED', 'allowedChannels', { allowedChannels: [] }],
+    ['TOPIC.LEGAL_BASIS_UNKNOWN', 'legalBasis', { legalBasis: 'whim' as never }],
+    ['TOPIC.RETENTION_INVALID', 'retentionDays', { retentionDays: 0 }],
+    ['TOPIC.PERSONAL_FIELD_INVALID', 'personalFields', { personalFields: ['first name'] }],
+  ])('refuses an invalid definition: %s on %s', (code, field, data) => {
     spec.given([]).when(defineTopic(data)).thenThrows(code, { kind: 'invalid', field });
   });
 
@@ -58,11 +58,11 @@ describe('PublishConsentTextVersion', () => {
   });
 
   it.each([
-    [{ text: '' }, 'TOPIC.TEXT_REQUIRED', 'text'],
-    [{ textHash: 'ABC' }, 'TOPIC.TEXT_HASH_INVALID', 'textHash'],
-    [{ language: 'German' }, 'TOPIC.LANGUAGE_INVALID', 'language'],
-    [{ change: 'cosmetic' as never }, 'TOPIC.CHANGE_UNKNOWN', 'change'],
-  ])('refuses an invalid text version %o', (data, code, field) => {
+    ['TOPIC.TEXT_REQUIRED', 'text', { text: '' }],
+    ['TOPIC.TEXT_HASH_INVALID', 'textHash', { textHash: 'ABC' }],
+    ['TOPIC.LANGUAGE_INVALID', 'language', { language: 'German' }],
+    ['TOPIC.CHANGE_UNKNOWN', 'change', { change: 'cosmetic' as never }],
+  ])('refuses an invalid text version: %s on %s', (code, field, data) => {
     spec.given([topicDefined()]).when(publish(data)).thenThrows(code, { kind: 'invalid', field });
   });
 
