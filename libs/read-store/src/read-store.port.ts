@@ -1,0 +1,121 @@
+/**
+ * The ReadStore port: the read models' documents and the projections' checkpoints.
+ * Adapters: `sqlite` (embedded default) and `mongodb`. Both pass test/contract/read-store.contract.ts.
+ *
+ * Exactly-once, with the runner's help. A runner reads a document (its `position` says which event
+ * last changed it), folds only the events with a higher position, and commits the resulting writes
+ * with its new checkpoint in one `commit`. Every write is guarded: it replaces a stored document only
+ * when the stored position is lower. So after a crash at any point the runner resumes from the
+ * stored checkpoint, events at or below a document's position are not folded again (nothing applied
+ * twice) and events above the checkpoint are replayed (nothing skipped). SQLite and MongoDB replica
+ * sets commit a batch in one transaction; a standalone MongoDB has none and relies on the guards.
+ */
+
+export type JsonObject = { [key: string]: unknown };
+
+/** Values an index can hold and a filter can ask for; `null` and missing fields are not indexed. */
+export type IndexValue = string | number | boolean;
+
+/**
+ * Equality on the fields of one declared index (all of them, in any order), or `{}` for every
+ * document. A field holding an array matches when any element equals the value, as in MongoDB.
+ */
+export type EqualityFilter = Readonly<Record<string, IndexValue>>;
+
+/** Declared by a read model beside its code; `fields` are dotted paths into the document. */
+export interface IndexSpec {
+  collection: string;
+  fields: readonly string[];
+  /** Unique among the documents that carry every field; array elements count one by one. */
+  unique?: boolean;
+}
+
+/** What `reset` and the rebuild helpers need to know about one projection. */
+export interface ReadModelSpec {
+  projection: string;
+  collections: readonly string[];
+  indexes: readonly IndexSpec[];
+}
+
+export interface StoredDocument<T extends JsonObject = JsonObject> {
+  id: string;
+  doc: T;
+  /** Global position of the last event folded into this document. */
+  position: number;
+}
+
+export type DocumentWrite =
+  | { kind: 'put'; collection: string; id: string; doc: JsonObject; position: number }
+  | { kind: 'delete'; collection: string; id: string; position: number };
+
+export interface WriteBatch {
+  projection: string;
+  /** The last global position this batch covers; stored as the projection's checkpoint. */
+  checkpoint: number;
+  /** Applied in order; at most one write per (collection, id) keeps the guards meaningful. */
+  writes: readonly DocumentWrite[];
+}
+
+export interface CommitResult {
+  /** False when the checkpoint was already at or beyond `batch.checkpoint`: nothing was done. */
+  committed: boolean;
+  /** Writes that changed a document (the others met a document with an equal or higher position). */
+  written: number;
+}
+
+export interface FindOptions {
+  /** Exclusive: the `next` of the previous page. */
+  after?: string;
+  /** 1..1000, default 100. */
+  limit?: number;
+}
+
+/** Items ascend by id in UTF-8 byte order; `next` is set when more may follow. */
+export interface Page<T extends JsonObject = JsonObject> {
+  items: StoredDocument<T>[];
+  next?: string;
+}
+
+/** Which declared index answers a filter (undefined: the id order itself, for `{}`). */
+export interface QueryPlan {
+  index?: string;
+}
+
+export interface ReadStoreHealth {
+  up: boolean;
+  adapter: 'sqlite' | 'mongodb';
+  /** False on a standalone MongoDB: batches are then idempotent instead of atomic. */
+  atomicBatches: boolean;
+  detail: string;
+}
+
+export interface ReadStore {
+  readonly adapter: 'sqlite' | 'mongodb';
+  /** Creates the declared indexes (idempotent), indexing documents already stored. */
+  ensureIndexes(indexes: readonly IndexSpec[]): Promise<void>;
+  /** Applies the writes and moves the checkpoint together; see the guarantee above. */
+  commit(batch: WriteBatch): Promise<CommitResult>;
+  get<T extends JsonObject = JsonObject>(collection: string, id: string): Promise<StoredDocument<T> | undefined>;
+  /** Found documents in the order of `ids`; missing ids are left out. */
+  getMany<T extends JsonObject = JsonObject>(collection: string, ids: readonly string[]): Promise<StoredDocument<T>[]>;
+  find<T extends JsonObject = JsonObject>(collection: string, filter: EqualityFilter, options?: FindOptions): Promise<Page<T>>;
+  count(collection: string, filter?: EqualityFilter): Promise<number>;
+  explain(collection: string, filter: EqualityFilter): Promise<QueryPlan>;
+  /** 0 when the projection has never committed: resume with `after: 0`. */
+  getCheckpoint(projection: string): Promise<number>;
+  setCheckpoint(projection: string, position: number): Promise<void>;
+  /** Drops the projection's collections (documents and indexes) and its checkpoint. */
+  reset(model: ReadModelSpec): Promise<void>;
+  /**
+   * Empties the staging collections of a rebuild and creates their indexes; returns the staged spec
+   * (see `stagedModel`) whose projection and collection names the rebuild writes to.
+   */
+  beginRebuild(model: ReadModelSpec): Promise<ReadModelSpec>;
+  /**
+   * Replaces the live collections and checkpoint with the staged ones. Refuses (RebuildNotCaughtUpError)
+   * while the staged checkpoint is behind the live one. Stop the live runner first.
+   */
+  swapRebuild(model: ReadModelSpec): Promise<void>;
+  health(): Promise<ReadStoreHealth>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,1 @@
+export { SqliteReadStore } from './sqlite-read-store';

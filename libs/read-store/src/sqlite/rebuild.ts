@@ -1,0 +1,58 @@
+import { RebuildNotCaughtUpError } from '../errors';
+import { checkCollection, checkProjection, stagedModel } from '../names';
+import type { ReadModelSpec } from '../read-store.port';
+import { readCheckpoint, writeCheckpoint } from './batch-commit';
+import type { Catalog } from './catalog';
+
+function inTransaction(catalog: Catalog, work: () => void): void {
+  try {
+    catalog.db.transaction(() => {
+      catalog.refresh();
+      work();
+    }).immediate();
+  } catch (err) {
+    catalog.forget();
+    throw err;
+  } finally {
+    catalog.sql.clear();
+  }
+}
+
+function dropModel(catalog: Catalog, model: ReadModelSpec): void {
+  for (const c of model.collections) catalog.dropCollection(checkCollection(c));
+  catalog.sql.get('DELETE FROM _checkpoints WHERE projection = ?').run(checkProjection(model.projection));
+}
+
+export function reset(catalog: Catalog, model: ReadModelSpec): void {
+  inTransaction(catalog, () => dropModel(catalog, model));
+}
+
+/** Starts from empty staging collections, so an abandoned earlier rebuild leaves nothing behind. */
+export function beginRebuild(catalog: Catalog, model: ReadModelSpec): ReadModelSpec {
+  const staged = stagedModel(model);
+  inTransaction(catalog, () => {
+    dropModel(catalog, staged);
+    for (const c of staged.collections) catalog.ensureCollection(c);
+    for (const ix of staged.indexes) catalog.ensureIndex(ix);
+  });
+  return staged;
+}
+
+/** One transaction: readers see either the old read model or the rebuilt one, never a mix. */
+export function swapRebuild(catalog: Catalog, model: ReadModelSpec): void {
+  const staged = stagedModel(model);
+  inTransaction(catalog, () => {
+    const live = readCheckpoint(catalog, model.projection);
+    const rebuilt = readCheckpoint(catalog, staged.projection);
+    if (rebuilt < live) throw new RebuildNotCaughtUpError(model.projection, rebuilt, live);
+    dropModel(catalog, model);
+    catalog.refresh();
+    model.collections.forEach((c, i) => {
+      catalog.ensureCollection(staged.collections[i]!);
+      catalog.renameCollection(staged.collections[i]!, c);
+      catalog.refresh();
+    });
+    catalog.sql.get('DELETE FROM _checkpoints WHERE projection = ?').run(staged.projection);
+    writeCheckpoint(catalog, model.projection, rebuilt);
+  });
+}

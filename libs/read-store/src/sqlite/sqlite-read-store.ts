@@ -1,0 +1,101 @@
+import type Database from 'better-sqlite3';
+import type {
+  CommitResult, EqualityFilter, FindOptions, IndexSpec, JsonObject, Page, QueryPlan,
+  ReadModelSpec, ReadStore, ReadStoreHealth, StoredDocument, WriteBatch,
+} from '../read-store.port';
+import { checkPosition, checkProjection } from '../names';
+import { commitBatch, readCheckpoint, writeCheckpoint } from './batch-commit';
+import { Catalog } from './catalog';
+import { openReadDatabase } from './open-read-database';
+import * as queries from './queries';
+import * as rebuild from './rebuild';
+
+/**
+ * The embedded read store: one table of JSON documents per collection, one side table per
+ * declared index, all in `<DATA_DIR>/read.sqlite`. better-sqlite3 is synchronous; the port is
+ * async so that both adapters can be used alike.
+ */
+export class SqliteReadStore implements ReadStore {
+  readonly adapter = 'sqlite' as const;
+  private readonly catalog: Catalog;
+
+  private constructor(private readonly db: Database.Database, readonly file: string) {
+    this.catalog = new Catalog(db);
+  }
+
+  /** `file` is `<DATA_DIR>/read.sqlite`; throws ReadStoreUnavailableError naming it and DATA_DIR. */
+  static async open(file: string): Promise<SqliteReadStore> {
+    return new SqliteReadStore(openReadDatabase(file), file);
+  }
+
+  async ensureIndexes(indexes: readonly IndexSpec[]): Promise<void> {
+    const run = this.db.transaction(() => {
+      this.catalog.refresh();
+      for (const spec of indexes) this.catalog.ensureIndex(spec);
+    });
+    try {
+      run.immediate();
+    } catch (err) {
+      this.catalog.forget();
+      throw err;
+    }
+  }
+
+  async commit(batch: WriteBatch): Promise<CommitResult> {
+    return commitBatch(this.catalog, batch);
+  }
+
+  async get<T extends JsonObject = JsonObject>(collection: string, id: string): Promise<StoredDocument<T> | undefined> {
+    return queries.get<T>(this.catalog, collection, id);
+  }
+
+  async getMany<T extends JsonObject = JsonObject>(collection: string, ids: readonly string[]): Promise<StoredDocument<T>[]> {
+    return queries.getMany<T>(this.catalog, collection, ids);
+  }
+
+  async find<T extends JsonObject = JsonObject>(collection: string, filter: EqualityFilter, options?: FindOptions): Promise<Page<T>> {
+    return queries.find<T>(this.catalog, collection, filter, options);
+  }
+
+  async count(collection: string, filter?: EqualityFilter): Promise<number> {
+    return queries.count(this.catalog, collection, filter);
+  }
+
+  async explain(collection: string, filter: EqualityFilter): Promise<QueryPlan> {
+    return queries.explain(this.catalog, collection, filter);
+  }
+
+  async getCheckpoint(projection: string): Promise<number> {
+    return readCheckpoint(this.catalog, checkProjection(projection));
+  }
+
+  async setCheckpoint(projection: string, position: number): Promise<void> {
+    checkPosition('checkpoint', position);
+    writeCheckpoint(this.catalog, checkProjection(projection), position);
+  }
+
+  async reset(model: ReadModelSpec): Promise<void> {
+    rebuild.reset(this.catalog, model);
+  }
+
+  async beginRebuild(model: ReadModelSpec): Promise<ReadModelSpec> {
+    return rebuild.beginRebuild(this.catalog, model);
+  }
+
+  async swapRebuild(model: ReadModelSpec): Promise<void> {
+    rebuild.swapRebuild(this.catalog, model);
+  }
+
+  async health(): Promise<ReadStoreHealth> {
+    try {
+      this.db.prepare('SELECT count(*) FROM _checkpoints').get();
+      return { up: true, adapter: 'sqlite', atomicBatches: true, detail: this.file };
+    } catch (err) {
+      return { up: false, adapter: 'sqlite', atomicBatches: true, detail: `${this.file}: ${(err as Error).message}` };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
