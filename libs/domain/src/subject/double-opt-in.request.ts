@@ -32,8 +32,9 @@ function validRequest({ data, metadata }: RequestDoubleOptIn, subject: Registere
   if (instant(expiresAt) <= instant(metadata.now)) refuse('DOUBLE_OPT_IN.EXPIRY_INVALID', 'expiresAt must lie in the future', 'expiresAt');
   const channel = requireChannel(data.channel, metadata.channels);
   const topic = requireActiveTopic(metadata.topic, data.topicId, channel);
-  const { contactPointId } = requireActiveContactPoint(subject, data.contactPointId);
-  requireMatchingChannel(subject.contactPoints[contactPointId]!, channel);
+  const point = requireActiveContactPoint(subject, data.contactPointId);
+  requireMatchingChannel(point, channel);
+  const { contactPointId } = point;
   const { version: textVersion } = requireCurrentText(topic, data.textVersion, 'textVersion');
   const sourceSystem = requireText(data.sourceSystem, 'EVIDENCE.SOURCE_REQUIRED', 'sourceSystem', 200);
   const formId = optionalText(data.formId, 'INPUT.TEXT_INVALID', 'formId', 200);
