@@ -28,7 +28,7 @@ export function sealEvents<E extends Omit<ChainedEvent, 'revision' | 'stream'>>(
   firstRevision: number,
   headHash: string | undefined,
   events: readonly E[],
-): E[] {
+): Array<Omit<E, 'metadata'> & { metadata: Record<string, unknown> }> {
   let prevHash = headHash ?? GENESIS_HASH;
   return events.map((event, i) => {
     const metadata = { ...event.metadata, prevHash };
