@@ -1,0 +1,72 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataKeyRing } from './data-key-ring';
+import { SubjectErasedError } from './errors';
+import { MasterKey } from './master-key';
+import { SqliteKeyVault } from './sqlite/sqlite-key-vault';
+
+describe('DataKeyRing', () => {
+  let dir: string;
+  let vault: SqliteKeyVault;
+  const master = MasterKey.fromBytes(randomBytes(32));
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ring-'));
+    vault = SqliteKeyVault.open(join(dir, 'keys.sqlite'));
+  });
+  afterEach(async () => {
+    await vault.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('caches unwrapped keys up to its size, least recently used out first', async () => {
+    const ring = new DataKeyRing(vault, master, { cacheSize: 2 });
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    for (const s of [a, b, c]) await ring.getOrCreateDataKey(s);
+    expect(ring.cachedCount).toBe(2);
+    expect([ring.isCached(a), ring.isCached(b), ring.isCached(c)]).toEqual([false, true, true]);
+    expect((await ring.getDataKey(a))?.keyId).toBe((await vault.findDataKey(a))?.keyId);
+    expect(ring.isCached(a)).toBe(true);
+  });
+
+  it('evicts the cached key when it destroys it, so nothing decrypts from memory afterwards', async () => {
+    const ring = new DataKeyRing(vault, master);
+    const subject = randomUUID();
+    await ring.getOrCreateDataKey(subject);
+    expect(ring.isCached(subject)).toBe(true);
+    expect(await ring.destroyDataKey(subject)).toBe(true);
+    expect(ring.isCached(subject)).toBe(false);
+    expect(await ring.getDataKey(subject)).toBeUndefined();
+    expect(await ring.isDestroyed(subject)).toBe(true);
+    await expect(ring.getOrCreateDataKey(subject)).rejects.toThrow(SubjectErasedError);
+  });
+
+  it('does not cache a key whose read raced with its destruction', async () => {
+    const ring = new DataKeyRing(vault, master);
+    const subject = randomUUID();
+    await new DataKeyRing(vault, master).getOrCreateDataKey(subject);
+    const reading = ring.getDataKey(subject);
+    await ring.destroyDataKey(subject);
+    await reading;
+    expect(ring.isCached(subject)).toBe(false);
+  });
+
+  it('gives concurrent first uses of one subject the same key', async () => {
+    const rings = [new DataKeyRing(vault, master), new DataKeyRing(vault, master)];
+    const subject = randomUUID();
+    const keys = await Promise.all([...rings, ...rings].map((r) => r.getOrCreateDataKey(subject)));
+    expect(new Set(keys.map((k) => k.keyId)).size).toBe(1);
+    expect(new Set(keys.map((k) => k.key.export().toString('hex'))).size).toBe(1);
+  });
+
+  it('stamps tombstones with the injected clock', async () => {
+    const ring = new DataKeyRing(vault, master, { clock: () => new Date('2030-01-02T03:04:05Z') });
+    const subject = randomUUID();
+    await ring.getOrCreateDataKey(subject);
+    await ring.destroyDataKey(subject);
+    const db = new (require('better-sqlite3'))(join(dir, 'keys.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT destroyed_at FROM tombstones').get()).toEqual({ destroyed_at: '2030-01-02T03:04:05.000Z' });
+    db.close();
+  });
+});
