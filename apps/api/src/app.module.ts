@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { InfrastructureModule, type Infrastructure } from '#application';
 import { HealthModule } from './health/health.module';
+import { HttpEdgeModule } from './http/http-edge.module';
 import { loggerOptions } from './logging/logger.options';
 
 @Module({})
@@ -12,6 +13,7 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot(loggerOptions(infra.config)),
         InfrastructureModule.forRoot(infra),
+        HttpEdgeModule,
         HealthModule,
       ],
     };

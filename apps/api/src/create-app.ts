@@ -1,20 +1,31 @@
+import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { Infrastructure } from '#application';
 import { AppModule } from './app.module';
+import { setupOpenApi } from './http/openapi';
 
 /** Request bodies above this size are refused with 413 before any handler runs. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
+export interface CreateAppOptions {
+  /** Modules mounted beside AppModule, e.g. test-only routes; they get the same guards, pipes and filters. */
+  extraModules?: Array<Type | DynamicModule>;
+}
+
 /** Builds the api on already opened stores; main.ts listens, e2e tests use it the same way. */
-export async function createApp(infra: Infrastructure): Promise<NestFastifyApplication> {
+export async function createApp(infra: Infrastructure, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const root = options.extraModules?.length
+    ? { module: class ApiWithExtras {}, imports: [AppModule.forRoot(infra), ...options.extraModules] }
+    : AppModule.forRoot(infra);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(infra),
+    root,
     new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
     { bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  setupOpenApi(app);
   return app;
 }

@@ -1,0 +1,20 @@
+import { Injectable, type ExecutionContext } from '@nestjs/common';
+import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import { ApiHttpException } from '../http/api-http.exception';
+import { readRouteAccess } from './route-access';
+
+/**
+ * Limits only @Public() routes: they are the ones anybody can hammer. Authenticated clients
+ * (CRM imports, journey engines) legitimately send bursts and are accountable by key.
+ */
+@Injectable()
+export class PublicRouteThrottlerGuard extends ThrottlerGuard {
+  protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
+    return readRouteAccess(this.reflector, context.getHandler(), context.getClass()).kind !== 'public';
+  }
+
+  // The guard has already set Retry-After on the reply; this only gives the body its code.
+  protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    throw new ApiHttpException(429, 'HTTP.RATE_LIMITED', `Too many requests; retry in ${detail.timeToBlockExpire} s`);
+  }
+}

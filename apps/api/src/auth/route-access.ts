@@ -1,0 +1,40 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import type { Reflector } from '@nestjs/core';
+import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { isRole, type Role } from './roles';
+
+export const ROUTE_ACCESS = 'privacy-ledger:route-access';
+
+/** What a route declared; `undeclared` routes are refused to everyone (fail closed). */
+export type RouteAccess = { kind: 'public' } | { kind: 'roles'; roles: readonly Role[] } | { kind: 'undeclared' };
+
+/** The name of the bearer scheme in the OpenAPI document. */
+export const BEARER_SCHEME = 'api-key';
+
+/**
+ * The roles whose keys may call the route (on a controller class: all its routes unless a method
+ * says otherwise). No role is implied: admin is accepted only where it is listed.
+ */
+export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
+  if (roles.length === 0 || !roles.every(isRole)) throw new Error(`@Roles() needs at least one known role, got [${roles.join(', ')}]`);
+  return applyDecorators(
+    SetMetadata(ROUTE_ACCESS, { kind: 'roles', roles: [...new Set(roles)] } satisfies RouteAccess),
+    ApiBearerAuth(BEARER_SCHEME),
+    ApiExtension('x-roles', [...new Set(roles)]),
+    ApiUnauthorizedResponse({ description: 'No API key, or an unknown one' }),
+    ApiForbiddenResponse({ description: `The key holds none of the roles: ${roles.join(', ')}` }),
+  );
+}
+
+/** Callable without a key; rate limited per client IP (PUBLIC_RATE_LIMIT). */
+export function Public(): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    SetMetadata(ROUTE_ACCESS, { kind: 'public' } satisfies RouteAccess),
+    ApiTooManyRequestsResponse({ description: 'Rate limit of public routes exceeded; see Retry-After' }),
+  );
+}
+
+/** A method's declaration wins over its controller's. */
+export function readRouteAccess(reflector: Reflector, handler: Function, controller: Function): RouteAccess {
+  return reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, [handler, controller]) ?? { kind: 'undeclared' };
+}
