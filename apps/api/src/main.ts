@@ -1,15 +1,16 @@
 import 'reflect-metadata';
 import pino from 'pino';
-import { ensureDataDir, loadConfig, openEventStore } from '#application';
+import { loadConfig, openInfrastructure } from '#application';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: config.logLevel, base: { context: 'Bootstrap' } });
-  ensureDataDir(config.dataDir);
-  const eventStore = await openEventStore(config, (line) => log.info(line));
-  const app = await createApp({ config, eventStore });
-  await app.listen(config.port, config.host);
+  const infra = await openInfrastructure(config, (line) => log.info(line));
+  const app = await createApp(infra);
+  await app.listen(config.port, config.host).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'EADDRINUSE' ? Object.assign(new Error(`PORT: ${config.host}:${config.port} is already in use`), { setting: 'PORT' }) : error;
+  });
   log.info(`listening on http://${config.host}:${config.port}`);
 }
 

@@ -8,3 +8,6 @@ export * from './commands/command-result';
 export * from './commands/command-context';
 export * from './commands/idempotency';
 export * from './commands/command-executor';
+export * from './config/domain-settings';
+export * from './infrastructure/open-key-vault';
+export * from './infrastructure/open-infrastructure';

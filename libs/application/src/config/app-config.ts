@@ -1,4 +1,8 @@
 import { resolve } from 'node:path';
+import { ConfigError } from './app-config-error';
+import { loadDomainSettings, type DomainSettings } from './domain-settings';
+
+export { ConfigError };
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -15,15 +19,9 @@ export interface AppConfig {
   adminApiKey?: string;
   /** Requests per window and per client IP on public routes (authenticated routes are not limited). */
   publicRateLimit: { limit: number; windowSeconds: number };
+  domain: DomainSettings;
 }
 
-/** A setting that cannot be used; the message names the variable that fixes it. */
-export class ConfigError extends Error {
-  constructor(readonly setting: string, message: string) {
-    super(`${setting}: ${message}`);
-    this.name = 'ConfigError';
-  }
-}
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -78,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       limit: positiveInteger('PUBLIC_RATE_LIMIT', env.PUBLIC_RATE_LIMIT, 30),
       windowSeconds: positiveInteger('PUBLIC_RATE_LIMIT_WINDOW_SECONDS', env.PUBLIC_RATE_LIMIT_WINDOW_SECONDS, 60),
     },
+    domain: loadDomainSettings(env),
   };
 }

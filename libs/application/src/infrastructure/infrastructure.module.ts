@@ -1,19 +1,26 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import type { KeyVault, SubjectCrypto } from '#crypto';
 import type { EventStore } from '#event-store';
 import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG, EVENT_STORE } from './tokens';
+import { APP_CONFIG, EVENT_STORE, KEY_VAULT, SUBJECT_CRYPTO } from './tokens';
 
 /** The stores opened at start (see openInfrastructure), shared by every module of the process. */
 export interface Infrastructure {
   config: AppConfig;
   eventStore: EventStore;
+  keyVault: KeyVault;
+  crypto: SubjectCrypto;
 }
 
 class StoresShutdown implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(KEY_VAULT) private readonly keyVault: KeyVault,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.eventStore.close();
+    await this.keyVault.close();
   }
 }
 
@@ -26,9 +33,11 @@ export class InfrastructureModule {
       providers: [
         { provide: APP_CONFIG, useValue: infra.config },
         { provide: EVENT_STORE, useValue: infra.eventStore },
+        { provide: KEY_VAULT, useValue: infra.keyVault },
+        { provide: SUBJECT_CRYPTO, useValue: infra.crypto },
         StoresShutdown,
       ],
-      exports: [APP_CONFIG, EVENT_STORE],
+      exports: [APP_CONFIG, EVENT_STORE, KEY_VAULT, SUBJECT_CRYPTO],
     };
   }
 }

@@ -1,0 +1,18 @@
+import type { AppConfig } from '../config/app-config';
+import { ensureDataDir } from './data-dir';
+import type { Infrastructure } from './infrastructure.module';
+import { openSubjectCrypto } from './open-key-vault';
+import { openEventStore } from './open-event-store';
+
+/** Opens every store in order, closing what was opened if a later one fails. */
+export async function openInfrastructure(config: AppConfig, log: (line: string) => void): Promise<Infrastructure> {
+  ensureDataDir(config.dataDir);
+  const eventStore = await openEventStore(config, log);
+  try {
+    const { vault, crypto } = await openSubjectCrypto(config, log);
+    return { config, eventStore, keyVault: vault, crypto };
+  } catch (error) {
+    await eventStore.close();
+    throw error;
+  }
+}

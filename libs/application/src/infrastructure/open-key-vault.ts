@@ -1,0 +1,27 @@
+import { join } from 'node:path';
+import { loadMasterKey, MongoKeyVault, SqliteKeyVault, SubjectCrypto, type KeyVault } from '#crypto';
+import type { AppConfig } from '../config/app-config';
+
+export interface OpenedCrypto {
+  vault: KeyVault;
+  crypto: SubjectCrypto;
+}
+
+/**
+ * The key vault lives beside the read store (MongoDB when MONGODB_URI is set, else SQLite in the
+ * data folder). A wrong master key stops the start here, before anything is decrypted.
+ */
+export async function openSubjectCrypto(config: AppConfig, log: (line: string) => void): Promise<OpenedCrypto> {
+  const embedded = !config.mongodbUri;
+  const master = loadMasterKey({ dataDir: config.dataDir, embedded });
+  master.warnings.forEach(log);
+  const vault = config.mongodbUri ? await MongoKeyVault.connect(config.mongodbUri) : SqliteKeyVault.open(join(config.dataDir, 'keys.sqlite'));
+  try {
+    const crypto = await SubjectCrypto.open(vault, master.key);
+    log(`key vault: ${embedded ? 'embedded SQLite' : 'MongoDB'}, master key id ${master.key.id} (${master.source})`);
+    return { vault, crypto };
+  } catch (error) {
+    await vault.close();
+    throw error;
+  }
+}
