@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { KeyVaultError } from '../errors';
 import type { InsertOutcome, KeyVault, SystemRecord, WrappedDataKey } from '../key-vault.port';
+import { InsertBatcher } from './insert-batcher';
 import { openVaultDatabase } from './open-vault-database';
 
 interface KeyRow {
@@ -20,6 +21,7 @@ function toRecord(row: KeyRow): WrappedDataKey {
 /** The embedded key vault: `<DATA_DIR>/keys.sqlite`, its own file so it can be backed up and wiped apart from the log. */
 export class SqliteKeyVault implements KeyVault {
   private readonly sql;
+  private readonly inserts: InsertBatcher<WrappedDataKey, InsertOutcome>;
   private closed = false;
 
   private constructor(private readonly db: Database.Database, readonly file: string) {
@@ -37,6 +39,7 @@ export class SqliteKeyVault implements KeyVault {
       getSystem: db.prepare<[string, string], { blob: Buffer }>('SELECT blob FROM system_keys WHERE name = ? AND master_key_id = ?'),
       deleteSystem: db.prepare('DELETE FROM system_keys WHERE master_key_id = ?'),
     };
+    this.inserts = new InsertBatcher(db, (r) => this.insertOne(r));
   }
 
   /** Throws KeyVaultError (setting DATA_DIR) when the file cannot be opened or is not a key vault. */
@@ -49,13 +52,8 @@ export class SqliteKeyVault implements KeyVault {
     return row && toRecord(row);
   }
 
-  async insertDataKey(r: WrappedDataKey): Promise<InsertOutcome> {
-    return this.live().db.transaction((): InsertOutcome => {
-      if (this.sql.tombstone.get(r.subjectId)) return { status: 'erased' };
-      const { changes } = this.sql.insert.run(r.subjectId, r.keyId, r.masterKeyId, r.wrapped, r.createdAt);
-      if (changes === 1) return { status: 'inserted', record: r };
-      return { status: 'exists', record: toRecord(this.sql.find.get(r.subjectId)!) };
-    }).immediate();
+  insertDataKey(record: WrappedDataKey): Promise<InsertOutcome> {
+    return this.live().inserts.submit(record);
   }
 
   async destroyDataKeys(subjectIds: readonly string[], destroyedAt: string): Promise<string[]> {
@@ -103,6 +101,7 @@ export class SqliteKeyVault implements KeyVault {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    this.inserts.flush();
     this.closed = true;
     this.db.close();
   }
@@ -114,6 +113,14 @@ export class SqliteKeyVault implements KeyVault {
   private truncateWal(): void {
     const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
     if (result?.busy) throw new KeyVaultError(`The key vault ${this.file} could not truncate its WAL (another connection is reading); destroyed keys may remain on disk until the next checkpoint`, 'DATA_DIR');
+  }
+
+  /** Runs inside the batch's transaction: the tombstone check and the insert are one atomic step. */
+  private insertOne(r: WrappedDataKey): InsertOutcome {
+    if (this.sql.tombstone.get(r.subjectId)) return { status: 'erased' };
+    const { changes } = this.sql.insert.run(r.subjectId, r.keyId, r.masterKeyId, r.wrapped, r.createdAt);
+    if (changes === 1) return { status: 'inserted', record: r };
+    return { status: 'exists', record: toRecord(this.sql.find.get(r.subjectId)!) };
   }
 
   private live(): this {
