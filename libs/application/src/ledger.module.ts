@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { SubjectCrypto } from '#crypto';
+import type { EventStore } from '#event-store';
+import { CommandExecutor } from './commands/command-executor';
+import { EVENT_STORE, SUBJECT_CRYPTO } from './infrastructure/tokens';
+import { ConfirmDoubleOptInHandler, RequestDoubleOptInHandler } from './subjects/double-opt-in.commands';
+import { ExecuteSubjectCommandHandler } from './subjects/execute-subject-command';
+import { SubjectCodec } from './subjects/subject-codec';
+import { GetSubjectHistoryHandler } from './subjects/subject-history.query';
+import { ExecuteTopicCommandHandler } from './topics/execute-topic-command';
+import { TopicViews } from './topics/topic-views';
+
+/** The write side: command handlers over the event store, and the history query. */
+@Module({
+  imports: [CqrsModule],
+  providers: [
+    { provide: CommandExecutor, useFactory: (store: EventStore) => new CommandExecutor(store), inject: [EVENT_STORE] },
+    { provide: SubjectCodec, useFactory: (crypto: SubjectCrypto) => new SubjectCodec(crypto), inject: [SUBJECT_CRYPTO] },
+    TopicViews,
+    ExecuteSubjectCommandHandler,
+    ExecuteTopicCommandHandler,
+    RequestDoubleOptInHandler,
+    ConfirmDoubleOptInHandler,
+    GetSubjectHistoryHandler,
+  ],
+  exports: [CqrsModule, CommandExecutor, SubjectCodec, TopicViews],
+})
+export class LedgerModule {}

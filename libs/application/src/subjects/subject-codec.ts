@@ -1,0 +1,34 @@
+import { decryptField, encryptField, ERASED, KeyNotFoundError, type SubjectCrypto } from '#crypto';
+import { mapPersonalFields } from '#domain';
+import type { RecordedEvent } from '#event-store';
+import type { DomainEvent, EventCodec } from '../commands/event-codec';
+
+export const SUBJECT_STREAM_PREFIX = 'subject-';
+
+export function subjectIdOf(stream: string): string {
+  return stream.slice(SUBJECT_STREAM_PREFIX.length);
+}
+
+/**
+ * Personal fields (declared per event type in libs/domain) are encrypted under the subject's own
+ * data key on the way in and decrypted on the way out. Once the key is destroyed they read as
+ * `{ erased: true }`: the history stays as anonymous proof (Art. 17 by crypto-shredding).
+ */
+export class SubjectCodec implements EventCodec {
+  constructor(private readonly crypto: SubjectCrypto) {}
+
+  async encode(stream: string, events: readonly DomainEvent[]): Promise<DomainEvent[]> {
+    const subjectId = subjectIdOf(stream);
+    const key = await this.crypto.keys.getOrCreateDataKey(subjectId);
+    return events.map((event) => mapPersonalFields(event, (value) => encryptField(key, subjectId, value)));
+  }
+
+  async decode(stream: string, recorded: readonly RecordedEvent[]): Promise<DomainEvent[]> {
+    if (recorded.length === 0) return [];
+    const subjectId = subjectIdOf(stream);
+    const key = await this.crypto.keys.getDataKey(subjectId);
+    if (key === undefined && !(await this.crypto.isShredded(subjectId))) throw new KeyNotFoundError();
+    const decrypt = (value: unknown) => (key === undefined ? ERASED : decryptField(key, subjectId, value as string));
+    return recorded.map(({ type, data }) => mapPersonalFields({ type, data }, decrypt));
+  }
+}

@@ -1,0 +1,44 @@
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { toTopicView, topicDecider, topicStreamName, type TopicView } from '#domain';
+import type { EventStore, Subscription } from '#event-store';
+import type { AppConfig } from '../config/app-config';
+import { CommandExecutor } from '../commands/command-executor';
+import { plainCodec } from '../commands/event-codec';
+import { APP_CONFIG, EVENT_STORE } from '../infrastructure/tokens';
+
+/**
+ * Topic views for command context. A single topic is read from its stream (exact, never stale);
+ * the union of the profile fields all topics need is kept live from the log (Art. 5(1)(c): a
+ * subject may hold only what the profile schema or a topic asks for).
+ */
+@Injectable()
+export class TopicViews implements OnModuleInit, OnModuleDestroy {
+  private readonly topicFields = new Map<string, readonly string[]>();
+  private subscription?: Subscription;
+
+  constructor(
+    private readonly executor: CommandExecutor,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async view(topicId: string): Promise<TopicView | undefined> {
+    const { state } = await this.executor.load(topicStreamName(topicId), topicDecider, plainCodec);
+    return toTopicView(state);
+  }
+
+  allowedProfileFields(): string[] {
+    return [...new Set([...this.config.domain.profileFields, ...[...this.topicFields.values()].flat()])];
+  }
+
+  onModuleInit(): void {
+    const filter = { streamPrefixes: ['topic-'], eventTypes: ['TopicDefined'] };
+    this.subscription = this.store.subscribeToAll({ filter }, (events) => {
+      for (const { data } of events) this.topicFields.set(String(data.topicId), (data.personalFields as string[]) ?? []);
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.subscription?.close();
+  }
+}
