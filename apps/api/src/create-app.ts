@@ -22,8 +22,10 @@ export async function createApp(infra: Infrastructure, options: CreateAppOptions
   const app = await NestFactory.create<NestFastifyApplication>(
     root,
     new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
-    { bufferLogs: true, abortOnError: false },
+    // Only Fastify's own JSON parser: every other content type (forms, text) is refused with 415.
+    { bufferLogs: true, abortOnError: false, bodyParser: false },
   );
+  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   setupOpenApi(app);

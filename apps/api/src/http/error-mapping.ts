@@ -25,8 +25,11 @@ export function mapError(error: unknown): ErrorResponse | undefined {
   if (error instanceof ApiHttpException) {
     return { body: errorBody(error.getStatus(), error.code, error.message, { ...error.details }), headers: error.headers };
   }
+  // Nest wraps Fastify's parser errors (body too large, malformed JSON) in an HttpException.
+  const parsing = fastifyError(error) ?? fastifyError((error as { cause?: unknown } | undefined)?.cause);
+  if (parsing) return parsing;
   if (error instanceof HttpException) return { body: errorBody(error.getStatus(), httpCode(error.getStatus()), error.message) };
-  return fastifyError(error);
+  return undefined;
 }
 
 function domainError(error: DomainError): ErrorResponse {

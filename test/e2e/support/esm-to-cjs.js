@@ -1,0 +1,31 @@
+/**
+ * Jest transformer for ES-module files in node_modules. NestJS 12 (and cookie, used by Fastify's
+ * inject) ship only ESM; plain Node 20.19+ require()s them, but Jest's own loader can do so only
+ * on Node 24.9+. So, for Jest on Node 20, they are compiled to CommonJS with swc.
+ * Wired in jest.config.js as:
+ *   transform: { ..., '^.+/node_modules/.+\\.js$': '<rootDir>/test/e2e/support/esm-to-cjs.js' },
+ *   transformIgnorePatterns: ['/node_modules/(typescript|@swc|jest[^/]*|@jest|better-sqlite3|@eventstore|protobufjs|@grpc)/'],
+ */
+const { transformSync } = require('@swc/core');
+
+const ESM_SYNTAX = /^\s*(import|export)[\s{*]/m;
+
+module.exports = {
+  process(source, filename) {
+    if (!ESM_SYNTAX.test(source)) return { code: source };
+    // CommonJS has its own require and file URL; the ESM idioms for them would clash or fail.
+    const patched = source
+      .replace(/^const require = createRequire\(import\.meta\.url\);$/m, '')
+      .replace(/import\.meta\.url/g, "require('node:url').pathToFileURL(__filename).href")
+      .replace(/import\.meta\.resolve\(/g, 'require.resolve(');
+    const { code, map } = transformSync(patched, {
+      filename,
+      module: { type: 'commonjs' },
+      jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' },
+      sourceMaps: true,
+      swcrc: false,
+      configFile: false,
+    });
+    return { code, map };
+  },
+};
