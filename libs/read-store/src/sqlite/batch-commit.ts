@@ -1,4 +1,3 @@
-import { SqliteError } from 'better-sqlite3';
 import { UniqueIndexViolationError } from '../errors';
 import { checkBatch } from '../names';
 import type { CommitResult, DocumentWrite, WriteBatch } from '../read-store.port';
@@ -25,8 +24,11 @@ function withIndex<T>(ix: IndexTable, run: () => T): T {
   try {
     return run();
   } catch (err) {
-    const constraint = err instanceof SqliteError && err.code.startsWith('SQLITE_CONSTRAINT');
-    if (constraint && ix.unique) throw new UniqueIndexViolationError(ix.collection, ix.name, err.message);
+    // By code, not instanceof: the native addon binds one SqliteError class per process, which a
+    // second copy of the module (jest's per-file registry) does not share.
+    const { code, message } = err as { code?: unknown; message?: string };
+    const constraint = typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
+    if (constraint && ix.unique) throw new UniqueIndexViolationError(ix.collection, ix.name, message ?? String(code));
     throw err;
   }
 }

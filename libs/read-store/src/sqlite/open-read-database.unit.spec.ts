@@ -1,0 +1,62 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ReadStoreUnavailableError } from '../errors';
+import { SqliteReadStore } from './sqlite-read-store';
+
+describe('SqliteReadStore.open', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'read-open-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function openError(file: string): Promise<ReadStoreUnavailableError> {
+    const error = await SqliteReadStore.open(file).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ReadStoreUnavailableError);
+    return error as ReadStoreUnavailableError;
+  }
+
+  it('refuses a file that is not SQLite, naming the file and DATA_DIR', async () => {
+    const file = join(dir, 'read.sqlite');
+    writeFileSync(file, 'this is not a database, just text that is long enough');
+    const error = await openError(file);
+    expect(error.message).toContain(file);
+    expect(error.message).toContain('DATA_DIR');
+    expect(error.setting).toBe('DATA_DIR');
+  });
+
+  it('refuses a SQLite database of another program', async () => {
+    const file = join(dir, 'read.sqlite');
+    const other = new Database(file);
+    other.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY)');
+    other.close();
+    expect((await openError(file)).message).toMatch(/belongs to something else/);
+  });
+
+  it('opens in WAL mode and reopens its own file', async () => {
+    const file = join(dir, 'nested', 'read.sqlite');
+    const store = await SqliteReadStore.open(file);
+    await store.commit({ projection: 'p', checkpoint: 1, writes: [{ kind: 'put', collection: 'c', id: 'a', doc: {}, position: 1 }] });
+    await store.close();
+    const again = await SqliteReadStore.open(file);
+    expect(await again.getCheckpoint('p')).toBe(1);
+    await again.close();
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+  });
+
+  it('keeps indexes current when another connection declared them', async () => {
+    const file = join(dir, 'read.sqlite');
+    const writer = await SqliteReadStore.open(file);
+    const reader = await SqliteReadStore.open(file);
+    await writer.commit({ projection: 'p', checkpoint: 1, writes: [{ kind: 'put', collection: 'c', id: 'a', doc: { k: ['x'] }, position: 1 }] });
+    await reader.ensureIndexes([{ collection: 'c', fields: ['k'] }]);
+    await writer.commit({ projection: 'p', checkpoint: 2, writes: [{ kind: 'put', collection: 'c', id: 'b', doc: { k: ['x'] }, position: 2 }] });
+    expect((await reader.find('c', { k: 'x' })).items.map((d) => d.id)).toEqual(['a', 'b']);
+    await writer.close();
+    await reader.close();
+  });
+});
