@@ -1,7 +1,7 @@
 import { BODY_LIMIT_BYTES } from '../../apps/api/src/create-app';
 import type { Role } from '../../apps/api/src/auth/roles';
 import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
-import { GuardedRoutesModule } from './support/test-routes';
+import { FailingRoutesModule, GuardedRoutesModule } from './support/test-routes';
 
 const validGrant = { topic: 'newsletter', evidence: { affirmativeAction: true, method: 'checkbox' }, contactPoints: [{ address: 'a@b.example' }] };
 
@@ -12,7 +12,7 @@ describe('error bodies and validation', () => {
   beforeAll(async () => {
     const dataDir = tempDataDir();
     keys = createRoleKeys(dataDir);
-    booted = await bootApp({ dataDir, extraModules: [GuardedRoutesModule] });
+    booted = await bootApp({ dataDir, extraModules: [GuardedRoutesModule, FailingRoutesModule] });
   });
   afterAll(() => booted.close());
 

@@ -10,6 +10,10 @@ class EvidenceDto {
   @IsIn(['checkbox', 'double-opt-in', 'paper', 'verbal', 'import']) method!: string;
 }
 
+function isKind(kind: string): kind is DomainErrorKind {
+  return ['invalid', 'not_found', 'conflict', 'forbidden'].includes(kind);
+}
+
 class ContactPointDto {
   @IsString() @MinLength(3) address!: string;
 }
@@ -43,10 +47,18 @@ class GuardedRoutesController {
 
   @Get('refuse/:kind')
   @Roles('admin')
-  refuse(@Param('kind') kind: DomainErrorKind) {
+  refuse(@Param('kind') kind: string) {
+    if (!isKind(kind)) throw new DomainError('TEST.KIND_UNKNOWN', 'no such kind', 'invalid', 'kind');
     throw new DomainError('TEST.REFUSED', `refused as ${kind}`, kind, kind === 'invalid' ? 'evidence.method' : undefined);
   }
+}
 
+@Module({ controllers: [GuardedRoutesController] })
+export class GuardedRoutesModule {}
+
+/** Failures the error filter must shape; kept apart because the route walk would rightly flag the 500. */
+@Controller('e2e')
+class FailingRoutesController {
   @Get('concurrent')
   @Roles('admin')
   concurrent() {
@@ -60,8 +72,8 @@ class GuardedRoutesController {
   }
 }
 
-@Module({ controllers: [GuardedRoutesController] })
-export class GuardedRoutesModule {}
+@Module({ controllers: [FailingRoutesController] })
+export class FailingRoutesModule {}
 
 @Controller('e2e')
 class UndeclaredRouteController {
