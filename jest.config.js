@@ -17,7 +17,12 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/projections', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
-  transform: { '^.+\\.ts$': swc },
+  transform: {
+    '^.+\\.ts$': swc,
+    // NestJS 12 ships ESM only; Jest can require() ESM only on Node 24.9+, so compile it for Node 20.
+    '^.+/node_modules/.+\\.js$': '<rootDir>/test/e2e/support/esm-to-cjs.js',
+  },
+  transformIgnorePatterns: ['/node_modules/(typescript|@swc|jest[^/]*|@jest|better-sqlite3|@eventstore|protobufjs|@grpc)/'],
   moduleNameMapper: {
     '^#domain$': '<rootDir>/libs/domain/src/index.ts',
     '^#event-store$': '<rootDir>/libs/event-store/src/index.ts',

@@ -4,6 +4,7 @@ import { InfrastructureModule, type Infrastructure } from '#application';
 import { HealthModule } from './health/health.module';
 import { HttpEdgeModule } from './http/http-edge.module';
 import { loggerOptions } from './logging/logger.options';
+import { LedgerHttpModule } from './subjects/subjects.module';
 
 @Module({})
 export class AppModule {
@@ -15,6 +16,7 @@ export class AppModule {
         InfrastructureModule.forRoot(infra),
         HttpEdgeModule,
         HealthModule,
+        LedgerHttpModule,
       ],
     };
   }
