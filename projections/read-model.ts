@@ -1,0 +1,37 @@
+import type { EventFilter, RecordedEvent } from '#event-store';
+import type { IndexSpec, JsonObject } from '#read-store';
+
+/**
+ * What a projection sees: the event as stored (personal fields still ciphertext) plus values the
+ * runner derives before the pure function runs, because deriving them needs keys:
+ * `blindIndexes` maps a contact point id to its keyed HMAC (absent once the subject is erased,
+ * so a replay never re-indexes an erased person).
+ */
+export interface ProjectedEvent extends RecordedEvent {
+  derived: { blindIndexes?: Readonly<Record<string, string>> };
+}
+
+/** The document a projection writes under one id in one collection. */
+export interface DocumentKey {
+  collection: string;
+  id: string;
+}
+
+/**
+ * A read model: pure functions from (document, event) to document, with the collections and the
+ * indexes its queries need declared beside them. `undefined` from `apply` deletes the document.
+ * No clock, no I/O: replaying the log always yields the same documents.
+ */
+export interface ReadModel<D extends JsonObject = JsonObject> {
+  /** Stable name; its checkpoint is stored under it. */
+  name: string;
+  /** Bump when `apply` changes meaning: the runner then rebuilds from position zero. */
+  version: number;
+  collections: readonly string[];
+  indexes: readonly IndexSpec[];
+  /** Events the model cares about; others are skipped (but still move the checkpoint). */
+  filter: EventFilter;
+  /** Which documents one event touches (zero, one or several). */
+  keysOf(event: ProjectedEvent): DocumentKey[];
+  apply(doc: D | undefined, event: ProjectedEvent, key: DocumentKey): D | undefined;
+}
