@@ -18,10 +18,13 @@ describe('OpenAPI', () => {
     expect(document.paths['/health'].get.security).toBeUndefined();
   });
 
-  it('serves a page at /docs that points at the JSON', async () => {
-    const response = await booted.app.inject({ method: 'GET', url: '/docs' });
-    expect(response.statusCode).toBe(200);
-    expect(response.headers['content-type']).toMatch(/^text\/html/);
-    expect(response.body).toContain('href="/docs/json"');
+  it('serves Swagger UI at /docs, pointing at the JSON document', async () => {
+    const page = await booted.app.inject({ method: 'GET', url: '/docs' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toContain('swagger-ui');
+    const init = await booted.app.inject({ method: 'GET', url: '/docs/swagger-ui-init.js' });
+    expect(init.statusCode).toBe(200);
+    expect(init.body).toContain('"paths"');
   });
 });
