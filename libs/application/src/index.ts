@@ -18,3 +18,4 @@ export * from './subjects/subject-history.query';
 export * from './topics/topic-views';
 export * from './topics/execute-topic-command';
 export * from './ledger.module';
+export * from './commands/events-appended.event';

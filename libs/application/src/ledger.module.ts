@@ -1,8 +1,9 @@
-import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { CqrsModule, EventBus } from '@nestjs/cqrs';
 import type { SubjectCrypto } from '#crypto';
 import type { EventStore } from '#event-store';
 import { CommandExecutor } from './commands/command-executor';
+import { EventsAppended } from './commands/events-appended.event';
 import { EVENT_STORE, SUBJECT_CRYPTO } from './infrastructure/tokens';
 import { ConfirmDoubleOptInHandler, RequestDoubleOptInHandler } from './subjects/double-opt-in.commands';
 import { ExecuteSubjectCommandHandler } from './subjects/execute-subject-command';
@@ -26,4 +27,10 @@ import { TopicViews } from './topics/topic-views';
   ],
   exports: [CqrsModule, CommandExecutor, SubjectCodec, TopicViews],
 })
-export class LedgerModule {}
+export class LedgerModule implements OnModuleInit {
+  constructor(private readonly executor: CommandExecutor, private readonly eventBus: EventBus) {}
+
+  onModuleInit(): void {
+    this.executor.onAppended((result) => this.eventBus.publish(new EventsAppended(result)));
+  }
+}

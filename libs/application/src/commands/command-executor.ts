@@ -6,6 +6,7 @@ import { eventMetadata, type CommandContext } from './command-context';
 import type { CommandResult } from './command-result';
 import type { DomainEvent, EventCodec } from './event-codec';
 import { findReplay } from './idempotency';
+import { KeyedLock } from './keyed-lock';
 
 export interface Execution<C, E extends DomainEvent, S> {
   stream: string;
@@ -24,6 +25,7 @@ export type AppendedListener = (result: CommandResult) => void;
  */
 export class CommandExecutor {
   private readonly listeners: AppendedListener[] = [];
+  private readonly streams = new KeyedLock();
 
   constructor(
     private readonly store: EventStore,
@@ -35,7 +37,11 @@ export class CommandExecutor {
     this.listeners.push(listener);
   }
 
-  async execute<C, E extends DomainEvent, S>(execution: Execution<C, E, S>): Promise<CommandResult> {
+  execute<C, E extends DomainEvent, S>(execution: Execution<C, E, S>): Promise<CommandResult> {
+    return this.streams.run(execution.stream, () => this.executeWithRetry(execution));
+  }
+
+  private async executeWithRetry<C, E extends DomainEvent, S>(execution: Execution<C, E, S>): Promise<CommandResult> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.attempt(execution);

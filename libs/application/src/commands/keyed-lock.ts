@@ -1,0 +1,19 @@
+/**
+ * Runs tasks for the same key one after another, tasks for different keys concurrently. Commands
+ * on one stream in this process then never race each other; the expected-revision check stays
+ * the guard against other processes.
+ */
+export class KeyedLock {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const result = previous.then(task, task);
+    const tail = result.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return result;
+  }
+}
