@@ -6,7 +6,7 @@ import { createApp } from './create-app';
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: config.logLevel, base: { context: 'Bootstrap' } });
-  const infra = await openInfrastructure(config, (line) => log.info(line));
+  const infra = await openInfrastructure(config, (line: string, level?: 'info' | 'warn') => log[level ?? 'info'](line));
   const app = await createApp(infra);
   await app.listen(config.port, config.host).catch((error: NodeJS.ErrnoException) => {
     throw error.code === 'EADDRINUSE' ? Object.assign(new Error(`PORT: ${config.host}:${config.port} is already in use`), { setting: 'PORT' }) : error;

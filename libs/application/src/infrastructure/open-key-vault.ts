@@ -11,10 +11,13 @@ export interface OpenedCrypto {
  * The key vault lives beside the read store (MongoDB when MONGODB_URI is set, else SQLite in the
  * data folder). A wrong master key stops the start here, before anything is decrypted.
  */
-export async function openSubjectCrypto(config: AppConfig, log: (line: string) => void): Promise<OpenedCrypto> {
+/** Start-up log lines; a level of 'warn' marks what an operator should act on. */
+export type StartupLog = (line: string, level?: 'info' | 'warn') => void;
+
+export async function openSubjectCrypto(config: AppConfig, log: StartupLog): Promise<OpenedCrypto> {
   const embedded = !config.mongodbUri;
   const master = loadMasterKey({ dataDir: config.dataDir, embedded });
-  master.warnings.forEach(log);
+  for (const warning of master.warnings) log(warning, 'warn');
   const vault = config.mongodbUri ? await MongoKeyVault.connect(config.mongodbUri) : SqliteKeyVault.open(join(config.dataDir, 'keys.sqlite'));
   try {
     const crypto = await SubjectCrypto.open(vault, master.key);
