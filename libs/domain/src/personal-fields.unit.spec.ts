@@ -31,6 +31,22 @@ const samples: { [T in DomainEvent['type']]: Extract<DomainEvent, { type: T }> }
     data: { ...ids, blockId: 'b', scope: { kind: 'global' }, reason: 'asked us', reference: { kind: 'request', id: 'r' }, setAt: NOW },
   },
   ContactBlockLifted: { type: 'ContactBlockLifted', data: { ...ids, blockId: 'b', reason: 'asked again', liftedAt: NOW } },
+  DataSubjectRequestReceived: {
+    type: 'DataSubjectRequestReceived',
+    data: { ...ids, requestId: 'r', kind: 'access', channel: 'email', receivedAt: NOW, dueAt: NOW, reference: 'T-1', recordedAt: NOW },
+  },
+  DataSubjectRequestExtended: {
+    type: 'DataSubjectRequestExtended',
+    data: { ...ids, requestId: 'r', months: 2, reason: 'complex', extendedUntil: NOW, extendedAt: NOW },
+  },
+  DataSubjectRequestFulfilled: { type: 'DataSubjectRequestFulfilled', data: { ...ids, requestId: 'r', fulfilledAt: NOW } },
+  DataSubjectRequestRejected: { type: 'DataSubjectRequestRejected', data: { ...ids, requestId: 'r', reason: 'identity', rejectedAt: NOW } },
+  LegalHoldPlaced: { type: 'LegalHoldPlaced', data: { ...ids, holdId: 'h', reason: 'invoices', until: NOW, placedBy: 'dpo', placedAt: NOW } },
+  LegalHoldReleased: { type: 'LegalHoldReleased', data: { ...ids, holdId: 'h', reason: 'paid', releasedAt: NOW } },
+  ErasureRequested: { type: 'ErasureRequested', data: { ...ids, cause: 'data_subject_request', requestId: 'r', requestedAt: NOW } },
+  ErasureDeferred: { type: 'ErasureDeferred', data: { ...ids, holdId: 'h', reason: 'invoices', until: NOW, deferredAt: NOW } },
+  SubjectErased: { type: 'SubjectErased', data: { ...ids, cause: 'retention', requestId: 'r', erasedAt: NOW } },
+  SubjectExported: { type: 'SubjectExported', data: { ...ids, requestedBy: 'crm', requestId: 'r', format: 'json', fulfilledAt: NOW } },
 };
 
 /** Every leaf path of a JSON value, in the notation mapPersonalFields hands to `fn`. */
@@ -57,6 +73,16 @@ const expected: Record<DomainEvent['type'], string[]> = {
   DoubleOptInExpired: [],
   ContactBlockSet: ['reason'],
   ContactBlockLifted: ['reason'],
+  DataSubjectRequestReceived: [],
+  DataSubjectRequestExtended: ['reason'],
+  DataSubjectRequestFulfilled: [],
+  DataSubjectRequestRejected: ['reason'],
+  LegalHoldPlaced: ['reason'],
+  LegalHoldReleased: ['reason'],
+  ErasureRequested: [],
+  ErasureDeferred: ['reason'],
+  SubjectErased: [],
+  SubjectExported: [],
 };
 
 describe('mapPersonalFields', () => {

@@ -20,6 +20,7 @@ export function registerSubject({ data, metadata }: RegisterSubject, state: Subj
     contactPoints: validContactPoints(data.contactPoints, metadata.channels),
     profile: validProfile(data.profile, metadata.allowedProfileFields),
   };
+  if (state.status === 'erased') return refuse('SUBJECT.ERASED', `subject ${data.subjectId} was erased; its id is not reused`, 'subjectId');
   if (state.status === 'not_registered') {
     return [{ type: 'SubjectRegistered', data: { ...registered, registeredAt: metadata.now } }];
   }

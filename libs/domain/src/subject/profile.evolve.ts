@@ -1,4 +1,5 @@
 import type { ProfileEvent, SubjectRegistered } from './profile.events';
+import { initialPrivacyState } from './privacy.state';
 import type { ContactPoint, RegisteredSubject } from './subject.state';
 
 export function registeredFrom({ data }: SubjectRegistered): RegisteredSubject {
@@ -15,6 +16,7 @@ export function registeredFrom({ data }: SubjectRegistered): RegisteredSubject {
     doubleOptIns: {},
     objections: {},
     blocks: {},
+    ...initialPrivacyState(),
   };
 }
 

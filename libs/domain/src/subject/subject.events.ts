@@ -1,10 +1,20 @@
 import type { BlockEvent } from './block.events';
 import type { ConsentEvent } from './consent.events';
 import type { DoubleOptInEvent } from './double-opt-in.events';
+import { dataSubjectRequestPersonalFields, type DataSubjectRequestEvent } from './dsr.events';
+import { erasurePersonalFields, type ErasureEvent } from './erasure.events';
+import { legalHoldPersonalFields, type LegalHoldEvent } from './legal-hold.events';
 import type { ProfileEvent } from './profile.events';
 
-/** Every event of a `subject-<uuid>` stream. Data-subject requests and erasure will join this union. */
-export type SubjectEvent = ProfileEvent | ConsentEvent | DoubleOptInEvent | BlockEvent;
+/** Every event of a `subject-<uuid>` stream, its data-subject requests, legal holds and erasure included. */
+export type SubjectEvent =
+  | ProfileEvent
+  | ConsentEvent
+  | DoubleOptInEvent
+  | BlockEvent
+  | DataSubjectRequestEvent
+  | LegalHoldEvent
+  | ErasureEvent;
 
 /**
  * The personal data paths of each event's `data` (names, addresses, ip addresses, user agents, free
@@ -26,4 +36,7 @@ export const subjectPersonalFields: { readonly [T in SubjectEvent['type']]: read
   DoubleOptInExpired: [],
   ContactBlockSet: ['reason'],
   ContactBlockLifted: ['reason'],
+  ...dataSubjectRequestPersonalFields,
+  ...legalHoldPersonalFields,
+  ...erasurePersonalFields,
 };

@@ -1,6 +1,9 @@
 import { evolveBlock } from './block.evolve';
 import { evolveConsent } from './consent.evolve';
 import { evolveDoubleOptIn } from './double-opt-in.evolve';
+import { evolveRequest } from './dsr.evolve';
+import { evolveErasure } from './erasure.evolve';
+import { evolveLegalHold } from './legal-hold.evolve';
 import { evolveProfile, registeredFrom } from './profile.evolve';
 import type { SubjectEvent } from './subject.events';
 import type { SubjectState } from './subject.state';
@@ -25,6 +28,19 @@ export function evolveSubject(state: SubjectState, event: SubjectEvent): Subject
     case 'ContactBlockSet':
     case 'ContactBlockLifted':
       return evolveBlock(state, event);
+    case 'DataSubjectRequestReceived':
+    case 'DataSubjectRequestExtended':
+    case 'DataSubjectRequestFulfilled':
+    case 'DataSubjectRequestRejected':
+      return evolveRequest(state, event);
+    case 'LegalHoldPlaced':
+    case 'LegalHoldReleased':
+      return evolveLegalHold(state, event);
+    case 'ErasureRequested':
+    case 'ErasureDeferred':
+    case 'SubjectErased':
+    case 'SubjectExported':
+      return evolveErasure(state, event);
     default: {
       const unreachable: never = event;
       return unreachable;

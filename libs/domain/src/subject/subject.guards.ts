@@ -4,6 +4,8 @@ import { findTextVersion } from '../topic/topic.view';
 import type { ContactPoint, RegisteredSubject, SubjectState } from './subject.state';
 
 export function requireRegistered(state: SubjectState): RegisteredSubject {
+  // Art. 17: nothing may be recorded about an erased subject, so nothing can bring data back.
+  if (state.status === 'erased') refuse('SUBJECT.ERASED', 'the subject was erased; nothing more is recorded about it');
   if (state.status !== 'registered') refuse('SUBJECT.NOT_FOUND', 'the subject is not registered');
   return state;
 }

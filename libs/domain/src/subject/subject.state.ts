@@ -2,6 +2,7 @@ import type { Channel } from '../shared/channel';
 import type { BlockReference, BlockScope } from './block.events';
 import type { ConsentEvidence, ConsentScope, ObjectionScope } from './consent.events';
 import type { Profile } from './profile.events';
+import type { ErasedSubject, PrivacyState } from './privacy.state';
 
 export type ContactPoint =
   | { status: 'active'; contactPointId: string; channel: Channel; address: string }
@@ -59,10 +60,10 @@ export type RegisteredSubject = {
   /** By `objectionKey(scope)`. */
   objections: Record<string, Objection>;
   blocks: Record<string, ContactBlock>;
-};
+} & PrivacyState;
 
 /** A union on status so that later states (e.g. erased) are one more member, not a flag. */
-export type SubjectState = { status: 'not_registered' } | RegisteredSubject;
+export type SubjectState = { status: 'not_registered' } | RegisteredSubject | ErasedSubject;
 
 export const initialSubjectState = (): SubjectState => ({ status: 'not_registered' });
 

@@ -1,0 +1,70 @@
+import { hasPassed } from '../shared/time';
+import type { TopicView } from '../topic/topic.view';
+import { effectiveConsentStatus } from './consent-status';
+import { governingHold } from './legal-hold.evolve';
+import { consentKey, type ConsentRecord, type RegisteredSubject, type SubjectState } from './subject.state';
+
+export type RetentionTopic = Pick<TopicView, 'id' | 'retentionDays' | 'currentMaterialVersion'>;
+
+/** Whether every purpose has lapsed, and why (or why not). Reasons name topics, channels, ids and dates only. */
+export type RetentionVerdict = { lapsed: boolean; reasons: string[] };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Art. 5(1)(e), 17(1)(a), (b): a subject's data goes once every purpose it was kept for has ended
+ * longer ago than that topic's retention period, no legal hold applies and no request is open.
+ * A subject with no recorded purpose is kept: there is no retention period to measure by, so
+ * deleting it is a decision for a person, not for the scheduler.
+ */
+export function retentionVerdict(state: SubjectState, topics: ReadonlyMap<string, RetentionTopic>, now: string): RetentionVerdict {
+  if (state.status !== 'registered') return { lapsed: false, reasons: [`the subject is ${state.status.replace('_', ' ')}`] };
+  const blockers = [...holdBlockers(state, now), ...requestBlockers(state)];
+  const records = Object.values(state.consents);
+  if (records.length === 0) blockers.push('no purpose (consent) is recorded, so no retention period applies');
+  const purposes = records.map((record) => purposeVerdict(record, topics.get(record.scope.topicId), now));
+  blockers.push(...purposes.filter((p) => !p.lapsed).map((p) => p.reason));
+  if (blockers.length > 0) return { lapsed: false, reasons: blockers };
+  return { lapsed: true, reasons: purposes.map((p) => p.reason) };
+}
+
+function holdBlockers(state: RegisteredSubject, now: string): string[] {
+  const hold = governingHold(state, now);
+  return hold === undefined ? [] : [`legal hold ${hold.holdId} applies until ${hold.until}`];
+}
+
+function requestBlockers(state: RegisteredSubject): string[] {
+  return Object.values(state.requests)
+    .filter((request) => request.status === 'open')
+    .map((request) => `${request.kind} request ${request.requestId} is open`);
+}
+
+function purposeVerdict(record: ConsentRecord, topic: RetentionTopic | undefined, now: string): { lapsed: boolean; reason: string } {
+  const key = consentKey(record.scope);
+  if (topic === undefined) return { lapsed: false, reason: `${key}: topic ${record.scope.topicId} is unknown` };
+  const ended = endedAt(record, topic, now);
+  if (ended === undefined) return { lapsed: false, reason: `${key}: consent is still in force` };
+  const until = new Date(Date.parse(ended) + topic.retentionDays * DAY_MS).toISOString();
+  const lapsed = hasPassed(until, now);
+  const verb = lapsed ? 'ended' : 'ends';
+  return { lapsed, reason: `${key}: consent ended ${ended}; retention of ${topic.retentionDays} days ${verb} ${until}` };
+}
+
+/** When the consent stopped being a purpose; undefined while it is (or may still become) in force. */
+function endedAt(record: ConsentRecord, topic: RetentionTopic, now: string): string | undefined {
+  const status = effectiveConsentStatus(record, topic, now);
+  switch (record.status) {
+    case 'revoked':
+      return record.revokedAt;
+    case 'expired':
+      return record.expiredAt;
+    case 'granted':
+      return status === 'expired' ? record.grant.expiresAt : undefined;
+    case 'pending-double-opt-in':
+      return status === 'expired' ? record.expiresAt : undefined;
+    default: {
+      const unreachable: never = record;
+      return unreachable;
+    }
+  }
+}
