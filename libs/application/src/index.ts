@@ -19,3 +19,5 @@ export * from './topics/topic-views';
 export * from './topics/execute-topic-command';
 export * from './ledger.module';
 export * from './commands/events-appended.event';
+export * from './projections';
+export * from './infrastructure/open-read-store';

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError } from './app-config-error';
 import { loadDomainSettings, type DomainSettings } from './domain-settings';
+import { loadProjectionSettings, type ProjectionSettings } from '../projections/projection-settings';
 
 export { ConfigError };
 
@@ -20,6 +21,7 @@ export interface AppConfig {
   /** Requests per window and per client IP on public routes (authenticated routes are not limited). */
   publicRateLimit: { limit: number; windowSeconds: number };
   domain: DomainSettings;
+  projections: ProjectionSettings;
 }
 
 
@@ -77,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       windowSeconds: positiveInteger('PUBLIC_RATE_LIMIT_WINDOW_SECONDS', env.PUBLIC_RATE_LIMIT_WINDOW_SECONDS, 60),
     },
     domain: loadDomainSettings(env),
+    projections: loadProjectionSettings(env),
   };
 }

@@ -1,8 +1,9 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { KeyVault, SubjectCrypto } from '#crypto';
 import type { EventStore } from '#event-store';
+import type { ReadStore } from '#read-store';
 import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG, EVENT_STORE, KEY_VAULT, SUBJECT_CRYPTO } from './tokens';
+import { APP_CONFIG, EVENT_STORE, KEY_VAULT, READ_STORE, SUBJECT_CRYPTO } from './tokens';
 
 /** The stores opened at start (see openInfrastructure), shared by every module of the process. */
 export interface Infrastructure {
@@ -10,17 +11,20 @@ export interface Infrastructure {
   eventStore: EventStore;
   keyVault: KeyVault;
   crypto: SubjectCrypto;
+  readStore: ReadStore;
 }
 
 class StoresShutdown implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(KEY_VAULT) private readonly keyVault: KeyVault,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.eventStore.close();
     await this.keyVault.close();
+    await this.readStore.close();
   }
 }
 
@@ -35,9 +39,10 @@ export class InfrastructureModule {
         { provide: EVENT_STORE, useValue: infra.eventStore },
         { provide: KEY_VAULT, useValue: infra.keyVault },
         { provide: SUBJECT_CRYPTO, useValue: infra.crypto },
+        { provide: READ_STORE, useValue: infra.readStore },
         StoresShutdown,
       ],
-      exports: [APP_CONFIG, EVENT_STORE, KEY_VAULT, SUBJECT_CRYPTO],
+      exports: [APP_CONFIG, EVENT_STORE, KEY_VAULT, SUBJECT_CRYPTO, READ_STORE],
     };
   }
 }

@@ -3,6 +3,7 @@ import { ensureDataDir } from './data-dir';
 import type { Infrastructure } from './infrastructure.module';
 import { openSubjectCrypto } from './open-key-vault';
 import { openEventStore } from './open-event-store';
+import { openReadStore } from './open-read-store';
 
 /** Opens every store in order, closing what was opened if a later one fails. */
 export async function openInfrastructure(config: AppConfig, log: (line: string) => void): Promise<Infrastructure> {
@@ -10,7 +11,13 @@ export async function openInfrastructure(config: AppConfig, log: (line: string) 
   const eventStore = await openEventStore(config, log);
   try {
     const { vault, crypto } = await openSubjectCrypto(config, log);
-    return { config, eventStore, keyVault: vault, crypto };
+    try {
+      const readStore = await openReadStore(config, log);
+      return { config, eventStore, keyVault: vault, crypto, readStore };
+    } catch (error) {
+      await vault.close();
+      throw error;
+    }
   } catch (error) {
     await eventStore.close();
     throw error;

@@ -3,3 +3,4 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const APP_CONFIG = Symbol('APP_CONFIG');
 export const KEY_VAULT = Symbol('KEY_VAULT');
 export const SUBJECT_CRYPTO = Symbol('SUBJECT_CRYPTO');
+export const READ_STORE = Symbol('READ_STORE');

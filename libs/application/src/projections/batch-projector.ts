@@ -1,0 +1,33 @@
+import type { CommitResult, ReadStore, StoredDocument } from '#read-store';
+import type { ProjectedEvent, ReadModel } from '#projections';
+import type { RecordedEvent } from '#event-store';
+import { matchesFilter } from './event-filter';
+import { foldBatch, slotId, touchedKeys } from './fold-batch';
+import type { ProjectionTarget } from './projection-names';
+
+/** Turns a stored event into what a model sees (e.g. with blind indexes derived). */
+export type EventDeriver = (event: RecordedEvent) => Promise<ProjectedEvent>;
+
+/**
+ * Projects one batch of the log into one target: keeps the model's events, derives, loads the
+ * touched documents, folds and commits the writes with the checkpoint in one `commit`.
+ * `checkpoint` is the position of the batch's last event, relevant to the model or not.
+ */
+export async function projectBatch(
+  store: ReadStore,
+  model: ReadModel,
+  target: ProjectionTarget,
+  derive: EventDeriver,
+  batch: readonly RecordedEvent[],
+): Promise<CommitResult> {
+  const checkpoint = batch[batch.length - 1]?.position ?? 0;
+  const relevant = batch.filter((e) => matchesFilter(e, model.filter));
+  const events: ProjectedEvent[] = [];
+  for (const event of relevant) events.push(await derive(event));
+  const stored = new Map<string, StoredDocument>();
+  for (const [collection, ids] of touchedKeys(model, events)) {
+    for (const doc of await store.getMany(target.collection(collection), ids)) stored.set(slotId({ collection, id: doc.id }), doc);
+  }
+  const writes = foldBatch(model, events, stored).map((w) => ({ ...w, collection: target.collection(w.collection) }));
+  return store.commit({ projection: target.projection, checkpoint, writes });
+}

@@ -1,0 +1,59 @@
+import type { DocumentWrite, JsonObject, StoredDocument } from '#read-store';
+import type { DocumentKey, ProjectedEvent, ReadModel } from '#projections';
+
+/** A document as the fold goes: what was stored, and what the events made of it. */
+interface Slot {
+  key: DocumentKey;
+  doc: JsonObject | undefined;
+  position: number;
+  changed: boolean;
+}
+
+export function slotId(key: DocumentKey): string {
+  return `${key.collection}\u0000${key.id}`;
+}
+
+/** The documents a batch touches, grouped by collection, each id once. */
+export function touchedKeys(model: ReadModel, events: readonly ProjectedEvent[]): Map<string, string[]> {
+  const byCollection = new Map<string, Set<string>>();
+  for (const event of events) {
+    for (const key of model.keysOf(event)) {
+      const ids = byCollection.get(key.collection) ?? new Set<string>();
+      byCollection.set(key.collection, ids.add(key.id));
+    }
+  }
+  return new Map([...byCollection].map(([c, ids]) => [c, [...ids]]));
+}
+
+/**
+ * Folds the batch into the stored documents and returns one write per changed document. An event
+ * at or below a document's stored position is already in it (the read store's exactly-once rule,
+ * see read-store.port.ts), so a replay after a crash changes nothing.
+ */
+export function foldBatch(
+  model: ReadModel,
+  events: readonly ProjectedEvent[],
+  stored: ReadonlyMap<string, StoredDocument>,
+): DocumentWrite[] {
+  const slots = new Map<string, Slot>();
+  for (const event of events) {
+    for (const key of model.keysOf(event)) {
+      const id = slotId(key);
+      const found = stored.get(id);
+      const slot = slots.get(id) ?? { key, doc: found?.doc, position: found?.position ?? 0, changed: false };
+      slots.set(id, slot);
+      if (event.position <= slot.position) continue;
+      slot.doc = model.apply(slot.doc, event, key);
+      slot.position = event.position;
+      slot.changed = true;
+    }
+  }
+  return [...slots.values()].filter((s) => s.changed).map(toWrite);
+}
+
+function toWrite(slot: Slot): DocumentWrite {
+  const { collection, id } = slot.key;
+  return slot.doc === undefined
+    ? { kind: 'delete', collection, id, position: slot.position }
+    : { kind: 'put', collection, id, doc: slot.doc, position: slot.position };
+}

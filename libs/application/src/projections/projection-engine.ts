@@ -1,0 +1,48 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { ReadModel } from '#projections';
+import type { Infrastructure } from '../infrastructure/infrastructure.module';
+import { BlindIndexDeriver } from './blind-index-deriver';
+import { ProjectionLease } from './projection-lease';
+import { ProjectionProgress } from './projection-progress';
+import { ProjectionRunner } from './projection-runner';
+
+/** The runners of one process and the progress they report; started and stopped together. */
+export class ProjectionEngine {
+  readonly progress: ProjectionProgress;
+  readonly runners: ProjectionRunner[];
+
+  /** `run` false: no runners here (apps/projector runs them); progress reads the store's checkpoints. */
+  constructor(infra: Omit<Infrastructure, 'keyVault'>, readonly models: readonly ReadModel[], run: boolean, log: (line: string) => void) {
+    const settings = infra.config.projections;
+    const deriver = new BlindIndexDeriver(infra.crypto, infra.eventStore);
+    const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    const runners: ProjectionRunner[] = [];
+    this.progress = new ProjectionProgress(models, infra.readStore, infra.eventStore, runners);
+    if (!run) {
+      this.runners = runners;
+      return;
+    }
+    for (const model of models) {
+      const deps = {
+        eventStore: infra.eventStore,
+        readStore: infra.readStore,
+        derive: (e: Parameters<BlindIndexDeriver['derive']>[0]) => deriver.derive(e),
+        log,
+        lease: new ProjectionLease(infra.readStore, model.name, owner, settings.leaseTtlMs),
+        onCommit: (name: string, checkpoint: number) => this.progress.committed(name, checkpoint),
+      };
+      runners.push(new ProjectionRunner(model, deps, { batchSize: settings.batchSize }));
+    }
+    this.runners = runners;
+  }
+
+  start(): void {
+    for (const runner of this.runners) runner.start();
+  }
+
+  /** Each runner finishes its batch and releases its lease, so a standby takes over at once. */
+  async stop(): Promise<void> {
+    await Promise.all(this.runners.map((r) => r.stop()));
+  }
+}

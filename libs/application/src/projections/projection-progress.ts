@@ -1,0 +1,104 @@
+import type { EventStore } from '#event-store';
+import type { ReadStore } from '#read-store';
+import type { ProjectionRunner } from './projection-runner';
+import type { RunnerState } from './runner-status';
+
+export interface ProjectionSnapshot {
+  name: string;
+  version: number;
+  /** `external`: the model runs in another process (apps/projector); only its checkpoint is known here. */
+  state: RunnerState | 'external';
+  checkpoint: number;
+  headPosition: number;
+  /** Events in the log after the checkpoint. */
+  lagEvents: number;
+  failures: number;
+  lastError?: string;
+}
+
+const POLL_MS = 50;
+const LAG_COUNT_CAP = 10_000;
+
+/**
+ * How far the read models are. In-process runners report each commit at once; models run by
+ * another process (or a standby here) are read from the read store's checkpoints, polled while
+ * someone waits. Read-your-writes (`waitFor`) and health/metrics (`snapshot`) use this.
+ */
+export class ProjectionProgress {
+  private readonly known = new Map<string, number>();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly models: ReadonlyArray<{ name: string; version: number }>,
+    private readonly readStore: ReadStore,
+    private readonly eventStore: EventStore,
+    private readonly runners: readonly ProjectionRunner[] = [],
+  ) {}
+
+  /** Called by the runners after each commit. */
+  committed(name: string, checkpoint: number): void {
+    if (checkpoint <= (this.known.get(name) ?? 0)) return;
+    this.known.set(name, checkpoint);
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /** The last checkpoint seen for the model (0 before anything was seen). */
+  position(name: string): number {
+    return this.known.get(name) ?? 0;
+  }
+
+  reached(position: number): boolean {
+    return this.models.every((m) => this.position(m.name) >= position);
+  }
+
+  /** Resolves true once every model's checkpoint is at or past `position`, false after `timeoutMs`. */
+  async waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    if (this.reached(position)) return true;
+    return new Promise<boolean>((resolve) => {
+      const finish = (ok: boolean) => {
+        clearTimeout(timer);
+        clearInterval(poll);
+        this.listeners.delete(check);
+        resolve(ok);
+      };
+      const check = () => this.reached(position) && finish(true);
+      const timer = setTimeout(() => finish(this.reached(position)), timeoutMs);
+      const poll = setInterval(() => void this.refresh().then(check, () => undefined), POLL_MS);
+      this.listeners.add(check);
+      void this.refresh().then(check, () => undefined);
+    });
+  }
+
+  /** Reads the stored checkpoints, which other processes' runners move. */
+  async refresh(): Promise<void> {
+    for (const model of this.models) this.committed(model.name, await this.readStore.getCheckpoint(model.name));
+  }
+
+  async snapshot(): Promise<ProjectionSnapshot[]> {
+    await this.refresh();
+    const head = await this.eventStore.headPosition();
+    const snapshots: ProjectionSnapshot[] = [];
+    for (const model of this.models) {
+      const runner = this.runners.find((r) => r.model.name === model.name)?.status;
+      const checkpoint = Math.max(runner?.checkpoint ?? 0, this.position(model.name));
+      snapshots.push({
+        name: model.name,
+        version: model.version,
+        state: runner?.state ?? 'external',
+        checkpoint,
+        headPosition: head,
+        lagEvents: await this.lag(checkpoint, head),
+        failures: runner?.failures ?? 0,
+        ...(runner?.lastError ? { lastError: runner.lastError } : {}),
+      });
+    }
+    return snapshots;
+  }
+
+  /** SQLite positions are dense (one per event); EventStoreDB's are byte offsets, so count there. */
+  private async lag(checkpoint: number, head: number): Promise<number> {
+    if (checkpoint >= head) return 0;
+    if (this.eventStore.adapter === 'sqlite') return head - checkpoint;
+    return (await this.eventStore.readAll({ after: checkpoint, maxCount: LAG_COUNT_CAP })).length;
+  }
+}
