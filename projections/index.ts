@@ -1,1 +1,19 @@
 export * from './read-model';
+export * from './subject-profile.document';
+export * from './subject-profile';
+export * from './subject-profile.keys';
+export * from './subject-profile.queries';
+export * from './topics';
+export * from './contactability.reasons';
+export * from './contactability';
+export * from './contactability.queries';
+export * from './audiences';
+export * from './consent-stats';
+export * from './open-requests';
+
+import type { ReadModel } from './read-model';
+import { subjectProfileModel } from './subject-profile';
+import { topicsModel } from './topics';
+
+/** Every read model the runners keep; append new ones here. */
+export const READ_MODELS: readonly ReadModel[] = [subjectProfileModel, topicsModel];

@@ -1,0 +1,48 @@
+import type { Channel } from '#domain';
+import type { ReadStore } from '#read-store';
+import { decideContactability } from './contactability';
+import { denied, reason, type Contactability } from './contactability.reasons';
+import type { SubjectProfileDocument } from './subject-profile.document';
+import { getProfiles } from './subject-profile.queries';
+import { TOPICS, topicReadView, type TopicDocument, type TopicReadView } from './topics';
+
+export type ContactabilityCheck = { subjectId: string; topic: string; channel: Channel; contactPointId?: string };
+
+export const MAX_BATCH = 1000;
+
+/**
+ * Answers every check in the order given with two reads in all: the distinct profiles and the
+ * distinct topics, each with one getMany, so a batch never reads a thousand streams.
+ */
+export async function checkContactability(store: ReadStore, checks: readonly ContactabilityCheck[], now: string): Promise<Contactability[]> {
+  const [profiles, topics] = await Promise.all([
+    byId<SubjectProfileDocument>(getProfiles(store, distinct(checks.map((c) => c.subjectId)))),
+    topicsById(store, distinct(checks.map((c) => c.topic))),
+  ]);
+  return checks.map((check) => {
+    const profile = profiles.get(check.subjectId);
+    const topic = topics.get(check.topic);
+    if (profile === undefined || topic === undefined) {
+      return denied(...(profile ? [] : [reason('SUBJECT.UNKNOWN')]), ...(topic ? [] : [reason('TOPIC.UNKNOWN')]));
+    }
+    return decideContactability(profile, topic, check.channel, check.contactPointId, now);
+  });
+}
+
+export async function topicsById(store: ReadStore, topicIds: readonly string[]): Promise<Map<string, TopicReadView>> {
+  const docs = await store.getMany<TopicDocument>(TOPICS, topicIds);
+  const views = new Map<string, TopicReadView>();
+  for (const { id, doc } of docs) {
+    const view = topicReadView(doc);
+    if (view) views.set(id, view);
+  }
+  return views;
+}
+
+async function byId<T>(found: Promise<Array<{ id: string; doc: T }>>): Promise<Map<string, T>> {
+  return new Map((await found).map(({ id, doc }) => [id, doc]));
+}
+
+function distinct(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}

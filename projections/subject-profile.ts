@@ -1,0 +1,96 @@
+import type { BlockEvent, ConsentEvent, DoubleOptInEvent, ProfileEvent, SubjectEvent, SubjectRegistered } from '#domain';
+import type { IndexSpec } from '#read-store';
+import { applyBlockEvent, eraseProfile } from './subject-profile.apply-block';
+import { applyConsentEvent, applyDoubleOptInEvent } from './subject-profile.apply-consent';
+import { applyProfileEvent, registeredProfile } from './subject-profile.apply-profile';
+import type { ProfileBase, SubjectProfileDocument } from './subject-profile.document';
+import { withDerivedKeys } from './subject-profile.keys';
+import type { DocumentKey, ProjectedEvent, ReadModel } from './read-model';
+
+export const SUBJECT_PROFILES = 'subject_profiles';
+const STREAM_PREFIX = 'subject-';
+
+/** Announced by the erasure work (Art. 17); handled by type so the profile is ready for it. */
+export const SUBJECT_ERASED = 'SubjectErased';
+
+/** The time each event happened, from its own data: a replay never reads a clock. */
+const TIME_FIELD: Readonly<Record<string, string>> = {
+  SubjectRegistered: 'registeredAt',
+  ContactPointAdded: 'addedAt',
+  ContactPointRectified: 'rectifiedAt',
+  ContactPointRemoved: 'removedAt',
+  ProfileRectified: 'rectifiedAt',
+  ConsentGranted: 'grantedAt',
+  ConsentRevoked: 'revokedAt',
+  ObjectionRaised: 'raisedAt',
+  DoubleOptInRequested: 'requestedAt',
+  DoubleOptInConfirmed: 'confirmedAt',
+  DoubleOptInExpired: 'expiredAt',
+  ContactBlockSet: 'setAt',
+  ContactBlockLifted: 'liftedAt',
+  [SUBJECT_ERASED]: 'erasedAt',
+} satisfies Partial<Record<SubjectEvent['type'], string>> & Record<string, string>;
+
+export const subjectProfileIndexes: readonly IndexSpec[] = [
+  { collection: SUBJECT_PROFILES, fields: ['lookupKeys'] },
+  { collection: SUBJECT_PROFILES, fields: ['channels'] },
+  { collection: SUBJECT_PROFILES, fields: ['consentKeys'] },
+  { collection: SUBJECT_PROFILES, fields: ['statusKeys'] },
+  { collection: SUBJECT_PROFILES, fields: ['askedKeys'] },
+  { collection: SUBJECT_PROFILES, fields: ['blockKeys'] },
+];
+
+/** Per data subject: contact points, profile (ciphertext), consent matrix with proof, objections, blocks. */
+export const subjectProfileModel: ReadModel<SubjectProfileDocument> = {
+  name: 'subject-profile',
+  version: 1,
+  collections: [SUBJECT_PROFILES],
+  indexes: subjectProfileIndexes,
+  filter: { streamPrefixes: [STREAM_PREFIX] },
+  keysOf: (event) => (event.stream.startsWith(STREAM_PREFIX) ? [{ collection: SUBJECT_PROFILES, id: event.stream.slice(STREAM_PREFIX.length) }] : []),
+  apply: applySubjectEvent,
+};
+
+export function applySubjectEvent(doc: SubjectProfileDocument | undefined, event: ProjectedEvent, _key?: DocumentKey): SubjectProfileDocument | undefined {
+  if (event.type === 'SubjectRegistered') {
+    return doc ?? withDerivedKeys(registeredProfile(event as unknown as SubjectRegistered, event));
+  }
+  if (doc === undefined) return undefined;
+  const next = applyToBase(doc, event);
+  if (next === doc) return doc;
+  return withDerivedKeys({ ...next, updatedAt: eventTime(event) ?? doc.updatedAt });
+}
+
+function applyToBase(doc: ProfileBase, event: ProjectedEvent): ProfileBase {
+  if (event.type === SUBJECT_ERASED) return doc.erased ? doc : eraseProfile(doc, event.id);
+  const domainEvent = { type: event.type, data: event.data } as unknown as SubjectEvent;
+  switch (domainEvent.type) {
+    case 'SubjectRegistered':
+      return doc;
+    case 'ContactPointAdded':
+    case 'ContactPointRectified':
+    case 'ContactPointRemoved':
+    case 'ProfileRectified':
+      return applyProfileEvent(doc, domainEvent as Exclude<ProfileEvent, SubjectRegistered>, event);
+    case 'ConsentGranted':
+    case 'ConsentRevoked':
+    case 'ObjectionRaised':
+      return applyConsentEvent(doc, domainEvent as ConsentEvent, event.id);
+    case 'DoubleOptInRequested':
+    case 'DoubleOptInConfirmed':
+    case 'DoubleOptInExpired':
+      return applyDoubleOptInEvent(doc, domainEvent as DoubleOptInEvent, event.id);
+    case 'ContactBlockSet':
+    case 'ContactBlockLifted':
+      return applyBlockEvent(doc, domainEvent as BlockEvent, event.id);
+    default:
+      // Event types this model does not know (e.g. data-subject requests) leave it unchanged.
+      return doc;
+  }
+}
+
+function eventTime(event: ProjectedEvent): string | undefined {
+  const field = TIME_FIELD[event.type];
+  const value = field === undefined ? undefined : event.data[field];
+  return typeof value === 'string' ? value : undefined;
+}

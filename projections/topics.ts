@@ -1,0 +1,87 @@
+import { evolveTopic, initialTopicState, toTopicView, type TopicEvent, type TopicState, type TopicView } from '#domain';
+import type { ReadStore } from '#read-store';
+import type { DocumentKey, ProjectedEvent, ReadModel } from './read-model';
+
+export const TOPICS = 'topics';
+const STREAM_PREFIX = 'topic-';
+
+/** The events a topic's current state rests on, so contactability can cite them. */
+export type TopicProof = { defined: string; retired?: string; versions: Array<{ version: number; eventId: string }> };
+
+/** Collection `topics`, id = topic id: the folded topic state (no personal data) and its proof. */
+export type TopicDocument = { topicId: string; state: TopicState; proof: TopicProof; updatedAt: string };
+
+/** What readers use: the same view subject commands get, plus the proof. */
+export type TopicReadView = TopicView & { proof: TopicProof };
+
+export const topicsModel: ReadModel<TopicDocument> = {
+  name: 'topics',
+  version: 1,
+  collections: [TOPICS],
+  indexes: [],
+  filter: { streamPrefixes: [STREAM_PREFIX] },
+  keysOf: (event) => (event.stream.startsWith(STREAM_PREFIX) ? [{ collection: TOPICS, id: event.stream.slice(STREAM_PREFIX.length) }] : []),
+  apply: applyTopicEvent,
+};
+
+export function applyTopicEvent(doc: TopicDocument | undefined, event: ProjectedEvent, _key?: DocumentKey): TopicDocument | undefined {
+  const topicEvent = { type: event.type, data: event.data } as unknown as TopicEvent;
+  const state = evolveTopic(doc?.state ?? initialTopicState(), topicEvent);
+  if (state.status === 'not_defined' || state === doc?.state) return doc;
+  return { topicId: state.definition.topicId, state, proof: nextProof(doc?.proof, topicEvent, event.id), updatedAt: timeOf(topicEvent) };
+}
+
+function nextProof(proof: TopicProof | undefined, event: TopicEvent, eventId: string): TopicProof {
+  switch (event.type) {
+    case 'TopicDefined':
+      return { defined: eventId, versions: [] };
+    case 'ConsentTextVersionPublished':
+      return { ...proof!, versions: [...proof!.versions, { version: event.data.version, eventId }] };
+    case 'TopicRetired':
+      return { ...proof!, retired: eventId };
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+}
+
+function timeOf(event: TopicEvent): string {
+  switch (event.type) {
+    case 'TopicDefined':
+      return event.data.definedAt;
+    case 'ConsentTextVersionPublished':
+      return event.data.publishedAt;
+    case 'TopicRetired':
+      return event.data.retiredAt;
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+}
+
+export function topicReadView(doc: TopicDocument): TopicReadView | undefined {
+  const view = toTopicView(doc.state);
+  return view && { ...view, proof: doc.proof };
+}
+
+export async function getTopic(store: ReadStore, topicId: string): Promise<TopicReadView | undefined> {
+  const found = await store.get<TopicDocument>(TOPICS, topicId);
+  return found && topicReadView(found.doc);
+}
+
+/** Every topic (there are few): paged through the id order. */
+export async function listTopics(store: ReadStore): Promise<TopicReadView[]> {
+  const views: TopicReadView[] = [];
+  let after: string | undefined;
+  do {
+    const page = await store.find<TopicDocument>(TOPICS, {}, { after, limit: 1000 });
+    for (const item of page.items) {
+      const view = topicReadView(item.doc);
+      if (view) views.push(view);
+    }
+    after = page.next;
+  } while (after !== undefined);
+  return views;
+}
