@@ -1,6 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { InfrastructureModule, type Infrastructure } from '#application';
+import { ProjectionsModule } from '#application';
+import { READ_MODELS } from '#projections';
+import { MetricsModule } from './metrics/metrics.module';
 import { HealthModule } from './health/health.module';
 import { HttpEdgeModule } from './http/http-edge.module';
 import { loggerOptions } from './logging/logger.options';
@@ -17,6 +20,8 @@ export class AppModule {
         HttpEdgeModule,
         HealthModule,
         LedgerHttpModule,
+        ProjectionsModule.forRoot({ models: READ_MODELS }),
+        MetricsModule,
       ],
     };
   }

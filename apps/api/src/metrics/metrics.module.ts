@@ -1,0 +1,36 @@
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
+import { EVENT_STORE, ProjectionProgress } from '#application';
+import type { EventStore } from '#event-store';
+import { LedgerMetrics } from './ledger-metrics';
+import { MetricsController } from './metrics.controller';
+
+/** `GET /metrics`, and the HTTP duration histogram fed by a Fastify onResponse hook. */
+@Module({
+  controllers: [MetricsController],
+  providers: [
+    {
+      provide: LedgerMetrics,
+      inject: [ProjectionProgress, EVENT_STORE],
+      useFactory: (progress: ProjectionProgress, store: EventStore) => new LedgerMetrics(progress, store),
+    },
+  ],
+})
+export class MetricsModule implements OnModuleInit {
+  constructor(
+    private readonly adapter: HttpAdapterHost,
+    @Inject(LedgerMetrics) private readonly metrics: LedgerMetrics,
+  ) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapter.httpAdapter?.getInstance<FastifyInstance>();
+    if (!fastify) return;
+    // The route pattern (`/subjects/:id`), never the concrete URL: ids must not become labels.
+    fastify.addHook('onResponse', async (request, reply) => {
+      const route = request.routeOptions?.url ?? 'unmatched';
+      const labels = { method: request.method, route, status: String(reply.statusCode) };
+      this.metrics.httpDuration.observe(labels, reply.elapsedTime / 1000);
+    });
+  }
+}
