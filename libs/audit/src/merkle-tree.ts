@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * RFC 6962 (Certificate Transparency) Merkle tree hashing, section 2.1. The 0x00 / 0x01 prefixes
+ * keep a leaf from ever being passed off as an inner node (second-preimage resistance).
+ */
+const LEAF_PREFIX = Buffer.from([0x00]);
+const NODE_PREFIX = Buffer.from([0x01]);
+
+export function leafHash(leaf: Buffer | string): Buffer {
+  return createHash('sha256').update(LEAF_PREFIX).update(leaf).digest();
+}
+
+export function nodeHash(left: Buffer, right: Buffer): Buffer {
+  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+}
+
+/** The largest power of two strictly smaller than n (n >= 2): RFC 6962's split point k. */
+export function splitPoint(n: number): number {
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  return k;
+}
+
+/** MTH over already hashed leaves; the empty tree's hash is SHA-256 of the empty string. */
+export function rootFromLeafHashes(hashes: readonly Buffer[]): Buffer {
+  if (hashes.length === 0) return createHash('sha256').digest();
+  return subtreeRoot(hashes, 0, hashes.length);
+}
+
+function subtreeRoot(hashes: readonly Buffer[], start: number, end: number): Buffer {
+  const n = end - start;
+  if (n === 1) return hashes[start]!;
+  const k = splitPoint(n);
+  return nodeHash(subtreeRoot(hashes, start, start + k), subtreeRoot(hashes, start + k, end));
+}
+
+export function merkleRoot(leaves: ReadonlyArray<Buffer | string>): Buffer {
+  return rootFromLeafHashes(leaves.map(leafHash));
+}
+
+/** PATH(m, D[n]) of RFC 6962 2.1.1: the sibling hashes from the leaf up to the root. */
+export function inclusionProof(hashes: readonly Buffer[], index: number): Buffer[] {
+  if (!Number.isInteger(index) || index < 0 || index >= hashes.length) throw new RangeError(`leaf index ${index} is outside a tree of ${hashes.length}`);
+  return path(hashes, index, 0, hashes.length);
+}
+
+function path(hashes: readonly Buffer[], m: number, start: number, end: number): Buffer[] {
+  const n = end - start;
+  if (n === 1) return [];
+  const k = splitPoint(n);
+  if (m < k) return [...path(hashes, m, start, start + k), subtreeRoot(hashes, start + k, end)];
+  return [...path(hashes, m - k, start + k, end), subtreeRoot(hashes, start, start + k)];
+}
+
+/** Recomputes the root from a leaf hash and its path (RFC 9162 2.1.3.2); true when it equals `root`. */
+export function verifyInclusion(leaf: Buffer, index: number, treeSize: number, proof: readonly Buffer[], root: Buffer): boolean {
+  if (index < 0 || index >= treeSize) return false;
+  let fn = index;
+  let sn = treeSize - 1;
+  let r = leaf;
+  for (const p of proof) {
+    if (sn === 0) return false;
+    if (fn % 2 === 1 || fn === sn) {
+      r = nodeHash(p, r);
+      while (fn % 2 === 0 && fn !== 0) {
+        fn >>= 1;
+        sn >>= 1;
+      }
+    } else {
+      r = nodeHash(r, p);
+    }
+    fn >>= 1;
+    sn >>= 1;
+  }
+  return sn === 0 && r.equals(root);
+}
