@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { InfrastructureModule, type Infrastructure } from '#application';
+import { AuditHttpModule } from './audit/audit-http.module';
 import { ProjectionsModule } from '#application';
 import { READ_MODELS } from '#projections';
 import { MetricsModule } from './metrics/metrics.module';
@@ -20,6 +21,7 @@ export class AppModule {
         HttpEdgeModule,
         HealthModule,
         LedgerHttpModule,
+        AuditHttpModule,
         ProjectionsModule.forRoot({ models: READ_MODELS }),
         MetricsModule,
       ],

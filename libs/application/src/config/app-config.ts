@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { ConfigError } from './app-config-error';
 import { loadDomainSettings, type DomainSettings } from './domain-settings';
 import { loadProjectionSettings, type ProjectionSettings } from '../projections/projection-settings';
+import { loadAuditSettings, type AuditSettings } from '../audit/audit-settings';
 
 export { ConfigError };
 
@@ -22,6 +23,7 @@ export interface AppConfig {
   publicRateLimit: { limit: number; windowSeconds: number };
   domain: DomainSettings;
   projections: ProjectionSettings;
+  audit: AuditSettings;
 }
 
 
@@ -80,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     domain: loadDomainSettings(env),
     projections: loadProjectionSettings(env),
+    audit: loadAuditSettings(env),
   };
 }

@@ -1,0 +1,50 @@
+import { Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AUDIT_SIGNING_KEY, AuditCheckpointService, ListCheckpoints, type AnchorRecord } from '#application';
+import type { AuditSigningKey, SignedCheckpoint } from '#audit';
+import { DomainError } from '#domain';
+import { Public, Roles } from '../auth';
+
+function limitOf(raw: unknown): number {
+  if (raw === undefined) return 20;
+  const value = Number(raw);
+  if (typeof raw !== 'string' || !Number.isInteger(value) || value < 1 || value > 1000) {
+    throw new DomainError('VALIDATION.FAILED', 'limit must be a whole number from 1 to 1000', 'invalid', 'limit');
+  }
+  return value;
+}
+
+/** The key that signs checkpoints and receipts, and the checkpoints themselves. */
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly checkpoints: AuditCheckpointService,
+    @Inject(AUDIT_SIGNING_KEY) private readonly key: AuditSigningKey,
+  ) {}
+
+  /** Public on purpose: anyone holding a receipt or an exported checkpoint must be able to check it. */
+  @Get('public-key')
+  @Public()
+  publicKey(): { keyId: string; algorithm: 'Ed25519'; publicKeyPem: string } {
+    return { keyId: this.key.keyId, algorithm: 'Ed25519', publicKeyPem: this.key.publicKeyPem };
+  }
+
+  @Get('checkpoints')
+  @Roles('auditor', 'dpo', 'admin')
+  @ApiQuery({ name: 'limit', required: false, description: '1 to 1000, default 20; newest first' })
+  list(@Query('limit') limit: unknown): Promise<AnchorRecord[]> {
+    return this.queries.execute<ListCheckpoints, AnchorRecord[]>(new ListCheckpoints(limitOf(limit)));
+  }
+
+  /** Anchors the log now (e.g. before an export); `recorded: false` when nothing changed since the last one. */
+  @Post('checkpoints')
+  @HttpCode(200)
+  @Roles('admin')
+  async checkpointNow(): Promise<{ recorded: boolean; checkpoint?: SignedCheckpoint }> {
+    const checkpoint = await this.checkpoints.checkpointNow();
+    return checkpoint ? { recorded: true, checkpoint } : { recorded: false };
+  }
+}

@@ -1,0 +1,53 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { GetConsentReceipt, GetSubjectStateAt, GetSubjectTimeline, VerifySubject, type SubjectStateAt, type SubjectVerification, type TimelineEntry } from '#application';
+import type { ConsentReceipt } from '#audit';
+import { DomainError } from '#domain';
+import { Roles } from '../auth';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+function name(value: string, field: string): string {
+  if (!NAME.test(value)) throw new DomainError('VALIDATION.FAILED', `${field} must be an id of letters, digits and ._:-`, 'invalid', field);
+  return value;
+}
+
+/** Proof about one subject: its verified chain, a readable timeline, its state at a moment, receipts. */
+@ApiTags('audit')
+@Controller('subjects/:id')
+export class SubjectProofController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('verify')
+  @Roles('auditor', 'dpo', 'admin')
+  verify(@Param('id', uuid) id: string): Promise<SubjectVerification> {
+    return this.queries.execute<VerifySubject, SubjectVerification>(new VerifySubject(id));
+  }
+
+  /** Readable in English and German; shows no personal data, so the auditor role may read it. */
+  @Get('timeline')
+  @Roles('crm', 'dpo', 'auditor', 'admin')
+  timeline(@Param('id', uuid) id: string): Promise<TimelineEntry[]> {
+    return this.queries.execute<GetSubjectTimeline, TimelineEntry[]>(new GetSubjectTimeline(id));
+  }
+
+  @Get('state')
+  @Roles('crm', 'dpo', 'auditor', 'admin')
+  @ApiQuery({ name: 'at', required: true, description: 'ISO-8601 time with an offset, not in the future' })
+  state(@Param('id', uuid) id: string, @Query('at') at: unknown): Promise<SubjectStateAt> {
+    return this.queries.execute<GetSubjectStateAt, SubjectStateAt>(new GetSubjectStateAt(id, at, new Date().toISOString()));
+  }
+
+  @Get('consents/:topic/:channel/receipt')
+  @Roles('crm', 'dpo', 'auditor', 'admin')
+  @ApiQuery({ name: 'contactPointId', required: false, description: 'for a consent given for one address only' })
+  receipt(@Param('id', uuid) id: string, @Param('topic') topic: string, @Param('channel') channel: string, @Query('contactPointId') contactPointId: unknown): Promise<ConsentReceipt> {
+    if (contactPointId !== undefined && (typeof contactPointId !== 'string' || !NAME.test(contactPointId))) {
+      throw new DomainError('VALIDATION.FAILED', 'contactPointId must be one id', 'invalid', 'contactPointId');
+    }
+    const request = { subjectId: id, topicId: name(topic, 'topic'), channel: name(channel, 'channel'), contactPointId: contactPointId as string | undefined, now: new Date().toISOString() };
+    return this.queries.execute<GetConsentReceipt, ConsentReceipt>(new GetConsentReceipt(request));
+  }
+}

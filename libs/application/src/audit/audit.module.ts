@@ -1,0 +1,24 @@
+import { Logger, Module } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../infrastructure/tokens';
+import { LedgerModule } from '../ledger.module';
+import { ListCheckpointsHandler, VerifySubjectHandler, GetSubjectTimelineHandler, GetSubjectStateAtHandler, GetConsentReceiptHandler } from './audit.queries';
+import { AuditCheckpointService } from './checkpoint-service';
+import { openSigningKey } from './open-signing-key';
+import { AUDIT_SIGNING_KEY } from './tokens';
+
+/** Proof for auditors: the signing key, periodic signed checkpoints, verification, receipts, history. */
+@Module({
+  imports: [LedgerModule],
+  providers: [
+    { provide: AUDIT_SIGNING_KEY, useFactory: (config: AppConfig) => openSigningKey(config, (line) => new Logger('Audit').warn(line)), inject: [APP_CONFIG] },
+    AuditCheckpointService,
+    ListCheckpointsHandler,
+    VerifySubjectHandler,
+    GetSubjectTimelineHandler,
+    GetSubjectStateAtHandler,
+    GetConsentReceiptHandler,
+  ],
+  exports: [LedgerModule, AUDIT_SIGNING_KEY, AuditCheckpointService],
+})
+export class AuditModule {}

@@ -1,0 +1,127 @@
+import { createPublicKey } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { parsePublicKey, verifyReceipt } from '#audit';
+import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
+
+/** Proof for auditors over HTTP: anchors, subject verification, timeline, state at a moment, receipts. */
+describe('audit proof (e2e)', () => {
+  let booted: BootedApp;
+  let app: NestFastifyApplication;
+  let keys: Record<string, string>;
+
+  beforeAll(async () => {
+    const dataDir = tempDataDir();
+    keys = createRoleKeys(dataDir);
+    booted = await bootApp({ dataDir, env: { CONTROLLER_NAME: 'ACME GmbH', CONTROLLER_CONTACT: 'datenschutz@acme.example' } });
+    app = booted.app;
+  });
+  afterAll(() => booted.close());
+
+  const send = (method: 'POST' | 'GET', url: string, role: string, payload?: object) => app.inject({ method, url, payload, headers: bearer(keys[role]!) });
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+  async function topic(id: string) {
+    const body = { id, title: 'Newsletter', description: 'Monthly product news', allowedChannels: ['email', 'sms'], legalBasis: 'consent', personalFields: [], retentionDays: 730 };
+    expect((await send('POST', '/topics', 'admin', body)).statusCode).toBe(201);
+    expect((await send('POST', `/topics/${id}/versions`, 'dpo', { text: 'Yes, send me news.', language: 'en', change: 'material' })).statusCode).toBe(201);
+  }
+
+  async function subject(): Promise<string> {
+    const res = await send('POST', '/subjects', 'crm', { locale: 'de-DE', contactPoints: [{ channel: 'email', address: 'eva@example.org' }], profile: {} });
+    expect(res.statusCode).toBe(201);
+    return res.json().subjectId;
+  }
+
+  const grant = (id: string, topicId: string, channel = 'email') =>
+    send('POST', `/subjects/${id}/consents`, 'crm', { topicId, channel, evidence: { method: 'checkbox', capturedAt: new Date().toISOString(), sourceSystem: 'shop', textVersion: 1, affirmativeAction: true } });
+
+  it('serves the public key without a key, and lists the checkpoints an admin records', async () => {
+    await topic('audit-news');
+    const id = await subject();
+    expect((await grant(id, 'audit-news')).statusCode).toBe(201);
+    const key = (await app.inject({ method: 'GET', url: '/audit/public-key' })).json();
+    expect(key).toMatchObject({ algorithm: 'Ed25519', keyId: expect.stringMatching(/^ed25519:[0-9a-f]{16}$/) });
+    expect(createPublicKey(key.publicKeyPem).asymmetricKeyType).toBe('ed25519');
+    const recorded = (await send('POST', '/audit/checkpoints', 'admin')).json();
+    expect(recorded).toMatchObject({ recorded: true, checkpoint: { algorithm: 'Ed25519', checkpoint: { keyId: key.keyId } } });
+    expect((await send('POST', '/audit/checkpoints', 'admin')).json()).toEqual({ recorded: false });
+    const list = await send('GET', '/audit/checkpoints?limit=5', 'auditor');
+    expect(list.statusCode).toBe(200);
+    expect(list.json()[0]).toMatchObject({ checkpoint: recorded.checkpoint.checkpoint, revision: 0 });
+    expect((await send('GET', '/audit/checkpoints?limit=0', 'dpo')).json()).toMatchObject({ statusCode: 400, field: 'limit' });
+  });
+
+  it('verifies a subject: its chain, the anchor covering it and the inclusion of its head', async () => {
+    await topic('audit-verify');
+    const id = await subject();
+    await grant(id, 'audit-verify');
+    await send('POST', '/audit/checkpoints', 'admin');
+    const res = await send('GET', `/subjects/${id}/verify`, 'auditor');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ ok: true, events: 2, anchors: { covering: 1, signaturesValid: 1 }, inclusion: { verified: true, head: { revision: 1 } } });
+  });
+
+  it('tells the history as readable steps in English and German, with evidence and text hash', async () => {
+    await topic('audit-timeline');
+    const id = await subject();
+    await grant(id, 'audit-timeline');
+    const res = await send('GET', `/subjects/${id}/timeline`, 'auditor');
+    expect(res.statusCode).toBe(200);
+    const [registered, granted] = res.json();
+    expect(registered.description.en).toBe('Subject registered (locale de-DE), contact points: e-mail');
+    expect(granted.description).toEqual({
+      en: 'Consent granted for Newsletter by e-mail (checkbox, text version 1)',
+      de: 'Einwilligung für Newsletter per E-Mail erteilt (Checkbox, Textversion 1)',
+    });
+    expect(granted.textVersion).toMatchObject({ topicId: 'audit-timeline', version: 1, textHash: expect.stringMatching(/^[0-9a-f]{64}$/), language: 'en' });
+    expect(granted.evidence).toMatchObject({ method: 'checkbox', sourceSystem: 'shop' });
+    expect(JSON.stringify(res.json())).not.toContain('eva@example.org');
+  });
+
+  it('replays the consent matrix as it was at a moment, with the events it rests on', async () => {
+    await topic('audit-state');
+    const id = await subject();
+    const granted = (await grant(id, 'audit-state')).json();
+    await pause();
+    const between = new Date().toISOString();
+    await pause();
+    const revoked = (await send('POST', `/subjects/${id}/consents/revoke`, 'crm', { topicId: 'audit-state', channel: 'email' })).json();
+    const then = (await send('GET', `/subjects/${id}/state?at=${encodeURIComponent(between)}`, 'auditor')).json();
+    expect(then.consents).toEqual([expect.objectContaining({ topicId: 'audit-state', channel: 'email', status: 'granted', restsOn: [granted.events[0].id] })]);
+    const now = (await send('GET', `/subjects/${id}/state?at=${encodeURIComponent(new Date().toISOString())}`, 'crm')).json();
+    expect(now.consents[0]).toMatchObject({ status: 'revoked', restsOn: [granted.events[0].id, revoked.events[0].id] });
+    expect(now.consents[0].topicEvents).toHaveLength(2);
+  });
+
+  it('refuses a malformed or future time with 400 naming at', async () => {
+    const id = await subject();
+    for (const at of ['yesterday', '2026-13-01T00:00:00Z', new Date(Date.now() + 3_600_000).toISOString()]) {
+      const res = await send('GET', `/subjects/${id}/state?at=${encodeURIComponent(at)}`, 'auditor');
+      expect(res.json()).toMatchObject({ statusCode: 400, code: 'VALIDATION.FAILED', field: 'at' });
+    }
+    expect((await send('GET', `/subjects/${id}/state`, 'auditor')).json()).toMatchObject({ statusCode: 400, field: 'at' });
+  });
+
+  it('issues a signed receipt for a current grant that verifies offline, and 404 without one', async () => {
+    await topic('audit-receipt');
+    const id = await subject();
+    expect((await send('GET', `/subjects/${id}/consents/audit-receipt/email/receipt`, 'crm')).statusCode).toBe(404);
+    const granted = (await grant(id, 'audit-receipt')).json();
+    const res = await send('GET', `/subjects/${id}/consents/audit-receipt/email/receipt`, 'auditor');
+    expect(res.statusCode).toBe(200);
+    const receipt = res.json();
+    expect(receipt).toMatchObject({
+      version: 'KI-CR-v1.1.0',
+      piiPrincipalId: id,
+      piiControllers: [{ piiController: 'ACME GmbH', contact: 'datenschutz@acme.example' }],
+      services: [{ service: 'Newsletter', purposes: [{ purpose: 'Monthly product news', legalBasis: expect.stringContaining('Art. 6(1)(a)') }] }],
+      proof: { eventId: granted.events[0].id, textVersion: 1, method: 'checkbox', eventHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
+    expect(JSON.stringify(receipt)).not.toContain('eva@example.org');
+    const key = parsePublicKey((await app.inject({ method: 'GET', url: '/audit/public-key' })).json().publicKeyPem);
+    expect(verifyReceipt(receipt, key)).toMatchObject({ valid: true });
+    expect(verifyReceipt({ ...receipt, collectionMethod: 'paper' }, key)).toMatchObject({ valid: false });
+    await send('POST', `/subjects/${id}/consents/revoke`, 'crm', { topicId: 'audit-receipt', channel: 'email' });
+    expect((await send('GET', `/subjects/${id}/consents/audit-receipt/email/receipt`, 'dpo')).json()).toMatchObject({ statusCode: 404, code: 'CONSENT.NOT_GRANTED' });
+  });
+});
