@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { HttpEdgeModule } from './http/http-edge.module';
 import { loggerOptions } from './logging/logger.options';
 import { LedgerHttpModule } from './subjects/subjects.module';
+import { ReadSideModule } from './read-side/read-side.module';
 
 @Module({})
 export class AppModule {
@@ -21,6 +22,7 @@ export class AppModule {
         HttpEdgeModule,
         HealthModule,
         LedgerHttpModule,
+        ReadSideModule,
         AuditHttpModule,
         ProjectionsModule.forRoot({ models: READ_MODELS }),
         MetricsModule,

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { APP_CONFIG, READ_STORE, type AppConfig } from '#application';
+import { checkContactability, decideContactability, getProfile, getTopic } from '#projections';
+import type { ReadStore } from '#read-store';
+import { Roles } from '../auth';
+import { ContactabilityBatchDto } from './dto/contactability-batch.dto';
+import { ContactabilityQueryDto } from './dto/read-queries.dto';
+import { ReadYourWrites } from './read-your-writes';
+import { requireKnownChannel, subjectNotFound, topicNotFound } from './read-side-errors';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+/** The journey's "Werbesperre" step: may we contact this person on this channel about this topic, now? */
+@ApiTags('read-side')
+@ReadYourWrites()
+@Controller()
+export class ContactabilityController {
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('subjects/:id/contactability')
+  @Roles('journey', 'crm', 'admin')
+  async check(@Param('id', uuid) id: string, @Query() query: ContactabilityQueryDto) {
+    requireKnownChannel(query.channel, this.config.domain.channels);
+    const [profile, topic] = await Promise.all([getProfile(this.store, id), getTopic(this.store, query.topic)]);
+    if (!profile) throw subjectNotFound(id);
+    if (!topic) throw topicNotFound(query.topic);
+    const decision = decideContactability(profile.doc, topic, query.channel, query.contactPoint, new Date().toISOString());
+    return { subjectId: id, topic: topic.id, channel: query.channel, legalBasis: topic.legalBasis, ...decision };
+  }
+
+  /** Up to 1,000 checks answered in the order given; unknown subjects or topics are denied, not failed. */
+  @Post('contactability')
+  @HttpCode(200)
+  @Roles('journey', 'crm', 'admin')
+  async batch(@Body() body: ContactabilityBatchDto) {
+    body.checks.forEach((check, i) => requireKnownChannel(check.channel, this.config.domain.channels, `checks.${i}.channel`));
+    const decisions = await checkContactability(this.store, body.checks, new Date().toISOString());
+    return { results: body.checks.map((check, i) => ({ ...check, ...decisions[i]! })) };
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AudiencesController } from './audiences.controller';
+import { ContactabilityController } from './contactability.controller';
+import { MissionControl } from './mission-control';
+import { ProfileView } from './profile-view';
+import { ReadYourWritesInterceptor } from './read-your-writes';
+import { StatsController } from './stats.controller';
+import { SubjectProfileController } from './subject-profile.controller';
+
+/** Query routes over the read models; each honours X-Min-Position (read-your-writes). */
+@Module({
+  controllers: [SubjectProfileController, ContactabilityController, AudiencesController, StatsController],
+  providers: [ProfileView, MissionControl, ReadYourWritesInterceptor],
+})
+export class ReadSideModule {}

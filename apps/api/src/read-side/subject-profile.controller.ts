@@ -1,0 +1,60 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { SUBJECT_CRYPTO, READ_STORE } from '#application';
+import { BlindIndexInputError, type SubjectCrypto } from '#crypto';
+import { findByLookupKey, getProfile, topicsById } from '#projections';
+import type { ReadStore } from '#read-store';
+import { Caller, Roles, type CallerIdentity } from '../auth';
+import { validationFailed } from '../http/validation.pipe';
+import { LookupQueryDto } from './dto/read-queries.dto';
+import { audienceOf, ProfileView } from './profile-view';
+import { ReadYourWrites } from './read-your-writes';
+import { subjectNotFound } from './read-side-errors';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+/** The CRM's view of a data subject, from the subject-profile read model. */
+@ApiTags('read-side')
+@ReadYourWrites()
+@Controller('subjects')
+export class SubjectProfileController {
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(SUBJECT_CRYPTO) private readonly crypto: SubjectCrypto,
+    private readonly view: ProfileView,
+  ) {}
+
+  /** Exact lookup by address through the blind index: the address itself is never stored in clear. */
+  @Get()
+  @Roles('crm', 'dpo', 'admin')
+  async lookup(@Query() query: LookupQueryDto, @Caller() caller: CallerIdentity) {
+    const lookupKey = this.lookupKey(query);
+    const found = await findByLookupKey(this.store, lookupKey);
+    const audience = audienceOf(caller.roles);
+    return { items: await Promise.all(found.map(({ doc }) => this.view.summary(doc, audience))) };
+  }
+
+  @Get(':id')
+  @Roles('crm', 'dpo', 'admin', 'auditor', 'journey')
+  async get(@Param('id', uuid) id: string, @Caller() caller: CallerIdentity) {
+    const found = await getProfile(this.store, id);
+    if (!found) throw subjectNotFound(id);
+    const topics = await topicsById(this.store, [...new Set(found.doc.consents.map((c) => c.scope.topicId))]);
+    const presented = await this.view.present(found.doc, topics, audienceOf(caller.roles), new Date().toISOString());
+    return { ...presented, position: found.position };
+  }
+
+  private lookupKey({ email, phone }: LookupQueryDto): string {
+    if ((email === undefined) === (phone === undefined)) {
+      const message = 'give exactly one of email and phone';
+      throw validationFailed([{ field: email === undefined ? 'email' : 'phone', rule: 'exactlyOneOf', message }]);
+    }
+    try {
+      return email !== undefined ? this.crypto.blindIndex('email', email) : this.crypto.blindIndex('phone', phone!);
+    } catch (error) {
+      if (!(error instanceof BlindIndexInputError)) throw error;
+      const field = email !== undefined ? 'email' : 'phone';
+      throw validationFailed([{ field, rule: field === 'email' ? 'isEmail' : 'isPhoneNumber', message: `${field} is not a valid ${field === 'email' ? 'e-mail address' : 'phone number'}` }]);
+    }
+  }
+}
