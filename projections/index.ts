@@ -10,10 +10,12 @@ export * from './contactability.queries';
 export * from './audiences';
 export * from './consent-stats';
 export * from './open-requests';
+export * from './dsr-requests';
 
 import type { ReadModel } from './read-model';
 import { subjectProfileModel } from './subject-profile';
 import { topicsModel } from './topics';
+import { dsrRequestsModel } from './dsr-requests';
 
 /** Every read model the runners keep; append new ones here. */
-export const READ_MODELS: readonly ReadModel[] = [subjectProfileModel, topicsModel];
+export const READ_MODELS: readonly ReadModel[] = [subjectProfileModel, topicsModel, dsrRequestsModel];

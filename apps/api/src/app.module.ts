@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { HttpEdgeModule } from './http/http-edge.module';
 import { loggerOptions } from './logging/logger.options';
 import { LedgerHttpModule } from './subjects/subjects.module';
+import { PrivacyHttpModule } from './privacy/privacy-http.module';
 import { ReadSideModule } from './read-side/read-side.module';
 
 @Module({})
@@ -22,6 +23,7 @@ export class AppModule {
         HttpEdgeModule,
         HealthModule,
         LedgerHttpModule,
+        PrivacyHttpModule,
         ReadSideModule,
         AuditHttpModule,
         ProjectionsModule.forRoot({ models: READ_MODELS }),

@@ -38,3 +38,4 @@ export * from './history/event-time';
 export * from './history/topic-at';
 export * from './history/subject-timeline';
 export * from './history/subject-state-at';
+export * from './privacy';

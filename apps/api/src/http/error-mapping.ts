@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { DomainError, type DomainErrorKind } from '#domain';
 import { WrongExpectedVersionError } from '#event-store';
 import { ApiHttpException } from './api-http.exception';
+import { cryptoError } from '../privacy/crypto-error-mapping';
 import { errorBody, httpCode, type ErrorResponse } from './error-body';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409, forbidden: 403 };
@@ -18,6 +19,8 @@ const FASTIFY_CODES: Record<string, string> = {
 /** The error response for anything thrown, or undefined when it is unexpected (a 500). */
 export function mapError(error: unknown): ErrorResponse | undefined {
   if (error instanceof DomainError) return domainError(error);
+  const crypto = cryptoError(error);
+  if (crypto) return crypto;
   if (error instanceof WrongExpectedVersionError) {
     // Reached only after the command executor's retries were used up.
     return { body: errorBody(409, error.code, 'The record was changed concurrently; send the request again') };

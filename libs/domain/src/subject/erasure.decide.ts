@@ -48,5 +48,8 @@ function erased(subject: RegisteredSubject, origin: PendingErasure, now: string)
   const fulfilled: SubjectEvent[] = request?.status === 'open'
     ? [{ type: 'DataSubjectRequestFulfilled', data: { subjectId, requestId: request.requestId, fulfilledAt: now } }]
     : [];
-  return [...fulfilled, { type: 'SubjectErased', data: compact({ subjectId, cause: origin.cause, requestId: origin.requestId, erasedAt: now }) }];
+  const others = Object.values(subject.requests).filter((open) => open.status === 'open' && open.requestId !== origin.requestId);
+  const closedRequestIds = others.length === 0 ? undefined : others.map((open) => open.requestId);
+  const data = compact({ subjectId, cause: origin.cause, requestId: origin.requestId, closedRequestIds, erasedAt: now });
+  return [...fulfilled, { type: 'SubjectErased', data }];
 }

@@ -33,6 +33,13 @@ describe('RequestErasure', () => {
     ]);
   });
 
+  it('closes the other open requests of the subject, naming them', () => {
+    spec.given([registered(), requestReceived('access', 'req-2')]).when(erase()).then([
+      erasureRequested(),
+      { type: 'SubjectErased', data: { ...ids, cause: 'controller', closedRequestIds: ['req-2'], erasedAt: NOW } },
+    ]);
+  });
+
   it('defers while a legal hold applies, with the hold\'s reason and end (Art. 17(3))', () => {
     spec.given([registered(), holdPlaced()]).when(erase()).then([erasureRequested(), deferred()]);
   });

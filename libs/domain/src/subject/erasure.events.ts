@@ -21,7 +21,14 @@ export type ErasureDeferred = Event<
  */
 export type SubjectErased = Event<
   'SubjectErased',
-  { subjectId: string; cause: ErasureCause; requestId?: string; erasedAt: string }
+  {
+    subjectId: string;
+    cause: ErasureCause;
+    requestId?: string;
+    /** Other requests still open: nothing is left to answer them with, so the erasure closes them. */
+    closedRequestIds?: string[];
+    erasedAt: string;
+  }
 >;
 
 export const EXPORT_FORMATS = ['json'] as const;

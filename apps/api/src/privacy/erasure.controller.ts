@@ -1,0 +1,37 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { EraseSubjectCommand, type CommandContext, type ErasureOutcome } from '#application';
+import { Caller, Roles, type CallerIdentity } from '../auth';
+import { CommandCtx } from '../commands/command-context.decorator';
+import { EraseSubjectDto } from './dto/privacy.dto';
+import { erasureInput } from './erasure-cause';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+/** Art. 17: erasure by crypto-shredding, deferred while a legal hold applies (Art. 17(3)). */
+@ApiTags('privacy')
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('subjects/:id/erasure')
+export class ErasureController {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** 200 erased (or already erased: nothing appended); 202 deferred, with the hold's reason and end. */
+  @Post()
+  @HttpCode(200)
+  @Roles('dpo', 'admin', 'crm')
+  @ApiResponse({ status: 202, description: 'Deferred by a legal hold; carried out when it ends' })
+  async erase(
+    @Param('id', uuid) id: string,
+    @Body() dto: EraseSubjectDto,
+    @Caller() caller: CallerIdentity,
+    @CommandCtx() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const outcome = await this.commands.execute<EraseSubjectCommand, ErasureOutcome>(new EraseSubjectCommand(id, erasureInput(caller, dto.requestId), ctx));
+    if (outcome.outcome === 'deferred') reply.status(202);
+    const { result, ...rest } = outcome;
+    return { ...result, ...rest };
+  }
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Delete, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ExecuteSubjectCommand, type CommandContext, type CommandResult, type SubjectCommandInput } from '#application';
+import { DomainError } from '#domain';
+import { Roles } from '../auth';
+import { CommandCtx } from '../commands/command-context.decorator';
+import { CommandResponse } from '../commands/command-response';
+import { subjectIdFor } from '../subjects/subject-id';
+import { PlaceLegalHoldDto } from './dto/privacy.dto';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+/** Art. 17(3)(b), (e): holds are the data-protection officer's to place and release. */
+@ApiTags('privacy')
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('subjects/:id/legal-holds')
+export class LegalHoldsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @Roles('dpo')
+  async place(@Param('id', uuid) id: string, @Body() dto: PlaceLegalHoldDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse & { holdId: string }> {
+    const holdId = subjectIdFor(ctx, `${id}:legal-hold`);
+    return { holdId, ...(await this.run(id, { type: 'PlaceLegalHold', data: { holdId, ...dto, placedBy: ctx.actor } }, ctx)) };
+  }
+
+  @Delete(':holdId')
+  @Roles('dpo')
+  @ApiQuery({ name: 'reason', required: false })
+  release(@Param('id', uuid) id: string, @Param('holdId', uuid) holdId: string, @Query('reason') reason: unknown, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
+    if (reason !== undefined && (typeof reason !== 'string' || reason.length > 2000)) {
+      throw new DomainError('VALIDATION.FAILED', 'reason must be one text of at most 2000 characters', 'invalid', 'reason');
+    }
+    return this.run(id, { type: 'ReleaseLegalHold', data: { holdId, reason } }, ctx);
+  }
+
+  private run(subjectId: string, command: SubjectCommandInput, ctx: CommandContext): Promise<CommandResult> {
+    return this.commands.execute<ExecuteSubjectCommand, CommandResult>(new ExecuteSubjectCommand(subjectId, command, ctx));
+  }
+}

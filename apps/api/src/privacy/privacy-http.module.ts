@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { PrivacyModule } from '#application';
+import { ErasureController } from './erasure.controller';
+import { ExportController } from './export.controller';
+import { LegalHoldsController } from './legal-holds.controller';
+import { PrivacyScheduler } from './privacy-scheduler';
+import { RequestsController } from './requests.controller';
+
+@Module({
+  imports: [PrivacyModule],
+  controllers: [ErasureController, LegalHoldsController, RequestsController, ExportController],
+  providers: [PrivacyScheduler],
+})
+export class PrivacyHttpModule {}

@@ -1,0 +1,24 @@
+import type { EventFilter, EventStore, RecordedEvent } from '#event-store';
+import { subjectIdOf } from '../subjects/subject-codec';
+
+const PAGE = 1_000;
+
+/** Pages through the log's events matching `filter`, oldest first. */
+export async function* readAllMatching(store: EventStore, filter: EventFilter): AsyncGenerator<RecordedEvent> {
+  let after = 0;
+  for (;;) {
+    const page = await store.readAll({ after, maxCount: PAGE, filter });
+    for (const event of page) yield event;
+    if (page.length < PAGE) return;
+    after = page[page.length - 1].position;
+  }
+}
+
+/** Every subject with `SubjectErased` in the log: the source of truth for Art. 17. */
+export async function erasedSubjectIds(store: EventStore): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for await (const event of readAllMatching(store, { streamPrefixes: ['subject-'], eventTypes: ['SubjectErased'] })) {
+    ids.add(subjectIdOf(event.stream));
+  }
+  return ids;
+}

@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import type { SubjectCrypto } from '#crypto';
+import type { EventStore } from '#event-store';
+import type { AppConfig } from '../config/app-config';
+import { CommandExecutor } from '../commands/command-executor';
+import { APP_CONFIG, EVENT_STORE, SUBJECT_CRYPTO } from '../infrastructure/tokens';
+import { LedgerModule } from '../ledger.module';
+import { SubjectCodec } from '../subjects/subject-codec';
+import { EraseSubjectHandler } from './erase-subject.command';
+import { ReconcileOnStart } from './reconcile-on-start';
+import { GetRequestQueueHandler } from './request-queue.query';
+import { RetentionSweep } from './retention-sweep';
+import { ExportSubjectHandler } from './subject-export.command';
+import { SubjectEraser } from './subject-eraser';
+
+/** Erasure (Art. 17), export (Art. 15, 20), the request queue (Art. 12(3)), retention and the start-up reconcile. */
+@Module({
+  imports: [LedgerModule],
+  providers: [
+    {
+      provide: SubjectEraser,
+      inject: [CommandExecutor, SubjectCodec, SUBJECT_CRYPTO, APP_CONFIG],
+      useFactory: (executor: CommandExecutor, codec: SubjectCodec, crypto: SubjectCrypto, config: AppConfig) =>
+        new SubjectEraser(executor, codec, crypto, config.domain.channels),
+    },
+    {
+      provide: RetentionSweep,
+      inject: [EVENT_STORE, CommandExecutor, SubjectEraser, SUBJECT_CRYPTO],
+      useFactory: (store: EventStore, executor: CommandExecutor, eraser: SubjectEraser, crypto: SubjectCrypto) =>
+        new RetentionSweep(store, executor, eraser, crypto),
+    },
+    EraseSubjectHandler,
+    ExportSubjectHandler,
+    GetRequestQueueHandler,
+    ReconcileOnStart,
+  ],
+  exports: [LedgerModule, SubjectEraser, RetentionSweep],
+})
+export class PrivacyModule {}
