@@ -48,5 +48,6 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
 
   async onModuleDestroy(): Promise<void> {
     await this.engine.stop();
+    if (this.engine.runners.length > 0) this.logger.log('projections stopped, leases released');
   }
 }
