@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { Controller, Get, Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { BlindIndexDeriver, EVENT_STORE, ProjectionProgress, SUBJECT_CRYPTO } from '#application';
@@ -35,7 +36,10 @@ describe('projection engine in the api (e2e)', () => {
     booted = await bootApp({ dataDir, env: { READ_YOUR_WRITES_TIMEOUT_MS: '300' }, extraModules: [ProbeModule] });
     app = booted.app;
   });
-  afterAll(() => booted.close());
+  afterAll(async () => {
+    await booted.close();
+    rmSync(booted.dataDir, { recursive: true, force: true });
+  });
 
   const register = async (address: string) => {
     const payload = { locale: 'de-DE', contactPoints: [{ channel: 'email', address }], profile: {} };

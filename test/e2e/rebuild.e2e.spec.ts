@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { discardScratch, EVENT_STORE, type Infrastructure, loadConfig, openInfrastructure, ProjectionProgress, readAllDocuments, rebuildIntoScratch, BlindIndexDeriver } from '#application';
 import type { EventStore } from '#event-store';
@@ -23,6 +24,7 @@ describe('ledger rebuild (e2e)', () => {
   afterAll(async () => {
     await Promise.all([cli.eventStore.close(), cli.readStore.close(), cli.keyVault.close()]);
     await booted.close();
+    rmSync(booted.dataDir, { recursive: true, force: true });
   });
 
   const register = async (i: number) => {
