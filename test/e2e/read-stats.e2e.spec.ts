@@ -1,0 +1,118 @@
+import { request, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ReadSideDriver } from './read-side.driver';
+
+type Figures = { topicId: string; channel: string; [figure: string]: unknown };
+
+/** GET /stats and the live GET /stats/stream (Server-Sent Events) of Mission Control. */
+describe('read side: Mission Control figures (e2e)', () => {
+  let driver: ReadSideDriver;
+
+  beforeAll(async () => {
+    driver = await ReadSideDriver.boot(true);
+    await driver.defineTopic('letter');
+  });
+  afterAll(() => driver.close());
+
+  async function figures(topicId: string, channel: string, role = 'admin'): Promise<Figures> {
+    const res = await driver.query('/stats', role);
+    expect(res.statusCode).toBe(200);
+    return res.json().consents.find((f: Figures) => f.topicId === topicId && f.channel === channel);
+  }
+
+  it('counts never asked, pending, granted, revoked, reconsent required and blocked as commands arrive', async () => {
+    const anna = await driver.register([{ channel: 'email', address: 'anna@example.org' }]);
+    const ben = await driver.register([{ channel: 'email', address: 'ben@example.org' }]);
+    const cleo = await driver.register([{ channel: 'sms', address: '+4915112345678' }]);
+    expect(await figures('letter', 'email')).toMatchObject({ neverAsked: 2, granted: 0, pendingDoubleOptIn: 0, blocked: 0 });
+
+    await driver.grant(anna, 'letter');
+    expect(await figures('letter', 'email')).toMatchObject({ neverAsked: 1, granted: 1 });
+
+    const cp = await driver.contactPointId(ben);
+    await driver.command('POST', `/subjects/${ben}/double-opt-in`, 'journey', { topicId: 'letter', channel: 'email', contactPointId: cp, textVersion: 1, sourceSystem: 'shop' });
+    expect(await figures('letter', 'email')).toMatchObject({ neverAsked: 0, pendingDoubleOptIn: 1, granted: 1 });
+
+    await driver.command('POST', `/subjects/${anna}/consents/revoke`, 'crm', { topicId: 'letter', channel: 'email' });
+    expect(await figures('letter', 'email')).toMatchObject({ granted: 0, revoked: 1 });
+
+    await driver.grant(cleo, 'letter', 'sms');
+    expect(await figures('letter', 'sms')).toMatchObject({ granted: 1, reconsentRequired: 0 });
+    await driver.command('POST', '/topics/letter/versions', 'dpo', { text: 'Now also about partners', language: 'en', change: 'material' });
+    expect(await figures('letter', 'sms')).toMatchObject({ granted: 0, reconsentRequired: 1 });
+
+    await driver.command('POST', `/subjects/${ben}/blocks`, 'crm', { scope: { kind: 'global' }, reason: 'Complaint', reference: { kind: 'complaint', id: 'c-2' } });
+    await driver.command('POST', `/subjects/${cleo}/objections`, 'journey', { scope: { kind: 'channel', channel: 'sms' } });
+    expect(await figures('letter', 'email')).toMatchObject({ blocked: 1 });
+    expect(await figures('letter', 'sms')).toMatchObject({ blocked: 2 });
+  });
+
+  it('answers with the position the figures include and the open requests by due date', async () => {
+    const body = (await driver.query('/stats', 'auditor')).json();
+    expect(body.position).toBeGreaterThanOrEqual(driver.position);
+    expect(Array.isArray(body.openRequests)).toBe(true);
+  });
+
+  it('is not for journeys', async () => {
+    expect((await driver.query('/stats', 'journey')).statusCode).toBe(403);
+  });
+
+  it('streams a new frame within a second of a change', async () => {
+    const stream = await openStream('/stats/stream', driver.keys.dpo!);
+    try {
+      const first = await stream.next();
+      expect(first.event).toBe('stats');
+      const before = JSON.parse(first.data).consents.find((f: Figures) => f.topicId === 'letter' && f.channel === 'email').neverAsked;
+      const started = Date.now();
+      await driver.register([{ channel: 'email', address: 'dora@example.org' }]);
+      const next = await stream.next();
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(JSON.parse(next.data).consents.find((f: Figures) => f.topicId === 'letter' && f.channel === 'email').neverAsked).toBe(before + 1);
+      expect(Number(next.id)).toBeGreaterThan(Number(first.id));
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('refuses the stream without a key', async () => {
+    const res = await driver.app.inject({ method: 'GET', url: '/stats/stream' });
+    expect(res.statusCode).toBe(401);
+  });
+
+  /** A minimal SSE reader over a real socket on 127.0.0.1 (inject cannot read an endless response). */
+  async function openStream(path: string, key: string) {
+    const { port } = driver.app.getHttpServer().address() as AddressInfo;
+    const response = await new Promise<IncomingMessage>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${key}`, accept: 'text/event-stream' } }, resolve);
+      req.on('error', reject);
+      req.end();
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/event-stream');
+    let buffer = '';
+    const frames: Array<Record<string, string>> = [];
+    const waiting: Array<(frame: Record<string, string>) => void> = [];
+    response.setEncoding('utf8').on('data', (chunk: string) => {
+      buffer += chunk;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const frame = Object.fromEntries(buffer.slice(0, end).split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));
+        buffer = buffer.slice(end + 2);
+        const waiter = waiting.shift();
+        if (waiter) waiter(frame);
+        else frames.push(frame);
+      }
+    });
+    const next = () =>
+      new Promise<Record<string, string>>((resolve, reject) => {
+        const frame = frames.shift();
+        if (frame) return resolve(frame);
+        const timer = setTimeout(() => reject(new Error('no SSE frame within 3 s')), 3000);
+        waiting.push((f) => {
+          clearTimeout(timer);
+          resolve(f);
+        });
+      });
+    return { next, close: () => response.destroy() };
+  }
+});
