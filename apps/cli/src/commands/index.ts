@@ -1,5 +1,13 @@
 import type { Command } from 'commander';
 import { register as registerRebuild } from './rebuild.command';
+import { register as registerVerify } from './verify.command';
+import { register as registerCheckpoints } from './checkpoints.command';
+import { register as registerHistory } from './history.command';
+import { register as registerStateAt } from './state-at.command';
+import { register as registerVerifyReceipt } from './verify-receipt.command';
+import { register as registerRetention } from './retention.command';
+import { register as registerReconcile } from './reconcile.command';
+import { register as registerRotateMasterKey } from './rotate-master-key.command';
 
 /**
  * Each command lives in its own file exporting `register(program)`; add it to this list.
@@ -8,6 +16,14 @@ import { register as registerRebuild } from './rebuild.command';
  */
 const commands: Array<(program: Command) => void> = [
   registerRebuild,
+  registerVerify,
+  registerCheckpoints,
+  registerHistory,
+  registerStateAt,
+  registerVerifyReceipt,
+  registerRetention,
+  registerReconcile,
+  registerRotateMasterKey,
 ];
 
 export function registerCommands(program: Command): void {

@@ -3,6 +3,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { BlindIndexDeriver, type Infrastructure, loadConfig, openInfrastructure, ProjectionLease, rebuildModel, type RebuildSummary, type ReplayProgress } from '#application';
 import { READ_MODELS, type ReadModel } from '#projections';
+import { rebuildCheckAction } from './rebuild-check';
 
 export interface RebuildRun {
   /** Model names; empty for all. */
@@ -73,7 +74,9 @@ export function register(program: Command): void {
   program
     .command('rebuild [names...]')
     .description('replay the log from position zero into fresh collections and switch over when caught up')
+    .option('--check', 'rebuild into scratch collections and report differences from the live ones (exit 1 if any); changes nothing live')
     .action(async (names: string[]) => {
+      if (program.commands.find((c) => c.name() === 'rebuild')?.opts().check) return rebuildCheckAction(program, selectModels(names));
       const json = Boolean(program.opts().json);
       const config = loadConfig();
       selectModels(names);
