@@ -5,6 +5,9 @@ import { register as registerCheckpoints } from './checkpoints.command';
 import { register as registerHistory } from './history.command';
 import { register as registerStateAt } from './state-at.command';
 import { register as registerVerifyReceipt } from './verify-receipt.command';
+import { register as registerRetention } from './retention.command';
+import { register as registerReconcile } from './reconcile.command';
+import { register as registerRotateMasterKey } from './rotate-master-key.command';
 
 /**
  * Each command lives in its own file exporting `register(program)`; add it to this list.
@@ -18,6 +21,9 @@ const commands: Array<(program: Command) => void> = [
   registerHistory,
   registerStateAt,
   registerVerifyReceipt,
+  registerRetention,
+  registerReconcile,
+  registerRotateMasterKey,
 ];
 
 export function registerCommands(program: Command): void {
