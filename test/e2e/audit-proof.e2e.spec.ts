@@ -1,6 +1,9 @@
 import { createPublicKey } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ProjectionProgress, READ_STORE } from '#application';
 import { parsePublicKey, verifyReceipt } from '#audit';
+import type { ReadStore } from '#read-store';
+import { SUBJECT_PROFILES } from '#projections';
 import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
 
 /** Proof for auditors over HTTP: anchors, subject verification, timeline, state at a moment, receipts. */
@@ -91,6 +94,31 @@ describe('audit proof (e2e)', () => {
     const now = (await send('GET', `/subjects/${id}/state?at=${encodeURIComponent(new Date().toISOString())}`, 'crm')).json();
     expect(now.consents[0]).toMatchObject({ status: 'revoked', restsOn: [granted.events[0].id, revoked.events[0].id] });
     expect(now.consents[0].topicEvents).toHaveLength(2);
+  });
+
+  /** The matrix the subject-profile projection held right after a step equals state-at for that moment. */
+  async function projectedMatrix(id: string, position: number) {
+    expect(await app.get(ProjectionProgress).waitFor(position, 5000)).toBe(true);
+    const stored = await app.get<ReadStore>(READ_STORE).get(SUBJECT_PROFILES, id);
+    const consents = (stored?.doc.consents ?? []) as Array<{ scope: { topicId: string; channel: string }; status: string }>;
+    return consents.map(({ scope, status }) => ({ topicId: scope.topicId, channel: scope.channel, recordedStatus: status }));
+  }
+
+  it('matches the consent matrix the projection held at each moment', async () => {
+    await topic('audit-projection');
+    const id = await subject();
+    const moments: Array<{ at: string; matrix: unknown }> = [];
+    for (const step of [() => grant(id, 'audit-projection'), () => grant(id, 'audit-projection', 'sms'), () => send('POST', `/subjects/${id}/consents/revoke`, 'crm', { topicId: 'audit-projection', channel: 'email' })]) {
+      const { position } = (await step()).json();
+      moments.push({ matrix: await projectedMatrix(id, position), at: new Date().toISOString() });
+      await pause();
+    }
+    for (const { at, matrix } of moments) {
+      const state = (await send('GET', `/subjects/${id}/state?at=${encodeURIComponent(at)}`, 'auditor')).json();
+      const replayed = state.consents.map(({ topicId, channel, recordedStatus }: Record<string, string>) => ({ topicId, channel, recordedStatus }));
+      expect(replayed).toEqual(expect.arrayContaining(matrix as object[]));
+      expect(replayed).toHaveLength((matrix as object[]).length);
+    }
   });
 
   it('refuses a malformed or future time with 400 naming at', async () => {
