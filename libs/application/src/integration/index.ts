@@ -1,0 +1,3 @@
+export * from './integration-event';
+export * from './to-integration-event';
+export * from './integration-filter';
