@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import { createApiKey } from '../../../apps/api/src/auth';
+import { startApi, type ApiProcess } from '../../../test/reliability/support/api-process';
+import { CHECKED_TOPIC, evidence, TOPICS, type Seeded } from '../seed/seed';
+import { median, percentile, repeat } from '../stats';
+import { headPosition, peakRssMiB, waitForProjections } from './api-admin';
+import { load, type LoadResult } from './load';
+
+export interface HttpFigures {
+  grant: LoadResult[];
+  /** Events the grants appended per 2xx answer (1 = every grant recorded a new consent). */
+  eventsPerGrant: number;
+  contactability: LoadResult[];
+  bareFastify: LoadResult[];
+  exportMs: { p50: number[]; p99: number[] };
+  peakRssMiB?: number;
+}
+
+export interface HttpSettings {
+  runs: number;
+  seconds: number;
+  connections: number;
+  cpuProfDir?: string;
+}
+
+/** Each grant names a (subject, topic) pair not granted before, so every request records an event. */
+function grants(seeded: Seeded) {
+  const topics = TOPICS.slice(2);
+  const n = seeded.subjectIds.length;
+  let k = 0;
+  const body = (topicId: string) => JSON.stringify({ topicId, channel: 'email', evidence: evidence() });
+  return () => {
+    const i = k++;
+    return { method: 'POST', path: `/subjects/${seeded.subjectIds[i % n]}/consents`, body: body(topics[Math.floor(i / n) % topics.length]!) };
+  };
+}
+
+function checks(seeded: Seeded) {
+  let k = 0;
+  const n = seeded.subjectIds.length;
+  return () => ({ method: 'GET', path: `/subjects/${seeded.subjectIds[k++ % n]}/contactability?topic=${CHECKED_TOPIC}&channel=email` });
+}
+
+/** Sequential exports (one client): the latency a DPO sees. Each export records SubjectExported. */
+async function exports(api: ApiProcess, subjectId: string, auth: Record<string, string>, count = 20): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const res = await fetch(`${api.baseUrl}/subjects/${subjectId}/export`, { headers: auth });
+    const body = await res.text();
+    if (res.status !== 200) throw new Error(`export answered ${res.status}: ${body.slice(0, 200)}`);
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+export async function httpBench(dataDir: string, seeded: Seeded, settings: HttpSettings, log: (line: string) => void): Promise<HttpFigures> {
+  const key = createApiKey(dataDir, `bench-${Date.now()}`, ['crm']);
+  const auth = { authorization: `Bearer ${key}` };
+  const nodeArgs = settings.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.cpuProfDir}`] : [];
+  const api = await startApi({ dataDir, nodeArgs, timeoutMs: 120_000 });
+  const bare = await startApi({ dataDir, script: join(__dirname, 'fastify-child.ts') });
+  try {
+    await waitForProjections(api.baseUrl, 300_000);
+    const run = { seconds: settings.seconds, connections: settings.connections, headers: auth };
+    log('http: grant consent');
+    const nextGrant = grants(seeded);
+    const headBefore = await headPosition(api.baseUrl);
+    const grant = await repeat(settings.runs, () => load({ ...run, url: api.baseUrl, next: nextGrant }));
+    const eventsPerGrant = ((await headPosition(api.baseUrl)) - headBefore) / grant.reduce((sum, r) => sum + r.ok, 0);
+    log('http: contactability, api and bare Fastify in turn');
+    const nextCheck = checks(seeded);
+    const contactability: LoadResult[] = [];
+    const bareFastify: LoadResult[] = [];
+    await repeat(settings.runs, async () => {
+      contactability.push(await load({ ...run, url: api.baseUrl, next: nextCheck }));
+      bareFastify.push(await load({ ...run, url: bare.baseUrl, next: nextCheck }));
+    });
+    log('http: export of a subject with 1,000 events');
+    const exportRuns = await repeat(settings.runs, () => exports(api, seeded.longSubjectId, auth), true);
+    return {
+      grant, eventsPerGrant, contactability, bareFastify,
+      exportMs: { p50: exportRuns.map((t) => median(t)), p99: exportRuns.map((t) => percentile(t, 99)) },
+      peakRssMiB: peakRssMiB(api.pid),
+    };
+  } finally {
+    await api.stop();
+    await bare.stop();
+  }
+}
