@@ -93,7 +93,7 @@ async function roundTrip(base: string): Promise<string> {
       body: body ? JSON.stringify(body) : undefined,
     });
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.json();
+    return res.json() as Promise<{ subjectId: string }>;
   };
   const topic = (id: string) => ({ id, title: 'News', description: 'News', allowedChannels: ['email'], legalBasis: 'consent', personalFields: [], retentionDays: 1 });
   for (const id of ['news-a', 'news-b']) {
