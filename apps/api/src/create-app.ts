@@ -4,6 +4,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import type { Infrastructure } from '#application';
 import { AppModule } from './app.module';
+import { loggerFor } from './logging/logger.options';
+import { logRequests } from './logging/request-logging';
 import { setupOpenApi } from './http/openapi';
 
 /** Request bodies above this size are refused with 413 before any handler runs. */
@@ -21,11 +23,12 @@ export async function createApp(infra: Infrastructure, options: CreateAppOptions
     : AppModule.forRoot(infra);
   const app = await NestFactory.create<NestFastifyApplication>(
     root,
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, loggerInstance: loggerFor(infra.config), disableRequestLogging: true }),
     // Only Fastify's own JSON parser: every other content type (forms, text) is refused with 415.
     { bufferLogs: true, abortOnError: false, bodyParser: false },
   );
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  logRequests(app.getHttpAdapter().getInstance());
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   setupOpenApi(app);
