@@ -7,6 +7,7 @@ import { READ_MODELS } from '#projections';
 import { MetricsModule } from './metrics/metrics.module';
 import { HealthModule } from './health/health.module';
 import { HttpEdgeModule } from './http/http-edge.module';
+import { JourneysHttpModule } from './journeys/journeys-http.module';
 import { loggerOptions } from './logging/logger.options';
 import { LedgerHttpModule } from './subjects/subjects.module';
 import { PrivacyHttpModule } from './privacy/privacy-http.module';
@@ -28,6 +29,7 @@ export class AppModule {
         AuditHttpModule,
         ProjectionsModule.forRoot({ models: READ_MODELS }),
         MetricsModule,
+        JourneysHttpModule,
       ],
     };
   }

@@ -39,3 +39,5 @@ export * from './history/topic-at';
 export * from './history/subject-timeline';
 export * from './history/subject-state-at';
 export * from './privacy';
+export * from './integration';
+export * from './journeys';

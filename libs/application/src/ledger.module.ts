@@ -4,7 +4,10 @@ import type { SubjectCrypto } from '#crypto';
 import type { EventStore } from '#event-store';
 import { CommandExecutor } from './commands/command-executor';
 import { EventsAppended } from './commands/events-appended.event';
-import { EVENT_STORE, SUBJECT_CRYPTO } from './infrastructure/tokens';
+import { APP_CONFIG, EVENT_STORE, SUBJECT_CRYPTO } from './infrastructure/tokens';
+import type { AppConfig } from './config/app-config';
+import { DOUBLE_OPT_IN_TOKENS, DoubleOptInTokens } from './journeys/double-opt-in-token';
+import { JourneyKeys } from './journeys/journey-keys';
 import { ConfirmDoubleOptInHandler, RequestDoubleOptInHandler } from './subjects/double-opt-in.commands';
 import { ExecuteSubjectCommandHandler } from './subjects/execute-subject-command';
 import { SubjectCodec } from './subjects/subject-codec';
@@ -19,13 +22,15 @@ import { TopicViews } from './topics/topic-views';
     { provide: CommandExecutor, useFactory: (store: EventStore) => new CommandExecutor(store), inject: [EVENT_STORE] },
     { provide: SubjectCodec, useFactory: (crypto: SubjectCrypto) => new SubjectCodec(crypto), inject: [SUBJECT_CRYPTO] },
     TopicViews,
+    { provide: JourneyKeys, useFactory: (config: AppConfig) => JourneyKeys.load(config), inject: [APP_CONFIG] },
+    { provide: DOUBLE_OPT_IN_TOKENS, useFactory: (keys: JourneyKeys) => new DoubleOptInTokens(keys), inject: [JourneyKeys] },
     ExecuteSubjectCommandHandler,
     ExecuteTopicCommandHandler,
     RequestDoubleOptInHandler,
     ConfirmDoubleOptInHandler,
     GetSubjectHistoryHandler,
   ],
-  exports: [CqrsModule, CommandExecutor, SubjectCodec, TopicViews],
+  exports: [CqrsModule, CommandExecutor, SubjectCodec, TopicViews, JourneyKeys, DOUBLE_OPT_IN_TOKENS],
 })
 export class LedgerModule implements OnModuleInit {
   constructor(private readonly executor: CommandExecutor, private readonly eventBus: EventBus) {}

@@ -3,6 +3,7 @@ import { ConfigError } from './app-config-error';
 import { loadDomainSettings, type DomainSettings } from './domain-settings';
 import { loadProjectionSettings, type ProjectionSettings } from '../projections/projection-settings';
 import { loadAuditSettings, type AuditSettings } from '../audit/audit-settings';
+import { loadJourneySettings, type JourneySettings } from '../journeys/journey-settings';
 
 export { ConfigError };
 
@@ -24,6 +25,7 @@ export interface AppConfig {
   domain: DomainSettings;
   projections: ProjectionSettings;
   audit: AuditSettings;
+  journeys: JourneySettings;
 }
 
 
@@ -83,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     domain: loadDomainSettings(env),
     projections: loadProjectionSettings(env),
     audit: loadAuditSettings(env),
+    journeys: loadJourneySettings(env),
   };
 }

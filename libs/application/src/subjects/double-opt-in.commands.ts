@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, findDoubleOptInByTokenHash, subjectDecider, subjectStreamName, type SubjectCommand } from '#domain';
@@ -8,6 +8,7 @@ import { CommandExecutor } from '../commands/command-executor';
 import type { CommandResult } from '../commands/command-result';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import { TopicViews } from '../topics/topic-views';
+import { DOUBLE_OPT_IN_TOKENS, type DoubleOptInTokens } from '../journeys/double-opt-in-token';
 import { ExecuteSubjectCommand } from './execute-subject-command';
 import { SubjectCodec } from './subject-codec';
 
@@ -41,11 +42,16 @@ export interface DoubleOptInIssued {
 
 @CommandHandler(RequestDoubleOptInCommand)
 export class RequestDoubleOptInHandler implements ICommandHandler<RequestDoubleOptInCommand, DoubleOptInIssued> {
-  constructor(private readonly commands: CommandBus, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DOUBLE_OPT_IN_TOKENS) private readonly tokens: DoubleOptInTokens,
+  ) {}
 
   async execute({ subjectId, input, context }: RequestDoubleOptInCommand): Promise<DoubleOptInIssued> {
-    const token = `${subjectId}.${randomBytes(32).toString('base64url')}`;
     const requestId = randomUUID();
+    // Derived from (subject, request) under a master-derived key, so the mail outbox can rebuild it.
+    const token = this.tokens.issue(subjectId, requestId);
     const expiresAt = new Date(Date.parse(context.now) + this.config.domain.doubleOptInTtlHours * 3_600_000).toISOString();
     const data = { ...input, requestId, tokenHash: hashToken(token), expiresAt };
     const result = await this.commands.execute<ExecuteSubjectCommand, CommandResult>(

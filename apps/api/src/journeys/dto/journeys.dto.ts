@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { INTEGRATION_EVENT_TYPES, type IntegrationEventType } from '#application';
+
+/** `a,b` or repeated parameters both become a list. */
+const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
+
+export class FeedQueryDto {
+  @ApiPropertyOptional({ description: 'Topics, comma-separated; events for every topic always pass' })
+  @IsOptional() @Transform(list) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(128, { each: true }) topic?: string[];
+
+  @ApiPropertyOptional({ description: 'Channels, comma-separated; events for every channel always pass' })
+  @IsOptional() @Transform(list) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(64, { each: true }) channel?: string[];
+
+  @ApiPropertyOptional({ description: 'Integration event types, comma-separated', enum: INTEGRATION_EVENT_TYPES })
+  @IsOptional() @Transform(list) @IsArray() @IsIn(INTEGRATION_EVENT_TYPES, { each: true }) type?: IntegrationEventType[];
+
+  @ApiPropertyOptional({ description: 'Resume after this global position (Last-Event-ID wins when both are sent)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) after?: number;
+}
+
+export class WebhookFilterDto {
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(128, { each: true }) topics?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(64, { each: true }) channels?: string[];
+  @ApiPropertyOptional({ enum: INTEGRATION_EVENT_TYPES, isArray: true }) @IsOptional() @IsArray() @IsIn(INTEGRATION_EVENT_TYPES, { each: true }) types?: IntegrationEventType[];
+}
+
+export class RegisterWebhookDto {
+  @ApiProperty({ example: 'https://journeys.example.org/ledger-events' })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }) @MaxLength(2000) url!: string;
+
+  @ApiProperty({ description: 'Shared signing secret, at least 16 characters; never shown again' })
+  @IsString() @MinLength(16) @MaxLength(256) secret!: string;
+
+  @ApiPropertyOptional({ type: WebhookFilterDto }) @IsOptional() @ValidateNested() @Type(() => WebhookFilterDto) filter?: WebhookFilterDto;
+}
+
+export class UnsubscribeLinkDto {
+  @ApiProperty() @IsUUID('4') subjectId!: string;
+  @ApiProperty() @IsString() @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/) topicId!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(40) channel!: string;
+  @ApiPropertyOptional({ description: 'Days the link works (default UNSUBSCRIBE_LINK_TTL_DAYS)' })
+  @IsOptional() @IsInt() @Min(1) @Max(3650) ttlDays?: number;
+}
+
+export class TokenQueryDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(2000) token!: string;
+}
+
+/** RFC 8058: the body is `List-Unsubscribe=One-Click`; a browser's form may send nothing else. */
+export class OneClickBodyDto {
+  @ApiPropertyOptional({ example: 'One-Click' }) @IsOptional() @IsString() @MaxLength(64) 'List-Unsubscribe'?: string;
+}

@@ -1,0 +1,64 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { APP_CONFIG, EVENT_STORE, INTEGRATION_SOURCE_FILTER, matchesIntegrationFilter, toIntegrationEvent, type AppConfig, type IntegrationFilter } from '#application';
+import { DomainError } from '#domain';
+import type { EventStore, RecordedEvent } from '#event-store';
+import { Roles } from '../auth';
+import { FeedQueryDto } from './dto/journeys.dto';
+import { SseStream } from './sse-stream';
+
+interface RawRequest {
+  raw: IncomingMessage;
+  headers: Record<string, string | string[] | undefined>;
+}
+interface RawReply {
+  raw: ServerResponse;
+  hijack(): void;
+}
+
+/** Last-Event-ID (a reconnecting EventSource sends it) wins over `?after=` (the first connect). */
+export function resumeAfter(header: string | string[] | undefined, after: number | undefined): number {
+  if (header === undefined) return after ?? 0;
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!/^\d{1,15}$/.test(value ?? '')) throw new DomainError('VALIDATION.FAILED', 'Last-Event-ID must be a global position (a whole number)', 'invalid', 'Last-Event-ID');
+  return Number(value);
+}
+
+/**
+ * The integration-event feed as Server-Sent Events, straight from the event store's catch-up-then-live
+ * subscription (never the in-process EventBus, which other instances' writes never reach).
+ */
+@ApiTags('journeys')
+@Controller('feed')
+export class FeedController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  @Get()
+  @Roles('journey', 'admin', 'crm')
+  @ApiProduces('text/event-stream')
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this global position' })
+  feed(@Query() query: FeedQueryDto, @Req() request: RawRequest, @Res() reply: RawReply): void {
+    const after = resumeAfter(request.headers['last-event-id'], query.after);
+    const filter: IntegrationFilter = { topics: query.topic, channels: query.channel, types: query.type };
+    reply.hijack();
+    const stream = new SseStream(reply.raw);
+    stream.open(3_000);
+    const subscription = this.store.subscribeToAll({ after, filter: INTEGRATION_SOURCE_FILTER, maxBatchSize: 200 }, (batch) => send(stream, batch, filter));
+    const heartbeat = setInterval(() => stream.heartbeat(), this.config.journeys.feedHeartbeatMs);
+    const cleanup = () => {
+      clearInterval(heartbeat);
+      void subscription.close();
+    };
+    reply.raw.on('close', cleanup);
+    subscription.done.catch(() => undefined).finally(() => stream.end());
+  }
+}
+
+async function send(stream: SseStream, batch: readonly RecordedEvent[], filter: IntegrationFilter): Promise<void> {
+  for (const recorded of batch) {
+    if (stream.isClosed) return;
+    const event = toIntegrationEvent(recorded);
+    if (event !== undefined && matchesIntegrationFilter(event, filter)) await stream.send(event.position, event.type, event);
+  }
+}

@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
+import { ApiTags } from '@nestjs/swagger';
+import { UnsubscribeLinks, UnsubscribeService, UnsubscribeTokens, type CommandContext, type UnsubscribeLink, type UnsubscribeOutcome } from '#application';
+import { Public, Roles } from '../auth';
+import { CommandCtx } from '../commands/command-context.decorator';
+import { OneClickBodyDto, TokenQueryDto, UnsubscribeLinkDto } from './dto/journeys.dto';
+import { unsubscribedPage, unsubscribePage } from './pages';
+
+interface AcceptRequest {
+  headers: Record<string, string | string[] | undefined>;
+}
+interface TypedReply {
+  type(contentType: string): unknown;
+}
+
+/** RFC 8058 one-click unsubscribe: links minted for journeys, used by mail providers and people. */
+@ApiTags('journeys')
+@Controller()
+export class UnsubscribeController {
+  constructor(private readonly links: UnsubscribeLinks, private readonly tokens: UnsubscribeTokens, private readonly service: UnsubscribeService) {}
+
+  @Post('unsubscribe-links')
+  @Roles('journey', 'admin')
+  issue(@Body() dto: UnsubscribeLinkDto): Promise<UnsubscribeLink> {
+    return this.links.issue(dto, new Date());
+  }
+
+  /**
+   * Public: the signed token is the credential. Exempt from the public rate limit because mail
+   * providers send these POSTs for many recipients from few addresses, and a 256-bit HMAC cannot be
+   * guessed. Art. 21(3): takes effect at once; a second use records nothing and still answers 200.
+   */
+  @Post('unsubscribe')
+  @Public()
+  @SkipThrottle()
+  @HttpCode(200)
+  async unsubscribe(@Query() query: TokenQueryDto, @Body() _body: OneClickBodyDto, @CommandCtx() ctx: CommandContext, @Req() request: AcceptRequest, @Res({ passthrough: true }) reply: TypedReply): Promise<UnsubscribeOutcome | string> {
+    const claim = this.tokens.verify(query.token, Math.floor(Date.parse(ctx.now) / 1000));
+    const outcome = await this.service.unsubscribe(claim, { ...ctx, actor: 'unsubscribe-link' });
+    if (!String(request.headers.accept ?? '').includes('text/html')) return outcome;
+    reply.type('text/html; charset=utf-8');
+    return unsubscribedPage();
+  }
+
+  /** A page with a button: opening the link (a scanner, a preview) records nothing. */
+  @Get('unsubscribe')
+  @Public()
+  @Header('content-type', 'text/html; charset=utf-8')
+  @Header('cache-control', 'no-store')
+  page(@Query() query: TokenQueryDto): string {
+    this.tokens.verify(query.token, Math.floor(Date.now() / 1000));
+    return unsubscribePage(query.token);
+  }
+}

@@ -1,0 +1,58 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { WebhookDispatcher, WebhookRegistry, type CommandContext, type DeadLetter, type ReplayOutcome, type Webhook } from '#application';
+import { DomainError } from '#domain';
+import { Roles } from '../auth';
+import { CommandCtx } from '../commands/command-context.decorator';
+import { RegisterWebhookDto } from './dto/journeys.dto';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+function notFound(id: string): DomainError {
+  return new DomainError('WEBHOOK.NOT_FOUND', `no webhook ${id}`, 'not_found', 'id');
+}
+
+/** Admin only: a webhook receives every subject's changes, so registering one is a privileged act. */
+@ApiTags('journeys')
+@Controller('webhooks')
+export class WebhooksController {
+  constructor(private readonly registry: WebhookRegistry, private readonly dispatcher: WebhookDispatcher) {}
+
+  @Post()
+  @Roles('admin')
+  async register(@Body() dto: RegisterWebhookDto, @CommandCtx() ctx: CommandContext): Promise<Webhook> {
+    const webhook = await this.registry.register({ url: dto.url, secret: dto.secret, filter: { ...dto.filter } }, ctx.actor, ctx.now);
+    await this.dispatcher.refresh();
+    return webhook;
+  }
+
+  @Get()
+  @Roles('admin')
+  list(): Promise<Webhook[]> {
+    return this.registry.list();
+  }
+
+  @Delete(':id')
+  @Roles('admin')
+  @HttpCode(204)
+  async remove(@Param('id', uuid) id: string): Promise<void> {
+    if (!(await this.registry.remove(id))) throw notFound(id);
+    await this.dispatcher.refresh();
+  }
+
+  @Get(':id/dead-letters')
+  @Roles('admin')
+  async deadLetters(@Param('id', uuid) id: string): Promise<DeadLetter[]> {
+    if (!(await this.registry.get(id))) throw notFound(id);
+    return this.dispatcher.deadLetters(id);
+  }
+
+  @Post(':id/dead-letters/replay')
+  @Roles('admin')
+  @HttpCode(200)
+  async replay(@Param('id', uuid) id: string): Promise<ReplayOutcome> {
+    const outcome = await this.dispatcher.replay(id);
+    if (outcome === undefined) throw notFound(id);
+    return outcome;
+  }
+}

@@ -1,0 +1,37 @@
+import { createHash, createHmac, createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
+import { loadMasterKey, type DataKey, type MasterKey } from '#crypto';
+import type { AppConfig } from '../config/app-config';
+
+/** HKDF info labels: one purpose per key, so a value signed for one use is worthless for another. */
+const PURPOSES = {
+  unsubscribe: 'privacy-ledger/journeys/unsubscribe-link/v1',
+  doubleOptIn: 'privacy-ledger/journeys/double-opt-in-token/v1',
+  webhookSecrets: 'privacy-ledger/journeys/webhook-secret/v1',
+} as const;
+
+function derive(master: MasterKey, purpose: string): KeyObject {
+  return createSecretKey(Buffer.from(hkdfSync('sha256', master.key, Buffer.alloc(0), purpose, 32)));
+}
+
+/**
+ * Keys derived from the master key for the journey services. Derived rather than stored: every
+ * api instance and the projector compute the same keys without a shared secret store, and the
+ * master key never leaves this process. Rotating the master key changes them (see README).
+ */
+export class JourneyKeys {
+  private constructor(readonly unsubscribe: KeyObject, readonly doubleOptIn: KeyObject, readonly webhookSecrets: DataKey) {}
+
+  static fromMaster(master: MasterKey): JourneyKeys {
+    const keyId = createHash('sha256').update(`${PURPOSES.webhookSecrets}:${master.id}`).digest('hex').slice(0, 16);
+    return new JourneyKeys(derive(master, PURPOSES.unsubscribe), derive(master, PURPOSES.doubleOptIn), { keyId, key: derive(master, PURPOSES.webhookSecrets) });
+  }
+
+  /** The same master key the vault was opened with (openSubjectCrypto verified it). */
+  static load(config: AppConfig): JourneyKeys {
+    return JourneyKeys.fromMaster(loadMasterKey({ dataDir: config.dataDir, embedded: !config.mongodbUri }).key);
+  }
+}
+
+export function hmacBase64url(key: KeyObject, text: string): string {
+  return createHmac('sha256', key).update(text).digest('base64url');
+}

@@ -1,0 +1,85 @@
+import { ConfigError } from '../config/app-config-error';
+
+export interface WebhookSettings {
+  /** WEBHOOK_RETRY_BASE_MS: the first back-off; doubled per attempt, with jitter. */
+  retryBaseMs: number;
+  /** WEBHOOK_RETRY_MAX_MS: the longest back-off (default 10 minutes). */
+  retryMaxMs: number;
+  /** WEBHOOK_MAX_ATTEMPTS: attempts before an event is dead-lettered. */
+  maxAttempts: number;
+  /** WEBHOOK_TIMEOUT_MS: one delivery attempt's time limit. */
+  timeoutMs: number;
+  /** WEBHOOK_CONCURRENCY: subjects delivered in parallel per webhook (each subject stays in order). */
+  concurrency: number;
+}
+
+export interface JourneySettings {
+  /** JOURNEY_WORKERS: run the mail outbox and webhook delivery here (default: embedded mode). */
+  runWorkers: boolean;
+  /** PUBLIC_BASE_URL: where links in mails point (confirmation page, unsubscribe). */
+  publicBaseUrl: string;
+  /** SMTP_URL: e.g. smtps://user:pass@mail.example.org; absent: mails become .eml files. */
+  smtpUrl?: string;
+  /** MAIL_FROM: the sender of double opt-in mails. */
+  mailFrom: string;
+  /** DOUBLE_OPT_IN_MAIL: false when journeys mail the returned token themselves. */
+  doubleOptInMail: boolean;
+  /** UNSUBSCRIBE_LINK_TTL_DAYS: how long a one-click link works. */
+  unsubscribeLinkTtlDays: number;
+  /** FEED_HEARTBEAT_MS: SSE comment interval that keeps proxies from closing an idle feed. */
+  feedHeartbeatMs: number;
+  webhooks: WebhookSettings;
+}
+
+function integer(setting: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(setting, `must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(setting: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw new ConfigError(setting, `must be true or false, got "${raw}"`);
+}
+
+function baseUrl(env: NodeJS.ProcessEnv): string {
+  const raw = env.PUBLIC_BASE_URL?.trim();
+  if (!raw) return `http://${env.HOST?.trim() || '127.0.0.1'}:${env.PORT?.trim() || '3000'}`;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
+    return url.toString().replace(/\/+$/, '');
+  } catch {
+    throw new ConfigError('PUBLIC_BASE_URL', `must be an http or https URL, got "${raw}"`);
+  }
+}
+
+function smtpUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (!/^smtps?:\/\//.test(raw.trim())) throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps:// (the value is not shown: it may hold a password)');
+  return raw.trim();
+}
+
+export function loadJourneySettings(env: NodeJS.ProcessEnv): JourneySettings {
+  const embedded = !env.EVENTSTORE_CONNECTION_STRING?.trim();
+  return {
+    runWorkers: flag('JOURNEY_WORKERS', env.JOURNEY_WORKERS, embedded),
+    publicBaseUrl: baseUrl(env),
+    smtpUrl: smtpUrl(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM?.trim() || 'Privacy Ledger <no-reply@privacy-ledger.invalid>',
+    doubleOptInMail: flag('DOUBLE_OPT_IN_MAIL', env.DOUBLE_OPT_IN_MAIL, true),
+    unsubscribeLinkTtlDays: integer('UNSUBSCRIBE_LINK_TTL_DAYS', env.UNSUBSCRIBE_LINK_TTL_DAYS, 365, 1, 3650),
+    feedHeartbeatMs: integer('FEED_HEARTBEAT_MS', env.FEED_HEARTBEAT_MS, 15_000, 100, 300_000),
+    webhooks: {
+      retryBaseMs: integer('WEBHOOK_RETRY_BASE_MS', env.WEBHOOK_RETRY_BASE_MS, 1_000, 1, 3_600_000),
+      retryMaxMs: integer('WEBHOOK_RETRY_MAX_MS', env.WEBHOOK_RETRY_MAX_MS, 600_000, 1, 86_400_000),
+      maxAttempts: integer('WEBHOOK_MAX_ATTEMPTS', env.WEBHOOK_MAX_ATTEMPTS, 8, 1, 100),
+      timeoutMs: integer('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 100, 120_000),
+      concurrency: integer('WEBHOOK_CONCURRENCY', env.WEBHOOK_CONCURRENCY, 8, 1, 256),
+    },
+  };
+}

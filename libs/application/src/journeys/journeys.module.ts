@@ -1,0 +1,66 @@
+import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { EventStore } from '#event-store';
+import type { ReadStore } from '#read-store';
+import { CommandExecutor } from '../commands/command-executor';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG, EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
+import { LedgerModule } from '../ledger.module';
+import { SubjectCodec } from '../subjects/subject-codec';
+import { TopicViews } from '../topics/topic-views';
+import { DOUBLE_OPT_IN_TOKENS, type DoubleOptInTokens } from './double-opt-in-token';
+import { JourneyKeys } from './journey-keys';
+import { DoubleOptInMailOutbox } from './mail/doi-mail-outbox';
+import { openMailTransport } from './mail/mail-transport';
+import { UnsubscribeLinks, UnsubscribeService } from './unsubscribe.service';
+import { UnsubscribeTokens } from './unsubscribe-token';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { WebhookRegistry } from './webhooks/webhook-registry';
+
+const log = new Logger('Journeys');
+const line = (text: string) => log.log(text);
+
+const providers = [
+  { provide: UnsubscribeTokens, inject: [JourneyKeys], useFactory: (keys: JourneyKeys) => new UnsubscribeTokens(keys) },
+  { provide: WebhookRegistry, inject: [READ_STORE, JourneyKeys], useFactory: (store: ReadStore, keys: JourneyKeys) => new WebhookRegistry(store, keys) },
+  {
+    provide: WebhookDispatcher,
+    inject: [WebhookRegistry, EVENT_STORE, READ_STORE, APP_CONFIG],
+    useFactory: (registry: WebhookRegistry, eventStore: EventStore, readStore: ReadStore, config: AppConfig) =>
+      new WebhookDispatcher(registry, { eventStore, readStore, settings: config.journeys.webhooks, log: line }, config.journeys.runWorkers),
+  },
+  {
+    provide: DoubleOptInMailOutbox,
+    inject: [EVENT_STORE, READ_STORE, CommandExecutor, SubjectCodec, TopicViews, DOUBLE_OPT_IN_TOKENS, APP_CONFIG],
+    useFactory: (eventStore: EventStore, readStore: ReadStore, executor: CommandExecutor, codec: SubjectCodec, topics: TopicViews, tokens: DoubleOptInTokens, config: AppConfig) => {
+      const transport = openMailTransport(config.journeys.smtpUrl, config.dataDir);
+      return new DoubleOptInMailOutbox({ eventStore, readStore, executor, codec, topics, tokens, transport, settings: config.journeys, log: line });
+    },
+  },
+  UnsubscribeService,
+  UnsubscribeLinks,
+];
+
+/**
+ * Journey services: integration-event webhooks, the double opt-in mail outbox and one-click
+ * unsubscribe. The workers run where JOURNEY_WORKERS says (embedded: in the api), in one process.
+ */
+@Module({ imports: [LedgerModule], providers, exports: [UnsubscribeTokens, UnsubscribeService, UnsubscribeLinks, WebhookRegistry, WebhookDispatcher] })
+export class JourneysModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly webhooks: WebhookDispatcher,
+    private readonly outbox: DoubleOptInMailOutbox,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.webhooks.start();
+    if (!this.config.journeys.runWorkers) return void log.log('journey workers run elsewhere (JOURNEY_WORKERS=false)');
+    this.outbox.start();
+    log.log(`journey workers running: webhooks, double opt-in mail (${this.config.journeys.smtpUrl ? 'SMTP' : 'files in outbox-mail/'})`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.webhooks.stop();
+    await this.outbox.stop();
+  }
+}

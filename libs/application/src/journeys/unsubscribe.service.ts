@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { DomainError, subjectDecider, subjectStreamName } from '#domain';
+import type { CommandContext } from '../commands/command-context';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../infrastructure/tokens';
+import { TopicViews } from '../topics/topic-views';
+import { CommandExecutor } from '../commands/command-executor';
+import type { CommandResult } from '../commands/command-result';
+import { ExecuteSubjectCommand } from '../subjects/execute-subject-command';
+import { SubjectCodec } from '../subjects/subject-codec';
+import { unsubscribePlan } from './unsubscribe-plan';
+import { UnsubscribeTokens, type UnsubscribeClaim } from './unsubscribe-token';
+
+export interface UnsubscribeOutcome {
+  subjectId: string;
+  topicId: string;
+  channel: string;
+  /** Domain event types recorded by this click; empty when an earlier click already did it all. */
+  recorded: string[];
+  position: number;
+}
+
+/** Glue: load the subject, plan (pure), run each planned command through the usual handler. */
+@Injectable()
+export class UnsubscribeService {
+  constructor(private readonly commands: CommandBus, private readonly executor: CommandExecutor, private readonly codec: SubjectCodec) {}
+
+  async unsubscribe(claim: UnsubscribeClaim, context: CommandContext): Promise<UnsubscribeOutcome> {
+    const { state } = await this.executor.load(subjectStreamName(claim.subjectId), subjectDecider, this.codec);
+    const recorded: string[] = [];
+    let position = 0;
+    for (const command of unsubscribePlan(state, claim.topicId, claim.channel)) {
+      const result = await this.commands.execute<ExecuteSubjectCommand, CommandResult>(new ExecuteSubjectCommand(claim.subjectId, command, context));
+      recorded.push(...result.events.map((event) => event.type));
+      position = Math.max(position, result.position);
+    }
+    return { subjectId: claim.subjectId, topicId: claim.topicId, channel: claim.channel, recorded, position };
+  }
+}
+
+export interface UnsubscribeLink {
+  url: string;
+  expiresAt: string;
+  /** Ready for the marketing mail's header (RFC 2369, RFC 8058). */
+  headers: { 'List-Unsubscribe': string; 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+}
+
+/** Mints one-click links for subjects and topics that exist, on a channel the topic allows. */
+@Injectable()
+export class UnsubscribeLinks {
+  constructor(
+    private readonly topics: TopicViews,
+    private readonly executor: CommandExecutor,
+    private readonly codec: SubjectCodec,
+    private readonly tokens: UnsubscribeTokens,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async issue(request: { subjectId: string; topicId: string; channel: string; ttlDays?: number }, now: Date): Promise<UnsubscribeLink> {
+    const topic = await this.topics.view(request.topicId);
+    if (!topic) throw new DomainError('TOPIC.NOT_FOUND', `no topic ${request.topicId}`, 'not_found', 'topicId');
+    if (!topic.allowedChannels.includes(request.channel)) throw new DomainError('CHANNEL.NOT_ALLOWED', `topic ${topic.id} allows ${topic.allowedChannels.join(', ')}`, 'invalid', 'channel');
+    const { state } = await this.executor.load(subjectStreamName(request.subjectId), subjectDecider, this.codec);
+    if (state.status === 'not_registered') throw new DomainError('SUBJECT.NOT_FOUND', `no subject ${request.subjectId}`, 'not_found', 'subjectId');
+    const expiresAt = Math.floor(now.getTime() / 1000) + (request.ttlDays ?? this.config.journeys.unsubscribeLinkTtlDays) * 86_400;
+    const token = this.tokens.sign({ subjectId: request.subjectId, topicId: topic.id, channel: request.channel, expiresAt });
+    const url = `${this.config.journeys.publicBaseUrl}/unsubscribe?token=${token}`;
+    return { url, expiresAt: new Date(expiresAt * 1000).toISOString(), headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } };
+  }
+}

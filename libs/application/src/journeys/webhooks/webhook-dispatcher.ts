@@ -1,0 +1,71 @@
+import { VersionedWriter } from '../versioned-writer';
+import { listDeadLetters, replayDeadLetters, type DeadLetter, type ReplayOutcome } from './dead-letters';
+import { WEBHOOK_INDEXES, type WebhookRegistry } from './webhook-registry';
+import { WebhookWorker, type WorkerDeps } from './webhook-worker';
+
+/** How often registrations made by another api instance are picked up. */
+const REFRESH_MS = 5_000;
+
+/** One worker per registered webhook, started and stopped as registrations come and go. */
+export class WebhookDispatcher {
+  private readonly workers = new Map<string, WebhookWorker>();
+  private readonly writers = new Map<string, VersionedWriter>();
+  private timer: NodeJS.Timeout | undefined;
+  private refreshing: Promise<void> = Promise.resolve();
+
+  constructor(readonly registry: WebhookRegistry, private readonly deps: WorkerDeps, private readonly run: boolean) {}
+
+  async start(): Promise<void> {
+    await this.deps.readStore.ensureIndexes(WEBHOOK_INDEXES);
+    if (!this.run) return;
+    await this.refresh();
+    this.timer = setInterval(() => void this.refresh().catch((e: Error) => this.deps.log(`webhooks: refresh failed (${e.message})`)), REFRESH_MS);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.refreshing;
+    await Promise.all([...this.workers.values()].map((worker) => worker.stop()));
+    this.workers.clear();
+  }
+
+  /** Starts workers for new registrations and stops those of deleted ones (serialised). */
+  refresh(): Promise<void> {
+    if (!this.run) return Promise.resolve();
+    this.refreshing = this.refreshing.then(() => this.reconcile());
+    return this.refreshing;
+  }
+
+  deadLetters(webhookId: string): Promise<DeadLetter[]> {
+    return listDeadLetters(this.deps.readStore, webhookId);
+  }
+
+  async replay(webhookId: string): Promise<ReplayOutcome | undefined> {
+    const webhook = (await this.registry.active()).find((w) => w.id === webhookId);
+    if (!webhook) return undefined;
+    return replayDeadLetters(this.deps.readStore, this.writerFor(webhookId), webhook, this.deps.settings);
+  }
+
+  private async reconcile(): Promise<void> {
+    const active = await this.registry.active();
+    const ids = new Set(active.map((w) => w.id));
+    for (const [id, worker] of this.workers) {
+      if (ids.has(id)) continue;
+      this.workers.delete(id);
+      await worker.stop();
+    }
+    for (const webhook of active) {
+      if (this.workers.has(webhook.id)) continue;
+      const worker = new WebhookWorker(webhook, this.deps, this.writerFor(webhook.id));
+      this.workers.set(webhook.id, worker);
+      worker.start();
+    }
+  }
+
+  private writerFor(webhookId: string): VersionedWriter {
+    let writer = this.writers.get(webhookId);
+    if (!writer) this.writers.set(webhookId, (writer = new VersionedWriter(this.deps.readStore, `webhook:${webhookId}`)));
+    return writer;
+  }
+}

@@ -1,0 +1,139 @@
+import type { EventStore, RecordedEvent } from '#event-store';
+import type { ReadStore } from '#read-store';
+import type { IntegrationEvent } from '../../integration/integration-event';
+import { INTEGRATION_SOURCE_FILTER, matchesIntegrationFilter } from '../../integration/integration-filter';
+import { toIntegrationEvent } from '../../integration/to-integration-event';
+import type { WebhookSettings } from '../journey-settings';
+import { SubscriptionLoop } from '../subscription-loop';
+import { VersionedWriter } from '../versioned-writer';
+import { webhookRetryDelay } from './backoff';
+import { DeliveryProgress } from './delivery-progress';
+import { DEAD_LETTER_COLLECTION, PROGRESS_COLLECTION, type ActiveWebhook } from './webhook-registry';
+import { postEvent } from './webhook-sender';
+import { Gate, Slots } from './worker-sync';
+
+/** Read ahead at most this many matching events while older ones wait (bounded memory). */
+const MAX_PENDING = 1000;
+
+export interface WorkerDeps {
+  eventStore: EventStore;
+  readStore: ReadStore;
+  settings: WebhookSettings;
+  log: (line: string) => void;
+}
+
+class Stopped extends Error {}
+
+/**
+ * Delivers one webhook's events: in order per subject (a subject's queue moves on only once its head
+ * is delivered or dead-lettered), subjects in parallel up to the concurrency limit, each failure
+ * retried with back-off. Progress and dead letters are committed together after every finished event.
+ */
+export class WebhookWorker {
+  private readonly queues = new Map<string, IntegrationEvent[]>();
+  private readonly slots: Slots;
+  private readonly gate = new Gate();
+  private progress = new DeliveryProgress({ watermark: 0, doneAbove: [] });
+  private loop: SubscriptionLoop | undefined;
+  private running = false;
+  private readonly runners = new Set<Promise<void>>();
+
+  /** `writer` is shared with dead-letter replays of the same webhook, so their commits queue up. */
+  constructor(readonly webhook: ActiveWebhook, private readonly deps: WorkerDeps, private readonly writer: VersionedWriter) {
+    this.slots = new Slots(deps.settings.concurrency);
+  }
+
+  start(): void {
+    this.running = true;
+    this.loop = new SubscriptionLoop({
+      name: `webhook ${this.webhook.id}`,
+      eventStore: this.deps.eventStore,
+      filter: INTEGRATION_SOURCE_FILTER,
+      checkpoint: () => this.resume(),
+      handle: (batch) => this.read(batch),
+      log: this.deps.log,
+    });
+    this.loop.start();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.gate.stop();
+    await this.loop?.stop();
+    await Promise.allSettled([...this.runners]);
+  }
+
+  /** Every (re)start begins at the stored progress, with nothing queued in memory. */
+  private async resume(): Promise<number> {
+    await Promise.allSettled([...this.runners]);
+    this.queues.clear();
+    const stored = await this.deps.readStore.get<{ watermark: number; doneAbove: number[] }>(PROGRESS_COLLECTION, this.webhook.id);
+    this.progress = new DeliveryProgress(stored?.doc ?? { watermark: 0, doneAbove: [] });
+    return stored?.doc.watermark ?? 0;
+  }
+
+  private async read(batch: readonly RecordedEvent[]): Promise<void> {
+    for (const recorded of batch) {
+      if (this.progress.isDone(recorded.position)) continue;
+      const event = toIntegrationEvent(recorded);
+      if (event !== undefined && matchesIntegrationFilter(event, this.webhook.filter)) this.enqueue(recorded.stream, event);
+    }
+    if (batch.length > 0) this.progress.read(batch[batch.length - 1]!.position);
+    while (this.running && this.progress.pendingCount >= MAX_PENDING) await this.gate.wait();
+  }
+
+  private enqueue(stream: string, event: IntegrationEvent): void {
+    this.progress.track(event.position);
+    const queue = this.queues.get(stream);
+    if (queue) return void queue.push(event);
+    this.queues.set(stream, [event]);
+    const runner = this.drain(stream).catch((error) => {
+      if (!(error instanceof Stopped)) this.deps.log(`webhook ${this.webhook.id}: subject queue failed (${(error as Error).message})`);
+    });
+    this.runners.add(runner);
+    void runner.finally(() => this.runners.delete(runner));
+  }
+
+  private async drain(stream: string): Promise<void> {
+    const queue = this.queues.get(stream)!;
+    while (queue.length > 0) {
+      const event = queue[0]!;
+      const failure = await this.deliver(event);
+      await this.finish(event, failure);
+      queue.shift();
+    }
+    this.queues.delete(stream);
+  }
+
+  /** Undefined when delivered; the last error when every attempt failed. */
+  private async deliver(event: IntegrationEvent): Promise<{ error: string; attempts: number } | undefined> {
+    const { maxAttempts, timeoutMs } = this.deps.settings;
+    for (let attempt = 1; ; attempt++) {
+      if (!this.running) throw new Stopped();
+      const result = await this.slots.run(() => postEvent(this.webhook.url, this.webhook.secret, event, attempt, timeoutMs));
+      if (result.ok) return undefined;
+      if (attempt >= maxAttempts) return { error: result.error, attempts: attempt };
+      const delay = webhookRetryDelay(this.deps.settings, attempt);
+      this.deps.log(`webhook ${this.webhook.id}: event at ${event.position} attempt ${attempt} failed (${result.error}); retry in ${delay} ms`);
+      await this.gate.sleep(delay);
+    }
+  }
+
+  private async finish(event: IntegrationEvent, failure: { error: string; attempts: number } | undefined): Promise<void> {
+    if (!this.running) throw new Stopped();
+    this.progress.complete(event.position);
+    const writes: Parameters<VersionedWriter['write']>[0][number][] = [{ kind: 'put', collection: PROGRESS_COLLECTION, id: this.webhook.id, doc: { ...this.progress.snapshot() } }];
+    if (failure) {
+      this.deps.log(`webhook ${this.webhook.id}: event at ${event.position} dead-lettered after ${failure.attempts} attempts (${failure.error})`);
+      const doc = { webhookId: this.webhook.id, event, attempts: failure.attempts, lastError: failure.error, deadLetteredAt: new Date().toISOString() };
+      writes.push({ kind: 'put', collection: DEAD_LETTER_COLLECTION, id: deadLetterId(this.webhook.id, event.position), doc });
+    }
+    await this.writer.write(writes);
+    this.gate.open();
+  }
+}
+
+/** Sorts by position within a webhook (ids ascend in byte order). */
+export function deadLetterId(webhookId: string, position: number): string {
+  return `${webhookId}:${String(position).padStart(16, '0')}`;
+}
