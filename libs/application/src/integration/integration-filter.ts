@@ -14,7 +14,7 @@ export interface IntegrationFilter {
  * concerns every topic, so a topic filter lets it through; likewise for channels. A journey that
  * filters by its topic must still hear that the person may no longer be contacted at all.
  */
-export function matchesFilter(event: IntegrationEvent, filter: IntegrationFilter): boolean {
+export function matchesIntegrationFilter(event: IntegrationEvent, filter: IntegrationFilter): boolean {
   return (
     admits(filter.types, event.type) &&
     (event.topic === undefined || admits(filter.topics, event.topic)) &&

@@ -1,5 +1,5 @@
 import type { SubjectEvent } from '#domain';
-import { INTEGRATION_SOURCE_FILTER, matchesFilter } from './integration-filter';
+import { INTEGRATION_SOURCE_FILTER, matchesIntegrationFilter } from './integration-filter';
 import { toIntegrationEvent } from './to-integration-event';
 
 const subjectId = '6f1c2b8e-4a5d-4e7f-9a0b-1c2d3e4f5a6b';
@@ -88,19 +88,19 @@ describe('toIntegrationEvent', () => {
   });
 });
 
-describe('matchesFilter', () => {
+describe('matchesIntegrationFilter', () => {
   const grant = toIntegrationEvent(stored({ type: 'ConsentGranted', data: { subjectId, topicId: 'news', channel: 'email', evidence, topicMaterialVersion: 1, grantedAt: at } }))!;
   const erased = toIntegrationEvent(stored({ type: 'SubjectErased', data: { subjectId, cause: 'retention', erasedAt: at } }))!;
 
   it('admits by topic, channel and type together', () => {
-    expect(matchesFilter(grant, { topics: ['news'], channels: ['email'], types: ['consent.changed.v1'] })).toBe(true);
-    expect(matchesFilter(grant, { topics: ['events'] })).toBe(false);
-    expect(matchesFilter(grant, { channels: ['sms'] })).toBe(false);
-    expect(matchesFilter(grant, { types: ['subject.erased.v1'] })).toBe(false);
+    expect(matchesIntegrationFilter(grant, { topics: ['news'], channels: ['email'], types: ['consent.changed.v1'] })).toBe(true);
+    expect(matchesIntegrationFilter(grant, { topics: ['events'] })).toBe(false);
+    expect(matchesIntegrationFilter(grant, { channels: ['sms'] })).toBe(false);
+    expect(matchesIntegrationFilter(grant, { types: ['subject.erased.v1'] })).toBe(false);
   });
 
   it('lets an event for every topic and channel through topic and channel filters', () => {
-    expect(matchesFilter(erased, { topics: ['news'], channels: ['sms'] })).toBe(true);
-    expect(matchesFilter(erased, { types: ['consent.changed.v1'] })).toBe(false);
+    expect(matchesIntegrationFilter(erased, { topics: ['news'], channels: ['sms'] })).toBe(true);
+    expect(matchesIntegrationFilter(erased, { types: ['consent.changed.v1'] })).toBe(false);
   });
 });
