@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '#application';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeyRegistry } from './api-key-registry';
 import { loadApiKeys } from './load-api-keys';
+import { MeController } from './me.controller';
 import { PublicRouteThrottlerGuard } from './public-throttler.guard';
 
 /** Guards run in this order: authentication and roles first, then the public rate limit. */
@@ -17,6 +18,7 @@ import { PublicRouteThrottlerGuard } from './public-throttler.guard';
       }),
     }),
   ],
+  controllers: [MeController],
   providers: [
     {
       provide: ApiKeyRegistry,
