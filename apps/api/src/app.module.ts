@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { InfrastructureModule, type Infrastructure } from '#application';
 import { AuditHttpModule } from './audit/audit-http.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { ProjectionsModule } from '#application';
 import { READ_MODELS } from '#projections';
 import { MetricsModule } from './metrics/metrics.module';
@@ -30,6 +31,7 @@ export class AppModule {
         ProjectionsModule.forRoot({ models: READ_MODELS }),
         MetricsModule,
         JourneysHttpModule,
+        DashboardModule,
       ],
     };
   }

@@ -6,6 +6,7 @@ import type { Infrastructure } from '#application';
 import { AppModule } from './app.module';
 import { loggerFor } from './logging/logger.options';
 import { logRequests } from './logging/request-logging';
+import { serveDashboardOnUnknownPages } from './dashboard/dashboard-fallback';
 import { setupOpenApi } from './http/openapi';
 
 /** Request bodies above this size are refused with 413 before any handler runs. */
@@ -31,6 +32,7 @@ export async function createApp(infra: Infrastructure, options: CreateAppOptions
   logRequests(app.getHttpAdapter().getInstance());
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  serveDashboardOnUnknownPages(app);
   setupOpenApi(app);
   return app;
 }

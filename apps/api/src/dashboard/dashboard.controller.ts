@@ -1,0 +1,43 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import type { FastifyReply } from 'fastify';
+import { Public } from '../auth';
+import { ApiHttpException } from '../http/api-http.exception';
+import { DashboardFiles } from './dashboard-files';
+import { sendDashboardFile } from './dashboard-headers';
+
+/**
+ * Mission Control's page and assets. Public: they hold no data, every figure is fetched with the
+ * user's key. Not rate limited: they are served from memory and a page load needs several.
+ */
+@ApiExcludeController()
+@Public()
+@SkipThrottle()
+@Controller()
+export class DashboardController {
+  constructor(private readonly files: DashboardFiles) {}
+
+  @Get()
+  index(@Res() reply: FastifyReply): FastifyReply {
+    const index = this.files.index();
+    if (!index) throw new ApiHttpException(404, 'DASHBOARD.NOT_BUILT', 'The dashboard is not built; run npm run build (or set DASHBOARD_DIR)');
+    return sendDashboardFile(reply, index);
+  }
+
+  @Get('assets/:file')
+  asset(@Param('file') name: string, @Res() reply: FastifyReply): FastifyReply {
+    return this.send(`assets/${name}`, reply);
+  }
+
+  @Get('favicon.svg')
+  favicon(@Res() reply: FastifyReply): FastifyReply {
+    return this.send('favicon.svg', reply);
+  }
+
+  private send(path: string, reply: FastifyReply): FastifyReply {
+    const file = this.files.file(path);
+    if (!file) throw new ApiHttpException(404, 'DASHBOARD.FILE_NOT_FOUND', `No dashboard file ${path}`);
+    return sendDashboardFile(reply, file);
+  }
+}
