@@ -1,0 +1,31 @@
+import type { SubjectProfile } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import { revealed } from '../views/revealed';
+
+function scopeText(scope: { kind: string; topicId?: string; channel?: string; contactPointId?: string }): string {
+  return [scope.kind, scope.topicId, scope.channel, scope.contactPointId].filter(Boolean).join(' · ');
+}
+
+/** Active contact blocks (Werbesperren) and objections (Art. 21); lifted ones live in the timeline. */
+export function BlocksAndObjections({ subject }: { subject: SubjectProfile }) {
+  const { t, date } = useI18n();
+  return (
+    <section className="card" aria-labelledby="blocks-title">
+      <h2 id="blocks-title">{t('blocks.title')}</h2>
+      {subject.blocks.length === 0 && subject.objections.length === 0 && <p className="note">{t('blocks.none')}</p>}
+      <ul className="plain">
+        {subject.blocks.map((block) => (
+          <li key={block.blockId} data-testid="block">
+            <span className="badge status-blocked">{t('status.blocked')}</span> {scopeText(block.scope)} · {date(block.setAt)}
+            {block.reason !== undefined && <> · {revealed(block.reason, t)}</>}
+          </li>
+        ))}
+        {subject.objections.map((objection, i) => (
+          <li key={i} data-testid="objection">
+            <span className="badge status-objection">{t('blocks.objection')}</span> {scopeText(objection.scope)} · {date(objection.raisedAt)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import type { SubjectProfile } from '../api/types';
+import { ErrorNote } from '../components/error-note';
+import { useI18n } from '../i18n/i18n';
+import { useSession } from '../session';
+import { useLoad } from '../use-load';
+import { BlocksAndObjections } from './blocks-and-objections';
+import { ConsentMatrix } from './consent-matrix';
+import { ContactabilityCheck } from './contactability-check';
+import { ProfileCard } from './profile-card';
+import { SubjectActions } from './subject-actions';
+import { Timeline } from './timeline';
+
+/**
+ * One data subject: profile, consent matrix, blocks, the commands people use most, the
+ * contactability check and the timeline. After a command the page reloads with the command's
+ * position as X-Min-Position, so it shows the change (read-your-writes).
+ */
+export function SubjectPage({ id }: { id: string }) {
+  const { t } = useI18n();
+  const { client, can } = useSession();
+  const [minPosition, setMinPosition] = useState<number>();
+  const [profile] = useLoad((signal) => client.get<SubjectProfile>(`/subjects/${encodeURIComponent(id)}`, { signal, minPosition }), [id, minPosition]);
+  const changed = (position: number) => setMinPosition(position);
+
+  if (profile.state === 'loading') return <p className="note">{t('common.loading')}</p>;
+  if (profile.state === 'error') return <ErrorNote error={profile.error} />;
+  const subject = profile.data;
+  return (
+    <div className="subject">
+      <ProfileCard subject={subject} />
+      {!subject.erased && <SubjectActions subject={subject} onChanged={changed} />}
+      <ConsentMatrix subject={subject} onChanged={changed} />
+      <BlocksAndObjections subject={subject} />
+      {can('contactability') && <ContactabilityCheck subject={subject} />}
+      {can('timeline') && <Timeline subjectId={subject.subjectId} version={subject.position} />}
+    </div>
+  );
+}
