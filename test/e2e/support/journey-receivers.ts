@@ -36,7 +36,8 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server on loopback (port 0) collecting every message. */
-export async function startSmtp(): Promise<{ url: string; mails: ReceivedMail[]; server: SMTPServer; close: () => Promise<void> }> {
+/** `hold(raw)` true: the message is kept but never acknowledged (the sender sees no 250). */
+export async function startSmtp(hold: (raw: string) => boolean = () => false): Promise<{ url: string; mails: ReceivedMail[]; server: SMTPServer; close: () => Promise<void> }> {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -47,7 +48,7 @@ export async function startSmtp(): Promise<{ url: string; mails: ReceivedMail[];
       stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
       stream.on('end', () => {
         mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
+        if (!hold(raw)) callback();
       });
     },
   });
