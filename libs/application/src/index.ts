@@ -39,5 +39,6 @@ export * from './history/topic-at';
 export * from './history/subject-timeline';
 export * from './history/subject-state-at';
 export * from './privacy';
+export * from './import';
 export * from './integration';
 export * from './journeys';

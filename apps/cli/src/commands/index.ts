@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { register as registerRebuild } from './rebuild.command';
+import { register as registerImport } from './import.command';
 import { register as registerVerify } from './verify.command';
 import { register as registerCheckpoints } from './checkpoints.command';
 import { register as registerHistory } from './history.command';
@@ -16,6 +17,7 @@ import { register as registerRotateMasterKey } from './rotate-master-key.command
  */
 const commands: Array<(program: Command) => void> = [
   registerRebuild,
+  registerImport,
   registerVerify,
   registerCheckpoints,
   registerHistory,

@@ -1,0 +1,25 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+import { APP_CONFIG, CommandExecutor, EVENT_STORE, runImport, SubjectCodec, type AppConfig, type ImportOptions, type ImportReport } from '#application';
+import type { EventStore } from '#event-store';
+
+/** Runs an import on the app's own executor and codec; logs counts only, never a record. */
+@Injectable()
+export class ImportService {
+  private readonly logger = new Logger('Imports');
+
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly codec: SubjectCodec,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async run(body: Readable, options: ImportOptions): Promise<ImportReport> {
+    const deps = { executor: this.executor, eventStore: this.store, codec: this.codec, domain: this.config.domain };
+    const report = await runImport(deps, body, options);
+    const { runId, records, imported, duplicates, refused, dryRun } = report;
+    this.logger.log({ runId, records, imported, duplicates, refused, dryRun }, 'import finished');
+    return report;
+  }
+}

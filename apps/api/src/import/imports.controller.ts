@@ -1,0 +1,53 @@
+import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { ApiConsumes, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
+import { DomainError } from '#domain';
+import type { ImportReport } from '#application';
+import { Roles } from '../auth';
+import { ApiHttpException } from '../http/api-http.exception';
+import { IMPORT_MEDIA_TYPES } from './import-body';
+import { ImportService } from './import.service';
+
+type MediaType = keyof typeof IMPORT_MEDIA_TYPES;
+
+/** Adoption: existing consents, opt-outs and blocks from a CRM (docs/import-format.md). */
+@ApiTags('imports')
+@Controller('imports')
+export class ImportsController {
+  constructor(private readonly imports: ImportService) {}
+
+  /** The file is the body; each record goes through the deciders of the live commands. */
+  @Post()
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiConsumes(...Object.keys(IMPORT_MEDIA_TYPES))
+  @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'] })
+  @ApiQuery({ name: 'sourceSystem', required: false, description: 'for records that name no sourceSystem' })
+  @ApiOkResponse({ description: 'the import report: counts, and each refused record with line, field and reason' })
+  run(@Req() request: FastifyRequest, @Query('dryRun') dryRun: unknown, @Query('sourceSystem') sourceSystem: unknown): Promise<ImportReport> {
+    const format = IMPORT_MEDIA_TYPES[mediaType(request)];
+    if (!(request.body instanceof Readable)) throw new ApiHttpException(400, 'IMPORT.BODY_REQUIRED', 'send the file as the request body');
+    return this.imports.run(request.body, { format, dryRun: flag(dryRun), sourceSystem: source(sourceSystem) });
+  }
+}
+
+function mediaType(request: FastifyRequest): MediaType {
+  const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (type in IMPORT_MEDIA_TYPES) return type as MediaType;
+  throw new ApiHttpException(415, 'HTTP.UNSUPPORTED_MEDIA_TYPE', `send the file as ${Object.keys(IMPORT_MEDIA_TYPES).join(' or ')}`);
+}
+
+function flag(value: unknown): boolean {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new DomainError('VALIDATION.FAILED', 'dryRun must be true or false', 'invalid', 'dryRun');
+}
+
+function source(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '' || value.length > 200) {
+    throw new DomainError('VALIDATION.FAILED', 'sourceSystem must be one text of 1 to 200 characters', 'invalid', 'sourceSystem');
+  }
+  return value;
+}

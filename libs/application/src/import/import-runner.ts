@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { EventStore } from '#event-store';
+import type { CommandExecutor } from '../commands/command-executor';
+import type { EventCodec } from '../commands/event-codec';
+import { KeyedLock } from '../commands/keyed-lock';
+import type { DomainSettings } from '../config/domain-settings';
+import { BoundedTasks } from './bounded-tasks';
+import { isUnreadable, type RawRecord, type ReadItem } from './import-record';
+import { ReportBuilder, type ImportFormat, type ImportProgress, type ImportReport } from './import-report';
+import { readCsv } from './read-csv';
+import { readNdjson } from './read-ndjson';
+import { RecordPreparer } from './record-preparer';
+import { SubjectBatchWriter } from './subject-batch-writer';
+import { refusalOf } from './refusal-field';
+
+export interface ImportDeps {
+  executor: CommandExecutor;
+  eventStore: EventStore;
+  /** The subject codec: personal fields are encrypted exactly as for a live command. */
+  codec: EventCodec;
+  domain: DomainSettings;
+}
+
+export interface ImportOptions {
+  format: ImportFormat;
+  dryRun?: boolean;
+  /** Fills a record's missing sourceSystem. */
+  sourceSystem?: string;
+  /** Subjects in flight at once (one subject's records always run in file order). */
+  concurrency?: number;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/** Consecutive records of one subject decided and appended together (see SubjectBatchWriter). */
+interface Unit {
+  key: string;
+  records: RawRecord[];
+}
+
+const MAX_UNIT = 100;
+const PROGRESS_EVERY = 1_000;
+
+/**
+ * Streams the file and runs each record through the subject decider as a live command. Each
+ * record's Idempotency-Key is derived from its content, so a second run, or a run after a crash,
+ * replays what was applied and appends only what was not.
+ */
+export async function runImport(deps: ImportDeps, input: Readable, options: ImportOptions): Promise<ImportReport> {
+  const runId = randomUUID();
+  const report = new ReportBuilder(runId, options.format, options.dryRun === true);
+  const processUnit = unitProcessor(deps, report, options, runId);
+  const tasks = new BoundedTasks(options.concurrency ?? 256);
+  const subjects = new KeyedLock();
+  const dispatch = (unit: Unit) => tasks.run(() => subjects.run(unit.key, () => processUnit(unit.records)));
+  let unit: Unit | undefined;
+  let seen = 0;
+  const read = options.format === 'csv' ? readCsv : readNdjson;
+  for await (const item of read(input, (bytes) => (report.bytes += bytes))) {
+    if (tasks.failed) break;
+    if (++seen % PROGRESS_EVERY === 0) options.onProgress?.(report.progress());
+    if (isUnreadable(item)) {
+      report.refuse(item.refusal);
+      continue;
+    }
+    const key = subjectKey(item, options.sourceSystem);
+    if (unit?.key === key && unit.records.length < MAX_UNIT) unit.records.push(item);
+    else (unit && (await dispatch(unit)), (unit = { key, records: [item] }));
+  }
+  if (unit && !tasks.failed) await dispatch(unit);
+  await tasks.drain();
+  options.onProgress?.(report.progress());
+  return report.build();
+}
+
+function subjectKey(item: RawRecord, sourceSystem: string | undefined): string {
+  return `${String(item.fields.sourceSystem ?? sourceSystem)}\u001f${String(item.fields.externalId)}`;
+}
+
+function unitProcessor(deps: ImportDeps, report: ReportBuilder, options: ImportOptions, runId: string) {
+  const preparer = new RecordPreparer(deps, runId, options.sourceSystem);
+  const writer = new SubjectBatchWriter(deps.executor, deps.eventStore, deps.codec, options.dryRun);
+  return async (records: RawRecord[]): Promise<void> => {
+    const prepared = await Promise.all(records.map((record) => preparer.prepare(record)));
+    const decidable = prepared.flatMap((p) => ('error' in p ? [] : [p]));
+    for (const p of prepared) if ('error' in p) report.refuse(refusalOf(p.error, p.line, p.kind));
+    const bySubject = new Map<string, typeof decidable>();
+    for (const p of decidable) bySubject.set(p.subjectId, [...(bySubject.get(p.subjectId) ?? []), p]);
+    for (const [subjectId, group] of bySubject) {
+      const results = await writer.apply(subjectId, group);
+      results.forEach((result, i) => (typeof result === 'string' ? report.outcome(group[i].kind, result) : report.refuse(refusalOf(result, group[i].line, group[i].kind))));
+    }
+  };
+}

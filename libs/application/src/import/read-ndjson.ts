@@ -1,0 +1,28 @@
+import type { Readable } from 'node:stream';
+import type { ReadItem } from './import-record';
+import { utf8Lines } from './utf8-lines';
+
+/** Records of an NDJSON file, one JSON object per line; blank lines are skipped. */
+export async function* readNdjson(input: Readable, onBytes: (bytes: number) => void = () => undefined): AsyncGenerator<ReadItem> {
+  for await (const { line, text, bytes } of utf8Lines(input)) {
+    onBytes(bytes);
+    if (text === undefined) {
+      yield { line, refusal: { line, code: 'IMPORT.ENCODING_INVALID', reason: 'the line is not valid UTF-8 (invalid byte sequence)' } };
+    } else if (text.trim() !== '') {
+      yield parseLine(line, text);
+    }
+  }
+}
+
+function parseLine(line: number, text: string): ReadItem {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { line, refusal: { line, code: 'IMPORT.MALFORMED', reason: `not valid JSON: ${(error as Error).message}` } };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { line, refusal: { line, code: 'IMPORT.MALFORMED', reason: 'each line must be one JSON object' } };
+  }
+  return { line, fields: value as Record<string, unknown> };
+}

@@ -1,0 +1,107 @@
+import type { TopicView } from '#domain';
+import type { SubjectCommandInput } from '../subjects/execute-subject-command';
+import type { RecordEnvelope } from './record-envelope';
+import { importedSubjectId, importKey } from './record-keys';
+
+/** One record as the live command it stands for, with the key that makes re-importing it a no-op. */
+export interface ImportCommand {
+  subjectId: string;
+  topicId?: string;
+  command: SubjectCommandInput;
+  idempotencyKey: string;
+}
+
+type Fields = Record<string, unknown>;
+type TopicLookup = (topicId: string) => TopicView | undefined;
+
+/** Maps a record onto its subject command; the decider then judges it exactly as a live one. */
+export function recordCommand(envelope: RecordEnvelope, fields: Fields, topics: TopicLookup): ImportCommand {
+  const subjectId = importedSubjectId(envelope.sourceSystem, envelope.externalId);
+  const base = [envelope.sourceSystem, envelope.externalId, envelope.kind];
+  switch (envelope.kind) {
+    case 'subject':
+      return { subjectId, command: registerSubject(subjectId, fields), idempotencyKey: importKey(base) };
+    case 'consent': {
+      const command = grantConsent(envelope, fields, topics);
+      const { topicId, channel, contactPointId } = command.data;
+      return { subjectId, topicId, command, idempotencyKey: importKey([...base, topicId, channel, contactPointId, envelope.occurredAt]) };
+    }
+    case 'revocation': {
+      const command = revokeConsent(envelope, fields);
+      const { topicId, channel, contactPointId } = command.data;
+      return { subjectId, topicId, command, idempotencyKey: importKey([...base, topicId, channel, contactPointId, envelope.occurredAt]) };
+    }
+    case 'objection': {
+      const command = raiseObjection(envelope, fields);
+      const topicId = command.data.scope.kind === 'topic' ? command.data.scope.topicId : undefined;
+      return { subjectId, topicId, command, idempotencyKey: importKey([...base, JSON.stringify(command.data.scope), envelope.occurredAt]) };
+    }
+    case 'block': {
+      const command = setBlock(envelope, subjectId, fields);
+      const topicId = command.data.scope?.kind === 'topic' ? command.data.scope.topicId : undefined;
+      return { subjectId, topicId, command, idempotencyKey: importKey([...base, command.data.blockId]) };
+    }
+  }
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+function registerSubject(subjectId: string, fields: Fields): SubjectCommandInput {
+  const points = Array.isArray(fields.contactPoints) ? (fields.contactPoints as Fields[]) : [];
+  const contactPoints = points.map((point) => ({ contactPointId: (point?.id ?? point?.channel) as string, channel: point?.channel as string, address: point?.address as string }));
+  const profile = fields.profile as Record<string, string> | undefined;
+  return { type: 'RegisterSubject', data: { subjectId, locale: fields.locale as string, contactPoints, ...(profile === undefined ? {} : { profile }) } };
+}
+
+function grantConsent(envelope: RecordEnvelope, fields: Fields, topics: TopicLookup): Extract<SubjectCommandInput, { type: 'GrantConsent' }> {
+  const topicId = fields.topic as string;
+  // Art. 7(1): without a known text version the grant is tied to the text current at import.
+  const textVersion = fields.textVersion ?? topics(topicId)?.currentVersion;
+  const evidence = {
+    method: 'import' as const,
+    capturedAt: fields.capturedAt as string,
+    sourceSystem: envelope.sourceSystem,
+    formId: text(fields.formId),
+    textVersion: textVersion as number,
+    ipAddress: text(fields.ipAddress),
+    userAgent: text(fields.userAgent),
+    affirmativeAction: fields.affirmativeAction as boolean,
+  };
+  const data = { topicId, channel: fields.channel as string, contactPointId: text(fields.contactPoint), expiresAt: text(fields.expiresAt), evidence };
+  return { type: 'GrantConsent', data: withoutUndefined(data) };
+}
+
+function revokeConsent(envelope: RecordEnvelope, fields: Fields): Extract<SubjectCommandInput, { type: 'RevokeConsent' }> {
+  const data = { topicId: fields.topic as string, channel: text(fields.channel), contactPointId: text(fields.contactPoint), reason: provenance(envelope, fields.reason) };
+  return { type: 'RevokeConsent', data: withoutUndefined(data) };
+}
+
+function raiseObjection(envelope: RecordEnvelope, fields: Fields): Extract<SubjectCommandInput, { type: 'RaiseObjection' }> {
+  const kind = fields.scope ?? (fields.topic !== undefined ? 'topic' : fields.channel !== undefined ? 'channel' : 'direct_marketing');
+  const scope = { kind, topicId: text(fields.topic), channel: text(fields.channel) } as never;
+  return { type: 'RaiseObjection', data: { scope: withoutUndefined(scope), reason: provenance(envelope, fields.reason) } };
+}
+
+function setBlock(envelope: RecordEnvelope, subjectId: string, fields: Fields): Extract<SubjectCommandInput, { type: 'SetContactBlock' }> {
+  const scope = withoutUndefined({ kind: fields.scope, channel: text(fields.channel), contactPointId: text(fields.contactPoint), topicId: text(fields.topic) }) as never;
+  const given = (fields.reference ?? {}) as Fields;
+  const reference = { kind: (given.kind ?? fields.referenceKind) as never, id: (given.id ?? fields.referenceId) as string };
+  const blockId = text(fields.blockId) ?? importedSubjectId(subjectId, `block:${JSON.stringify(scope)}:${reference.kind}:${reference.id}`);
+  // A block needs a stated reason, as live: provenance is added to one, never stands in for it.
+  const reason = text(fields.reason) === undefined ? (fields.reason as string) : provenance(envelope, fields.reason)!;
+  return { type: 'SetContactBlock', data: { blockId, scope, reason, reference } };
+}
+
+/**
+ * The ledger records when it learned of a revocation, objection or block (the command's time);
+ * the source system's time and name are kept beside the stated reason so the proof says both.
+ */
+function provenance(envelope: RecordEnvelope, reason: unknown): string | undefined {
+  if (typeof reason !== 'string' && envelope.occurredAt === undefined) return undefined;
+  const origin = `imported from ${envelope.sourceSystem}${envelope.occurredAt ? `, occurred ${envelope.occurredAt}` : ''}`;
+  return typeof reason === 'string' && reason.trim() !== '' ? `${reason} (${origin})` : `(${origin})`;
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,31 @@
+import { DomainError } from '#domain';
+import type { RecordRefusal } from './import-record';
+
+/** Domain field names as the import format spells them (docs/import-format.md). */
+const RENAMED: Record<string, string> = {
+  subjectId: 'externalId',
+  topicId: 'topic',
+  'scope.topicId': 'topic',
+  'scope.channel': 'channel',
+  'scope.kind': 'scope',
+  contactPointId: 'contactPoint',
+  'scope.contactPointId': 'contactPoint',
+  reference: 'referenceKind/referenceId',
+  'Idempotency-Key': 'record',
+};
+
+export function recordField(field: string | undefined): string | undefined {
+  if (field === undefined) return undefined;
+  if (RENAMED[field]) return RENAMED[field];
+  if (field.startsWith('evidence.')) return field.slice('evidence.'.length);
+  return field.replace(/^contactPoints\[(\d+)\]\.contactPointId$/, 'contactPoints[$1].id');
+}
+
+/** A refusal as the report shows it; anything but a DomainError is not a refusal and is rethrown. */
+export function refusalOf(error: unknown, line: number, kind: unknown): RecordRefusal {
+  if (!(error instanceof DomainError)) throw error;
+  // A refusal about the subject as a whole (not registered, erased) is about the record's externalId.
+  const field = recordField(error.field ?? (error.code.startsWith('SUBJECT.') ? 'subjectId' : undefined));
+  const reason = error.code === 'IDEMPOTENCY.KEY_REUSED' ? 'this record was imported before with different content; change it through the API' : error.message;
+  return { line, ...(typeof kind === 'string' ? { kind } : {}), ...(field === undefined ? {} : { field }), code: error.code, reason };
+}
