@@ -19,11 +19,12 @@ if (!existsSync(CHROMIUM)) {
   it.skip(`dashboard browser tests: ${CHROMIUM} is missing (apt-get install chromium; CI installs it)`, () => undefined);
 }
 
-describeInBrowser('Mission Control dashboard (browser e2e)', () => {
+describe('Mission Control dashboard (e2e)', () => {
   let booted: BootedApp;
   // One fresh profile; every test opens its own tab, and sessionStorage (the signed-in key) is per tab.
   let browser: BrowserContext;
   let baseUrl: string;
+  let otherSubjectId: string;
   let keys: Record<string, string>;
   let subjectId: string;
   const folders: string[] = [];
@@ -62,6 +63,56 @@ describeInBrowser('Mission Control dashboard (browser e2e)', () => {
     await api('POST', '/topics', 'admin', { id: 'newsletter', title: 'Newsletter', description: 'Monthly news', allowedChannels: ['email', 'sms'], legalBasis: 'consent', personalFields: [], retentionDays: 730 });
     await api('POST', '/topics/newsletter/versions', 'admin', { text: 'Yes, send me the monthly newsletter.', language: 'en', change: 'material' });
     ({ subjectId } = await api('POST', '/subjects', 'crm', { locale: 'de-DE', contactPoints: [{ channel: 'email', address: 'anna.berg@example.org' }] }));
+  }, 40_000);
+
+  afterAll(async () => {
+    await booted?.close();
+    if (previousDashboardDir === undefined) delete process.env.DASHBOARD_DIR;
+    else process.env.DASHBOARD_DIR = previousDashboardDir;
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  });
+
+  describe('served by the api', () => {
+    const get = (path: string, accept: string) => fetch(baseUrl + path, { headers: { accept } });
+
+    it('serves the page at / with a CSP that allows no inline script, and its hashed assets', async () => {
+      const page = await get('/', 'text/html');
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+      const html = await page.text();
+      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+      const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+      const asset = await get(script, '*/*');
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('content-type')).toContain('text/javascript');
+      expect(asset.headers.get('cache-control')).toContain('immutable');
+    });
+
+    it('keeps the api\'s JSON 404 for unknown api paths and assets, and falls back to the page for other navigations', async () => {
+      for (const [path, accept] of [['/subjects/x/unknown', 'text/html'], ['/assets/nothing.js', 'text/html'], ['/overview', 'application/json']]) {
+        const response = await get(path!, accept!);
+        expect({ path, status: response.status, body: await response.json() }).toMatchObject({ path, status: 404, body: { statusCode: 404 } });
+      }
+      const page = await get('/overview', 'text/html,application/xhtml+xml');
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(await page.text()).toContain('<div id="root">');
+    });
+
+    it('answers GET /auth/me with the key\'s name and roles, and 401 without a key', async () => {
+      expect(await api('GET', '/auth/me', 'journey')).toEqual({ name: 'e2e-journey', roles: ['journey'] });
+      expect((await fetch(`${baseUrl}/auth/me`)).status).toBe(401);
+    });
+  });
+
+  describeInBrowser('in Debian chromium', () => {
+  beforeAll(async () => {
+    ({ subjectId: otherSubjectId } = await api('POST', '/subjects', 'crm', { locale: 'en-GB', contactPoints: [{ channel: 'email', address: 'ben@example.org' }] }));
+    const fortyDaysAgo = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    await api('POST', `/subjects/${otherSubjectId}/requests`, 'crm', { kind: 'access', channel: 'email', receivedAt: fortyDaysAgo, reference: 'ticket-1' });
+    await api('POST', `/subjects/${subjectId}/requests`, 'crm', { kind: 'erasure', channel: 'web', reference: 'ticket-2' });
     const userDataDir = mkdtempSync(join(tmpdir(), 'ledger-chromium-'));
     folders.push(userDataDir);
     // Playwright passes the profile folder as --user-data-dir itself (it refuses it among the args).
@@ -73,15 +124,9 @@ describeInBrowser('Mission Control dashboard (browser e2e)', () => {
       acceptDownloads: true,
       timeout: 20_000,
     });
-  }, 50_000);
+  }, 30_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await booted?.close();
-    if (previousDashboardDir === undefined) delete process.env.DASHBOARD_DIR;
-    else process.env.DASHBOARD_DIR = previousDashboardDir;
-    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => browser?.close());
 
   async function signedIn(role: string): Promise<{ context: Page; page: Page }> {
     const page = await browser.newPage();
@@ -114,10 +159,12 @@ describeInBrowser('Mission Control dashboard (browser e2e)', () => {
     const granted = page.getByTestId('count-newsletter-email-granted');
     await page.getByTestId('stream-state').getByText('Live').waitFor();
     expect(await granted.textContent()).toBe('0');
-    expect(await page.getByTestId('count-newsletter-email-neverAsked').textContent()).toBe('1');
+    // Anna and Ben both have an e-mail address and were never asked.
+    expect(await page.getByTestId('count-newsletter-email-neverAsked').textContent()).toBe('2');
     await grant(subjectId);
     await granted.filter({ hasText: /^1$/ }).waitFor();
-    expect(await page.getByTestId('count-newsletter-email-neverAsked').textContent()).toBe('0');
+    expect(await page.getByTestId('count-newsletter-email-neverAsked').textContent()).toBe('1');
+    expect(await page.getByTestId('total-granted').textContent()).toBe('1');
     await shot(page, '02-overview-live');
     await context.close();
   }, 30_000);
@@ -174,6 +221,7 @@ describeInBrowser('Mission Control dashboard (browser e2e)', () => {
   }, 30_000);
 
   it('follows the role: an auditor sees proof and receipts but no erasure, revoke or search by address', async () => {
+    expect(await api('POST', '/audit/checkpoints', 'admin')).toMatchObject({ recorded: true });
     const { context, page } = await signedIn('auditor');
     await page.goto(`${baseUrl}/#/subjects/${subjectId}`);
     await page.getByTestId('consent-newsletter-email').waitFor();
@@ -183,6 +231,8 @@ describeInBrowser('Mission Control dashboard (browser e2e)', () => {
     await page.goto(`${baseUrl}/#/audit/${subjectId}`);
     expect(await page.getByTestId('verification').textContent()).toContain('History intact');
     await page.getByRole('button', { name: 'Download receipt' }).waitFor();
+    await page.getByTestId('anchor-row').first().waitFor();
+    expect(await page.getByTestId('verification').textContent()).toContain('Included in the latest anchor');
     await shot(page, '05-audit');
     await page.getByRole('link', { name: 'Subjects' }).click();
     expect(await page.getByLabel('Search by').locator('option').allTextContents()).toEqual(['Subject id']);
@@ -203,6 +253,20 @@ describeInBrowser('Mission Control dashboard (browser e2e)', () => {
     await context.close();
   }, 30_000);
 
+  it('lists open data-subject requests by due date with the overdue one highlighted', async () => {
+    const { context, page } = await signedIn('dpo');
+    await page.getByRole('link', { name: 'Requests' }).click();
+    const rows = page.getByTestId('request-row');
+    await rows.nth(1).waitFor();
+    expect(await rows.nth(0).getAttribute('class')).toBe('overdue');
+    expect(await rows.nth(0).textContent()).toContain('Access (Art. 15)');
+    expect(await rows.nth(1).getAttribute('class')).toBe('');
+    expect(await rows.nth(1).textContent()).toContain('Erasure (Art. 17)');
+    await page.getByText('2 open, 1 overdue').waitFor();
+    await shot(page, '08-requests');
+    await context.close();
+  }, 30_000);
+
   it('switches between German and English, with dates formatted per language', async () => {
     const { context, page } = await signedIn('admin');
     await page.getByRole('heading', { name: 'Consent overview' }).waitFor();
@@ -215,4 +279,5 @@ describeInBrowser('Mission Control dashboard (browser e2e)', () => {
     await page.getByRole('heading', { name: 'Consent overview' }).waitFor();
     await context.close();
   }, 30_000);
+});
 });

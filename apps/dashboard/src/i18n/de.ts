@@ -40,6 +40,8 @@ export const de: Dictionary = {
   'overview.totals': 'Summen über alle Themen und Kanäle',
   'overview.noTopics': 'Es sind noch keine Themen angelegt.',
   'overview.tableCaption': 'Personen je Thema und Kanal. Gesperrte Personen zählen auch in ihrem Einwilligungsstatus.',
+  'overview.legend': 'Legende',
+  'overview.blockedApart': 'schmaler Balken: überschneidet sich mit den Status',
   'overview.total': 'Gesamt',
   'overview.chartLabel': 'Personen je Thema und Kanal nach Einwilligungsstatus; der schmale dunkle Balken zeigt gesperrte Personen',
   'overview.noAccess': 'Die Rolle Ihres Schlüssels sieht keine Kennzahlen. Unter „Personen“ finden Sie einzelne Personen.',

@@ -38,6 +38,8 @@ export const en = {
   'overview.totals': 'Totals across all topics and channels',
   'overview.noTopics': 'No topics are defined yet.',
   'overview.tableCaption': 'Subjects per topic and channel. Blocked subjects are also counted in their consent state.',
+  'overview.legend': 'Legend',
+  'overview.blockedApart': 'thin bar: overlaps the states',
   'overview.total': 'Total',
   'overview.chartLabel': 'Subjects per topic and channel by consent state; the thin dark bar shows blocked subjects',
   'overview.noAccess': 'Your key’s role has no access to the figures. Use “Subjects” to look up a person.',

@@ -1,4 +1,5 @@
 import type { ConsentFigures } from '../api/types';
+import { Legend } from '../charts/legend';
 import { StackedBars } from '../charts/stacked-bars';
 import { ALL_SERIES, stackedTotal, totals } from '../charts/series';
 import { ErrorNote } from '../components/error-note';
@@ -41,7 +42,12 @@ function LiveOverview() {
         ))}
       </ul>
       {figures && rows.length === 0 && <p className="note">{t('overview.noTopics')}</p>}
-      {rows.length > 0 && <StackedBars rows={rows} />}
+      {rows.length > 0 && (
+        <figure className="chart-card">
+          <Legend />
+          <StackedBars rows={rows} />
+        </figure>
+      )}
       {rows.length > 0 && <FiguresTable rows={rows} />}
     </section>
   );
