@@ -13,6 +13,8 @@ import { loggerOptions } from './logging/logger.options';
 import { LedgerHttpModule } from './subjects/subjects.module';
 import { PrivacyHttpModule } from './privacy/privacy-http.module';
 import { ReadSideModule } from './read-side/read-side.module';
+import { ImportHttpModule } from './import/import-http.module';
+import { RegisterHttpModule } from './register/register-http.module';
 
 @Module({})
 export class AppModule {
@@ -27,6 +29,8 @@ export class AppModule {
         LedgerHttpModule,
         PrivacyHttpModule,
         ReadSideModule,
+        ImportHttpModule,
+        RegisterHttpModule,
         AuditHttpModule,
         ProjectionsModule.forRoot({ models: READ_MODELS }),
         MetricsModule,

@@ -1,0 +1,29 @@
+import { WEBHOOK_COLLECTION, type Webhook } from '#application';
+import type { ReadStore } from '#read-store';
+import type { Recipient } from './processing-register';
+
+/**
+ * Art. 30(1)(d): a topic's recipients are the registered webhooks whose filter admits its events
+ * (no topic filter admits every topic). Named by host and id: a URL's path or query may hold a token.
+ */
+export async function webhookRecipients(store: ReadStore): Promise<(topicId: string) => Recipient[]> {
+  const hooks: Webhook[] = [];
+  let after: string | undefined;
+  do {
+    const page = await store.find<Webhook & Record<string, unknown>>(WEBHOOK_COLLECTION, {}, { after, limit: 1000 });
+    hooks.push(...page.items.map((item) => item.doc));
+    after = page.next;
+  } while (after !== undefined);
+  return (topicId) =>
+    hooks
+      .filter((hook) => !hook.filter?.topics?.length || hook.filter.topics.includes(topicId))
+      .map((hook) => ({ kind: 'webhook' as const, name: `${hostOf(hook.url)} (webhook ${hook.id})` }));
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'unparseable url';
+  }
+}
