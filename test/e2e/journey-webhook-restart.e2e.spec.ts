@@ -11,7 +11,7 @@ describe('webhook delivery across a restart (e2e)', () => {
   afterEach(() => booted?.close());
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  const send = (method: 'POST' | 'GET', url: string, role: string, payload?: object) =>
+  const send = (method: 'POST' | 'GET', url: string, role: keyof typeof keys, payload?: object) =>
     booted!.app.inject({ method, url, payload, headers: bearer(keys[role]) });
 
   async function grant(subjectId: string, channel: string): Promise<number> {

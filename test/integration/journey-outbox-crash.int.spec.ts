@@ -16,7 +16,7 @@ describe('double opt-in mail outbox crash safety', () => {
   beforeAll(async () => {
     const keys = createRoleKeys(dataDir);
     const booted = await bootApp({ dataDir, env: { JOURNEY_WORKERS: 'false' } });
-    const send = (url: string, role: string, payload: object) => booted.app.inject({ method: 'POST', url, payload, headers: bearer(keys[role]) });
+    const send = (url: string, role: keyof typeof keys, payload: object) => booted.app.inject({ method: 'POST', url, payload, headers: bearer(keys[role]) });
     await send('/topics', 'admin', { id: 'crash-news', title: 'News', description: 'News', allowedChannels: ['email'], legalBasis: 'consent', personalFields: [], retentionDays: 30 });
     await send('/topics/crash-news/versions', 'dpo', { text: 'Yes please.', language: 'en', change: 'material' });
     for (const n of [1, 2, 3]) {

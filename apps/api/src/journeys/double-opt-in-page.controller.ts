@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth';
 import { TokenQueryDto } from './dto/journeys.dto';
@@ -13,9 +13,10 @@ import { confirmationPage } from './pages';
 export class DoubleOptInPageController {
   @Get()
   @Public()
-  @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
-  page(@Query() query: TokenQueryDto): string {
+  page(@Query() query: TokenQueryDto, @Res({ passthrough: true }) reply: { type(contentType: string): unknown }): string {
+    // Set here, not with @Header: a validation error answers JSON, and a fixed HTML type would break it.
+    reply.type('text/html; charset=utf-8');
     return confirmationPage(query.token);
   }
 }

@@ -46,10 +46,11 @@ export class UnsubscribeController {
   /** A page with a button: opening the link (a scanner, a preview) records nothing. */
   @Get('unsubscribe')
   @Public()
-  @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
-  page(@Query() query: TokenQueryDto): string {
+  page(@Query() query: TokenQueryDto, @Res({ passthrough: true }) reply: TypedReply): string {
     this.tokens.verify(query.token, Math.floor(Date.now() / 1000));
+    // Set here, not with @Header: an error answers JSON, and a fixed HTML type would break it.
+    reply.type('text/html; charset=utf-8');
     return unsubscribePage(query.token);
   }
 }
