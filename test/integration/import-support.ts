@@ -12,6 +12,8 @@ export interface ImportFixture {
   executor: CommandExecutor;
   run: (body: string | Buffer, options?: Partial<ImportOptions>) => ReturnType<typeof runImport>;
   eventCount: () => Promise<number>;
+  /** Closes the stores and keeps the folder (for a child process to use next). */
+  closeStores: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function openImportFixture(dataDir = mkdtempSync(join(tmpdir(), 'le
     executor,
     run: (body, options = {}) => runImport(deps, Readable.from([Buffer.from(body)]), { format: 'ndjson', ...options }),
     eventCount: () => infra.eventStore.headPosition(),
+    closeStores: () => Promise.all([infra.eventStore.close(), infra.readStore.close(), infra.keyVault.close()]).then(() => undefined),
     close: async () => {
       await Promise.all([infra.eventStore.close(), infra.readStore.close(), infra.keyVault.close()]);
       rmSync(dataDir, { recursive: true, force: true });
@@ -61,5 +64,25 @@ export function crmSubject(externalId: string, extra: Record<string, unknown> = 
   return [
     { kind: 'subject', sourceSystem: 'crm', externalId, locale: 'de-DE', contactPoints: [{ id: 'email', channel: 'email', address: `${externalId.toLowerCase()}@example.org` }], profile: { firstName: 'Anna' } },
     { kind: 'consent', sourceSystem: 'crm', externalId, topic: 'newsletter', channel: 'email', contactPoint: 'email', capturedAt: '2021-03-04T10:00:00Z', textVersion: 1, ipAddress: '203.0.113.7', userAgent: 'Mozilla/5.0', affirmativeAction: true, ...extra },
+  ];
+}
+
+/**
+ * Four records a subject, each appending exactly one event: registration, two consents, then a
+ * revocation, an objection or a block. Shared by the CLI test and bench/import.bench.ts.
+ */
+export function generatedSubject(i: number): object[] {
+  const base = { sourceSystem: 'bench-crm', externalId: `C-${i}` };
+  const capturedAt = new Date(Date.UTC(2020, 0, 1) + i * 1000).toISOString();
+  const last = [
+    { ...base, kind: 'revocation', topic: 'newsletter', occurredAt: '2024-05-01T00:00:00Z' },
+    { ...base, kind: 'objection', scope: 'direct_marketing', occurredAt: '2024-05-01T00:00:00Z' },
+    { ...base, kind: 'block', scope: 'channel', channel: 'post', reason: 'returned mail', referenceKind: 'communication', referenceId: `M-${i}` },
+  ][i % 3];
+  return [
+    { ...base, kind: 'subject', locale: 'de-DE', contactPoints: [{ id: 'email', channel: 'email', address: `person${i}@example.org` }], profile: { firstName: `Name${i}` } },
+    { ...base, kind: 'consent', topic: 'newsletter', channel: 'email', contactPoint: 'email', capturedAt, textVersion: 1, ipAddress: '203.0.113.7', affirmativeAction: true },
+    { ...base, kind: 'consent', topic: 'events', channel: 'email', capturedAt, affirmativeAction: true },
+    last,
   ];
 }
