@@ -68,6 +68,11 @@ describe('POST /imports (e2e)', () => {
     expect(await store.headPosition()).toBe(head);
   });
 
+  it('refuses a file that cannot be read at all with one clear 400', async () => {
+    const res = await post('kind;externalId\nsubject;C-9\n', 'text/csv');
+    expect(res.json()).toMatchObject({ statusCode: 400, code: 'IMPORT.FILE_UNREADABLE', field: 'body', message: expect.stringContaining('"kind" column') });
+  });
+
   it('keeps NDJSON and CSV bodies away from every other route', async () => {
     const res = await app.inject({ method: 'POST', url: '/topics', payload: 'kind\n', headers: { ...bearer(keys.admin), 'content-type': 'text/csv' } });
     expect(res.json()).toMatchObject({ statusCode: 415, code: 'HTTP.UNSUPPORTED_MEDIA_TYPE' });

@@ -21,9 +21,10 @@ describe('NDJSON reading', () => {
   });
 
   it('refuses a malformed line and a line that is not an object, and goes on', async () => {
-    const items = await collect(readNdjson(Readable.from([Buffer.from('{"kind":\n[1]\n{"kind":"block"}\n')])));
+    const items = await collect(readNdjson(Readable.from([Buffer.from('{"mail":"anna@example.org"\n[1]\n{"kind":"block"}\n')])));
     expect(items).toEqual([
-      { line: 1, refusal: expect.objectContaining({ line: 1, code: 'IMPORT.MALFORMED' }) },
+      // The reason never quotes the line: it may hold personal data and reports get passed around.
+      { line: 1, refusal: expect.objectContaining({ line: 1, code: 'IMPORT.MALFORMED', reason: expect.not.stringContaining('anna') }) },
       { line: 2, refusal: expect.objectContaining({ line: 2, code: 'IMPORT.MALFORMED', reason: 'each line must be one JSON object' }) },
       { line: 3, fields: { kind: 'block' } },
     ]);

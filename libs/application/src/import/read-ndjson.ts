@@ -19,7 +19,9 @@ function parseLine(line: number, text: string): ReadItem {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { line, refusal: { line, code: 'IMPORT.MALFORMED', reason: `not valid JSON: ${(error as Error).message}` } };
+    // V8 quotes the offending text in its message; the line may hold personal data, so only the position is kept.
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    return { line, refusal: { line, code: 'IMPORT.MALFORMED', reason: `not valid JSON${position === undefined ? '' : ` (at character ${Number(position) + 1})`}` } };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { line, refusal: { line, code: 'IMPORT.MALFORMED', reason: 'each line must be one JSON object' } };
