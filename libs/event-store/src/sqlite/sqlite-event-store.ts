@@ -59,7 +59,9 @@ export class SqliteEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions, handler: BatchHandler): Subscription {
     this.assertOpen();
     const source = {
-      readPage: (after: number, max: number, filter: EventFilter | undefined) => this.readPage(after, max, filter),
+      // One read transaction: the head is read in the page's snapshot, so nothing committed between is skipped.
+      readPage: (after: number, max: number, filter: EventFilter | undefined) =>
+        this.db.transaction(() => ({ events: this.readPage(after, max, filter), head: this.st.head.get() as number }))(),
       listen: (wake: () => void) => this.notifier.listen(wake),
     };
     const pageSize = options.maxBatchSize ?? DEFAULT_PAGE_SIZE;

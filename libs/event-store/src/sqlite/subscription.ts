@@ -4,7 +4,8 @@ export const DEFAULT_PAGE_SIZE = 1000;
 
 /** What a subscription needs from the store: a page of the log and a way to be woken. */
 export interface SubscriptionSource {
-  readPage(after: number, maxCount: number, filter: EventFilter | undefined): RecordedEvent[];
+  /** `head`: the log's last position in the same snapshot as the page. */
+  readPage(after: number, maxCount: number, filter: EventFilter | undefined): { events: RecordedEvent[]; head: number };
   listen(wake: () => void): () => void;
 }
 
@@ -16,6 +17,11 @@ export interface SubscriptionSource {
 export class SqliteSubscription implements Subscription {
   caughtUp = false;
   position: number;
+  /**
+   * How far the log has been read, matching or not. A filtered subscription resumes its reads from
+   * here, so that each wake-up reads only what was appended since, not everything after its last match.
+   */
+  private scanned: number;
   readonly done: Promise<void>;
   private closed = false;
   private inHandler = false;
@@ -31,6 +37,7 @@ export class SqliteSubscription implements Subscription {
     private readonly pageSize: number,
   ) {
     this.position = after;
+    this.scanned = after;
     this.done = this.loop();
   }
 
@@ -60,7 +67,7 @@ export class SqliteSubscription implements Subscription {
   /** Returns false when the page was short, i.e. the subscription reached the head of the log. */
   private async deliverPage(): Promise<boolean> {
     this.woken = false;
-    const events = this.source.readPage(this.position, this.pageSize, this.filter);
+    const { events, head } = this.source.readPage(this.scanned, this.pageSize, this.filter);
     if (events.length > 0) {
       this.inHandler = true;
       try {
@@ -70,6 +77,8 @@ export class SqliteSubscription implements Subscription {
       }
       this.position = events[events.length - 1]!.position;
     }
+    // A short page holds every match up to `head` (same snapshot), so the rest up to it needs no re-reading.
+    this.scanned = events.length < this.pageSize ? Math.max(head, this.position) : this.position;
     if (events.length < this.pageSize) this.caughtUp = true;
     return events.length === this.pageSize;
   }
