@@ -1,3 +1,4 @@
+import { PRIVACY_DESCRIBERS } from './describe-privacy-event';
 import { both, channelName, methodName, type Bilingual, type Lang } from './labels';
 
 /** An event as the timeline sees it: personal fields already redacted or decrypted by the caller. */
@@ -64,6 +65,7 @@ const DESCRIBERS: Record<string, Describer> = {
     return pick(l, `Contact block set: ${blockTarget(d.scope, l, t)} (because of ${ref})`, `Werbesperre gesetzt: ${blockTarget(d.scope, l, t)} (wegen ${ref})`);
   },
   ContactBlockLifted: (_d, l) => pick(l, 'Contact block lifted', 'Werbesperre aufgehoben'),
+  ...PRIVACY_DESCRIBERS,
 };
 
 export function describeEvent(event: DescribableEvent, title: TopicTitles): Bilingual {
