@@ -19,7 +19,8 @@ function rebuildRow(scale: string, events: number, figures: RebuildFigure[]): Ro
   return {
     section: `scale ${scale}`, figure: `projection rebuild, every read model (${events.toLocaleString('en-US')} events)`, unit: 'events/s', ours: rate,
     reference: { label: 'raw read + JSON.parse of the log', value: median(figures.map((f) => f.rawReadPerSecond)) },
-    target: '>= 100,000 ev/s', met: rate >= 100_000, note: slowest ? `slowest model ${slowest[0]}: ${Math.round(slowest[1]).toLocaleString('en-US')} ev/s` : undefined,
+    target: '>= 100,000 ev/s', met: rate >= 100_000,
+    note: `${figures.length} run(s)${slowest ? `; slowest model ${slowest[0]}: ${Math.round(slowest[1]).toLocaleString('en-US')} ev/s` : ''}`,
     samples: figures.map((f) => f.eventsPerSecond),
   };
 }
@@ -55,7 +56,8 @@ async function oneScale(count: number, options: BenchOptions, log: (line: string
       seeded = await seed(infra, count, log);
       seedRate = seeded.events / ((performance.now() - started) / 1000);
       log(`scale ${scale}: rebuilding the read models`);
-      rebuilds = await repeat(Math.min(options.runs, 3), () => rebuildAll(infra));
+      // A rebuild at 100k subjects takes tens of seconds; there one run keeps the default run short.
+      rebuilds = await repeat(count >= 100_000 ? 1 : Math.min(options.runs, 3), () => rebuildAll(infra));
     } finally {
       await infra.eventStore.close();
       await infra.readStore.close();

@@ -61,18 +61,10 @@ function appendRow(figure: string, ours: number[], raw: number[], peer: number |
   };
 }
 
-export async function appendBench(options: BenchOptions, log: (line: string) => void): Promise<Row[]> {
-  const s = options.seconds;
-  const rows: Row[] = [];
-  const peerBest: number[] = [];
-  for (const batch of [1, 10]) {
-    log(`append: sequential, batches of ${batch}`);
-    const seq: Rate = (a, tag) => sequentialRate(a, batch, s, tag);
-    const [ours, raw, peer] = await quietly(() => measure([oursAppender, rawAppender, emmettAppender], seq, options));
-    const emmett = median(peer!);
-    peerBest.push(emmett);
-    rows.push(appendRow(`${batch === 1 ? 'single events' : 'batches of 10'}, 1 caller (sequential)`, ours!, raw!, emmett, {}));
-  }
+const label = (batch: number) => (batch === 1 ? 'single events' : 'batches of 10');
+
+/** The peer's failures under concurrent appends, which is why it is measured sequentially only. */
+async function emmettConcurrencyNote(): Promise<string> {
   const probe = await quietly(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-probe-'));
     try {
@@ -81,13 +73,25 @@ export async function appendBench(options: BenchOptions, log: (line: string) => 
       rmSync(dir, { recursive: true, force: true });
     }
   });
-  const peerNote = `peer measured sequentially: ${probe.failed} of 20 concurrent Emmett appends failed (${probe.error ?? 'none'})`;
+  return `peer measured sequentially: ${probe.failed} of 20 concurrent Emmett appends failed (${probe.error ?? 'none'})`;
+}
+
+export async function appendBench(options: BenchOptions, log: (line: string) => void): Promise<Row[]> {
+  const rows: Row[] = [];
+  const peerBest: number[] = [];
+  for (const batch of [1, 10]) {
+    log(`append: sequential, batches of ${batch}`);
+    const seq: Rate = (a, tag) => sequentialRate(a, batch, options.seconds, tag);
+    const [ours, raw, peer] = await quietly(() => measure([oursAppender, rawAppender, emmettAppender], seq, options));
+    peerBest.push(median(peer!));
+    rows.push(appendRow(`${label(batch)}, 1 caller (sequential)`, ours!, raw!, median(peer!), {}));
+  }
+  const note = `limit = the 100 callers' appends in one transaction; ${await emmettConcurrencyNote()}`;
   for (const [i, batch] of [1, 10].entries()) {
     log(`append: 100 concurrent callers, batches of ${batch}`);
-    const conc: Rate = (a, tag) => concurrentRate(a, batch, s, tag);
+    const conc: Rate = (a, tag) => concurrentRate(a, batch, options.seconds, tag);
     const [ours, raw] = await measure([oursAppender, rawAppender], conc, options);
-    const note = `limit = the 100 callers' appends in one transaction; ${peerNote}`;
-    rows.push(appendRow(`${batch === 1 ? 'single events' : 'batches of 10'}, 100 concurrent callers (group commit)`, ours!, raw!, peerBest[i]!, { floor: 20_000, note }));
+    rows.push(appendRow(`${label(batch)}, 100 concurrent callers (group commit)`, ours!, raw!, peerBest[i]!, { floor: 20_000, note }));
   }
   return rows;
 }

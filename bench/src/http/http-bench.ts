@@ -54,6 +54,33 @@ async function exports(api: ApiProcess, subjectId: string, auth: Record<string, 
   return times;
 }
 
+type Run = { seconds: number; connections: number; headers: Record<string, string> };
+
+/** Grants over `runs` autocannon runs, and how many events they appended per 2xx (read from /health). */
+async function grantRuns(api: ApiProcess, seeded: Seeded, run: Run, runs: number) {
+  const next = grants(seeded);
+  await load({ ...run, url: api.baseUrl, next });
+  const headBefore = await headPosition(api.baseUrl);
+  const grant = await repeat(runs, () => load({ ...run, url: api.baseUrl, next }));
+  const eventsPerGrant = ((await headPosition(api.baseUrl)) - headBefore) / grant.reduce((sum, r) => sum + r.ok, 0);
+  return { grant, eventsPerGrant };
+}
+
+/** The api's contactability route and the bare Fastify route take turns, so both see the same machine. */
+async function contactabilityRuns(api: ApiProcess, bare: ApiProcess, seeded: Seeded, run: Run, runs: number) {
+  const next = checks(seeded);
+  const contactability: LoadResult[] = [];
+  const bareFastify: LoadResult[] = [];
+  // Unrecorded warm-up of both servers (JIT, caches), as repeat() does for the other figures.
+  await load({ ...run, url: api.baseUrl, next });
+  await load({ ...run, url: bare.baseUrl, next });
+  await repeat(runs, async () => {
+    contactability.push(await load({ ...run, url: api.baseUrl, next }));
+    bareFastify.push(await load({ ...run, url: bare.baseUrl, next }));
+  });
+  return { contactability, bareFastify };
+}
+
 export async function httpBench(dataDir: string, seeded: Seeded, settings: HttpSettings, log: (line: string) => void): Promise<HttpFigures> {
   const key = createApiKey(dataDir, `bench-${Date.now()}`, ['crm']);
   const auth = { authorization: `Bearer ${key}` };
@@ -64,25 +91,13 @@ export async function httpBench(dataDir: string, seeded: Seeded, settings: HttpS
     await waitForProjections(api.baseUrl, 300_000);
     const run = { seconds: settings.seconds, connections: settings.connections, headers: auth };
     log('http: grant consent');
-    const nextGrant = grants(seeded);
-    const headBefore = await headPosition(api.baseUrl);
-    const grant = await repeat(settings.runs, () => load({ ...run, url: api.baseUrl, next: nextGrant }));
-    const eventsPerGrant = ((await headPosition(api.baseUrl)) - headBefore) / grant.reduce((sum, r) => sum + r.ok, 0);
+    const grants = await grantRuns(api, seeded, run, settings.runs);
     log('http: contactability, api and bare Fastify in turn');
-    const nextCheck = checks(seeded);
-    const contactability: LoadResult[] = [];
-    const bareFastify: LoadResult[] = [];
-    await repeat(settings.runs, async () => {
-      contactability.push(await load({ ...run, url: api.baseUrl, next: nextCheck }));
-      bareFastify.push(await load({ ...run, url: bare.baseUrl, next: nextCheck }));
-    });
+    const checks = await contactabilityRuns(api, bare, seeded, run, settings.runs);
     log('http: export of a subject with 1,000 events');
     const exportRuns = await repeat(settings.runs, () => exports(api, seeded.longSubjectId, auth), true);
-    return {
-      grant, eventsPerGrant, contactability, bareFastify,
-      exportMs: { p50: exportRuns.map((t) => median(t)), p99: exportRuns.map((t) => percentile(t, 99)) },
-      peakRssMiB: peakRssMiB(api.pid),
-    };
+    const exportMs = { p50: exportRuns.map((t) => median(t)), p99: exportRuns.map((t) => percentile(t, 99)) };
+    return { ...grants, ...checks, exportMs, peakRssMiB: peakRssMiB(api.pid) };
   } finally {
     await api.stop();
     await bare.stop();
