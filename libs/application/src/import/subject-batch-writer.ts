@@ -54,6 +54,8 @@ export class SubjectBatchWriter {
         return decided.results;
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError) || attempt >= MAX_ATTEMPTS) throw error;
+        // A live command on the same subject won the race; let it finish before deciding again.
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 ** attempt) * Math.random()));
       }
     }
   }
