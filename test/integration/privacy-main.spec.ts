@@ -63,6 +63,8 @@ describe('privacy: the api process and the ledger CLI', () => {
       // Everything the process wrote is scanned: start-up, reconcile, projections, errors, shutdown.
       expect(logged).toContain('key vault reconciled with the log: 0 erased subject(s)');
       expect(logged).toContain('projections stopped');
+      // Request lines are there (path only: the e-mail lookup's query string never is).
+      expect(logged).toMatch(/"path":"\/subjects"\}[^\n]*"msg":"request completed"/);
       for (const value of [...Object.values(PERSON), '198.51.100.23', 'GretaBrowser']) expect(logged).not.toContain(value);
     } finally {
       api.child.kill('SIGKILL');
@@ -112,6 +114,7 @@ async function roundTrip(base: string): Promise<string> {
     await call('GET', `/subjects/${subjectId}/export`);
     people.push(subjectId);
   }
+  await call('GET', `/subjects?email=${encodeURIComponent(PERSON.email)}`);
   await call('POST', `/subjects/${people[0]}/erasure`, {});
   await call('GET', `/subjects/${people[0]}/export`);
   await fetch(`${base}/subjects/${people[0]}/consents/revoke`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify({ topicId: 'news-a' }) });

@@ -5,7 +5,7 @@ import { Logger } from 'nestjs-pino';
 import type { Infrastructure } from '#application';
 import { AppModule } from './app.module';
 import { loggerFor } from './logging/logger.options';
-import { logRequests } from './logging/request-logging';
+import { RequestLogController } from './logging/request-logging';
 import { serveDashboardOnUnknownPages } from './dashboard/dashboard-fallback';
 import { setupOpenApi } from './http/openapi';
 
@@ -24,12 +24,11 @@ export async function createApp(infra: Infrastructure, options: CreateAppOptions
     : AppModule.forRoot(infra);
   const app = await NestFactory.create<NestFastifyApplication>(
     root,
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, loggerInstance: loggerFor(infra.config), disableRequestLogging: true }),
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, loggerInstance: loggerFor(infra.config), logController: new RequestLogController() }),
     // Only Fastify's own JSON parser: every other content type (forms, text) is refused with 415.
     { bufferLogs: true, abortOnError: false, bodyParser: false },
   );
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
-  logRequests(app.getHttpAdapter().getInstance());
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   serveDashboardOnUnknownPages(app);

@@ -21,15 +21,14 @@ export function loggerFor(config: AppConfig): Logger {
   return logger;
 }
 
+/** Synchronous writes: the last lines before a shutdown or crash are never lost in a buffer. */
 function createLogger(config: AppConfig): Logger {
-  return pino({
-    level: config.logLevel,
-    serializers: {
-      req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, path: pathOnly(req.url) }),
-      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-      err: (err: Error) => ({ type: err.name, message: err.message }),
-    },
-  });
+  const serializers = {
+    req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, path: pathOnly(req.url) }),
+    res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+    err: (err: Error) => ({ type: err.name, message: err.message }),
+  };
+  return pino({ level: config.logLevel, serializers }, pino.destination({ dest: 1, sync: true }));
 }
 
 /** nestjs-pino on Fastify reuses Fastify's logger (its FAQ's advice) instead of adding middleware. */

@@ -1,11 +1,15 @@
-import type { FastifyInstance } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 
-/** One line per request once it is answered: warn for 4xx, error for 5xx, with the time it took. */
-export function logRequests(fastify: FastifyInstance): void {
-  fastify.addHook('onResponse', (request, reply, done) => {
+/**
+ * One line per answered request (Fastify's own incoming-request line is dropped): warn for 4xx,
+ * error for 5xx, with the path (the req serializer strips the query) and the time it took.
+ */
+export class RequestLogController extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const status = reply.statusCode;
-    const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+    const level = error || status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
     request.log[level]({ req: request, res: reply, responseTimeMs: Math.round(reply.elapsedTime) }, 'request completed');
-    done();
-  });
+  }
 }
