@@ -19,13 +19,16 @@ export class Catalog {
   private version = -1;
   private collections = new Set<string>();
   private indexes = new Map<string, IndexTable[]>();
+  private schemaVersion: Database.Statement | undefined;
 
   constructor(readonly db: Database.Database) {
     this.sql = new StatementCache(db);
   }
 
   refresh(): void {
-    const version = this.db.pragma('schema_version', { simple: true }) as number;
+    // Prepared once: db.pragma() prepares a statement on every call, and every read calls refresh().
+    this.schemaVersion ??= this.db.prepare('PRAGMA schema_version').pluck();
+    const version = this.schemaVersion.get() as number;
     if (version !== this.version) this.reload(version);
   }
 
