@@ -1,5 +1,6 @@
 import { DomainError, subjectStreamName, type TopicView } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
+import type { HistoryEntry } from '../subjects/subject-history.query';
 import { describeEvent } from './describe-event';
 import { eventTime, redacted } from './event-time';
 import type { Bilingual } from './labels';
@@ -13,15 +14,8 @@ export interface TimelineTextVersion {
   publishedAt?: string;
 }
 
-export interface TimelineEntry {
-  eventId: string;
-  type: string;
-  revision: number;
-  position: number;
-  recordedAt: string;
-  actor: unknown;
-  hash: unknown;
-  prevHash: unknown;
+/** A recorded event as a readable step: the history entry's proof fields without its data. */
+export interface TimelineEntry extends Omit<HistoryEntry, 'data'> {
   description: Bilingual;
   /** Art. 7(1): how, when and where consent was captured; personal parts (ip, user agent) redacted. */
   evidence?: Record<string, unknown>;
