@@ -1,19 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
+import { apiCaller, buildDashboard, CHROMIUM, launchChromium, openDashboard, screenshot as shot, signIn } from './support/dashboard-harness';
 
 /**
  * Mission Control in a real browser (Debian's chromium, never a downloaded one) against the real
  * api on the embedded stores: the dashboard is built from its sources first, into a temp folder.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'screenshots');
-const ROOT = join(__dirname, '..', '..');
 const describeInBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-const UI_TIMEOUT = 10_000;
 
 if (!existsSync(CHROMIUM)) {
   it.skip(`dashboard browser tests: ${CHROMIUM} is missing (apt-get install chromium; CI installs it)`, () => undefined);
@@ -30,17 +26,7 @@ describe('Mission Control dashboard (e2e)', () => {
   const folders: string[] = [];
   const previousDashboardDir = process.env.DASHBOARD_DIR;
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read field by field
-  const api = async (method: string, path: string, role: string, body?: unknown): Promise<any> => {
-    const response = await fetch(baseUrl + path, {
-      method,
-      headers: { authorization: `Bearer ${keys[role]}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = await response.json();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  };
+  const api = apiCaller(() => baseUrl, () => keys);
   const grant = (id: string) =>
     api('POST', `/subjects/${id}/consents`, 'crm', {
       topicId: 'newsletter',
@@ -49,17 +35,14 @@ describe('Mission Control dashboard (e2e)', () => {
     });
 
   beforeAll(async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'ledger-dashboard-'));
+    const outDir = buildDashboard();
     folders.push(outDir);
-    const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/dashboard/vite.config.mts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-    if (build.status !== 0) throw new Error(`vite build failed: ${build.stderr || build.stdout}`);
     process.env.DASHBOARD_DIR = outDir;
     const dataDir = tempDataDir();
     folders.push(dataDir);
     keys = createRoleKeys(dataDir);
     booted = await bootApp({ dataDir, listen: true });
     baseUrl = (await booted.app.getUrl()).replace('[::1]', '127.0.0.1');
-    mkdirSync(SCREENSHOTS, { recursive: true });
     await api('POST', '/topics', 'admin', { id: 'newsletter', title: 'Newsletter', description: 'Monthly news', allowedChannels: ['email', 'sms'], legalBasis: 'consent', personalFields: [], retentionDays: 730 });
     await api('POST', '/topics/newsletter/versions', 'admin', { text: 'Yes, send me the monthly newsletter.', language: 'en', change: 'material' });
     ({ subjectId } = await api('POST', '/subjects', 'crm', { locale: 'de-DE', contactPoints: [{ channel: 'email', address: 'anna.berg@example.org' }] }));
@@ -108,176 +91,168 @@ describe('Mission Control dashboard (e2e)', () => {
   });
 
   describeInBrowser('in Debian chromium', () => {
-  beforeAll(async () => {
-    ({ subjectId: otherSubjectId } = await api('POST', '/subjects', 'crm', { locale: 'en-GB', contactPoints: [{ channel: 'email', address: 'ben@example.org' }] }));
-    const fortyDaysAgo = new Date(Date.now() - 40 * 86_400_000).toISOString();
-    await api('POST', `/subjects/${otherSubjectId}/requests`, 'crm', { kind: 'access', channel: 'email', receivedAt: fortyDaysAgo, reference: 'ticket-1' });
-    await api('POST', `/subjects/${subjectId}/requests`, 'crm', { kind: 'erasure', channel: 'web', reference: 'ticket-2' });
-    const userDataDir = mkdtempSync(join(tmpdir(), 'ledger-chromium-'));
-    folders.push(userDataDir);
-    // Playwright passes the profile folder as --user-data-dir itself (it refuses it among the args).
-    browser = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      locale: 'en-GB',
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-      timeout: 20_000,
-    });
-  }, 30_000);
+    beforeAll(async () => {
+      ({ subjectId: otherSubjectId } = await api('POST', '/subjects', 'crm', { locale: 'en-GB', contactPoints: [{ channel: 'email', address: 'ben@example.org' }] }));
+      const fortyDaysAgo = new Date(Date.now() - 40 * 86_400_000).toISOString();
+      await api('POST', `/subjects/${otherSubjectId}/requests`, 'crm', { kind: 'access', channel: 'email', receivedAt: fortyDaysAgo, reference: 'ticket-1' });
+      await api('POST', `/subjects/${subjectId}/requests`, 'crm', { kind: 'erasure', channel: 'web', reference: 'ticket-2' });
+      const userDataDir = mkdtempSync(join(tmpdir(), 'ledger-chromium-'));
+      folders.push(userDataDir);
+      browser = await launchChromium(userDataDir);
+    }, 30_000);
 
-  afterAll(() => browser?.close());
+    afterAll(() => browser?.close());
 
-  async function signedIn(role: string): Promise<{ context: Page; page: Page }> {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT);
-    await page.goto(baseUrl + '/');
-    await page.getByLabel('API key').fill(keys[role]!);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('who').waitFor();
-    return { context: page, page };
-  }
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    const signedIn = (role: string) => signIn(browser, baseUrl, keys[role]!);
 
-  it('refuses an unknown key on the sign-in page and signs in with a real one, showing its roles', async () => {
-    const page = await browser.newPage();
-    const context = page;
-    page.setDefaultTimeout(UI_TIMEOUT);
-    await page.goto(baseUrl + '/');
-    await page.getByLabel('API key').fill('plk_not-a-key');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('AUTH.UNKNOWN_KEY').waitFor();
-    await shot(page, '01-sign-in-refused');
-    await page.getByLabel('API key').fill(keys.crm!);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    expect(await page.getByTestId('who').textContent()).toBe('e2e-crm · CRM');
-    await context.close();
-  }, 30_000);
+    it('refuses an unknown key on the sign-in page and signs in with a real one, showing its roles', async () => {
+      const page = await openDashboard(browser, baseUrl);
+      await page.getByLabel('API key').fill('plk_not-a-key');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('AUTH.UNKNOWN_KEY').waitFor();
+      await shot(page, '01-sign-in-refused');
+      await page.getByLabel('API key').fill(keys.crm!);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      expect(await page.getByTestId('who').textContent()).toBe('e2e-crm · CRM');
+      await page.close();
+    }, 30_000);
 
-  it('shows the live counters change on screen after a consent is granted over HTTP', async () => {
-    const { context, page } = await signedIn('admin');
-    const granted = page.getByTestId('count-newsletter-email-granted');
-    await page.getByTestId('stream-state').getByText('Live').waitFor();
-    expect(await granted.textContent()).toBe('0');
-    // Anna and Ben both have an e-mail address and were never asked.
-    expect(await page.getByTestId('count-newsletter-email-neverAsked').textContent()).toBe('2');
-    await grant(subjectId);
-    await granted.filter({ hasText: /^1$/ }).waitFor();
-    expect(await page.getByTestId('count-newsletter-email-neverAsked').textContent()).toBe('1');
-    expect(await page.getByTestId('total-granted').textContent()).toBe('1');
-    await shot(page, '02-overview-live');
-    await context.close();
-  }, 30_000);
+    it('shows the live counters change on screen after a consent is granted over HTTP', async () => {
+      const page = await signedIn('admin');
+      const granted = page.getByTestId('count-newsletter-email-granted');
+      await page.getByTestId('stream-state').getByText('Live').waitFor();
+      expect(await granted.textContent()).toBe('0');
+      // Anna and Ben both have an e-mail address and were never asked.
+      expect(await page.getByTestId('count-newsletter-email-neverAsked').textContent()).toBe('2');
+      await grant(subjectId);
+      await granted.filter({ hasText: /^1$/ }).waitFor();
+      expect(await page.getByTestId('count-newsletter-email-neverAsked').textContent()).toBe('1');
+      expect(await page.getByTestId('total-granted').textContent()).toBe('1');
+      await shot(page, '02-overview-live');
+      await page.close();
+    }, 30_000);
 
-  it('finds a subject by e-mail and shows its profile, consent matrix and timeline with evidence', async () => {
-    const { context, page } = await signedIn('crm');
-    await page.getByRole('link', { name: 'Subjects' }).click();
-    await page.getByLabel('Search by').selectOption('email');
-    await page.getByLabel('Value').fill('Anna.Berg@example.org');
-    await page.getByRole('button', { name: 'Search' }).click();
-    await page.getByRole('link', { name: subjectId }).click();
-    await page.getByTestId('subject-id').getByText(subjectId).waitFor();
-    await page.getByText('anna.berg@example.org').waitFor();
-    expect(await page.getByTestId('consent-newsletter-email').textContent()).toContain('Granted');
-    await page.getByText('Evidence: checkbox').waitFor();
-    await page.getByText(/Consent text version 1 \(en/).waitFor();
-    await page.getByRole('button', { name: 'Check' }).click();
-    expect(await page.getByTestId('contactability-verdict').textContent()).toContain('Contact allowed');
-    await shot(page, '03-profile');
-    await context.close();
-  }, 30_000);
+    it('finds a subject by e-mail and shows its profile, consent matrix and timeline with evidence', async () => {
+      const page = await signedIn('crm');
+      await page.getByRole('link', { name: 'Subjects' }).click();
+      await page.getByLabel('Search by').selectOption('email');
+      await page.getByLabel('Value').fill('Anna.Berg@example.org');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('link', { name: subjectId }).click();
+      await page.getByTestId('subject-id').getByText(subjectId).waitFor();
+      await page.getByText('anna.berg@example.org').waitFor();
+      expect(await page.getByTestId('consent-newsletter-email').textContent()).toContain('Granted');
+      await page.getByText('Evidence: checkbox').waitFor();
+      await page.getByText(/Consent text version 1 \(en/).waitFor();
+      await page.getByRole('button', { name: 'Check' }).click();
+      expect(await page.getByTestId('contactability-verdict').textContent()).toContain('Contact allowed');
+      await shot(page, '03-profile');
+      await page.close();
+    }, 30_000);
 
-  it('revokes only on confirmation: Cancel and Escape do nothing, confirming records it', async () => {
-    const { context, page } = await signedIn('crm');
-    await page.goto(`${baseUrl}/#/subjects/${subjectId}`);
-    const row = page.getByTestId('consent-newsletter-email');
-    const dialog = page.getByRole('dialog');
-    await row.getByRole('button', { name: 'Revoke' }).click();
-    await dialog.getByText('withdrawn at once').waitFor();
-    expect(await page.evaluate('document.activeElement.textContent')).toBe('Cancel');
-    await shot(page, '04-revoke-dialog');
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await dialog.waitFor({ state: 'detached' });
-    await row.getByRole('button', { name: 'Revoke' }).click();
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' });
-    expect((await api('GET', `/subjects/${subjectId}`, 'crm')).consents[0].status).toBe('granted');
-    await row.getByRole('button', { name: 'Revoke' }).click();
-    await dialog.getByRole('button', { name: 'Revoke consent' }).click();
-    await dialog.waitFor({ state: 'detached' });
-    await row.getByText('Revoked').waitFor();
-    expect((await api('GET', `/subjects/${subjectId}`, 'crm')).consents[0].status).toBe('revoked');
-    await context.close();
-  }, 30_000);
+    it('revokes only on confirmation: Cancel and Escape do nothing, confirming records it', async () => {
+      const page = await signedIn('crm');
+      await page.goto(`${baseUrl}/#/subjects/${subjectId}`);
+      const row = page.getByTestId('consent-newsletter-email');
+      const dialog = page.getByRole('dialog');
+      await row.getByRole('button', { name: 'Revoke' }).click();
+      await dialog.getByText('withdrawn at once').waitFor();
+      expect(await page.evaluate('document.activeElement.textContent')).toBe('Cancel');
+      await shot(page, '04-revoke-dialog');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await row.getByRole('button', { name: 'Revoke' }).click();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expect((await api('GET', `/subjects/${subjectId}`, 'crm')).consents[0].status).toBe('granted');
+      await row.getByRole('button', { name: 'Revoke' }).click();
+      await dialog.getByRole('button', { name: 'Revoke consent' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await row.getByText('Revoked').waitFor();
+      expect((await api('GET', `/subjects/${subjectId}`, 'crm')).consents[0].status).toBe('revoked');
+      await page.close();
+    }, 30_000);
 
-  it('downloads the export (Art. 15) as JSON after confirmation', async () => {
-    const { context, page } = await signedIn('dpo');
-    await page.goto(`${baseUrl}/#/subjects/${subjectId}`);
-    await page.getByRole('button', { name: 'Export data' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('dialog').getByRole('button', { name: 'Download export' }).click()]);
-    expect(download.suggestedFilename()).toBe(`subject-${subjectId}-export.json`);
-    expect(readFileSync((await download.path())!, 'utf8')).toContain(subjectId);
-    await context.close();
-  }, 30_000);
+    it('downloads the export (Art. 15) as JSON after confirmation', async () => {
+      const page = await signedIn('dpo');
+      await page.goto(`${baseUrl}/#/subjects/${subjectId}`);
+      await page.getByRole('button', { name: 'Export data' }).click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('dialog').getByRole('button', { name: 'Download export' }).click()]);
+      expect(download.suggestedFilename()).toBe(`subject-${subjectId}-export.json`);
+      expect(readFileSync((await download.path())!, 'utf8')).toContain(subjectId);
+      await page.close();
+    }, 30_000);
 
-  it('follows the role: an auditor sees proof and receipts but no erasure, revoke or search by address', async () => {
-    expect(await api('POST', '/audit/checkpoints', 'admin')).toMatchObject({ recorded: true });
-    const { context, page } = await signedIn('auditor');
-    await page.goto(`${baseUrl}/#/subjects/${subjectId}`);
-    await page.getByTestId('consent-newsletter-email').waitFor();
-    expect(await page.getByRole('button', { name: 'Erase subject' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
-    await page.getByText('(hidden for your role)').first().waitFor();
-    await page.goto(`${baseUrl}/#/audit/${subjectId}`);
-    expect(await page.getByTestId('verification').textContent()).toContain('History intact');
-    await page.getByRole('button', { name: 'Download receipt' }).waitFor();
-    await page.getByTestId('anchor-row').first().waitFor();
-    expect(await page.getByTestId('verification').textContent()).toContain('Included in the latest anchor');
-    await shot(page, '05-audit');
-    await page.getByRole('link', { name: 'Subjects' }).click();
-    expect(await page.getByLabel('Search by').locator('option').allTextContents()).toEqual(['Subject id']);
-    await context.close();
-  }, 30_000);
+    it('follows the role: an auditor sees proof and receipts but no erasure, revoke or search by address', async () => {
+      expect(await api('POST', '/audit/checkpoints', 'admin')).toMatchObject({ recorded: true });
+      const page = await signedIn('auditor');
+      await page.goto(`${baseUrl}/#/subjects/${subjectId}`);
+      await page.getByTestId('consent-newsletter-email').waitFor();
+      expect(await page.getByRole('button', { name: 'Erase subject' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
+      await page.getByText('(hidden for your role)').first().waitFor();
+      await page.goto(`${baseUrl}/#/audit/${subjectId}`);
+      expect(await page.getByTestId('verification').textContent()).toContain('History intact');
+      await page.getByRole('button', { name: 'Download receipt' }).waitFor();
+      await page.getByTestId('anchor-row').first().waitFor();
+      expect(await page.getByTestId('verification').textContent()).toContain('Included in the latest anchor');
+      await shot(page, '05-audit');
+      await page.getByRole('link', { name: 'Subjects' }).click();
+      expect(await page.getByLabel('Search by').locator('option').allTextContents()).toEqual(['Subject id']);
+      await page.close();
+    }, 30_000);
 
-  it('shows the erasure button to a dpo, with an irreversible-consequence warning that must be acknowledged', async () => {
-    const { context, page } = await signedIn('dpo');
-    await page.goto(`${baseUrl}/#/subjects/${subjectId}`);
-    await page.getByRole('button', { name: 'Erase subject' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByText('This cannot be undone.').waitFor();
-    expect(await dialog.getByRole('button', { name: 'Erase irreversibly' }).isDisabled()).toBe(true);
-    await shot(page, '06-erasure-dialog');
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' });
-    expect((await api('GET', `/subjects/${subjectId}`, 'dpo')).erased).toBe(false);
-    await context.close();
-  }, 30_000);
+    it('lets a dpo erase only after acknowledging the irreversible consequence; Escape leaves the subject as it was', async () => {
+      const page = await signedIn('dpo');
+      await page.goto(`${baseUrl}/#/subjects/${subjectId}`);
+      await page.getByRole('button', { name: 'Erase subject' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('This cannot be undone.').waitFor();
+      expect(await dialog.getByRole('button', { name: 'Erase irreversibly' }).isDisabled()).toBe(true);
+      await shot(page, '06-erasure-dialog');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expect((await api('GET', `/subjects/${subjectId}`, 'dpo')).erased).toBe(false);
 
-  it('lists open data-subject requests by due date with the overdue one highlighted', async () => {
-    const { context, page } = await signedIn('dpo');
-    await page.getByRole('link', { name: 'Requests' }).click();
-    const rows = page.getByTestId('request-row');
-    await rows.nth(1).waitFor();
-    expect(await rows.nth(0).getAttribute('class')).toBe('overdue');
-    expect(await rows.nth(0).textContent()).toContain('Access (Art. 15)');
-    expect(await rows.nth(1).getAttribute('class')).toBe('');
-    expect(await rows.nth(1).textContent()).toContain('Erasure (Art. 17)');
-    await page.getByText('2 open, 1 overdue').waitFor();
-    await shot(page, '08-requests');
-    await context.close();
-  }, 30_000);
+      const { subjectId: claraId } = await api('POST', '/subjects', 'crm', { locale: 'de-DE', contactPoints: [{ channel: 'email', address: 'clara@example.org' }] });
+      await page.goto(`${baseUrl}/#/subjects/${claraId}`);
+      await page.getByText('clara@example.org').waitFor();
+      await page.getByRole('button', { name: 'Erase subject' }).click();
+      await dialog.getByLabel('I understand that the erasure cannot be undone.').check();
+      await dialog.getByRole('button', { name: 'Erase irreversibly' }).click();
+      await page.getByText('This subject was erased (Art. 17)').waitFor();
+      expect(await page.getByText('clara@example.org').count()).toBe(0);
+      await shot(page, '09-erased');
+      expect(await page.getByRole('button', { name: 'Erase subject' }).count()).toBe(0);
+      expect((await api('GET', `/subjects/${claraId}`, 'dpo')).erased).toBe(true);
+      await page.close();
+    }, 30_000);
 
-  it('switches between German and English, with dates formatted per language', async () => {
-    const { context, page } = await signedIn('admin');
-    await page.getByRole('heading', { name: 'Consent overview' }).waitFor();
-    await page.getByRole('button', { name: 'Deutsch' }).click();
-    await page.getByRole('heading', { name: 'Einwilligungen im Überblick' }).waitFor();
-    await page.getByRole('link', { name: 'Anfragen' }).waitFor();
-    await page.getByTestId('stream-state').getByText(/Stand \d{2}\.\d{2}\.\d{4}/).waitFor();
-    await shot(page, '07-overview-de');
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { name: 'Consent overview' }).waitFor();
-    await context.close();
-  }, 30_000);
-});
+    it('lists open data-subject requests by due date with the overdue one highlighted', async () => {
+      const page = await signedIn('dpo');
+      await page.getByRole('link', { name: 'Requests' }).click();
+      const rows = page.getByTestId('request-row');
+      await rows.nth(1).waitFor();
+      expect(await rows.nth(0).getAttribute('class')).toBe('overdue');
+      expect(await rows.nth(0).textContent()).toContain('Access (Art. 15)');
+      expect(await rows.nth(1).getAttribute('class')).toBe('');
+      expect(await rows.nth(1).textContent()).toContain('Erasure (Art. 17)');
+      await page.getByText('2 open, 1 overdue').waitFor();
+      await shot(page, '08-requests');
+      await page.close();
+    }, 30_000);
+
+    it('switches between German and English, with dates formatted per language', async () => {
+      const page = await signedIn('admin');
+      await page.getByRole('heading', { name: 'Consent overview' }).waitFor();
+      await page.getByRole('button', { name: 'Deutsch' }).click();
+      await page.getByRole('heading', { name: 'Einwilligungen im Überblick' }).waitFor();
+      await page.getByRole('link', { name: 'Anfragen' }).waitFor();
+      await page.getByTestId('stream-state').getByText(/Stand \d{2}\.\d{2}\.\d{4}/).waitFor();
+      await shot(page, '07-overview-de');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { name: 'Consent overview' }).waitFor();
+      await page.close();
+    }, 30_000);
+  });
 });

@@ -118,6 +118,7 @@ export const de: Dictionary = {
   'erasure.acknowledge': 'Mir ist klar, dass die Löschung nicht rückgängig gemacht werden kann.',
   'erasure.requestId': 'ID des Löschantrags (optional)',
   'erasure.requestIdRequired': 'ID des Löschantrags (für Ihre Rolle erforderlich)',
+  'erasure.deferred': 'Eine Aufbewahrungspflicht besteht: Die Löschung ist aufgeschoben und erfolgt automatisch, wenn sie endet ({until}).',
   'contactability.title': 'Dürfen wir diese Person kontaktieren?',
   'contactability.check': 'Prüfen',
   'contactability.allowed': 'Kontakt erlaubt',

@@ -116,6 +116,7 @@ export const en = {
   'erasure.acknowledge': 'I understand that the erasure cannot be undone.',
   'erasure.requestId': 'Erasure request id (optional)',
   'erasure.requestIdRequired': 'Erasure request id (required for your role)',
+  'erasure.deferred': 'A legal hold applies: the erasure is deferred and carried out automatically when the hold ends ({until}).',
   'contactability.title': 'May we contact this person?',
   'contactability.check': 'Check',
   'contactability.allowed': 'Contact allowed',

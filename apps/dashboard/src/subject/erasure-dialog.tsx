@@ -4,9 +4,11 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
 
+type ErasureAnswer = CommandResponse & { outcome: 'erased' | 'unchanged' | 'deferred'; until?: string };
+
 interface Props {
   subject: SubjectProfile;
-  onChanged: (position: number) => void;
+  onChanged: (position: number, notice?: string) => void;
   onClose: () => void;
 }
 
@@ -15,13 +17,15 @@ interface Props {
  * erases only on the subject's recorded request, so it must name it; a dpo or admin may leave it out.
  */
 export function ErasureDialog({ subject, onChanged, onClose }: Props) {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const { client, identity } = useSession();
   const [requestId, setRequestId] = useState('');
   const requestRequired = !identity.roles.some((role) => role === 'dpo' || role === 'admin');
   const confirm = async () => {
     const body = requestId.trim() ? { requestId: requestId.trim() } : {};
-    onChanged((await client.post<CommandResponse>(`/subjects/${subject.subjectId}/erasure`, body)).position);
+    const answer = await client.post<ErasureAnswer>(`/subjects/${subject.subjectId}/erasure`, body);
+    // Art. 17(3): a legal hold defers the erasure; the api answers 202 and carries it out when the hold ends.
+    onChanged(answer.position, answer.outcome === 'deferred' ? t('erasure.deferred', { until: date(answer.until) }) : undefined);
   };
   return (
     <ConfirmDialog

@@ -20,8 +20,9 @@ export function SubjectPage({ id }: { id: string }) {
   const { t } = useI18n();
   const { client, can } = useSession();
   const [minPosition, setMinPosition] = useState<number>();
+  const [notice, setNotice] = useState<string>();
   const [profile] = useLoad((signal) => client.get<SubjectProfile>(`/subjects/${encodeURIComponent(id)}`, { signal, minPosition }), [id, minPosition]);
-  const changed = (position: number) => setMinPosition(position);
+  const changed = (position: number, message?: string) => (setMinPosition(position), setNotice(message));
 
   if (profile.state === 'loading') return <p className="note">{t('common.loading')}</p>;
   if (profile.state === 'error') return <ErrorNote error={profile.error} />;
@@ -29,6 +30,11 @@ export function SubjectPage({ id }: { id: string }) {
   return (
     <div className="subject">
       <ProfileCard subject={subject} />
+      {notice && (
+        <p className="note notice" role="status">
+          {notice}
+        </p>
+      )}
       {!subject.erased && <SubjectActions subject={subject} onChanged={changed} />}
       <ConsentMatrix subject={subject} onChanged={changed} />
       <BlocksAndObjections subject={subject} />
