@@ -34,9 +34,9 @@ function httpRows(scale: string, h: HttpFigures): Row[] {
   const exportP50 = median(h.exportMs.p50), exportP99 = median(h.exportMs.p99);
   return [
     { section, figure: 'HTTP grant consent (encrypt, hash chain, durable append)', unit: 'req/s', ours: grantRps, reference: bare, target: '>= 5,000 req/s, p99 <= 25 ms', met: grantRps >= 5000 && grantP99 <= 25,
-      note: `p50 ${med(h.grant, (r) => r.p50)} ms, p99 ${grantP99} ms; ${h.eventsPerGrant.toFixed(2)} events appended per 2xx; ${failures(h.grant)} non-2xx/errors`, samples: h.grant.map((r) => r.rps) },
+      note: `p50 ${med(h.grant, (r) => r.p50)} ms, p99 ${grantP99} ms; api CPU ${h.grantCpuMs?.toFixed(2)} ms/request; ${h.eventsPerGrant.toFixed(2)} events appended per 2xx; ${failures(h.grant)} non-2xx/errors`, samples: h.grant.map((r) => r.rps) },
     { section, figure: 'HTTP contactability check', unit: 'req/s', ours: checkRps, reference: bare, target: '>= 60% of bare Fastify, p99 <= 5 ms', met: checkRps >= 0.6 * bare.value && checkP99 <= 5,
-      note: `${Math.round((checkRps / bare.value) * 100)}% of bare; p50 ${med(h.contactability, (r) => r.p50)} ms, p99 ${checkP99} ms (bare p99 ${med(h.bareFastify, (r) => r.p99)} ms); ${failures(h.contactability)} non-2xx/errors`, samples: h.contactability.map((r) => r.rps) },
+      note: `${Math.round((checkRps / bare.value) * 100)}% of bare; p50 ${med(h.contactability, (r) => r.p50)} ms, p99 ${checkP99} ms (bare p99 ${med(h.bareFastify, (r) => r.p99)} ms); api CPU ${h.checkCpuMs?.toFixed(2)} ms/request; ${failures(h.contactability)} non-2xx/errors`, samples: h.contactability.map((r) => r.rps) },
     { section, figure: 'HTTP export of a subject with 1,000 events (median)', unit: 'ms', ours: exportP50, target: '<= 50 ms', met: exportP50 <= 50,
       note: `p99 ${exportP99.toFixed(1)} ms (20 sequential exports a run; each records SubjectExported)`, samples: h.exportMs.p50 },
     { section, figure: 'peak RSS of the api (VmHWM) over the HTTP runs', unit: 'MiB', ours: h.peakRssMiB ?? null },

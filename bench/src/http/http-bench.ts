@@ -3,13 +3,16 @@ import { createApiKey } from '../../../apps/api/src/auth';
 import { startApi, type ApiProcess } from '../../../test/reliability/support/api-process';
 import { CHECKED_TOPIC, evidence, TOPICS, type Seeded } from '../seed/seed';
 import { median, percentile, repeat } from '../stats';
-import { headPosition, peakRssMiB, waitForProjections } from './api-admin';
+import { cpuSeconds, headPosition, peakRssMiB, waitForProjections } from './api-admin';
 import { load, type LoadResult } from './load';
 
 export interface HttpFigures {
   grant: LoadResult[];
   /** Events the grants appended per 2xx answer (1 = every grant recorded a new consent). */
   eventsPerGrant: number;
+  /** CPU milliseconds the api process spent per answered request (user + system, all its threads). */
+  grantCpuMs?: number;
+  checkCpuMs?: number;
   contactability: LoadResult[];
   bareFastify: LoadResult[];
   exportMs: { p50: number[]; p99: number[] };
@@ -54,6 +57,11 @@ async function exports(api: ApiProcess, subjectId: string, auth: Record<string, 
   return times;
 }
 
+function cpuPerRequest(pid: number, before: number | undefined, requests: number): number | undefined {
+  const after = cpuSeconds(pid);
+  return before === undefined || after === undefined ? undefined : ((after - before) * 1000) / requests;
+}
+
 type Run = { seconds: number; connections: number; headers: Record<string, string> };
 
 /** Grants over `runs` autocannon runs, and how many events they appended per 2xx (read from /health). */
@@ -61,9 +69,11 @@ async function grantRuns(api: ApiProcess, seeded: Seeded, run: Run, runs: number
   const next = grants(seeded);
   await load({ ...run, url: api.baseUrl, next });
   const headBefore = await headPosition(api.baseUrl);
+  const cpuBefore = cpuSeconds(api.pid);
   const grant = await repeat(runs, () => load({ ...run, url: api.baseUrl, next }));
-  const eventsPerGrant = ((await headPosition(api.baseUrl)) - headBefore) / grant.reduce((sum, r) => sum + r.ok, 0);
-  return { grant, eventsPerGrant };
+  const answered = grant.reduce((sum, r) => sum + r.ok, 0);
+  const eventsPerGrant = ((await headPosition(api.baseUrl)) - headBefore) / answered;
+  return { grant, eventsPerGrant, grantCpuMs: cpuPerRequest(api.pid, cpuBefore, answered) };
 }
 
 /** The api's contactability route and the bare Fastify route take turns, so both see the same machine. */
@@ -74,11 +84,15 @@ async function contactabilityRuns(api: ApiProcess, bare: ApiProcess, seeded: See
   // Unrecorded warm-up of both servers (JIT, caches), as repeat() does for the other figures.
   await load({ ...run, url: api.baseUrl, next });
   await load({ ...run, url: bare.baseUrl, next });
+  let cpu = 0;
   await repeat(runs, async () => {
+    const before = cpuSeconds(api.pid) ?? 0;
     contactability.push(await load({ ...run, url: api.baseUrl, next }));
+    cpu += (cpuSeconds(api.pid) ?? 0) - before;
     bareFastify.push(await load({ ...run, url: bare.baseUrl, next }));
   });
-  return { contactability, bareFastify };
+  const answered = contactability.reduce((sum, r) => sum + r.ok, 0);
+  return { contactability, bareFastify, checkCpuMs: (cpu * 1000) / answered };
 }
 
 export async function httpBench(dataDir: string, seeded: Seeded, settings: HttpSettings, log: (line: string) => void): Promise<HttpFigures> {
