@@ -32,7 +32,7 @@ const running = new Set<ChildProcess>();
 /** Starts the api child and resolves once it listens; rejects with its stderr if it dies first. */
 export function startApi(options: StartApiOptions): Promise<ApiProcess> {
   const env = { ...process.env, LOG_LEVEL: 'silent', ...options.env, DATA_DIR: options.dataDir };
-  const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), '-r', register, child], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), '-r', register, options.script ?? child], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(proc);
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => (running.delete(proc), resolve(code))));
   const stderr: string[] = [];
