@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, READ_STORE, type AppConfig } from '#application';
 import { checkContactability, decideContactability, getProfile, getTopic } from '#projections';
 import type { ReadStore } from '#read-store';
 import { Roles } from '../auth';
 import { ContactabilityBatchDto } from './dto/contactability-batch.dto';
-import { ContactabilityQueryDto } from './dto/read-queries.dto';
+import { ContactabilityQueryPipe, type ContactabilityQuery } from './contactability-query.pipe';
 import { ReadYourWrites } from './read-your-writes';
 import { requireKnownChannel, subjectNotFound, topicNotFound } from './read-side-errors';
 
@@ -23,7 +23,10 @@ export class ContactabilityController {
 
   @Get('subjects/:id/contactability')
   @Roles('journey', 'crm', 'admin')
-  async check(@Param('id', uuid) id: string, @Query() query: ContactabilityQueryDto) {
+  @ApiQuery({ name: 'topic', type: String, required: true })
+  @ApiQuery({ name: 'channel', type: String, required: true })
+  @ApiQuery({ name: 'contactPoint', type: String, required: false })
+  async check(@Param('id', uuid) id: string, @Query(ContactabilityQueryPipe) query: ContactabilityQuery) {
     requireKnownChannel(query.channel, this.config.domain.channels);
     const [profile, topic] = await Promise.all([getProfile(this.store, id), getTopic(this.store, query.topic)]);
     if (!profile) throw subjectNotFound(id);
