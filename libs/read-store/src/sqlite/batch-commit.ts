@@ -1,9 +1,11 @@
 import { UniqueIndexViolationError } from '../errors';
 import { checkBatch } from '../names';
-import type { CommitResult, DocumentWrite, WriteBatch } from '../read-store.port';
+import type { CommitResult, DocumentWrite, JsonObject, WriteBatch } from '../read-store.port';
 import type { Catalog } from './catalog';
-import { deleteKeys, insertKeys, type IndexTable } from './index-table';
+import { updateKeys } from './index-diff';
+import { deleteKeys, type IndexTable } from './index-table';
 import { q } from './sql';
+import { isStaged, withSyncNormal } from './staged-sync';
 
 export function readCheckpoint(catalog: Catalog, projection: string): number {
   const row = catalog.sql.get('SELECT position FROM _checkpoints WHERE projection = ?').get(projection) as { position: number } | undefined;
@@ -15,9 +17,12 @@ export function writeCheckpoint(catalog: Catalog, projection: string, position: 
     .run(projection, position);
 }
 
-function storedPosition(catalog: Catalog, collection: string, id: string): number | undefined {
-  const row = catalog.sql.get(`SELECT position FROM ${q(collection)} WHERE id = ?`).get(id) as { position: number } | undefined;
-  return row?.position;
+interface StoredRow { position: number; doc?: string }
+
+/** The body is read only where side tables need the old keys to diff against. */
+function storedRow(catalog: Catalog, collection: string, id: string, withDoc: boolean): StoredRow | undefined {
+  const columns = withDoc ? 'position, doc' : 'position';
+  return catalog.sql.get(`SELECT ${columns} FROM ${q(collection)} WHERE id = ?`).get(id) as StoredRow | undefined;
 }
 
 function withIndex<T>(ix: IndexTable, run: () => T): T {
@@ -36,17 +41,20 @@ function withIndex<T>(ix: IndexTable, run: () => T): T {
 /** Applies one write unless the stored document already reflects this or a later event. */
 function applyWrite(catalog: Catalog, w: DocumentWrite): boolean {
   catalog.ensureCollection(w.collection);
-  const stored = storedPosition(catalog, w.collection, w.id);
-  if (stored !== undefined && stored >= w.position) return false;
+  const indexes = catalog.indexesOf(w.collection);
+  const stored = storedRow(catalog, w.collection, w.id, indexes.length > 0 && w.kind === 'put');
+  if (stored !== undefined && stored.position >= w.position) return false;
   const table = q(w.collection);
-  for (const ix of catalog.indexesOf(w.collection)) deleteKeys(catalog.sql, ix, w.id);
   if (w.kind === 'delete') {
+    for (const ix of indexes) deleteKeys(catalog.sql, ix, w.id);
     catalog.sql.get(`DELETE FROM ${table} WHERE id = ?`).run(w.id);
     return stored !== undefined;
   }
   catalog.sql.get(`INSERT INTO ${table} (id, doc, position) VALUES (?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, position = excluded.position`).run(w.id, JSON.stringify(w.doc), w.position);
-  for (const ix of catalog.indexesOf(w.collection)) withIndex(ix, () => insertKeys(catalog.sql, ix, w.id, w.doc));
+  // No stored body means no side-table rows either (they are removed with it), so nothing to diff.
+  const before = stored?.doc === undefined ? undefined : (JSON.parse(stored.doc) as JsonObject);
+  for (const ix of indexes) withIndex(ix, () => updateKeys(catalog.sql, ix, w.id, before, w.doc));
   return true;
 }
 
@@ -62,7 +70,7 @@ export function commitBatch(catalog: Catalog, batch: WriteBatch): CommitResult {
     return { committed: true, written };
   });
   try {
-    return run.immediate();
+    return isStaged(batch.projection) ? withSyncNormal(catalog, () => run.immediate()) : run.immediate();
   } catch (err) {
     catalog.forget();
     throw err;
