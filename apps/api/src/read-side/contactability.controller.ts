@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, READ_STORE, type AppConfig } from '#application';
-import { checkContactability, decideContactability, getProfile, getTopic } from '#projections';
+import { checkContactability, decideContactability } from '#projections';
 import type { ReadStore } from '#read-store';
 import { Roles } from '../auth';
-import { ContactabilityBatchDto } from './dto/contactability-batch.dto';
 import { ContactabilityQueryPipe, type ContactabilityQuery } from './contactability-query.pipe';
+import { ContactabilityReads } from './contactability-reads';
+import { ContactabilityBatchDto } from './dto/contactability-batch.dto';
 import { ReadYourWrites } from './read-your-writes';
 import { requireKnownChannel, subjectNotFound, topicNotFound } from './read-side-errors';
 
@@ -19,6 +20,7 @@ export class ContactabilityController {
   constructor(
     @Inject(READ_STORE) private readonly store: ReadStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reads: ContactabilityReads,
   ) {}
 
   @Get('subjects/:id/contactability')
@@ -28,10 +30,10 @@ export class ContactabilityController {
   @ApiQuery({ name: 'contactPoint', type: String, required: false })
   async check(@Param('id', uuid) id: string, @Query(ContactabilityQueryPipe) query: ContactabilityQuery) {
     requireKnownChannel(query.channel, this.config.domain.channels);
-    const [profile, topic] = await Promise.all([getProfile(this.store, id), getTopic(this.store, query.topic)]);
+    const [profile, topic] = await Promise.all([this.reads.profile(id), this.reads.topic(query.topic)]);
     if (!profile) throw subjectNotFound(id);
     if (!topic) throw topicNotFound(query.topic);
-    const decision = decideContactability(profile.doc, topic, query.channel, query.contactPoint, new Date().toISOString());
+    const decision = decideContactability(profile, topic, query.channel, query.contactPoint, new Date().toISOString());
     return { subjectId: id, topic: topic.id, channel: query.channel, legalBasis: topic.legalBasis, ...decision };
   }
 

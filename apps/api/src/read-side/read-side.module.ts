@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AudiencesController } from './audiences.controller';
 import { ContactabilityController } from './contactability.controller';
+import { ContactabilityReads } from './contactability-reads';
 import { MissionControl } from './mission-control';
 import { ProfileView } from './profile-view';
 import { ReadYourWritesInterceptor } from './read-your-writes';
@@ -10,6 +11,6 @@ import { SubjectProfileController } from './subject-profile.controller';
 /** Query routes over the read models; each honours X-Min-Position (read-your-writes). */
 @Module({
   controllers: [SubjectProfileController, ContactabilityController, AudiencesController, StatsController],
-  providers: [ProfileView, MissionControl, ReadYourWritesInterceptor],
+  providers: [ContactabilityReads, ProfileView, MissionControl, ReadYourWritesInterceptor],
 })
 export class ReadSideModule {}

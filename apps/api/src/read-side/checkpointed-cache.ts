@@ -1,0 +1,44 @@
+import type { ReadStore } from '#read-store';
+
+/**
+ * Parsed read-model values by id, valid only while the model's stored checkpoint stays where it
+ * was. The store commits documents and checkpoint in one transaction, so an unchanged checkpoint
+ * means unchanged documents; a commit by any writer (this process's runners, a projector in
+ * another process, a rebuild's swap) moves it and empties the cache. An answer from the cache is
+ * therefore never staler than a fresh read: one small checkpoint read replaces a document read
+ * and its JSON.parse.
+ */
+export class CheckpointedCache<V> {
+  private readonly entries = new Map<string, V>();
+  private checkpoint = -1;
+
+  constructor(
+    private readonly store: ReadStore,
+    private readonly model: string,
+    private readonly capacity: number,
+  ) {}
+
+  async get(id: string, load: (id: string) => Promise<V | undefined>): Promise<V | undefined> {
+    // The checkpoint is read before the document: a commit in between leaves an entry newer
+    // than its checkpoint, which the next call discards, never an older one that it would keep.
+    const checkpoint = await this.store.getCheckpoint(this.model);
+    if (checkpoint !== this.checkpoint) this.reset(checkpoint);
+    const hit = this.entries.get(id);
+    if (hit !== undefined) return hit;
+    const value = await load(id);
+    // Another call may have seen a newer checkpoint meanwhile; then this value is not kept.
+    if (value !== undefined && checkpoint === this.checkpoint) this.remember(id, value);
+    return value;
+  }
+
+  private reset(checkpoint: number): void {
+    this.entries.clear();
+    this.checkpoint = checkpoint;
+  }
+
+  /** Bounded memory: the oldest entry goes first (Map keeps insertion order). */
+  private remember(id: string, value: V): void {
+    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(id, value);
+  }
+}

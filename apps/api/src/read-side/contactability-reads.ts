@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { READ_STORE } from '#application';
+import { getProfile, getTopic, subjectProfileModel, topicsModel, type SubjectProfileDocument, type TopicReadView } from '#projections';
+import type { ReadStore } from '#read-store';
+import { CheckpointedCache } from './checkpointed-cache';
+
+/** Enough for every subject a busy journey engine checks between two projection commits. */
+const PROFILE_CAPACITY = 20_000;
+/** Topics are few; the bound only guards against ids that are never defined. */
+const TOPIC_CAPACITY = 1_000;
+
+/**
+ * The two documents a single contactability check rests on, parsed once and kept while their
+ * model's checkpoint stands (see CheckpointedCache). Values are shared between requests, so
+ * nothing that receives them may change them: decideContactability is pure.
+ */
+@Injectable()
+export class ContactabilityReads {
+  private readonly profiles: CheckpointedCache<SubjectProfileDocument>;
+  private readonly topics: CheckpointedCache<TopicReadView>;
+
+  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {
+    this.profiles = new CheckpointedCache(store, subjectProfileModel.name, PROFILE_CAPACITY);
+    this.topics = new CheckpointedCache(store, topicsModel.name, TOPIC_CAPACITY);
+  }
+
+  profile(subjectId: string): Promise<SubjectProfileDocument | undefined> {
+    return this.profiles.get(subjectId, async (id) => (await getProfile(this.store, id))?.doc);
+  }
+
+  topic(topicId: string): Promise<TopicReadView | undefined> {
+    return this.topics.get(topicId, (id) => getTopic(this.store, id));
+  }
+}
