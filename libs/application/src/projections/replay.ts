@@ -1,4 +1,4 @@
-import type { EventStore } from '#event-store';
+import type { EventStore, RecordedEvent } from '#event-store';
 import type { ReadStore } from '#read-store';
 import type { ReadModel } from '#projections';
 import { type EventDeriver, projectBatch } from './batch-projector';
@@ -21,7 +21,30 @@ export interface ReplayProgress {
 }
 
 /**
- * Reads the log from `after` to its current end in batches and projects each into `target`.
+ * Events per staged commit at least: a rebuild writes into collections no reader serves, so
+ * fewer, bigger transactions cost nothing in freshness and save rewriting the same index pages
+ * every few hundred events (about 20% of a subject-profile rebuild's CPU at 10k subjects).
+ */
+export const REPLAY_COMMIT_EVENTS = 5_000;
+
+/** Pages of `pageSize` from `after` until `atLeast` events are in hand or the log ends. */
+async function readPages(store: EventStore, after: number, pageSize: number, atLeast: number): Promise<RecordedEvent[][]> {
+  const pages: RecordedEvent[][] = [];
+  let position = after;
+  let events = 0;
+  while (events < atLeast) {
+    const page = await store.readAll({ after: position, maxCount: pageSize });
+    if (page.length === 0) break;
+    pages.push(page);
+    events += page.length;
+    position = page[page.length - 1]!.position;
+  }
+  return pages;
+}
+
+/**
+ * Reads the log from `after` to its current end and projects it into `target`, several pages per
+ * commit. Progress is still reported per page of `batchSize`, once the commit holding it is done.
  * Returns the last position projected (`after` when nothing was there).
  */
 export async function replayInto(
@@ -35,11 +58,13 @@ export async function replayInto(
   let events = options.counted ?? 0;
   const head = await deps.eventStore.headPosition();
   for (;;) {
-    const batch = await deps.eventStore.readAll({ after: position, maxCount: options.batchSize });
-    if (batch.length === 0) return { position, events };
-    await projectBatch(deps.readStore, model, target, deps.derive, batch);
-    position = batch[batch.length - 1]!.position;
-    events += batch.length;
-    options.onProgress?.({ name: model.name, position, head: Math.max(head, position), events });
+    const pages = await readPages(deps.eventStore, position, options.batchSize, Math.max(options.batchSize, REPLAY_COMMIT_EVENTS));
+    if (pages.length === 0) return { position, events };
+    await projectBatch(deps.readStore, model, target, deps.derive, pages.flat());
+    for (const page of pages) {
+      position = page[page.length - 1]!.position;
+      events += page.length;
+      options.onProgress?.({ name: model.name, position, head: Math.max(head, position), events });
+    }
   }
 }

@@ -1,0 +1,42 @@
+import { REPLAY_COMMIT_EVENTS, rebuildModel, type ReplayProgress } from '#application';
+import type { WriteBatch } from '#read-store';
+import { appendLog, countingModel, documents, openStores, passThrough, removeDir, type Stores } from './projection-support';
+
+let stores: Stores;
+
+beforeEach(async () => (stores = await openStores()));
+afterEach(async () => {
+  await stores.close();
+  removeDir(stores.dir);
+});
+
+/** The counts the model must hold, computed from the log apart from the engine. */
+async function expectedCounts(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const e of await stores.eventStore.readAll()) if (e.stream.startsWith('counted-')) counts[e.stream] = (counts[e.stream] ?? 0) + 1;
+  return counts;
+}
+
+describe('rebuildModel on the SQLite stores', () => {
+  it('commits several pages at once but reports progress per page, each after its commit', async () => {
+    const head = await appendLog(stores.eventStore, REPLAY_COMMIT_EVENTS + 1_500);
+    const commits: number[] = [];
+    const commit = stores.readStore.commit.bind(stores.readStore);
+    stores.readStore.commit = async (batch: WriteBatch) => {
+      commits.push(batch.checkpoint);
+      return commit(batch);
+    };
+    const progress: ReplayProgress[] = [];
+    const onProgress = (p: ReplayProgress) => {
+      expect(commits[commits.length - 1]).toBeGreaterThanOrEqual(p.position);
+      progress.push(p);
+    };
+    const deps = { eventStore: stores.eventStore, readStore: stores.readStore, derive: passThrough };
+    const summary = await rebuildModel(deps, countingModel(), { batchSize: 500, onProgress });
+    expect(summary.checkpoint).toBe(head);
+    expect(commits).toHaveLength(2);
+    expect(progress.map((p) => p.events)).toEqual(Array.from({ length: 13 }, (_, i) => (i + 1) * 500));
+    expect(Object.fromEntries((await documents(stores.readStore)).map((d) => [d.id, d.doc.count]))).toEqual(await expectedCounts());
+    expect(await stores.readStore.getCheckpoint('stream_counts')).toBe(head);
+  });
+});
