@@ -4,7 +4,7 @@ import { ApiHttpException } from '../http/api-http.exception';
 import type { CallerIdentity } from './api-key';
 import { ApiKeyRegistry } from './api-key-registry';
 import type { RequestWithCaller } from './caller.decorator';
-import { readRouteAccess } from './route-access';
+import { routeAccessMemo, type RouteAccess } from './route-access';
 
 type AuthRequest = RequestWithCaller & { headers: Record<string, string | string[] | undefined> };
 
@@ -14,14 +14,17 @@ const REALM = 'Bearer realm="privacy-ledger"';
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   private readonly logger = new Logger('Auth');
+  private readonly routeAccess: (handler: Function, controller: Function) => RouteAccess;
 
   constructor(
-    private readonly reflector: Reflector,
+    reflector: Reflector,
     private readonly registry: ApiKeyRegistry,
-  ) {}
+  ) {
+    this.routeAccess = routeAccessMemo(reflector);
+  }
 
   canActivate(context: ExecutionContext): boolean {
-    const access = readRouteAccess(this.reflector, context.getHandler(), context.getClass());
+    const access = this.routeAccess(context.getHandler(), context.getClass());
     if (access.kind === 'public') return true;
     if (access.kind === 'undeclared') throw this.undeclared(context);
     const request = context.switchToHttp().getRequest<AuthRequest>();

@@ -1,7 +1,7 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import { ApiHttpException } from '../http/api-http.exception';
-import { readRouteAccess } from './route-access';
+import { routeAccessMemo } from './route-access';
 
 /**
  * Limits only @Public() routes: they are the ones anybody can hammer. Authenticated clients
@@ -9,8 +9,12 @@ import { readRouteAccess } from './route-access';
  */
 @Injectable()
 export class PublicRouteThrottlerGuard extends ThrottlerGuard {
+  private routeAccess?: ReturnType<typeof routeAccessMemo>;
+
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
-    return readRouteAccess(this.reflector, context.getHandler(), context.getClass()).kind !== 'public';
+    // Built on first use: the reflector is injected as a property of the base class.
+    this.routeAccess ??= routeAccessMemo(this.reflector);
+    return this.routeAccess(context.getHandler(), context.getClass()).kind !== 'public';
   }
 
   // The guard has already set Retry-After on the reply; this only gives the body its code.

@@ -38,3 +38,18 @@ export function Public(): MethodDecorator & ClassDecorator {
 export function readRouteAccess(reflector: Reflector, handler: Function, controller: Function): RouteAccess {
   return reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, [handler, controller]) ?? { kind: 'undeclared' };
 }
+
+/**
+ * readRouteAccess remembered per (handler, controller): metadata is fixed once the app is built,
+ * and the guards ask on every request.
+ */
+export function routeAccessMemo(reflector: Reflector): (handler: Function, controller: Function) => RouteAccess {
+  const byHandler = new WeakMap<Function, WeakMap<Function, RouteAccess>>();
+  return (handler, controller) => {
+    let byController = byHandler.get(handler);
+    if (!byController) byHandler.set(handler, (byController = new WeakMap()));
+    let access = byController.get(controller);
+    if (!access) byController.set(controller, (access = readRouteAccess(reflector, handler, controller)));
+    return access;
+  };
+}
