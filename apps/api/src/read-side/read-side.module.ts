@@ -4,13 +4,13 @@ import { ContactabilityController } from './contactability.controller';
 import { ContactabilityReads } from './contactability-reads';
 import { MissionControl } from './mission-control';
 import { ProfileView } from './profile-view';
-import { ReadYourWritesInterceptor } from './read-your-writes';
+import { ReadYourWritesGuard } from './read-your-writes';
 import { StatsController } from './stats.controller';
 import { SubjectProfileController } from './subject-profile.controller';
 
 /** Query routes over the read models; each honours X-Min-Position (read-your-writes). */
 @Module({
   controllers: [SubjectProfileController, ContactabilityController, AudiencesController, StatsController],
-  providers: [ContactabilityReads, ProfileView, MissionControl, ReadYourWritesInterceptor],
+  providers: [ContactabilityReads, ProfileView, MissionControl, ReadYourWritesGuard],
 })
 export class ReadSideModule {}

@@ -1,7 +1,6 @@
-import { applyDecorators, type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, type CanActivate, type ExecutionContext, Inject, Injectable, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { from, type Observable, switchMap } from 'rxjs';
 import { APP_CONFIG, type AppConfig, ProjectionProgress } from '#application';
 import { ApiHttpException } from '../http/api-http.exception';
 import { validationFailed } from '../http/validation.pipe';
@@ -23,33 +22,36 @@ export function parseMinPosition(raw: string | string[] | undefined): number | u
  * Read-your-writes for query routes: a client passes the `position` a command returned in
  * `X-Min-Position`, and the query is answered only once every projection has reached it. After
  * READ_YOUR_WRITES_TIMEOUT_MS (default 2 s) it answers 503 PROJECTION.BEHIND with Retry-After.
+ * A guard rather than an interceptor: it runs at the same point (after the global auth guards,
+ * before the pipes and the handler), and a route without interceptors skips Nest's RxJS pipeline,
+ * a measurable share of the contactability check's CPU.
  */
 @Injectable()
-export class ReadYourWritesInterceptor implements NestInterceptor {
+export class ReadYourWritesGuard implements CanActivate {
   constructor(
     private readonly progress: ProjectionProgress,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const position = parseMinPosition(request.headers[MIN_POSITION_HEADER]);
-    if (position === undefined) return next.handle();
-    return from(this.progress.waitFor(position, this.config.projections.readYourWritesTimeoutMs)).pipe(
-      switchMap((reached) => {
-        if (!reached) {
-          throw new ApiHttpException(503, 'PROJECTION.BEHIND', `The read models have not reached position ${position} yet; retry shortly`, { 'Retry-After': '1' });
-        }
-        return next.handle();
-      }),
-    );
+    return position === undefined || this.waitFor(position);
+  }
+
+  private async waitFor(position: number): Promise<boolean> {
+    if (await this.progress.waitFor(position, this.config.projections.readYourWritesTimeoutMs)) return true;
+    throw new ApiHttpException(503, 'PROJECTION.BEHIND', `The read models have not reached position ${position} yet; retry shortly`, { 'Retry-After': '1' });
   }
 }
+
+/** The former name, still listed as a provider by modules outside the read side. */
+export const ReadYourWritesInterceptor = ReadYourWritesGuard;
 
 /** Put on a query route (or controller) to honour X-Min-Position. */
 export function ReadYourWrites(): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    UseInterceptors(ReadYourWritesInterceptor),
+    UseGuards(ReadYourWritesGuard),
     ApiHeader({ name: 'X-Min-Position', required: false, description: 'Answer only once the read models include this global position (from a command response)' }),
     ApiServiceUnavailableResponse({ description: 'PROJECTION.BEHIND: the read models did not reach X-Min-Position in time; see Retry-After' }),
   );
