@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # One build, two images: `--target api` (the default) and `--target projector`.
-# Node 24 is the current LTS; pinned to an exact release so that builds are reproducible.
-ARG NODE_IMAGE=node:24.21.0-bookworm-slim
+# Node 26 is the current LTS (Node 20, the development machines' version, is past its end of
+# life); pinned to an exact release so that builds are reproducible.
+ARG NODE_IMAGE=node:26.10.0-trixie-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
@@ -15,7 +16,11 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY apps ./apps
 COPY libs ./libs
 COPY projections ./projections
-RUN npm run build && npm prune --omit=dev
+# The lockfile pins better-sqlite3 12 for Node 20 (13 crashes there). On Node >= 24.19, 12 aborts
+# when a Statement is garbage-collected (node::ObjectWrap cleanup hooks, nodejs/node#65446); 13 is
+# Node-API and needs Node >= 22. Same API: the contract suites pass on both (Node 20 + 12, 26 + 13).
+RUN npm run build && npm prune --omit=dev \
+ && npm install --no-save --omit=dev better-sqlite3@13.2.0
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
