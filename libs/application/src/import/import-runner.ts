@@ -3,9 +3,7 @@ import type { Readable } from 'node:stream';
 import type { EventStore } from '#event-store';
 import type { CommandExecutor } from '../commands/command-executor';
 import type { EventCodec } from '../commands/event-codec';
-import { KeyedLock } from '../commands/keyed-lock';
 import type { DomainSettings } from '../config/domain-settings';
-import { BoundedTasks } from './bounded-tasks';
 import { isUnreadable, type RawRecord, type ReadItem } from './import-record';
 import { ReportBuilder, type ImportFormat, type ImportProgress, type ImportReport } from './import-report';
 import { readCsv } from './read-csv';
@@ -13,6 +11,7 @@ import { readNdjson } from './read-ndjson';
 import { RecordPreparer } from './record-preparer';
 import { SubjectBatchWriter } from './subject-batch-writer';
 import { refusalOf } from './refusal-field';
+import { UnitWaves, type Unit } from './unit-waves';
 
 export interface ImportDeps {
   executor: CommandExecutor;
@@ -27,15 +26,9 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Fills a record's missing sourceSystem. */
   sourceSystem?: string;
-  /** Subjects in flight at once (one subject's records always run in file order). */
+  /** Subjects decided and committed together in one wave (one subject's records always run in file order). */
   concurrency?: number;
   onProgress?: (progress: ImportProgress) => void;
-}
-
-/** Consecutive records of one subject decided and appended together (see SubjectBatchWriter). */
-interface Unit {
-  key: string;
-  records: RawRecord[];
 }
 
 const MAX_UNIT = 100;
@@ -50,14 +43,12 @@ export async function runImport(deps: ImportDeps, input: Readable, options: Impo
   const runId = randomUUID();
   const report = new ReportBuilder(runId, options.format, options.dryRun === true);
   const processUnit = unitProcessor(deps, report, options, runId);
-  const tasks = new BoundedTasks(options.concurrency ?? 256);
-  const subjects = new KeyedLock();
-  const dispatch = (unit: Unit) => tasks.run(() => subjects.run(unit.key, () => processUnit(unit.records)));
-  let unit: Unit | undefined;
+  const waves = new UnitWaves(options.concurrency ?? 256, processUnit);
+  let unit: Unit<RawRecord> | undefined;
   let seen = 0;
   const read = options.format === 'csv' ? readCsv : readNdjson;
   for await (const item of read(input, (bytes) => (report.bytes += bytes))) {
-    if (tasks.failed) break;
+    if (waves.failed) break;
     if (++seen % PROGRESS_EVERY === 0) options.onProgress?.(report.progress());
     if (isUnreadable(item)) {
       report.refuse(item.refusal);
@@ -65,10 +56,10 @@ export async function runImport(deps: ImportDeps, input: Readable, options: Impo
     }
     const key = subjectKey(item, options.sourceSystem);
     if (unit?.key === key && unit.records.length < MAX_UNIT) unit.records.push(item);
-    else (unit && (await dispatch(unit)), (unit = { key, records: [item] }));
+    else (unit && (await waves.add(unit)), (unit = { key, records: [item] }));
   }
-  if (unit && !tasks.failed) await dispatch(unit);
-  await tasks.drain();
+  if (unit && !waves.failed) await waves.add(unit);
+  await waves.drain();
   options.onProgress?.(report.progress());
   return report.build();
 }
