@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { SubjectErasedError } from './errors';
 import type { DataKey } from './field-cipher';
 import type { KeyVault, WrappedDataKey } from './key-vault.port';
@@ -51,10 +51,14 @@ export class DataKeyRing {
     const raw = randomBytes(32);
     const keyId = randomBytes(8).toString('hex');
     const wrapped = wrapDataKey(this.master, subjectId, keyId, raw);
+    const fresh = createSecretKey(raw);
     raw.fill(0);
     const record = { subjectId, keyId, masterKeyId: this.master.id, wrapped, createdAt: this.clock().toISOString() };
     const outcome = await this.vault.insertDataKey(record);
     if (outcome.status === 'erased') throw new SubjectErasedError();
+    // Ours went in: the key is the one just made, so unwrapping its own wrapping again (an AES-GCM
+    // open per new subject, a bulk import's hot path) is skipped. Another writer's key is unwrapped.
+    if (outcome.status === 'inserted') return this.cached({ keyId, key: fresh }, subjectId, epoch);
     return this.remember(outcome.record, epoch);
   }
 
@@ -79,8 +83,12 @@ export class DataKeyRing {
   }
 
   private remember(record: WrappedDataKey, epoch: number): DataKey {
-    const dataKey: DataKey = { keyId: record.keyId, key: unwrapDataKey(this.master, record) };
-    if (epoch === this.epoch) this.cache.set(record.subjectId, dataKey);
+    return this.cached({ keyId: record.keyId, key: unwrapDataKey(this.master, record) }, record.subjectId, epoch);
+  }
+
+  /** Caches unless a destroy ran since the read or insert began (the epoch moved). */
+  private cached(dataKey: DataKey, subjectId: string, epoch: number): DataKey {
+    if (epoch === this.epoch) this.cache.set(subjectId, dataKey);
     return dataKey;
   }
 }

@@ -69,4 +69,21 @@ describe('DataKeyRing', () => {
     expect(db.prepare('SELECT destroyed_at FROM tombstones').get()).toEqual({ destroyed_at: '2030-01-02T03:04:05.000Z' });
     db.close();
   });
+  it('gives a newly created key that the vault unwraps to the same bytes', async () => {
+    const subject = randomUUID();
+    const created = await new DataKeyRing(vault, master).getOrCreateDataKey(subject);
+    const reloaded = await new DataKeyRing(vault, master).getDataKey(subject);
+    expect(reloaded?.keyId).toBe(created.keyId);
+    expect(reloaded?.key.export().equals(created.key.export())).toBe(true);
+  });
+
+  it('does not cache a key it created while a destroy of the subject ran', async () => {
+    const subject = randomUUID();
+    // The erasure lands while the new key's insert is on its way to the vault.
+    const racing = Object.create(vault) as SqliteKeyVault;
+    racing.insertDataKey = (record) => (ring.evict(subject), vault.insertDataKey(record));
+    const ring = new DataKeyRing(racing, master);
+    await ring.getOrCreateDataKey(subject);
+    expect(ring.isCached(subject)).toBe(false);
+  });
 });
