@@ -28,7 +28,7 @@ async function generate(file: string, count: number): Promise<void> {
 async function timedImport(deps: Parameters<typeof runImport>[0], file: string): Promise<{ report: ImportReport; peakRssMiB: number }> {
   let peak = 0;
   const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
-  const report = await runImport(deps, createReadStream(file), { format: 'ndjson', concurrency: Number(process.env.IMPORT_CONCURRENCY ?? 256), onProgress: (p) => p.records % 100_000 < 1_000 && log(`${p.records} records`) });
+  const report = await runImport(deps, createReadStream(file), { format: 'ndjson', concurrency: process.env.IMPORT_CONCURRENCY ? Number(process.env.IMPORT_CONCURRENCY) : undefined, onProgress: (p) => p.records % 100_000 < 1_000 && log(`${p.records} records`) });
   clearInterval(sample);
   return { report, peakRssMiB: Math.round(Math.max(peak, process.memoryUsage().rss) / 1048576) };
 }

@@ -33,6 +33,8 @@ export interface ImportOptions {
 
 const MAX_UNIT = 100;
 const PROGRESS_EVERY = 1_000;
+/** Subjects a wave by default: 1,024 gave 1.2 to 2x the records/s of 256 (fewer fsyncs) for about 60 MiB more RSS. */
+const WAVE_SUBJECTS = 1_024;
 
 /**
  * Streams the file and runs each record through the subject decider as a live command. Each
@@ -43,7 +45,7 @@ export async function runImport(deps: ImportDeps, input: Readable, options: Impo
   const runId = randomUUID();
   const report = new ReportBuilder(runId, options.format, options.dryRun === true);
   const processUnit = unitProcessor(deps, report, options, runId);
-  const waves = new UnitWaves(options.concurrency ?? 256, processUnit);
+  const waves = new UnitWaves(options.concurrency ?? WAVE_SUBJECTS, processUnit);
   let unit: Unit<RawRecord> | undefined;
   let seen = 0;
   const read = options.format === 'csv' ? readCsv : readNdjson;
