@@ -5,8 +5,10 @@ import { WrongExpectedVersionError, type EventStore, type RecordedEvent } from '
 import { eventMetadata, type CommandContext } from './command-context';
 import type { CommandResult } from './command-result';
 import type { DomainEvent, EventCodec } from './event-codec';
-import { findReplay } from './idempotency';
+import { findKeyedReplay } from './idempotency';
 import { KeyedLock } from './keyed-lock';
+import { emptyFold, foldRecorded } from './stream-fold';
+import { StreamStateCache, type FoldedStream, type StreamHead } from './stream-state-cache';
 
 export interface Execution<C, E extends DomainEvent, S> {
   stream: string;
@@ -22,16 +24,22 @@ export type AppendedListener = (result: CommandResult) => void;
 /**
  * Load, decide, append: read the stream, fold evolve, call decide, append with the revision read.
  * A concurrent writer makes the append fail; the command is then decided again on fresh state.
+ * Folds are kept per stream (LRU) but only as a head start: each load still reads the store,
+ * from the revision after the cached one, so nothing is decided on state older than that read.
  */
 export class CommandExecutor {
   private readonly listeners: AppendedListener[] = [];
   private readonly streams = new KeyedLock();
+  private readonly folds: StreamStateCache;
 
   constructor(
     private readonly store: EventStore,
     private readonly maxAttempts = 8,
     private readonly newId: () => string = randomUUID,
-  ) {}
+    cachedStreams = 10_000,
+  ) {
+    this.folds = new StreamStateCache(cachedStreams);
+  }
 
   onAppended(listener: AppendedListener): void {
     this.listeners.push(listener);
@@ -52,27 +60,43 @@ export class CommandExecutor {
     }
   }
 
-  /** Folds a stream into state without deciding anything (queries, context for other commands). */
+  /** The stream's current state (cached fold brought up to date with the store), for context and checks. */
+  async state<E extends DomainEvent, S>(stream: string, decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>, codec: EventCodec): Promise<S> {
+    return (await this.fold(stream, decider, codec)).state;
+  }
+
+  /** Folds a whole stream and returns its events too (callers that need them, e.g. the import). */
   async load<E extends DomainEvent, S>(stream: string, decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>, codec: EventCodec): Promise<{ state: S; recorded: RecordedEvent[] }> {
     const recorded = await this.store.readStream(stream);
     const events = (await codec.decode(stream, recorded)) as E[];
     return { state: events.reduce(decider.evolve, decider.initialState()), recorded };
   }
 
+  /** The cached fold plus whatever the store holds after it; only those events are read and decoded. */
+  private async fold<E extends DomainEvent, S>(stream: string, decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>, codec: EventCodec): Promise<FoldedStream<S>> {
+    const cached = this.folds.get<S>(stream, decider) ?? emptyFold(decider);
+    const recorded = await this.store.readStream(stream, cached.head ? { fromRevision: cached.head.revision + 1 } : undefined);
+    if (recorded.length === 0) return cached;
+    const folded = foldRecorded(cached, decider, (await codec.decode(stream, recorded)) as E[], recorded);
+    this.folds.set(stream, folded);
+    return folded;
+  }
+
   private async attempt<C, E extends DomainEvent, S>(execution: Execution<C, E, S>): Promise<CommandResult> {
     const { stream, decider, command, codec, context } = execution;
-    const { state, recorded } = await this.load(stream, decider, codec);
-    const replay = findReplay(stream, recorded, context);
+    const folded = await this.fold(stream, decider, codec);
+    const replay = findKeyedReplay(stream, folded.keys, context);
     if (replay) return replay;
-    const decided = decider.decide(command, state);
-    const last = recorded[recorded.length - 1];
-    if (decided.length === 0) return unchanged(stream, last);
+    const decided = decider.decide(command, folded.state);
+    const head = folded.head;
+    if (decided.length === 0) return unchanged(stream, head);
     const metadata = eventMetadata(context);
     const encoded = await codec.encode(stream, decided);
-    const headHash = last?.metadata.hash as string | undefined;
-    const sealed = sealEvents(stream, last ? last.revision + 1 : 0, headHash, encoded.map((e) => ({ ...e, metadata })));
+    const sealed = sealEvents(stream, head ? head.revision + 1 : 0, head?.hash, encoded.map((e) => ({ ...e, metadata })));
     const events = sealed.map((event) => ({ ...event, id: this.newId() }));
-    const appended = await this.store.appendToStream(stream, events, last ? last.revision : 'no_stream');
+    const appended = await this.store.appendToStream(stream, events, head ? head.revision : 'no_stream');
+    // The cached fold stays before this append: the next command reads these events back like
+    // anyone else's, so cached state is only ever folded from what the store holds.
     const result: CommandResult = {
       stream,
       revision: appended.nextExpectedRevision,
@@ -85,8 +109,8 @@ export class CommandExecutor {
   }
 }
 
-function unchanged(stream: string, last: RecordedEvent | undefined): CommandResult {
-  return { stream, revision: last ? last.revision : -1, position: last ? last.position : 0, events: [], replayed: false };
+function unchanged(stream: string, head: StreamHead | undefined): CommandResult {
+  return { stream, revision: head ? head.revision : -1, position: head ? head.position : 0, events: [], replayed: false };
 }
 
 function backoff(attempt: number): Promise<void> {

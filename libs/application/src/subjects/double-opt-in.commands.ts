@@ -80,7 +80,7 @@ export class ConfirmDoubleOptInHandler implements ICommandHandler<ConfirmDoubleO
     if (!UUID.test(subjectId)) throw new DomainError('DOUBLE_OPT_IN.TOKEN_UNKNOWN', 'unknown double opt-in token', 'not_found', 'token');
     const stream = subjectStreamName(subjectId);
     const tokenHash = hashToken(token);
-    const { state } = await this.executor.load(stream, subjectDecider, this.codec);
+    const state = await this.executor.state(stream, subjectDecider, this.codec);
     const request = findDoubleOptInByTokenHash(state, tokenHash);
     const topic = request ? await this.topics.view(request.scope.topicId) : undefined;
     const metadata = { now: context.now, channels: this.config.domain.channels, topic };

@@ -7,9 +7,10 @@ import { plainCodec } from '../commands/event-codec';
 import { APP_CONFIG, EVENT_STORE } from '../infrastructure/tokens';
 
 /**
- * Topic views for command context. A single topic is read from its stream (exact, never stale);
- * the union of the profile fields all topics need is kept live from the log (Art. 5(1)(c): a
- * subject may hold only what the profile schema or a topic asks for).
+ * Topic views for command context. A single topic is read from its stream (exact, never stale: the
+ * executor's cached fold is first brought up to date with the store, so a retirement by another
+ * process is seen at once); the union of the profile fields all topics need is kept live from the
+ * log (Art. 5(1)(c): a subject may hold only what the profile schema or a topic asks for).
  */
 @Injectable()
 export class TopicViews implements OnModuleInit, OnModuleDestroy {
@@ -23,8 +24,7 @@ export class TopicViews implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async view(topicId: string): Promise<TopicView | undefined> {
-    const { state } = await this.executor.load(topicStreamName(topicId), topicDecider, plainCodec);
-    return toTopicView(state);
+    return toTopicView(await this.executor.state(topicStreamName(topicId), topicDecider, plainCodec));
   }
 
   allowedProfileFields(): string[] {
