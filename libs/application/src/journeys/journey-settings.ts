@@ -1,4 +1,5 @@
 import { ConfigError } from '../config/app-config-error';
+import { envFlag, envInteger } from '../config/env-values';
 
 export interface WebhookSettings {
   /** WEBHOOK_RETRY_BASE_MS: the first back-off; doubled per attempt, with jitter. */
@@ -31,21 +32,6 @@ export interface JourneySettings {
   webhooks: WebhookSettings;
 }
 
-function integer(setting: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(setting, `must be a whole number from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
-}
-
-function flag(setting: string, raw: string | undefined, fallback: boolean): boolean {
-  if (raw === undefined || raw.trim() === '') return fallback;
-  if (raw === 'true' || raw === 'false') return raw === 'true';
-  throw new ConfigError(setting, `must be true or false, got "${raw}"`);
-}
-
 function baseUrl(env: NodeJS.ProcessEnv): string {
   const raw = env.PUBLIC_BASE_URL?.trim();
   if (!raw) return `http://${env.HOST?.trim() || '127.0.0.1'}:${env.PORT?.trim() || '3000'}`;
@@ -67,19 +53,19 @@ function smtpUrl(raw: string | undefined): string | undefined {
 export function loadJourneySettings(env: NodeJS.ProcessEnv): JourneySettings {
   const embedded = !env.EVENTSTORE_CONNECTION_STRING?.trim();
   return {
-    runWorkers: flag('JOURNEY_WORKERS', env.JOURNEY_WORKERS, embedded),
+    runWorkers: envFlag('JOURNEY_WORKERS', env.JOURNEY_WORKERS) ?? embedded,
     publicBaseUrl: baseUrl(env),
     smtpUrl: smtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM?.trim() || 'Privacy Ledger <no-reply@privacy-ledger.invalid>',
-    doubleOptInMail: flag('DOUBLE_OPT_IN_MAIL', env.DOUBLE_OPT_IN_MAIL, true),
-    unsubscribeLinkTtlDays: integer('UNSUBSCRIBE_LINK_TTL_DAYS', env.UNSUBSCRIBE_LINK_TTL_DAYS, 365, 1, 3650),
-    feedHeartbeatMs: integer('FEED_HEARTBEAT_MS', env.FEED_HEARTBEAT_MS, 15_000, 100, 300_000),
+    doubleOptInMail: envFlag('DOUBLE_OPT_IN_MAIL', env.DOUBLE_OPT_IN_MAIL) ?? true,
+    unsubscribeLinkTtlDays: envInteger('UNSUBSCRIBE_LINK_TTL_DAYS', env.UNSUBSCRIBE_LINK_TTL_DAYS, 365, 1, 3650),
+    feedHeartbeatMs: envInteger('FEED_HEARTBEAT_MS', env.FEED_HEARTBEAT_MS, 15_000, 100, 300_000),
     webhooks: {
-      retryBaseMs: integer('WEBHOOK_RETRY_BASE_MS', env.WEBHOOK_RETRY_BASE_MS, 1_000, 1, 3_600_000),
-      retryMaxMs: integer('WEBHOOK_RETRY_MAX_MS', env.WEBHOOK_RETRY_MAX_MS, 600_000, 1, 86_400_000),
-      maxAttempts: integer('WEBHOOK_MAX_ATTEMPTS', env.WEBHOOK_MAX_ATTEMPTS, 8, 1, 100),
-      timeoutMs: integer('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 100, 120_000),
-      concurrency: integer('WEBHOOK_CONCURRENCY', env.WEBHOOK_CONCURRENCY, 8, 1, 256),
+      retryBaseMs: envInteger('WEBHOOK_RETRY_BASE_MS', env.WEBHOOK_RETRY_BASE_MS, 1_000, 1, 3_600_000),
+      retryMaxMs: envInteger('WEBHOOK_RETRY_MAX_MS', env.WEBHOOK_RETRY_MAX_MS, 600_000, 1, 86_400_000),
+      maxAttempts: envInteger('WEBHOOK_MAX_ATTEMPTS', env.WEBHOOK_MAX_ATTEMPTS, 8, 1, 100),
+      timeoutMs: envInteger('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 100, 120_000),
+      concurrency: envInteger('WEBHOOK_CONCURRENCY', env.WEBHOOK_CONCURRENCY, 8, 1, 256),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/app-config-error';
+import { envFlag, envInteger } from '../config/env-values';
 
 export interface ProjectionSettings {
   /** Run the runners in this process: always in embedded mode, else when RUN_PROJECTIONS=true. */
@@ -10,27 +10,12 @@ export interface ProjectionSettings {
   readYourWritesTimeoutMs: number;
 }
 
-function integer(setting: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(setting, `must be a whole number from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
-}
-
-function flag(setting: string, raw: string | undefined): boolean | undefined {
-  if (raw === undefined || raw.trim() === '') return undefined;
-  if (raw === 'true' || raw === 'false') return raw === 'true';
-  throw new ConfigError(setting, `must be true or false, got "${raw}"`);
-}
-
 export function loadProjectionSettings(env: NodeJS.ProcessEnv): ProjectionSettings {
   const embedded = !env.EVENTSTORE_CONNECTION_STRING?.trim();
   return {
-    run: flag('RUN_PROJECTIONS', env.RUN_PROJECTIONS) ?? embedded,
-    batchSize: integer('PROJECTION_BATCH_SIZE', env.PROJECTION_BATCH_SIZE, 500, 1, 10_000),
-    leaseTtlMs: integer('PROJECTION_LEASE_TTL_MS', env.PROJECTION_LEASE_TTL_MS, 15_000, 300, 600_000),
-    readYourWritesTimeoutMs: integer('READ_YOUR_WRITES_TIMEOUT_MS', env.READ_YOUR_WRITES_TIMEOUT_MS, 2_000, 0, 30_000),
+    run: envFlag('RUN_PROJECTIONS', env.RUN_PROJECTIONS) ?? embedded,
+    batchSize: envInteger('PROJECTION_BATCH_SIZE', env.PROJECTION_BATCH_SIZE, 500, 1, 10_000),
+    leaseTtlMs: envInteger('PROJECTION_LEASE_TTL_MS', env.PROJECTION_LEASE_TTL_MS, 15_000, 300, 600_000),
+    readYourWritesTimeoutMs: envInteger('READ_YOUR_WRITES_TIMEOUT_MS', env.READ_YOUR_WRITES_TIMEOUT_MS, 2_000, 0, 30_000),
   };
 }
