@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, type KeyObject } from 'node:crypto';
+import { randomBytesPooled } from './random-pool';
 
 export const IV_BYTES = 12;
 export const TAG_BYTES = 16;
@@ -12,7 +13,7 @@ export interface Sealed {
 
 /** AES-256-GCM with a fresh random 96-bit IV: with random IVs one key stays safe for 2^32 seals. */
 export function seal(key: KeyObject, plaintext: Uint8Array, aad: Uint8Array): Sealed {
-  const iv = randomBytes(IV_BYTES);
+  const iv = randomBytesPooled(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
   const sealed = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);

@@ -1,4 +1,5 @@
-import { createSecretKey, randomBytes } from 'node:crypto';
+import { createSecretKey } from 'node:crypto';
+import { randomBytesPooled } from './random-pool';
 import { SubjectErasedError } from './errors';
 import type { DataKey } from './field-cipher';
 import type { KeyVault, WrappedDataKey } from './key-vault.port';
@@ -48,8 +49,8 @@ export class DataKeyRing {
     const existing = await this.getDataKey(subjectId);
     if (existing !== undefined) return existing;
     const epoch = this.epoch;
-    const raw = randomBytes(32);
-    const keyId = randomBytes(8).toString('hex');
+    const raw = randomBytesPooled(32);
+    const keyId = randomBytesPooled(8).toString('hex');
     const wrapped = wrapDataKey(this.master, subjectId, keyId, raw);
     const fresh = createSecretKey(raw);
     raw.fill(0);
