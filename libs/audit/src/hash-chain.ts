@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 
 /** The stored form of an event as far as the chain is concerned (data is ciphertext where personal). */
@@ -16,7 +16,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 export function eventHash(event: ChainedEvent): string {
   const { hash: _own, ...metadata } = event.metadata;
   const canonical = canonicalJson({ stream: event.stream, revision: event.revision, type: event.type, data: event.data, metadata });
-  return createHash('sha256').update(canonical).digest('hex');
+  return hash('sha256', canonical, 'hex');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from '#audit';
 
 /**
@@ -8,7 +8,7 @@ import { canonicalJson } from '#audit';
  * not from a random source, which is the point.
  */
 export function importedSubjectId(sourceSystem: string, externalId: string): string {
-  const bytes = createHash('sha256').update(`import:${sourceSystem}:${externalId}`).digest().subarray(0, 16);
+  const bytes = hash('sha256', `import:${sourceSystem}:${externalId}`, 'buffer').subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x40;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
@@ -22,10 +22,10 @@ export function importedSubjectId(sourceSystem: string, externalId: string): str
  */
 export function importKey(parts: ReadonlyArray<string | number | undefined>): string {
   const joined = parts.map((part) => (part === undefined ? '*' : String(part))).join('\u001f');
-  return `import:${createHash('sha256').update(joined).digest('hex')}`;
+  return `import:${hash('sha256', joined, 'hex')}`;
 }
 
 /** Fingerprint of the command a key stands for: the same key with other content is refused, not replayed. */
 export function contentHash(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+  return hash('sha256', canonicalJson(value), 'hex');
 }
