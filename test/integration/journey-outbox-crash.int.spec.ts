@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
-import { DOI_MAIL_PROJECTION, READ_STORE } from '#application';
-import type { ReadStore } from '#read-store';
+import { join } from 'node:path';
+import { DOI_MAIL_COLLECTION } from '#application';
+import { SqliteReadStore } from '#read-store';
 import { bearer, bootApp, createRoleKeys, tempDataDir } from '../e2e/support/boot';
 import { startSmtp, until } from '../e2e/support/journey-receivers';
 import { killAllChildren, spawnFixture, type Child } from './sqlite-children';
@@ -34,6 +35,18 @@ describe('double opt-in mail outbox crash safety', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  async function untilRecorded(eventIds: string[]): Promise<void> {
+    const reads = await SqliteReadStore.open(join(dataDir, 'read.sqlite'));
+    try {
+      for (let tries = 0; (await reads.getMany(DOI_MAIL_COLLECTION, eventIds)).length < eventIds.length; tries++) {
+        if (tries > 500) throw new Error('the outbox never recorded the three mails');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    } finally {
+      await reads.close();
+    }
+  }
+
   it('sends the interrupted mail again with the same Message-ID and loses none', async () => {
     let victim: Child | undefined;
     const received: string[] = [];
@@ -55,6 +68,8 @@ describe('double opt-in mail outbox crash safety', () => {
     expect(received).toHaveLength(4);
     expect(received.filter((id) => id === received[0])).toHaveLength(2);
     await restarted.waitFor('three sent lines', (lines) => lines.filter((l) => l.includes('sent via SMTP')).length === 3);
+    // "sent" is logged before the outbox records the mail; a kill in between rightly sends it again.
+    await untilRecorded(requestEventIds);
     restarted.process.kill('SIGKILL');
     await restarted.exited;
 
