@@ -6,6 +6,7 @@ import type { Statements } from './statements';
 
 /** An append request already serialised, so that nothing inside the write transaction can fail on input. */
 export interface AppendRequest {
+  op: 'append';
   stream: string;
   expected: ExpectedRevision;
   ids: string[];
@@ -13,6 +14,24 @@ export interface AppendRequest {
   data: string[];
   metadata: string[];
 }
+
+/** Soft-deletes a stream (revisions so far); queued with the appends so it never overtakes one. */
+export interface DeleteRequest {
+  op: 'delete';
+  stream: string;
+  expected: ExpectedRevision;
+}
+
+/** Stream metadata as its columns: truncate_before, max_count, max_age, json. */
+export interface MetadataRequest {
+  op: 'metadata';
+  stream: string;
+  columns: [number | null, number | null, number | null, string];
+}
+
+/** Every write the store makes; only plain strings and numbers, so it crosses to the writer thread as is. */
+export type WriteRequest = AppendRequest | DeleteRequest | MetadataRequest;
+export type WriteResult = AppendResult | undefined;
 
 function serialiseObject(value: unknown, what: string): string {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -24,7 +43,7 @@ function serialiseObject(value: unknown, what: string): string {
 export function toAppendRequest(stream: string, events: readonly EventData[], expected: ExpectedRevision): AppendRequest {
   if (typeof stream !== 'string' || stream.length === 0) throw new TypeError('Stream name must be a non-empty string');
   validateExpected(expected);
-  const req: AppendRequest = { stream, expected, ids: [], types: [], data: [], metadata: [] };
+  const req: AppendRequest = { op: 'append', stream, expected, ids: [], types: [], data: [], metadata: [] };
   for (const e of events) {
     if (typeof e.type !== 'string' || e.type.length === 0) throw new TypeError('Event type must be a non-empty string');
     req.ids.push(e.id ?? randomUUID());
@@ -35,22 +54,22 @@ export function toAppendRequest(stream: string, events: readonly EventData[], ex
   return req;
 }
 
-/** Writes appends in one transaction; each sits in its own savepoint so a refused one leaves the others intact. */
-export class AppendBatchWriter {
+/** Writes a batch in one transaction; each request sits in its own savepoint so a refused one leaves the others intact. */
+export class WriteBatchWriter {
   constructor(
     private readonly st: Statements,
     private readonly inTransaction: () => boolean,
   ) {}
 
-  readonly run = (requests: readonly AppendRequest[]): Outcome<AppendResult>[] => {
+  readonly run = (requests: readonly WriteRequest[]): Outcome<WriteResult>[] => {
     const st = this.st;
     st.begin.run();
     try {
       let head = st.head.get() as number;
       const created = Date.now();
       const outcomes = requests.map((req) => {
-        const outcome = this.appendOne(req, head, created);
-        if (outcome.ok) head = Math.max(head, outcome.value.position);
+        const outcome = this.inSavepoint(req, head, created);
+        if (outcome.ok && outcome.value) head = Math.max(head, outcome.value.position);
         return outcome;
       });
       st.commit.run();
@@ -61,7 +80,7 @@ export class AppendBatchWriter {
     }
   };
 
-  private appendOne(req: AppendRequest, head: number, created: number): Outcome<AppendResult> {
+  private inSavepoint(req: WriteRequest, head: number, created: number): Outcome<WriteResult> {
     const st = this.st;
     st.savepoint.run();
     try {
@@ -75,10 +94,12 @@ export class AppendBatchWriter {
     }
   }
 
-  private write(req: AppendRequest, head: number, created: number): AppendResult {
+  private write(req: WriteRequest, head: number, created: number): WriteResult {
     const st = this.st;
+    if (req.op === 'metadata') return void st.putMetadata.run(req.stream, ...req.columns);
     const state = (st.streamState.get(req.stream) as StreamState | undefined) ?? NO_STREAM_STATE;
     checkExpectedRevision(req.stream, req.expected, state);
+    if (req.op === 'delete') return void st.markDeleted.run(req.stream);
     let revision = state.revision;
     let position = head;
     for (let i = 0; i < req.ids.length; i++) {

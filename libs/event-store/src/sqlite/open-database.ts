@@ -5,7 +5,7 @@ import { EventStoreUnavailableError } from '../errors';
 import { migrate, OWN_TABLES, SCHEMA_VERSION, schemaVersion, tableNames } from './schema';
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
-const BUSY_TIMEOUT_MS = 5000;
+export const BUSY_TIMEOUT_MS = 5000;
 
 function unavailable(file: string, problem: string): EventStoreUnavailableError {
   return new EventStoreUnavailableError(
@@ -74,7 +74,7 @@ function connect(file: string): Database.Database {
   }
 }
 
-function configure(db: Database.Database): void {
+export function configure(db: Database.Database): void {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('journal_mode = WAL');
   // FULL syncs the WAL on every commit: an acknowledged append survives power loss.

@@ -92,6 +92,26 @@ describe('SqliteEventStore', () => {
     expect(await store.readStream('del-1')).toEqual([]);
   });
 
+  it('keeps the event loop turning while a large batch commits on the writer thread', async () => {
+    let turns = 0;
+    let spinning = true;
+    const spin = () => spinning && (turns++, setImmediate(spin));
+    spin();
+    await store.appendToStream('big-1', Array.from({ length: 20_000 }, (_, i) => event(i)), 'no_stream');
+    spinning = false;
+    expect(turns).toBeGreaterThan(3);
+    expect(await store.readStream('big-1', { fromRevision: 19_999 })).toHaveLength(1);
+  });
+
+  it('fails writes with EventStoreUnavailableError if its writer thread is gone, and still reads and closes', async () => {
+    const other = new SqliteEventStore(store.file);
+    await other.appendToStream('dead-1', [event()], 'no_stream');
+    await (other as unknown as { writer: { worker: { terminate(): Promise<number> } } }).writer.worker.terminate();
+    await expect(other.appendToStream('dead-1', [event()], 0)).rejects.toMatchObject({ code: 'EVENT_STORE.UNAVAILABLE', setting: 'DATA_DIR' });
+    expect(await other.readStream('dead-1')).toHaveLength(1);
+    await other.close();
+  });
+
   it('writes queued appends on close and refuses work afterwards', async () => {
     const other = new SqliteEventStore(store.file);
     const pending = other.appendToStream('close-1', [event()], 'no_stream');

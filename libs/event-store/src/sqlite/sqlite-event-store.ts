@@ -4,42 +4,48 @@ import type {
   AppendResult, BatchHandler, EventData, EventFilter, EventStore, ExpectedRevision, ReadAllOptions,
   ReadStreamOptions, RecordedEvent, StoreHealth, StreamMetadata, SubscribeOptions, Subscription,
 } from '../event-store.port';
-import { AppendBatchWriter, type AppendRequest, toAppendRequest } from './append-batch';
+import { toAppendRequest, type WriteRequest, type WriteResult } from './append-batch';
 import { BatchQueue } from './batch-queue';
 import { ChangeNotifier } from './change-notifier';
-import { checkExpectedRevision, NO_STREAM_STATE, type StreamState, validateExpected } from './expected-revision';
+import { validateExpected } from './expected-revision';
 import { openDatabase } from './open-database';
 import { NO_LIMIT, ReadAllQuery } from './read-all-query';
 import { metadataColumns, toRecordedEvents } from './row-mapper';
 import { prepareStatements, type Statements } from './statements';
 import { readStreamRows } from './stream-reader';
 import { DEFAULT_PAGE_SIZE, SqliteSubscription } from './subscription';
+import { WriterThread } from './writer-client';
 
-/** The embedded EventStore: one SQLite file in WAL mode, appends grouped into shared durable commits. */
+/**
+ * The embedded EventStore: one SQLite file in WAL mode. Reads run on this thread's connection;
+ * every write goes through one queue to the writer thread, grouped into shared durable commits.
+ */
 export class SqliteEventStore implements EventStore {
   readonly adapter = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly st: Statements;
   private readonly all: ReadAllQuery;
-  private readonly queue: BatchQueue<AppendRequest, AppendResult>;
+  private readonly queue: BatchQueue<WriteRequest, WriteResult>;
+  private readonly writer: WriterThread;
   private readonly notifier: ChangeNotifier;
   private readonly subscriptions = new Set<SqliteSubscription>();
   private closed = false;
+  private closing: Promise<void> | undefined;
 
   /** @param file the database file, e.g. `<DATA_DIR>/events.sqlite`; throws EventStoreUnavailableError. */
   constructor(readonly file: string) {
     this.db = openDatabase(file);
     this.st = prepareStatements(this.db);
     this.all = new ReadAllQuery(this.db);
-    const writer = new AppendBatchWriter(this.st, () => this.db.inTransaction);
-    this.queue = new BatchQueue((reqs) => this.commitBatch(writer, reqs));
+    this.writer = new WriterThread(file);
+    this.queue = new BatchQueue((reqs) => this.commitBatch(reqs));
     this.notifier = new ChangeNotifier(() => this.st.dataVersion.get() as number);
   }
 
   appendToStream(stream: string, events: readonly EventData[], expected: ExpectedRevision): Promise<AppendResult> {
     try {
       this.assertOpen();
-      return this.queue.enqueue(toAppendRequest(stream, events, expected));
+      return this.queue.enqueue(toAppendRequest(stream, events, expected)) as Promise<AppendResult>;
     } catch (err) {
       return Promise.reject(err);
     }
@@ -85,19 +91,14 @@ export class SqliteEventStore implements EventStore {
 
   async setStreamMetadata(stream: string, metadata: StreamMetadata): Promise<void> {
     this.assertOpen();
-    this.st.putMetadata.run(stream, ...metadataColumns(metadata));
+    await this.queue.enqueue({ op: 'metadata', stream, columns: metadataColumns(metadata) });
   }
 
   async deleteStream(stream: string, expected: ExpectedRevision = 'any'): Promise<void> {
     this.assertOpen();
     validateExpected(expected);
-    // Queued appends go first, so a delete never overtakes an append made before it.
-    this.queue.drain();
-    this.db.transaction(() => {
-      const state = (this.st.streamState.get(stream) as StreamState | undefined) ?? NO_STREAM_STATE;
-      checkExpectedRevision(stream, expected, state);
-      this.st.markDeleted.run(stream);
-    }).immediate();
+    // In the same queue as the appends, so a delete never overtakes an append made before it.
+    await this.queue.enqueue({ op: 'delete', stream, expected });
   }
 
   async health(): Promise<StoreHealth> {
@@ -109,17 +110,23 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.queue.drain();
+  /** Every write accepted before the call is committed first; nothing accepted is dropped. */
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  private async shutDown(): Promise<void> {
+    await this.queue.drain();
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.notifier.stop();
+    await this.writer.close();
     this.db.close();
   }
 
-  private commitBatch(writer: AppendBatchWriter, reqs: readonly AppendRequest[]) {
-    const outcomes = writer.run(reqs);
+  private async commitBatch(reqs: readonly WriteRequest[]) {
+    const outcomes = await this.writer.run([...reqs]);
     this.notifier.notify();
     return outcomes;
   }

@@ -1,0 +1,78 @@
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { EventStoreUnavailableError } from '../errors';
+import type { WriteRequest, WriteResult } from './append-batch';
+import type { Outcome } from './batch-queue';
+import { fromWireError, fromWireOutcome, type FromWriter, type ToWriter } from './writer-wire';
+
+interface Waiting {
+  resolve: (outcomes: Outcome<WriteResult>[]) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Where the writer thread's code is: the compiled file next to this one, or, when the sources run
+ * as TypeScript (tests and their child processes), the .ts file compiled by the same swc hook the
+ * test child processes use.
+ */
+function threadEntry(): { file: string; execArgv: string[] } {
+  if (!__filename.endsWith('.ts')) return { file: join(__dirname, 'writer-thread.js'), execArgv: [] };
+  const hook = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'swc-register.js');
+  return { file: join(__dirname, 'writer-thread.ts'), execArgv: ['--require', hook] };
+}
+
+/**
+ * The main thread's side of the writer thread: sends a batch of write requests, resolves with
+ * their outcomes once they are durable. The thread keeps the process alive only while a batch is
+ * in flight. If it dies, every waiting and later batch fails with EventStoreUnavailableError.
+ */
+export class WriterThread {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 1;
+  private failure: Error | undefined;
+  private readonly exited: Promise<unknown>;
+
+  constructor(private readonly file: string) {
+    const { file: entry, execArgv } = threadEntry();
+    this.worker = new Worker(entry, { workerData: { file }, execArgv });
+    this.exited = once(this.worker, 'exit');
+    this.worker.on('message', (reply: FromWriter) => this.settle(reply));
+    this.worker.on('error', (error) => this.fail(`its writer thread failed: ${error.message}`));
+    this.worker.on('exit', (code) => this.fail(`its writer thread stopped (exit code ${code})`));
+    this.worker.unref();
+  }
+
+  run(requests: WriteRequest[]): Promise<Outcome<WriteResult>[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      if (this.waiting.size === 1) this.worker.ref();
+      this.worker.postMessage({ type: 'write', id, requests } satisfies ToWriter);
+    });
+  }
+
+  /** Call once nothing is queued any more: the thread closes its connection and ends. */
+  async close(): Promise<void> {
+    if (!this.failure) this.worker.postMessage({ type: 'close' } satisfies ToWriter);
+    this.worker.ref();
+    await this.exited;
+  }
+
+  private settle(reply: FromWriter): void {
+    const waiting = this.waiting.get(reply.id);
+    if (!waiting) return;
+    this.waiting.delete(reply.id);
+    if (this.waiting.size === 0) this.worker.unref();
+    if (reply.type === 'done') waiting.resolve(reply.outcomes.map(fromWireOutcome));
+    else waiting.reject(fromWireError(reply.error));
+  }
+
+  private fail(problem: string): void {
+    this.failure ??= new EventStoreUnavailableError(`The event store ${this.file} cannot write: ${problem}`, 'DATA_DIR');
+    for (const waiting of this.waiting.values()) waiting.reject(this.failure);
+    this.waiting.clear();
+  }
+}
