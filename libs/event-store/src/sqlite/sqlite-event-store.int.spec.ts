@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WrongExpectedVersionError } from '../errors';
 import type { RecordedEvent } from '../event-store.port';
-import { SqliteEventStore } from './sqlite-event-store';
+import { OFFLOAD_EVENTS, SqliteEventStore } from './sqlite-event-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledger-sqlite-es-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -103,12 +103,24 @@ describe('SqliteEventStore', () => {
     expect(await store.readStream('big-1', { fromRevision: 19_999 })).toHaveLength(1);
   });
 
-  it('fails writes with EventStoreUnavailableError if its writer thread is gone, and still reads and closes', async () => {
+  it('commits a small batch on its own thread and a large one on the writer thread', async () => {
+    const [small, large] = [OFFLOAD_EVENTS - 1, OFFLOAD_EVENTS].map((n) => Array.from({ length: n }, (_, i) => event(i)));
+    const writer = (store as unknown as { writer: { run: (...args: unknown[]) => unknown } }).writer;
+    const run = jest.spyOn(writer, 'run');
+    await store.appendToStream('split-1', small, 'no_stream');
+    expect(run).not.toHaveBeenCalled();
+    await store.appendToStream('split-1', large, OFFLOAD_EVENTS - 2);
+    expect(run).toHaveBeenCalledTimes(1);
+    run.mockRestore();
+    expect(await store.readStream('split-1')).toHaveLength(2 * OFFLOAD_EVENTS - 1);
+  });
+
+  it('goes on writing on its own thread, and says so in health, when its writer thread is gone', async () => {
     const other = new SqliteEventStore(store.file);
-    await other.appendToStream('dead-1', [event()], 'no_stream');
     await (other as unknown as { writer: { worker: { terminate(): Promise<number> } } }).writer.worker.terminate();
-    await expect(other.appendToStream('dead-1', [event()], 0)).rejects.toMatchObject({ code: 'EVENT_STORE.UNAVAILABLE', setting: 'DATA_DIR' });
-    expect(await other.readStream('dead-1')).toHaveLength(1);
+    await other.appendToStream('dead-1', Array.from({ length: OFFLOAD_EVENTS }, (_, i) => event(i)), 'no_stream');
+    expect(await other.readStream('dead-1')).toHaveLength(OFFLOAD_EVENTS);
+    expect(await other.health()).toMatchObject({ ok: true, detail: expect.stringContaining('the writer thread stopped') });
     await other.close();
   });
 

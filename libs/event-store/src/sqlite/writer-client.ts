@@ -25,13 +25,15 @@ function threadEntry(): { file: string; execArgv: string[] } {
 /**
  * The main thread's side of the writer thread: sends a batch of write requests, resolves with
  * their outcomes once they are durable. The thread keeps the process alive only while a batch is
- * in flight. If it dies, every waiting and later batch fails with EventStoreUnavailableError.
+ * in flight. If it dies, the batch in flight fails with EventStoreUnavailableError (it may or may
+ * not have committed, as in a crash) and `problem` says why; the store then commits on its own thread.
  */
 export class WriterThread {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
   private failure: Error | undefined;
+  private problemText = '';
   private readonly exited: Promise<unknown>;
 
   constructor(private readonly file: string) {
@@ -39,9 +41,14 @@ export class WriterThread {
     this.worker = new Worker(entry, { workerData: { file }, execArgv });
     this.exited = once(this.worker, 'exit');
     this.worker.on('message', (reply: FromWriter) => this.settle(reply));
-    this.worker.on('error', (error) => this.fail(`its writer thread failed: ${error.message}`));
-    this.worker.on('exit', (code) => this.fail(`its writer thread stopped (exit code ${code})`));
+    this.worker.on('error', (error: unknown) => this.fail(`the writer thread failed (${(error as Error).message})`));
+    this.worker.on('exit', (code: number) => this.fail(`the writer thread stopped (exit code ${code})`));
     this.worker.unref();
+  }
+
+  /** Why the thread can no longer write, once it cannot. */
+  get problem(): string | undefined {
+    return this.failure === undefined ? undefined : this.problemText;
   }
 
   run(requests: WriteRequest[]): Promise<Outcome<WriteResult>[]> {
@@ -71,7 +78,9 @@ export class WriterThread {
   }
 
   private fail(problem: string): void {
-    this.failure ??= new EventStoreUnavailableError(`The event store ${this.file} cannot write: ${problem}`, 'DATA_DIR');
+    if (this.failure) return;
+    this.problemText = problem;
+    this.failure = new EventStoreUnavailableError(`The event store ${this.file} cannot write: ${problem}`, 'DATA_DIR');
     for (const waiting of this.waiting.values()) waiting.reject(this.failure);
     this.waiting.clear();
   }
