@@ -46,18 +46,34 @@ export function rawAppender(dir: string): Appender {
   };
 }
 
+/** Sequential Emmett appends refused with SQLITE_BUSY and tried again (see emmettAppender). */
+export const emmettRetries = { busy: 0 };
+
 /**
  * The peer: Emmett's SQLite event store (node sqlite3, WAL, SQLite's default synchronous=FULL;
- * it opens a connection per operation). Expected versions are given, as ours are.
+ * it opens a connection per operation). Expected versions are given, as ours are. Even one
+ * caller at a time, about one append in a few hundred fails with "SQLITE_BUSY: cannot commit
+ * transaction - SQL statements in progress"; such an append is tried again, as its user would
+ * have to, and counted. A retry that finds the version moved means the first try had committed.
  */
 export function emmettAppender(dir: string): Appender {
   mkdirSync(dir, { recursive: true });
   const store = getSQLiteEventStore({ fileName: join(dir, 'emmett.sqlite'), schema: { autoMigration: 'CreateOrUpdate' } });
+  const once = (stream: string, revision: number, events: BenchEvent[]) =>
+    store.appendToStream(stream, events.map(({ type, data, metadata }) => ({ type, data, metadata })), { expectedStreamVersion: BigInt(revision + 1) });
   return {
     name: 'emmett',
     append: async (stream, revision, events) => {
-      const expectedStreamVersion = BigInt(revision + 1);
-      await store.appendToStream(stream, events.map(({ type, data, metadata }) => ({ type, data, metadata })), { expectedStreamVersion });
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await once(stream, revision, events);
+          return;
+        } catch (error) {
+          if (attempt > 1 && (error as Error).constructor?.name.endsWith('ExpectedVersionConflictError')) return;
+          if ((error as { code?: string }).code !== 'SQLITE_BUSY' || attempt >= 5) throw error;
+          emmettRetries.busy += 1;
+        }
+      }
     },
     close: async () => undefined,
   };
