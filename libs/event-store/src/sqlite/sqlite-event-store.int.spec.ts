@@ -103,6 +103,22 @@ describe('SqliteEventStore', () => {
     expect(await store.readStream('big-1', { fromRevision: 19_999 })).toHaveLength(1);
   });
 
+  it('starts no writer thread until a batch needs it, and closes cleanly when none was started', async () => {
+    const other = new SqliteEventStore(store.file);
+    await other.appendToStream('lazy-1', [event()], 'no_stream');
+    expect((other as unknown as { writer: { worker?: unknown } }).writer.worker).toBeUndefined();
+    await other.close();
+  });
+
+  it('reports a writer thread that cannot open the file through health, and writes on its own thread', async () => {
+    const other = new SqliteEventStore(store.file);
+    (other as unknown as { writer: { file: string } }).writer.file = join(dir, 'gone', 'events.sqlite');
+    await expect(other.appendToStream('gone-1', Array.from({ length: OFFLOAD_EVENTS }, (_, i) => event(i)), 'no_stream')).rejects.toMatchObject({ code: 'EVENT_STORE.UNAVAILABLE' });
+    expect(await other.health()).toMatchObject({ ok: true, detail: expect.stringContaining('the writer thread failed') });
+    await other.appendToStream('gone-1', Array.from({ length: OFFLOAD_EVENTS }, (_, i) => event(i)), 'no_stream');
+    await other.close();
+  });
+
   it('commits a small batch on its own thread and a large one on the writer thread', async () => {
     const [small, large] = [OFFLOAD_EVENTS - 1, OFFLOAD_EVENTS].map((n) => Array.from({ length: n }, (_, i) => event(i)));
     const writer = (store as unknown as { writer: { run: (...args: unknown[]) => unknown } }).writer;
@@ -117,9 +133,11 @@ describe('SqliteEventStore', () => {
 
   it('goes on writing on its own thread, and says so in health, when its writer thread is gone', async () => {
     const other = new SqliteEventStore(store.file);
+    const large = (from: number) => Array.from({ length: OFFLOAD_EVENTS }, (_, i) => event(from + i));
+    await other.appendToStream('dead-1', large(0), 'no_stream');
     await (other as unknown as { writer: { worker: { terminate(): Promise<number> } } }).writer.worker.terminate();
-    await other.appendToStream('dead-1', Array.from({ length: OFFLOAD_EVENTS }, (_, i) => event(i)), 'no_stream');
-    expect(await other.readStream('dead-1')).toHaveLength(OFFLOAD_EVENTS);
+    await other.appendToStream('dead-1', large(OFFLOAD_EVENTS), OFFLOAD_EVENTS - 1);
+    expect(await other.readStream('dead-1')).toHaveLength(2 * OFFLOAD_EVENTS);
     expect(await other.health()).toMatchObject({ ok: true, detail: expect.stringContaining('the writer thread stopped') });
     await other.close();
   });

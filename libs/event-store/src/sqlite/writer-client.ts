@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EventStoreUnavailableError } from '../errors';
@@ -24,27 +23,20 @@ function threadEntry(): { file: string; execArgv: string[] } {
 
 /**
  * The main thread's side of the writer thread: sends a batch of write requests, resolves with
- * their outcomes once they are durable. The thread keeps the process alive only while a batch is
- * in flight. If it dies, the batch in flight fails with EventStoreUnavailableError (it may or may
+ * their outcomes once they are durable. The thread starts with the first batch (most processes,
+ * e.g. a `ledger verify`, never send one) and keeps the process alive only while a batch is in
+ * flight. If it dies, the batch in flight fails with EventStoreUnavailableError (it may or may
  * not have committed, as in a crash) and `problem` says why; the store then commits on its own thread.
  */
 export class WriterThread {
-  private readonly worker: Worker;
+  private worker: Worker | undefined;
+  private exited: Promise<void> = Promise.resolve();
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
   private failure: Error | undefined;
   private problemText = '';
-  private readonly exited: Promise<unknown>;
 
-  constructor(private readonly file: string) {
-    const { file: entry, execArgv } = threadEntry();
-    this.worker = new Worker(entry, { workerData: { file }, execArgv });
-    this.exited = once(this.worker, 'exit');
-    this.worker.on('message', (reply: FromWriter) => this.settle(reply));
-    this.worker.on('error', (error: unknown) => this.fail(`the writer thread failed (${(error as Error).message})`));
-    this.worker.on('exit', (code: number) => this.fail(`the writer thread stopped (exit code ${code})`));
-    this.worker.unref();
-  }
+  constructor(private readonly file: string) {}
 
   /** Why the thread can no longer write, once it cannot. */
   get problem(): string | undefined {
@@ -53,26 +45,42 @@ export class WriterThread {
 
   run(requests: WriteRequest[]): Promise<Outcome<WriteResult>[]> {
     if (this.failure) return Promise.reject(this.failure);
+    const worker = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      if (this.waiting.size === 1) this.worker.ref();
-      this.worker.postMessage({ type: 'write', id, requests } satisfies ToWriter);
+      if (this.waiting.size === 1) worker.ref();
+      worker.postMessage({ type: 'write', id, requests } satisfies ToWriter);
     });
   }
 
   /** Call once nothing is queued any more: the thread closes its connection and ends. */
   async close(): Promise<void> {
+    if (!this.worker) return;
     if (!this.failure) this.worker.postMessage({ type: 'close' } satisfies ToWriter);
     this.worker.ref();
     await this.exited;
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const { file: entry, execArgv } = threadEntry();
+    const worker = new Worker(entry, { workerData: { file: this.file }, execArgv });
+    // Resolves on exit however the thread ends; an 'error' (e.g. the file is gone) is handled below.
+    this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
+    worker.on('message', (reply: FromWriter) => this.settle(reply));
+    worker.on('error', (error: unknown) => this.fail(`the writer thread failed (${(error as Error).message})`));
+    worker.on('exit', (code: number) => this.fail(`the writer thread stopped (exit code ${code})`));
+    worker.unref();
+    this.worker = worker;
+    return worker;
   }
 
   private settle(reply: FromWriter): void {
     const waiting = this.waiting.get(reply.id);
     if (!waiting) return;
     this.waiting.delete(reply.id);
-    if (this.waiting.size === 0) this.worker.unref();
+    if (this.waiting.size === 0) this.worker?.unref();
     if (reply.type === 'done') waiting.resolve(reply.outcomes.map(fromWireOutcome));
     else waiting.reject(fromWireError(reply.error));
   }

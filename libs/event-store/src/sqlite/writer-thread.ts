@@ -11,7 +11,8 @@ import { prepareStatements } from './statements';
 import { toWireError, toWireOutcome, type FromWriter, type ToWriter } from './writer-wire';
 
 const port = parentPort!;
-const db = new Database((workerData as { file: string }).file, { timeout: BUSY_TIMEOUT_MS });
+// The main thread created and checked the file; a missing one is an error here, never a new file.
+const db = new Database((workerData as { file: string }).file, { timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
 configure(db);
 const writer = new WriteBatchWriter(prepareStatements(db), () => db.inTransaction);
 
