@@ -3,6 +3,7 @@ import type { KeyVault, SubjectCrypto } from '#crypto';
 import type { EventStore } from '#event-store';
 import type { ReadStore } from '#read-store';
 import type { AppConfig } from '../config/app-config';
+import { ErasedKeyEviction } from '../privacy/erased-key-eviction';
 import { APP_CONFIG, EVENT_STORE, KEY_VAULT, READ_STORE, SUBJECT_CRYPTO } from './tokens';
 
 /** The stores opened at start (see openInfrastructure), shared by every module of the process. */
@@ -41,6 +42,8 @@ export class InfrastructureModule {
         { provide: SUBJECT_CRYPTO, useValue: infra.crypto },
         { provide: READ_STORE, useValue: infra.readStore },
         StoresShutdown,
+        // Every process that decrypts (api, projector) drops a key as soon as any process erases its subject.
+        ErasedKeyEviction,
       ],
       exports: [APP_CONFIG, EVENT_STORE, KEY_VAULT, SUBJECT_CRYPTO, READ_STORE],
     };

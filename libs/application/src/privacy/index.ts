@@ -9,5 +9,6 @@ export * from './request-queue.query';
 export * from './retention-sweep';
 export * from './erase-subject.command';
 export * from './reconcile-on-start';
+export * from './erased-key-eviction';
 export * from './privacy-settings';
 export * from './privacy.module';
