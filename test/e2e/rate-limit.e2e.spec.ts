@@ -23,10 +23,34 @@ describe('public rate limit', () => {
     expect(limited.json()).toMatchObject({ statusCode: 429, error: 'Too Many Requests', code: 'HTTP.RATE_LIMITED' });
   });
 
+  it('counts by the socket address unless TRUST_PROXY is set: a forged X-Forwarded-For does not escape the limit', async () => {
+    for (let i = 0; i < 4; i++) await get('/e2e/ping', { 'x-forwarded-for': '198.51.100.1' });
+    expect((await get('/e2e/ping', { 'x-forwarded-for': '198.51.100.2' })).statusCode).toBe(429);
+  });
+
   it('does not limit authenticated routes, nor the health probe', async () => {
     for (let i = 0; i < 10; i++) {
       expect((await get('/e2e/refuse/conflict', bearer(adminKey))).statusCode).toBe(409);
       expect((await get('/health')).statusCode).toBe(200);
     }
+  });
+});
+
+describe('public rate limit behind a trusted proxy (TRUST_PROXY)', () => {
+  let booted: BootedApp;
+
+  beforeAll(async () => {
+    // app.inject() comes from 127.0.0.1, standing for the proxy in front of the api.
+    booted = await bootApp({ env: { ADMIN_API_KEY: adminKey, PUBLIC_RATE_LIMIT: '2', TRUST_PROXY: '127.0.0.1' }, extraModules: [GuardedRoutesModule] });
+  });
+  afterAll(() => booted.close());
+
+  const fromClient = (ip: string) => booted.app.inject({ method: 'GET', url: '/e2e/ping', headers: { 'x-forwarded-for': ip } });
+
+  it('limits each client the proxy names on its own', async () => {
+    const first = [];
+    for (let i = 0; i < 3; i++) first.push((await fromClient('203.0.113.10')).statusCode);
+    expect(first).toEqual([200, 200, 429]);
+    expect((await fromClient('203.0.113.11')).statusCode).toBe(200);
   });
 });

@@ -24,7 +24,8 @@ export async function createApp(infra: Infrastructure, options: CreateAppOptions
     : AppModule.forRoot(infra);
   const app = await NestFactory.create<NestFastifyApplication>(
     root,
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, loggerInstance: loggerFor(infra.config), logController: new RequestLogController() }),
+    // Fastify takes a hop count too; the adapter's type lists only the other forms.
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: infra.config.trustProxy as boolean | string[], loggerInstance: loggerFor(infra.config), logController: new RequestLogController() }),
     // Only Fastify's own JSON parser: every other content type (forms, text) is refused with 415.
     { bufferLogs: true, abortOnError: false, bodyParser: false },
   );

@@ -4,6 +4,7 @@ import { loadDomainSettings, type DomainSettings } from './domain-settings';
 import { loadProjectionSettings, type ProjectionSettings } from '../projections/projection-settings';
 import { loadAuditSettings, type AuditSettings } from '../audit/audit-settings';
 import { loadJourneySettings, type JourneySettings } from '../journeys/journey-settings';
+import { trustProxy, type TrustProxy } from './trust-proxy';
 
 export { ConfigError };
 
@@ -22,6 +23,8 @@ export interface AppConfig {
   adminApiKey?: string;
   /** Requests per window and per client IP on public routes (authenticated routes are not limited). */
   publicRateLimit: { limit: number; windowSeconds: number };
+  /** Whose X-Forwarded-For is believed for the client's address (TRUST_PROXY). */
+  trustProxy: TrustProxy;
   domain: DomainSettings;
   projections: ProjectionSettings;
   audit: AuditSettings;
@@ -82,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       limit: positiveInteger('PUBLIC_RATE_LIMIT', env.PUBLIC_RATE_LIMIT, 30),
       windowSeconds: positiveInteger('PUBLIC_RATE_LIMIT_WINDOW_SECONDS', env.PUBLIC_RATE_LIMIT_WINDOW_SECONDS, 60),
     },
+    trustProxy: trustProxy(env.TRUST_PROXY),
     domain: loadDomainSettings(env),
     projections: loadProjectionSettings(env),
     audit: loadAuditSettings(env),

@@ -45,3 +45,22 @@ describe('loadConfig: API keys and the public rate limit', () => {
     expect(() => loadConfig({ PUBLIC_RATE_LIMIT_WINDOW_SECONDS: '1.5' })).toThrow(/^PUBLIC_RATE_LIMIT_WINDOW_SECONDS: /);
   });
 });
+
+describe('loadConfig: TRUST_PROXY', () => {
+  const trust = (value?: string) => loadConfig({ TRUST_PROXY: value }).trustProxy;
+
+  it('believes no proxy unless told, and takes true, a hop count or addresses and ranges', () => {
+    expect(trust()).toBe(false);
+    expect(trust('false')).toBe(false);
+    expect(trust('true')).toBe(true);
+    expect(trust('2')).toBe(2);
+    expect(trust(' 10.0.0.0/8, 127.0.0.1 ,::1,fd00::/8')).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8']);
+  });
+
+  it('refuses anything else in one line naming TRUST_PROXY and the entry', () => {
+    for (const bad of ['yes', '0', '11', '10.0.0.0/33', '10.0.0.1,proxy.local', '999.1.1.1']) {
+      expect(() => trust(bad)).toThrow(/^TRUST_PROXY: must be true, false, a number of proxy hops/);
+    }
+    expect(() => trust('10.0.0.1,proxy.local')).toThrow('"proxy.local" is none of these');
+  });
+});
