@@ -68,3 +68,42 @@ function endedAt(record: ConsentRecord, topic: RetentionTopic, now: string): str
     }
   }
 }
+
+/**
+ * The earliest instant after `now` at which retentionVerdict, or the end of a legal hold that
+ * defers an erasure, can change for this state without a new event: a hold's end, a grant's or a
+ * double opt-in's expiry, and the end of each purpose's retention period. Undefined when nothing
+ * in the state waits on the clock (a consent in force without expiry, an erased subject): only a
+ * new event can change the verdict then. Lets the scheduler judge a subject again only when due.
+ */
+export function nextRetentionReview(state: SubjectState, topics: ReadonlyMap<string, RetentionTopic>, now: string): string | undefined {
+  if (state.status !== 'registered') return undefined;
+  const times: string[] = [];
+  for (const hold of Object.values(state.legalHolds)) if (hold.status === 'placed') times.push(hold.until);
+  for (const record of Object.values(state.consents)) {
+    const retentionDays = topics.get(record.scope.topicId)?.retentionDays ?? 0;
+    const ends = endsOf(record);
+    times.push(...ends, ...ends.map((end) => new Date(Date.parse(end) + retentionDays * DAY_MS).toISOString()));
+  }
+  const nowMs = Date.parse(now);
+  const future = times.map((time) => Date.parse(time)).filter((ms) => ms > nowMs);
+  return future.length === 0 ? undefined : new Date(Math.min(...future)).toISOString();
+}
+
+/** When a consent stopped, or will stop by the clock alone, being a purpose. */
+function endsOf(record: ConsentRecord): string[] {
+  switch (record.status) {
+    case 'revoked':
+      return [record.revokedAt];
+    case 'expired':
+      return [record.expiredAt];
+    case 'granted':
+      return record.grant.expiresAt === undefined ? [] : [record.grant.expiresAt];
+    case 'pending-double-opt-in':
+      return [record.expiresAt];
+    default: {
+      const unreachable: never = record;
+      return unreachable;
+    }
+  }
+}

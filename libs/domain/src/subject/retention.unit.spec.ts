@@ -1,6 +1,7 @@
 import { foldEvents } from '../../../testing/src/decider-spec';
 import { holdPlaced, requestReceived } from './privacy.fixtures';
-import { retentionVerdict, type RetentionTopic } from './retention';
+import fc from 'fast-check';
+import { nextRetentionReview, retentionVerdict, type RetentionTopic } from './retention';
 import { SUBJECT_ID, granted, registered } from './subject.fixtures';
 import { subjectDecider } from './subject.decider';
 import type { SubjectEvent } from './subject.events';
@@ -42,5 +43,43 @@ describe('retentionVerdict', () => {
     expect(verdict([registered()], '2030-01-01T00:00:00.000Z').lapsed).toBe(false);
     expect(verdict([registered(), granted(), revoked()], '2030-01-01T00:00:00.000Z', new Map()).reasons).toEqual(['newsletter/email: topic newsletter is unknown']);
     expect(verdict([], '2030-01-01T00:00:00.000Z')).toEqual({ lapsed: false, reasons: ['the subject is not registered'] });
+  });
+});
+
+describe('nextRetentionReview', () => {
+  const review = (events: SubjectEvent[], now: string) => nextRetentionReview(foldEvents(subjectDecider, events), topics, now);
+
+  it('names the end of the retention period, of a grant, and of a legal hold, whichever comes first', () => {
+    expect(review([registered(), granted(), revoked()], '2025-03-15T00:00:00.000Z')).toBe('2025-03-31T00:00:00.000Z');
+    expect(review([registered(), granted({ expiresAt: '2025-03-10T00:00:00.000Z' })], '2025-03-01T00:00:00.000Z')).toBe('2025-03-10T00:00:00.000Z');
+    expect(review([registered(), granted({ expiresAt: '2025-03-10T00:00:00.000Z' })], '2025-03-11T00:00:00.000Z')).toBe('2025-04-09T00:00:00.000Z');
+    expect(review([registered(), holdPlaced('hold-1', '2025-05-01T00:00:00.000Z'), granted(), revoked()], '2025-04-15T00:00:00.000Z')).toBe('2025-05-01T00:00:00.000Z');
+  });
+
+  it('names nothing when only a new event can change the verdict', () => {
+    expect(review([registered(), granted()], '2025-03-15T00:00:00.000Z')).toBeUndefined();
+    expect(review([registered(), granted(), revoked()], '2025-04-15T00:00:00.000Z')).toBeUndefined();
+    expect(review([], '2025-03-15T00:00:00.000Z')).toBeUndefined();
+  });
+
+  it('is never later than the first change of the verdict (so a subject skipped until then is never erased late)', () => {
+    const histories: SubjectEvent[][] = [
+      [registered(), granted(), revoked()],
+      [registered(), granted({ expiresAt: '2025-03-10T00:00:00.000Z' })],
+      [registered(), holdPlaced('hold-1', '2025-05-01T00:00:00.000Z'), granted(), revoked()],
+      [registered(), granted(), revoked('2025-02-01T00:00:00.000Z'), granted({ expiresAt: '2025-06-01T00:00:00.000Z' })],
+      [registered(), granted()],
+    ];
+    const day = 86_400_000;
+    const instant = fc.integer({ min: Date.parse('2025-01-01T00:00:00.000Z') / day, max: Date.parse('2026-01-01T00:00:00.000Z') / day }).map((d) => d * day);
+    fc.assert(
+      fc.property(fc.constantFrom(...histories), instant, instant, (events, a, b) => {
+        const [from, to] = [new Date(Math.min(a, b)).toISOString(), new Date(Math.max(a, b)).toISOString()];
+        const next = review(events, from);
+        if (next !== undefined && Date.parse(next) <= Date.parse(to)) return true;
+        return verdict(events, to).lapsed === verdict(events, from).lapsed;
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
