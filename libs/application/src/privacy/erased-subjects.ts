@@ -3,14 +3,16 @@ import { subjectIdOf } from '../subjects/subject-codec';
 
 const PAGE = 1_000;
 
-/** Pages through the log's events matching `filter`, oldest first. */
-export async function* readAllMatching(store: EventStore, filter: EventFilter): AsyncGenerator<RecordedEvent> {
-  let after = 0;
+/** Pages through the log's events matching `filter` after position `from`, oldest first. */
+export async function* readAllMatching(store: EventStore, filter: EventFilter, from = 0): AsyncGenerator<RecordedEvent> {
+  let after = from;
   for (;;) {
     const page = await store.readAll({ after, maxCount: PAGE, filter });
     for (const event of page) yield event;
     if (page.length < PAGE) return;
     after = page[page.length - 1].position;
+    // The embedded store answers at once: let the event loop serve requests between pages.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

@@ -1,4 +1,4 @@
-import { governingHold, mapPersonalFields, retentionVerdict, subjectDecider, subjectStreamName, type RetentionTopic, type SubjectEvent, type SubjectState } from '#domain';
+import { governingHold, mapPersonalFields, nextRetentionReview, retentionVerdict, subjectDecider, subjectStreamName, type RetentionTopic, type SubjectEvent, type SubjectState } from '#domain';
 import type { SubjectCrypto } from '#crypto';
 import type { EventStore } from '#event-store';
 import type { CommandContext } from '../commands/command-context';
@@ -16,28 +16,56 @@ export interface ErasureCandidate {
 }
 
 const REDACTED = Object.freeze({ redacted: true });
+/** A full pass at least this often by default, whatever the log says (also the first pass of a process). */
+const FULL_PASS_EVERY_MS = 86_400_000;
+/** Subjects judged between two turns of the event loop, so the api keeps answering during a pass. */
+const YIELD_EVERY = 200;
 
 /**
  * Art. 5(1)(e), 17(1)(a), 17(3): finds subjects whose purposes have all lapsed, and deferred
  * erasures whose hold has ended, and erases them. It never decrypts: the verdict needs dates,
  * topics and ids only, so personal fields are folded as redacted markers.
+ *
+ * After its first (full) pass a sweep judges again only the subjects that have new events, and
+ * those whose next review (nextRetentionReview: a hold's end, an expiry, a retention period's
+ * end) has come; any topic event, or a day gone by, makes the next pass full again. With a CRM
+ * imported (hundreds of thousands of subjects, nearly all with consents in force) a pass then
+ * reads a handful of streams instead of all of them.
  */
 export class RetentionSweep {
+  private cursor = 0;
+  private lastFullPass = Number.NEGATIVE_INFINITY;
+  /** Subjects judged not due, by the instant (ms) they must be judged again. */
+  private readonly reviews = new Map<string, number>();
+
   constructor(
     private readonly store: EventStore,
     private readonly executor: CommandExecutor,
     private readonly eraser: SubjectEraser,
     private readonly crypto: SubjectCrypto,
+    private readonly fullPassEveryMs = FULL_PASS_EVERY_MS,
   ) {}
 
   async plan(now: string): Promise<ErasureCandidate[]> {
-    const erased = await erasedSubjectIds(this.store);
+    const head = await this.store.headPosition();
+    const nowMs = Date.parse(now);
+    const full = nowMs - this.lastFullPass >= this.fullPassEveryMs || (await this.topicsChanged());
+    const subjects = full ? await this.everySubject() : await this.dueSubjects(nowMs);
+    if (full) this.reviews.clear();
     const candidates: ErasureCandidate[] = [];
-    for (const subjectId of await this.registeredSubjectIds()) {
-      if (erased.has(subjectId)) continue;
-      const candidate = await this.judge(subjectId, now);
+    let judged = 0;
+    for (const subjectId of subjects) {
+      if (++judged % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+      const { candidate, reviewAt } = await this.judge(subjectId, now);
       if (candidate !== undefined) candidates.push(candidate);
+      // A candidate stays due until its erasure is in the log, in case carrying it out fails.
+      if (candidate !== undefined) this.reviews.set(subjectId, nowMs);
+      else if (reviewAt === undefined) this.reviews.delete(subjectId);
+      else this.reviews.set(subjectId, Date.parse(reviewAt));
     }
+    // Events appended from here on are after the cursor: the next pass looks at their subjects.
+    this.cursor = head;
+    if (full) this.lastFullPass = nowMs;
     return candidates;
   }
 
@@ -51,28 +79,45 @@ export class RetentionSweep {
     return done;
   }
 
-  private async registeredSubjectIds(): Promise<string[]> {
+  private async everySubject(): Promise<string[]> {
+    const erased = await erasedSubjectIds(this.store);
     const ids: string[] = [];
     for await (const event of readAllMatching(this.store, { streamPrefixes: ['subject-'], eventTypes: ['SubjectRegistered'] })) {
-      ids.push(subjectIdOf(event.stream));
+      const subjectId = subjectIdOf(event.stream);
+      if (!erased.has(subjectId)) ids.push(subjectId);
     }
     return ids;
   }
 
-  private async judge(subjectId: string, now: string): Promise<ErasureCandidate | undefined> {
+  /** Subjects with events since the last pass, and those whose review has come. */
+  private async dueSubjects(nowMs: number): Promise<Set<string>> {
+    const due = new Set<string>();
+    for await (const event of readAllMatching(this.store, { streamPrefixes: ['subject-'] }, this.cursor)) due.add(subjectIdOf(event.stream));
+    for (const [subjectId, at] of this.reviews) if (at <= nowMs) due.add(subjectId);
+    return due;
+  }
+
+  /** A topic's retention period or versions changed since the last pass: every subject may be affected. */
+  private async topicsChanged(): Promise<boolean> {
+    const page = await this.store.readAll({ after: this.cursor, maxCount: 1, filter: { streamPrefixes: ['topic-'] } });
+    return page.length > 0;
+  }
+
+  private async judge(subjectId: string, now: string): Promise<{ candidate?: ErasureCandidate; reviewAt?: string }> {
     const state = await this.redactedState(subjectId);
-    if (state.status !== 'registered') return undefined;
+    if (state.status !== 'registered') return {};
     // The key went but the process died before SubjectErased was appended: finish the record.
-    if (await this.crypto.isShredded(subjectId)) return { subjectId, why: 'interrupted', reasons: ['the data key is destroyed but the erasure was not recorded'] };
-    const deferral = state.pendingErasure?.deferral;
-    if (deferral !== undefined) {
-      if (governingHold(state, now) !== undefined) return undefined;
-      return { subjectId, why: 'hold_ended', reasons: [`the erasure deferred by legal hold ${deferral.holdId} is due: the hold has ended`] };
-    }
+    if (await this.crypto.isShredded(subjectId)) return { candidate: { subjectId, why: 'interrupted', reasons: ['the data key is destroyed but the erasure was not recorded'] } };
     const topics = await loadTopicRecords(this.executor, Object.values(state.consents).map((c) => c.scope.topicId));
     const views = new Map<string, RetentionTopic>([...topics].map(([id, record]) => [id, record.view]));
+    const reviewAt = nextRetentionReview(state, views, now);
+    const deferral = state.pendingErasure?.deferral;
+    if (deferral !== undefined) {
+      if (governingHold(state, now) !== undefined) return { reviewAt };
+      return { candidate: { subjectId, why: 'hold_ended', reasons: [`the erasure deferred by legal hold ${deferral.holdId} is due: the hold has ended`] } };
+    }
     const verdict = retentionVerdict(state, views, now);
-    return verdict.lapsed ? { subjectId, why: 'retention', reasons: verdict.reasons } : undefined;
+    return verdict.lapsed ? { candidate: { subjectId, why: 'retention', reasons: verdict.reasons } } : { reviewAt };
   }
 
   private async redactedState(subjectId: string): Promise<SubjectState> {

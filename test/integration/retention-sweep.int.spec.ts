@@ -1,0 +1,72 @@
+import { subjectDecider, subjectStreamName, type SubjectCommand } from '#domain';
+import { importedSubjectId, RetentionSweep, SubjectCodec, SubjectEraser } from '#application';
+import { generatedSubject, ndjson, openImportFixture, type ImportFixture } from './import-support';
+
+const SUBJECTS = 60;
+const DAY = 86_400_000;
+/** The import records revocations at the real time, so the timeline starts now. */
+const T = Date.now() + 1_000;
+const at = (days: number) => new Date(T + days * DAY).toISOString();
+
+/**
+ * The privacy scheduler's sweep after a CRM import: the first pass reads every subject, later
+ * passes only the subjects with new events and those whose retention review has come.
+ */
+describe('retention sweep over an imported CRM', () => {
+  let fixture: ImportFixture;
+  let sweep: RetentionSweep;
+  let reads: jest.SpyInstance;
+
+  beforeAll(async () => {
+    fixture = await openImportFixture();
+    expect((await fixture.run(ndjson(Array.from({ length: SUBJECTS }, (_, i) => generatedSubject(i)).flat()))).refused).toBe(0);
+    const { infra, executor } = fixture;
+    const codec = new SubjectCodec(infra.crypto);
+    sweep = new RetentionSweep(infra.eventStore, executor, new SubjectEraser(executor, codec, infra.crypto, infra.config.domain.channels), infra.crypto, 100 * 365 * DAY);
+    reads = jest.spyOn(infra.eventStore, 'readStream');
+  });
+  afterAll(() => fixture.close());
+
+  const streamsRead = () => new Set(reads.mock.calls.map(([stream]) => stream as string).filter((s) => s.startsWith('subject-')));
+  const revoke = (i: number, topicId: string) => {
+    const command = { type: 'RevokeConsent', data: { topicId }, metadata: { now: at(0), channels: fixture.infra.config.domain.channels, allowedProfileFields: [] } } as unknown as SubjectCommand;
+    const stream = subjectStreamName(importedSubjectId('bench-crm', `C-${i}`));
+    return fixture.executor.execute({ stream, decider: subjectDecider, command, codec: new SubjectCodec(fixture.infra.crypto), context: { actor: 'crm', now: at(0) } });
+  };
+
+  it('reads every subject once, then none while nothing changed and nothing is due', async () => {
+    expect(await sweep.plan(at(0))).toEqual([]);
+    expect(streamsRead().size).toBe(SUBJECTS);
+    reads.mockClear();
+    expect(await sweep.plan(at(0))).toEqual([]);
+    expect(streamsRead().size).toBe(0);
+  });
+
+  it('judges a subject again when it has new events, and when its retention review comes, and erases it then', async () => {
+    await revoke(1, 'newsletter');
+    await revoke(1, 'events');
+    reads.mockClear();
+    expect(await sweep.plan(at(1))).toEqual([]);
+    expect([...streamsRead()]).toEqual([subjectStreamName(importedSubjectId('bench-crm', 'C-1'))]);
+
+    reads.mockClear();
+    expect(await sweep.plan(at(200))).toEqual([]);
+    expect(streamsRead().size).toBe(0);
+    // `events` keeps data 365 days after its consent ended, `newsletter` 730: reviewed at each end.
+    reads.mockClear();
+    expect(await sweep.plan(at(366))).toEqual([]);
+    expect(streamsRead().size).toBe(1);
+    reads.mockClear();
+    const due = await sweep.run(at(731));
+    expect(due).toEqual([expect.objectContaining({ subjectId: importedSubjectId('bench-crm', 'C-1'), why: 'retention', outcome: 'erased' })]);
+    // C-1, and the 20 subjects whose imported revocation of `newsletter` reached its review too
+    // (they keep `events`, granted without expiry, so nothing else is due for them ever again).
+    expect(streamsRead().size).toBe(21);
+    reads.mockClear();
+    expect(await sweep.plan(at(732))).toEqual([]);
+    expect(streamsRead().size).toBe(1);
+    reads.mockClear();
+    expect(await sweep.plan(at(733))).toEqual([]);
+    expect(streamsRead().size).toBe(0);
+  });
+});
