@@ -1,3 +1,5 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '#event-store';
 import type { ReadStore } from '#read-store';
@@ -5,10 +7,12 @@ import { CommandExecutor } from '../commands/command-executor';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG, EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
 import { LedgerModule } from '../ledger.module';
+import { ProjectionLease } from '../projections/projection-lease';
 import { SubjectCodec } from '../subjects/subject-codec';
 import { TopicViews } from '../topics/topic-views';
 import { DOUBLE_OPT_IN_TOKENS, type DoubleOptInTokens } from './double-opt-in-token';
 import { JourneyKeys } from './journey-keys';
+import { JourneyWorkersLease } from './journey-workers-lease';
 import { DoubleOptInMailOutbox } from './mail/doi-mail-outbox';
 import { openMailTransport } from './mail/mail-transport';
 import { UnsubscribeLinks, UnsubscribeService } from './unsubscribe.service';
@@ -26,7 +30,7 @@ const providers = [
     provide: WebhookDispatcher,
     inject: [WebhookRegistry, EVENT_STORE, READ_STORE, APP_CONFIG],
     useFactory: (registry: WebhookRegistry, eventStore: EventStore, readStore: ReadStore, config: AppConfig) =>
-      new WebhookDispatcher(registry, { eventStore, readStore, settings: config.journeys.webhooks, log: line }, config.journeys.runWorkers),
+      new WebhookDispatcher(registry, { eventStore, readStore, settings: config.journeys.webhooks, log: line }),
   },
   {
     provide: DoubleOptInMailOutbox,
@@ -42,25 +46,41 @@ const providers = [
 
 /**
  * Journey services: integration-event webhooks, the double opt-in mail outbox and one-click
- * unsubscribe. The workers run where JOURNEY_WORKERS says (embedded: in the api), in one process.
+ * unsubscribe. The workers may run where JOURNEY_WORKERS says (embedded: in the api); of several
+ * such processes one at a time runs them, the holder of the `journey-workers` lease.
  */
 @Module({ imports: [LedgerModule], providers, exports: [UnsubscribeTokens, UnsubscribeService, UnsubscribeLinks, WebhookRegistry, WebhookDispatcher] })
 export class JourneysModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private lease: JourneyWorkersLease | undefined;
+
   constructor(
     private readonly webhooks: WebhookDispatcher,
     private readonly outbox: DoubleOptInMailOutbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.webhooks.start();
+    await this.webhooks.prepare();
     if (!this.config.journeys.runWorkers) return void log.log('journey workers run elsewhere (JOURNEY_WORKERS=false)');
-    this.outbox.start();
-    log.log(`journey workers running: webhooks, double opt-in mail (${this.config.journeys.smtpUrl ? 'SMTP' : 'files in outbox-mail/'})`);
+    const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    const workers = {
+      start: async () => {
+        await this.webhooks.start();
+        this.outbox.start();
+        log.log(`journey workers running: webhooks, double opt-in mail (${this.config.journeys.smtpUrl ? 'SMTP' : 'files in outbox-mail/'})`);
+      },
+      stop: async () => {
+        await this.webhooks.stop();
+        await this.outbox.stop();
+      },
+    };
+    this.lease = new JourneyWorkersLease(new ProjectionLease(this.readStore, 'journey-workers', owner, this.config.projections.leaseTtlMs), workers, line);
+    await this.lease.start();
+    if (!this.lease.active) log.log('journey workers: another process holds the lease; standing by');
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.webhooks.stop();
-    await this.outbox.stop();
+    await this.lease?.stop();
   }
 }

@@ -6,24 +6,33 @@ import { WebhookWorker, type WorkerDeps } from './webhook-worker';
 /** How often registrations made by another api instance are picked up. */
 const REFRESH_MS = 5_000;
 
-/** One worker per registered webhook, started and stopped as registrations come and go. */
+/**
+ * One worker per registered webhook, started and stopped as registrations come and go, while this
+ * process runs the journey workers (it holds their lease, see JourneyWorkersLease).
+ */
 export class WebhookDispatcher {
   private readonly workers = new Map<string, WebhookWorker>();
   private readonly writers = new Map<string, VersionedWriter>();
   private timer: NodeJS.Timeout | undefined;
   private refreshing: Promise<void> = Promise.resolve();
+  private run = false;
 
-  constructor(readonly registry: WebhookRegistry, private readonly deps: WorkerDeps, private readonly run: boolean) {}
+  constructor(readonly registry: WebhookRegistry, private readonly deps: WorkerDeps) {}
+
+  /** The registry's indexes, in every process (registrations are made wherever the api runs). */
+  prepare(): Promise<void> {
+    return this.deps.readStore.ensureIndexes(WEBHOOK_INDEXES);
+  }
 
   async start(): Promise<void> {
-    await this.deps.readStore.ensureIndexes(WEBHOOK_INDEXES);
-    if (!this.run) return;
+    this.run = true;
     await this.refresh();
     this.timer = setInterval(() => void this.refresh().catch((e: Error) => this.deps.log(`webhooks: refresh failed (${e.message})`)), REFRESH_MS);
     this.timer.unref();
   }
 
   async stop(): Promise<void> {
+    this.run = false;
     clearInterval(this.timer);
     await this.refreshing;
     await Promise.all([...this.workers.values()].map((worker) => worker.stop()));
