@@ -76,6 +76,10 @@ describe('privacy: the api process and the ledger CLI', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^privacy-ledger: cannot start: MASTER_KEY \(id [0-9a-f]{8}\) does not open this key vault/);
     expect(wrong.stderr).not.toContain('    at ');
+    // A setting refused while Nest builds the app (not before) is one line too, without Nest's stack.
+    const badKey = await start('apps/api/src/main.ts', [], baseEnv(dataDir, { PORT: String(port), ADMIN_API_KEY: 'short' })).exited;
+    expect(badKey.code).toBe(1);
+    expect(badKey.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^privacy-ledger: cannot start: ADMIN_API_KEY: must be at least 24 characters/)]);
 
     const dryRun = await start('apps/cli/src/main.ts', ['--json', 'retention', '--dry-run', '--at', '2099-01-01T00:00:00.000Z'], baseEnv(dataDir)).exited;
     expect(dryRun.code).toBe(0);

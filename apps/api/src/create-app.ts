@@ -27,7 +27,9 @@ export async function createApp(infra: Infrastructure, options: CreateAppOptions
     // Fastify takes a hop count too; the adapter's type lists only the other forms.
     new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: infra.config.trustProxy as boolean | string[], loggerInstance: loggerFor(infra.config), logController: new RequestLogController() }),
     // Only Fastify's own JSON parser: every other content type (forms, text) is refused with 415.
-    { bufferLogs: true, abortOnError: false, bodyParser: false },
+    // No console logger of Nest's own: its lines are buffered and go to pino once the app exists,
+    // and a start-up error is main.ts's one line instead of Nest's stack trace before it.
+    { bufferLogs: true, abortOnError: false, bodyParser: false, logger: false },
   );
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   app.useLogger(app.get(Logger));

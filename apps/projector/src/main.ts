@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: config.logLevel, base: { context: 'Projector' } });
   const infra = await openInfrastructure(config, (line) => log.info(line));
-  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(infra, READ_MODELS), { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(infra, READ_MODELS), { bufferLogs: true, abortOnError: false, logger: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.init();
