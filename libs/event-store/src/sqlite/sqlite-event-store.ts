@@ -140,7 +140,7 @@ export class SqliteEventStore implements EventStore {
     const events = reqs.reduce((n, req) => n + (req.op === 'append' ? req.ids.length : 1), 0);
     // Without its writer thread (it died: the in-flight batch failed) the store still writes here.
     const offload = events >= OFFLOAD_EVENTS && this.writer.problem === undefined;
-    const outcomes = offload ? await this.writer.run([...reqs]) : this.inline.run(reqs);
+    const outcomes = offload ? await this.writer.run(reqs) : this.inline.run(reqs);
     this.notifier.notify();
     return outcomes;
   }

@@ -33,18 +33,13 @@ export class WriterThread {
   private exited: Promise<void> = Promise.resolve();
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
-  private failure: Error | undefined;
-  private problemText = '';
+  /** Why the thread can no longer write, once it cannot. */
+  problem: string | undefined;
 
   constructor(private readonly file: string) {}
 
-  /** Why the thread can no longer write, once it cannot. */
-  get problem(): string | undefined {
-    return this.failure === undefined ? undefined : this.problemText;
-  }
-
-  run(requests: WriteRequest[]): Promise<Outcome<WriteResult>[]> {
-    if (this.failure) return Promise.reject(this.failure);
+  run(requests: readonly WriteRequest[]): Promise<Outcome<WriteResult>[]> {
+    if (this.problem !== undefined) return Promise.reject(this.unavailable());
     const worker = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -57,7 +52,7 @@ export class WriterThread {
   /** Call once nothing is queued any more: the thread closes its connection and ends. */
   async close(): Promise<void> {
     if (!this.worker) return;
-    if (!this.failure) this.worker.postMessage({ type: 'close' } satisfies ToWriter);
+    if (this.problem === undefined) this.worker.postMessage({ type: 'close' } satisfies ToWriter);
     this.worker.ref();
     await this.exited;
   }
@@ -86,10 +81,13 @@ export class WriterThread {
   }
 
   private fail(problem: string): void {
-    if (this.failure) return;
-    this.problemText = problem;
-    this.failure = new EventStoreUnavailableError(`The event store ${this.file} cannot write: ${problem}`, 'DATA_DIR');
-    for (const waiting of this.waiting.values()) waiting.reject(this.failure);
+    if (this.problem !== undefined) return;
+    this.problem = problem;
+    for (const waiting of this.waiting.values()) waiting.reject(this.unavailable());
     this.waiting.clear();
+  }
+
+  private unavailable(): EventStoreUnavailableError {
+    return new EventStoreUnavailableError(`The event store ${this.file} cannot write: ${this.problem}`, 'DATA_DIR');
   }
 }

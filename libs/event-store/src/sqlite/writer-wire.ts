@@ -4,7 +4,7 @@ import type { Outcome } from './batch-queue';
 import type { WriteRequest, WriteResult } from './append-batch';
 
 /** Main thread → writer thread. */
-export type ToWriter = { type: 'write'; id: number; requests: WriteRequest[] } | { type: 'close' };
+export type ToWriter = { type: 'write'; id: number; requests: readonly WriteRequest[] } | { type: 'close' };
 
 /** An error as plain fields: structured clone keeps only an Error's message, not its class or fields. */
 export interface WireError {
