@@ -1,5 +1,3 @@
-import { hostname } from 'node:os';
-import { randomUUID } from 'node:crypto';
 import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '#event-store';
 import type { ReadStore } from '#read-store';
@@ -7,7 +5,7 @@ import { CommandExecutor } from '../commands/command-executor';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG, EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
 import { LedgerModule } from '../ledger.module';
-import { ProjectionLease } from '../projections/projection-lease';
+import { leaseOwnerId, ProjectionLease } from '../projections/projection-lease';
 import { SubjectCodec } from '../subjects/subject-codec';
 import { TopicViews } from '../topics/topic-views';
 import { DOUBLE_OPT_IN_TOKENS, type DoubleOptInTokens } from './double-opt-in-token';
@@ -63,7 +61,7 @@ export class JourneysModule implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationBootstrap(): Promise<void> {
     await this.webhooks.prepare();
     if (!this.config.journeys.runWorkers) return void log.log('journey workers run elsewhere (JOURNEY_WORKERS=false)');
-    const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    const owner = leaseOwnerId();
     const workers = {
       start: async () => {
         await this.webhooks.start();

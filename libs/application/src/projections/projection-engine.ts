@@ -1,9 +1,7 @@
-import { hostname } from 'node:os';
-import { randomUUID } from 'node:crypto';
 import type { ReadModel } from '#projections';
 import type { Infrastructure } from '../infrastructure/infrastructure.module';
 import { BlindIndexDeriver } from './blind-index-deriver';
-import { ProjectionLease } from './projection-lease';
+import { leaseOwnerId, ProjectionLease } from './projection-lease';
 import { ProjectionProgress } from './projection-progress';
 import { ProjectionRunner } from './projection-runner';
 
@@ -16,7 +14,7 @@ export class ProjectionEngine {
   constructor(infra: Omit<Infrastructure, 'keyVault'>, readonly models: readonly ReadModel[], run: boolean, log: (line: string) => void) {
     const settings = infra.config.projections;
     const deriver = new BlindIndexDeriver(infra.crypto, infra.eventStore);
-    const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    const owner = leaseOwnerId();
     const runners: ProjectionRunner[] = [];
     this.progress = new ProjectionProgress(models, infra.readStore, infra.eventStore, runners);
     if (!run) {

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { ReadStore } from '#read-store';
 
 export const LEASE_COLLECTION = 'projection_leases';
@@ -11,6 +13,11 @@ interface LeaseDoc {
 }
 
 export type RenewOutcome = 'held' | 'lost' | 'handover';
+
+/** Who holds a lease: the host and process, plus a random part so a restarted pid is someone new. */
+export function leaseOwnerId(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
 
 /**
  * One active runner per read model across processes (ARCHITECTURE.md, scale-out). The lease is a
