@@ -10,7 +10,7 @@ describe('architecture boundaries', () => {
 
   it('keeps libs/domain free of frameworks, drivers, I/O and other project libraries', () => {
     expect(domain.length).toBeGreaterThan(10);
-    const forbidden = /^(@nestjs\/|mongodb|@eventstore\/|better-sqlite3|class-validator|class-transformer|rxjs|node:|fs$|crypto$|path$|#)/;
+    const forbidden = /^(@nestjs\/|mongodb|@kurrent\/|better-sqlite3|class-validator|class-transformer|rxjs|node:|fs$|crypto$|path$|#)/;
     expect(violations(domain, forbidden)).toEqual([]);
   });
 
@@ -27,6 +27,6 @@ describe('architecture boundaries', () => {
 
   it('keeps projections pure: no framework, no driver, no crypto', () => {
     const projections = sourcesUnder('projections');
-    expect(violations(projections, /^(@nestjs\/|mongodb|@eventstore\/|better-sqlite3|node:|#crypto|#application)/)).toEqual([]);
+    expect(violations(projections, /^(@nestjs\/|mongodb|@kurrent\/|better-sqlite3|node:|#crypto|#application)/)).toEqual([]);
   });
 });

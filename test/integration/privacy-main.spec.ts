@@ -13,7 +13,7 @@ const ADMIN_KEY = `plk_${randomBytes(24).toString('base64url')}`;
 interface Run { code: number | null; stdout: string; stderr: string }
 
 function baseEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const { MASTER_KEY: _m, MASTER_KEY_FILE: _f, EVENTSTORE_CONNECTION_STRING: _e, MONGODB_URI: _u, ...env } = process.env;
+  const { MASTER_KEY: _m, MASTER_KEY_FILE: _f, KURRENTDB_CONNECTION_STRING: _k, EVENTSTORE_CONNECTION_STRING: _e, MONGODB_URI: _u, ...env } = process.env;
   return { ...env, DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'debug', ADMIN_API_KEY: ADMIN_KEY, ...extra };
 }
 

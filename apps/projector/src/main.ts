@@ -7,7 +7,7 @@ import { READ_MODELS } from '#projections';
 import { ProjectorModule } from './projector.module';
 
 /**
- * `apps/projector`: runs every read model's runner against EventStoreDB and MongoDB (or the
+ * `apps/projector`: runs every read model's runner against KurrentDB and MongoDB (or the
  * embedded files). Start several for availability: each model is run by the instance holding its
  * lease in the read store, the others stand by and take over when it stops renewing. SIGTERM
  * finishes the running batches and releases the leases, so a standby takes over at once.

@@ -1,4 +1,5 @@
 export * from './config/app-config';
+export * from './config/event-store-connection';
 export * from './infrastructure/tokens';
 export * from './infrastructure/data-dir';
 export * from './infrastructure/open-event-store';

@@ -1,5 +1,5 @@
 /**
- * The EventStore port. Adapters: `sqlite` (embedded default) and `esdb` (EventStoreDB).
+ * The EventStore port. Adapters: `sqlite` (embedded default) and `kurrentdb` (KurrentDB, formerly EventStoreDB).
  * Both must pass the same contract suite in test/contract/event-store.contract.ts.
  *
  * Revisions are 0-based per stream. Global positions are positive, strictly increasing in commit
@@ -91,13 +91,13 @@ export interface StreamMetadata {
 }
 
 export interface StoreHealth {
-  adapter: 'sqlite' | 'esdb';
+  adapter: 'sqlite' | 'kurrentdb';
   ok: boolean;
   detail: string;
 }
 
 export interface EventStore {
-  readonly adapter: 'sqlite' | 'esdb';
+  readonly adapter: 'sqlite' | 'kurrentdb';
   appendToStream(stream: string, events: readonly EventData[], expected: ExpectedRevision): Promise<AppendResult>;
   /** An unknown (or deleted) stream reads as an empty list. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

@@ -1,4 +1,4 @@
 export * from './event-store.port';
 export * from './errors';
-export * from './esdb';
+export * from './kurrentdb';
 export * from './sqlite';

@@ -4,7 +4,7 @@ import type { EventData, EventStore, RecordedEvent } from '#event-store';
 /** The contract opens one store for all its tests; each test reaches it through this getter. */
 export type StoreGetter = () => EventStore;
 
-/** A name no other test or run uses: the EventStoreDB run shares one server between runs. */
+/** A name no other test or run uses: the KurrentDB run shares one server between runs. */
 export function unique(label: string): string {
   return `ct-${label}-${randomUUID().replace(/-/g, '')}`;
 }

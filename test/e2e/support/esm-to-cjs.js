@@ -4,7 +4,7 @@
  * on Node 24.9+. So, for Jest on Node 20, they are compiled to CommonJS with swc.
  * Wired in jest.config.js as:
  *   transform: { ..., '^.+/node_modules/.+\\.js$': '<rootDir>/test/e2e/support/esm-to-cjs.js' },
- *   transformIgnorePatterns: ['/node_modules/(typescript|@swc|jest[^/]*|@jest|better-sqlite3|@eventstore|protobufjs|@grpc)/'],
+ *   transformIgnorePatterns: ['/node_modules/(typescript|@swc|jest[^/]*|@jest|better-sqlite3|@kurrent|@neon-rs|google-protobuf|protobufjs|@grpc)/'],
  */
 const { transformSync } = require('@swc/core');
 

@@ -31,7 +31,7 @@ function fileEntries(config: AppConfig, print: Print): ApiKeyEntry[] {
   if (config.adminApiKey) return [];
   // A development key printed to a container log would be a leaked production key.
   if (config.eventStoreConnectionString) {
-    throw new ConfigError('ADMIN_API_KEY', 'with EVENTSTORE_CONNECTION_STRING set, set ADMIN_API_KEY or API_KEYS_FILE too');
+    throw new ConfigError('ADMIN_API_KEY', `with ${config.eventStoreSetting} set, set ADMIN_API_KEY or API_KEYS_FILE too`);
   }
   return [createDevelopmentAdminKey(file, print)];
 }

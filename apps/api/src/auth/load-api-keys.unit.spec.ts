@@ -10,11 +10,13 @@ const dir = () => mkdtempSync(join(tmpdir(), 'ledger-keys-'));
 const entry = (name: string, roles: unknown = ['crm'], sha256: unknown = hashApiKey(name)) => ({ name, roles, sha256 });
 
 describe('loadApiKeys', () => {
-  it('never generates a development key next to EventStoreDB: that log would leak it', () => {
-    const print = jest.fn();
-    const config = loadConfig({ DATA_DIR: dir(), EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' });
-    expect(() => loadApiKeys(config, print)).toThrow(/^ADMIN_API_KEY: /);
-    expect(print).not.toHaveBeenCalled();
+  it('never generates a development key next to KurrentDB: that log would leak it', () => {
+    for (const setting of ['KURRENTDB_CONNECTION_STRING', 'EVENTSTORE_CONNECTION_STRING']) {
+      const print = jest.fn();
+      const config = loadConfig({ DATA_DIR: dir(), [setting]: 'kurrentdb://localhost:2113?tls=false' });
+      expect(() => loadApiKeys(config, print)).toThrow(`ADMIN_API_KEY: with ${setting} set, set ADMIN_API_KEY`);
+      expect(print).not.toHaveBeenCalled();
+    }
   });
 
   it('prints the development key through the given printer only, once', () => {

@@ -5,6 +5,7 @@ import { loadProjectionSettings, type ProjectionSettings } from '../projections/
 import { loadAuditSettings, type AuditSettings } from '../audit/audit-settings';
 import { loadJourneySettings, type JourneySettings } from '../journeys/journey-settings';
 import { trustProxy, type TrustProxy } from './trust-proxy';
+import { eventStoreConnection, KURRENTDB_CONNECTION_STRING, type EventStoreSetting } from './event-store-connection';
 
 export { ConfigError };
 
@@ -14,7 +15,10 @@ export interface AppConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** KurrentDB; unset means the embedded SQLite event store. */
   eventStoreConnectionString?: string;
+  /** The variable that set it (or would): errors name it, and the former name earns a warning at start. */
+  eventStoreSetting: EventStoreSetting;
   mongodbUri?: string;
   logLevel: LogLevel;
   /** JSON list of API keys ({ name, roles, sha256 }); without it the key file lives in the data folder. */
@@ -72,11 +76,13 @@ function optionalPath(raw: string | undefined): string | undefined {
 
 /** Reads the environment once at start; every later reader gets the typed object. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const eventStore = eventStoreConnection(env);
   return {
     port: port(env.PORT),
     host: optional(env.HOST) ?? '127.0.0.1',
     dataDir: resolve(optional(env.DATA_DIR) ?? './data'),
-    eventStoreConnectionString: optional(env.EVENTSTORE_CONNECTION_STRING),
+    eventStoreConnectionString: eventStore?.connectionString,
+    eventStoreSetting: eventStore?.setting ?? KURRENTDB_CONNECTION_STRING,
     mongodbUri: optional(env.MONGODB_URI),
     logLevel: logLevel(env.LOG_LEVEL),
     apiKeysFile: optionalPath(env.API_KEYS_FILE),

@@ -19,7 +19,7 @@ describe('loadConfig', () => {
   });
 
   it('treats blank connection strings as not configured', () => {
-    expect(loadConfig({ EVENTSTORE_CONNECTION_STRING: '  ', MONGODB_URI: '' })).toMatchObject({
+    expect(loadConfig({ KURRENTDB_CONNECTION_STRING: '  ', EVENTSTORE_CONNECTION_STRING: '', MONGODB_URI: '' })).toMatchObject({
       eventStoreConnectionString: undefined,
       mongodbUri: undefined,
     });

@@ -1,16 +1,19 @@
 import { join } from 'node:path';
-import { EsdbEventStore, SqliteEventStore, type EventStore } from '#event-store';
+import { KurrentDbEventStore, SqliteEventStore, type EventStore } from '#event-store';
 import type { AppConfig } from '../config/app-config';
+import { KURRENTDB_CONNECTION_STRING, LEGACY_CONNECTION_STRING, LEGACY_SETTING_WARNING } from '../config/event-store-connection';
+import type { StartupLog } from './open-key-vault';
 
-/** EventStoreDB when a connection string is configured, otherwise the embedded SQLite file. */
-export async function openEventStore(config: AppConfig, log: (line: string) => void): Promise<EventStore> {
+/** KurrentDB when a connection string is configured, otherwise the embedded SQLite file. */
+export async function openEventStore(config: AppConfig, log: StartupLog): Promise<EventStore> {
   if (config.eventStoreConnectionString) {
-    const store = await EsdbEventStore.connect(config.eventStoreConnectionString);
-    log('event store: EventStoreDB (EVENTSTORE_CONNECTION_STRING is set)');
+    if (config.eventStoreSetting === LEGACY_CONNECTION_STRING) log(LEGACY_SETTING_WARNING, 'warn');
+    const store = await KurrentDbEventStore.connect(config.eventStoreConnectionString, config.eventStoreSetting);
+    log(`event store: KurrentDB (${config.eventStoreSetting} is set)`);
     return store;
   }
   const file = join(config.dataDir, 'events.sqlite');
   const store = new SqliteEventStore(file);
-  log(`event store: embedded SQLite at ${file} (set EVENTSTORE_CONNECTION_STRING to use EventStoreDB)`);
+  log(`event store: embedded SQLite at ${file} (set ${KURRENTDB_CONNECTION_STRING} to use KurrentDB)`);
   return store;
 }

@@ -1,12 +1,12 @@
 import type { AppConfig } from '../config/app-config';
 import { ensureDataDir } from './data-dir';
 import type { Infrastructure } from './infrastructure.module';
-import { openSubjectCrypto } from './open-key-vault';
+import { openSubjectCrypto, type StartupLog } from './open-key-vault';
 import { openEventStore } from './open-event-store';
 import { openReadStore } from './open-read-store';
 
 /** Opens every store in order, closing what was opened if a later one fails. */
-export async function openInfrastructure(config: AppConfig, log: (line: string) => void): Promise<Infrastructure> {
+export async function openInfrastructure(config: AppConfig, log: StartupLog): Promise<Infrastructure> {
   ensureDataDir(config.dataDir);
   const eventStore = await openEventStore(config, log);
   try {

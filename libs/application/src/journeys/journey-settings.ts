@@ -1,3 +1,4 @@
+import { eventStoreConnection } from '../config/event-store-connection';
 import { ConfigError } from '../config/app-config-error';
 import { envFlag, envInteger } from '../config/env-values';
 
@@ -51,7 +52,7 @@ function smtpUrl(raw: string | undefined): string | undefined {
 }
 
 export function loadJourneySettings(env: NodeJS.ProcessEnv): JourneySettings {
-  const embedded = !env.EVENTSTORE_CONNECTION_STRING?.trim();
+  const embedded = eventStoreConnection(env) === undefined;
   return {
     runWorkers: envFlag('JOURNEY_WORKERS', env.JOURNEY_WORKERS) ?? embedded,
     publicBaseUrl: baseUrl(env),

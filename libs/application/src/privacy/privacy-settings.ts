@@ -2,7 +2,7 @@ import { ConfigError } from '../config/app-config-error';
 
 /**
  * PRIVACY_SCHEDULER_INTERVAL_SECONDS: how often the api carries out due erasures (ended holds,
- * lapsed retention). Default 300 on the embedded stores; 0 turns it off (with EventStoreDB run
+ * lapsed retention). Default 300 on the embedded stores; 0 turns it off (with KurrentDB run
  * `ledger retention` from one place, e.g. a cron job, instead of in every api instance).
  */
 export function schedulerIntervalSeconds(env: NodeJS.ProcessEnv, embedded: boolean): number {

@@ -95,7 +95,7 @@ export class ProjectionProgress {
     return snapshots;
   }
 
-  /** SQLite positions are dense (one per event); EventStoreDB's are byte offsets, so count there. */
+  /** SQLite positions are dense (one per event); KurrentDB's are byte offsets, so count there. */
   private async lag(checkpoint: number, head: number): Promise<number> {
     if (checkpoint >= head) return 0;
     if (this.eventStore.adapter === 'sqlite') return head - checkpoint;

@@ -1,3 +1,4 @@
+import { eventStoreConnection } from '../config/event-store-connection';
 import { envFlag, envInteger } from '../config/env-values';
 
 export interface ProjectionSettings {
@@ -11,7 +12,7 @@ export interface ProjectionSettings {
 }
 
 export function loadProjectionSettings(env: NodeJS.ProcessEnv): ProjectionSettings {
-  const embedded = !env.EVENTSTORE_CONNECTION_STRING?.trim();
+  const embedded = eventStoreConnection(env) === undefined;
   return {
     run: envFlag('RUN_PROJECTIONS', env.RUN_PROJECTIONS) ?? embedded,
     batchSize: envInteger('PROJECTION_BATCH_SIZE', env.PROJECTION_BATCH_SIZE, 500, 1, 10_000),

@@ -9,7 +9,7 @@ export interface StreamState {
 
 export const NO_STREAM_STATE: StreamState = { revision: -1, deletedBefore: 0 };
 
-/** A soft-deleted stream counts as absent until it is written again, as in EventStoreDB. */
+/** A soft-deleted stream counts as absent until it is written again, as in KurrentDB. */
 export function streamIsLive(state: StreamState): boolean {
   return state.revision >= 0 && state.deletedBefore <= state.revision;
 }

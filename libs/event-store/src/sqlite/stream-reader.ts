@@ -15,7 +15,7 @@ function visible(view: StreamViewRow, now: number): Visible | undefined {
   let lowest = Math.max(view.deleted_before ?? 0, view.truncate_before ?? 0);
   if (view.max_count !== null) lowest = Math.max(lowest, last - view.max_count + 1);
   if (lowest > last) return undefined;
-  // maxAge is in seconds, as in EventStoreDB's $maxAge.
+  // maxAge is in seconds, as in KurrentDB's $maxAge.
   const createdSince = view.max_age === null ? 0 : now - view.max_age * 1000;
   return { last, lowest, createdSince };
 }

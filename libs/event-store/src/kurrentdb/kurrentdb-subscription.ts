@@ -1,10 +1,10 @@
-import type { AllStreamResolvedEvent, AllStreamSubscription, EventStoreDBClient, Position } from '@eventstore/db-client';
-import { START } from '@eventstore/db-client';
+import type { AllStreamResolvedEvent, AllStreamSubscription, KurrentDBClient, Position } from '@kurrent/kurrentdb-client';
+import { START } from '@kurrent/kurrentdb-client';
 import type { BatchHandler, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
-import { planFilter } from './esdb-filter';
-import { toEsdbPosition, toRecordedEvent } from './esdb-mapping';
+import { planFilter } from './kurrentdb-filter';
+import { toKurrentDbPosition, toRecordedEvent } from './kurrentdb-mapping';
 import { CaughtUpTracker } from './caught-up-tracker';
-import { headPosition } from './esdb-reads';
+import { headPosition } from './kurrentdb-reads';
 
 const DEFAULT_BATCH = 100;
 
@@ -13,7 +13,7 @@ const DEFAULT_BATCH = 100;
  * previous batch was being handled, up to maxBatchSize. The server stream is paused while too
  * much is queued, so a slow handler never makes us buffer the whole log.
  */
-export class EsdbSubscription implements Subscription {
+export class KurrentDbSubscription implements Subscription {
   readonly done: Promise<void>;
   #position: number;
   #queue: RecordedEvent[] = [];
@@ -26,10 +26,10 @@ export class EsdbSubscription implements Subscription {
   readonly #tracker: CaughtUpTracker;
 
   constructor(
-    private readonly client: EventStoreDBClient,
+    private readonly client: KurrentDBClient,
     options: SubscribeOptions,
     private readonly handler: BatchHandler,
-    private readonly onEnd: (subscription: EsdbSubscription) => void,
+    private readonly onEnd: (subscription: KurrentDbSubscription) => void,
   ) {
     this.#position = options.after ?? 0;
     this.#plan = planFilter(options.filter);
@@ -62,14 +62,14 @@ export class EsdbSubscription implements Subscription {
     // The head taken before subscribing bounds "everything that existed when it started".
     this.#tracker.setHead(await headPosition(this.client));
     if (this.#closed) return;
-    const fromPosition = this.#position > 0 ? toEsdbPosition(this.#position) : START;
+    const fromPosition = this.#position > 0 ? toKurrentDbPosition(this.#position) : START;
     const server = { ...this.#plan.server, checkpointReached: (_: unknown, at: Position) => this.#onCheckpoint(at) };
     const stream = this.client.subscribeToAll({ fromPosition, filter: server });
     this.#stream = stream;
     stream.on('data', (resolved: AllStreamResolvedEvent) => this.#onData(resolved));
     stream.on('caughtUp', () => this.#tracker.serverCaughtUp(stream.readableLength));
     stream.on('error', (error: Error) => this.#fail(error));
-    stream.on('end', () => this.#fail(new Error('EventStoreDB ended the subscription')));
+    stream.on('end', () => this.#fail(new Error('KurrentDB ended the subscription')));
     this.#pump();
   }
 

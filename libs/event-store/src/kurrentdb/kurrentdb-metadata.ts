@@ -1,12 +1,12 @@
-import type { StreamMetadata as EsdbStreamMetadata } from '@eventstore/db-client';
+import type { StreamMetadata as KurrentDbStreamMetadata } from '@kurrent/kurrentdb-client';
 import type { JsonObject, StreamMetadata } from '../event-store.port';
 
 // Custom metadata lives under one `custom` key rather than beside the `$`-prefixed system keys,
-// so that it round-trips exactly and can never collide with a key EventStoreDB reserves.
+// so that it round-trips exactly and can never collide with a key KurrentDB reserves.
 const CUSTOM_KEY = 'custom';
 
-export function toEsdbMetadata(metadata: StreamMetadata): EsdbStreamMetadata {
-  const out: EsdbStreamMetadata = {};
+export function toKurrentDbMetadata(metadata: StreamMetadata): KurrentDbStreamMetadata {
+  const out: KurrentDbStreamMetadata = {};
   if (metadata.maxAge !== undefined) out.maxAge = metadata.maxAge;
   if (metadata.maxCount !== undefined) out.maxCount = metadata.maxCount;
   if (metadata.truncateBefore !== undefined) out.truncateBefore = metadata.truncateBefore;
@@ -14,7 +14,7 @@ export function toEsdbMetadata(metadata: StreamMetadata): EsdbStreamMetadata {
   return out;
 }
 
-export function fromEsdbMetadata(metadata: EsdbStreamMetadata | undefined): StreamMetadata | undefined {
+export function fromKurrentDbMetadata(metadata: KurrentDbStreamMetadata | undefined): StreamMetadata | undefined {
   if (!metadata) return undefined;
   const out: StreamMetadata = {};
   if (typeof metadata.maxAge === 'number') out.maxAge = metadata.maxAge;

@@ -1,8 +1,8 @@
-import { planFilter } from './esdb-filter';
+import { planFilter } from './kurrentdb-filter';
 
 const ev = (stream: string, type: string) => ({ stream, type });
 
-describe('esdb filter plan', () => {
+describe('kurrentdb filter plan', () => {
   it('sends stream prefixes to the server and checks event types here', () => {
     const plan = planFilter({ streamPrefixes: ['subject-'], eventTypes: ['ConsentGranted'] });
     expect(plan.server).toMatchObject({ filterOn: 'streamName', prefixes: ['subject-'] });

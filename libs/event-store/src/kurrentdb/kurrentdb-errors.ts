@@ -1,10 +1,8 @@
-import { ErrorType, isCommandError } from '@eventstore/db-client';
+import { ErrorType, isCommandError } from '@kurrent/kurrentdb-client';
 import { EventStoreUnavailableError, WrongExpectedVersionError } from '../errors';
 import type { ExpectedRevision } from '../event-store.port';
 
-export const SETTING = 'EVENTSTORE_CONNECTION_STRING';
-
-/** Hides the password of `esdb://user:password@host` so that it never reaches a log line. */
+/** Hides the password of `kurrentdb://user:password@host` so that it never reaches a log line. */
 export function redactConnectionString(connectionString: string): string {
   return connectionString.replace(/(\/\/[^:/@?]*:)[^@/?]*@/, '$1***@');
 }
@@ -16,16 +14,16 @@ export function redactText(text: string, connectionString: string): string {
   return password ? scrubbed.split(password).join('***') : scrubbed;
 }
 
-export function unavailable(problem: string, connectionString: string): EventStoreUnavailableError {
-  const line = `EventStoreDB ${problem} (${SETTING}=${redactConnectionString(connectionString)})`;
-  return new EventStoreUnavailableError(redactText(line, connectionString), SETTING);
+export function unavailable(problem: string, connectionString: string, setting: string): EventStoreUnavailableError {
+  const line = `KurrentDB ${problem} (${setting}=${redactConnectionString(connectionString)})`;
+  return new EventStoreUnavailableError(redactText(line, connectionString), setting);
 }
 
 /** The client's wrong-expected-version error becomes ours; -1 stands for "no stream". */
 export function toDomainError(error: unknown, stream: string, expected: ExpectedRevision): unknown {
   if (!(error instanceof Error) || !isCommandError(error)) return error;
   if (error.type !== ErrorType.WRONG_EXPECTED_VERSION) return error;
-  const actual = error.actualVersion;
+  const actual = error.actualState;
   const current = typeof actual === 'bigint' ? Number(actual) : -1;
   return new WrongExpectedVersionError(stream, expected, current);
 }

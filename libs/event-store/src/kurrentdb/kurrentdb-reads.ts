@@ -1,13 +1,13 @@
-import { BACKWARDS, END, FORWARDS, START } from '@eventstore/db-client';
-import type { AllStreamResolvedEvent, EventStoreDBClient, Position, StreamingRead } from '@eventstore/db-client';
+import { BACKWARDS, END, FORWARDS, START } from '@kurrent/kurrentdb-client';
+import type { AllStreamResolvedEvent, KurrentDBClient, Position } from '@kurrent/kurrentdb-client';
 import type { RecordedEvent } from '../event-store.port';
-import type { FilterPlan } from './esdb-filter';
-import { commitOf, isSystemEvent, toEsdbPosition, toRecordedEvent } from './esdb-mapping';
+import type { FilterPlan } from './kurrentdb-filter';
+import { commitOf, isSystemEvent, toKurrentDbPosition, toRecordedEvent } from './kurrentdb-mapping';
 
 // Large enough to amortise round trips, small enough to bound memory with 1 MiB events.
 const PAGE_SIZE = 256;
 
-export async function collect<E>(read: StreamingRead<E>): Promise<E[]> {
+export async function collect<E>(read: AsyncIterable<E>): Promise<E[]> {
   const out: E[] = [];
   for await (const item of read) out.push(item);
   return out;
@@ -24,11 +24,11 @@ interface ReadAllRange {
  * The client's readAll takes no filter, so pages are filtered here. A forward read from a
  * position includes the event at it, hence `> after` keeps `after` exclusive.
  */
-export async function readAllForwards(client: EventStoreDBClient, range: ReadAllRange): Promise<RecordedEvent[]> {
+export async function readAllForwards(client: KurrentDBClient, range: ReadAllRange): Promise<RecordedEvent[]> {
   const out: RecordedEvent[] = [];
   let cursor = range.after;
   while (out.length < range.maxCount) {
-    const fromPosition = cursor > 0 ? toEsdbPosition(cursor) : START;
+    const fromPosition = cursor > 0 ? toKurrentDbPosition(cursor) : START;
     const page = await collect(
       client.readAll({ fromPosition, maxCount: PAGE_SIZE, direction: FORWARDS, deadline: range.deadline }),
     );
@@ -44,7 +44,7 @@ export async function readAllForwards(client: EventStoreDBClient, range: ReadAll
 }
 
 /** Position of the newest non-system event, 0 when there is none. */
-export async function headPosition(client: EventStoreDBClient, deadline?: number): Promise<number> {
+export async function headPosition(client: KurrentDBClient, deadline?: number): Promise<number> {
   let from: Position | typeof END = END;
   for (;;) {
     const page: AllStreamResolvedEvent[] = await collect(

@@ -1,5 +1,5 @@
-import { BACKWARDS, END, FORWARDS, START } from '@eventstore/db-client';
-import type { EventStoreDBClient } from '@eventstore/db-client';
+import { BACKWARDS, END, FORWARDS, START } from '@kurrent/kurrentdb-client';
+import type { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import type {
   AppendResult,
   BatchHandler,
@@ -15,33 +15,36 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { WrongExpectedVersionError } from '../errors';
-import { connectClient, probe } from './esdb-connect';
-import { isStreamGone, toDomainError } from './esdb-errors';
-import { planFilter } from './esdb-filter';
-import { checkRevision, commitOf, toEsdbExpected, toEventData, toRecordedEvent } from './esdb-mapping';
-import { fromEsdbMetadata, toEsdbMetadata } from './esdb-metadata';
-import { collect, headPosition, readAllForwards } from './esdb-reads';
-import { EsdbSubscription } from './esdb-subscription';
+import { connectClient, probe } from './kurrentdb-connect';
+import { isStreamGone, toDomainError } from './kurrentdb-errors';
+import { planFilter } from './kurrentdb-filter';
+import { checkRevision, commitOf, toKurrentDbExpected, toEventData, toRecordedEvent } from './kurrentdb-mapping';
+import { fromKurrentDbMetadata, toKurrentDbMetadata } from './kurrentdb-metadata';
+import { collect, headPosition, readAllForwards } from './kurrentdb-reads';
+import { KurrentDbSubscription } from './kurrentdb-subscription';
 
 const HEALTH_DEADLINE_MS = 2_000;
 
-/** EventStore on EventStoreDB through the gRPC client; see event-store.port.ts for the contract. */
-export class EsdbEventStore implements EventStore {
-  readonly adapter = 'esdb' as const;
-  readonly #subscriptions = new Set<EsdbSubscription>();
+/** EventStore on KurrentDB (formerly EventStoreDB) through its client; see event-store.port.ts for the contract. */
+export class KurrentDbEventStore implements EventStore {
+  readonly adapter = 'kurrentdb' as const;
+  readonly #subscriptions = new Set<KurrentDbSubscription>();
   #closed = false;
 
-  constructor(private readonly client: EventStoreDBClient) {}
+  constructor(private readonly client: KurrentDBClient) {}
 
-  /** Parses `EVENTSTORE_CONNECTION_STRING` and checks that the server answers within a short deadline. */
-  static async connect(connectionString: string): Promise<EsdbEventStore> {
-    return new EsdbEventStore(await connectClient(connectionString));
+  /**
+   * Parses the connection string and checks that the server answers within a short deadline;
+   * `setting` is the variable that errors name (the one the operator set).
+   */
+  static async connect(connectionString: string, setting: string): Promise<KurrentDbEventStore> {
+    return new KurrentDbEventStore(await connectClient(connectionString, setting));
   }
 
   async appendToStream(stream: string, events: readonly EventData[], expected: ExpectedRevision): Promise<AppendResult> {
     try {
       const result = await this.client.appendToStream(stream, events.map(toEventData), {
-        expectedRevision: toEsdbExpected(expected),
+        streamState: toKurrentDbExpected(expected),
       });
       const nextExpectedRevision = Number(result.nextExpectedRevision);
       const position = result.position ? commitOf(result.position) : await this.#positionOf(stream, nextExpectedRevision);
@@ -78,8 +81,8 @@ export class EsdbEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions, handler: BatchHandler): Subscription {
-    if (this.#closed) throw new Error('EsdbEventStore is closed');
-    const subscription = new EsdbSubscription(this.client, options, handler, (s) => this.#subscriptions.delete(s));
+    if (this.#closed) throw new Error('KurrentDbEventStore is closed');
+    const subscription = new KurrentDbSubscription(this.client, options, handler, (s) => this.#subscriptions.delete(s));
     this.#subscriptions.add(subscription);
     return subscription;
   }
@@ -90,11 +93,11 @@ export class EsdbEventStore implements EventStore {
 
   async getStreamMetadata(stream: string): Promise<StreamMetadata | undefined> {
     const result = await this.client.getStreamMetadata(stream);
-    return fromEsdbMetadata(result.metadata);
+    return fromKurrentDbMetadata(result.metadata);
   }
 
   async setStreamMetadata(stream: string, metadata: StreamMetadata): Promise<void> {
-    await this.client.setStreamMetadata(stream, toEsdbMetadata(metadata));
+    await this.client.setStreamMetadata(stream, toKurrentDbMetadata(metadata));
   }
 
   async deleteStream(stream: string, expected: ExpectedRevision = 'any'): Promise<void> {
@@ -110,10 +113,10 @@ export class EsdbEventStore implements EventStore {
   async health(): Promise<StoreHealth> {
     try {
       const head = await probe(this.client, HEALTH_DEADLINE_MS);
-      return { adapter: 'esdb', ok: true, detail: `connected; head position ${head}` };
+      return { adapter: 'kurrentdb', ok: true, detail: `connected; head position ${head}` };
     } catch (error) {
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      return { adapter: 'esdb', ok: false, detail: `EventStoreDB unreachable: ${message}` };
+      return { adapter: 'kurrentdb', ok: false, detail: `KurrentDB unreachable: ${message}` };
     }
   }
 
@@ -127,7 +130,7 @@ export class EsdbEventStore implements EventStore {
 
   // deleteStream's expected revision has no "stream exists" value: we pin the current revision instead.
   async #deleteExpectation(stream: string, expected: ExpectedRevision) {
-    if (expected !== 'stream_exists') return toEsdbExpected(expected) as 'any' | 'no_stream' | bigint;
+    if (expected !== 'stream_exists') return toKurrentDbExpected(expected) as 'any' | 'no_stream' | bigint;
     const [last] = await this.readStream(stream, { direction: 'backwards', maxCount: 1 });
     if (!last) throw new WrongExpectedVersionError(stream, expected, -1);
     return BigInt(last.revision);

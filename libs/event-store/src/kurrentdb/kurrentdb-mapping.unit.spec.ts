@@ -1,11 +1,11 @@
-import type { AllStreamResolvedEvent } from '@eventstore/db-client';
+import type { AllStreamResolvedEvent } from '@kurrent/kurrentdb-client';
 // The client's own (de)serialisers of stream metadata, to prove our shape survives the wire form.
-import { prepareStreamMetadata, readStreamMetadata } from '@eventstore/db-client/dist/streams/utils/streamMetadata';
-import { WrongExpectedVersionError as EsdbWrongExpectedVersion } from '@eventstore/db-client';
+import { prepareStreamMetadata, readStreamMetadata } from '@kurrent/kurrentdb-client/dist/streams/utils/streamMetadata';
+import { WrongExpectedVersionError as KurrentDbWrongExpectedVersion } from '@kurrent/kurrentdb-client';
 import { WrongExpectedVersionError } from '../errors';
-import { redactConnectionString, redactText, toDomainError } from './esdb-errors';
-import { commitOf, toEsdbExpected, toEsdbPosition, toRecordedEvent } from './esdb-mapping';
-import { fromEsdbMetadata, toEsdbMetadata } from './esdb-metadata';
+import { redactConnectionString, redactText, toDomainError } from './kurrentdb-errors';
+import { commitOf, toKurrentDbExpected, toKurrentDbPosition, toRecordedEvent } from './kurrentdb-mapping';
+import { fromKurrentDbMetadata, toKurrentDbMetadata } from './kurrentdb-metadata';
 
 const resolved = (overrides: Record<string, unknown> = {}): AllStreamResolvedEvent =>
   ({
@@ -24,18 +24,18 @@ const resolved = (overrides: Record<string, unknown> = {}): AllStreamResolvedEve
     commitPosition: 4242n,
   }) as AllStreamResolvedEvent;
 
-describe('esdb mapping', () => {
+describe('kurrentdb mapping', () => {
   it('maps expected revisions onto the client constants and bigint revisions', () => {
-    expect(toEsdbExpected('no_stream')).toBe('no_stream');
-    expect(toEsdbExpected('stream_exists')).toBe('stream_exists');
-    expect(toEsdbExpected('any')).toBe('any');
-    expect(toEsdbExpected(0)).toBe(0n);
-    expect(toEsdbExpected(41)).toBe(41n);
+    expect(toKurrentDbExpected('no_stream')).toBe('no_stream');
+    expect(toKurrentDbExpected('stream_exists')).toBe('stream_exists');
+    expect(toKurrentDbExpected('any')).toBe('any');
+    expect(toKurrentDbExpected(0)).toBe(0n);
+    expect(toKurrentDbExpected(41)).toBe(41n);
   });
 
   it('refuses a negative or fractional revision instead of sending it to the server', () => {
-    expect(() => toEsdbExpected(-1)).toThrow(RangeError);
-    expect(() => toEsdbExpected(1.5)).toThrow(RangeError);
+    expect(() => toKurrentDbExpected(-1)).toThrow(RangeError);
+    expect(() => toKurrentDbExpected(1.5)).toThrow(RangeError);
   });
 
   it('turns a recorded event into ours with numeric revision, commit position and a Date', () => {
@@ -65,14 +65,14 @@ describe('esdb mapping', () => {
   });
 
   it('rebuilds a $all position from our number', () => {
-    expect(toEsdbPosition(77)).toEqual({ commit: 77n, prepare: 77n });
+    expect(toKurrentDbPosition(77)).toEqual({ commit: 77n, prepare: 77n });
   });
 });
 
-describe('esdb errors', () => {
+describe('kurrentdb errors', () => {
   it('maps the client wrong-expected-version error to ours, -1 for a missing stream', () => {
-    const missing = new EsdbWrongExpectedVersion(undefined, { streamName: 's', expected: 3n, current: 'no_stream' });
-    const behind = new EsdbWrongExpectedVersion(undefined, { streamName: 's', expected: 3n, current: 5n });
+    const missing = new KurrentDbWrongExpectedVersion(undefined, { streamName: 's', expected: 3n, current: 'no_stream' });
+    const behind = new KurrentDbWrongExpectedVersion(undefined, { streamName: 's', expected: 3n, current: 5n });
     expect(toDomainError(missing, 's', 3)).toEqual(new WrongExpectedVersionError('s', 3, -1));
     const mapped = toDomainError(behind, 's', 'no_stream') as WrongExpectedVersionError;
     expect(mapped).toBeInstanceOf(WrongExpectedVersionError);
@@ -85,22 +85,23 @@ describe('esdb errors', () => {
   });
 
   it('never prints the password of a connection string', () => {
-    const cs = 'esdb://admin:s3cr%40t@db:2113?tls=false';
-    expect(redactConnectionString(cs)).toBe('esdb://admin:***@db:2113?tls=false');
+    const cs = 'kurrentdb://admin:s3cr%40t@db:2113?tls=false';
+    expect(redactConnectionString(cs)).toBe('kurrentdb://admin:***@db:2113?tls=false');
     expect(redactText(`failed for s3cr%40t at ${cs}`, cs)).not.toContain('s3cr');
-    expect(redactConnectionString('esdb://db:2113?tls=false')).toBe('esdb://db:2113?tls=false');
+    expect(redactConnectionString('kurrentdb://db:2113?tls=false')).toBe('kurrentdb://db:2113?tls=false');
+    expect(redactConnectionString('esdb://admin:pw@db:2113')).toBe('esdb://admin:***@db:2113');
   });
 });
 
-describe('esdb stream metadata', () => {
+describe('kurrentdb stream metadata', () => {
   it('round-trips through the wire form, custom metadata under its own key', () => {
     const ours = { maxAge: 60, maxCount: 10, truncateBefore: 2, custom: { retention: 'P10Y' } };
-    const wire = prepareStreamMetadata(toEsdbMetadata(ours));
+    const wire = prepareStreamMetadata(toKurrentDbMetadata(ours));
     expect(wire).toEqual({ $maxAge: 60, $maxCount: 10, $tb: 2, custom: { retention: 'P10Y' } });
-    expect(fromEsdbMetadata(readStreamMetadata(wire))).toEqual(ours);
+    expect(fromKurrentDbMetadata(readStreamMetadata(wire))).toEqual(ours);
   });
 
   it('reads a stream without metadata as undefined', () => {
-    expect(fromEsdbMetadata(undefined)).toBeUndefined();
+    expect(fromKurrentDbMetadata(undefined)).toBeUndefined();
   });
 });

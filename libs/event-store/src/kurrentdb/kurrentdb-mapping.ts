@@ -1,15 +1,15 @@
-import { ANY, NO_STREAM, STREAM_EXISTS, jsonEvent } from '@eventstore/db-client';
+import { ANY, NO_STREAM, STREAM_EXISTS, jsonEvent } from '@kurrent/kurrentdb-client';
 import type {
   AllStreamResolvedEvent,
-  AppendExpectedRevision,
-  EventData as EsdbEventData,
+  AppendStreamState,
+  EventData as KurrentDbEventData,
   Position,
   ResolvedEvent,
-} from '@eventstore/db-client';
+} from '@kurrent/kurrentdb-client';
 import type { EventData, ExpectedRevision, JsonObject, RecordedEvent } from '../event-store.port';
 
 /** Maps our expected revision onto the client's; exact revisions travel as bigint. */
-export function toEsdbExpected(expected: ExpectedRevision): AppendExpectedRevision {
+export function toKurrentDbExpected(expected: ExpectedRevision): AppendStreamState {
   switch (expected) {
     case 'no_stream':
       return NO_STREAM;
@@ -30,15 +30,16 @@ export function checkRevision(revision: number): number {
 }
 
 /**
- * Our positions are $all commit positions. Since EventStoreDB 20 every append is an implicit
- * transaction, so commit equals prepare for each event and the pair can be rebuilt from one number.
+ * Our positions are $all commit positions. Since EventStoreDB 20 (KurrentDB's former name) every
+ * append is an implicit transaction, so commit equals prepare for each event and the pair can be
+ * rebuilt from one number.
  */
-export function toEsdbPosition(position: number): Position {
+export function toKurrentDbPosition(position: number): Position {
   const value = BigInt(checkRevision(position));
   return { commit: value, prepare: value };
 }
 
-export function toEventData(event: EventData): EsdbEventData {
+export function toEventData(event: EventData): KurrentDbEventData {
   return jsonEvent({
     ...(event.id ? { id: event.id } : {}),
     type: event.type,
@@ -53,11 +54,11 @@ export function isSystemEvent(type: string, stream: string): boolean {
 }
 
 type AnyResolved = ResolvedEvent | AllStreamResolvedEvent;
-type EsdbRecorded = NonNullable<AnyResolved['event']>;
+type KurrentDbRecorded = NonNullable<AnyResolved['event']>;
 
 /** Returns undefined for entries without an event (unresolved links), which we never write. */
 export function toRecordedEvent(resolved: AnyResolved): RecordedEvent | undefined {
-  const event: EsdbRecorded | undefined = resolved.event;
+  const event: KurrentDbRecorded | undefined = resolved.event;
   if (!event) return undefined;
   return {
     id: event.id,
@@ -82,7 +83,7 @@ const NO_POSITION = 18446744073709551615n;
 
 export function commitOf(position: Position | undefined): number {
   if (!position || position.commit === NO_POSITION) {
-    throw new Error('EventStoreDB returned an event without a log position: server 22.6 or newer is required');
+    throw new Error('KurrentDB returned an event without a log position: EventStoreDB 22.6 or newer is required');
   }
   return Number(position.commit);
 }

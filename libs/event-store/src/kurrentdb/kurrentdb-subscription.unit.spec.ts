@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
-import type { AllStreamResolvedEvent, EventStoreDBClient } from '@eventstore/db-client';
+import type { AllStreamResolvedEvent, KurrentDBClient } from '@kurrent/kurrentdb-client';
 import type { RecordedEvent } from '../event-store.port';
-import { EsdbSubscription } from './esdb-subscription';
+import { KurrentDbSubscription } from './kurrentdb-subscription';
 
 /** A resolved $all entry as the client hands it over. */
 function entry(position: number, type = 'ConsentGranted', stream = 'subject-1'): AllStreamResolvedEvent {
@@ -17,7 +17,7 @@ function fakeClient(log: AllStreamResolvedEvent[]) {
     readAll: () => Readable.from([...log].reverse()),
     subscribeToAll: jest.fn(() => live),
   };
-  return { client: client as unknown as EventStoreDBClient, live };
+  return { client: client as unknown as KurrentDBClient, live };
 }
 
 const until = async (check: () => boolean) => {
@@ -25,12 +25,12 @@ const until = async (check: () => boolean) => {
   expect(check()).toBe(true);
 };
 
-describe('EsdbSubscription', () => {
+describe('KurrentDbSubscription', () => {
   it('delivers only events after the start, in order, in bounded batches, without system events', async () => {
     const log = [entry(10), entry(20), entry(25, '$statsCollected', '$stats-1'), entry(30), entry(40)];
     const { client, live } = fakeClient(log);
     const batches: RecordedEvent[][] = [];
-    const sub = new EsdbSubscription(client, { after: 10, maxBatchSize: 2 }, (b) => void batches.push([...b]), () => undefined);
+    const sub = new KurrentDbSubscription(client, { after: 10, maxBatchSize: 2 }, (b) => void batches.push([...b]), () => undefined);
     await until(() => (client.subscribeToAll as jest.Mock).mock.calls.length > 0);
     log.forEach((e) => live.write(e)); // the server repeats the start position; it must be skipped
     await until(() => sub.caughtUp);
@@ -47,7 +47,7 @@ describe('EsdbSubscription', () => {
   it('is caught up on the server signal when the head event is filtered out', async () => {
     const { client, live } = fakeClient([entry(10), entry(20, 'ObjectionRaised')]);
     const seen: number[] = [];
-    const sub = new EsdbSubscription(client, { filter: { eventTypes: ['ConsentGranted'] } }, (b) => void seen.push(...b.map((e) => e.position)), () => undefined);
+    const sub = new KurrentDbSubscription(client, { filter: { eventTypes: ['ConsentGranted'] } }, (b) => void seen.push(...b.map((e) => e.position)), () => undefined);
     await until(() => (client.subscribeToAll as jest.Mock).mock.calls.length > 0);
     live.write(entry(10));
     live.emit('caughtUp');
@@ -59,7 +59,7 @@ describe('EsdbSubscription', () => {
   it('ends and rejects done when the handler throws', async () => {
     const { client, live } = fakeClient([entry(10)]);
     const ended = jest.fn();
-    const sub = new EsdbSubscription(client, {}, () => Promise.reject(new Error('projection failed')), ended);
+    const sub = new KurrentDbSubscription(client, {}, () => Promise.reject(new Error('projection failed')), ended);
     await until(() => (client.subscribeToAll as jest.Mock).mock.calls.length > 0);
     live.write(entry(10));
     await expect(sub.done).rejects.toThrow('projection failed');
@@ -68,7 +68,7 @@ describe('EsdbSubscription', () => {
 
   it('rejects done when the server ends the stream', async () => {
     const { client, live } = fakeClient([]);
-    const sub = new EsdbSubscription(client, {}, () => undefined, () => undefined);
+    const sub = new KurrentDbSubscription(client, {}, () => undefined, () => undefined);
     await until(() => (client.subscribeToAll as jest.Mock).mock.calls.length > 0);
     expect(sub.caughtUp).toBe(true);
     live.end();

@@ -1,7 +1,7 @@
-import { eventTypeFilter, excludeSystemEvents, streamNameFilter } from '@eventstore/db-client';
-import type { Filter } from '@eventstore/db-client';
+import { eventTypeFilter, excludeSystemEvents, streamNameFilter } from '@kurrent/kurrentdb-client';
+import type { Filter } from '@kurrent/kurrentdb-client';
 import type { EventFilter, RecordedEvent } from '../event-store.port';
-import { isSystemEvent } from './esdb-mapping';
+import { isSystemEvent } from './kurrentdb-mapping';
 
 export interface FilterPlan {
   /** Applied by the server to subscriptions; it can filter on one kind (stream or type) only. */

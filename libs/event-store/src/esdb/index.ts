@@ -1,2 +1,0 @@
-export { EsdbEventStore } from './esdb-event-store';
-export { redactConnectionString } from './esdb-errors';

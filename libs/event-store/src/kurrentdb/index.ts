@@ -1,0 +1,2 @@
+export { KurrentDbEventStore } from './kurrentdb-event-store';
+export { redactConnectionString } from './kurrentdb-errors';
