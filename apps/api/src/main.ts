@@ -1,11 +1,10 @@
 import 'reflect-metadata';
-import pino from 'pino';
-import { loadConfig, openInfrastructure } from '#application';
+import { createLogger, loadConfig, openInfrastructure } from '#application';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = pino({ level: config.logLevel, base: { context: 'Bootstrap' } });
+  const log = createLogger(config, { base: { context: 'Bootstrap' } });
   const infra = await openInfrastructure(config, (line: string, level?: 'info' | 'warn') => log[level ?? 'info'](line));
   const app = await createApp(infra);
   await app.listen(config.port, config.host).catch((error: NodeJS.ErrnoException) => {

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import pino from 'pino';
-import { loadConfig, openInfrastructure } from '#application';
+import { createLogger, loadConfig, openInfrastructure } from '#application';
 import { READ_MODELS } from '#projections';
 import { ProjectorModule } from './projector.module';
 
@@ -14,8 +13,8 @@ import { ProjectorModule } from './projector.module';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = pino({ level: config.logLevel, base: { context: 'Projector' } });
-  const infra = await openInfrastructure(config, (line) => log.info(line));
+  const log = createLogger(config, { base: { context: 'Projector' } });
+  const infra = await openInfrastructure(config, (line, level) => log[level ?? 'info'](line));
   const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(infra, READ_MODELS), { bufferLogs: true, abortOnError: false, logger: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { InfrastructureModule, type Infrastructure, ProjectionsModule } from '#application';
+import { createLogger, InfrastructureModule, type Infrastructure, ProjectionsModule } from '#application';
 import type { ReadModel } from '#projections';
 
 /** Holds the event loop open: the runners' live waits use unref'd timers on purpose. */
@@ -19,7 +19,7 @@ export class ProjectorModule {
     return {
       module: ProjectorModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { level: infra.config.logLevel } }),
+        LoggerModule.forRoot({ pinoHttp: { logger: createLogger(infra.config) } }),
         InfrastructureModule.forRoot(infra),
         ProjectionsModule.forRoot({ models, run: true }),
       ],

@@ -1,5 +1,7 @@
 export * from './config/app-config';
 export * from './config/event-store-connection';
+export * from './logging/create-logger';
+export * from './logging/log-format';
 export * from './infrastructure/tokens';
 export * from './infrastructure/data-dir';
 export * from './infrastructure/open-event-store';

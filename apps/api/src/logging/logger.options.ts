@@ -1,6 +1,6 @@
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { Params } from 'nestjs-pino';
-import type { AppConfig } from '#application';
+import { createLogger, type AppConfig } from '#application';
 
 /**
  * Logs are personal-data free by construction: requests are logged by id, method, path and
@@ -16,19 +16,19 @@ const loggers = new WeakMap<AppConfig, Logger>();
 export function loggerFor(config: AppConfig): Logger {
   const existing = loggers.get(config);
   if (existing) return existing;
-  const logger = createLogger(config);
+  const logger = createAppLogger(config);
   loggers.set(config, logger);
   return logger;
 }
 
-/** Synchronous writes: the last lines before a shutdown or crash are never lost in a buffer. */
-function createLogger(config: AppConfig): Logger {
+/** The serializers run before either format (JSON or pretty) sees an entry. */
+function createAppLogger(config: AppConfig): Logger {
   const serializers = {
     req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, path: pathOnly(req.url) }),
     res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     err: (err: Error) => ({ type: err.name, message: err.message }),
   };
-  return pino({ level: config.logLevel, serializers }, pino.destination({ dest: 1, sync: true }));
+  return createLogger(config, { serializers });
 }
 
 /** nestjs-pino on Fastify reuses Fastify's logger (its FAQ's advice) instead of adding middleware. */

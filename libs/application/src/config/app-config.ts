@@ -6,6 +6,7 @@ import { loadAuditSettings, type AuditSettings } from '../audit/audit-settings';
 import { loadJourneySettings, type JourneySettings } from '../journeys/journey-settings';
 import { trustProxy, type TrustProxy } from './trust-proxy';
 import { eventStoreConnection, KURRENTDB_CONNECTION_STRING, type EventStoreSetting } from './event-store-connection';
+import { logFormatSetting, type LogFormat } from '../logging/log-format';
 
 export { ConfigError };
 
@@ -21,6 +22,8 @@ export interface AppConfig {
   eventStoreSetting: EventStoreSetting;
   mongodbUri?: string;
   logLevel: LogLevel;
+  /** LOG_FORMAT; unset: readable lines on a terminal, JSON otherwise. */
+  logFormat?: LogFormat;
   /** JSON list of API keys ({ name, roles, sha256 }); without it the key file lives in the data folder. */
   apiKeysFile?: string;
   /** An admin key for automation; held in memory only as its SHA-256 once the app has started. */
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStoreSetting: eventStore?.setting ?? KURRENTDB_CONNECTION_STRING,
     mongodbUri: optional(env.MONGODB_URI),
     logLevel: logLevel(env.LOG_LEVEL),
+    logFormat: logFormatSetting(env.LOG_FORMAT),
     apiKeysFile: optionalPath(env.API_KEYS_FILE),
     adminApiKey: optional(env.ADMIN_API_KEY),
     publicRateLimit: {
