@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { EsdbEventStore, SqliteEventStore, type EventStore } from '#event-store';
 import type { AppConfig } from '../config/app-config';
+import { ensurePrivateFile } from './data-dir';
 
 /** EventStoreDB when a connection string is configured, otherwise the embedded SQLite file. */
 export async function openEventStore(config: AppConfig, log: (line: string) => void): Promise<EventStore> {
@@ -10,6 +11,7 @@ export async function openEventStore(config: AppConfig, log: (line: string) => v
     return store;
   }
   const file = join(config.dataDir, 'events.sqlite');
+  ensurePrivateFile(file);
   const store = new SqliteEventStore(file);
   log(`event store: embedded SQLite at ${file} (set EVENTSTORE_CONNECTION_STRING to use EventStoreDB)`);
   return store;
