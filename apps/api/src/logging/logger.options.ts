@@ -1,14 +1,8 @@
 import pino, { type Logger } from 'pino';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '#application';
+import { loggedPath, type LoggedRequest } from './log-path';
 
-/**
- * Logs are personal-data free by construction: requests are logged by id, method, path and
- * status only. Query strings (e-mail lookups), bodies and headers never reach a log line.
- */
-function pathOnly(url: string | undefined): string {
-  return (url ?? '').split('?')[0];
-}
 
 const loggers = new WeakMap<AppConfig, Logger>();
 
@@ -21,10 +15,14 @@ export function loggerFor(config: AppConfig): Logger {
   return logger;
 }
 
-/** Synchronous writes: the last lines before a shutdown or crash are never lost in a buffer. */
+/**
+ * Logs are personal-data free by construction: requests are logged by id, method, route pattern
+ * and status only. Path values, query strings (e-mail lookups), bodies and headers never reach a log line.
+ * Synchronous writes: the last lines before a shutdown or crash are never lost in a buffer.
+ */
 function createLogger(config: AppConfig): Logger {
   const serializers = {
-    req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, path: pathOnly(req.url) }),
+    req: (req: LoggedRequest & { id?: unknown; method?: string }) => ({ id: req.id, method: req.method, path: loggedPath(req) }),
     res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     err: (err: Error) => ({ type: err.name, message: err.message }),
   };
