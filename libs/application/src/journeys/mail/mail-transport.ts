@@ -89,6 +89,8 @@ export class FileMailTransport implements MailTransport {
   }
 
   forget(subjectId: string, requestId?: string): void {
+    // No file was ever written under an id that is not a UUID: nothing to remove, nothing to stall on.
+    if (!UUID.test(subjectId) || (requestId !== undefined && !UUID.test(requestId))) return;
     const dir = join(this.folder, segment(subjectId));
     rmSync(requestId === undefined ? dir : join(dir, `doi-${segment(requestId)}.eml`), { recursive: true, force: true });
   }
