@@ -92,6 +92,37 @@ describe('privacy: forgetting against a keyless reader of the data folder (e2e)'
     expect(hitsIn(scanFolder(dataDir), secrets)).toEqual([]);
   });
 
+  it('keys what the import derives from a record: a CRM id that is the address is not recoverable either', async () => {
+    const dir = tempDataDir();
+    const keys = createRoleKeys(dir);
+    const started = await bootApp({ dataDir: dir });
+    try {
+      const record = { kind: 'subject', sourceSystem: 'crm', externalId: PERSON.email, locale: 'de-DE', contactPoints: [{ id: 'email', channel: 'email', address: PERSON.email }], profile: { firstName: PERSON.firstName } };
+      const imported = await started.app.inject({ method: 'POST', url: '/imports', payload: JSON.stringify(record), headers: { ...bearer(keys.admin), 'content-type': 'application/x-ndjson' } });
+      expect(imported.json()).toMatchObject({ imported: 1 });
+      let subjectId = '';
+      await until('the imported subject found by e-mail', async () => {
+        const found = await started.app.inject({ method: 'GET', url: `/subjects?email=${encodeURIComponent(PERSON.email)}`, headers: bearer(keys.crm) });
+        subjectId = found.json().items?.[0]?.subjectId ?? '';
+        return subjectId !== '';
+      });
+      // What the old import derived without a key, and anyone can derive from a guessed CRM id.
+      const sha = (text: string) => createHash('sha256').update(text).digest();
+      const guessable = [
+        uuidFromBytes(sha(`import:crm:${PERSON.email}`)),
+        sha(['crm', PERSON.email, 'subject'].join('\u001f')).toString('hex'),
+        sha(canonicalJson(record)).toString('hex'),
+      ];
+      expect(subjectId).not.toBe(guessable[0]);
+      expectStatus(await started.app.inject({ method: 'POST', url: `/subjects/${subjectId}/erasure`, payload: {}, headers: bearer(keys.dpo) }), 200);
+      await until('the profile erased', async () => (await started.app.get<ReadStore>(READ_STORE).get('subject_profiles', subjectId))?.doc.erased === true);
+      expect(hitsIn(scanFolder(dir), [PERSON.email, PERSON.firstName, ...guessable])).toEqual([]);
+    } finally {
+      await started.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('creates the data folder 0700 and every file in it 0600', async () => {
     const parent = tempDataDir();
     const fresh = join(parent, 'not-yet', 'data');
