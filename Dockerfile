@@ -28,7 +28,7 @@ ENV NODE_ENV=production \
     PORT=3000 \
     DATA_DIR=/data
 WORKDIR /app
-RUN mkdir -p /data && chown node:node /data
+RUN mkdir -p /data && chown node:node /data && chmod 700 /data
 # package.json travels along: its "imports" map (#event-store, ...) resolves the compiled libs.
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules

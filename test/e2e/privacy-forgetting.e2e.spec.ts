@@ -1,34 +1,18 @@
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVENT_STORE, READ_STORE, SUBJECT_CRYPTO } from '#application';
 import { KeyDestroyedError, SqliteKeyVault, type SubjectCrypto } from '#crypto';
 import type { EventStore } from '#event-store';
 import type { ReadStore } from '#read-store';
 import { bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
+import { hitsIn, scanFolder } from './support/data-scan';
 import { PERSON, expectStatus, privacyDriver } from './support/privacy-driver';
 
 const ENVELOPE = /enc:v1:[A-Za-z0-9_:-]+/g;
 const KEY_FILES = ['keys.sqlite', 'keys.sqlite-wal'];
 
-/** Every file of the data folder, as bytes (SQLite files, their WAL and shm, key files). */
-function scanFolder(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) for (const [inner, bytes] of scanFolder(path)) files.set(`${name}/${inner}`, bytes);
-    else files.set(name, readFileSync(path));
-  }
-  return files;
-}
-
 function clearTextHits(dir: string): string[] {
-  const hits: string[] = [];
-  for (const [file, bytes] of scanFolder(dir)) {
-    for (const value of Object.values(PERSON)) {
-      if (bytes.includes(value) || bytes.includes(Buffer.from(value, 'utf16le'))) hits.push(`${file}: ${value}`);
-    }
-  }
-  return hits;
+  return hitsIn(scanFolder(dir), Object.values(PERSON));
 }
 
 /**

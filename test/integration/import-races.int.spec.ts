@@ -37,7 +37,7 @@ describe('import racing other writers on the same subjects', () => {
     const objectToSms = (i: number): Promise<CommandResult | undefined> => {
       const now = new Date().toISOString();
       const command = { type: 'RaiseObjection', data: { scope: { kind: 'channel', channel: 'sms' }, reason: 'told the call centre' }, metadata: { now, channels, allowedProfileFields: [] } } as unknown as SubjectCommand;
-      const stream = subjectStreamName(importedSubjectId('bench-crm', `C-${i}`));
+      const stream = subjectStreamName(importedSubjectId(fixture.keys, 'bench-crm', `C-${i}`));
       return fixture.executor.execute({ stream, decider: subjectDecider, command, codec, context: { actor: 'crm', now, idempotencyKey: `live-${i}` } }).catch((error: { code?: string }) => {
         if (error.code === 'SUBJECT.NOT_FOUND') return undefined;
         throw error;

@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { topicDecider, topicStreamName, type TopicCommand } from '#domain';
-import { CommandExecutor, loadConfig, openInfrastructure, plainCodec, runImport, SubjectCodec, type ImportOptions, type Infrastructure } from '#application';
+import { CommandExecutor, loadConfig, openInfrastructure, plainCodec, RequestKeys, runImport, SubjectCodec, type ImportOptions, type Infrastructure } from '#application';
 
 export interface ImportFixture {
   dataDir: string;
   infra: Infrastructure;
   executor: CommandExecutor;
+  /** The master-derived keys the import derives subject ids and keys with. */
+  keys: RequestKeys;
   run: (body: string | Buffer, options?: Partial<ImportOptions>) => ReturnType<typeof runImport>;
   eventCount: () => Promise<number>;
   /** Closes the stores and keeps the folder (for a child process to use next). */
@@ -42,11 +44,13 @@ export async function openImportFixture(dataDir = mkdtempSync(join(tmpdir(), 'le
   const infra = await openInfrastructure(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), () => undefined);
   const executor = new CommandExecutor(infra.eventStore);
   if (define) await defineTopics(executor, infra.config.domain.channels);
-  const deps = { executor, eventStore: infra.eventStore, codec: new SubjectCodec(infra.crypto), domain: infra.config.domain };
+  const keys = RequestKeys.load(infra.config);
+  const deps = { executor, eventStore: infra.eventStore, codec: new SubjectCodec(infra.crypto), domain: infra.config.domain, keys };
   return {
     dataDir,
     infra,
     executor,
+    keys,
     run: (body, options = {}) => runImport(deps, Readable.from([Buffer.from(body)]), { format: 'ndjson', ...options }),
     eventCount: () => infra.eventStore.headPosition(),
     closeStores: () => Promise.all([infra.eventStore.close(), infra.readStore.close(), infra.keyVault.close()]).then(() => undefined),

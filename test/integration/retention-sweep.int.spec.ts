@@ -30,7 +30,7 @@ describe('retention sweep over an imported CRM', () => {
   const streamsRead = () => new Set(reads.mock.calls.map(([stream]) => stream as string).filter((s) => s.startsWith('subject-')));
   const revoke = (i: number, topicId: string) => {
     const command = { type: 'RevokeConsent', data: { topicId }, metadata: { now: at(0), channels: fixture.infra.config.domain.channels, allowedProfileFields: [] } } as unknown as SubjectCommand;
-    const stream = subjectStreamName(importedSubjectId('bench-crm', `C-${i}`));
+    const stream = subjectStreamName(importedSubjectId(fixture.keys, 'bench-crm', `C-${i}`));
     return fixture.executor.execute({ stream, decider: subjectDecider, command, codec: new SubjectCodec(fixture.infra.crypto), context: { actor: 'crm', now: at(0) } });
   };
 
@@ -47,7 +47,7 @@ describe('retention sweep over an imported CRM', () => {
     await revoke(1, 'events');
     reads.mockClear();
     expect(await sweep.plan(at(1))).toEqual([]);
-    expect([...streamsRead()]).toEqual([subjectStreamName(importedSubjectId('bench-crm', 'C-1'))]);
+    expect([...streamsRead()]).toEqual([subjectStreamName(importedSubjectId(fixture.keys, 'bench-crm', 'C-1'))]);
 
     reads.mockClear();
     expect(await sweep.plan(at(200))).toEqual([]);
@@ -58,7 +58,7 @@ describe('retention sweep over an imported CRM', () => {
     expect(streamsRead().size).toBe(1);
     reads.mockClear();
     const due = await sweep.run(at(731));
-    expect(due).toEqual([expect.objectContaining({ subjectId: importedSubjectId('bench-crm', 'C-1'), why: 'retention', outcome: 'erased' })]);
+    expect(due).toEqual([expect.objectContaining({ subjectId: importedSubjectId(fixture.keys, 'bench-crm', 'C-1'), why: 'retention', outcome: 'erased' })]);
     // C-1, and the 20 subjects whose imported revocation of `newsletter` reached its review too
     // (they keep `events`, granted without expiry, so nothing else is due for them ever again).
     expect(streamsRead().size).toBe(21);

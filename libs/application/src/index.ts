@@ -10,6 +10,8 @@ export * from './commands/event-codec';
 export * from './commands/command-result';
 export * from './commands/command-context';
 export * from './commands/idempotency';
+export * from './commands/request-keys';
+export * from './commands/uuid-from-bytes';
 export * from './commands/command-executor';
 export * from './config/domain-settings';
 export * from './infrastructure/open-key-vault';

@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './master-key';
+export { deriveKey } from './derived-key';
 export * from './master-key-source';
 export * from './envelope';
 export { encryptField, decryptField, type DataKey } from './field-cipher';

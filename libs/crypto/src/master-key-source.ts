@@ -51,7 +51,7 @@ function createDevKey(path: string): void {
 }
 
 function developmentKey(dataDir: string): LoadedMasterKey {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, DEV_MASTER_KEY_FILE);
   try {
     createDevKey(path);

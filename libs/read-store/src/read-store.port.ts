@@ -54,6 +54,11 @@ export interface WriteBatch {
   checkpoint: number;
   /** Applied in order; at most one write per (collection, id) keeps the guards meaningful. */
   writes: readonly DocumentWrite[];
+  /**
+   * The batch forgets an erased subject (Art. 17): an adapter that keeps images of overwritten
+   * pages (SQLite's WAL) wipes them once the batch is committed.
+   */
+  erasure?: boolean;
 }
 
 export interface CommitResult {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, Injectable, type ExecutionContext, type PipeTransform } from '@nestjs/common';
 import { canonicalJson } from '#audit';
 import { DomainError } from '#domain';
-import type { CommandContext } from '#application';
+import { RequestKeys, type CommandContext } from '#application';
 import type { RequestWithCaller } from '../auth/caller.decorator';
 
 interface CommandRequest extends RequestWithCaller {
@@ -11,6 +11,12 @@ interface CommandRequest extends RequestWithCaller {
   url: string;
   headers: Record<string, string | string[] | undefined>;
   body?: unknown;
+}
+
+/** What the edge reads off the request, in memory only: the clear key and an unkeyed digest. */
+interface ClearContext extends Omit<CommandContext, 'idempotencyKey' | 'requestHash'> {
+  clearKey?: string;
+  requestDigest?: string;
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -24,23 +30,39 @@ function idempotencyKey(raw: string | string[] | undefined): string | undefined 
   return key;
 }
 
-/** The request's fingerprint: a reused Idempotency-Key with another method, path or body is refused. */
-function requestHash(request: CommandRequest): string {
+/** The request's digest: a reused Idempotency-Key with another method, path or body is refused. */
+function requestDigest(request: CommandRequest): string {
   return createHash('sha256').update(`${request.method} ${request.url.split('?')[0]} ${canonicalJson(request.body ?? null)}`).digest('hex');
 }
 
-/**
- * Who acted (the API key's name, or `public`), when the edge received the command (the only
- * clock the domain sees) and how to recognise a retry.
- */
-export const CommandCtx = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext => {
+const ClearCommandCtx = createParamDecorator((_data: unknown, context: ExecutionContext): ClearContext => {
   const request = context.switchToHttp().getRequest<CommandRequest>();
   const key = idempotencyKey(request.headers['idempotency-key']);
   return {
     actor: request.caller?.name ?? 'public',
     now: new Date().toISOString(),
     correlationId: request.id === undefined ? undefined : String(request.id),
-    idempotencyKey: key,
-    requestHash: key === undefined ? undefined : requestHash(request),
+    clearKey: key,
+    requestDigest: key === undefined ? undefined : requestDigest(request),
   };
 });
+
+/**
+ * The clear key and the digest never leave this pipe: only their keyed forms reach the command
+ * (and so the event metadata and the ids derived from the key), see RequestKeys.
+ */
+@Injectable()
+export class KeyCommandContext implements PipeTransform<ClearContext, CommandContext> {
+  constructor(private readonly keys: RequestKeys) {}
+
+  transform({ clearKey, requestDigest: digest, ...context }: ClearContext): CommandContext {
+    if (clearKey === undefined) return context;
+    return { ...context, idempotencyKey: this.keys.idempotencyKey(clearKey), requestHash: this.keys.fingerprint(digest ?? '') };
+  }
+}
+
+/**
+ * Who acted (the API key's name, or `public`), when the edge received the command (the only
+ * clock the domain sees) and how to recognise a retry.
+ */
+export const CommandCtx = (): ParameterDecorator => ClearCommandCtx(KeyCommandContext);

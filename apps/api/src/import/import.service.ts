@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { APP_CONFIG, CommandExecutor, EVENT_STORE, ImportFileError, runImport, SubjectCodec, type AppConfig, type ImportOptions, type ImportReport } from '#application';
+import { APP_CONFIG, CommandExecutor, EVENT_STORE, ImportFileError, RequestKeys, runImport, SubjectCodec, type AppConfig, type ImportOptions, type ImportReport } from '#application';
 import { DomainError } from '#domain';
 import type { EventStore } from '#event-store';
 
@@ -14,10 +14,11 @@ export class ImportService {
     private readonly codec: SubjectCodec,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly keys: RequestKeys,
   ) {}
 
   async run(body: Readable, options: ImportOptions): Promise<ImportReport> {
-    const deps = { executor: this.executor, eventStore: this.store, codec: this.codec, domain: this.config.domain };
+    const deps = { executor: this.executor, eventStore: this.store, codec: this.codec, domain: this.config.domain, keys: this.keys };
     const report = await runImport(deps, body, options).catch((error: unknown) => {
       // A body that cannot be read at all (UTF-16, a CSV header without kind) is the client's to fix.
       throw error instanceof ImportFileError ? new DomainError('IMPORT.FILE_UNREADABLE', error.message, 'invalid', 'body') : error;

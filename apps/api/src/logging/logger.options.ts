@@ -1,14 +1,7 @@
 import type { Logger } from 'pino';
 import type { Params } from 'nestjs-pino';
 import { createLogger, type AppConfig } from '#application';
-
-/**
- * Logs are personal-data free by construction: requests are logged by id, method, path and
- * status only. Query strings (e-mail lookups), bodies and headers never reach a log line.
- */
-function pathOnly(url: string | undefined): string {
-  return (url ?? '').split('?')[0];
-}
+import { loggedPath, type LoggedRequest } from './log-path';
 
 const loggers = new WeakMap<AppConfig, Logger>();
 
@@ -21,10 +14,14 @@ export function loggerFor(config: AppConfig): Logger {
   return logger;
 }
 
-/** The serializers run before either format (JSON or pretty) sees an entry. */
+/**
+ * Logs are personal-data free by construction: requests are logged by id, method, route pattern
+ * and status only. Path values, query strings (e-mail lookups), bodies and headers never reach a log
+ * line. The serializers run before either format (JSON or pretty) sees an entry.
+ */
 function createAppLogger(config: AppConfig): Logger {
   const serializers = {
-    req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, path: pathOnly(req.url) }),
+    req: (req: LoggedRequest & { id?: unknown; method?: string }) => ({ id: req.id, method: req.method, path: loggedPath(req) }),
     res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     err: (err: Error) => ({ type: err.name, message: err.message }),
   };

@@ -2,7 +2,7 @@ import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 
 /**
  * One line per answered request (Fastify's own incoming-request line is dropped): warn for 4xx,
- * error for 5xx, with the path (the req serializer strips the query) and the time it took.
+ * error for 5xx, with the route pattern (the req serializer keeps no path value and no query) and the time it took.
  */
 export class RequestLogController extends LogController {
   override incomingRequest(): void {}

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import {
-  CommandExecutor, loadConfig, openInfrastructure, runImport, SubjectCodec,
+  CommandExecutor, loadConfig, openInfrastructure, RequestKeys, runImport, SubjectCodec,
   type ImportFormat, type ImportProgress, type ImportReport, type Infrastructure,
 } from '#application';
 
@@ -40,7 +40,7 @@ export function checkReadable(file: string): number {
 /** Imports one file and writes `<file>.report.json` beside it (also for a dry run). */
 export async function importFile(infra: Infrastructure, file: string, options: ImportFileOptions = {}): Promise<ImportReport> {
   const totalBytes = checkReadable(file);
-  const deps = { executor: new CommandExecutor(infra.eventStore), eventStore: infra.eventStore, codec: new SubjectCodec(infra.crypto), domain: infra.config.domain };
+  const deps = { executor: new CommandExecutor(infra.eventStore), eventStore: infra.eventStore, codec: new SubjectCodec(infra.crypto), domain: infra.config.domain, keys: RequestKeys.load(infra.config) };
   const report = await runImport(deps, createReadStream(file), {
     format: formatOf(file, options.format),
     dryRun: options.dryRun,

@@ -5,9 +5,9 @@ export interface CommandContext {
   /** ISO-8601 time the edge received the command; the only clock the domain sees. */
   now: string;
   correlationId?: string;
-  /** Client-chosen key (Idempotency-Key header); scoped to the actor. */
+  /** The client's Idempotency-Key as RequestKeys keyed it (never the clear key); scoped to the actor. */
   idempotencyKey?: string;
-  /** SHA-256 of the request, so a reused key with another request is refused rather than replayed. */
+  /** Keyed fingerprint of the request (RequestKeys), so a reused key with another request is refused rather than replayed. */
   requestHash?: string;
 }
 

@@ -1,4 +1,7 @@
+import { hash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { MasterKey } from '#crypto';
+import { RequestKeys } from '../commands/request-keys';
 import { ImportFileError, type ReadItem } from './import-record';
 import { readCsv } from './read-csv';
 import { readNdjson } from './read-ndjson';
@@ -97,16 +100,32 @@ describe('record envelope', () => {
 });
 
 describe('record keys', () => {
+  const keys = RequestKeys.fromMaster(MasterKey.fromBytes(randomBytes(32)));
+  const sameMaster = MasterKey.fromBytes(randomBytes(32));
+
   it('derives the same version-4-shaped subject UUID for the same source and id, another for another', () => {
-    const id = importedSubjectId('crm', 'C-1');
+    const id = importedSubjectId(keys, 'crm', 'C-1');
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(importedSubjectId('crm', 'C-1')).toBe(id);
-    expect(importedSubjectId('shop', 'C-1')).not.toBe(id);
+    expect(importedSubjectId(keys, 'crm', 'C-1')).toBe(id);
+    expect(importedSubjectId(keys, 'shop', 'C-1')).not.toBe(id);
   });
 
   it('keeps the CRM id out of the Idempotency-Key (event metadata is not encrypted)', () => {
-    const key = importKey(['crm', 'C-4711', 'consent', 'newsletter', 'email']);
+    const key = importKey(keys, ['crm', 'C-4711', 'consent', 'newsletter', 'email']);
     expect(key).toMatch(/^import:[0-9a-f]{64}$/);
     expect(key).not.toContain('4711');
+  });
+
+  it('keys ids and Idempotency-Keys: the same under one master key (every run), unguessable without it', () => {
+    const parts = ['crm', 'C-4711', 'subject'];
+    const a = RequestKeys.fromMaster(sameMaster);
+    const b = RequestKeys.fromMaster(sameMaster);
+    expect(importKey(a, parts)).toBe(importKey(b, parts));
+    expect(importedSubjectId(a, 'crm', 'C-4711')).toBe(importedSubjectId(b, 'crm', 'C-4711'));
+    expect(importKey(keys, parts)).not.toBe(importKey(a, parts));
+    expect(importedSubjectId(keys, 'crm', 'C-4711')).not.toBe(importedSubjectId(a, 'crm', 'C-4711'));
+    // What the unkeyed derivations gave: anyone could recompute them from a guessed CRM id.
+    expect(importKey(a, parts)).not.toBe(`import:${hash('sha256', parts.join('\u001f'), 'hex')}`);
+    expect(importedSubjectId(a, 'crm', 'C-4711').replace(/-/g, '').slice(0, 12)).not.toBe(hash('sha256', 'import:crm:C-4711', 'hex').slice(0, 12));
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { EventStore } from '#event-store';
 import type { CommandExecutor } from '../commands/command-executor';
+import type { RequestKeys } from '../commands/request-keys';
 import type { EventCodec } from '../commands/event-codec';
 import type { DomainSettings } from '../config/domain-settings';
 import { isUnreadable, type RawRecord, type ReadItem } from './import-record';
@@ -19,6 +20,8 @@ export interface ImportDeps {
   /** The subject codec: personal fields are encrypted exactly as for a live command. */
   codec: EventCodec;
   domain: DomainSettings;
+  /** Keys the records' content-derived ids and Idempotency-Keys (see record-keys.ts). */
+  keys: RequestKeys;
 }
 
 export interface ImportOptions {

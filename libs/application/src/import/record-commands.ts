@@ -1,4 +1,5 @@
 import type { TopicView } from '#domain';
+import type { RequestKeys } from '../commands/request-keys';
 import type { SubjectCommandInput } from '../subjects/execute-subject-command';
 import type { RecordEnvelope } from './record-envelope';
 import { importedSubjectId, importKey } from './record-keys';
@@ -15,31 +16,32 @@ type Fields = Record<string, unknown>;
 type TopicLookup = (topicId: string) => TopicView | undefined;
 
 /** Maps a record onto its subject command; the decider then judges it exactly as a live one. */
-export function recordCommand(envelope: RecordEnvelope, fields: Fields, topics: TopicLookup): ImportCommand {
-  const subjectId = importedSubjectId(envelope.sourceSystem, envelope.externalId);
+export function recordCommand(envelope: RecordEnvelope, fields: Fields, topics: TopicLookup, keys: RequestKeys): ImportCommand {
+  const subjectId = importedSubjectId(keys, envelope.sourceSystem, envelope.externalId);
+  const key = (parts: ReadonlyArray<string | number | undefined>) => importKey(keys, parts);
   const base = [envelope.sourceSystem, envelope.externalId, envelope.kind];
   switch (envelope.kind) {
     case 'subject':
-      return { subjectId, command: registerSubject(subjectId, fields), idempotencyKey: importKey(base) };
+      return { subjectId, command: registerSubject(subjectId, fields), idempotencyKey: key(base) };
     case 'consent': {
       const command = grantConsent(envelope, fields, topics);
       const { topicId, channel, contactPointId } = command.data;
-      return { subjectId, topicId, command, idempotencyKey: importKey([...base, topicId, channel, contactPointId, envelope.occurredAt]) };
+      return { subjectId, topicId, command, idempotencyKey: key([...base, topicId, channel, contactPointId, envelope.occurredAt]) };
     }
     case 'revocation': {
       const command = revokeConsent(envelope, fields);
       const { topicId, channel, contactPointId } = command.data;
-      return { subjectId, topicId, command, idempotencyKey: importKey([...base, topicId, channel, contactPointId, envelope.occurredAt]) };
+      return { subjectId, topicId, command, idempotencyKey: key([...base, topicId, channel, contactPointId, envelope.occurredAt]) };
     }
     case 'objection': {
       const command = raiseObjection(envelope, fields);
       const topicId = command.data.scope.kind === 'topic' ? command.data.scope.topicId : undefined;
-      return { subjectId, topicId, command, idempotencyKey: importKey([...base, JSON.stringify(command.data.scope), envelope.occurredAt]) };
+      return { subjectId, topicId, command, idempotencyKey: key([...base, JSON.stringify(command.data.scope), envelope.occurredAt]) };
     }
     case 'block': {
-      const command = setBlock(envelope, subjectId, fields);
+      const command = setBlock(envelope, subjectId, fields, keys);
       const topicId = command.data.scope?.kind === 'topic' ? command.data.scope.topicId : undefined;
-      return { subjectId, topicId, command, idempotencyKey: importKey([...base, command.data.blockId]) };
+      return { subjectId, topicId, command, idempotencyKey: key([...base, command.data.blockId]) };
     }
   }
 }
@@ -82,11 +84,11 @@ function raiseObjection(envelope: RecordEnvelope, fields: Fields): Extract<Subje
   return { type: 'RaiseObjection', data: { scope: withoutUndefined(scope), reason: provenance(envelope, fields.reason) } };
 }
 
-function setBlock(envelope: RecordEnvelope, subjectId: string, fields: Fields): Extract<SubjectCommandInput, { type: 'SetContactBlock' }> {
+function setBlock(envelope: RecordEnvelope, subjectId: string, fields: Fields, keys: RequestKeys): Extract<SubjectCommandInput, { type: 'SetContactBlock' }> {
   const scope = withoutUndefined({ kind: fields.scope, channel: text(fields.channel), contactPointId: text(fields.contactPoint), topicId: text(fields.topic) }) as never;
   const given = (fields.reference ?? {}) as Fields;
   const reference = { kind: (given.kind ?? fields.referenceKind) as never, id: (given.id ?? fields.referenceId) as string };
-  const blockId = text(fields.blockId) ?? importedSubjectId(subjectId, `block:${JSON.stringify(scope)}:${reference.kind}:${reference.id}`);
+  const blockId = text(fields.blockId) ?? importedSubjectId(keys, subjectId, `block:${JSON.stringify(scope)}:${reference.kind}:${reference.id}`);
   // A block needs a stated reason, as live: provenance is added to one, never stands in for it.
   const reason = text(fields.reason) === undefined ? (fields.reason as string) : provenance(envelope, fields.reason)!;
   return { type: 'SetContactBlock', data: { blockId, scope, reason, reference } };

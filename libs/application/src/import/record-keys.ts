@@ -1,31 +1,27 @@
-import { hash } from 'node:crypto';
 import { canonicalJson } from '#audit';
+import type { RequestKeys } from '../commands/request-keys';
 
 /**
  * The subject id of an external CRM id: the same source system and id give the same UUID in every
- * file and every run, so re-importing finds the subject instead of creating a twin. Laid out as a
- * version-4 UUID because the subject routes accept only that layout; the bits come from SHA-256,
- * not from a random source, which is the point.
+ * file and every run (under the same master key), so re-importing finds the subject instead of
+ * creating a twin. Keyed, because the stream name is stored in clear: an unkeyed hash of a guessable
+ * CRM id would tie the stream to the person after crypto-shredding (Art. 17).
  */
-export function importedSubjectId(sourceSystem: string, externalId: string): string {
-  const bytes = hash('sha256', `import:${sourceSystem}:${externalId}`, 'buffer').subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+export function importedSubjectId(keys: RequestKeys, sourceSystem: string, externalId: string): string {
+  return keys.uuid(`import:${sourceSystem}:${externalId}`);
 }
 
 /**
- * The record's Idempotency-Key: a hash of what identifies the record independent of the file
- * (line numbers and file names change between exports). Hashed because event metadata is not
- * encrypted: a CRM id in clear would survive the subject's crypto-shredding (Art. 17).
+ * The record's Idempotency-Key: a keyed hash of what identifies the record independent of the file
+ * (line numbers and file names change between exports). Keyed because event metadata is not
+ * encrypted: a CRM id in clear, or an unkeyed hash of it, would survive the subject's crypto-shredding.
  */
-export function importKey(parts: ReadonlyArray<string | number | undefined>): string {
+export function importKey(keys: RequestKeys, parts: ReadonlyArray<string | number | undefined>): string {
   const joined = parts.map((part) => (part === undefined ? '*' : String(part))).join('\u001f');
-  return `import:${hash('sha256', joined, 'hex')}`;
+  return `import:${keys.fingerprint(joined)}`;
 }
 
 /** Fingerprint of the command a key stands for: the same key with other content is refused, not replayed. */
-export function contentHash(value: unknown): string {
-  return hash('sha256', canonicalJson(value), 'hex');
+export function contentHash(keys: RequestKeys, value: unknown): string {
+  return keys.fingerprint(canonicalJson(value));
 }

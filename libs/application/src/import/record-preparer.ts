@@ -30,10 +30,10 @@ export class RecordPreparer {
       const now = new Date().toISOString();
       const envelope = recordEnvelope(fields, now, this.sourceSystem);
       const topic = typeof fields.topic === 'string' ? await this.topics.view(fields.topic) : undefined;
-      const mapped = recordCommand(envelope, fields, () => topic);
+      const mapped = recordCommand(envelope, fields, () => topic, this.deps.keys);
       const allowedProfileFields = envelope.kind === 'subject' ? await this.topics.allowedProfileFields() : [];
       const metadata = { now, channels: this.deps.domain.channels, topic, allowedProfileFields };
-      const context = { actor: IMPORT_ACTOR, now, correlationId: this.runId, idempotencyKey: mapped.idempotencyKey, requestHash: contentHash(fields) };
+      const context = { actor: IMPORT_ACTOR, now, correlationId: this.runId, idempotencyKey: mapped.idempotencyKey, requestHash: contentHash(this.deps.keys, fields) };
       return { line, kind: envelope.kind, subjectId: mapped.subjectId, command: { ...mapped.command, metadata } as SubjectCommand, context };
     } catch (error) {
       return { line, kind: fields.kind, error };

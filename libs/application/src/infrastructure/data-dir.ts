@@ -1,6 +1,10 @@
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConfigError } from '../config/app-config';
+
+/** Owner only: the stores hold blind indexes, wrapped keys and ciphertext, the folder a dev master key. */
+export const PRIVATE_FOLDER = 0o700;
+export const PRIVATE_FILE = 0o600;
 
 /**
  * Creates the folder one level at a time. Node's `mkdirSync(..., { recursive: true })` never
@@ -10,7 +14,7 @@ function makeFolders(dir: string): void {
   if (existsSync(dir)) return;
   const parent = dirname(dir);
   if (parent !== dir) makeFolders(parent);
-  mkdirSync(dir);
+  mkdirSync(dir, { mode: PRIVATE_FOLDER });
 }
 
 /** Creates the data folder if needed and proves it is writable before anything opens a file in it. */
@@ -22,4 +26,13 @@ export function ensureDataDir(dataDir: string): void {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new ConfigError('DATA_DIR', `the data folder ${dataDir} cannot be created or written (${code})`);
   }
+}
+
+/**
+ * Creates a store's file empty with mode 0600 before SQLite opens it (SQLite gives its -wal and
+ * -shm files the mode of the database file), and takes group and other access from an older one.
+ */
+export function ensurePrivateFile(file: string): void {
+  closeSync(openSync(file, 'a', PRIVATE_FILE));
+  chmodSync(file, PRIVATE_FILE);
 }

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@n
 import type { KeyVault, SubjectCrypto } from '#crypto';
 import type { EventStore } from '#event-store';
 import type { ReadStore } from '#read-store';
+import { RequestKeys } from '../commands/request-keys';
 import type { AppConfig } from '../config/app-config';
 import { ErasedKeyEviction } from '../privacy/erased-key-eviction';
 import { APP_CONFIG, EVENT_STORE, KEY_VAULT, READ_STORE, SUBJECT_CRYPTO } from './tokens';
@@ -41,11 +42,12 @@ export class InfrastructureModule {
         { provide: KEY_VAULT, useValue: infra.keyVault },
         { provide: SUBJECT_CRYPTO, useValue: infra.crypto },
         { provide: READ_STORE, useValue: infra.readStore },
+        { provide: RequestKeys, useFactory: (config: AppConfig) => RequestKeys.load(config), inject: [APP_CONFIG] },
         StoresShutdown,
         // Every process that decrypts (api, projector) drops a key as soon as any process erases its subject.
         ErasedKeyEviction,
       ],
-      exports: [APP_CONFIG, EVENT_STORE, KEY_VAULT, SUBJECT_CRYPTO, READ_STORE],
+      exports: [APP_CONFIG, EVENT_STORE, KEY_VAULT, SUBJECT_CRYPTO, READ_STORE, RequestKeys],
     };
   }
 }

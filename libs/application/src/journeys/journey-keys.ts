@@ -1,5 +1,5 @@
-import { createHash, createHmac, createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
-import { loadMasterKey, type DataKey, type MasterKey } from '#crypto';
+import { createHash, createHmac, type KeyObject } from 'node:crypto';
+import { deriveKey, loadMasterKey, type DataKey, type MasterKey } from '#crypto';
 import type { AppConfig } from '../config/app-config';
 
 /** HKDF info labels: one purpose per key, so a value signed for one use is worthless for another. */
@@ -8,10 +8,6 @@ const PURPOSES = {
   doubleOptIn: 'privacy-ledger/journeys/double-opt-in-token/v1',
   webhookSecrets: 'privacy-ledger/journeys/webhook-secret/v1',
 } as const;
-
-function derive(master: MasterKey, purpose: string): KeyObject {
-  return createSecretKey(Buffer.from(hkdfSync('sha256', master.key, Buffer.alloc(0), purpose, 32)));
-}
 
 /**
  * Keys derived from the master key for the journey services. Derived rather than stored: every
@@ -23,7 +19,7 @@ export class JourneyKeys {
 
   static fromMaster(master: MasterKey): JourneyKeys {
     const keyId = createHash('sha256').update(`${PURPOSES.webhookSecrets}:${master.id}`).digest('hex').slice(0, 16);
-    return new JourneyKeys(derive(master, PURPOSES.unsubscribe), derive(master, PURPOSES.doubleOptIn), { keyId, key: derive(master, PURPOSES.webhookSecrets) });
+    return new JourneyKeys(deriveKey(master, PURPOSES.unsubscribe), deriveKey(master, PURPOSES.doubleOptIn), { keyId, key: deriveKey(master, PURPOSES.webhookSecrets) });
   }
 
   /** The same master key the vault was opened with (openSubjectCrypto verified it). */

@@ -1,9 +1,12 @@
 import type { CommitResult, ReadStore, StoredDocument } from '#read-store';
 import type { ProjectedEvent, ReadModel } from '#projections';
 import type { RecordedEvent } from '#event-store';
+import type { SubjectEvent } from '#domain';
 import { matchesFilter } from './event-filter';
 import { foldBatch, slotId, touchedKeys } from './fold-batch';
 import type { ProjectionTarget } from './projection-names';
+
+const ERASED: SubjectEvent['type'] = 'SubjectErased';
 
 /** Turns a stored event into what a model sees (e.g. with blind indexes derived). */
 export type EventDeriver = (event: RecordedEvent) => Promise<ProjectedEvent>;
@@ -29,5 +32,6 @@ export async function projectBatch(
     for (const doc of await store.getMany(target.collection(collection), ids)) stored.set(slotId({ collection, id: doc.id }), doc);
   }
   const writes = foldBatch(model, events, stored).map((w) => ({ ...w, collection: target.collection(w.collection) }));
-  return store.commit({ projection: target.projection, checkpoint, writes });
+  const erasure = relevant.some((e) => e.type === ERASED);
+  return store.commit({ projection: target.projection, checkpoint, writes, erasure });
 }

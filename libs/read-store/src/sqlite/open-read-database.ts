@@ -67,8 +67,12 @@ function checkOwner(db: Database.Database, file: string): void {
   }
 }
 
-function configure(db: Database.Database): void {
+function configure(db: Database.Database, file: string): void {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // Per connection: deleted rows and freed pages are overwritten with zeros, so the blind-index
+  // values of an erased subject do not linger in free space (the key vault does the same).
+  db.pragma('secure_delete = ON');
+  if (db.pragma('secure_delete', { simple: true }) !== 1) throw unavailable(file, 'this SQLite build cannot turn secure_delete on');
   db.pragma('journal_mode = WAL');
   // Read models can be rebuilt from the log, but a lost commit would still need a replay to heal:
   // FULL keeps the checkpoint and the documents durable together.
@@ -95,7 +99,7 @@ export function openReadDatabase(file: string): Database.Database {
   }
   try {
     checkOwner(db, file);
-    configure(db);
+    configure(db, file);
     initialise(db);
     return db;
   } catch (err) {

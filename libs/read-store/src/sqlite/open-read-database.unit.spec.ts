@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReadStoreUnavailableError } from '../errors';
@@ -46,6 +46,20 @@ describe('SqliteReadStore.open', () => {
     const raw = new Database(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
+  });
+
+  it('wipes a forgotten index value from free space and, after an erasure batch, from the WAL', async () => {
+    const file = join(dir, 'read.sqlite');
+    const store = await SqliteReadStore.open(file);
+    await store.ensureIndexes([{ collection: 'c', fields: ['k'] }]);
+    const secret = 'email:forgotten-blind-index-value';
+    await store.commit({ projection: 'p', checkpoint: 1, writes: [{ kind: 'put', collection: 'c', id: 'a', doc: { k: [secret] }, position: 1 }] });
+    const bytes = () => Buffer.concat([readFileSync(file), readFileSync(`${file}-wal`)]);
+    expect(bytes().includes(secret)).toBe(true);
+    await store.commit({ projection: 'p', checkpoint: 2, writes: [{ kind: 'put', collection: 'c', id: 'a', doc: { k: [] }, position: 2 }], erasure: true });
+    expect(statSync(`${file}-wal`).size).toBe(0);
+    expect(bytes().includes(secret)).toBe(false);
+    await store.close();
   });
 
   it('keeps indexes current when another connection declared them', async () => {

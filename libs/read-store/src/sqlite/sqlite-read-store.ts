@@ -28,6 +28,15 @@ export class SqliteReadStore implements ReadStore {
     return new SqliteReadStore(openReadDatabase(file), file);
   }
 
+  /**
+   * The WAL keeps the page images from before an erasure's writes (old documents, index values)
+   * until it is overwritten; TRUNCATE copies the new pages into the database and empties it.
+   * It waits up to the busy timeout for readers; a reader still busy leaves the WAL to the next erasure.
+   */
+  private truncateWal(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   async ensureIndexes(indexes: readonly IndexSpec[]): Promise<void> {
     const run = this.db.transaction(() => {
       this.catalog.refresh();
@@ -42,7 +51,9 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async commit(batch: WriteBatch): Promise<CommitResult> {
-    return commitBatch(this.catalog, batch);
+    const result = commitBatch(this.catalog, batch);
+    if (batch.erasure && result.committed) this.truncateWal();
+    return result;
   }
 
   async get<T extends JsonObject = JsonObject>(collection: string, id: string): Promise<StoredDocument<T> | undefined> {

@@ -1,4 +1,4 @@
-import { subjectDecider, subjectStreamName, topicStreamName, type DoubleOptInRequested, type SubjectState } from '#domain';
+import { subjectDecider, subjectStreamName, topicStreamName, type DoubleOptInRequested, type SubjectEvent, type SubjectState } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { ReadStore } from '#read-store';
 import type { CommandExecutor } from '../../commands/command-executor';
@@ -28,6 +28,10 @@ export interface DoiMailDeps {
 }
 
 type Outcome = { status: 'sent'; messageId: string; language: string } | { status: 'skipped'; reason: string };
+
+/** After these a mail's link is dead or its subject gone: what the transport holds of it goes too. */
+const MAIL_ENDS: ReadonlyArray<SubjectEvent['type']> = ['DoubleOptInConfirmed', 'DoubleOptInExpired', 'SubjectErased'];
+const MAIL_EVENTS: ReadonlyArray<SubjectEvent['type']> = ['DoubleOptInRequested', ...MAIL_ENDS];
 type Prepared = { mail: OutgoingMail } | { skip: string };
 
 /**
@@ -35,6 +39,7 @@ type Prepared = { mail: OutgoingMail } | { skip: string };
  * outcome together with the checkpoint in one read-store commit. A crash after the send and before
  * the commit sends that one mail again, with the same Message-ID (derived from the event id); a
  * crash before the send loses nothing. The clear address is decrypted only here, only in memory.
+ * A confirmation, expiry or erasure makes the transport drop what it still holds of the mail.
  */
 export class DoubleOptInMailOutbox {
   private readonly loop: SubscriptionLoop;
@@ -43,7 +48,7 @@ export class DoubleOptInMailOutbox {
     this.loop = new SubscriptionLoop({
       name: 'double opt-in mail outbox',
       eventStore: deps.eventStore,
-      filter: { streamPrefixes: ['subject-'], eventTypes: ['DoubleOptInRequested'] },
+      filter: { streamPrefixes: ['subject-'], eventTypes: [...MAIL_EVENTS] },
       checkpoint: () => deps.readStore.getCheckpoint(DOI_MAIL_PROJECTION),
       handle: async (batch) => {
         for (const event of batch) await this.handle(event);
@@ -62,10 +67,18 @@ export class DoubleOptInMailOutbox {
   }
 
   private async handle(event: RecordedEvent): Promise<void> {
+    if (event.type !== 'DoubleOptInRequested') return this.forget(event);
     const outcome = await this.process(event);
     const doc = { eventId: event.id, ...outcome, at: this.now().toISOString() };
     const write = { kind: 'put' as const, collection: DOI_MAIL_COLLECTION, id: event.id, doc, position: event.position };
     await this.deps.readStore.commit({ projection: DOI_MAIL_PROJECTION, checkpoint: event.position, writes: [write] });
+  }
+
+  /** Confirmed or expired: that request's mail; erased: every mail of the subject. */
+  private async forget(event: RecordedEvent): Promise<void> {
+    const { subjectId, requestId } = event.data as { subjectId: string; requestId?: string };
+    this.deps.transport.forget(subjectId, event.type === 'SubjectErased' ? undefined : requestId);
+    await this.deps.readStore.commit({ projection: DOI_MAIL_PROJECTION, checkpoint: event.position, writes: [] });
   }
 
   private async process(event: RecordedEvent): Promise<Outcome> {
@@ -74,7 +87,8 @@ export class DoubleOptInMailOutbox {
       this.deps.log(`double opt-in mail for event ${event.id} skipped: ${prepared.skip}`);
       return { status: 'skipped', reason: prepared.skip };
     }
-    const sent = await this.deps.transport.send(prepared.mail, `doi-${event.id}`);
+    const { subjectId, requestId } = event.data as DoubleOptInRequested['data'];
+    const sent = await this.deps.transport.send(prepared.mail, { subjectId, requestId });
     this.deps.log(sent.path ? `double opt-in mail for event ${event.id} written to ${sent.path}` : `double opt-in mail for event ${event.id} sent via SMTP`);
     return { status: 'sent', messageId: prepared.mail.messageId, language: prepared.mail.language };
   }

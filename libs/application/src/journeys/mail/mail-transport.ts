@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
 
@@ -20,8 +20,16 @@ export interface SentMail {
   path?: string;
 }
 
+/** Which mail a file holds: the subject's folder and the double opt-in request. */
+export interface MailSlot {
+  subjectId: string;
+  requestId: string;
+}
+
 export interface MailTransport {
-  send(mail: OutgoingMail, fileStem: string): Promise<SentMail>;
+  send(mail: OutgoingMail, slot: MailSlot): Promise<SentMail>;
+  /** Drops what the transport still holds of a subject's mails (one request's, or all of them). */
+  forget(subjectId: string, requestId?: string): void;
   close(): void;
 }
 
@@ -42,27 +50,49 @@ export class SmtpMailTransport implements MailTransport {
     return { via: 'smtp' };
   }
 
+  /** Handed to the SMTP server: nothing is kept here. */
+  forget(): void {}
+
   close(): void {
     this.transporter.close();
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids become path segments: only UUIDs, so no id can point outside the outbox folder. */
+function segment(id: string): string {
+  if (!UUID.test(id)) throw new Error('mail outbox: subject and request ids must be UUIDs');
+  return id;
+}
+
 /**
- * Embedded mode without SMTP: each mail becomes `<folder>/<fileStem>.eml`. Written to a temporary
- * name and renamed, so a crash leaves no half file, and a resend replaces the same file: idempotent.
+ * Development only (no SMTP_URL): each mail becomes `<folder>/<subject>/doi-<request>.eml`, where
+ * the developer is the recipient. The file holds the address and a live link, so it lives only
+ * while its link can be used: removed when the request is confirmed or expires, and with the
+ * subject's whole folder on erasure (Art. 17). Written to a temporary name and renamed, so a crash
+ * leaves no half file, and a resend replaces the same file: idempotent.
  */
 export class FileMailTransport implements MailTransport {
   private readonly builder = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 
   constructor(private readonly folder: string) {}
 
-  async send(mail: OutgoingMail, fileStem: string): Promise<SentMail> {
-    mkdirSync(this.folder, { recursive: true, mode: 0o700 });
+  async send(mail: OutgoingMail, slot: MailSlot): Promise<SentMail> {
+    const dir = join(this.folder, segment(slot.subjectId));
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const info = await this.builder.sendMail(message(mail));
-    const path = join(this.folder, `${fileStem}.eml`);
+    const path = join(dir, `doi-${segment(slot.requestId)}.eml`);
     writeFileSync(`${path}.tmp`, info.message as Buffer, { mode: 0o600 });
     renameSync(`${path}.tmp`, path);
     return { via: 'file', path };
+  }
+
+  forget(subjectId: string, requestId?: string): void {
+    // No file was ever written under an id that is not a UUID: nothing to remove, nothing to stall on.
+    if (!UUID.test(subjectId) || (requestId !== undefined && !UUID.test(requestId))) return;
+    const dir = join(this.folder, segment(subjectId));
+    rmSync(requestId === undefined ? dir : join(dir, `doi-${segment(requestId)}.eml`), { recursive: true, force: true });
   }
 
   close(): void {
