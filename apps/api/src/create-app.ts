@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { loggerFor } from './logging/logger.options';
 import { RequestLogController } from './logging/request-logging';
 import { serveDashboardOnUnknownPages } from './dashboard/dashboard-fallback';
+import { refuseDeepJson } from './http/json-body';
 import { setupOpenApi } from './http/openapi';
 
 /** Request bodies above this size are refused with 413 before any handler runs. */
@@ -32,6 +33,7 @@ export async function createApp(infra: Infrastructure, options: CreateAppOptions
     { bufferLogs: true, abortOnError: false, bodyParser: false, logger: false },
   );
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  refuseDeepJson(app.getHttpAdapter().getInstance());
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   serveDashboardOnUnknownPages(app);
