@@ -14,7 +14,7 @@ describe('GET /processing-register (e2e)', () => {
     process.env.CONTROLLER_CONTACT = 'datenschutz@beispiel.example';
     const dataDir = tempDataDir();
     keys = createRoleKeys(dataDir);
-    booted = await bootApp({ dataDir, env: { JOURNEY_WORKERS: 'false' } });
+    booted = await bootApp({ dataDir, env: { JOURNEY_WORKERS: 'false', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } });
     app = booted.app;
     const send = async (url: string, role: string, payload: object) => {
       const res = await app.inject({ method: 'POST', url, payload, headers: bearer(keys[role]) });

@@ -2,6 +2,9 @@ import { rmSync } from 'node:fs';
 import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
 import { startReceiver, until } from './support/journey-receivers';
 
+/** The receivers listen on 127.0.0.1, a target refused by default. */
+const receiversOnLoopback = { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' };
+
 /** Given delivered webhooks, when the api restarts, then only what changed meanwhile is delivered: no loss, no flood. */
 describe('webhook delivery across a restart (e2e)', () => {
   const dataDir = tempDataDir();
@@ -21,7 +24,7 @@ describe('webhook delivery across a restart (e2e)', () => {
 
   it('resumes from the checkpointed progress', async () => {
     const receiver = await startReceiver('restart-secret-0123456789', () => false);
-    booted = await bootApp({ dataDir });
+    booted = await bootApp({ dataDir, env: receiversOnLoopback });
     await send('POST', '/topics', 'admin', { id: 'restart-news', title: 'N', description: 'N', allowedChannels: ['email', 'sms', 'post'], legalBasis: 'consent', personalFields: [], retentionDays: 30 });
     await send('POST', '/topics/restart-news/versions', 'dpo', { text: 'Yes.', language: 'en', change: 'material' });
     expect((await send('POST', '/webhooks', 'admin', { url: receiver.url, secret: 'restart-secret-0123456789' })).statusCode).toBe(201);
@@ -30,11 +33,11 @@ describe('webhook delivery across a restart (e2e)', () => {
     await until('two deliveries', () => receiver.deliveries.length === 2);
     await booted.close();
 
-    booted = await bootApp({ dataDir, env: { JOURNEY_WORKERS: 'false' } });
+    booted = await bootApp({ dataDir, env: { ...receiversOnLoopback, JOURNEY_WORKERS: 'false' } });
     const meanwhile = await grant(subjectId, 'post');
     await booted.close();
 
-    booted = await bootApp({ dataDir });
+    booted = await bootApp({ dataDir, env: receiversOnLoopback });
     await until('the change made while no worker ran', () => receiver.deliveries.length >= 3);
     await new Promise((r) => setTimeout(r, 300));
     expect(receiver.deliveries.map((d) => d.body.position)).toEqual([...before, meanwhile]);

@@ -12,6 +12,8 @@ export interface WebhookSettings {
   timeoutMs: number;
   /** WEBHOOK_CONCURRENCY: subjects delivered in parallel per webhook (each subject stays in order). */
   concurrency: number;
+  /** WEBHOOK_ALLOW_PRIVATE_TARGETS: allow loopback, link-local and private targets (development, tests). */
+  allowPrivateTargets: boolean;
 }
 
 export interface JourneySettings {
@@ -66,6 +68,7 @@ export function loadJourneySettings(env: NodeJS.ProcessEnv): JourneySettings {
       maxAttempts: envInteger('WEBHOOK_MAX_ATTEMPTS', env.WEBHOOK_MAX_ATTEMPTS, 8, 1, 100),
       timeoutMs: envInteger('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 100, 120_000),
       concurrency: envInteger('WEBHOOK_CONCURRENCY', env.WEBHOOK_CONCURRENCY, 8, 1, 256),
+      allowPrivateTargets: envFlag('WEBHOOK_ALLOW_PRIVATE_TARGETS', env.WEBHOOK_ALLOW_PRIVATE_TARGETS) ?? false,
     },
   };
 }
