@@ -204,4 +204,27 @@ describe('journey services (e2e)', () => {
     expect((await send('POST', '/unsubscribe-links', 'journey', { subjectId, topicId: 'no-such-topic', channel: 'email' })).statusCode).toBe(404);
     expect((await send('POST', '/unsubscribe-links', 'crm', { subjectId, topicId: 'unsub-news', channel: 'email' })).statusCode).toBe(403);
   });
+
+  it('records the objection from a link issued two years ago (Art. 21(2): at any time); ttlDays still expires a link', async () => {
+    await defineTopic('old-news');
+    const { subjectId } = await register('en', 'old.link@example.org');
+    await grant(subjectId, 'old-news');
+    const twoYearsAgo = new Date(Date.now() - 2 * 365 * 86_400_000);
+    // Only the clock is moved back, while the links are issued; timers keep running.
+    jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'], now: twoYearsAgo });
+    let issued, limited;
+    try {
+      issued = (await send('POST', '/unsubscribe-links', 'journey', { subjectId, topicId: 'old-news', channel: 'email' })).json();
+      limited = (await send('POST', '/unsubscribe-links', 'journey', { subjectId, topicId: 'old-news', channel: 'email', ttlDays: 365 })).json();
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(issued.expiresAt).toBeNull();
+    expect(Date.parse(limited.expiresAt)).toBeLessThan(Date.now());
+    const oneClick = (url: string) => app.inject({ method: 'POST', url: url.replace('https://ledger.test', ''), payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect((await oneClick(limited.url)).json()).toMatchObject({ statusCode: 400, code: 'UNSUBSCRIBE.TOKEN_EXPIRED', field: 'token' });
+    const clicked = await oneClick(issued.url);
+    expect(clicked.statusCode).toBe(200);
+    expect(clicked.json()).toMatchObject({ subjectId, topicId: 'old-news', channel: 'email', recorded: ['ObjectionRaised', 'ConsentRevoked'] });
+  });
 });

@@ -27,8 +27,6 @@ export interface JourneySettings {
   mailFrom: string;
   /** DOUBLE_OPT_IN_MAIL: false when journeys mail the returned token themselves. */
   doubleOptInMail: boolean;
-  /** UNSUBSCRIBE_LINK_TTL_DAYS: how long a one-click link works. */
-  unsubscribeLinkTtlDays: number;
   /** FEED_HEARTBEAT_MS: SSE comment interval that keeps proxies from closing an idle feed. */
   feedHeartbeatMs: number;
   webhooks: WebhookSettings;
@@ -60,7 +58,6 @@ export function loadJourneySettings(env: NodeJS.ProcessEnv): JourneySettings {
     smtpUrl: smtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM?.trim() || 'Privacy Ledger <no-reply@privacy-ledger.invalid>',
     doubleOptInMail: envFlag('DOUBLE_OPT_IN_MAIL', env.DOUBLE_OPT_IN_MAIL) ?? true,
-    unsubscribeLinkTtlDays: envInteger('UNSUBSCRIBE_LINK_TTL_DAYS', env.UNSUBSCRIBE_LINK_TTL_DAYS, 365, 1, 3650),
     feedHeartbeatMs: envInteger('FEED_HEARTBEAT_MS', env.FEED_HEARTBEAT_MS, 15_000, 100, 300_000),
     webhooks: {
       retryBaseMs: envInteger('WEBHOOK_RETRY_BASE_MS', env.WEBHOOK_RETRY_BASE_MS, 1_000, 1, 3_600_000),
