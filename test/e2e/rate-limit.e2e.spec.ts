@@ -50,6 +50,18 @@ describe('public rate limit', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   });
 
+  it('limits /docs and unknown paths, which never reach Nest\'s guards, by PROBE_RATE_LIMIT', async () => {
+    for (const url of ['/docs/json', '/no-such-page']) {
+      const statuses = [];
+      for (let i = 0; i < 13; i++) statuses.push((await get(url, { accept: 'text/html' })).statusCode);
+      expect(new Set(statuses.slice(0, 12)).has(429)).toBe(false);
+      expect(statuses[12]).toBe(429);
+    }
+    const limited = await get('/docs/json');
+    expect(limited.json()).toMatchObject({ statusCode: 429, code: 'HTTP.RATE_LIMITED' });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
   it('limits every other public route by PUBLIC_RATE_LIMIT', async () => {
     for (const url of ['/unsubscribe?token=forged.mac', '/double-opt-in?token=forged', '/audit/public-key']) {
       const statuses = [];

@@ -6,6 +6,7 @@ import type { Infrastructure } from '#application';
 import { AppModule } from './app.module';
 import { loggerFor } from './logging/logger.options';
 import { RequestLogController } from './logging/request-logging';
+import { limitRequestsOutsideNest } from './auth/outside-routes-rate-limit';
 import { serveDashboardOnUnknownPages } from './dashboard/dashboard-fallback';
 import { refuseDeepJson } from './http/json-body';
 import { setupOpenApi } from './http/openapi';
@@ -36,6 +37,7 @@ export async function createApp(infra: Infrastructure, options: CreateAppOptions
   refuseDeepJson(app.getHttpAdapter().getInstance());
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  limitRequestsOutsideNest(app);
   serveDashboardOnUnknownPages(app);
   setupOpenApi(app);
   return app;

@@ -10,6 +10,9 @@ import type { AppConfig } from '#application';
 export const PUBLIC_RATE_CLASSES = ['default', 'oneClick', 'probe'] as const;
 export type PublicRateClass = (typeof PUBLIC_RATE_CLASSES)[number];
 
+/** The code of every 429 a rate limit answers. */
+export const RATE_LIMITED = 'HTTP.RATE_LIMITED';
+
 export function publicThrottlers(config: AppConfig): ThrottlerOptions[] {
   const limits: Record<PublicRateClass, number> = { default: config.publicRateLimit.limit, oneClick: config.unsubscribeRateLimit, probe: config.probeRateLimit };
   return PUBLIC_RATE_CLASSES.map((name) => ({ name, limit: limits[name], ttl: seconds(config.publicRateLimit.windowSeconds) }));
