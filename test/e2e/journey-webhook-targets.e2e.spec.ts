@@ -1,7 +1,6 @@
-import { rmSync } from 'node:fs';
 import { TARGET_FORBIDDEN } from '#application';
-import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
 import { startReceiver } from './support/journey-receivers';
+import { RestartableApp } from './support/restartable-app';
 
 const secret = 'target-secret-0123456789';
 const tricks = [
@@ -22,21 +21,17 @@ const tricks = [
 
 /** SSRF: a webhook makes the ledger POST wherever an admin (or a stolen admin key) says. */
 describe('webhook targets (e2e)', () => {
-  const dataDir = tempDataDir();
-  const keys = createRoleKeys(dataDir);
-  let booted: BootedApp | undefined;
+  const ledger = new RestartableApp();
+  const send = ledger.send.bind(ledger);
 
-  afterEach(() => booted?.close());
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-  const send = (method: 'POST' | 'GET', url: string, role: keyof typeof keys, payload?: object) =>
-    booted!.app.inject({ method, url, payload, headers: bearer(keys[role]) });
+  afterEach(() => ledger.stop());
+  afterAll(() => ledger.remove());
 
   /** The refusal names the field whether the DTO or the target rule refused it. */
   const refusedField = (body: { field?: string; violations?: Array<{ field: string }> }) => body.field ?? body.violations?.[0]?.field;
 
   it.each(tricks)('refuses %s with 400 naming the url, and registers nothing', async (url) => {
-    booted = await bootApp({ dataDir, env: { JOURNEY_WORKERS: 'false' } });
+    await ledger.start({ JOURNEY_WORKERS: 'false' });
     const res = await send('POST', '/webhooks', 'admin', { url, secret });
     expect(res.statusCode).toBe(400);
     expect(refusedField(res.json())).toBe('url');
@@ -44,26 +39,24 @@ describe('webhook targets (e2e)', () => {
   });
 
   it('still registers a public name', async () => {
-    booted = await bootApp({ dataDir, env: { JOURNEY_WORKERS: 'false' } });
+    await ledger.start({ JOURNEY_WORKERS: 'false' });
     const res = await send('POST', '/webhooks', 'admin', { url: 'https://hooks.example.org/ledger', secret });
     expect(res.statusCode).toBe(201);
-    expect((await booted.app.inject({ method: 'DELETE', url: `/webhooks/${res.json().id}`, headers: bearer(keys.admin) })).statusCode).toBe(204);
+    expect((await send('DELETE', `/webhooks/${res.json().id}`, 'admin')).statusCode).toBe(204);
   });
 
   it('checks again when delivering: a name resolving to 127.0.0.1 is dead-lettered, never contacted', async () => {
     const receiver = await startReceiver(secret, () => false);
     const byName = receiver.url.replace('127.0.0.1', 'localhost');
-    booted = await bootApp({ dataDir, env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', JOURNEY_WORKERS: 'false' } });
+    await ledger.start({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', JOURNEY_WORKERS: 'false' });
     const hook = (await send('POST', '/webhooks', 'admin', { url: byName, secret })).json();
     expect(hook.url).toBe(byName);
-    await booted.close();
 
-    booted = await bootApp({ dataDir, env: { WEBHOOK_MAX_ATTEMPTS: '1' } });
+    await ledger.start({ WEBHOOK_MAX_ATTEMPTS: '1' });
     await send('POST', '/topics', 'admin', { id: 'target-news', title: 'N', description: 'N', allowedChannels: ['email'], legalBasis: 'consent', personalFields: [], retentionDays: 30 });
     await send('POST', '/topics/target-news/versions', 'dpo', { text: 'Yes.', language: 'en', change: 'material' });
     const { subjectId } = (await send('POST', '/subjects', 'crm', { locale: 'en', contactPoints: [], profile: {} })).json();
-    const evidence = { method: 'checkbox', capturedAt: new Date().toISOString(), sourceSystem: 'shop', textVersion: 1, affirmativeAction: true };
-    expect((await send('POST', `/subjects/${subjectId}/consents`, 'crm', { topicId: 'target-news', channel: 'email', evidence })).statusCode).toBe(201);
+    await ledger.grant(subjectId, 'target-news', 'email');
 
     let letters: Array<{ attempts: number; lastError: string }> = [];
     const deadline = Date.now() + 10_000;
