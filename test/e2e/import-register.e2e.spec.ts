@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { parse } from 'csv-parse/sync';
 import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
 
 /** GET /processing-register: Art. 30's record, generated from the topics the ledger holds. */
@@ -14,7 +15,7 @@ describe('GET /processing-register (e2e)', () => {
     process.env.CONTROLLER_CONTACT = 'datenschutz@beispiel.example';
     const dataDir = tempDataDir();
     keys = createRoleKeys(dataDir);
-    booted = await bootApp({ dataDir, env: { JOURNEY_WORKERS: 'false' } });
+    booted = await bootApp({ dataDir, env: { JOURNEY_WORKERS: 'false', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } });
     app = booted.app;
     const send = async (url: string, role: string, payload: object) => {
       const res = await app.inject({ method: 'POST', url, payload, headers: bearer(keys[role]) });
@@ -67,6 +68,21 @@ describe('GET /processing-register (e2e)', () => {
       expect(lines).toHaveLength(3);
       expect(res.body).toContain('"Monthly product news, ""curated"""');
     }
+  });
+
+  it('quotes every field and defuses formulas, also where a spreadsheet splits on ";"', async () => {
+    const topic = { id: 'promo', title: 'Promo;=1+1', description: '=HYPERLINK("https://evil.example","open"); @SUM(1)', allowedChannels: ['email'], legalBasis: 'consent', personalFields: [], retentionDays: 30 };
+    const created = await app.inject({ method: 'POST', url: '/topics', payload: topic, headers: bearer(keys.admin) });
+    expect(created.statusCode).toBe(201);
+    position = created.json().position;
+    const csv = (await get('/processing-register?format=csv', 'dpo')).body;
+    const rows = parse(csv, { columns: true }) as Array<Record<string, string>>;
+    expect(rows.find((r) => r.topicId === 'promo')).toMatchObject({ name: "Promo;'=1+1", purpose: '\'=HYPERLINK("https://evil.example","open"); \'@SUM(1)' });
+    const dataLines = csv.trim().split('\r\n').slice(1);
+    for (const line of dataLines) expect(line).toMatch(/^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*$/);
+    // A spreadsheet that splits on ";" (or "," ignoring quotes) never sees a cell start with a formula character.
+    const cells = dataLines.flatMap((line) => line.split(/[;,]/)).map((cell) => cell.replace(/^[\s"]+/, ''));
+    expect(cells.filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
   });
 
   it('refuses roles outside dpo, admin and auditor, and an unknown format', async () => {

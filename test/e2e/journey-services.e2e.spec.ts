@@ -14,7 +14,7 @@ describe('journey services (e2e)', () => {
     smtp = await startSmtp();
     const dataDir = tempDataDir();
     keys = createRoleKeys(dataDir);
-    const env = { SMTP_URL: smtp.url, MAIL_FROM: 'Ledger <no-reply@ledger.test>', PUBLIC_BASE_URL: 'https://ledger.test', WEBHOOK_RETRY_BASE_MS: '40', WEBHOOK_RETRY_MAX_MS: '200', WEBHOOK_MAX_ATTEMPTS: '3', FEED_HEARTBEAT_MS: '300' };
+    const env = { SMTP_URL: smtp.url, MAIL_FROM: 'Ledger <no-reply@ledger.test>', PUBLIC_BASE_URL: 'https://ledger.test', WEBHOOK_RETRY_BASE_MS: '40', WEBHOOK_RETRY_MAX_MS: '200', WEBHOOK_MAX_ATTEMPTS: '3', FEED_HEARTBEAT_MS: '300', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' };
     booted = await bootApp({ dataDir, env, listen: true });
     app = booted.app;
     baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -203,5 +203,28 @@ describe('journey services (e2e)', () => {
     expect(forged.json()).toMatchObject({ statusCode: 400, code: 'UNSUBSCRIBE.TOKEN_INVALID', field: 'token' });
     expect((await send('POST', '/unsubscribe-links', 'journey', { subjectId, topicId: 'no-such-topic', channel: 'email' })).statusCode).toBe(404);
     expect((await send('POST', '/unsubscribe-links', 'crm', { subjectId, topicId: 'unsub-news', channel: 'email' })).statusCode).toBe(403);
+  });
+
+  it('records the objection from a link issued two years ago (Art. 21(2): at any time); ttlDays still expires a link', async () => {
+    await defineTopic('old-news');
+    const { subjectId } = await register('en', 'old.link@example.org');
+    await grant(subjectId, 'old-news');
+    const twoYearsAgo = new Date(Date.now() - 2 * 365 * 86_400_000);
+    // Only the clock is moved back, while the links are issued; timers keep running.
+    jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'], now: twoYearsAgo });
+    let issued, limited;
+    try {
+      issued = (await send('POST', '/unsubscribe-links', 'journey', { subjectId, topicId: 'old-news', channel: 'email' })).json();
+      limited = (await send('POST', '/unsubscribe-links', 'journey', { subjectId, topicId: 'old-news', channel: 'email', ttlDays: 365 })).json();
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(issued.expiresAt).toBeNull();
+    expect(Date.parse(limited.expiresAt)).toBeLessThan(Date.now());
+    const oneClick = (url: string) => app.inject({ method: 'POST', url: url.replace('https://ledger.test', ''), payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect((await oneClick(limited.url)).json()).toMatchObject({ statusCode: 400, code: 'UNSUBSCRIBE.TOKEN_EXPIRED', field: 'token' });
+    const clicked = await oneClick(issued.url);
+    expect(clicked.statusCode).toBe(200);
+    expect(clicked.json()).toMatchObject({ subjectId, topicId: 'old-news', channel: 'email', recorded: ['ObjectionRaised', 'ConsentRevoked'] });
   });
 });

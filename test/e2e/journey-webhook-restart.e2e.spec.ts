@@ -1,40 +1,32 @@
-import { rmSync } from 'node:fs';
-import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
 import { startReceiver, until } from './support/journey-receivers';
+import { RestartableApp } from './support/restartable-app';
+
+/** The receivers listen on 127.0.0.1, a target refused by default. */
+const receiversOnLoopback = { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' };
 
 /** Given delivered webhooks, when the api restarts, then only what changed meanwhile is delivered: no loss, no flood. */
 describe('webhook delivery across a restart (e2e)', () => {
-  const dataDir = tempDataDir();
-  const keys = createRoleKeys(dataDir);
-  let booted: BootedApp | undefined;
+  const ledger = new RestartableApp();
+  const send = ledger.send.bind(ledger);
+  const grant = (subjectId: string, channel: string) => ledger.grant(subjectId, 'restart-news', channel);
 
-  afterEach(() => booted?.close());
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-  const send = (method: 'POST' | 'GET', url: string, role: keyof typeof keys, payload?: object) =>
-    booted!.app.inject({ method, url, payload, headers: bearer(keys[role]) });
-
-  async function grant(subjectId: string, channel: string): Promise<number> {
-    const evidence = { method: 'checkbox', capturedAt: new Date().toISOString(), sourceSystem: 'shop', textVersion: 1, affirmativeAction: true };
-    return (await send('POST', `/subjects/${subjectId}/consents`, 'crm', { topicId: 'restart-news', channel, evidence })).json().position;
-  }
+  afterEach(() => ledger.stop());
+  afterAll(() => ledger.remove());
 
   it('resumes from the checkpointed progress', async () => {
     const receiver = await startReceiver('restart-secret-0123456789', () => false);
-    booted = await bootApp({ dataDir });
+    await ledger.start(receiversOnLoopback);
     await send('POST', '/topics', 'admin', { id: 'restart-news', title: 'N', description: 'N', allowedChannels: ['email', 'sms', 'post'], legalBasis: 'consent', personalFields: [], retentionDays: 30 });
     await send('POST', '/topics/restart-news/versions', 'dpo', { text: 'Yes.', language: 'en', change: 'material' });
     expect((await send('POST', '/webhooks', 'admin', { url: receiver.url, secret: 'restart-secret-0123456789' })).statusCode).toBe(201);
     const { subjectId } = (await send('POST', '/subjects', 'crm', { locale: 'en', contactPoints: [], profile: {} })).json();
     const before = [await grant(subjectId, 'email'), await grant(subjectId, 'sms')];
     await until('two deliveries', () => receiver.deliveries.length === 2);
-    await booted.close();
 
-    booted = await bootApp({ dataDir, env: { JOURNEY_WORKERS: 'false' } });
+    await ledger.start({ ...receiversOnLoopback, JOURNEY_WORKERS: 'false' });
     const meanwhile = await grant(subjectId, 'post');
-    await booted.close();
 
-    booted = await bootApp({ dataDir });
+    await ledger.start(receiversOnLoopback);
     await until('the change made while no worker ran', () => receiver.deliveries.length >= 3);
     await new Promise((r) => setTimeout(r, 300));
     expect(receiver.deliveries.map((d) => d.body.position)).toEqual([...before, meanwhile]);

@@ -7,7 +7,7 @@ describe('public rate limit', () => {
   let booted: BootedApp;
 
   beforeAll(async () => {
-    booted = await bootApp({ env: { ADMIN_API_KEY: adminKey, PUBLIC_RATE_LIMIT: '3' }, extraModules: [GuardedRoutesModule] });
+    booted = await bootApp({ env: { ADMIN_API_KEY: adminKey, PUBLIC_RATE_LIMIT: '3', UNSUBSCRIBE_RATE_LIMIT: '5', PROBE_RATE_LIMIT: '12' }, extraModules: [GuardedRoutesModule] });
   });
   afterAll(() => booted.close());
 
@@ -28,10 +28,45 @@ describe('public rate limit', () => {
     expect((await get('/e2e/ping', { 'x-forwarded-for': '198.51.100.2' })).statusCode).toBe(429);
   });
 
-  it('does not limit authenticated routes, nor the health probe', async () => {
+  it('does not limit authenticated routes; the health probe has its own, higher limit', async () => {
     for (let i = 0; i < 10; i++) {
       expect((await get('/e2e/refuse/conflict', bearer(adminKey))).statusCode).toBe(409);
       expect((await get('/health')).statusCode).toBe(200);
+    }
+    for (let i = 0; i < 2; i++) expect((await get('/health')).statusCode).toBe(200);
+    const limited = await get('/health');
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('limits the one-click unsubscribe POST by its own, higher limit (UNSUBSCRIBE_RATE_LIMIT)', async () => {
+    const oneClick = () => booted.app.inject({ method: 'POST', url: '/unsubscribe?token=forged.mac', payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await oneClick()).statusCode);
+    expect(statuses).toEqual([400, 400, 400, 400, 400]);
+    const limited = await oneClick();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ code: 'HTTP.RATE_LIMITED' });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('limits /docs and unknown paths, which never reach Nest\'s guards, by PROBE_RATE_LIMIT', async () => {
+    for (const url of ['/docs/json', '/no-such-page']) {
+      const statuses = [];
+      for (let i = 0; i < 13; i++) statuses.push((await get(url, { accept: 'text/html' })).statusCode);
+      expect(new Set(statuses.slice(0, 12)).has(429)).toBe(false);
+      expect(statuses[12]).toBe(429);
+    }
+    const limited = await get('/docs/json');
+    expect(limited.json()).toMatchObject({ statusCode: 429, code: 'HTTP.RATE_LIMITED' });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('limits every other public route by PUBLIC_RATE_LIMIT', async () => {
+    for (const url of ['/unsubscribe?token=forged.mac', '/double-opt-in?token=forged', '/audit/public-key']) {
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await get(url)).statusCode);
+      expect(statuses[3]).toBe(429);
     }
   });
 });

@@ -1,5 +1,8 @@
 import { request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { APP_CONFIG, type AppConfig } from '#application';
+import { MissionControl } from '../../apps/api/src/read-side/mission-control';
+import { TOO_MANY_STREAMS } from '../../apps/api/src/read-side/stream-slots';
 import { ReadSideDriver } from './read-side.driver';
 
 type Figures = { topicId: string; channel: string; [figure: string]: unknown };
@@ -73,6 +76,61 @@ describe('read side: Mission Control figures (e2e)', () => {
       stream.close();
     }
   });
+
+  it('computes the figures once per change for every open stream, not once per stream', async () => {
+    const streams = [];
+    for (const role of ['admin', 'dpo', 'crm']) for (let i = 0; i < 10; i++) streams.push(await openStream('/stats/stream', driver.keys[role]!));
+    try {
+      await Promise.all(streams.map((s) => s.next()));
+      const computed = jest.spyOn(driver.app.get(MissionControl), 'figures');
+      const writes = 4;
+      for (let i = 0; i < writes; i++) {
+        await driver.register([{ channel: 'email', address: `shared${i}@example.org` }]);
+        const frames = await Promise.all(streams.map((s) => s.next()));
+        expect(new Set(frames.map((f) => f.id)).size).toBe(1);
+      }
+      // One computation per projected change (a write may land in two checkpoints), never one per stream.
+      expect(computed.mock.calls.length).toBeGreaterThanOrEqual(writes);
+      expect(computed.mock.calls.length).toBeLessThanOrEqual(writes * 2);
+      computed.mockRestore();
+    } finally {
+      for (const stream of streams) stream.close();
+    }
+  });
+
+  it('caps open streams per API key with 429 and frees the slot when a stream closes', async () => {
+    const limit = driver.app.get<AppConfig>(APP_CONFIG).projections.statsStreamsPerKey;
+    const streams = [];
+    for (let i = 0; i < limit; i++) streams.push(await openStream('/stats/stream', driver.keys.auditor!));
+    try {
+      const refused = await streamStatus(driver.keys.auditor!);
+      expect(refused.status).toBe(429);
+      expect(JSON.parse(refused.body)).toMatchObject({ statusCode: 429, code: TOO_MANY_STREAMS });
+      expect((await streamStatus(driver.keys.admin!)).status).toBe(200);
+      streams.pop()!.close();
+      const deadline = Date.now() + 3000;
+      let status = 429;
+      while (status === 429 && Date.now() < deadline) status = (await streamStatus(driver.keys.auditor!)).status;
+      expect(status).toBe(200);
+    } finally {
+      for (const stream of streams) stream.close();
+    }
+  });
+
+  /** Opens a stream and closes it at once: the status and, on a refusal, the body. */
+  async function streamStatus(key: string): Promise<{ status: number; body: string }> {
+    const { port } = driver.app.getHttpServer().address() as AddressInfo;
+    const response = await new Promise<IncomingMessage>((resolve, reject) => {
+      request({ host: '127.0.0.1', port, path: '/stats/stream', headers: { authorization: `Bearer ${key}`, accept: 'text/event-stream' } }, resolve).on('error', reject).end();
+    });
+    if (response.statusCode === 200) {
+      response.destroy();
+      return { status: 200, body: '' };
+    }
+    let body = '';
+    for await (const chunk of response.setEncoding('utf8')) body += chunk;
+    return { status: response.statusCode!, body };
+  }
 
   it('refuses the stream without a key', async () => {
     const res = await driver.app.inject({ method: 'GET', url: '/stats/stream' });

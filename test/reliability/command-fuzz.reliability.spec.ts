@@ -31,7 +31,7 @@ describe('fuzzing every command route with random and malformed bodies (reliabil
     const dataDir = tempDataDir();
     key = createApiKey(dataDir, 'fuzz-all-roles', ROLES);
     // No rate limit and no timed checkpoints: every request reaches its route, and only requests append.
-    const env = { PUBLIC_RATE_LIMIT: '1000000', AUDIT_CHECKPOINT_EVERY_EVENTS: '1000000', AUDIT_CHECKPOINT_EVERY_SECONDS: '1000000' };
+    const env = { PUBLIC_RATE_LIMIT: '1000000', UNSUBSCRIBE_RATE_LIMIT: '1000000', AUDIT_CHECKPOINT_EVERY_EVENTS: '1000000', AUDIT_CHECKPOINT_EVERY_SECONDS: '1000000' };
     booted = await bootApp({ dataDir, env });
     app = booted.app;
   });

@@ -6,7 +6,9 @@ import type { Infrastructure } from '#application';
 import { AppModule } from './app.module';
 import { loggerFor } from './logging/logger.options';
 import { RequestLogController } from './logging/request-logging';
+import { limitRequestsOutsideNest } from './auth/outside-routes-rate-limit';
 import { serveDashboardOnUnknownPages } from './dashboard/dashboard-fallback';
+import { refuseDeepJson } from './http/json-body';
 import { setupOpenApi } from './http/openapi';
 
 /** Request bodies above this size are refused with 413 before any handler runs. */
@@ -32,8 +34,10 @@ export async function createApp(infra: Infrastructure, options: CreateAppOptions
     { bufferLogs: true, abortOnError: false, bodyParser: false, logger: false },
   );
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  refuseDeepJson(app.getHttpAdapter().getInstance());
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  limitRequestsOutsideNest(app);
   serveDashboardOnUnknownPages(app);
   setupOpenApi(app);
   return app;

@@ -47,3 +47,4 @@ export * from './privacy';
 export * from './import';
 export * from './integration';
 export * from './journeys';
+export * from './input/json-nesting';

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { seconds, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '#application';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeyRegistry } from './api-key-registry';
 import { loadApiKeys } from './load-api-keys';
 import { MeController } from './me.controller';
+import { publicThrottlers } from './public-rate-limits';
 import { PublicRouteThrottlerGuard } from './public-throttler.guard';
 
 /** Guards run in this order: authentication and roles first, then the public rate limit. */
@@ -13,9 +14,7 @@ import { PublicRouteThrottlerGuard } from './public-throttler.guard';
   imports: [
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: ({ publicRateLimit }: AppConfig) => ({
-        throttlers: [{ name: 'default', limit: publicRateLimit.limit, ttl: seconds(publicRateLimit.windowSeconds) }],
-      }),
+      useFactory: (config: AppConfig) => ({ throttlers: publicThrottlers(config) }),
     }),
   ],
   controllers: [MeController],

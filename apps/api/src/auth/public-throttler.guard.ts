@@ -1,6 +1,7 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import { ApiHttpException } from '../http/api-http.exception';
+import { RATE_LIMITED } from './public-rate-limits';
 import { routeAccessMemo } from './route-access';
 
 /**
@@ -17,8 +18,9 @@ export class PublicRouteThrottlerGuard extends ThrottlerGuard {
     return this.routeAccess(context.getHandler(), context.getClass()).kind !== 'public';
   }
 
-  // The guard has already set Retry-After on the reply; this only gives the body its code.
+  // The base guard names Retry-After after the throttler (Retry-After-oneClick); clients read the standard one.
   protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    throw new ApiHttpException(429, 'HTTP.RATE_LIMITED', `Too many requests; retry in ${detail.timeToBlockExpire} s`);
+    const retry = String(detail.timeToBlockExpire);
+    throw new ApiHttpException(429, RATE_LIMITED, `Too many requests; retry in ${retry} s`, { 'Retry-After': retry });
   }
 }

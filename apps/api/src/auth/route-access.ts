@@ -1,6 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
 import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { countAgainst, type PublicRateClass } from './public-rate-limits';
 import { isRole, type Role } from './roles';
 
 export const ROUTE_ACCESS = 'privacy-ledger:route-access';
@@ -26,10 +27,11 @@ export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
   );
 }
 
-/** Callable without a key; rate limited per client IP (PUBLIC_RATE_LIMIT). */
-export function Public(): MethodDecorator & ClassDecorator {
+/** Callable without a key; rate limited per client IP by its class's limit (PUBLIC_RATE_LIMIT by default). */
+export function Public(rateClass: PublicRateClass = 'default'): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(ROUTE_ACCESS, { kind: 'public' } satisfies RouteAccess),
+    countAgainst(rateClass),
     ApiTooManyRequestsResponse({ description: 'Rate limit of public routes exceeded; see Retry-After' }),
   );
 }

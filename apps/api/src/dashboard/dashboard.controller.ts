@@ -1,6 +1,5 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth';
 import { ApiHttpException } from '../http/api-http.exception';
@@ -9,11 +8,10 @@ import { sendDashboardFile } from './dashboard-headers';
 
 /**
  * Mission Control's page and assets. Public: they hold no data, every figure is fetched with the
- * user's key. Not rate limited: they are served from memory and a page load needs several.
+ * user's key. The probe limit, not the public one: they are served from memory and a page load needs several.
  */
 @ApiExcludeController()
-@Public()
-@SkipThrottle()
+@Public('probe')
 @Controller()
 export class DashboardController {
   constructor(private readonly files: DashboardFiles) {}

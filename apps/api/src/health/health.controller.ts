@@ -1,6 +1,5 @@
 import { Controller, Get, Inject, Logger } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { SkipThrottle } from '@nestjs/throttler';
 import { EVENT_STORE, ProjectionProgress, READ_STORE } from '#application';
 import type { ReadStore } from '#read-store';
 import type { EventStore } from '#event-store';
@@ -24,9 +23,8 @@ export class HealthController {
   ) {}
 
   @Get()
-  @Public()
-  // A 429 to a load balancer's probe would take a healthy instance out of rotation.
-  @SkipThrottle()
+  // A 429 to a load balancer's probe would take a healthy instance out of rotation: a limit far above any probe's rate.
+  @Public('probe')
   @HealthCheck()
   check() {
     return this.health.check([() => this.eventStoreHealth(), () => this.readStoreHealth(), () => this.projectionsHealth()]);

@@ -1,5 +1,4 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
-import { SkipThrottle } from '@nestjs/throttler';
 import { ApiTags } from '@nestjs/swagger';
 import { UnsubscribeLinks, UnsubscribeService, UnsubscribeTokens, type CommandContext, type UnsubscribeLink, type UnsubscribeOutcome } from '#application';
 import { Public, Roles } from '../auth';
@@ -27,13 +26,12 @@ export class UnsubscribeController {
   }
 
   /**
-   * Public: the signed token is the credential. Exempt from the public rate limit because mail
-   * providers send these POSTs for many recipients from few addresses, and a 256-bit HMAC cannot be
-   * guessed. Art. 21(3): takes effect at once; a second use records nothing and still answers 200.
+   * Public: the signed token is the credential. Its own, higher rate limit (UNSUBSCRIBE_RATE_LIMIT)
+   * because mail providers send these POSTs for many recipients from few addresses, and a 256-bit
+   * HMAC cannot be guessed. Art. 21(3): takes effect at once; a second use records nothing and still answers 200.
    */
   @Post('unsubscribe')
-  @Public()
-  @SkipThrottle()
+  @Public('oneClick')
   @HttpCode(200)
   async unsubscribe(@Query() query: TokenQueryDto, @Body() _body: OneClickBodyDto, @CommandCtx() ctx: CommandContext, @Req() request: AcceptRequest, @Res({ passthrough: true }) reply: TypedReply): Promise<UnsubscribeOutcome | string> {
     const claim = this.tokens.verify(query.token, Math.floor(Date.parse(ctx.now) / 1000));

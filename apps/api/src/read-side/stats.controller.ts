@@ -1,19 +1,24 @@
-import { Controller, Get, type MessageEvent, Sse } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { defer, exhaustMap, filter, from, interval, map, merge, type Observable, startWith } from 'rxjs';
-import { Roles } from '../auth';
+import { Controller, Get, type MessageEvent, Req, Sse } from '@nestjs/common';
+import { ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { finalize, interval, map, merge, type Observable } from 'rxjs';
+import { Caller, Roles, type CallerIdentity } from '../auth';
 import { MissionControl, type MissionControlFigures } from './mission-control';
 import { ReadYourWrites } from './read-your-writes';
+import { StatsFrames } from './stats-frames';
+import { StreamSlots } from './stream-slots';
 
-/** A change shows within a second: the projections' position is polled this often. */
-export const STATS_POLL_MS = 250;
 /** Keeps proxies from closing an idle stream. */
 export const STATS_HEARTBEAT_MS = 15_000;
 
 @ApiTags('read-side')
 @Controller('stats')
 export class StatsController {
-  constructor(private readonly missionControl: MissionControl) {}
+  constructor(
+    private readonly missionControl: MissionControl,
+    private readonly shared: StatsFrames,
+    private readonly slots: StreamSlots,
+  ) {}
 
   @Get()
   @ReadYourWrites()
@@ -23,30 +28,17 @@ export class StatsController {
   }
 
   /**
-   * Server-Sent Events: a `stats` frame at once and whenever the read models moved, a `heartbeat`
-   * every 15 s. Nest unsubscribes when the client disconnects, which stops both timers.
+   * Server-Sent Events: a `stats` frame at once and whenever the read models moved (shared by every
+   * open stream), a `heartbeat` every 15 s. The slot is taken before the response starts, so a key
+   * over its cap gets a 429, and given back when the client leaves.
    */
   @Sse('stream')
   @Roles('admin', 'dpo', 'crm', 'auditor')
-  stream(): Observable<MessageEvent> {
-    const frames = defer(() => {
-      let last = -1;
-      return interval(STATS_POLL_MS).pipe(
-        startWith(0),
-        exhaustMap(() => from(this.changedFigures(last))),
-        filter((figures): figures is MissionControlFigures => figures !== undefined),
-        map((figures): MessageEvent => {
-          last = figures.position;
-          return { type: 'stats', id: String(figures.position), data: figures };
-        }),
-      );
-    });
+  @ApiTooManyRequestsResponse({ description: 'The key already holds STATS_STREAMS_PER_KEY open streams' })
+  stream(@Caller() caller: CallerIdentity, @Req() request: FastifyRequest): Observable<MessageEvent> {
+    const release = this.slots.acquire(caller.name);
+    request.raw.once('close', release);
     const heartbeats = interval(STATS_HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'heartbeat', data: { at: new Date().toISOString() } })));
-    return merge(frames, heartbeats);
-  }
-
-  private async changedFigures(last: number): Promise<MissionControlFigures | undefined> {
-    if ((await this.missionControl.position()) === last) return undefined;
-    return this.missionControl.figures();
+    return merge(this.shared.frames, heartbeats).pipe(finalize(release));
   }
 }

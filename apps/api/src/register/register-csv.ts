@@ -5,11 +5,20 @@ const COLUMNS = [
   'categoriesOfPersonalData', 'categoriesOfDataSubjects', 'recipients', 'retentionDays', 'retention', 'safeguards',
 ] as const;
 
-/** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs a cell as a formula. */
+/** A cell a spreadsheet would run as a formula (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** The same after a `;`, `,` or tab inside a value: a spreadsheet that splits on it starts a new cell there. */
+const EMBEDDED_FORMULA = /([;,\t]\s*)([=+\-@])/g;
+
+/**
+ * Every field quoted (RFC 4180), and every place where a cell could start with a formula
+ * character defused with a leading `'`, which spreadsheets show as text: a title `Promo;=1+1`
+ * must not become a formula cell in a spreadsheet that splits rows on `;`.
+ */
 export function csvCell(value: string | number | null): string {
   const text = value === null ? '' : String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = (FORMULA_START.test(text) ? `'${text}` : text).replace(EMBEDDED_FORMULA, "$1'$2");
+  return `"${safe.replace(/"/g, '""')}"`;
 }
 
 /** One row per processing activity; lists joined with "; ". */

@@ -30,6 +30,10 @@ export interface AppConfig {
   adminApiKey?: string;
   /** Requests per window and per client IP on public routes (authenticated routes are not limited). */
   publicRateLimit: { limit: number; windowSeconds: number };
+  /** POST /unsubscribe per window and client IP: mail providers send it for many recipients from few addresses. */
+  unsubscribeRateLimit: number;
+  /** /health and the dashboard's files per window and client IP: cheap, and asked for often. */
+  probeRateLimit: number;
   /** Whose X-Forwarded-For is believed for the client's address (TRUST_PROXY). */
   trustProxy: TrustProxy;
   domain: DomainSettings;
@@ -95,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       limit: positiveInteger('PUBLIC_RATE_LIMIT', env.PUBLIC_RATE_LIMIT, 30),
       windowSeconds: positiveInteger('PUBLIC_RATE_LIMIT_WINDOW_SECONDS', env.PUBLIC_RATE_LIMIT_WINDOW_SECONDS, 60),
     },
+    unsubscribeRateLimit: positiveInteger('UNSUBSCRIBE_RATE_LIMIT', env.UNSUBSCRIBE_RATE_LIMIT, 600),
+    probeRateLimit: positiveInteger('PROBE_RATE_LIMIT', env.PROBE_RATE_LIMIT, 600),
     trustProxy: trustProxy(env.TRUST_PROXY),
     domain: loadDomainSettings(env),
     projections: loadProjectionSettings(env),

@@ -34,6 +34,12 @@ describe('loadConfig: API keys and the public rate limit', () => {
     expect(config.publicRateLimit).toEqual({ limit: 30, windowSeconds: 60 });
   });
 
+  it('gives the one-click unsubscribe and the probes their own, higher limits', () => {
+    expect(loadConfig({})).toMatchObject({ unsubscribeRateLimit: 600, probeRateLimit: 600 });
+    expect(loadConfig({ UNSUBSCRIBE_RATE_LIMIT: '5', PROBE_RATE_LIMIT: '7' })).toMatchObject({ unsubscribeRateLimit: 5, probeRateLimit: 7 });
+    expect(() => loadConfig({ UNSUBSCRIBE_RATE_LIMIT: '0' })).toThrow(/^UNSUBSCRIBE_RATE_LIMIT: /);
+  });
+
   it('resolves API_KEYS_FILE to an absolute path and keeps ADMIN_API_KEY as given', () => {
     const config = loadConfig({ API_KEYS_FILE: 'keys.json', ADMIN_API_KEY: ' secret-key ' });
     expect(config.apiKeysFile).toMatch(/^\/.*\/keys\.json$/);

@@ -2,6 +2,7 @@ import { hash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { MasterKey } from '#crypto';
 import { RequestKeys } from '../commands/request-keys';
+import { MAX_JSON_NESTING } from '../input/json-nesting';
 import { ImportFileError, type ReadItem } from './import-record';
 import { readCsv } from './read-csv';
 import { readNdjson } from './read-ndjson';
@@ -30,6 +31,15 @@ describe('NDJSON reading', () => {
       { line: 1, refusal: expect.objectContaining({ line: 1, code: 'IMPORT.MALFORMED', reason: expect.not.stringContaining('anna') }) },
       { line: 2, refusal: expect.objectContaining({ line: 2, code: 'IMPORT.MALFORMED', reason: 'each line must be one JSON object' }) },
       { line: 3, fields: { kind: 'block' } },
+    ]);
+  });
+
+  it('refuses a line nested deeper than the JSON nesting limit before parsing it, and goes on', async () => {
+    const deep = `{"kind":"subject","x":${'['.repeat(50_000)}${']'.repeat(50_000)}}`;
+    const items = await collect(readNdjson(Readable.from([Buffer.from(`${deep}\n{"kind":"block"}\n`)])));
+    expect(items).toEqual([
+      { line: 1, refusal: { line: 1, code: 'IMPORT.MALFORMED', reason: `nested deeper than ${MAX_JSON_NESTING} levels` } },
+      { line: 2, fields: { kind: 'block' } },
     ]);
   });
 

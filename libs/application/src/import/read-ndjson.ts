@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { ReadItem } from './import-record';
 import { utf8Lines } from './utf8-lines';
+import { MAX_JSON_NESTING, nestsDeeperThan } from '../input/json-nesting';
 
 /** Records of an NDJSON file, one JSON object per line; blank lines are skipped. */
 export async function* readNdjson(input: Readable, onBytes: (bytes: number) => void = () => undefined): AsyncGenerator<ReadItem> {
@@ -15,6 +16,7 @@ export async function* readNdjson(input: Readable, onBytes: (bytes: number) => v
 }
 
 function parseLine(line: number, text: string): ReadItem {
+  if (nestsDeeperThan(text)) return { line, refusal: { line, code: 'IMPORT.MALFORMED', reason: `nested deeper than ${MAX_JSON_NESTING} levels` } };
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -13,6 +13,8 @@ export * from './webhooks/webhook-signature';
 export * from './webhooks/backoff';
 export * from './webhooks/delivery-progress';
 export * from './webhooks/webhook-registry';
+export * from './webhooks/webhook-target';
+export * from './webhooks/guarded-lookup';
 export * from './webhooks/webhook-sender';
 export * from './webhooks/dead-letters';
 export * from './webhooks/webhook-worker';

@@ -13,6 +13,8 @@ export interface WebhookSettings {
   timeoutMs: number;
   /** WEBHOOK_CONCURRENCY: subjects delivered in parallel per webhook (each subject stays in order). */
   concurrency: number;
+  /** WEBHOOK_ALLOW_PRIVATE_TARGETS: allow loopback, link-local and private targets (development, tests). */
+  allowPrivateTargets: boolean;
 }
 
 export interface JourneySettings {
@@ -26,8 +28,6 @@ export interface JourneySettings {
   mailFrom: string;
   /** DOUBLE_OPT_IN_MAIL: false when journeys mail the returned token themselves. */
   doubleOptInMail: boolean;
-  /** UNSUBSCRIBE_LINK_TTL_DAYS: how long a one-click link works. */
-  unsubscribeLinkTtlDays: number;
   /** FEED_HEARTBEAT_MS: SSE comment interval that keeps proxies from closing an idle feed. */
   feedHeartbeatMs: number;
   webhooks: WebhookSettings;
@@ -59,7 +59,6 @@ export function loadJourneySettings(env: NodeJS.ProcessEnv): JourneySettings {
     smtpUrl: smtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM?.trim() || 'Privacy Ledger <no-reply@privacy-ledger.invalid>',
     doubleOptInMail: envFlag('DOUBLE_OPT_IN_MAIL', env.DOUBLE_OPT_IN_MAIL) ?? true,
-    unsubscribeLinkTtlDays: envInteger('UNSUBSCRIBE_LINK_TTL_DAYS', env.UNSUBSCRIBE_LINK_TTL_DAYS, 365, 1, 3650),
     feedHeartbeatMs: envInteger('FEED_HEARTBEAT_MS', env.FEED_HEARTBEAT_MS, 15_000, 100, 300_000),
     webhooks: {
       retryBaseMs: envInteger('WEBHOOK_RETRY_BASE_MS', env.WEBHOOK_RETRY_BASE_MS, 1_000, 1, 3_600_000),
@@ -67,6 +66,7 @@ export function loadJourneySettings(env: NodeJS.ProcessEnv): JourneySettings {
       maxAttempts: envInteger('WEBHOOK_MAX_ATTEMPTS', env.WEBHOOK_MAX_ATTEMPTS, 8, 1, 100),
       timeoutMs: envInteger('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 100, 120_000),
       concurrency: envInteger('WEBHOOK_CONCURRENCY', env.WEBHOOK_CONCURRENCY, 8, 1, 256),
+      allowPrivateTargets: envFlag('WEBHOOK_ALLOW_PRIVATE_TARGETS', env.WEBHOOK_ALLOW_PRIVATE_TARGETS) ?? false,
     },
   };
 }

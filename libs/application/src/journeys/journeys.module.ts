@@ -23,7 +23,11 @@ const line = (text: string) => log.log(text);
 
 const providers = [
   { provide: UnsubscribeTokens, inject: [JourneyKeys], useFactory: (keys: JourneyKeys) => new UnsubscribeTokens(keys) },
-  { provide: WebhookRegistry, inject: [READ_STORE, JourneyKeys], useFactory: (store: ReadStore, keys: JourneyKeys) => new WebhookRegistry(store, keys) },
+  {
+    provide: WebhookRegistry,
+    inject: [READ_STORE, JourneyKeys, APP_CONFIG],
+    useFactory: (store: ReadStore, keys: JourneyKeys, config: AppConfig) => new WebhookRegistry(store, keys, config.journeys.webhooks.allowPrivateTargets),
+  },
   {
     provide: WebhookDispatcher,
     inject: [WebhookRegistry, EVENT_STORE, READ_STORE, APP_CONFIG],

@@ -40,6 +40,15 @@ describe('unsubscribe tokens', () => {
     expect(code(() => tokens.verify('garbage', 1_000))).toBe('UNSUBSCRIBE.TOKEN_INVALID');
     expect(code(() => tokens.verify(token, 2_001))).toBe('UNSUBSCRIBE.TOKEN_EXPIRED');
   });
+
+  it('signs a link without expiry that verifies at any time, still bound to subject, topic and channel', () => {
+    const forever = { subjectId, topicId: 'news', channel: 'email' };
+    const token = tokens.sign(forever);
+    expect(tokens.verify(token, 4_102_444_800)).toEqual(forever);
+    const [, mac] = token.split('.');
+    const otherTopic = Buffer.from(JSON.stringify({ s: subjectId, t: 'other', c: 'email' })).toString('base64url');
+    expect(() => tokens.verify(`${otherTopic}.${mac}`, 0)).toThrow(expect.objectContaining({ code: 'UNSUBSCRIBE.TOKEN_INVALID' }));
+  });
 });
 
 describe('unsubscribePlan', () => {

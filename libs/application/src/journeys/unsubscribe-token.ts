@@ -7,20 +7,23 @@ export interface UnsubscribeClaim {
   subjectId: string;
   topicId: string;
   channel: string;
-  /** Unix seconds. */
-  expiresAt: number;
+  /** Unix seconds; absent (the default) for a link that never expires. */
+  expiresAt?: number;
 }
 
 /**
  * `<payload>.<mac>`: base64url JSON of the claim and an HMAC-SHA-256 under a key derived from the
  * master key. The link is the credential (RFC 8058 one-click needs no login), so only the ledger can
- * mint one; the payload holds the pseudonymous subject id, never an address.
+ * mint one; the payload holds the pseudonymous subject id, never an address. A link expires only
+ * when its issuer asked for it (ttlDays): an objection is a right at any time (Art. 21(2)), so a
+ * mail read a year later must still record it.
  */
 export class UnsubscribeTokens {
   constructor(private readonly keys: JourneyKeys) {}
 
   sign(claim: UnsubscribeClaim): string {
-    const payload = Buffer.from(JSON.stringify({ s: claim.subjectId, t: claim.topicId, c: claim.channel, e: claim.expiresAt })).toString('base64url');
+    const fields = { s: claim.subjectId, t: claim.topicId, c: claim.channel, ...(claim.expiresAt === undefined ? {} : { e: claim.expiresAt }) };
+    const payload = Buffer.from(JSON.stringify(fields)).toString('base64url');
     return `${payload}.${hmacBase64url(this.keys.unsubscribe, payload)}`;
   }
 
@@ -28,7 +31,7 @@ export class UnsubscribeTokens {
   verify(token: unknown, nowSeconds: number): UnsubscribeClaim {
     const claim = typeof token === 'string' ? this.open(token) : undefined;
     if (claim === undefined) throw new DomainError('UNSUBSCRIBE.TOKEN_INVALID', 'the unsubscribe link is not valid', 'invalid', 'token');
-    if (claim.expiresAt < nowSeconds) throw new DomainError('UNSUBSCRIBE.TOKEN_EXPIRED', 'the unsubscribe link has expired', 'invalid', 'token');
+    if (claim.expiresAt !== undefined && claim.expiresAt < nowSeconds) throw new DomainError('UNSUBSCRIBE.TOKEN_EXPIRED', 'the unsubscribe link has expired', 'invalid', 'token');
     return claim;
   }
 
@@ -40,7 +43,7 @@ export class UnsubscribeTokens {
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
     const raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
     const { s, t, c, e } = raw;
-    if (typeof s !== 'string' || typeof t !== 'string' || typeof c !== 'string' || typeof e !== 'number') return undefined;
-    return { subjectId: s, topicId: t, channel: c, expiresAt: e };
+    if (typeof s !== 'string' || typeof t !== 'string' || typeof c !== 'string' || (e !== undefined && typeof e !== 'number')) return undefined;
+    return { subjectId: s, topicId: t, channel: c, ...(e === undefined ? {} : { expiresAt: e }) };
   }
 }

@@ -41,7 +41,8 @@ export class UnsubscribeService {
 
 export interface UnsubscribeLink {
   url: string;
-  expiresAt: string;
+  /** Null unless the link was issued with ttlDays. */
+  expiresAt: string | null;
   /** Ready for the marketing mail's header (RFC 2369, RFC 8058). */
   headers: { 'List-Unsubscribe': string; 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
@@ -63,9 +64,9 @@ export class UnsubscribeLinks {
     if (!topic.allowedChannels.includes(request.channel)) throw new DomainError('CHANNEL.NOT_ALLOWED', `topic ${topic.id} allows ${topic.allowedChannels.join(', ')}`, 'invalid', 'channel');
     const { state } = await this.executor.load(subjectStreamName(request.subjectId), subjectDecider, this.codec);
     if (state.status === 'not_registered') throw new DomainError('SUBJECT.NOT_FOUND', `no subject ${request.subjectId}`, 'not_found', 'subjectId');
-    const expiresAt = Math.floor(now.getTime() / 1000) + (request.ttlDays ?? this.config.journeys.unsubscribeLinkTtlDays) * 86_400;
+    const expiresAt = request.ttlDays === undefined ? undefined : Math.floor(now.getTime() / 1000) + request.ttlDays * 86_400;
     const token = this.tokens.sign({ subjectId: request.subjectId, topicId: topic.id, channel: request.channel, expiresAt });
     const url = `${this.config.journeys.publicBaseUrl}/unsubscribe?token=${token}`;
-    return { url, expiresAt: new Date(expiresAt * 1000).toISOString(), headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } };
+    return { url, expiresAt: expiresAt === undefined ? null : new Date(expiresAt * 1000).toISOString(), headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } };
   }
 }

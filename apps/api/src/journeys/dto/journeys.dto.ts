@@ -40,7 +40,7 @@ export class UnsubscribeLinkDto {
   @ApiProperty() @IsUUID('4') subjectId!: string;
   @ApiProperty() @IsString() @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/) topicId!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(40) channel!: string;
-  @ApiPropertyOptional({ description: 'Days the link works (default UNSUBSCRIBE_LINK_TTL_DAYS)' })
+  @ApiPropertyOptional({ description: 'Days the link works; without it the link never expires (an objection is a right at any time, Art. 21(2))' })
   @IsOptional() @IsInt() @Min(1) @Max(3650) ttlDays?: number;
 }
 

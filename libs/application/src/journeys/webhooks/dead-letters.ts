@@ -40,7 +40,7 @@ export async function replayDeadLetters(store: ReadStore, writer: VersionedWrite
   let delivered = 0;
   for (const letter of letters) {
     const attempts = letter.attempts + 1;
-    const result = await postEvent(webhook.url, webhook.secret, letter.event, attempts, settings.timeoutMs);
+    const result = await postEvent(webhook.url, webhook.secret, letter.event, attempts, settings);
     const id = `${webhook.id}:${String(letter.event.position).padStart(16, '0')}`;
     if (result.ok) delivered++;
     await writer.write([result.ok ? { kind: 'delete', collection: DEAD_LETTER_COLLECTION, id } : { kind: 'put', collection: DEAD_LETTER_COLLECTION, id, doc: { ...letter, attempts, lastError: result.error } }]);

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { decryptField, encryptField } from '#crypto';
+import { DomainError } from '#domain';
 import type { IndexSpec, JsonObject, ReadStore } from '#read-store';
 import type { IntegrationFilter } from '../../integration/integration-filter';
 import type { JourneyKeys } from '../journey-keys';
 import { VersionedWriter } from '../versioned-writer';
+import { webhookRegistrationRefusal } from './webhook-target';
 
 export const WEBHOOK_COLLECTION = 'journey_webhooks';
 export const DEAD_LETTER_COLLECTION = 'journey_webhook_dead_letters';
@@ -34,11 +36,13 @@ type WebhookDoc = Webhook & { secret: string } & JsonObject;
 export class WebhookRegistry {
   private readonly writer: VersionedWriter;
 
-  constructor(private readonly store: ReadStore, private readonly keys: JourneyKeys) {
+  constructor(private readonly store: ReadStore, private readonly keys: JourneyKeys, private readonly allowPrivateTargets: boolean) {
     this.writer = new VersionedWriter(store, 'journeys.webhooks');
   }
 
   async register(input: { url: string; secret: string; filter: IntegrationFilter }, actor: string, now: string): Promise<Webhook> {
+    const refusal = webhookRegistrationRefusal(input.url, this.allowPrivateTargets);
+    if (refusal !== undefined) throw new DomainError('WEBHOOK.TARGET_FORBIDDEN', `url ${refusal}`, 'invalid', 'url');
     const id = randomUUID();
     const webhook: Webhook = { id, url: input.url, filter: input.filter, createdAt: now, createdBy: actor };
     const sealed = encryptField(this.keys.webhookSecrets, `webhook:${id}`, input.secret);

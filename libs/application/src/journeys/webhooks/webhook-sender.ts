@@ -1,27 +1,50 @@
+import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { IntegrationEvent } from '../../integration/integration-event';
+import type { WebhookSettings } from '../journey-settings';
+import { guardedLookup, TARGET_FORBIDDEN } from './guarded-lookup';
 import { ATTEMPT_HEADER, EVENT_ID_HEADER, SIGNATURE_HEADER, signDelivery } from './webhook-signature';
+import { webhookUrlRefusal } from './webhook-target';
 
 export type AttemptResult = { ok: true; status: number } | { ok: false; error: string };
+export type DeliverySettings = Pick<WebhookSettings, 'timeoutMs' | 'allowPrivateTargets'>;
 
 /**
  * One signed POST of one integration event. Only a 2xx counts as delivered; redirects are not
  * followed (a signed body must not be replayed to another host), and a slow receiver times out.
+ * The target rule is checked again here: on the URL (the setting may have changed since the
+ * registration) and, through the socket's lookup, on the address the name resolves to now.
  */
-export async function postEvent(url: string, secret: string, event: IntegrationEvent, attempt: number, timeoutMs: number): Promise<AttemptResult> {
+export async function postEvent(url: string, secret: string, event: IntegrationEvent, attempt: number, settings: DeliverySettings): Promise<AttemptResult> {
+  if (webhookUrlRefusal(url, settings.allowPrivateTargets) !== undefined) return { ok: false, error: TARGET_FORBIDDEN };
   const body = JSON.stringify(event);
   const headers = {
     'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
     'user-agent': 'privacy-ledger-webhooks/1',
     [SIGNATURE_HEADER]: signDelivery(secret, body, Math.floor(Date.now() / 1000)),
     [EVENT_ID_HEADER]: event.id,
     [ATTEMPT_HEADER]: String(attempt),
   };
+  const signal = AbortSignal.timeout(settings.timeoutMs);
   try {
-    const response = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-    await response.body?.cancel().catch(() => undefined);
-    return response.ok ? { ok: true, status: response.status } : { ok: false, error: `HTTP ${response.status}` };
+    const status = await post(new URL(url), headers, body, settings.allowPrivateTargets, signal);
+    return status >= 200 && status < 300 ? { ok: true, status } : { ok: false, error: `HTTP ${status}` };
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return { ok: false, error: cause ?? (error as Error).name };
+    if (signal.aborted) return { ok: false, error: 'TimeoutError' };
+    return { ok: false, error: (error as NodeJS.ErrnoException).code ?? (error as Error).name };
   }
+}
+
+/** The response's status once its head arrives; the body is discarded. */
+function post(url: URL, headers: OutgoingHttpHeaders, body: string, allowPrivate: boolean, signal: AbortSignal): Promise<number> {
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, { method: 'POST', headers, lookup: guardedLookup(allowPrivate), signal }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
 }

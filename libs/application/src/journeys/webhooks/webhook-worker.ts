@@ -107,10 +107,10 @@ export class WebhookWorker {
 
   /** Undefined when delivered; the last error when every attempt failed. */
   private async deliver(event: IntegrationEvent): Promise<{ error: string; attempts: number } | undefined> {
-    const { maxAttempts, timeoutMs } = this.deps.settings;
+    const { maxAttempts } = this.deps.settings;
     for (let attempt = 1; ; attempt++) {
       if (!this.running) throw new Stopped();
-      const result = await this.slots.run(() => postEvent(this.webhook.url, this.webhook.secret, event, attempt, timeoutMs));
+      const result = await this.slots.run(() => postEvent(this.webhook.url, this.webhook.secret, event, attempt, this.deps.settings));
       if (result.ok) return undefined;
       if (attempt >= maxAttempts) return { error: result.error, attempts: attempt };
       const delay = webhookRetryDelay(this.deps.settings, attempt);

@@ -1,0 +1,26 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getStorageToken, normalizeIp, seconds, type ThrottlerStorage } from '@nestjs/throttler';
+import { APP_CONFIG, type AppConfig } from '#application';
+import { errorBody } from '../http/error-body';
+import { DOCS_PATH } from '../http/openapi';
+import { RATE_LIMITED } from './public-rate-limits';
+
+/**
+ * /docs (Swagger UI, a Fastify plugin) and unknown paths (the dashboard's page fallback, 404s)
+ * never reach Nest's guards; they count against the probe limit here, in the throttler's storage.
+ * Register before the dashboard fallback: hooks run in the order they were added.
+ */
+export function limitRequestsOutsideNest(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const storage = app.get<ThrottlerStorage>(getStorageToken());
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const ttl = seconds(config.publicRateLimit.windowSeconds);
+  fastify.addHook('onRequest', async (request, reply) => {
+    const route = request.is404 ? '(unknown)' : (request.routeOptions.url ?? '');
+    if (!request.is404 && !route.startsWith(DOCS_PATH)) return;
+    const { isBlocked, timeToBlockExpire } = await storage.increment(`outside:${route}:${normalizeIp(request.ip)}`, ttl, config.probeRateLimit, ttl, 'probe');
+    if (!isBlocked) return;
+    const retry = String(timeToBlockExpire);
+    return reply.header('retry-after', retry).status(429).send(errorBody(429, RATE_LIMITED, `Too many requests; retry in ${retry} s`));
+  });
+}
