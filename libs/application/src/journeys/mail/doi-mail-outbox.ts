@@ -1,6 +1,6 @@
 import { subjectDecider, subjectStreamName, topicStreamName, type DoubleOptInRequested, type SubjectEvent, type SubjectState } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
-import type { ReadStore } from '#read-store';
+import type { OperationalStore } from '#read-store';
 import type { CommandExecutor } from '../../commands/command-executor';
 import type { SubjectCodec } from '../../subjects/subject-codec';
 import type { TopicViews } from '../../topics/topic-views';
@@ -16,7 +16,7 @@ export const DOI_MAIL_COLLECTION = 'journey_doi_mails';
 
 export interface DoiMailDeps {
   eventStore: EventStore;
-  readStore: ReadStore;
+  state: OperationalStore;
   executor: CommandExecutor;
   codec: SubjectCodec;
   topics: TopicViews;
@@ -49,7 +49,7 @@ export class DoubleOptInMailOutbox {
       name: 'double opt-in mail outbox',
       eventStore: deps.eventStore,
       filter: { streamPrefixes: ['subject-'], eventTypes: [...MAIL_EVENTS] },
-      checkpoint: () => deps.readStore.getCheckpoint(DOI_MAIL_PROJECTION),
+      checkpoint: () => deps.state.getCheckpoint(DOI_MAIL_PROJECTION),
       handle: async (batch) => {
         for (const event of batch) await this.handle(event);
       },
@@ -71,14 +71,14 @@ export class DoubleOptInMailOutbox {
     const outcome = await this.process(event);
     const doc = { eventId: event.id, ...outcome, at: this.now().toISOString() };
     const write = { kind: 'put' as const, collection: DOI_MAIL_COLLECTION, id: event.id, doc, position: event.position };
-    await this.deps.readStore.commit({ projection: DOI_MAIL_PROJECTION, checkpoint: event.position, writes: [write] });
+    await this.deps.state.commit({ projection: DOI_MAIL_PROJECTION, checkpoint: event.position, writes: [write] });
   }
 
   /** Confirmed or expired: that request's mail; erased: every mail of the subject. */
   private async forget(event: RecordedEvent): Promise<void> {
     const { subjectId, requestId } = event.data as { subjectId: string; requestId?: string };
     this.deps.transport.forget(subjectId, event.type === 'SubjectErased' ? undefined : requestId);
-    await this.deps.readStore.commit({ projection: DOI_MAIL_PROJECTION, checkpoint: event.position, writes: [] });
+    await this.deps.state.commit({ projection: DOI_MAIL_PROJECTION, checkpoint: event.position, writes: [] });
   }
 
   private async process(event: RecordedEvent): Promise<Outcome> {

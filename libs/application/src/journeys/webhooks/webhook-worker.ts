@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent } from '#event-store';
-import type { ReadStore } from '#read-store';
+import type { OperationalStore } from '#read-store';
 import type { IntegrationEvent } from '../../integration/integration-event';
 import { INTEGRATION_SOURCE_FILTER, matchesIntegrationFilter } from '../../integration/integration-filter';
 import { toIntegrationEvent } from '../../integration/to-integration-event';
@@ -17,7 +17,7 @@ const MAX_PENDING = 1000;
 
 export interface WorkerDeps {
   eventStore: EventStore;
-  readStore: ReadStore;
+  state: OperationalStore;
   settings: WebhookSettings;
   log: (line: string) => void;
 }
@@ -67,7 +67,7 @@ export class WebhookWorker {
   private async resume(): Promise<number> {
     await Promise.allSettled([...this.runners]);
     this.queues.clear();
-    const stored = await this.deps.readStore.get<{ watermark: number; doneAbove: number[] }>(PROGRESS_COLLECTION, this.webhook.id);
+    const stored = await this.deps.state.get<{ watermark: number; doneAbove: number[] }>(PROGRESS_COLLECTION, this.webhook.id);
     this.progress = new DeliveryProgress(stored?.doc ?? { watermark: 0, doneAbove: [] });
     return stored?.doc.watermark ?? 0;
   }
