@@ -6,6 +6,7 @@ export * from './blind-index-deriver';
 export * from './projection-lease';
 export * from './runner-status';
 export * from './prepare-model';
+export * from './log-membership';
 export * from './projection-runner';
 export * from './projection-progress';
 export * from './projection-settings';

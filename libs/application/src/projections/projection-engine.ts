@@ -11,7 +11,13 @@ export class ProjectionEngine {
   readonly runners: ProjectionRunner[];
 
   /** `run` false: no runners here (apps/projector runs them); progress reads the store's checkpoints. */
-  constructor(infra: Omit<Infrastructure, 'keyVault'>, readonly models: readonly ReadModel[], run: boolean, log: (line: string) => void) {
+  constructor(
+    infra: Omit<Infrastructure, 'keyVault'>,
+    readonly models: readonly ReadModel[],
+    run: boolean,
+    log: (line: string) => void,
+    warn: (line: string) => void = log,
+  ) {
     const settings = infra.config.projections;
     const deriver = new BlindIndexDeriver(infra.crypto, infra.eventStore);
     const owner = leaseOwnerId();
@@ -27,16 +33,20 @@ export class ProjectionEngine {
         readStore: infra.readStore,
         derive: (e: Parameters<BlindIndexDeriver['derive']>[0]) => deriver.derive(e),
         log,
+        warn,
         lease: new ProjectionLease(infra.readStore, model.name, owner, settings.leaseTtlMs),
         onCommit: (name: string, checkpoint: number) => this.progress.committed(name, checkpoint),
+        onResume: (name: string, checkpoint: number) => this.progress.resumed(name, checkpoint),
       };
       runners.push(new ProjectionRunner(model, deps, { batchSize: settings.batchSize }));
     }
     this.runners = runners;
   }
 
-  start(): void {
+  /** Resolves once each runner has checked its model against the log (see ProjectionRunner.whenChecked). */
+  async start(): Promise<void> {
     for (const runner of this.runners) runner.start();
+    await Promise.all(this.runners.map((r) => r.whenChecked()));
   }
 
   /** Each runner finishes its batch and releases its lease, so a standby takes over at once. */

@@ -42,6 +42,20 @@ export class ProjectionProgress {
     for (const listener of [...this.listeners]) listener();
   }
 
+  /**
+   * A runner (re)started from `checkpoint`; after a rebuild against a restored log it is lower than
+   * before, and read-your-writes must not keep trusting the old, higher one.
+   */
+  resumed(name: string, checkpoint: number): void {
+    this.known.set(name, checkpoint);
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /** Models this process is rebuilding because they did not belong to the log; queries wait for them. */
+  rebuilding(): string[] {
+    return this.runners.filter((r) => r.status.state === 'rebuilding').map((r) => r.model.name);
+  }
+
   /** The last checkpoint seen for the model (0 before anything was seen). */
   position(name: string): number {
     return this.known.get(name) ?? 0;
