@@ -25,6 +25,11 @@ export class ReadSideDriver {
     return new ReadSideDriver({ ...booted, close }, keys);
   }
 
+  /** The app on a data folder the caller owns (kept on close), e.g. to start it again on the same files. */
+  static async bootOn(dataDir: string, keys: Record<string, string>, env: NodeJS.ProcessEnv = {}): Promise<ReadSideDriver> {
+    return new ReadSideDriver(await bootApp({ dataDir, env }), keys);
+  }
+
   get app(): NestFastifyApplication {
     return this.booted.app;
   }
