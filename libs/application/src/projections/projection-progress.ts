@@ -83,9 +83,19 @@ export class ProjectionProgress {
     });
   }
 
-  /** Reads the stored checkpoints, which other processes' runners move. */
+  /**
+   * Reads the stored checkpoints, which other processes' runners move. A model rebuilding here is
+   * skipped (its stored checkpoint still counts another log's positions); one run elsewhere takes
+   * the stored value as it is, lower too: another process may have rebuilt it against this log.
+   */
   async refresh(): Promise<void> {
-    for (const model of this.models) this.committed(model.name, await this.readStore.getCheckpoint(model.name));
+    for (const model of this.models) {
+      const state = this.runners.find((r) => r.model.name === model.name)?.status.state;
+      if (state === 'rebuilding') continue;
+      const stored = await this.readStore.getCheckpoint(model.name);
+      if (state === undefined || state === 'standby') this.resumed(model.name, stored);
+      else this.committed(model.name, stored);
+    }
   }
 
   async snapshot(): Promise<ProjectionSnapshot[]> {
