@@ -1,5 +1,4 @@
-import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENT_STORE, READ_STORE } from '#application';
@@ -9,27 +8,7 @@ import { READ_MODELS, subjectProfileModel } from '#projections';
 import { PROJECTION_REBUILDING } from '../../apps/api/src/read-side/read-your-writes';
 import { ReadSideDriver } from './read-side.driver';
 import { createRoleKeys, tempDataDir } from './support/boot';
-
-/** The SQLite event store's file and the companions WAL mode may leave beside it. */
-const LOG_FILES = ['events.sqlite', 'events.sqlite-wal', 'events.sqlite-shm'];
-
-function copyLog(from: string, to: string): void {
-  for (const name of LOG_FILES) {
-    rmSync(join(to, name), { force: true });
-    if (existsSync(join(from, name))) copyFileSync(join(from, name), join(to, name));
-  }
-}
-
-/** A log that lost its tail: events after `keep` gone, stream heads consistent with what is left. */
-function truncateLog(dataDir: string, keep: number): void {
-  const db = new Database(join(dataDir, 'events.sqlite'));
-  db.transaction(() => {
-    db.prepare('DELETE FROM events WHERE position > ?').run(keep);
-    db.exec('DELETE FROM streams WHERE name NOT IN (SELECT DISTINCT stream FROM events)');
-    db.exec('UPDATE streams SET revision = (SELECT max(revision) FROM events WHERE events.stream = streams.name)');
-  })();
-  db.close();
-}
+import { copyLog, headOf, truncateLog } from './support/log-files';
 
 /**
  * Issue #14, part 2: a log behind its read models is never served silently. The real app builds a
@@ -129,10 +108,3 @@ describe('a log behind its read models (e2e)', () => {
     await revokeAndCheck(subject, grantedAt, readAhead);
   });
 });
-
-function headOf(dataDir: string): number {
-  const db = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
-  const head = (db.prepare('SELECT coalesce(max(position), 0) AS head FROM events').get() as { head: number }).head;
-  db.close();
-  return head;
-}
