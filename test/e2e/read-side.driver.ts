@@ -47,7 +47,8 @@ export class ReadSideDriver {
     const res = await this.send(method, url, role, payload);
     if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
     const body = res.json();
-    this.position = Math.max(this.position, body.position);
+    // Some commands (a webhook registration) change configuration, not the log: no position.
+    if (typeof body.position === 'number') this.position = Math.max(this.position, body.position);
     return body;
   }
 
