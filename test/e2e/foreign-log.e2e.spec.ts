@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EVENT_STORE, READ_STORE } from '#application';
+import { NestFactory } from '@nestjs/core';
+import { EVENT_STORE, loadConfig, openInfrastructure, READ_STORE } from '#application';
 import type { EventStore } from '#event-store';
 import type { ReadStore } from '#read-store';
 import { READ_MODELS, subjectProfileModel } from '#projections';
 import { PROJECTION_REBUILDING } from '../../apps/api/src/read-side/read-your-writes';
+import { ProjectorModule } from '../../apps/projector/src/projector.module';
 import { ReadSideDriver } from './read-side.driver';
 import { createRoleKeys, tempDataDir } from './support/boot';
 import { copyLog, headOf, truncateLog } from './support/log-files';
@@ -30,10 +32,21 @@ describe('a log behind its read models (e2e)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function restart(): Promise<ReadSideDriver> {
+  async function restart(env: NodeJS.ProcessEnv = {}): Promise<ReadSideDriver> {
     await driver?.close();
-    driver = await ReadSideDriver.bootOn(dataDir, keys);
+    driver = await ReadSideDriver.bootOn(dataDir, keys, env);
     return driver;
+  }
+
+  /** apps/projector on the same data folder, as `npm run projector` starts it. */
+  async function startProjector() {
+    const infra = await openInfrastructure(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), () => undefined);
+    const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(infra, READ_MODELS), { logger: false });
+    await app.init();
+    return async () => {
+      await app.close();
+      await Promise.all([infra.eventStore.close(), infra.readStore.close(), infra.keyVault.close()]);
+    };
   }
 
   /** A subject granted 'promo' by e-mail, as the read side sees it. */
@@ -59,7 +72,7 @@ describe('a log behind its read models (e2e)', () => {
 
   /** Polls through the 503 of a running rebuild; returns the first answer that is not one. */
   async function settledContactability(d: ReadSideDriver, subject: string) {
-    for (let attempt = 0; attempt < 200; attempt++) {
+    for (let attempt = 0; attempt < 400; attempt++) {
       const res = await contactability(d, subject);
       if (res.statusCode !== 503) return res;
       expect(res.json()).toMatchObject({ code: PROJECTION_REBUILDING });
@@ -106,5 +119,27 @@ describe('a log behind its read models (e2e)', () => {
     driver = undefined;
     truncateLog(dataDir, grantedAt);
     await revokeAndCheck(subject, grantedAt, readAhead);
+  });
+
+  it('holds queries back in an api whose projections run in apps/projector until the projector has rebuilt them', async () => {
+    const { subject, grantedAt } = await grantOne();
+    await writeMore(driver!);
+    await driver!.close();
+    driver = undefined;
+    truncateLog(dataDir, grantedAt);
+    const d = await restart({ RUN_PROJECTIONS: 'false' });
+    const health = (await d.app.inject({ method: 'GET', url: '/health' })).json();
+    expect(health.info.projections[subjectProfileModel.name].state).toBe('rebuilding');
+    const held = await contactability(d, subject);
+    expect(held.statusCode).toBe(503);
+    expect(held.json()).toMatchObject({ code: PROJECTION_REBUILDING });
+    await d.command('POST', `/subjects/${subject}/consents/revoke`, 'crm', { topicId: 'promo', channel: 'email' });
+    const stopProjector = await startProjector();
+    try {
+      const res = await settledContactability(d, subject);
+      expect(res.json()).toMatchObject({ allowed: false, reasons: [{ code: 'CONSENT.REVOKED' }] });
+    } finally {
+      await stopProjector();
+    }
   });
 });

@@ -22,7 +22,7 @@ export class ProjectionEngine {
     const deriver = new BlindIndexDeriver(infra.crypto, infra.eventStore);
     const owner = leaseOwnerId();
     const runners: ProjectionRunner[] = [];
-    this.progress = new ProjectionProgress(models, infra.readStore, infra.eventStore, runners);
+    this.progress = new ProjectionProgress(models, infra.readStore, infra.eventStore, runners, warn);
     if (!run) {
       this.runners = runners;
       return;
@@ -43,14 +43,19 @@ export class ProjectionEngine {
     this.runners = runners;
   }
 
-  /** Resolves once each runner has checked its model against the log (see ProjectionRunner.whenChecked). */
+  /**
+   * Resolves once every model has been checked against the log: by its runner here (see
+   * ProjectionRunner.whenChecked), or, where another process runs it, by the foreign-model watch.
+   */
   async start(): Promise<void> {
     for (const runner of this.runners) runner.start();
     await Promise.all(this.runners.map((r) => r.whenChecked()));
+    await this.progress.foreign.start();
   }
 
   /** Each runner finishes its batch and releases its lease, so a standby takes over at once. */
   async stop(): Promise<void> {
+    await this.progress.foreign.stop();
     await Promise.all(this.runners.map((r) => r.stop()));
   }
 }
