@@ -115,8 +115,9 @@ export class ProjectionRunner {
       await this.follow();
     } finally {
       clearInterval(renewal);
+      // Also when a rebuild was cut short: `ledger rebuild` is waiting for this lease.
+      if (this.handover) await this.letGo();
     }
-    if (this.handover) await this.letGo();
   }
 
   /** On every start and resume (ARCHITECTURE.md, ReadStore): a model of another log is rebuilt before it is served. */
@@ -142,7 +143,8 @@ export class ProjectionRunner {
       return this.inFlight;
     });
     this.subscription = sub;
-    if (this.stepDown) await sub.close();
+    // stop() or a lost lease may have come while the model was prepared, checked or rebuilt.
+    if (this.stepDown || !this.running) await sub.close();
     try {
       await sub.done;
       await this.inFlight.catch(() => undefined);
