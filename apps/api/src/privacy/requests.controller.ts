@@ -7,6 +7,7 @@ import type { DsrRequestDocument } from '#projections';
 import { Roles } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { CommandResponse } from '../commands/command-response';
+import { ReadYourWrites } from '../read-side/read-your-writes';
 import { subjectIdFor } from '../subjects/subject-id';
 import { ExtendRequestDto, ReceiveRequestDto, RejectRequestDto } from './dto/privacy.dto';
 
@@ -51,6 +52,7 @@ export class RequestsController {
 
   /** The queue carries ids, kinds and dates only, so auditors may see it too. */
   @Get('requests')
+  @ReadYourWrites()
   @Roles('crm', 'dpo', 'admin', 'auditor')
   @ApiQuery({ name: 'status', enum: ['open', 'overdue'], required: false })
   queue(@Query('status') status: unknown): Promise<DsrRequestDocument[]> {
