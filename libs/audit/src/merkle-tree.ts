@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { consistencyPath, inclusionPath } from './merkle-proofs';
 
 /**
  * RFC 6962 (Certificate Transparency) Merkle tree hashing, section 2.1. The 0x00 / 0x01 prefixes
@@ -39,18 +40,14 @@ export function merkleRoot(leaves: ReadonlyArray<Buffer | string>): Buffer {
   return rootFromLeafHashes(leaves.map(leafHash));
 }
 
-/** PATH(m, D[n]) of RFC 6962 2.1.1: the sibling hashes from the leaf up to the root. */
+/** PATH(m, D[n]) of RFC 6962 2.1.1 over a tree held whole in memory (the from-scratch reference). */
 export function inclusionProof(hashes: readonly Buffer[], index: number): Buffer[] {
-  if (!Number.isInteger(index) || index < 0 || index >= hashes.length) throw new RangeError(`leaf index ${index} is outside a tree of ${hashes.length}`);
-  return path(hashes, index, 0, hashes.length);
+  return inclusionPath((start, end) => subtreeRoot(hashes, start, end), index, hashes.length);
 }
 
-function path(hashes: readonly Buffer[], m: number, start: number, end: number): Buffer[] {
-  const n = end - start;
-  if (n === 1) return [];
-  const k = splitPoint(n);
-  if (m < k) return [...path(hashes, m, start, start + k), subtreeRoot(hashes, start + k, end)];
-  return [...path(hashes, m - k, start + k, end), subtreeRoot(hashes, start, start + k)];
+/** PROOF(m, D[n]) of RFC 6962 2.1.2 over a tree held whole in memory (the from-scratch reference). */
+export function consistencyProof(hashes: readonly Buffer[], first: number): Buffer[] {
+  return consistencyPath((start, end) => subtreeRoot(hashes, start, end), first, hashes.length);
 }
 
 /** Recomputes the root from a leaf hash and its path (RFC 9162 2.1.3.2); true when it equals `root`. */
