@@ -9,6 +9,7 @@ import { APP_CONFIG, EVENT_STORE } from '../infrastructure/tokens';
 import { latestAnchors, type AnchorRecord } from './checkpoint-list';
 import { issueConsentReceipt, type ReceiptRequest } from './consent-receipt';
 import { verifySubject, type SubjectVerification } from './subject-verification';
+import { AuditCheckpointService } from './checkpoint-service';
 import { AUDIT_SIGNING_KEY } from './tokens';
 
 export class ListCheckpoints {
@@ -38,9 +39,13 @@ export class ListCheckpointsHandler implements IQueryHandler<ListCheckpoints, An
 
 @QueryHandler(VerifySubject)
 export class VerifySubjectHandler implements IQueryHandler<VerifySubject, SubjectVerification> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(AUDIT_SIGNING_KEY) private readonly key: AuditSigningKey) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(AUDIT_SIGNING_KEY) private readonly key: AuditSigningKey,
+    private readonly tree: AuditCheckpointService,
+  ) {}
   execute({ subjectId }: VerifySubject): Promise<SubjectVerification> {
-    return verifySubject(this.store, this.key, subjectId);
+    return verifySubject(this.store, this.tree, this.key, subjectId);
   }
 }
 
@@ -66,8 +71,9 @@ export class GetConsentReceiptHandler implements IQueryHandler<GetConsentReceipt
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(AUDIT_SIGNING_KEY) private readonly key: AuditSigningKey,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tree: AuditCheckpointService,
   ) {}
   execute({ request }: GetConsentReceipt): Promise<ConsentReceipt> {
-    return issueConsentReceipt(this.store, this.key, this.config.audit, request);
+    return issueConsentReceipt({ store: this.store, key: this.key, settings: this.config.audit, tree: this.tree }, request);
   }
 }

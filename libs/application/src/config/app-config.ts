@@ -72,10 +72,11 @@ function optionalPath(raw: string | undefined): string | undefined {
 
 /** Reads the environment once at start; every later reader gets the typed object. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const dataDir = resolve(optional(env.DATA_DIR) ?? './data');
   return {
     port: port(env.PORT),
     host: optional(env.HOST) ?? '127.0.0.1',
-    dataDir: resolve(optional(env.DATA_DIR) ?? './data'),
+    dataDir,
     eventStoreConnectionString: optional(env.EVENTSTORE_CONNECTION_STRING),
     mongodbUri: optional(env.MONGODB_URI),
     logLevel: logLevel(env.LOG_LEVEL),
@@ -88,7 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: trustProxy(env.TRUST_PROXY),
     domain: loadDomainSettings(env),
     projections: loadProjectionSettings(env),
-    audit: loadAuditSettings(env),
+    audit: loadAuditSettings(env, dataDir),
     journeys: loadJourneySettings(env),
   };
 }
