@@ -1,26 +1,9 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { bearer, bootApp, createRoleKeys, tempDataDir } from '../e2e/support/boot';
-
-const root = join(__dirname, '..', '..');
-const register = join(root, 'test', 'fixtures', 'swc-register.js');
-const main = join(root, 'apps', 'cli', 'src', 'main.ts');
-
-/** Runs the real `ledger` CLI in a child process on a data folder; resolves its exit code and output. */
-function ledger(dataDir: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', register, main, ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`ledger ${args.join(' ')} timed out`))), 25_000);
-    child.on('exit', (code) => (clearTimeout(timer), resolve({ code, stdout, stderr })));
-  });
-}
+import { ledger } from './support/ledger-cli';
 
 describe('ledger CLI: verify, checkpoints, history, state-at, verify-receipt', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'ledger-cli-'));

@@ -24,7 +24,8 @@ export class LogTree {
     return this.tree.size;
   }
 
-  apply(event: TreeEvent): void {
+  /** `hash` overrides the recorded one: a verifier passes the hash it recomputed from the stored form. */
+  apply(event: TreeEvent, hash = String(event.metadata.hash ?? '')): void {
     if (event.stream === AUDIT_ANCHOR_STREAM) return;
     if (this.size === this.positions.length) {
       const grown = new Float64Array(this.positions.length * 2);
@@ -32,7 +33,7 @@ export class LogTree {
       this.positions = grown;
     }
     this.positions[this.size] = event.position;
-    this.tree.append(eventLeaf(String(event.metadata.hash ?? '')));
+    this.tree.append(eventLeaf(hash));
   }
 
   root(size = this.size): string {

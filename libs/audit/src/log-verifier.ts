@@ -1,6 +1,7 @@
 import { checkAnchor, type AnchorMismatch, type LogSnapshot } from './anchor-check';
 import { ChainChecker, type ChainBreak, type StoredEvent } from './chain-checker';
 import { CHECKPOINT_EVENT_TYPE } from './checkpoint';
+import { eventHash } from './hash-chain';
 import type { KeptAnchorsReport } from './kept-anchors';
 import type { AuditPublicKey } from './signing-key';
 import { AUDIT_ANCHOR_STREAM, LogTree } from './log-tree';
@@ -45,7 +46,8 @@ export class LogVerifier {
     const breaks = this.chains.check(event);
     if (breaks.length > 0) this.breaks.push(breaks[0]!);
     if (event.stream === AUDIT_ANCHOR_STREAM) return this.anchor(event);
-    this.tree.apply(event);
+    // The recomputed hash, so an edit of the stored form also moves the leaf an anchor vouches for.
+    this.tree.apply(event, eventHash(event));
   }
 
   /** The walk had to stop: the event after `afterPosition` could not be read. */
