@@ -1,8 +1,9 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { bearer, bootApp, createRoleKeys, tempDataDir } from '../e2e/support/boot';
+import { tamperedCopy } from './support/tampered-copy';
 import { ledger, runMain } from './support/ledger-cli';
 
 /**
@@ -41,14 +42,7 @@ describe('ledger verify --anchors: a rolled-back or edited log is caught', () =>
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  function tampered(name: string, change: (db: Database.Database) => void): string {
-    const copy = join(scratch, name);
-    cpSync(dataDir, copy, { recursive: true });
-    const db = new Database(join(copy, 'events.sqlite'));
-    change(db);
-    db.close();
-    return copy;
-  }
+  const tampered = (name: string, change: (db: Database.Database) => void) => tamperedCopy(dataDir, scratch, name, change);
 
   it('keeps each new anchor in AUDIT_ANCHOR_DIR as the same JSON line the export writes', () => {
     expect(readFileSync(join(anchorDir, 'audit-anchors.jsonl'), 'utf8')).toBe(readFileSync(exported, 'utf8'));

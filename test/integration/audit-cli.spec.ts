@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { bearer, bootApp, createRoleKeys, tempDataDir } from '../e2e/support/boot';
+import { tamperedCopy } from './support/tampered-copy';
 import { ledger } from './support/ledger-cli';
 
 describe('ledger CLI: verify, checkpoints, history, state-at, verify-receipt', () => {
@@ -38,15 +39,7 @@ describe('ledger CLI: verify, checkpoints, history, state-at, verify-receipt', (
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  /** A copy of the ledger with one change made directly in the SQLite file. */
-  function tampered(name: string, change: (db: Database.Database) => void): string {
-    const copy = join(scratch, name);
-    cpSync(dataDir, copy, { recursive: true });
-    const db = new Database(join(copy, 'events.sqlite'));
-    change(db);
-    db.close();
-    return copy;
-  }
+  const tampered = (name: string, change: (db: Database.Database) => void) => tamperedCopy(dataDir, scratch, name, change);
 
   const subjectRows = (db: Database.Database, stream: string) => db.prepare('SELECT position, revision, data FROM events WHERE stream = ? ORDER BY revision').all(stream) as Array<{ position: number; revision: number; data: string }>;
 
