@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,6 +14,8 @@ describe('ledger verify --anchors: a rolled-back or edited log is caught', () =>
   const scratch = mkdtempSync(join(tmpdir(), 'ledger-anchors-'));
   const anchorDir = join(scratch, 'kept');
   const exported = join(scratch, 'exported.jsonl');
+  const receiptFile = join(scratch, 'receipt.json');
+  const publicKeyFile = join(scratch, 'ledger.pem');
   let dataDir: string;
   let anchors: Array<{ revision: number; checkpoint: { logSize: number; position: number } }>;
 
@@ -29,6 +31,8 @@ describe('ledger verify --anchors: a rolled-back or edited log is caught', () =>
     const evidence = { method: 'checkbox', capturedAt: new Date().toISOString(), sourceSystem: 'shop', textVersion: 1, affirmativeAction: true };
     await send('POST', `/subjects/${subjectId}/consents`, 'crm', { topicId: 'news', channel: 'email', evidence });
     expect((await send('POST', '/audit/checkpoints', 'admin')).json().recorded).toBe(true);
+    writeFileSync(receiptFile, (await send('GET', `/subjects/${subjectId}/consents/news/email/receipt`, 'crm')).body);
+    writeFileSync(publicKeyFile, (await booted.app.inject({ method: 'GET', url: '/audit/public-key' })).json().publicKeyPem);
     await send('POST', `/subjects/${subjectId}/consents/revoke`, 'crm', { topicId: 'news', channel: 'email' });
     expect((await send('POST', '/audit/checkpoints', 'admin')).json().recorded).toBe(true);
     const kept = join(anchorDir, 'audit-anchors.jsonl');
@@ -84,6 +88,12 @@ describe('ledger verify --anchors: a rolled-back or edited log is caught', () =>
     const run = await ledger(swapped, ['verify', '--anchors', exported]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/anchor not holding: anchor on line 1, audit-anchors revision 0 .*no longer holds from leaf 0 \(position \d+\) on/);
+  });
+
+  it('checks a receipt with the inclusion proof of its grant offline, with the public key alone', async () => {
+    const run = await ledger(scratch, ['verify-receipt', receiptFile, '--public-key', publicKeyFile]);
+    expect(run.stdout).toMatch(/^VALID: signed by ed25519:[0-9a-f]{16}, unchanged; the grant is leaf \d+ of the log's tree of \d+ events its checkpoint signs/);
+    expect(run.code).toBe(0);
   });
 
   it('refuses to start with AUDIT_ANCHOR_DIR inside DATA_DIR, in one line', async () => {
