@@ -70,13 +70,17 @@ function optionalPath(raw: string | undefined): string | undefined {
   return value === undefined ? undefined : resolve(value);
 }
 
+/** DATA_DIR resolved: settings that must lie outside it compare against this. */
+function dataDirOf(env: NodeJS.ProcessEnv): string {
+  return resolve(optional(env.DATA_DIR) ?? './data');
+}
+
 /** Reads the environment once at start; every later reader gets the typed object. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const dataDir = resolve(optional(env.DATA_DIR) ?? './data');
   return {
     port: port(env.PORT),
     host: optional(env.HOST) ?? '127.0.0.1',
-    dataDir,
+    dataDir: resolve(optional(env.DATA_DIR) ?? './data'),
     eventStoreConnectionString: optional(env.EVENTSTORE_CONNECTION_STRING),
     mongodbUri: optional(env.MONGODB_URI),
     logLevel: logLevel(env.LOG_LEVEL),
@@ -89,7 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: trustProxy(env.TRUST_PROXY),
     domain: loadDomainSettings(env),
     projections: loadProjectionSettings(env),
-    audit: loadAuditSettings(env, dataDir),
+    audit: loadAuditSettings(env, dataDirOf(env)),
     journeys: loadJourneySettings(env),
   };
 }
