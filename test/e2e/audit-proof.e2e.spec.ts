@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AUDIT_SIGNING_KEY, ProjectionProgress, READ_STORE } from '#application';
-import { parsePublicKey, signReceipt, treeInclusionProblem, verifyReceipt, type AuditSigningKey } from '#audit';
+import { parsePublicKey, signReceipt, treeInclusionProblem, verifyConsistency, verifyReceipt, type AuditSigningKey } from '#audit';
 import type { ReadStore } from '#read-store';
 import { SUBJECT_PROFILES } from '#projections';
 import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
@@ -174,5 +174,23 @@ describe('audit proof (e2e)', () => {
     const { signature: _s, ...unsigned } = receipt;
     const bent = { ...unsigned, proof: { ...receipt.proof, inclusion: { ...receipt.proof.inclusion, leafIndex: receipt.proof.inclusion.leafIndex === 0 ? 1 : 0 } } };
     expect(verifyReceipt(signReceipt(bent, signer), key)).toMatchObject({ valid: false, reason: expect.stringContaining('the inclusion proof fails') });
+  });
+
+  it('proves two checkpoints consistent, so a monitor holding both sees the log only grew in between', async () => {
+    await topic('audit-consistent');
+    const older = (await send('POST', '/audit/checkpoints', 'admin')).json().checkpoint.checkpoint;
+    await subject();
+    const newer = (await send('POST', '/audit/checkpoints', 'admin')).json().checkpoint.checkpoint;
+    const res = await send('GET', `/audit/consistency?first=${older.logSize}&second=${newer.logSize}`, 'auditor');
+    expect(res.statusCode).toBe(200);
+    const { proof } = res.json() as { proof: string[] };
+    const [a, b] = [Buffer.from(older.merkleRoot, 'hex'), Buffer.from(newer.merkleRoot, 'hex')];
+    const hashes = proof.map((p) => Buffer.from(p, 'hex'));
+    expect(verifyConsistency(older.logSize, newer.logSize, hashes, a, b)).toBe(true);
+    expect(verifyConsistency(older.logSize, newer.logSize, hashes, Buffer.alloc(32), b)).toBe(false);
+    expect((await send('GET', `/audit/consistency?first=${newer.logSize}&second=${older.logSize}`, 'auditor')).json()).toMatchObject({ statusCode: 400, field: 'first' });
+    expect((await send('GET', '/audit/consistency?first=1&second=x', 'auditor')).json()).toMatchObject({ statusCode: 400, field: 'second' });
+    expect((await send('GET', `/audit/consistency?first=1&second=${newer.logSize + 1000}`, 'auditor')).json()).toMatchObject({ statusCode: 404, code: 'AUDIT.TREE_TOO_SMALL' });
+    expect((await send('GET', '/audit/consistency?first=1&second=2', 'crm')).statusCode).toBe(403);
   });
 });

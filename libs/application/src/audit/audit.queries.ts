@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { AuditSigningKey, ConsentReceipt } from '#audit';
+import { DomainError } from '#domain';
 import type { EventStore } from '#event-store';
 import type { AppConfig } from '../config/app-config';
 import { subjectStateAt, type SubjectStateAt } from '../history/subject-state-at';
@@ -23,6 +24,16 @@ export class GetSubjectTimeline {
 }
 export class GetSubjectStateAt {
   constructor(readonly subjectId: string, readonly at: unknown, readonly now: string) {}
+}
+/** Sizes of two checkpoints' trees, `first` <= `second`. */
+export class GetConsistencyProof {
+  constructor(readonly first: number, readonly second: number) {}
+}
+export interface ConsistencyProof {
+  first: number;
+  second: number;
+  /** RFC 6962 2.1.2, hex; verify with the two checkpoints' roots (RFC 9162 2.1.4.2). */
+  proof: string[];
 }
 export class GetConsentReceipt {
   constructor(readonly request: ReceiptRequest) {}
@@ -62,6 +73,16 @@ export class GetSubjectStateAtHandler implements IQueryHandler<GetSubjectStateAt
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
   execute({ subjectId, at, now }: GetSubjectStateAt): Promise<SubjectStateAt> {
     return subjectStateAt(this.store, subjectId, at as string, now);
+  }
+}
+
+@QueryHandler(GetConsistencyProof)
+export class GetConsistencyProofHandler implements IQueryHandler<GetConsistencyProof, ConsistencyProof> {
+  constructor(private readonly tree: AuditCheckpointService) {}
+  async execute({ first, second }: GetConsistencyProof): Promise<ConsistencyProof> {
+    const proof = await this.tree.consistencyBetween(first, second);
+    if (!proof) throw new DomainError('AUDIT.TREE_TOO_SMALL', `the log's tree does not hold ${second} events yet`, 'not_found', 'second');
+    return { first, second, proof };
   }
 }
 

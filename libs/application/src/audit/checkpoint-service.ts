@@ -68,6 +68,12 @@ export class AuditCheckpointService implements OnApplicationBootstrap, OnModuleD
     return { checkpoint, algorithm, signature, anchorRevision, leafIndex, treeSize, path: this.tree.inclusion(leafIndex, treeSize) };
   }
 
+  /** PROOF(first, second) of RFC 6962 2.1.2 over the log's tree, hex; undefined while the tree is smaller than `second`. */
+  async consistencyBetween(first: number, second: number): Promise<string[] | undefined> {
+    await this.started;
+    return second > this.tree.size ? undefined : this.tree.consistency(first, second);
+  }
+
   async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.started?.catch(() => undefined);
