@@ -24,11 +24,9 @@ export class AuditCheckpointService implements OnApplicationBootstrap, OnModuleD
   private position = 0;
   private anchoredLogSize = 0;
   private latest?: AnchorRecord;
-  private live = false;
   private subscription?: Subscription;
   private timer?: NodeJS.Timeout;
   private writing: Promise<unknown> = Promise.resolve();
-  private keeping: Promise<unknown> = Promise.resolve();
   private started?: Promise<void>;
 
   constructor(
@@ -79,7 +77,6 @@ export class AuditCheckpointService implements OnApplicationBootstrap, OnModuleD
     await this.started?.catch(() => undefined);
     await this.subscription?.close();
     await this.writing;
-    await this.keeping;
   }
 
   private async start(): Promise<void> {
@@ -90,7 +87,6 @@ export class AuditCheckpointService implements OnApplicationBootstrap, OnModuleD
     }
     const ms = Math.round(performance.now() - begin);
     this.log.log(`log tree rebuilt from ${this.tree.size} events in ${ms} ms`);
-    this.live = true;
     this.subscription = this.store.subscribeToAll({ after: this.position }, (events) => this.onEvents(events));
     this.subscription.done.catch((error: unknown) => this.log.error(`checkpoint subscription ended: ${(error as Error).message}`));
     this.timer = setInterval(() => this.due('time'), this.config.audit.checkpointEverySeconds * 1000);
@@ -115,12 +111,12 @@ export class AuditCheckpointService implements OnApplicationBootstrap, OnModuleD
     this.anchoredLogSize = Math.max(this.anchoredLogSize, record.checkpoint.logSize);
     if (isLegacyCheckpoint(record.checkpoint)) return;
     if (record.revision > (this.latest?.revision ?? -1)) this.latest = record;
-    if (this.live && this.config.audit.anchorDir) this.keep(this.config.audit.anchorDir, record);
   }
 
-  /** Anchors seen live go to AUDIT_ANCHOR_DIR in log order; a failure is logged, the log is not held up. */
-  private keep(dir: string, record: AnchorRecord): void {
-    this.keeping = this.keeping.then(() => appendAnchorLine(dir, record)).catch((error: unknown) => this.log.error(`anchor not kept in AUDIT_ANCHOR_DIR: ${(error as Error).message}`));
+  /** Each instance keeps the anchors it records, fsynced before the checkpoint is reported; a failure is logged. */
+  private async keep(record: AnchorRecord): Promise<void> {
+    const dir = this.config.audit.anchorDir;
+    if (dir) await appendAnchorLine(dir, record).catch((error: unknown) => this.log.error(`anchor not kept in AUDIT_ANCHOR_DIR: ${(error as Error).message}`));
   }
 
   private due(reason: 'events' | 'time'): void {
@@ -142,7 +138,9 @@ export class AuditCheckpointService implements OnApplicationBootstrap, OnModuleD
     // Proofs may rest on it at once, before the subscription brings the anchor event back.
     const [event] = await this.store.readStream(AUDIT_ANCHOR_STREAM, { fromRevision: result.revision, maxCount: 1 });
     const record = event && toAnchorRecord(event);
-    if (record && record.revision > (this.latest?.revision ?? -1)) this.latest = record;
+    if (!record) return signed;
+    if (record.revision > (this.latest?.revision ?? -1)) this.latest = record;
+    await this.keep(record);
     return signed;
   }
 }
