@@ -32,7 +32,7 @@ export * from './audit/open-signing-key';
 export * from './audit/anchor-decider';
 export * from './audit/checkpoint-list';
 export * from './audit/checkpoint-service';
-export * from './audit/heads-at';
+export * from './audit/anchor-file';
 export * from './audit/subject-verification';
 export * from './audit/consent-receipt';
 export * from './audit/audit.queries';
