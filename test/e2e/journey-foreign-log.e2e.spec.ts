@@ -33,7 +33,7 @@ describe('journey workers beside a restored older log (e2e)', () => {
 
   async function restart(): Promise<ReadSideDriver> {
     await driver?.close();
-    driver = await ReadSideDriver.bootOn(dataDir, keys, { SMTP_URL: smtp.url, MAIL_FROM: 'Ledger <no-reply@ledger.test>' });
+    driver = await ReadSideDriver.bootOn(dataDir, keys, { SMTP_URL: smtp.url, MAIL_FROM: 'Ledger <no-reply@ledger.test>', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' });
     return driver;
   }
 
