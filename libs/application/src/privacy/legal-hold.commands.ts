@@ -1,0 +1,36 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { PlaceLegalHold, ReleaseLegalHold } from '#domain';
+import type { CommandContext } from '../commands/command-context';
+import type { CommandResult } from '../commands/command-result';
+import { SubjectCommandRunner } from '../subjects/subject-command-runner';
+
+/** Art. 17(3)(b), (e): while a hold applies, an erasure is deferred, not refused. */
+export class PlaceLegalHoldCommand extends Command<CommandResult> {
+  constructor(readonly subjectId: string, readonly data: PlaceLegalHold['data'], readonly context: CommandContext) {
+    super();
+  }
+}
+
+@CommandHandler(PlaceLegalHoldCommand)
+export class PlaceLegalHoldHandler implements ICommandHandler<PlaceLegalHoldCommand> {
+  constructor(private readonly subjects: SubjectCommandRunner) {}
+
+  execute({ subjectId, data, context }: PlaceLegalHoldCommand): Promise<CommandResult> {
+    return this.subjects.run(subjectId, { type: 'PlaceLegalHold', data, metadata: this.subjects.subjectContext(context) }, context);
+  }
+}
+
+export class ReleaseLegalHoldCommand extends Command<CommandResult> {
+  constructor(readonly subjectId: string, readonly data: ReleaseLegalHold['data'], readonly context: CommandContext) {
+    super();
+  }
+}
+
+@CommandHandler(ReleaseLegalHoldCommand)
+export class ReleaseLegalHoldHandler implements ICommandHandler<ReleaseLegalHoldCommand> {
+  constructor(private readonly subjects: SubjectCommandRunner) {}
+
+  execute({ subjectId, data, context }: ReleaseLegalHoldCommand): Promise<CommandResult> {
+    return this.subjects.run(subjectId, { type: 'ReleaseLegalHold', data, metadata: this.subjects.subjectContext(context) }, context);
+  }
+}
