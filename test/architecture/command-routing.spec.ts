@@ -29,7 +29,7 @@ function casts(file: SourceFile): string[] {
  */
 describe('command routing', () => {
   const controllers = sourcesUnder('apps/api/src').filter((file) => file.path.endsWith('.controller.ts'));
-  const handlers = sourcesUnder('libs/application/src').filter((file) => /(\.commands|-command-runner)\.ts$/.test(file.path));
+  const handlers = sourcesUnder('libs/application/src').filter((file) => /(\.commands|-command-runner|-command-of)\.ts$/.test(file.path));
 
   it('sends typed commands from controllers, without a cast', () => {
     expect(controllers.length).toBeGreaterThan(10);

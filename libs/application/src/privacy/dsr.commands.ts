@@ -1,15 +1,11 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { ExtendDataSubjectRequest, FulfilDataSubjectRequest, ReceiveDataSubjectRequest, RejectDataSubjectRequest } from '#domain';
-import type { CommandContext } from '../commands/command-context';
 import type { CommandResult } from '../commands/command-result';
+import { SubjectCommandOf } from '../subjects/subject-command-of';
 import { SubjectCommandRunner } from '../subjects/subject-command-runner';
 
 /** Art. 12(3): the one-month deadline runs from `receivedAt`. */
-export class ReceiveDataSubjectRequestCommand extends Command<CommandResult> {
-  constructor(readonly subjectId: string, readonly data: ReceiveDataSubjectRequest['data'], readonly context: CommandContext) {
-    super();
-  }
-}
+export class ReceiveDataSubjectRequestCommand extends SubjectCommandOf<ReceiveDataSubjectRequest> {}
 
 @CommandHandler(ReceiveDataSubjectRequestCommand)
 export class ReceiveDataSubjectRequestHandler implements ICommandHandler<ReceiveDataSubjectRequestCommand> {
@@ -21,11 +17,7 @@ export class ReceiveDataSubjectRequestHandler implements ICommandHandler<Receive
 }
 
 /** Art. 12(3): by at most two further months, with the reason stated. */
-export class ExtendDataSubjectRequestCommand extends Command<CommandResult> {
-  constructor(readonly subjectId: string, readonly data: ExtendDataSubjectRequest['data'], readonly context: CommandContext) {
-    super();
-  }
-}
+export class ExtendDataSubjectRequestCommand extends SubjectCommandOf<ExtendDataSubjectRequest> {}
 
 @CommandHandler(ExtendDataSubjectRequestCommand)
 export class ExtendDataSubjectRequestHandler implements ICommandHandler<ExtendDataSubjectRequestCommand> {
@@ -36,11 +28,7 @@ export class ExtendDataSubjectRequestHandler implements ICommandHandler<ExtendDa
   }
 }
 
-export class FulfilDataSubjectRequestCommand extends Command<CommandResult> {
-  constructor(readonly subjectId: string, readonly data: FulfilDataSubjectRequest['data'], readonly context: CommandContext) {
-    super();
-  }
-}
+export class FulfilDataSubjectRequestCommand extends SubjectCommandOf<FulfilDataSubjectRequest> {}
 
 @CommandHandler(FulfilDataSubjectRequestCommand)
 export class FulfilDataSubjectRequestHandler implements ICommandHandler<FulfilDataSubjectRequestCommand> {
@@ -52,11 +40,7 @@ export class FulfilDataSubjectRequestHandler implements ICommandHandler<FulfilDa
 }
 
 /** Art. 12(4): a refusal states its reason. */
-export class RejectDataSubjectRequestCommand extends Command<CommandResult> {
-  constructor(readonly subjectId: string, readonly data: RejectDataSubjectRequest['data'], readonly context: CommandContext) {
-    super();
-  }
-}
+export class RejectDataSubjectRequestCommand extends SubjectCommandOf<RejectDataSubjectRequest> {}
 
 @CommandHandler(RejectDataSubjectRequestCommand)
 export class RejectDataSubjectRequestHandler implements ICommandHandler<RejectDataSubjectRequestCommand> {

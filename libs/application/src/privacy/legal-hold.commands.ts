@@ -1,15 +1,11 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { PlaceLegalHold, ReleaseLegalHold } from '#domain';
-import type { CommandContext } from '../commands/command-context';
 import type { CommandResult } from '../commands/command-result';
+import { SubjectCommandOf } from '../subjects/subject-command-of';
 import { SubjectCommandRunner } from '../subjects/subject-command-runner';
 
 /** Art. 17(3)(b), (e): while a hold applies, an erasure is deferred, not refused. */
-export class PlaceLegalHoldCommand extends Command<CommandResult> {
-  constructor(readonly subjectId: string, readonly data: PlaceLegalHold['data'], readonly context: CommandContext) {
-    super();
-  }
-}
+export class PlaceLegalHoldCommand extends SubjectCommandOf<PlaceLegalHold> {}
 
 @CommandHandler(PlaceLegalHoldCommand)
 export class PlaceLegalHoldHandler implements ICommandHandler<PlaceLegalHoldCommand> {
@@ -20,11 +16,7 @@ export class PlaceLegalHoldHandler implements ICommandHandler<PlaceLegalHoldComm
   }
 }
 
-export class ReleaseLegalHoldCommand extends Command<CommandResult> {
-  constructor(readonly subjectId: string, readonly data: ReleaseLegalHold['data'], readonly context: CommandContext) {
-    super();
-  }
-}
+export class ReleaseLegalHoldCommand extends SubjectCommandOf<ReleaseLegalHold> {}
 
 @CommandHandler(ReleaseLegalHoldCommand)
 export class ReleaseLegalHoldHandler implements ICommandHandler<ReleaseLegalHoldCommand> {

@@ -1,15 +1,11 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { LiftContactBlock, SetContactBlock } from '#domain';
-import type { CommandContext } from '../commands/command-context';
 import type { CommandResult } from '../commands/command-result';
+import { SubjectCommandOf } from './subject-command-of';
 import { SubjectCommandRunner, topicOfScope } from './subject-command-runner';
 
 /** A contact block (Werbesperre); a topic scope is checked against the topic's view. */
-export class SetContactBlockCommand extends Command<CommandResult> {
-  constructor(readonly subjectId: string, readonly data: SetContactBlock['data'], readonly context: CommandContext) {
-    super();
-  }
-}
+export class SetContactBlockCommand extends SubjectCommandOf<SetContactBlock> {}
 
 @CommandHandler(SetContactBlockCommand)
 export class SetContactBlockHandler implements ICommandHandler<SetContactBlockCommand> {
@@ -21,11 +17,7 @@ export class SetContactBlockHandler implements ICommandHandler<SetContactBlockCo
   }
 }
 
-export class LiftContactBlockCommand extends Command<CommandResult> {
-  constructor(readonly subjectId: string, readonly data: LiftContactBlock['data'], readonly context: CommandContext) {
-    super();
-  }
-}
+export class LiftContactBlockCommand extends SubjectCommandOf<LiftContactBlock> {}
 
 @CommandHandler(LiftContactBlockCommand)
 export class LiftContactBlockHandler implements ICommandHandler<LiftContactBlockCommand> {

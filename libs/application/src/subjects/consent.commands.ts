@@ -1,15 +1,11 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { GrantConsent, RaiseObjection, RevokeConsent } from '#domain';
-import type { CommandContext } from '../commands/command-context';
 import type { CommandResult } from '../commands/command-result';
+import { SubjectCommandOf } from './subject-command-of';
 import { SubjectCommandRunner, topicOfScope } from './subject-command-runner';
 
 /** Art. 6(1)(a), 7(1): decided against the topic's current view and its consent-text versions. */
-export class GrantConsentCommand extends Command<CommandResult> {
-  constructor(readonly subjectId: string, readonly data: GrantConsent['data'], readonly context: CommandContext) {
-    super();
-  }
-}
+export class GrantConsentCommand extends SubjectCommandOf<GrantConsent> {}
 
 @CommandHandler(GrantConsentCommand)
 export class GrantConsentHandler implements ICommandHandler<GrantConsentCommand> {
@@ -22,11 +18,7 @@ export class GrantConsentHandler implements ICommandHandler<GrantConsentCommand>
 }
 
 /** Art. 7(3): withdrawal needs no topic view, so a retired or unknown topic never blocks it. */
-export class RevokeConsentCommand extends Command<CommandResult> {
-  constructor(readonly subjectId: string, readonly data: RevokeConsent['data'], readonly context: CommandContext) {
-    super();
-  }
-}
+export class RevokeConsentCommand extends SubjectCommandOf<RevokeConsent> {}
 
 @CommandHandler(RevokeConsentCommand)
 export class RevokeConsentHandler implements ICommandHandler<RevokeConsentCommand> {
@@ -38,11 +30,7 @@ export class RevokeConsentHandler implements ICommandHandler<RevokeConsentComman
 }
 
 /** Art. 21(2)-(3): an objection to direct marketing; a topic scope is checked against the topic's view. */
-export class RaiseObjectionCommand extends Command<CommandResult> {
-  constructor(readonly subjectId: string, readonly data: RaiseObjection['data'], readonly context: CommandContext) {
-    super();
-  }
-}
+export class RaiseObjectionCommand extends SubjectCommandOf<RaiseObjection> {}
 
 @CommandHandler(RaiseObjectionCommand)
 export class RaiseObjectionHandler implements ICommandHandler<RaiseObjectionCommand> {

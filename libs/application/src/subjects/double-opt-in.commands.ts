@@ -7,6 +7,7 @@ import type { CommandContext } from '../commands/command-context';
 import type { CommandResult } from '../commands/command-result';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import { DOUBLE_OPT_IN_TOKENS, type DoubleOptInTokens } from '../journeys/double-opt-in-token';
+import { SubjectCommandOf } from './subject-command-of';
 import { SubjectCommandRunner } from './subject-command-runner';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -84,11 +85,7 @@ export class ConfirmDoubleOptInHandler implements ICommandHandler<ConfirmDoubleO
 }
 
 /** Records that a request lapsed unconfirmed; a confirmation after `expiresAt` is refused either way. */
-export class ExpireDoubleOptInCommand extends Command<CommandResult> {
-  constructor(readonly subjectId: string, readonly data: ExpireDoubleOptIn['data'], readonly context: CommandContext) {
-    super();
-  }
-}
+export class ExpireDoubleOptInCommand extends SubjectCommandOf<ExpireDoubleOptIn> {}
 
 @CommandHandler(ExpireDoubleOptInCommand)
 export class ExpireDoubleOptInHandler implements ICommandHandler<ExpireDoubleOptInCommand> {

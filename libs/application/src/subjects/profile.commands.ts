@@ -1,15 +1,11 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AddContactPoint, RectifyContactPoint, RectifyProfile, RegisterSubject, RemoveContactPoint } from '#domain';
-import type { CommandContext } from '../commands/command-context';
 import type { CommandResult } from '../commands/command-result';
+import { SubjectCommandOf } from './subject-command-of';
 import { SubjectCommandRunner } from './subject-command-runner';
 
 /** Art. 5(1)(c): the profile may hold only the fields the schema or a topic asks for. */
-export class RegisterSubjectCommand extends Command<CommandResult> {
-  constructor(readonly subjectId: string, readonly data: RegisterSubject['data'], readonly context: CommandContext) {
-    super();
-  }
-}
+export class RegisterSubjectCommand extends SubjectCommandOf<RegisterSubject> {}
 
 @CommandHandler(RegisterSubjectCommand)
 export class RegisterSubjectHandler implements ICommandHandler<RegisterSubjectCommand> {
@@ -20,11 +16,7 @@ export class RegisterSubjectHandler implements ICommandHandler<RegisterSubjectCo
   }
 }
 
-export class AddContactPointCommand extends Command<CommandResult> {
-  constructor(readonly subjectId: string, readonly data: AddContactPoint['data'], readonly context: CommandContext) {
-    super();
-  }
-}
+export class AddContactPointCommand extends SubjectCommandOf<AddContactPoint> {}
 
 @CommandHandler(AddContactPointCommand)
 export class AddContactPointHandler implements ICommandHandler<AddContactPointCommand> {
@@ -35,11 +27,7 @@ export class AddContactPointHandler implements ICommandHandler<AddContactPointCo
   }
 }
 
-export class RectifyContactPointCommand extends Command<CommandResult> {
-  constructor(readonly subjectId: string, readonly data: RectifyContactPoint['data'], readonly context: CommandContext) {
-    super();
-  }
-}
+export class RectifyContactPointCommand extends SubjectCommandOf<RectifyContactPoint> {}
 
 @CommandHandler(RectifyContactPointCommand)
 export class RectifyContactPointHandler implements ICommandHandler<RectifyContactPointCommand> {
@@ -50,11 +38,7 @@ export class RectifyContactPointHandler implements ICommandHandler<RectifyContac
   }
 }
 
-export class RemoveContactPointCommand extends Command<CommandResult> {
-  constructor(readonly subjectId: string, readonly data: RemoveContactPoint['data'], readonly context: CommandContext) {
-    super();
-  }
-}
+export class RemoveContactPointCommand extends SubjectCommandOf<RemoveContactPoint> {}
 
 @CommandHandler(RemoveContactPointCommand)
 export class RemoveContactPointHandler implements ICommandHandler<RemoveContactPointCommand> {
@@ -66,11 +50,7 @@ export class RemoveContactPointHandler implements ICommandHandler<RemoveContactP
 }
 
 /** Art. 16: a value sets a field, null removes it; only allowed fields may be set (Art. 5(1)(c)). */
-export class RectifyProfileCommand extends Command<CommandResult> {
-  constructor(readonly subjectId: string, readonly data: RectifyProfile['data'], readonly context: CommandContext) {
-    super();
-  }
-}
+export class RectifyProfileCommand extends SubjectCommandOf<RectifyProfile> {}
 
 @CommandHandler(RectifyProfileCommand)
 export class RectifyProfileHandler implements ICommandHandler<RectifyProfileCommand> {

@@ -1,15 +1,11 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { DefineTopic, PublishConsentTextVersion, RetireTopic } from '#domain';
-import type { CommandContext } from '../commands/command-context';
 import type { CommandResult } from '../commands/command-result';
+import { TopicCommandOf } from './topic-command-of';
 import { TopicCommandRunner } from './topic-command-runner';
 
 /** A purpose (Art. 5(1)(b)) with its channels, legal basis, personal fields and retention. */
-export class DefineTopicCommand extends Command<CommandResult> {
-  constructor(readonly topicId: string, readonly data: DefineTopic['data'], readonly context: CommandContext) {
-    super();
-  }
-}
+export class DefineTopicCommand extends TopicCommandOf<DefineTopic> {}
 
 @CommandHandler(DefineTopicCommand)
 export class DefineTopicHandler implements ICommandHandler<DefineTopicCommand> {
@@ -21,11 +17,7 @@ export class DefineTopicHandler implements ICommandHandler<DefineTopicCommand> {
 }
 
 /** Art. 7(1): the text a consent was given to; a material change asks existing consents again. */
-export class PublishConsentTextVersionCommand extends Command<CommandResult> {
-  constructor(readonly topicId: string, readonly data: PublishConsentTextVersion['data'], readonly context: CommandContext) {
-    super();
-  }
-}
+export class PublishConsentTextVersionCommand extends TopicCommandOf<PublishConsentTextVersion> {}
 
 @CommandHandler(PublishConsentTextVersionCommand)
 export class PublishConsentTextVersionHandler implements ICommandHandler<PublishConsentTextVersionCommand> {
@@ -36,11 +28,7 @@ export class PublishConsentTextVersionHandler implements ICommandHandler<Publish
   }
 }
 
-export class RetireTopicCommand extends Command<CommandResult> {
-  constructor(readonly topicId: string, readonly data: RetireTopic['data'], readonly context: CommandContext) {
-    super();
-  }
-}
+export class RetireTopicCommand extends TopicCommandOf<RetireTopic> {}
 
 @CommandHandler(RetireTopicCommand)
 export class RetireTopicHandler implements ICommandHandler<RetireTopicCommand> {
