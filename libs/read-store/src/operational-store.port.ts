@@ -9,9 +9,13 @@ import type { ReadStore } from './read-store.port';
  * read model's) where a projection keeps its checkpoint.
  *
  * One adapter object serves both ports; this one leaves out what only read models do (reset,
- * rebuild, setting a checkpoint), so operational code cannot reach them.
+ * rebuild), so operational code cannot reach them. It keeps the checkpoint mark and setter: the
+ * mail outbox checks its own checkpoint against the log and restarts it when it is foreign.
  */
-export type OperationalStore = Pick<ReadStore, 'adapter' | 'ensureIndexes' | 'commit' | 'get' | 'getMany' | 'find' | 'count' | 'getCheckpoint'>;
+export type OperationalStore = Pick<
+  ReadStore,
+  'adapter' | 'ensureIndexes' | 'commit' | 'get' | 'getMany' | 'find' | 'count' | 'getCheckpoint' | 'getCheckpointMark' | 'setCheckpoint'
+>;
 
 /** Operational collections are named with one of these prefixes; read-model collections never are. */
 export const OPERATIONAL_PREFIXES = ['journey_', 'projection_'] as const;
