@@ -1,6 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
-import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
+import { Refuses } from '../http/openapi/refusals';
 import { isRole, type Role } from './roles';
 
 export const ROUTE_ACCESS = 'privacy-ledger:route-access';
@@ -21,8 +22,7 @@ export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
     SetMetadata(ROUTE_ACCESS, { kind: 'roles', roles: [...new Set(roles)] } satisfies RouteAccess),
     ApiBearerAuth(BEARER_SCHEME),
     ApiExtension('x-roles', [...new Set(roles)]),
-    ApiUnauthorizedResponse({ description: 'No API key, or an unknown one' }),
-    ApiForbiddenResponse({ description: `The key holds none of the roles: ${roles.join(', ')}` }),
+    Refuses('AUTH.MISSING_KEY', 'AUTH.UNKNOWN_KEY', 'AUTH.FORBIDDEN'),
   );
 }
 
@@ -30,7 +30,7 @@ export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
 export function Public(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(ROUTE_ACCESS, { kind: 'public' } satisfies RouteAccess),
-    ApiTooManyRequestsResponse({ description: 'Rate limit of public routes exceeded; see Retry-After' }),
+    Refuses('HTTP.RATE_LIMITED'),
   );
 }
 

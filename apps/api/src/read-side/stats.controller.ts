@@ -4,6 +4,7 @@ import { defer, exhaustMap, filter, from, interval, map, merge, type Observable,
 import { Roles } from '../auth';
 import { MissionControl, type MissionControlFigures } from './mission-control';
 import { ReadYourWrites } from './read-your-writes';
+import { Operation } from '../http/openapi/operation.decorators';
 
 /** A change shows within a second: the projections' position is polled this often. */
 export const STATS_POLL_MS = 250;
@@ -16,6 +17,7 @@ export class StatsController {
   constructor(private readonly missionControl: MissionControl) {}
 
   @Get()
+  @Operation('Mission Control’s consent figures and open requests', { status: 200, description: 'The figures', schema: 'MissionControlFigures' })
   @ReadYourWrites()
   @Roles('admin', 'dpo', 'crm', 'auditor')
   figures(): Promise<MissionControlFigures> {
@@ -27,6 +29,7 @@ export class StatsController {
    * every 15 s. Nest unsubscribes when the client disconnects, which stops both timers.
    */
   @Sse('stream')
+  @Operation('Mission Control’s figures as a live stream', { status: 200, description: 'Server-sent events: `stats` frames (MissionControlFigures) and `heartbeat`s', media: ['text/event-stream'] })
   @Roles('admin', 'dpo', 'crm', 'auditor')
   stream(): Observable<MessageEvent> {
     const frames = defer(() => {
