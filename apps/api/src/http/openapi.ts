@@ -26,7 +26,17 @@ export function createOpenApiDocument(app: NestFastifyApplication): OpenAPIObjec
   documentRefusals(app);
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationId });
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...API_SCHEMAS } };
+  markPublic(document);
   return document;
+}
+
+/** `security: []` says "no key" outright (OpenAPI 3.0, 4.8.10) on the @Public routes, which declare no scheme. */
+function markPublic(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of [item.get, item.post, item.put, item.patch, item.delete]) {
+      if (operation && operation.security === undefined) operation.security = [];
+    }
+  }
 }
 
 /** Swagger UI at /docs (assets via @fastify/static) and the OpenAPI 3 document at /docs/json. */
