@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type generateTypes from 'openapi-typescript/dist/index.js';
 import { bootApp, type BootedApp } from './support/boot';
 
-// The package's CommonJS build has no declarations of its own; they are the ESM build's.
-const openapiTS = (require('openapi-typescript') as { default: typeof generateTypes }).default;
+// The package's CommonJS build exports the function itself and has no declarations; they are the ESM build's.
+const openapiTS = require('openapi-typescript') as typeof generateTypes;
 const GENERATED = join(__dirname, '../../apps/dashboard/src/api/schema.d.ts');
 
 describe('the dashboard’s generated API types', () => {
