@@ -1,22 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { EVIDENCE, type RecordingClient } from './contract-scenario';
 
-/** Topics, a subject with two contact points, consent, double opt-in and the read side. */
-export async function subjectFlows(client: RecordingClient): Promise<{ subjectId: string; emailPoint: string }> {
+/** Two topics, one retired. */
+async function topicFlows(client: RecordingClient): Promise<void> {
   const topic = { title: 'Newsletter', description: 'Monthly news', allowedChannels: ['email', 'sms'], legalBasis: 'consent', personalFields: ['firstName'], retentionDays: 365 };
   await client.expect(201, 'POST', '/topics', { role: 'admin', body: { id: 'news', ...topic } });
   await client.expect(201, 'POST', '/topics/news/versions', { role: 'dpo', body: { text: 'Yes, send me news.', language: 'en', change: 'material' } });
   await client.expect(201, 'POST', '/topics', { role: 'admin', body: { id: 'old', ...topic } });
   await client.expect(200, 'POST', '/topics/old/retire', { role: 'dpo', body: { reason: 'no longer sent' } });
   await client.expect(200, 'GET', '/topics/news', { role: 'crm' });
-  const contactPoints = [{ channel: 'email', address: 'erika@example.org' }];
-  const { subjectId } = await client.expect(201, 'POST', '/subjects', { role: 'crm', body: { locale: 'de-DE', contactPoints, profile: { firstName: 'Erika' } } });
-  const { contactPointId: sms } = await client.expect(201, 'POST', `/subjects/${subjectId}/contact-points`, { role: 'crm', body: { channel: 'sms', address: '+49 151 12345678' } });
-  await client.expect(200, 'PATCH', `/subjects/${subjectId}/contact-points/${sms}`, { role: 'crm', body: { address: '+49 151 12345679' } });
-  await client.expect(200, 'PATCH', `/subjects/${subjectId}/profile`, { role: 'crm', body: { firstName: 'Erika Maria' } });
-  await client.expect(201, 'POST', `/subjects/${subjectId}/consents`, { role: 'crm', body: { topicId: 'news', channel: 'email', evidence: EVIDENCE() } });
+}
+
+/** The queries of the read side about one subject with a granted consent. */
+async function readFlows(client: RecordingClient, subjectId: string): Promise<string> {
   const profile = await client.read(`/subjects/${subjectId}`, 'crm');
-  const emailPoint = profile.contactPoints.find((point: { channel: string }) => point.channel === 'email').contactPointId;
   await client.read('/subjects?email=erika@example.org', 'crm');
   await client.read(`/subjects/${subjectId}/contactability?topic=news&channel=email`, 'journey');
   await client.expect(200, 'POST', '/contactability', { role: 'journey', body: { checks: [{ subjectId, topic: 'news', channel: 'email' }] } });
@@ -25,6 +22,19 @@ export async function subjectFlows(client: RecordingClient): Promise<{ subjectId
   await client.read('/processing-register', 'dpo');
   await client.read('/processing-register?format=csv', 'dpo');
   await client.expect(200, 'GET', `/subjects/${subjectId}/consents/news/email/receipt`, { role: 'auditor' });
+  return profile.contactPoints.find((point: { channel: string }) => point.channel === 'email').contactPointId;
+}
+
+/** Topics, a subject with two contact points, consent, double opt-in, blocks and the read side. */
+export async function subjectFlows(client: RecordingClient): Promise<{ subjectId: string; emailPoint: string }> {
+  await topicFlows(client);
+  const contactPoints = [{ channel: 'email', address: 'erika@example.org' }];
+  const { subjectId } = await client.expect(201, 'POST', '/subjects', { role: 'crm', body: { locale: 'de-DE', contactPoints, profile: { firstName: 'Erika' } } });
+  const { contactPointId: sms } = await client.expect(201, 'POST', `/subjects/${subjectId}/contact-points`, { role: 'crm', body: { channel: 'sms', address: '+49 151 12345678' } });
+  await client.expect(200, 'PATCH', `/subjects/${subjectId}/contact-points/${sms}`, { role: 'crm', body: { address: '+49 151 12345679' } });
+  await client.expect(200, 'PATCH', `/subjects/${subjectId}/profile`, { role: 'crm', body: { firstName: 'Erika Maria' } });
+  await client.expect(201, 'POST', `/subjects/${subjectId}/consents`, { role: 'crm', body: { topicId: 'news', channel: 'email', evidence: EVIDENCE() } });
+  const emailPoint = await readFlows(client, subjectId);
   const { token } = await client.expect(201, 'POST', `/subjects/${subjectId}/double-opt-in`, { role: 'crm', body: { topicId: 'news', channel: 'sms', contactPointId: sms, textVersion: 1, sourceSystem: 'shop' } });
   await client.expect(200, 'GET', `/double-opt-in?token=${encodeURIComponent(token)}`);
   await client.expect(200, 'POST', '/double-opt-in/confirm', { body: { token } });
