@@ -9,13 +9,14 @@ import { createOpenApiDocument } from './http/openapi';
 
 /**
  * Writes the OpenAPI document of the real app to the given file (or stdout) without listening:
- * the app is built on empty embedded stores in a temporary folder, then closed.
+ * the app is built with the default configuration on empty embedded stores in a temporary folder.
  */
 async function main(target: string | undefined): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-openapi-'));
   try {
-    // A throwaway admin key: without one a development key would be generated and printed.
-    const infra = await openInfrastructure(loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ADMIN_API_KEY: randomBytes(32).toString('base64url') }), () => undefined);
+    // The defaults, not this shell's settings (no store servers to reach); a throwaway admin key,
+    // or a development key would be generated and printed.
+    const infra = await openInfrastructure(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ADMIN_API_KEY: randomBytes(32).toString('base64url') }), () => undefined);
     const app = await createApp(infra);
     const document = `${JSON.stringify(createOpenApiDocument(app), null, 2)}\n`;
     await app.close();
