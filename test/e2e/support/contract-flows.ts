@@ -107,4 +107,6 @@ export async function refusalFlows(client: RecordingClient): Promise<void> {
   await client.expect(403, 'POST', '/webhooks', { role: 'crm', body: {} });
   await client.expect(415, 'POST', '/imports', { role: 'admin', body: 'x', contentType: 'text/plain' });
   await client.expect(400, 'GET', '/unsubscribe?token=forged');
+  await client.expect(404, 'GET', `/subjects/${subjectId}/consents/news/email/receipt`, { role: 'auditor' });
+  await client.expect(400, 'POST', '/unsubscribe-links', { role: 'journey', body: { subjectId, topicId: 'news', channel: 'post' } });
 }

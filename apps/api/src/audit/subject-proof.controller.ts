@@ -46,7 +46,7 @@ export class SubjectProofController {
   }
 
   @Get('consents/:topic/:channel/receipt')
-  @Operation('A signed consent receipt with the proof of its event', { status: 200, description: 'The receipt', schema: 'ConsentReceipt' }, 'SUBJECT.NOT_FOUND', 'CONSENT.NOT_GRANTED', 'VALIDATION.FAILED')
+  @Operation('A signed consent receipt with the proof of its event', { status: 200, description: 'The receipt', schema: 'ConsentReceipt' }, 'SUBJECT.NOT_FOUND', { code: 'CONSENT.NOT_GRANTED', status: 404 }, 'VALIDATION.FAILED')
   @Roles('crm', 'dpo', 'auditor', 'admin')
   @ApiQuery({ name: 'contactPointId', required: false, description: 'for a consent given for one address only' })
   receipt(@Param('id', uuid) id: string, @Param('topic') topic: string, @Param('channel') channel: string, @Query('contactPointId') contactPointId: unknown): Promise<ConsentReceipt> {

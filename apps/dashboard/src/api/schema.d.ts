@@ -4444,26 +4444,15 @@ export interface operations {
           };
         };
       };
-      /** @description Refused: SUBJECT.NOT_FOUND */
+      /** @description Refused: CONSENT.NOT_GRANTED, SUBJECT.NOT_FOUND */
       404: {
         content: {
-          "application/json": components["schemas"]["Refusal"] & {
+          "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 404;
             /** @enum {string} */
-            code?: "SUBJECT.NOT_FOUND";
-          };
-        };
-      };
-      /** @description Refused: CONSENT.NOT_GRANTED */
-      409: {
-        content: {
-          "application/json": components["schemas"]["Refusal"] & {
-            /** @enum {integer} */
-            statusCode?: 409;
-            /** @enum {string} */
-            code?: "CONSENT.NOT_GRANTED";
-          };
+            code?: "CONSENT.NOT_GRANTED" | "SUBJECT.NOT_FOUND";
+          });
         };
       };
     };
@@ -4857,14 +4846,14 @@ export interface operations {
           "application/json": components["schemas"]["UnsubscribeLink"];
         };
       };
-      /** @description Refused: CHANNEL.UNKNOWN, HTTP.MALFORMED_JSON, VALIDATION.FAILED */
+      /** @description Refused: CHANNEL.NOT_ALLOWED, HTTP.MALFORMED_JSON, VALIDATION.FAILED */
       400: {
         content: {
           "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 400;
             /** @enum {string} */
-            code?: "CHANNEL.UNKNOWN" | "HTTP.MALFORMED_JSON" | "VALIDATION.FAILED";
+            code?: "CHANNEL.NOT_ALLOWED" | "HTTP.MALFORMED_JSON" | "VALIDATION.FAILED";
           });
         };
       };
@@ -4890,15 +4879,15 @@ export interface operations {
           };
         };
       };
-      /** @description Refused: TOPIC.NOT_FOUND */
+      /** @description Refused: SUBJECT.NOT_FOUND, TOPIC.NOT_FOUND */
       404: {
         content: {
-          "application/json": components["schemas"]["Refusal"] & {
+          "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 404;
             /** @enum {string} */
-            code?: "TOPIC.NOT_FOUND";
-          };
+            code?: "SUBJECT.NOT_FOUND" | "TOPIC.NOT_FOUND";
+          });
         };
       };
       /** @description Refused: HTTP.PAYLOAD_TOO_LARGE */

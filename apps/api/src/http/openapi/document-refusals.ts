@@ -4,7 +4,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { ApiResponse, DECORATORS } from '@nestjs/swagger';
 import { refusalStatus, type RefusalCode } from './refusal-catalogue';
-import { declaredRefusals } from './refusals';
+import { declaredRefusals, type Refusal } from './refusals';
 import { refusalSchema } from './schemas/refusal.schema';
 
 /** What every route with a JSON body can be refused for before its handler runs. */
@@ -42,9 +42,12 @@ function impliedRefusals(controller: Function, method: string): RefusalCode[] {
   return [...(hasBody ? BODY_REFUSALS : []), ...(hasUuid ? (['HTTP.BAD_REQUEST'] as const) : [])];
 }
 
-function describeRefusals(prototype: object, name: string, codes: readonly RefusalCode[]): void {
-  const byStatus = new Map<number, RefusalCode[]>();
-  for (const code of new Set(codes)) byStatus.set(refusalStatus(code), [...(byStatus.get(refusalStatus(code)) ?? []), code]);
+function describeRefusals(prototype: object, name: string, refusals: readonly Refusal[]): void {
+  const byStatus = new Map<number, Set<RefusalCode>>();
+  for (const refusal of refusals) {
+    const status = refusalStatus(refusal);
+    byStatus.set(status, (byStatus.get(status) ?? new Set()).add(typeof refusal === 'object' ? refusal.code : refusal));
+  }
   const descriptor = Object.getOwnPropertyDescriptor(prototype, name)!;
   // Replaced, not merged: the document may be built more than once in a process.
   const responses = { ...(Reflect.getMetadata(DECORATORS.API_RESPONSE, descriptor.value) as object | undefined) } as Record<string, unknown>;

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { COMMAND_REFUSALS, type CommandType } from './command-refusals';
 import type { RefusalCode } from './refusal-catalogue';
-import { Refuses } from './refusals';
+import { Refuses, type Refusal } from './refusals';
 import { API_SCHEMAS } from './schemas';
 import { ref, type Schema } from './schemas/schema-helpers';
 
@@ -33,7 +33,7 @@ function answers(list: readonly Answer[]): MethodDecorator[] {
  * A write: summary, its answers, Idempotency-Key (RFC draft idempotency-key header: a retry
  * appends nothing), and the refusals of the command(s) it runs plus any of its own.
  */
-export function CommandOperation(summary: string, answer: Answer | Answer[], commands: CommandType[], ...refuses: RefusalCode[]): MethodDecorator {
+export function CommandOperation(summary: string, answer: Answer | Answer[], commands: CommandType[], ...refuses: Refusal[]): MethodDecorator {
   return applyDecorators(
     ApiOperation({ summary }),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key and body answer the first result and append nothing' }),
@@ -43,6 +43,6 @@ export function CommandOperation(summary: string, answer: Answer | Answer[], com
 }
 
 /** A read, or an action that records no command of the domain: summary, answers and its own refusals. */
-export function Operation(summary: string, answer: Answer | Answer[], ...refuses: RefusalCode[]): MethodDecorator {
+export function Operation(summary: string, answer: Answer | Answer[], ...refuses: Refusal[]): MethodDecorator {
   return applyDecorators(ApiOperation({ summary }), Refuses(...refuses), ...answers([answer].flat()));
 }

@@ -14,6 +14,7 @@ export const EDGE_REFUSALS = {
   'IMPORT.BODY_REQUIRED': 400,
   'UNSUBSCRIBE.TOKEN_INVALID': 400,
   'UNSUBSCRIBE.TOKEN_EXPIRED': 400,
+  'CHANNEL.NOT_ALLOWED': 400,
   'AUTH.MISSING_KEY': 401,
   'AUTH.UNKNOWN_KEY': 401,
   'AUTH.FORBIDDEN': 403,
@@ -33,8 +34,19 @@ export type CryptoRefusal = 'CRYPTO.SUBJECT_ERASED' | 'CRYPTO.KEY_DESTROYED';
 /** Every code a route may declare: a typo is a compile error, not a wrong document. */
 export type RefusalCode = ErrorCode | keyof typeof EDGE_REFUSALS | CryptoRefusal;
 
+/**
+ * A code answered with another status than its catalogue kind gives, where the thrower chose the
+ * kind (the filter maps by the thrown kind): e.g. a receipt for a consent never granted is a 404.
+ */
+export interface RefusalAs {
+  code: RefusalCode;
+  status: number;
+}
+
 /** The status a refusal code is answered with, by the same tables the exception filter maps with. */
-export function refusalStatus(code: RefusalCode): number {
+export function refusalStatus(refusal: RefusalCode | RefusalAs): number {
+  if (typeof refusal === 'object') return refusal.status;
+  const code = refusal;
   if (code in ERROR_KINDS) return STATUS_BY_KIND[ERROR_KINDS[code as ErrorCode]];
   if (code in EDGE_REFUSALS) return EDGE_REFUSALS[code as keyof typeof EDGE_REFUSALS];
   return CRYPTO_STATUS[code];

@@ -1,4 +1,6 @@
-import type { RefusalCode } from './refusal-catalogue';
+import type { RefusalAs, RefusalCode } from './refusal-catalogue';
+
+export type Refusal = RefusalCode | RefusalAs;
 
 const REFUSALS = 'privacy-ledger:refusals';
 
@@ -8,13 +10,13 @@ const REFUSALS = 'privacy-ledger:refusals';
  * class, the method and what the route's parameters imply, so no decorator overwrites another's
  * response of the same status.
  */
-export function Refuses(...codes: RefusalCode[]): MethodDecorator & ClassDecorator {
+export function Refuses(...codes: Refusal[]): MethodDecorator & ClassDecorator {
   return (target: object, _key?: string | symbol, descriptor?: PropertyDescriptor) => {
     const holder: object = descriptor?.value ?? target;
     Reflect.defineMetadata(REFUSALS, [...declaredRefusals(holder), ...codes], holder);
   };
 }
 
-export function declaredRefusals(holder: object): RefusalCode[] {
-  return (Reflect.getMetadata(REFUSALS, holder) as RefusalCode[] | undefined) ?? [];
+export function declaredRefusals(holder: object): Refusal[] {
+  return (Reflect.getMetadata(REFUSALS, holder) as Refusal[] | undefined) ?? [];
 }
