@@ -5,7 +5,7 @@ import { ApiHttpException } from './api-http.exception';
 import { cryptoError } from '../privacy/crypto-error-mapping';
 import { errorBody, httpCode, type ErrorResponse } from './error-body';
 
-const STATUS_BY_KIND: Record<DomainErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409, forbidden: 403 };
+export const STATUS_BY_KIND: Record<DomainErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409, forbidden: 403 };
 
 /** Fastify refuses these before any handler runs; each gets its own stable code. */
 const FASTIFY_CODES: Record<string, string> = {
