@@ -45,9 +45,6 @@ export class ReadYourWritesGuard implements CanActivate {
   }
 }
 
-/** The former name, still listed as a provider by modules outside the read side. */
-export const ReadYourWritesInterceptor = ReadYourWritesGuard;
-
 /** Put on a query route (or controller) to honour X-Min-Position. */
 export function ReadYourWrites(): MethodDecorator & ClassDecorator {
   return applyDecorators(
