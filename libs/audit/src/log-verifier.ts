@@ -1,8 +1,9 @@
+import { AUDIT_ANCHOR_STREAM } from '#domain';
 import { checkAnchor, type AnchorMismatch, type LogSnapshot } from './anchor-check';
 import { ChainChecker, type ChainBreak, type StoredEvent } from './chain-checker';
 import { CHECKPOINT_EVENT_TYPE } from './checkpoint';
 import type { AuditPublicKey } from './signing-key';
-import { AUDIT_ANCHOR_STREAM, StreamHeads } from './stream-heads';
+import { StreamHeads } from './stream-heads';
 
 export interface VerificationReport {
   ok: boolean;

@@ -1,10 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { AUDIT_ANCHOR_STREAM } from '#domain';
 import type { StoredEvent } from './chain-checker';
 import { signCheckpoint, CHECKPOINT_EVENT_TYPE } from './checkpoint';
 import { sealEvents } from './hash-chain';
 import { LogVerifier } from './log-verifier';
 import { fromPrivate } from './signing-key';
-import { AUDIT_ANCHOR_STREAM, StreamHeads } from './stream-heads';
+import { StreamHeads } from './stream-heads';
 
 const key = fromPrivate(generateKeyPairSync('ed25519').privateKey);
 const verifying = { publicKey: key.publicKey, keyId: key.keyId };

@@ -1,8 +1,6 @@
+import { AUDIT_ANCHOR_STREAM } from '#domain';
 import { canonicalJson } from './canonical-json';
 import { leafHash, rootFromLeafHashes, inclusionProof } from './merkle-tree';
-
-/** The stream of signed checkpoints; it is chained like any stream but is not itself a leaf. */
-export const AUDIT_ANCHOR_STREAM = 'audit-anchors';
 
 export interface StreamHead {
   stream: string;
@@ -27,6 +25,7 @@ export class StreamHeads {
   logSize = 0;
 
   apply(event: { stream: string; revision: number; metadata: Record<string, unknown> }): void {
+    // Checkpoints are chained like any stream, but sign the heads, so they are no leaf themselves.
     if (event.stream === AUDIT_ANCHOR_STREAM) return;
     const head = { stream: event.stream, revision: event.revision, hash: String(event.metadata.hash ?? '') };
     this.heads.set(event.stream, { head, leaf: leafHash(headLeaf(head)) });

@@ -1,8 +1,8 @@
+import { AUDIT_ANCHOR_STREAM } from '#domain';
 import { isSignedCheckpoint } from './checkpoint';
 import type { StoredEvent } from './chain-checker';
 import { LogVerifier, type VerificationReport } from './log-verifier';
 import type { AuditPublicKey } from './signing-key';
-import { AUDIT_ANCHOR_STREAM } from './stream-heads';
 
 /** The one read the verifier needs; both event-store adapters provide it. */
 export interface LogReader {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { AUDIT_ANCHOR_STREAM, isSignedCheckpoint, signCheckpoint, StreamHeads, type AuditSigningKey, type SignedCheckpoint } from '#audit';
+import { isSignedCheckpoint, signCheckpoint, StreamHeads, type AuditSigningKey, type SignedCheckpoint } from '#audit';
+import { AUDIT_ANCHOR_STREAM } from '#domain';
 import type { EventStore, RecordedEvent, Subscription } from '#event-store';
 import { CommandExecutor } from '../commands/command-executor';
 import { plainCodec } from '../commands/event-codec';

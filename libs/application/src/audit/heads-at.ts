@@ -1,4 +1,5 @@
-import { AUDIT_ANCHOR_STREAM, StreamHeads } from '#audit';
+import { StreamHeads } from '#audit';
+import { AUDIT_ANCHOR_STREAM } from '#domain';
 import type { EventStore } from '#event-store';
 
 /** The stream heads as of `position` (inclusive), replayed from the log. */

@@ -1,5 +1,5 @@
-import { ChainChecker, checkAnchor, checkpointSignatureProblem, headLeaf, leafHash, verifyInclusion, type AnchorMismatch, type AuditPublicKey, type ChainBreak, type StreamHead } from '#audit';
-import { DomainError, subjectStreamName } from '#domain';
+import { CHECKPOINT_EVENT_TYPE, ChainChecker, checkAnchor, checkpointSignatureProblem, headLeaf, leafHash, verifyInclusion, type AnchorMismatch, type AuditPublicKey, type ChainBreak, type StreamHead } from '#audit';
+import { AUDIT_ANCHOR_STREAM, DomainError, subjectStreamName } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { allAnchors, type AnchorRecord } from './checkpoint-list';
 import { headsAt } from './heads-at';
@@ -63,7 +63,7 @@ async function coveringAnchors(store: EventStore, firstPosition: number): Promis
 function asEvent(anchor: AnchorRecord): RecordedEvent {
   const { checkpoint, algorithm, signature } = anchor;
   const metadata = { hash: anchor.hash, prevHash: anchor.prevHash };
-  return { id: anchor.eventId, type: 'AuditCheckpointRecorded', stream: 'audit-anchors', revision: anchor.revision, position: anchor.position, data: { checkpoint, algorithm, signature }, metadata, created: new Date(0) };
+  return { id: anchor.eventId, type: CHECKPOINT_EVENT_TYPE, stream: AUDIT_ANCHOR_STREAM, revision: anchor.revision, position: anchor.position, data: { checkpoint, algorithm, signature }, metadata, created: new Date(0) };
 }
 
 function signatureMismatch(anchor: AnchorRecord, key: AuditPublicKey | undefined): AnchorMismatch | undefined {

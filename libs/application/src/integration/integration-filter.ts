@@ -1,3 +1,4 @@
+import { SUBJECT_STREAM_PREFIX } from '#domain';
 import type { EventFilter } from '#event-store';
 import type { IntegrationEvent, IntegrationEventType } from './integration-event';
 import { PUBLISHED_DOMAIN_TYPES } from './to-integration-event';
@@ -28,6 +29,6 @@ function admits(list: readonly string[] | undefined, value: string): boolean {
 
 /** What to ask the event store for: only subject streams and the types that can be published. */
 export const INTEGRATION_SOURCE_FILTER: EventFilter = {
-  streamPrefixes: ['subject-'],
+  streamPrefixes: [SUBJECT_STREAM_PREFIX],
   eventTypes: [...PUBLISHED_DOMAIN_TYPES],
 };

@@ -1,4 +1,4 @@
-import type { SubjectEvent } from '#domain';
+import { SUBJECT_STREAM_PREFIX, type SubjectEvent } from '#domain';
 import { INTEGRATION_SOURCE_FILTER, matchesIntegrationFilter } from './integration-filter';
 import { toIntegrationEvent } from './to-integration-event';
 
@@ -82,7 +82,7 @@ describe('toIntegrationEvent', () => {
   });
 
   it('asks the event store only for the published types of subject streams', () => {
-    expect(INTEGRATION_SOURCE_FILTER.streamPrefixes).toEqual(['subject-']);
+    expect(INTEGRATION_SOURCE_FILTER.streamPrefixes).toEqual([SUBJECT_STREAM_PREFIX]);
     expect(INTEGRATION_SOURCE_FILTER.eventTypes).toEqual(expect.arrayContaining(['ConsentGranted', 'SubjectErased']));
     expect(INTEGRATION_SOURCE_FILTER.eventTypes).not.toContain('SubjectRegistered');
   });

@@ -1,4 +1,4 @@
-import { subjectDecider, subjectStreamName, topicStreamName, type DoubleOptInRequested, type SubjectEvent, type SubjectState } from '#domain';
+import { SUBJECT_STREAM_PREFIX, subjectDecider, SubjectEventType, subjectStreamName, topicStreamName, type DoubleOptInRequested, type SubjectEvent, type SubjectState } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { ReadStore } from '#read-store';
 import type { CommandExecutor } from '../../commands/command-executor';
@@ -48,7 +48,7 @@ export class DoubleOptInMailOutbox {
     this.loop = new SubscriptionLoop({
       name: 'double opt-in mail outbox',
       eventStore: deps.eventStore,
-      filter: { streamPrefixes: ['subject-'], eventTypes: [...MAIL_EVENTS] },
+      filter: { streamPrefixes: [SUBJECT_STREAM_PREFIX], eventTypes: [...MAIL_EVENTS] },
       checkpoint: () => deps.readStore.getCheckpoint(DOI_MAIL_PROJECTION),
       handle: async (batch) => {
         for (const event of batch) await this.handle(event);
@@ -77,7 +77,7 @@ export class DoubleOptInMailOutbox {
   /** Confirmed or expired: that request's mail; erased: every mail of the subject. */
   private async forget(event: RecordedEvent): Promise<void> {
     const { subjectId, requestId } = event.data as { subjectId: string; requestId?: string };
-    this.deps.transport.forget(subjectId, event.type === 'SubjectErased' ? undefined : requestId);
+    this.deps.transport.forget(subjectId, event.type === SubjectEventType.SubjectErased ? undefined : requestId);
     await this.deps.readStore.commit({ projection: DOI_MAIL_PROJECTION, checkpoint: event.position, writes: [] });
   }
 
