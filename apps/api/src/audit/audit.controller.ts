@@ -3,14 +3,14 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AUDIT_SIGNING_KEY, AuditCheckpointService, ListCheckpoints, type AnchorRecord } from '#application';
 import type { AuditSigningKey, SignedCheckpoint } from '#audit';
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import { Public, Roles } from '../auth';
 
 function limitOf(raw: unknown): number {
   if (raw === undefined) return 20;
   const value = Number(raw);
   if (typeof raw !== 'string' || !Number.isInteger(value) || value < 1 || value > 1000) {
-    throw new DomainError('VALIDATION.FAILED', 'limit must be a whole number from 1 to 1000', 'invalid', 'limit');
+    throw refusal('VALIDATION.FAILED', 'limit must be a whole number from 1 to 1000', 'limit');
   }
   return value;
 }

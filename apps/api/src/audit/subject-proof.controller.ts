@@ -3,14 +3,14 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { GetConsentReceipt, GetSubjectStateAt, GetSubjectTimeline, VerifySubject, type SubjectStateAt, type SubjectVerification, type TimelineEntry } from '#application';
 import type { ConsentReceipt } from '#audit';
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import { Roles } from '../auth';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 function name(value: string, field: string): string {
-  if (!NAME.test(value)) throw new DomainError('VALIDATION.FAILED', `${field} must be an id of letters, digits and ._:-`, 'invalid', field);
+  if (!NAME.test(value)) throw refusal('VALIDATION.FAILED', `${field} must be an id of letters, digits and ._:-`, field);
   return value;
 }
 
@@ -45,7 +45,7 @@ export class SubjectProofController {
   @ApiQuery({ name: 'contactPointId', required: false, description: 'for a consent given for one address only' })
   receipt(@Param('id', uuid) id: string, @Param('topic') topic: string, @Param('channel') channel: string, @Query('contactPointId') contactPointId: unknown): Promise<ConsentReceipt> {
     if (contactPointId !== undefined && (typeof contactPointId !== 'string' || !NAME.test(contactPointId))) {
-      throw new DomainError('VALIDATION.FAILED', 'contactPointId must be one id', 'invalid', 'contactPointId');
+      throw refusal('VALIDATION.FAILED', 'contactPointId must be one id', 'contactPointId');
     }
     const request = { subjectId: id, topicId: name(topic, 'topic'), channel: name(channel, 'channel'), contactPointId: contactPointId as string | undefined, now: new Date().toISOString() };
     return this.queries.execute<GetConsentReceipt, ConsentReceipt>(new GetConsentReceipt(request));

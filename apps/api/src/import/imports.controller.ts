@@ -2,7 +2,7 @@ import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiConsumes, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import type { ImportReport } from '#application';
 import { Roles } from '../auth';
 import { ApiHttpException } from '../http/api-http.exception';
@@ -41,13 +41,13 @@ function mediaType(request: FastifyRequest): MediaType {
 function flag(value: unknown): boolean {
   if (value === undefined || value === 'false') return false;
   if (value === 'true') return true;
-  throw new DomainError('VALIDATION.FAILED', 'dryRun must be true or false', 'invalid', 'dryRun');
+  throw refusal('VALIDATION.FAILED', 'dryRun must be true or false', 'dryRun');
 }
 
 function source(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value.trim() === '' || value.length > 200) {
-    throw new DomainError('VALIDATION.FAILED', 'sourceSystem must be one text of 1 to 200 characters', 'invalid', 'sourceSystem');
+    throw refusal('VALIDATION.FAILED', 'sourceSystem must be one text of 1 to 200 characters', 'sourceSystem');
   }
   return value;
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ExecuteSubjectCommand, GetRequestQueue, type CommandContext, type CommandResult, type SubjectCommandInput } from '#application';
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import type { DsrRequestDocument } from '#projections';
 import { Roles } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
@@ -56,7 +56,7 @@ export class RequestsController {
   queue(@Query('status') status: unknown): Promise<DsrRequestDocument[]> {
     const wanted = status ?? 'open';
     if (wanted !== 'open' && wanted !== 'overdue') {
-      throw new DomainError('VALIDATION.FAILED', 'status must be open or overdue', 'invalid', 'status');
+      throw refusal('VALIDATION.FAILED', 'status must be open or overdue', 'status');
     }
     return this.queries.execute<GetRequestQueue, DsrRequestDocument[]>(new GetRequestQueue(wanted, new Date().toISOString()));
   }

@@ -1,10 +1,10 @@
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 
 const MAX_FIELDS = 50;
 const MAX_VALUE = 500;
 
 function invalid(field: string, message: string): never {
-  throw new DomainError('VALIDATION.FAILED', message, 'invalid', field);
+  throw refusal('VALIDATION.FAILED', message, field);
 }
 
 /** A merge patch of profile fields: strings set a field, null removes it; nothing else is accepted. */

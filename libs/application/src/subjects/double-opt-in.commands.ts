@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainError, findDoubleOptInByTokenHash, subjectDecider, subjectStreamName, type SubjectCommand } from '#domain';
+import { findDoubleOptInByTokenHash, refusal, subjectDecider, subjectStreamName, type SubjectCommand } from '#domain';
 import type { AppConfig } from '../config/app-config';
 import type { CommandContext } from '../commands/command-context';
 import { CommandExecutor } from '../commands/command-executor';
@@ -77,7 +77,7 @@ export class ConfirmDoubleOptInHandler implements ICommandHandler<ConfirmDoubleO
 
   async execute({ token, evidence, context }: ConfirmDoubleOptInCommand): Promise<CommandResult & { subjectId: string }> {
     const subjectId = token.split('.')[0];
-    if (!UUID.test(subjectId)) throw new DomainError('DOUBLE_OPT_IN.TOKEN_UNKNOWN', 'unknown double opt-in token', 'not_found', 'token');
+    if (!UUID.test(subjectId)) throw refusal('DOUBLE_OPT_IN.TOKEN_UNKNOWN', 'unknown double opt-in token', 'token');
     const stream = subjectStreamName(subjectId);
     const tokenHash = hashToken(token);
     const state = await this.executor.state(stream, subjectDecider, this.codec);
