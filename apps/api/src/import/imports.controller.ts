@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { refusal } from '#domain';
 import type { ImportReport } from '#application';
 import { Roles } from '../auth';
-import { ApiHttpException } from '../http/api-http.exception';
+import { edgeRefusal } from '../http/edge-refusals';
 import { IMPORT_MEDIA_TYPES } from './import-body';
 import { ImportService } from './import.service';
 
@@ -27,7 +27,7 @@ export class ImportsController {
   @ApiOkResponse({ description: 'the import report: counts, and each refused record with line, field and reason' })
   run(@Req() request: FastifyRequest, @Query('dryRun') dryRun: unknown, @Query('sourceSystem') sourceSystem: unknown): Promise<ImportReport> {
     const format = IMPORT_MEDIA_TYPES[mediaType(request)];
-    if (!(request.body instanceof Readable)) throw new ApiHttpException(400, 'IMPORT.BODY_REQUIRED', 'send the file as the request body');
+    if (!(request.body instanceof Readable)) throw edgeRefusal('IMPORT.BODY_REQUIRED', 'send the file as the request body');
     return this.imports.run(request.body, { format, dryRun: flag(dryRun), sourceSystem: source(sourceSystem) });
   }
 }
@@ -35,7 +35,7 @@ export class ImportsController {
 function mediaType(request: FastifyRequest): MediaType {
   const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (type in IMPORT_MEDIA_TYPES) return type as MediaType;
-  throw new ApiHttpException(415, 'HTTP.UNSUPPORTED_MEDIA_TYPE', `send the file as ${Object.keys(IMPORT_MEDIA_TYPES).join(' or ')}`);
+  throw edgeRefusal('HTTP.UNSUPPORTED_MEDIA_TYPE', `send the file as ${Object.keys(IMPORT_MEDIA_TYPES).join(' or ')}`);
 }
 
 function flag(value: unknown): boolean {

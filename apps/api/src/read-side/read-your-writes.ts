@@ -2,7 +2,7 @@ import { applyDecorators, type CanActivate, type ExecutionContext, Inject, Injec
 import { ApiHeader, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig, ProjectionProgress } from '#application';
-import { ApiHttpException } from '../http/api-http.exception';
+import { edgeRefusal } from '../http/edge-refusals';
 import { validationFailed } from '../http/validation.pipe';
 
 export const MIN_POSITION_HEADER = 'x-min-position';
@@ -41,7 +41,7 @@ export class ReadYourWritesGuard implements CanActivate {
 
   private async waitFor(position: number): Promise<boolean> {
     if (await this.progress.waitFor(position, this.config.projections.readYourWritesTimeoutMs)) return true;
-    throw new ApiHttpException(503, 'PROJECTION.BEHIND', `The read models have not reached position ${position} yet; retry shortly`, { 'Retry-After': '1' });
+    throw edgeRefusal('PROJECTION.BEHIND', `The read models have not reached position ${position} yet; retry shortly`, { 'Retry-After': '1' });
   }
 }
 
