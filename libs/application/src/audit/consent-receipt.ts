@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RECEIPT_VERSION, signReceipt, type AuditSigningKey, type ConsentReceipt } from '#audit';
-import { consentKey, effectiveConsentStatus, refusal, subjectDecider, subjectNotRegistered, subjectStreamName, type ConsentScope, type SubjectEvent, type TopicState } from '#domain';
+import { consentKey, effectiveConsentStatus, refusal, subjectDecider, SubjectEventType, subjectNotRegistered, subjectStreamName, type ConsentScope, type SubjectEvent, type TopicState } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { topicAt } from '../history/topic-at';
 import type { AuditSettings } from './audit-settings';
@@ -32,7 +32,7 @@ export async function issueConsentReceipt(store: EventStore, key: AuditSigningKe
   const topic = await topicAt(store, request.topicId);
   if (record?.status !== 'granted' || topic.state.status === 'not_defined') throw notGranted();
   if (effectiveConsentStatus(record, topic.view!, request.now) !== 'granted') throw notGranted();
-  const event = recorded.filter((e) => e.type === 'ConsentGranted' && consentKey(scopeOf(e)) === consentKey(scope)).at(-1);
+  const event = recorded.filter((e) => e.type === SubjectEventType.ConsentGranted && consentKey(scopeOf(e)) === consentKey(scope)).at(-1);
   if (!event) throw notGranted();
   const locale = state.status === 'registered' ? state.locale : 'und';
   return signReceipt(receiptFor(event, topic.state, settings, key, { ...request, locale }), key);

@@ -30,8 +30,8 @@ export interface DoiMailDeps {
 type Outcome = { status: 'sent'; messageId: string; language: string } | { status: 'skipped'; reason: string };
 
 /** After these a mail's link is dead or its subject gone: what the transport holds of it goes too. */
-const MAIL_ENDS: ReadonlyArray<SubjectEvent['type']> = ['DoubleOptInConfirmed', 'DoubleOptInExpired', 'SubjectErased'];
-const MAIL_EVENTS: ReadonlyArray<SubjectEvent['type']> = ['DoubleOptInRequested', ...MAIL_ENDS];
+const MAIL_ENDS: ReadonlyArray<SubjectEvent['type']> = [SubjectEventType.DoubleOptInConfirmed, SubjectEventType.DoubleOptInExpired, SubjectEventType.SubjectErased];
+const MAIL_EVENTS: ReadonlyArray<SubjectEvent['type']> = [SubjectEventType.DoubleOptInRequested, ...MAIL_ENDS];
 type Prepared = { mail: OutgoingMail } | { skip: string };
 
 /**
@@ -67,7 +67,7 @@ export class DoubleOptInMailOutbox {
   }
 
   private async handle(event: RecordedEvent): Promise<void> {
-    if (event.type !== 'DoubleOptInRequested') return this.forget(event);
+    if (event.type !== SubjectEventType.DoubleOptInRequested) return this.forget(event);
     const outcome = await this.process(event);
     const doc = { eventId: event.id, ...outcome, at: this.now().toISOString() };
     const write = { kind: 'put' as const, collection: DOI_MAIL_COLLECTION, id: event.id, doc, position: event.position };
