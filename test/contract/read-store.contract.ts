@@ -3,6 +3,7 @@ import { documentsContract } from './read-store.contract-documents';
 import { batchesContract } from './read-store.contract-batches';
 import { queriesContract } from './read-store.contract-queries';
 import { rebuildContract } from './read-store.contract-rebuild';
+import { marksContract } from './read-store.contract-marks';
 
 /**
  * One suite for every ReadStore adapter: the same tests and assertions. Each test uses fresh
@@ -30,5 +31,6 @@ export function readStoreContract(name: string, open: () => Promise<ReadStore>, 
     batchesContract(getStore);
     queriesContract(getStore);
     rebuildContract(getStore);
+    marksContract(getStore);
   });
 }

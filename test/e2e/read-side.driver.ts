@@ -25,6 +25,11 @@ export class ReadSideDriver {
     return new ReadSideDriver({ ...booted, close }, keys);
   }
 
+  /** The app on a data folder the caller owns (kept on close), e.g. to start it again on the same files. */
+  static async bootOn(dataDir: string, keys: Record<string, string>, env: NodeJS.ProcessEnv = {}): Promise<ReadSideDriver> {
+    return new ReadSideDriver(await bootApp({ dataDir, env }), keys);
+  }
+
   get app(): NestFastifyApplication {
     return this.booted.app;
   }
@@ -42,7 +47,8 @@ export class ReadSideDriver {
     const res = await this.send(method, url, role, payload);
     if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
     const body = res.json();
-    this.position = Math.max(this.position, body.position);
+    // Some commands (a webhook registration) change configuration, not the log: no position.
+    if (typeof body.position === 'number') this.position = Math.max(this.position, body.position);
     return body;
   }
 

@@ -80,6 +80,9 @@ export function checkProjection(name: string): string {
 export function checkBatch(batch: WriteBatch): void {
   checkProjection(batch.projection);
   checkPosition('checkpoint', batch.checkpoint);
+  if (batch.eventId !== undefined && (typeof batch.eventId !== 'string' || batch.eventId.length === 0)) {
+    throw new ReadStoreUsageError(`Empty event id for checkpoint ${batch.checkpoint} of ${batch.projection}`);
+  }
   for (const w of batch.writes) {
     checkCollection(w.collection);
     checkPosition(`position of ${w.collection}/${w.id}`, w.position);

@@ -52,6 +52,11 @@ export interface WriteBatch {
   projection: string;
   /** The last global position this batch covers; stored as the projection's checkpoint. */
   checkpoint: number;
+  /**
+   * The id of the event at `checkpoint`, stored with it: a restart compares it with the log's event
+   * at that position, so a read model kept beside a restored or truncated log is not served.
+   */
+  eventId?: string;
   /** Applied in order; at most one write per (collection, id) keeps the guards meaningful. */
   writes: readonly DocumentWrite[];
   /**
@@ -59,6 +64,12 @@ export interface WriteBatch {
    * pages (SQLite's WAL) wipes them once the batch is committed.
    */
   erasure?: boolean;
+}
+
+/** A checkpoint with the id of the event at its position (absent: not a log position, or written before ids were kept). */
+export interface CheckpointMark {
+  position: number;
+  eventId?: string;
 }
 
 export interface CommitResult {
@@ -86,6 +97,11 @@ export interface QueryPlan {
   index?: string;
 }
 
+export interface SwapOptions {
+  /** Swap even though the live checkpoint is ahead (it counts positions of another log). */
+  replace?: boolean;
+}
+
 export interface ReadStoreHealth {
   up: boolean;
   adapter: 'sqlite' | 'mongodb';
@@ -108,6 +124,9 @@ export interface ReadStore {
   explain(collection: string, filter: EqualityFilter): Promise<QueryPlan>;
   /** 0 when the projection has never committed: resume with `after: 0`. */
   getCheckpoint(projection: string): Promise<number>;
+  /** The checkpoint with the event id its last commit stored (`{ position: 0 }` when none). */
+  getCheckpointMark(projection: string): Promise<CheckpointMark>;
+  /** Sets a position without an event id (versions, counters, a deliberate rewind). */
   setCheckpoint(projection: string, position: number): Promise<void>;
   /** Drops the projection's collections (documents and indexes) and its checkpoint. */
   reset(model: ReadModelSpec): Promise<void>;
@@ -117,10 +136,11 @@ export interface ReadStore {
    */
   beginRebuild(model: ReadModelSpec): Promise<ReadModelSpec>;
   /**
-   * Replaces the live collections and checkpoint with the staged ones. Refuses (RebuildNotCaughtUpError)
-   * while the staged checkpoint is behind the live one. Stop the live runner first.
+   * Replaces the live collections and checkpoint (with its event id) by the staged ones. Refuses
+   * (RebuildNotCaughtUpError) while the staged checkpoint is behind the live one, unless `replace`:
+   * the live model does not belong to the log, so its checkpoint is no measure. Stop the live runner first.
    */
-  swapRebuild(model: ReadModelSpec): Promise<void>;
+  swapRebuild(model: ReadModelSpec, options?: SwapOptions): Promise<void>;
   health(): Promise<ReadStoreHealth>;
   close(): Promise<void>;
 }

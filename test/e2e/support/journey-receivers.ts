@@ -7,7 +7,7 @@ export interface Delivery {
   eventId: string;
   attempt: number;
   signed: boolean;
-  body: { id: string; type: string; position: number; subjectId: string };
+  body: { id: string; type: string; position: number; subjectId?: string; anchor?: unknown };
 }
 
 /** A webhook receiver on 127.0.0.1 that verifies signatures and fails while `failures()` says so. */

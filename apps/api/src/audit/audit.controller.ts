@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AUDIT_SIGNING_KEY, AuditCheckpointService, ListCheckpoints, type AnchorRecord } from '#application';
+import { AUDIT_SIGNING_KEY, AuditCheckpointService, GetConsistencyProof, ListCheckpoints, type AnchorRecord, type ConsistencyProof } from '#application';
 import type { AuditSigningKey, SignedCheckpoint } from '#audit';
 import { refusal } from '#domain';
 import { Public, Roles } from '../auth';
@@ -11,6 +11,14 @@ function limitOf(raw: unknown): number {
   const value = Number(raw);
   if (typeof raw !== 'string' || !Number.isInteger(value) || value < 1 || value > 1000) {
     throw refusal('VALIDATION.FAILED', 'limit must be a whole number from 1 to 1000', 'limit');
+  }
+  return value;
+}
+
+function sizeOf(field: 'first' | 'second', raw: unknown): number {
+  const value = Number(raw);
+  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isSafeInteger(value) || value < 0) {
+    throw refusal('VALIDATION.FAILED', `${field} must be a whole number of at least 0 (a checkpoint's logSize)`, field);
   }
   return value;
 }
@@ -37,6 +45,17 @@ export class AuditController {
   @ApiQuery({ name: 'limit', required: false, description: '1 to 1000, default 20; newest first' })
   list(@Query('limit') limit: unknown): Promise<AnchorRecord[]> {
     return this.queries.execute<ListCheckpoints, AnchorRecord[]>(new ListCheckpoints(limitOf(limit)));
+  }
+
+  /** Lets a monitor holding two checkpoints (e.g. from the feed) check that the log only grew in between. */
+  @Get('consistency')
+  @Roles('auditor', 'dpo', 'admin')
+  @ApiQuery({ name: 'first', required: true, description: 'logSize of the older checkpoint' })
+  @ApiQuery({ name: 'second', required: true, description: 'logSize of the newer checkpoint, at least first' })
+  consistency(@Query('first') rawFirst: unknown, @Query('second') rawSecond: unknown): Promise<ConsistencyProof> {
+    const [first, second] = [sizeOf('first', rawFirst), sizeOf('second', rawSecond)];
+    if (first > second) throw refusal('VALIDATION.FAILED', 'first must not exceed second', 'first');
+    return this.queries.execute<GetConsistencyProof, ConsistencyProof>(new GetConsistencyProof(first, second));
   }
 
   /** Anchors the log now (e.g. before an export); `recorded: false` when nothing changed since the last one. */

@@ -47,7 +47,7 @@ export class SubjectProofController {
     if (contactPointId !== undefined && (typeof contactPointId !== 'string' || !NAME.test(contactPointId))) {
       throw refusal('VALIDATION.FAILED', 'contactPointId must be one id', 'contactPointId');
     }
-    const request = { subjectId: id, topicId: name(topic, 'topic'), channel: name(channel, 'channel'), contactPointId: contactPointId as string | undefined, now: new Date().toISOString() };
+    const request = { subjectId: id, topicId: name(topic, 'topic'), channel: name(channel, 'channel'), contactPointId, now: new Date().toISOString() };
     return this.queries.execute<GetConsentReceipt, ConsentReceipt>(new GetConsentReceipt(request));
   }
 }

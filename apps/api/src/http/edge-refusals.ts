@@ -23,6 +23,7 @@ export const EDGE_STATUS = {
   'DASHBOARD.NOT_BUILT': 404,
   'DASHBOARD.FILE_NOT_FOUND': 404,
   'PROJECTION.BEHIND': 503,
+  'PROJECTION.REBUILDING': 503,
 } as const;
 
 export type EdgeCode = keyof typeof EDGE_STATUS;

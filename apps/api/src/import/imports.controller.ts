@@ -34,8 +34,12 @@ export class ImportsController {
 
 function mediaType(request: FastifyRequest): MediaType {
   const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (type in IMPORT_MEDIA_TYPES) return type as MediaType;
+  if (isMediaType(type)) return type;
   throw edgeRefusal('HTTP.UNSUPPORTED_MEDIA_TYPE', `send the file as ${Object.keys(IMPORT_MEDIA_TYPES).join(' or ')}`);
+}
+
+function isMediaType(type: string): type is MediaType {
+  return Object.hasOwn(IMPORT_MEDIA_TYPES, type);
 }
 
 function flag(value: unknown): boolean {

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@ne
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { EraseSubjectCommand, type CommandContext, type ErasureOutcome } from '#application';
+import { EraseSubjectCommand, type CommandContext } from '#application';
 import { Caller, Roles, type CallerIdentity } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { EraseSubjectDto } from './dto/privacy.dto';
@@ -29,7 +29,7 @@ export class ErasureController {
     @CommandCtx() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const outcome = await this.commands.execute<EraseSubjectCommand, ErasureOutcome>(new EraseSubjectCommand(id, erasureInput(caller, dto.requestId), ctx));
+    const outcome = await this.commands.execute(new EraseSubjectCommand(id, erasureInput(caller, dto.requestId), ctx));
     if (outcome.outcome === 'deferred') reply.status(202);
     const { result, ...rest } = outcome;
     return { ...result, ...rest };

@@ -33,7 +33,7 @@ export class ExportController {
     if (requestId !== undefined && (typeof requestId !== 'string' || !ID.test(requestId))) {
       throw refusal('VALIDATION.FAILED', 'requestId must be an id of letters, digits and ._:-', 'requestId');
     }
-    const document = await this.commands.execute<ExportSubjectCommand, SubjectExport>(new ExportSubjectCommand(id, requestId as string | undefined, ctx));
+    const document = await this.commands.execute(new ExportSubjectCommand(id, requestId, ctx));
     if (download === '1' || download === 'true') {
       reply.header('content-disposition', `attachment; filename="subject-${id}-export.json"`);
     }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ExecuteSubjectCommand, type CommandContext, type CommandResult, type SubjectCommandInput } from '#application';
+import { PlaceLegalHoldCommand, ReleaseLegalHoldCommand, type CommandContext } from '#application';
 import { refusal } from '#domain';
 import { Roles } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
@@ -22,7 +22,7 @@ export class LegalHoldsController {
   @Roles('dpo')
   async place(@Param('id', uuid) id: string, @Body() dto: PlaceLegalHoldDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse & { holdId: string }> {
     const holdId = subjectIdFor(ctx, `${id}:legal-hold`);
-    return { holdId, ...(await this.run(id, { type: 'PlaceLegalHold', data: { holdId, ...dto, placedBy: ctx.actor } }, ctx)) };
+    return { holdId, ...(await this.commands.execute(new PlaceLegalHoldCommand(id, { holdId, ...dto, placedBy: ctx.actor }, ctx))) };
   }
 
   @Delete(':holdId')
@@ -32,10 +32,6 @@ export class LegalHoldsController {
     if (reason !== undefined && (typeof reason !== 'string' || reason.length > 2000)) {
       throw refusal('VALIDATION.FAILED', 'reason must be one text of at most 2000 characters', 'reason');
     }
-    return this.run(id, { type: 'ReleaseLegalHold', data: { holdId, reason } }, ctx);
-  }
-
-  private run(subjectId: string, command: SubjectCommandInput, ctx: CommandContext): Promise<CommandResult> {
-    return this.commands.execute<ExecuteSubjectCommand, CommandResult>(new ExecuteSubjectCommand(subjectId, command, ctx));
+    return this.commands.execute(new ReleaseLegalHoldCommand(id, { holdId, reason }, ctx));
   }
 }

@@ -4,11 +4,12 @@ import { ErasureController } from './erasure.controller';
 import { ExportController } from './export.controller';
 import { LegalHoldsController } from './legal-holds.controller';
 import { PrivacyScheduler } from './privacy-scheduler';
+import { ReadYourWritesGuard } from '../read-side/read-your-writes';
 import { RequestsController } from './requests.controller';
 
 @Module({
   imports: [PrivacyModule],
   controllers: [ErasureController, LegalHoldsController, RequestsController, ExportController],
-  providers: [PrivacyScheduler],
+  providers: [PrivacyScheduler, ReadYourWritesGuard],
 })
 export class PrivacyHttpModule {}

@@ -1,12 +1,20 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ExecuteSubjectCommand, GetRequestQueue, type CommandContext, type CommandResult, type SubjectCommandInput } from '#application';
+import {
+  ExtendDataSubjectRequestCommand,
+  FulfilDataSubjectRequestCommand,
+  GetRequestQueue,
+  ReceiveDataSubjectRequestCommand,
+  RejectDataSubjectRequestCommand,
+  type CommandContext,
+} from '#application';
 import { refusal } from '#domain';
 import type { DsrRequestDocument } from '#projections';
 import { Roles } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { CommandResponse } from '../commands/command-response';
+import { ReadYourWrites } from '../read-side/read-your-writes';
 import { subjectIdFor } from '../subjects/subject-id';
 import { ExtendRequestDto, ReceiveRequestDto, RejectRequestDto } from './dto/privacy.dto';
 
@@ -25,32 +33,33 @@ export class RequestsController {
   async receive(@Param('id', uuid) id: string, @Body() dto: ReceiveRequestDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse & { requestId: string }> {
     const requestId = subjectIdFor(ctx, `${id}:request`);
     const data = { requestId, ...dto, receivedAt: dto.receivedAt ?? ctx.now };
-    return { requestId, ...(await this.run(id, { type: 'ReceiveDataSubjectRequest', data }, ctx)) };
+    return { requestId, ...(await this.commands.execute(new ReceiveDataSubjectRequestCommand(id, data, ctx))) };
   }
 
   @Post('subjects/:id/requests/:requestId/extension')
   @HttpCode(200)
   @Roles('crm', 'dpo', 'admin')
   extend(@Param('id', uuid) id: string, @Param('requestId', requestIdPipe) requestId: string, @Body() dto: ExtendRequestDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
-    return this.run(id, { type: 'ExtendDataSubjectRequest', data: { requestId, ...dto } }, ctx);
+    return this.commands.execute(new ExtendDataSubjectRequestCommand(id, { requestId, ...dto }, ctx));
   }
 
   @Post('subjects/:id/requests/:requestId/fulfilment')
   @HttpCode(200)
   @Roles('crm', 'dpo', 'admin')
   fulfil(@Param('id', uuid) id: string, @Param('requestId', requestIdPipe) requestId: string, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
-    return this.run(id, { type: 'FulfilDataSubjectRequest', data: { requestId } }, ctx);
+    return this.commands.execute(new FulfilDataSubjectRequestCommand(id, { requestId }, ctx));
   }
 
   @Post('subjects/:id/requests/:requestId/rejection')
   @HttpCode(200)
   @Roles('crm', 'dpo', 'admin')
   reject(@Param('id', uuid) id: string, @Param('requestId', requestIdPipe) requestId: string, @Body() dto: RejectRequestDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
-    return this.run(id, { type: 'RejectDataSubjectRequest', data: { requestId, reason: dto.reason } }, ctx);
+    return this.commands.execute(new RejectDataSubjectRequestCommand(id, { requestId, reason: dto.reason }, ctx));
   }
 
   /** The queue carries ids, kinds and dates only, so auditors may see it too. */
   @Get('requests')
+  @ReadYourWrites()
   @Roles('crm', 'dpo', 'admin', 'auditor')
   @ApiQuery({ name: 'status', enum: ['open', 'overdue'], required: false })
   queue(@Query('status') status: unknown): Promise<DsrRequestDocument[]> {
@@ -59,9 +68,5 @@ export class RequestsController {
       throw refusal('VALIDATION.FAILED', 'status must be open or overdue', 'status');
     }
     return this.queries.execute<GetRequestQueue, DsrRequestDocument[]>(new GetRequestQueue(wanted, new Date().toISOString()));
-  }
-
-  private run(subjectId: string, command: SubjectCommandInput, ctx: CommandContext): Promise<CommandResult> {
-    return this.commands.execute<ExecuteSubjectCommand, CommandResult>(new ExecuteSubjectCommand(subjectId, command, ctx));
   }
 }

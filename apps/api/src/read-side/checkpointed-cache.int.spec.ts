@@ -78,4 +78,16 @@ describe('CheckpointedCache (sqlite)', () => {
     for (const id of ['a', 'b', 'c', 'c', 'b', 'a']) await cache.get(id, load);
     expect(load.mock.calls.map(([id]) => id)).toEqual(['a', 'b', 'c', 'a']);
   });
+
+  it('notices a rebuild against another log that ends at the same position', async () => {
+    await ours.commit({ projection: MODEL, checkpoint: 5, eventId: 'old-log-5', writes: [{ kind: 'put', collection: MODEL, id: 'promo', doc: { title: 'old log' }, position: 5 }] });
+    const cache = new CheckpointedCache<JsonObject>(ours, MODEL, 10);
+    const load = countingLoader();
+    await cache.get('promo', load);
+    const spec = { projection: MODEL, collections: [MODEL], indexes: [] };
+    const staged = await other.beginRebuild(spec);
+    await other.commit({ projection: staged.projection, checkpoint: 5, eventId: 'new-log-5', writes: [{ kind: 'put', collection: staged.collections[0]!, id: 'promo', doc: { title: 'new log' }, position: 5 }] });
+    await other.swapRebuild(spec, { replace: true });
+    expect(await cache.get('promo', load)).toEqual({ title: 'new log' });
+  });
 });

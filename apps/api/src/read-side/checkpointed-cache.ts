@@ -6,11 +6,12 @@ import type { ReadStore } from '#read-store';
  * means unchanged documents; a commit by any writer (this process's runners, a projector in
  * another process, a rebuild's swap) moves it and empties the cache. An answer from the cache is
  * therefore never staler than a fresh read: one small checkpoint read replaces a document read
- * and its JSON.parse.
+ * and its JSON.parse. The checkpoint's event id counts too: a model rebuilt against another log
+ * may end at the same position with other documents.
  */
 export class CheckpointedCache<V> {
   private readonly entries = new Map<string, V>();
-  private checkpoint = -1;
+  private checkpoint = '';
 
   constructor(
     private readonly store: ReadStore,
@@ -21,7 +22,8 @@ export class CheckpointedCache<V> {
   async get(id: string, load: (id: string) => Promise<V | undefined>): Promise<V | undefined> {
     // The checkpoint is read before the document: a commit in between leaves an entry newer
     // than its checkpoint, which the next call discards, never an older one that it would keep.
-    const checkpoint = await this.store.getCheckpoint(this.model);
+    const mark = await this.store.getCheckpointMark(this.model);
+    const checkpoint = `${mark.position}:${mark.eventId ?? ''}`;
     if (checkpoint !== this.checkpoint) this.reset(checkpoint);
     const hit = this.entries.get(id);
     if (hit !== undefined) return hit;
@@ -31,7 +33,7 @@ export class CheckpointedCache<V> {
     return value;
   }
 
-  private reset(checkpoint: number): void {
+  private reset(checkpoint: string): void {
     this.entries.clear();
     this.checkpoint = checkpoint;
   }

@@ -2,10 +2,14 @@ import { applyDecorators, type CanActivate, type ExecutionContext, Inject, Injec
 import { ApiHeader, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig, ProjectionProgress } from '#application';
-import { edgeRefusal } from '../http/edge-refusals';
+import { edgeRefusal, type EdgeCode } from '../http/edge-refusals';
 import { validationFailed } from '../http/validation.pipe';
 
 export const MIN_POSITION_HEADER = 'x-min-position';
+export const PROJECTION_BEHIND = 'PROJECTION.BEHIND' satisfies EdgeCode;
+export const PROJECTION_REBUILDING = 'PROJECTION.REBUILDING' satisfies EdgeCode;
+/** Seconds; a rebuild replays the whole log, so a client need not ask again at once. */
+const REBUILDING_RETRY_AFTER = '5';
 
 /** Parses X-Min-Position: a non-negative integer, or a 400 naming the header. */
 export function parseMinPosition(raw: string | string[] | undefined): number | undefined {
@@ -22,6 +26,9 @@ export function parseMinPosition(raw: string | string[] | undefined): number | u
  * Read-your-writes for query routes: a client passes the `position` a command returned in
  * `X-Min-Position`, and the query is answered only once every projection has reached it. After
  * READ_YOUR_WRITES_TIMEOUT_MS (default 2 s) it answers 503 PROJECTION.BEHIND with Retry-After.
+ * While this process rebuilds a read model that did not belong to the event log, every query
+ * answers 503 PROJECTION.REBUILDING: the old documents may predate a withdrawal, the new ones are
+ * incomplete (the check is an in-memory look at the runners; the log was read once at their start).
  * A guard rather than an interceptor: it runs at the same point (after the global auth guards,
  * before the pipes and the handler), and a route without interceptors skips Nest's RxJS pipeline,
  * a measurable share of the contactability check's CPU.
@@ -34,6 +41,11 @@ export class ReadYourWritesGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    const rebuilding = this.progress.rebuilding();
+    if (rebuilding.length > 0) {
+      const message = `The read models ${rebuilding.join(', ')} are being rebuilt from the event log; retry shortly`;
+      throw edgeRefusal(PROJECTION_REBUILDING, message, { 'Retry-After': REBUILDING_RETRY_AFTER });
+    }
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const position = parseMinPosition(request.headers[MIN_POSITION_HEADER]);
     return position === undefined || this.waitFor(position);
@@ -41,7 +53,7 @@ export class ReadYourWritesGuard implements CanActivate {
 
   private async waitFor(position: number): Promise<boolean> {
     if (await this.progress.waitFor(position, this.config.projections.readYourWritesTimeoutMs)) return true;
-    throw edgeRefusal('PROJECTION.BEHIND', `The read models have not reached position ${position} yet; retry shortly`, { 'Retry-After': '1' });
+    throw edgeRefusal(PROJECTION_BEHIND, `The read models have not reached position ${position} yet; retry shortly`, { 'Retry-After': '1' });
   }
 }
 
@@ -50,6 +62,8 @@ export function ReadYourWrites(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     UseGuards(ReadYourWritesGuard),
     ApiHeader({ name: 'X-Min-Position', required: false, description: 'Answer only once the read models include this global position (from a command response)' }),
-    ApiServiceUnavailableResponse({ description: 'PROJECTION.BEHIND: the read models did not reach X-Min-Position in time; see Retry-After' }),
+    ApiServiceUnavailableResponse({
+      description: `${PROJECTION_BEHIND}: the read models did not reach X-Min-Position in time; ${PROJECTION_REBUILDING}: a read model is being rebuilt from the log; see Retry-After`,
+    }),
   );
 }

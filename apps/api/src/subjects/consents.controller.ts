@@ -2,7 +2,16 @@ import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Query }
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { refusal } from '#domain';
-import { ExecuteSubjectCommand, RequestDoubleOptInCommand, type CommandContext, type CommandResult, type DoubleOptInIssued, type SubjectCommandInput } from '#application';
+import {
+  GrantConsentCommand,
+  LiftContactBlockCommand,
+  RaiseObjectionCommand,
+  RequestDoubleOptInCommand,
+  RevokeConsentCommand,
+  SetContactBlockCommand,
+  type CommandContext,
+  type DoubleOptInIssued,
+} from '#application';
 import { Roles } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { CommandResponse } from '../commands/command-response';
@@ -22,7 +31,7 @@ export class ConsentsController {
   @Post('consents')
   @Roles('crm', 'admin')
   grant(@Param('id', uuid) id: string, @Body() dto: GrantConsentDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
-    return this.run(id, { type: 'GrantConsent', data: dto }, ctx);
+    return this.commands.execute(new GrantConsentCommand(id, dto, ctx));
   }
 
   /** Art. 7(3): withdrawing must be as easy as giving, so any role that records consent may revoke it. */
@@ -30,20 +39,20 @@ export class ConsentsController {
   @HttpCode(200)
   @Roles('crm', 'journey', 'dpo', 'admin')
   revoke(@Param('id', uuid) id: string, @Body() dto: RevokeConsentDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
-    return this.run(id, { type: 'RevokeConsent', data: dto }, ctx);
+    return this.commands.execute(new RevokeConsentCommand(id, dto, ctx));
   }
 
   @Post('objections')
   @Roles('crm', 'journey', 'dpo', 'admin')
   object(@Param('id', uuid) id: string, @Body() dto: RaiseObjectionDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
-    return this.run(id, { type: 'RaiseObjection', data: dto as never }, ctx);
+    return this.commands.execute(new RaiseObjectionCommand(id, dto, ctx));
   }
 
   /** Answers the single-use token once; only its hash is stored. */
   @Post('double-opt-in')
   @Roles('crm', 'journey', 'admin')
   async requestDoubleOptIn(@Param('id', uuid) id: string, @Body() dto: DoubleOptInRequestDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse & Omit<DoubleOptInIssued, 'result'>> {
-    const { result, ...issued } = await this.commands.execute<RequestDoubleOptInCommand, DoubleOptInIssued>(new RequestDoubleOptInCommand(id, dto, ctx));
+    const { result, ...issued } = await this.commands.execute(new RequestDoubleOptInCommand(id, dto, ctx));
     return { ...result, ...issued };
   }
 
@@ -51,7 +60,7 @@ export class ConsentsController {
   @Roles('crm', 'dpo', 'admin')
   async block(@Param('id', uuid) id: string, @Body() dto: SetBlockDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse & { blockId: string }> {
     const blockId = subjectIdFor(ctx, `${id}:block`);
-    return { blockId, ...(await this.run(id, { type: 'SetContactBlock', data: { blockId, ...dto } as never }, ctx)) };
+    return { blockId, ...(await this.commands.execute(new SetContactBlockCommand(id, { blockId, ...dto }, ctx))) };
   }
 
   @Delete('blocks/:blockId')
@@ -61,10 +70,6 @@ export class ConsentsController {
     if (reason !== undefined && (typeof reason !== 'string' || reason.length > 2000)) {
       throw refusal('VALIDATION.FAILED', 'reason must be one text of at most 2000 characters', 'reason');
     }
-    return this.run(id, { type: 'LiftContactBlock', data: { blockId, reason } }, ctx);
-  }
-
-  private run(subjectId: string, command: SubjectCommandInput, ctx: CommandContext): Promise<CommandResult> {
-    return this.commands.execute<ExecuteSubjectCommand, CommandResult>(new ExecuteSubjectCommand(subjectId, command, ctx));
+    return this.commands.execute(new LiftContactBlockCommand(id, { blockId, reason }, ctx));
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { ConfirmDoubleOptInCommand, type CommandContext, type CommandResult } from '#application';
+import { ConfirmDoubleOptInCommand, type CommandContext } from '#application';
 import { Public } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { CommandResponse } from '../commands/command-response';
@@ -27,6 +27,6 @@ export class DoubleOptInController {
   async confirm(@Body() dto: ConfirmDoubleOptInDto, @Req() request: ClientRequest, @CommandCtx() ctx: CommandContext): Promise<CommandResponse & { subjectId: string }> {
     const agent = request.headers['user-agent'];
     const evidence = { ipAddress: request.ip, userAgent: typeof agent === 'string' ? agent.slice(0, 1000) : undefined };
-    return this.commands.execute<ConfirmDoubleOptInCommand, CommandResult & { subjectId: string }>(new ConfirmDoubleOptInCommand(dto.token, evidence, ctx));
+    return this.commands.execute(new ConfirmDoubleOptInCommand(dto.token, evidence, ctx));
   }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import { ExecuteTopicCommand, TopicViews, type CommandContext, type CommandResult } from '#application';
+import { DefineTopicCommand, PublishConsentTextVersionCommand, RetireTopicCommand, TopicViews, type CommandContext } from '#application';
 import { refusal, type TopicView } from '#domain';
 import { Roles } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
@@ -20,7 +20,7 @@ export class TopicsController {
   @Roles('admin', 'dpo')
   define(@Body() dto: DefineTopicDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
     const { id, ...definition } = dto;
-    return this.run(id, { type: 'DefineTopic', data: { topicId: id, ...definition } }, ctx);
+    return this.commands.execute(new DefineTopicCommand(id, { topicId: id, ...definition }, ctx));
   }
 
   /** The text's SHA-256 is computed here, so the hash in every later receipt is the hash of what was shown. */
@@ -28,14 +28,14 @@ export class TopicsController {
   @Roles('admin', 'dpo')
   publish(@Param('id') id: string, @Body() dto: PublishVersionDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
     const textHash = createHash('sha256').update(dto.text, 'utf8').digest('hex');
-    return this.run(id, { type: 'PublishConsentTextVersion', data: { topicId: id, ...dto, textHash } }, ctx);
+    return this.commands.execute(new PublishConsentTextVersionCommand(id, { topicId: id, ...dto, textHash }, ctx));
   }
 
   @Post(':id/retire')
   @HttpCode(200)
   @Roles('admin', 'dpo')
   retire(@Param('id') id: string, @Body() dto: RetireTopicDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
-    return this.run(id, { type: 'RetireTopic', data: { topicId: id, reason: dto.reason } }, ctx);
+    return this.commands.execute(new RetireTopicCommand(id, { topicId: id, reason: dto.reason }, ctx));
   }
 
   @Get(':id')
@@ -44,9 +44,5 @@ export class TopicsController {
     const view = await this.topics.view(id);
     if (!view) throw refusal('TOPIC.NOT_FOUND', `topic ${id} is not defined`);
     return view;
-  }
-
-  private run(topicId: string, command: ExecuteTopicCommand['command'], ctx: CommandContext): Promise<CommandResult> {
-    return this.commands.execute<ExecuteTopicCommand, CommandResult>(new ExecuteTopicCommand(topicId, command, ctx));
   }
 }

@@ -124,7 +124,7 @@ export interface AnchorRecord {
   revision: number;
   position: number;
   hash: string;
-  checkpoint: { position: number; logSize: number; streams: number; merkleRoot: string; keyId: string; time: string };
+  checkpoint: { tree?: string; position: number; logSize: number; merkleRoot: string; keyId: string; time: string };
 }
 
 export interface CommandResponse {

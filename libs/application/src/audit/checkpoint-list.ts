@@ -14,7 +14,7 @@ export interface AnchorRecord {
   signature: string;
 }
 
-export function toAnchorRecord(event: RecordedEvent): AnchorRecord | undefined {
+export function toAnchorRecord(event: Pick<RecordedEvent, 'data' | 'revision' | 'id' | 'position' | 'metadata'>): AnchorRecord | undefined {
   if (!isSignedCheckpoint(event.data)) return undefined;
   const { checkpoint, algorithm, signature } = event.data;
   const { revision, id: eventId, position, metadata } = event;

@@ -20,6 +20,7 @@ import { WebhookRegistry } from './webhooks/webhook-registry';
 
 const log = new Logger('Journeys');
 const line = (text: string) => log.log(text);
+const warn = (text: string) => log.warn(text);
 
 const providers = [
   { provide: UnsubscribeTokens, inject: [JourneyKeys], useFactory: (keys: JourneyKeys) => new UnsubscribeTokens(keys) },
@@ -32,14 +33,14 @@ const providers = [
     provide: WebhookDispatcher,
     inject: [WebhookRegistry, EVENT_STORE, READ_STORE, APP_CONFIG],
     useFactory: (registry: WebhookRegistry, eventStore: EventStore, readStore: ReadStore, config: AppConfig) =>
-      new WebhookDispatcher(registry, { eventStore, readStore, settings: config.journeys.webhooks, log: line }),
+      new WebhookDispatcher(registry, { eventStore, readStore, settings: config.journeys.webhooks, log: line, warn }),
   },
   {
     provide: DoubleOptInMailOutbox,
     inject: [EVENT_STORE, READ_STORE, CommandExecutor, SubjectCodec, TopicViews, DOUBLE_OPT_IN_TOKENS, APP_CONFIG],
     useFactory: (eventStore: EventStore, readStore: ReadStore, executor: CommandExecutor, codec: SubjectCodec, topics: TopicViews, tokens: DoubleOptInTokens, config: AppConfig) => {
       const transport = openMailTransport(config.journeys.smtpUrl, config.dataDir);
-      return new DoubleOptInMailOutbox({ eventStore, readStore, executor, codec, topics, tokens, transport, settings: config.journeys, log: line });
+      return new DoubleOptInMailOutbox({ eventStore, readStore, executor, codec, topics, tokens, transport, settings: config.journeys, log: line, warn });
     },
   },
   UnsubscribeService,

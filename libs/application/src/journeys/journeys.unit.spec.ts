@@ -106,6 +106,14 @@ describe('DeliveryProgress', () => {
     expect(progress.snapshot()).toEqual({ watermark: 9, doneAbove: [] });
   });
 
+  it('anchors a snapshot on the last event read, so a resume can check it against the log', () => {
+    const progress = new DeliveryProgress({ watermark: 0, doneAbove: [] });
+    progress.track(3);
+    progress.read(4, 'e-4');
+    progress.read(2, 'e-2');
+    expect(progress.snapshot()).toEqual({ watermark: 2, doneAbove: [], anchor: { position: 4, eventId: 'e-4' } });
+  });
+
   it('resumes from a snapshot: done events are skipped, pending ones come again', () => {
     const resumed = new DeliveryProgress({ watermark: 2, doneAbove: [5, 8] });
     expect([2, 3, 5, 8, 9].map((p) => resumed.isDone(p))).toEqual([true, false, true, true, false]);

@@ -6,10 +6,9 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import { TopicViews } from '../topics/topic-views';
 import { CommandExecutor } from '../commands/command-executor';
-import type { CommandResult } from '../commands/command-result';
-import { ExecuteSubjectCommand } from '../subjects/execute-subject-command';
+import { RaiseObjectionCommand, RevokeConsentCommand } from '../subjects/consent.commands';
 import { SubjectCodec } from '../subjects/subject-codec';
-import { unsubscribePlan } from './unsubscribe-plan';
+import { unsubscribePlan, type UnsubscribeStep } from './unsubscribe-plan';
 import { UnsubscribeTokens, type UnsubscribeClaim } from './unsubscribe-token';
 
 export interface UnsubscribeOutcome {
@@ -30,12 +29,26 @@ export class UnsubscribeService {
     const { state } = await this.executor.load(subjectStreamName(claim.subjectId), subjectDecider, this.codec);
     const recorded: string[] = [];
     let position = 0;
-    for (const command of unsubscribePlan(state, claim.topicId, claim.channel)) {
-      const result = await this.commands.execute<ExecuteSubjectCommand, CommandResult>(new ExecuteSubjectCommand(claim.subjectId, command, context));
+    for (const step of unsubscribePlan(state, claim.topicId, claim.channel)) {
+      const result = await this.commands.execute(commandFor(claim.subjectId, step, context));
       recorded.push(...result.events.map((event) => event.type));
       position = Math.max(position, result.position);
     }
     return { subjectId: claim.subjectId, topicId: claim.topicId, channel: claim.channel, recorded, position };
+  }
+}
+
+/** Each planned step goes to its own command's handler, exactly as the same command from a route. */
+function commandFor(subjectId: string, step: UnsubscribeStep, context: CommandContext): RaiseObjectionCommand | RevokeConsentCommand {
+  switch (step.type) {
+    case 'RaiseObjection':
+      return new RaiseObjectionCommand(subjectId, step.data, context);
+    case 'RevokeConsent':
+      return new RevokeConsentCommand(subjectId, step.data, context);
+    default: {
+      const unreachable: never = step;
+      return unreachable;
+    }
   }
 }
 

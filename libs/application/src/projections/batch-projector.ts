@@ -14,7 +14,8 @@ export type EventDeriver = (event: RecordedEvent) => Promise<ProjectedEvent>;
 /**
  * Projects one batch of the log into one target: keeps the model's events, derives, loads the
  * touched documents, folds and commits the writes with the checkpoint in one `commit`.
- * `checkpoint` is the position of the batch's last event, relevant to the model or not.
+ * `checkpoint` is the position of the batch's last event, relevant to the model or not, stored
+ * with that event's id (see logMismatch).
  */
 export async function projectBatch(
   store: ReadStore,
@@ -23,7 +24,8 @@ export async function projectBatch(
   derive: EventDeriver,
   batch: readonly RecordedEvent[],
 ): Promise<CommitResult> {
-  const checkpoint = batch[batch.length - 1]?.position ?? 0;
+  const last = batch[batch.length - 1];
+  const checkpoint = last?.position ?? 0;
   const relevant = batch.filter((e) => matchesFilter(e, model.filter));
   const events: ProjectedEvent[] = [];
   for (const event of relevant) events.push(await derive(event));
@@ -33,5 +35,5 @@ export async function projectBatch(
   }
   const writes = foldBatch(model, events, stored).map((w) => ({ ...w, collection: target.collection(w.collection) }));
   const erasure = relevant.some((e) => e.type === ERASED);
-  return store.commit({ projection: target.projection, checkpoint, writes, erasure });
+  return store.commit({ projection: target.projection, checkpoint, writes, erasure, ...(last ? { eventId: last.id } : {}) });
 }

@@ -6,6 +6,8 @@ export * from './blind-index-deriver';
 export * from './projection-lease';
 export * from './runner-status';
 export * from './prepare-model';
+export * from './log-membership';
+export * from './foreign-model-watch';
 export * from './projection-runner';
 export * from './projection-progress';
 export * from './projection-settings';

@@ -11,12 +11,18 @@ export class ProjectionEngine {
   readonly runners: ProjectionRunner[];
 
   /** `run` false: no runners here (apps/projector runs them); progress reads the store's checkpoints. */
-  constructor(infra: Omit<Infrastructure, 'keyVault'>, readonly models: readonly ReadModel[], run: boolean, log: (line: string) => void) {
+  constructor(
+    infra: Omit<Infrastructure, 'keyVault'>,
+    readonly models: readonly ReadModel[],
+    run: boolean,
+    log: (line: string) => void,
+    warn: (line: string) => void = log,
+  ) {
     const settings = infra.config.projections;
     const deriver = new BlindIndexDeriver(infra.crypto, infra.eventStore);
     const owner = leaseOwnerId();
     const runners: ProjectionRunner[] = [];
-    this.progress = new ProjectionProgress(models, infra.readStore, infra.eventStore, runners);
+    this.progress = new ProjectionProgress(models, infra.readStore, infra.eventStore, runners, warn);
     if (!run) {
       this.runners = runners;
       return;
@@ -27,20 +33,29 @@ export class ProjectionEngine {
         readStore: infra.readStore,
         derive: (e: Parameters<BlindIndexDeriver['derive']>[0]) => deriver.derive(e),
         log,
+        warn,
         lease: new ProjectionLease(infra.readStore, model.name, owner, settings.leaseTtlMs),
         onCommit: (name: string, checkpoint: number) => this.progress.committed(name, checkpoint),
+        onResume: (name: string, checkpoint: number) => this.progress.resumed(name, checkpoint),
       };
       runners.push(new ProjectionRunner(model, deps, { batchSize: settings.batchSize }));
     }
     this.runners = runners;
   }
 
-  start(): void {
+  /**
+   * Resolves once every model has been checked against the log: by its runner here (see
+   * ProjectionRunner.whenChecked), or, where another process runs it, by the foreign-model watch.
+   */
+  async start(): Promise<void> {
     for (const runner of this.runners) runner.start();
+    await Promise.all(this.runners.map((r) => r.whenChecked()));
+    await this.progress.foreign.start();
   }
 
   /** Each runner finishes its batch and releases its lease, so a standby takes over at once. */
   async stop(): Promise<void> {
+    await this.progress.foreign.stop();
     await Promise.all(this.runners.map((r) => r.stop()));
   }
 }

@@ -1,5 +1,6 @@
 import type { EventStore } from '#event-store';
 import type { ReadStore } from '#read-store';
+import { ForeignModelWatch } from './foreign-model-watch';
 import type { ProjectionRunner } from './projection-runner';
 import type { RunnerState } from './runner-status';
 
@@ -27,19 +28,52 @@ const LAG_COUNT_CAP = 10_000;
 export class ProjectionProgress {
   private readonly known = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
+  /** Models run elsewhere that do not belong to the log; started by `watch`. */
+  readonly foreign: ForeignModelWatch;
 
   constructor(
     private readonly models: ReadonlyArray<{ name: string; version: number }>,
     private readonly readStore: ReadStore,
     private readonly eventStore: EventStore,
     private readonly runners: readonly ProjectionRunner[] = [],
-  ) {}
+    warn: (line: string) => void = () => undefined,
+  ) {
+    this.foreign = new ForeignModelWatch(models, readStore, eventStore, (name) => this.runHere(name), warn);
+  }
+
+  /** A runner of this process maintains the model (it is not standing by for another process). */
+  private runHere(name: string): boolean {
+    const state = this.runners.find((r) => r.model.name === name)?.status.state;
+    return state !== undefined && state !== 'standby' && state !== 'stopped';
+  }
 
   /** Called by the runners after each commit. */
   committed(name: string, checkpoint: number): void {
     if (checkpoint <= (this.known.get(name) ?? 0)) return;
     this.known.set(name, checkpoint);
     for (const listener of [...this.listeners]) listener();
+  }
+
+  /**
+   * A runner (re)started from `checkpoint`; after a rebuild against a restored log it is lower than
+   * before, and read-your-writes must not keep trusting the old, higher one.
+   */
+  resumed(name: string, checkpoint: number): void {
+    this.known.set(name, checkpoint);
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /**
+   * Models that did not belong to the log and are not rebuilt yet: rebuilding here, or found
+   * foreign while another process runs them. Queries answer 503 for them.
+   */
+  rebuilding(): string[] {
+    return this.models.map((m) => m.name).filter((name) => this.isRebuilding(name));
+  }
+
+  private isRebuilding(name: string): boolean {
+    if (this.runHere(name)) return this.runners.find((r) => r.model.name === name)!.status.state === 'rebuilding';
+    return this.foreign.has(name);
   }
 
   /** The last checkpoint seen for the model (0 before anything was seen). */
@@ -69,9 +103,18 @@ export class ProjectionProgress {
     });
   }
 
-  /** Reads the stored checkpoints, which other processes' runners move. */
+  /**
+   * Reads the stored checkpoints, which other processes' runners move. A model rebuilding here is
+   * skipped (its stored checkpoint still counts another log's positions); one run elsewhere takes
+   * the stored value as it is, lower too: another process may have rebuilt it against this log.
+   */
   async refresh(): Promise<void> {
-    for (const model of this.models) this.committed(model.name, await this.readStore.getCheckpoint(model.name));
+    for (const model of this.models) {
+      if (this.isRebuilding(model.name)) continue;
+      const stored = await this.readStore.getCheckpoint(model.name);
+      if (this.runHere(model.name)) this.committed(model.name, stored);
+      else this.resumed(model.name, stored);
+    }
   }
 
   async snapshot(): Promise<ProjectionSnapshot[]> {
@@ -84,7 +127,7 @@ export class ProjectionProgress {
       snapshots.push({
         name: model.name,
         version: model.version,
-        state: runner?.state ?? 'external',
+        state: this.isRebuilding(model.name) ? 'rebuilding' : (runner?.state ?? 'external'),
         checkpoint,
         headPosition: head,
         lagEvents: await this.lag(checkpoint, head),

@@ -2,9 +2,11 @@ import type { EventStore, RecordedEvent, Subscription } from '#event-store';
 import type { ReadStore } from '#read-store';
 import type { ReadModel } from '#projections';
 import { type EventDeriver, projectBatch } from './batch-projector';
+import { logMismatch } from './log-membership';
 import { prepareModel } from './prepare-model';
 import type { ProjectionLease } from './projection-lease';
 import { liveTarget } from './projection-names';
+import { rebuildModel } from './rebuild-model';
 import { DEFAULT_RUNNER_OPTIONS, errorLabel, retryDelay, type RunnerOptions, type RunnerState, type RunnerStatus } from './runner-status';
 import { Sleeper } from './sleeper';
 
@@ -14,9 +16,13 @@ export interface RunnerDeps {
   derive: EventDeriver;
   /** Lines without personal data: names, positions, error classes. */
   log: (line: string) => void;
+  /** Where a model found foreign to the log is reported (defaults to `log`). */
+  warn?: (line: string) => void;
   /** Absent: this process is the only runner of the model (tests, single embedded api). */
   lease?: ProjectionLease;
   onCommit?: (name: string, checkpoint: number) => void;
+  /** A (re)started session resumes from `checkpoint`, which may be lower than what was reported before. */
+  onResume?: (name: string, checkpoint: number) => void;
 }
 
 /** Ends a session without counting as a failure: the lease went elsewhere or the checkpoint moved. */
@@ -37,11 +43,23 @@ export class ProjectionRunner {
   private subscription: Subscription | undefined;
   private inFlight: Promise<void> = Promise.resolve();
   private handover = false;
+  private stepDown = false;
+  private readonly ready: Promise<void>;
+  private markReady: () => void = () => undefined;
   private readonly sleeper = new Sleeper();
   private readonly options: RunnerOptions;
 
   constructor(readonly model: ReadModel, private readonly deps: RunnerDeps, options: Partial<RunnerOptions> = {}) {
     this.options = { ...DEFAULT_RUNNER_OPTIONS, ...options };
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+  }
+
+  /**
+   * Settles once the first session has checked the stored model against the log (and is serving
+   * it, or rebuilding it), or went to standby or failed: a process starts serving queries only after.
+   */
+  whenChecked(): Promise<void> {
+    return this.ready;
   }
 
   get status(): RunnerStatus {
@@ -71,6 +89,7 @@ export class ProjectionRunner {
       try {
         if (this.deps.lease && !(await this.deps.lease.tryAcquire())) {
           this.state = 'standby';
+          this.markReady();
           await this.sleeper.sleep(this.deps.lease.ttlMs / 3);
           continue;
         }
@@ -85,23 +104,53 @@ export class ProjectionRunner {
 
   private async session(): Promise<void> {
     this.state = 'starting';
-    this.checkpoint = await prepareModel(this.deps.readStore, this.model, this.deps.log);
-    this.deps.onCommit?.(this.model.name, this.checkpoint);
-    this.state = 'catching-up';
+    this.stepDown = false;
+    const renewal = this.deps.lease ? setInterval(() => void this.renewLease(), this.deps.lease.ttlMs / 3) : undefined;
+    try {
+      await prepareModel(this.deps.readStore, this.model, this.deps.log);
+      await this.ensureBelongsToLog();
+      this.checkpoint = await this.deps.readStore.getCheckpoint(this.model.name);
+      this.deps.onResume?.(this.model.name, this.checkpoint);
+      this.state = 'catching-up';
+      await this.follow();
+    } finally {
+      clearInterval(renewal);
+      // Also when a rebuild was cut short: `ledger rebuild` is waiting for this lease.
+      if (this.handover) await this.letGo();
+    }
+  }
+
+  /** On every start and resume (ARCHITECTURE.md, ReadStore): a model of another log is rebuilt before it is served. */
+  private async ensureBelongsToLog(): Promise<void> {
+    const reason = await logMismatch(this.deps.eventStore, await this.deps.readStore.getCheckpointMark(this.model.name));
+    if (reason === undefined) return this.markReady();
+    this.state = 'rebuilding';
+    this.checkpoint = 0;
+    this.deps.onResume?.(this.model.name, 0);
+    this.markReady();
+    (this.deps.warn ?? this.deps.log)(`projection ${this.model.name}: the read model does not belong to this event log (${reason}); rebuilding it from the log, queries answer 503 meanwhile`);
+    const onProgress = ({ position }: { position: number }) => {
+      if (this.stepDown || !this.running || (this.deps.lease && !this.deps.lease.held())) throw new SessionEnded('lease lost while rebuilding');
+      this.checkpoint = position;
+    };
+    const summary = await rebuildModel(this.deps, this.model, { batchSize: this.options.batchSize, replace: true, onProgress });
+    this.deps.log(`projection ${this.model.name}: rebuilt from the log (${summary.events} events, checkpoint ${summary.checkpoint}, ${summary.elapsedMs} ms)`);
+  }
+
+  private async follow(): Promise<void> {
     const sub = this.deps.eventStore.subscribeToAll({ after: this.checkpoint, maxBatchSize: this.options.batchSize }, (batch) => {
       this.inFlight = this.handle(batch);
       return this.inFlight;
     });
     this.subscription = sub;
-    const renewal = this.deps.lease ? setInterval(() => void this.renewLease(sub), this.deps.lease.ttlMs / 3) : undefined;
+    // stop() or a lost lease may have come while the model was prepared, checked or rebuilt.
+    if (this.stepDown || !this.running) await sub.close();
     try {
       await sub.done;
       await this.inFlight.catch(() => undefined);
     } finally {
-      clearInterval(renewal);
       this.subscription = undefined;
     }
-    if (this.handover) await this.letGo();
   }
 
   private async handle(batch: readonly RecordedEvent[]): Promise<void> {
@@ -116,13 +165,14 @@ export class ProjectionRunner {
     this.deps.onCommit?.(this.model.name, this.checkpoint);
   }
 
-  private async renewLease(sub: Subscription): Promise<void> {
+  private async renewLease(): Promise<void> {
     try {
       const outcome = await this.deps.lease!.renew();
       if (outcome === 'held') return;
       this.handover = outcome === 'handover';
+      this.stepDown = true;
       this.deps.log(`projection ${this.model.name}: lease ${outcome}, stepping down`);
-      await sub.close();
+      await this.subscription?.close();
     } catch (error) {
       // The lease lapses by itself if this keeps failing; handle() then refuses to commit.
       this.deps.log(`projection ${this.model.name}: lease renewal failed (${errorLabel(error)})`);
@@ -138,6 +188,7 @@ export class ProjectionRunner {
   }
 
   private fail(error: unknown): void {
+    this.markReady();
     this.failures++;
     this.lastError = errorLabel(error);
     this.state = 'failed';

@@ -11,6 +11,8 @@ export interface RebuildOptions {
   lease?: ProjectionLease;
   /** Longest wait for the live runner to hand over. */
   handoverTimeoutMs?: number;
+  /** The live model does not belong to the log (see logMismatch): swap although its checkpoint is ahead. */
+  replace?: boolean;
 }
 
 export interface RebuildSummary {
@@ -36,7 +38,7 @@ export async function rebuildModel(deps: ReplayDeps, model: ReadModel, options: 
   try {
     const target = stagedTarget(model);
     const rest = await replayInto(deps, model, target, first.position, { ...options, counted: first.events });
-    await deps.readStore.swapRebuild(specOf(model));
+    await deps.readStore.swapRebuild(specOf(model), { replace: options.replace });
     await deps.readStore.setCheckpoint(versionKey(model.name), model.version);
     return { name: model.name, version: model.version, events: rest.events, checkpoint: rest.position, elapsedMs: Date.now() - started };
   } finally {

@@ -1,5 +1,6 @@
 /** What health and metrics show of one runner; never an error message (it may quote data). */
-export type RunnerState = 'starting' | 'catching-up' | 'live' | 'standby' | 'failed' | 'stopped';
+/** `rebuilding`: the stored model did not belong to the log and is replayed from it; not served meanwhile. */
+export type RunnerState = 'starting' | 'rebuilding' | 'catching-up' | 'live' | 'standby' | 'failed' | 'stopped';
 
 export interface RunnerStatus {
   name: string;

@@ -1,15 +1,15 @@
 import type { ClientSession, Db, MongoClient } from 'mongodb';
 import { checkPosition, checkProjection } from '../names';
 import type {
-  CommitResult, EqualityFilter, FindOptions, IndexSpec, JsonObject, Page, QueryPlan,
-  ReadModelSpec, ReadStore, ReadStoreHealth, StoredDocument, WriteBatch,
+  CheckpointMark, CommitResult, EqualityFilter, FindOptions, IndexSpec, JsonObject, Page, QueryPlan,
+  ReadModelSpec, ReadStore, ReadStoreHealth, StoredDocument, SwapOptions, WriteBatch,
 } from '../read-store.port';
 import { connectMongo, redactText, SERVER_SELECTION_TIMEOUT_MS } from './mongo-connect';
 import { IndexRegistry } from './mongo-indexes';
 import * as queries from './mongo-queries';
 import * as rebuild from './mongo-rebuild';
 import { checkpoints } from './mongo-shape';
-import { commitBatch, readCheckpoint } from './mongo-writes';
+import { commitBatch, readCheckpoint, readCheckpointMark } from './mongo-writes';
 
 /** The production read store: one collection per read-model collection, checkpoints in `_checkpoints`. */
 export class MongoReadStore implements ReadStore {
@@ -69,9 +69,13 @@ export class MongoReadStore implements ReadStore {
     return readCheckpoint(this.db, checkProjection(projection));
   }
 
+  async getCheckpointMark(projection: string): Promise<CheckpointMark> {
+    return readCheckpointMark(this.db, checkProjection(projection));
+  }
+
   async setCheckpoint(projection: string, position: number): Promise<void> {
     checkPosition('checkpoint', position);
-    await checkpoints(this.db).updateOne({ _id: checkProjection(projection) }, { $set: { position } }, { upsert: true });
+    await checkpoints(this.db).updateOne({ _id: checkProjection(projection) }, { $set: { position, eventId: null } }, { upsert: true });
   }
 
   async reset(model: ReadModelSpec): Promise<void> {
@@ -82,8 +86,8 @@ export class MongoReadStore implements ReadStore {
     return rebuild.beginRebuild(this.db, this.registry, model);
   }
 
-  async swapRebuild(model: ReadModelSpec): Promise<void> {
-    await rebuild.swapRebuild(this.db, this.registry, model);
+  async swapRebuild(model: ReadModelSpec, options?: SwapOptions): Promise<void> {
+    await rebuild.swapRebuild(this.db, this.registry, model, options);
   }
 
   async health(): Promise<ReadStoreHealth> {

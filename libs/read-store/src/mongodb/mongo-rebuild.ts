@@ -1,9 +1,9 @@
 import type { Db } from 'mongodb';
 import { RebuildNotCaughtUpError } from '../errors';
 import { checkCollection, checkProjection, stagedModel } from '../names';
-import type { ReadModelSpec } from '../read-store.port';
+import type { ReadModelSpec, SwapOptions } from '../read-store.port';
 import type { IndexRegistry } from './mongo-indexes';
-import { readCheckpoint } from './mongo-writes';
+import { readCheckpoint, readCheckpointMark } from './mongo-writes';
 import { checkpoints, isNamespaceNotFound } from './mongo-shape';
 
 async function drop(db: Db, registry: IndexRegistry, collection: string): Promise<void> {
@@ -33,16 +33,16 @@ export async function beginRebuild(db: Db, registry: IndexRegistry, model: ReadM
  * if the process dies midway, the live runner resumes from the old checkpoint, and the swapped
  * collections' documents, whose positions are ahead, refuse the replayed writes until it catches up.
  */
-export async function swapRebuild(db: Db, registry: IndexRegistry, model: ReadModelSpec): Promise<void> {
+export async function swapRebuild(db: Db, registry: IndexRegistry, model: ReadModelSpec, options: SwapOptions = {}): Promise<void> {
   const staged = stagedModel(model);
   const live = await readCheckpoint(db, model.projection);
-  const rebuilt = await readCheckpoint(db, staged.projection);
-  if (rebuilt < live) throw new RebuildNotCaughtUpError(model.projection, rebuilt, live);
+  const rebuilt = await readCheckpointMark(db, staged.projection);
+  if (rebuilt.position < live && !options.replace) throw new RebuildNotCaughtUpError(model.projection, rebuilt.position, live);
   for (const [i, c] of model.collections.entries()) {
     await db.renameCollection(staged.collections[i]!, c, { dropTarget: true });
     registry.forget(c);
     registry.forget(staged.collections[i]!);
   }
-  await checkpoints(db).updateOne({ _id: model.projection }, { $set: { position: rebuilt } }, { upsert: true });
+  await checkpoints(db).updateOne({ _id: model.projection }, { $set: { position: rebuilt.position, eventId: rebuilt.eventId ?? null } }, { upsert: true });
   await checkpoints(db).deleteOne({ _id: staged.projection });
 }

@@ -14,6 +14,8 @@ export interface MongoDoc {
 export interface CheckpointDoc {
   _id: string;
   position: number;
+  /** The id of the event at `position`; null or missing when unknown (see read-store.port.ts). */
+  eventId?: string | null;
 }
 
 export const CHECKPOINTS = '_checkpoints';

@@ -1,7 +1,7 @@
 import type { AnyBulkWriteOperation, BulkWriteResult, ClientSession, Db } from 'mongodb';
 import { UniqueIndexViolationError } from '../errors';
 import { checkBatch } from '../names';
-import type { CommitResult, DocumentWrite, WriteBatch } from '../read-store.port';
+import type { CheckpointMark, CommitResult, DocumentWrite, WriteBatch } from '../read-store.port';
 import { checkpoints, documents, type MongoDoc } from './mongo-shape';
 
 /**
@@ -48,7 +48,23 @@ async function writeCollection(db: Db, collection: string, writes: DocumentWrite
 }
 
 export async function readCheckpoint(db: Db, projection: string, session?: ClientSession): Promise<number> {
-  return (await checkpoints(db).findOne({ _id: projection }, { session }))?.position ?? 0;
+  return (await readCheckpointMark(db, projection, session)).position;
+}
+
+export async function readCheckpointMark(db: Db, projection: string, session?: ClientSession): Promise<CheckpointMark> {
+  const found = await checkpoints(db).findOne({ _id: projection }, { session });
+  if (!found) return { position: 0 };
+  return typeof found.eventId === 'string' ? { position: found.position, eventId: found.eventId } : { position: found.position };
+}
+
+/**
+ * Moves the checkpoint forward only, and its event id with it in the same server-side step, so that
+ * a racing writer without transactions never leaves a position beside another position's id.
+ */
+export async function advanceCheckpoint(db: Db, projection: string, position: number, eventId: string | undefined, session?: ClientSession): Promise<void> {
+  const ahead = { $lt: [{ $ifNull: ['$position', -1] }, position] };
+  const update = [{ $set: { eventId: { $cond: [ahead, { $literal: eventId ?? null }, '$eventId'] }, position: { $max: ['$position', position] } } }];
+  await checkpoints(db).updateOne({ _id: projection }, update, { upsert: true, session });
 }
 
 /**
@@ -62,7 +78,7 @@ async function apply(db: Db, batch: WriteBatch, session?: ClientSession): Promis
   const groups = groupByCollection(batch.writes);
   let written = 0;
   for (const [collection, writes] of groups) written += await writeCollection(db, collection, writes, session);
-  await checkpoints(db).updateOne({ _id: batch.projection }, { $max: { position: batch.checkpoint } }, { upsert: true, session });
+  await advanceCheckpoint(db, batch.projection, batch.checkpoint, batch.eventId, session);
   for (const collection of groups.keys()) {
     await documents(db, collection).deleteMany({ doc: null, _position: { $lte: batch.checkpoint } }, { session });
   }

@@ -1,6 +1,6 @@
 import { UniqueIndexViolationError } from '../errors';
 import { checkBatch } from '../names';
-import type { CommitResult, DocumentWrite, JsonObject, WriteBatch } from '../read-store.port';
+import type { CheckpointMark, CommitResult, DocumentWrite, JsonObject, WriteBatch } from '../read-store.port';
 import type { Catalog } from './catalog';
 import { updateKeys } from './index-diff';
 import { deleteKeys, type IndexTable } from './index-table';
@@ -12,9 +12,17 @@ export function readCheckpoint(catalog: Catalog, projection: string): number {
   return row?.position ?? 0;
 }
 
-export function writeCheckpoint(catalog: Catalog, projection: string, position: number): void {
-  catalog.sql.get('INSERT INTO _checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position')
-    .run(projection, position);
+export function readCheckpointMark(catalog: Catalog, projection: string): CheckpointMark {
+  const row = catalog.sql.get('SELECT position, event_id FROM _checkpoints WHERE projection = ?').get(projection) as
+    { position: number; event_id: string | null } | undefined;
+  if (!row) return { position: 0 };
+  return row.event_id === null ? { position: row.position } : { position: row.position, eventId: row.event_id };
+}
+
+/** Without `eventId` the stored id is cleared: it named the event at the old position. */
+export function writeCheckpoint(catalog: Catalog, projection: string, position: number, eventId?: string): void {
+  catalog.sql.get(`INSERT INTO _checkpoints (projection, position, event_id) VALUES (?, ?, ?)
+    ON CONFLICT (projection) DO UPDATE SET position = excluded.position, event_id = excluded.event_id`).run(projection, position, eventId ?? null);
 }
 
 interface StoredRow { position: number; doc?: string }
@@ -66,7 +74,7 @@ export function commitBatch(catalog: Catalog, batch: WriteBatch): CommitResult {
     if (readCheckpoint(catalog, batch.projection) >= batch.checkpoint) return { committed: false, written: 0 };
     let written = 0;
     for (const w of batch.writes) if (applyWrite(catalog, w)) written++;
-    writeCheckpoint(catalog, batch.projection, batch.checkpoint);
+    writeCheckpoint(catalog, batch.projection, batch.checkpoint, batch.eventId);
     return { committed: true, written };
   });
   try {

@@ -9,7 +9,7 @@ const BUSY_TIMEOUT_MS = 5000;
 export const APPLICATION_ID = 0x504c5253;
 
 const BOOKKEEPING = `
-  CREATE TABLE IF NOT EXISTS _checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS _checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL, event_id TEXT) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS _indexes (
     collection TEXT NOT NULL, fields TEXT NOT NULL, is_unique INTEGER NOT NULL,
     PRIMARY KEY (collection, fields)
@@ -80,9 +80,16 @@ function configure(db: Database.Database, file: string): void {
   db.pragma('temp_store = MEMORY');
 }
 
+/** Files written before checkpoints kept their event id gain the column; their rows read as unverifiable. */
+function addEventIdColumn(db: Database.Database): void {
+  const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('_checkpoints') as string[];
+  if (!columns.includes('event_id')) db.exec('ALTER TABLE _checkpoints ADD COLUMN event_id TEXT');
+}
+
 function initialise(db: Database.Database): void {
   db.transaction(() => {
     db.exec(BOOKKEEPING);
+    addEventIdColumn(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
   }).immediate();
 }

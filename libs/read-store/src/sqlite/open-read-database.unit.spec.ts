@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReadStoreUnavailableError } from '../errors';
+import { APPLICATION_ID } from './open-read-database';
 import { SqliteReadStore } from './sqlite-read-store';
 
 describe('SqliteReadStore.open', () => {
@@ -72,5 +73,19 @@ describe('SqliteReadStore.open', () => {
     expect((await reader.find('c', { k: 'x' })).items.map((d) => d.id)).toEqual(['a', 'b']);
     await writer.close();
     await reader.close();
+  });
+
+  it('opens a file written before checkpoints kept event ids: old checkpoints read without one', async () => {
+    const file = join(dir, 'read.sqlite');
+    const old = new Database(file);
+    old.exec('CREATE TABLE _checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID');
+    old.exec("INSERT INTO _checkpoints VALUES ('subject-profile', 12)");
+    old.pragma(`application_id = ${APPLICATION_ID}`);
+    old.close();
+    const store = await SqliteReadStore.open(file);
+    expect(await store.getCheckpointMark('subject-profile')).toEqual({ position: 12 });
+    await store.commit({ projection: 'subject-profile', checkpoint: 13, eventId: 'e-13', writes: [] });
+    expect(await store.getCheckpointMark('subject-profile')).toEqual({ position: 13, eventId: 'e-13' });
+    await store.close();
   });
 });

@@ -1,7 +1,7 @@
 import { RebuildNotCaughtUpError } from '../errors';
 import { checkCollection, checkProjection, stagedModel } from '../names';
-import type { ReadModelSpec } from '../read-store.port';
-import { readCheckpoint, writeCheckpoint } from './batch-commit';
+import type { ReadModelSpec, SwapOptions } from '../read-store.port';
+import { readCheckpoint, readCheckpointMark, writeCheckpoint } from './batch-commit';
 import type { Catalog } from './catalog';
 
 function inTransaction(catalog: Catalog, work: () => void): void {
@@ -39,12 +39,12 @@ export function beginRebuild(catalog: Catalog, model: ReadModelSpec): ReadModelS
 }
 
 /** One transaction: readers see either the old read model or the rebuilt one, never a mix. */
-export function swapRebuild(catalog: Catalog, model: ReadModelSpec): void {
+export function swapRebuild(catalog: Catalog, model: ReadModelSpec, options: SwapOptions = {}): void {
   const staged = stagedModel(model);
   inTransaction(catalog, () => {
     const live = readCheckpoint(catalog, model.projection);
-    const rebuilt = readCheckpoint(catalog, staged.projection);
-    if (rebuilt < live) throw new RebuildNotCaughtUpError(model.projection, rebuilt, live);
+    const rebuilt = readCheckpointMark(catalog, staged.projection);
+    if (rebuilt.position < live && !options.replace) throw new RebuildNotCaughtUpError(model.projection, rebuilt.position, live);
     dropModel(catalog, model);
     catalog.refresh();
     model.collections.forEach((c, i) => {
@@ -53,6 +53,6 @@ export function swapRebuild(catalog: Catalog, model: ReadModelSpec): void {
       catalog.refresh();
     });
     catalog.sql.get('DELETE FROM _checkpoints WHERE projection = ?').run(staged.projection);
-    writeCheckpoint(catalog, model.projection, rebuilt);
+    writeCheckpoint(catalog, model.projection, rebuilt.position, rebuilt.eventId);
   });
 }

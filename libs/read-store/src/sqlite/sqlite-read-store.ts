@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import type {
-  CommitResult, EqualityFilter, FindOptions, IndexSpec, JsonObject, Page, QueryPlan,
-  ReadModelSpec, ReadStore, ReadStoreHealth, StoredDocument, WriteBatch,
+  CheckpointMark, CommitResult, EqualityFilter, FindOptions, IndexSpec, JsonObject, Page, QueryPlan,
+  ReadModelSpec, ReadStore, ReadStoreHealth, StoredDocument, SwapOptions, WriteBatch,
 } from '../read-store.port';
 import { checkPosition, checkProjection } from '../names';
-import { commitBatch, readCheckpoint, writeCheckpoint } from './batch-commit';
+import { commitBatch, readCheckpoint, readCheckpointMark, writeCheckpoint } from './batch-commit';
 import { Catalog } from './catalog';
 import { openReadDatabase } from './open-read-database';
 import * as queries from './queries';
@@ -80,6 +80,10 @@ export class SqliteReadStore implements ReadStore {
     return readCheckpoint(this.catalog, checkProjection(projection));
   }
 
+  async getCheckpointMark(projection: string): Promise<CheckpointMark> {
+    return readCheckpointMark(this.catalog, checkProjection(projection));
+  }
+
   async setCheckpoint(projection: string, position: number): Promise<void> {
     checkPosition('checkpoint', position);
     writeCheckpoint(this.catalog, checkProjection(projection), position);
@@ -93,8 +97,8 @@ export class SqliteReadStore implements ReadStore {
     return rebuild.beginRebuild(this.catalog, model);
   }
 
-  async swapRebuild(model: ReadModelSpec): Promise<void> {
-    rebuild.swapRebuild(this.catalog, model);
+  async swapRebuild(model: ReadModelSpec, options?: SwapOptions): Promise<void> {
+    rebuild.swapRebuild(this.catalog, model, options);
   }
 
   async health(): Promise<ReadStoreHealth> {

@@ -1,6 +1,7 @@
 import { SUBJECT_STREAM_PREFIX, subjectDecider, SubjectEventType, subjectStreamName, topicStreamName, type DoubleOptInRequested, type SubjectEvent, type SubjectState } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { ReadStore } from '#read-store';
+import { logMismatch } from '../../projections/log-membership';
 import type { CommandExecutor } from '../../commands/command-executor';
 import type { SubjectCodec } from '../../subjects/subject-codec';
 import type { TopicViews } from '../../topics/topic-views';
@@ -24,6 +25,8 @@ export interface DoiMailDeps {
   transport: MailTransport;
   settings: JourneySettings;
   log: (line: string) => void;
+  /** Where a checkpoint found foreign to the log is reported (defaults to `log`). */
+  warn?: (line: string) => void;
   now?: () => Date;
 }
 
@@ -40,6 +43,8 @@ type Prepared = { mail: OutgoingMail } | { skip: string };
  * the commit sends that one mail again, with the same Message-ID (derived from the event id); a
  * crash before the send loses nothing. The clear address is decrypted only here, only in memory.
  * A confirmation, expiry or erasure makes the transport drop what it still holds of the mail.
+ * An event whose outcome is already recorded (by its id) is never mailed again: that is what lets a
+ * checkpoint that does not belong to the log be replaced by a replay from the start of the log.
  */
 export class DoubleOptInMailOutbox {
   private readonly loop: SubscriptionLoop;
@@ -49,7 +54,7 @@ export class DoubleOptInMailOutbox {
       name: 'double opt-in mail outbox',
       eventStore: deps.eventStore,
       filter: { streamPrefixes: [SUBJECT_STREAM_PREFIX], eventTypes: [...MAIL_EVENTS] },
-      checkpoint: () => deps.readStore.getCheckpoint(DOI_MAIL_PROJECTION),
+      checkpoint: () => this.resumePoint(),
       handle: async (batch) => {
         for (const event of batch) await this.handle(event);
       },
@@ -66,19 +71,38 @@ export class DoubleOptInMailOutbox {
     return this.loop.stop();
   }
 
+  /**
+   * The stored checkpoint, checked against the log at every (re)start. One beyond the log's head or
+   * on another event (a restored or truncated log) would skip the new events at reused positions:
+   * the outbox then replays the log from its start, mailing only what it has no outcome for.
+   */
+  private async resumePoint(): Promise<number> {
+    const mark = await this.deps.readStore.getCheckpointMark(DOI_MAIL_PROJECTION);
+    const reason = await logMismatch(this.deps.eventStore, mark);
+    if (reason === undefined) return mark.position;
+    (this.deps.warn ?? this.deps.log)(`double opt-in mail outbox: its checkpoint does not belong to this event log (${reason}); replaying the log, skipping mails already recorded`);
+    await this.deps.readStore.setCheckpoint(DOI_MAIL_PROJECTION, 0);
+    return 0;
+  }
+
   private async handle(event: RecordedEvent): Promise<void> {
     if (event.type !== SubjectEventType.DoubleOptInRequested) return this.forget(event);
+    const checkpoint = { projection: DOI_MAIL_PROJECTION, checkpoint: event.position, eventId: event.id };
+    if (await this.deps.readStore.get(DOI_MAIL_COLLECTION, event.id)) {
+      await this.deps.readStore.commit({ ...checkpoint, writes: [] });
+      return;
+    }
     const outcome = await this.process(event);
     const doc = { eventId: event.id, ...outcome, at: this.now().toISOString() };
     const write = { kind: 'put' as const, collection: DOI_MAIL_COLLECTION, id: event.id, doc, position: event.position };
-    await this.deps.readStore.commit({ projection: DOI_MAIL_PROJECTION, checkpoint: event.position, writes: [write] });
+    await this.deps.readStore.commit({ ...checkpoint, writes: [write] });
   }
 
   /** Confirmed or expired: that request's mail; erased: every mail of the subject. */
   private async forget(event: RecordedEvent): Promise<void> {
     const { subjectId, requestId } = event.data as { subjectId: string; requestId?: string };
     this.deps.transport.forget(subjectId, event.type === SubjectEventType.SubjectErased ? undefined : requestId);
-    await this.deps.readStore.commit({ projection: DOI_MAIL_PROJECTION, checkpoint: event.position, writes: [] });
+    await this.deps.readStore.commit({ projection: DOI_MAIL_PROJECTION, checkpoint: event.position, eventId: event.id, writes: [] });
   }
 
   private async process(event: RecordedEvent): Promise<Outcome> {

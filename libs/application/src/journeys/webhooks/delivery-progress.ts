@@ -7,16 +7,23 @@
 export interface ProgressSnapshot {
   watermark: number;
   doneAbove: number[];
+  /**
+   * The last event read when the snapshot was taken (at or above everything else here): a resume
+   * checks it against the log, so progress kept beside a restored log skips nothing (resumeFromLog).
+   */
+  anchor?: { position: number; eventId: string };
 }
 
 export class DeliveryProgress {
   private readonly pending = new Set<number>();
   private readonly done: Set<number>;
   private readPosition: number;
+  private anchor: ProgressSnapshot['anchor'];
 
   constructor(snapshot: ProgressSnapshot) {
     this.readPosition = snapshot.watermark;
     this.done = new Set(snapshot.doneAbove);
+    this.anchor = snapshot.anchor;
   }
 
   get pendingCount(): number {
@@ -27,8 +34,9 @@ export class DeliveryProgress {
     return position <= this.watermark() || this.done.has(position);
   }
 
-  /** Everything up to `position` has been read; what matched is pending. */
-  read(position: number): void {
+  /** Everything up to `position` (the event `eventId`) has been read; what matched is pending. */
+  read(position: number, eventId?: string): void {
+    if (eventId !== undefined && position >= (this.anchor?.position ?? 0)) this.anchor = { position, eventId };
     this.readPosition = Math.max(this.readPosition, position);
   }
 
@@ -44,7 +52,7 @@ export class DeliveryProgress {
   snapshot(): ProgressSnapshot {
     const watermark = this.watermark();
     for (const position of this.done) if (position <= watermark) this.done.delete(position);
-    return { watermark, doneAbove: [...this.done].sort((a, b) => a - b) };
+    return { watermark, doneAbove: [...this.done].sort((a, b) => a - b), ...(this.anchor ? { anchor: { ...this.anchor } } : {}) };
   }
 
   private watermark(): number {

@@ -7,7 +7,8 @@ import type { WebhookSettings } from '../journey-settings';
 import { SubscriptionLoop } from '../subscription-loop';
 import { VersionedWriter } from '../versioned-writer';
 import { webhookRetryDelay } from './backoff';
-import { DeliveryProgress } from './delivery-progress';
+import { DeliveryProgress, type ProgressSnapshot } from './delivery-progress';
+import { progressForLog } from './progress-for-log';
 import { DEAD_LETTER_COLLECTION, PROGRESS_COLLECTION, type ActiveWebhook } from './webhook-registry';
 import { postEvent } from './webhook-sender';
 import { Gate, Slots } from './worker-sync';
@@ -20,6 +21,8 @@ export interface WorkerDeps {
   readStore: ReadStore;
   settings: WebhookSettings;
   log: (line: string) => void;
+  /** Where progress found foreign to the log is reported (defaults to `log`). */
+  warn?: (line: string) => void;
 }
 
 class Stopped extends Error {}
@@ -63,13 +66,21 @@ export class WebhookWorker {
     await Promise.allSettled([...this.runners]);
   }
 
-  /** Every (re)start begins at the stored progress, with nothing queued in memory. */
+  /**
+   * Every (re)start begins at the stored progress, checked against the log, with nothing queued in
+   * memory. A correction is stored at once, so a crash before the next delivery cannot undo it.
+   */
   private async resume(): Promise<number> {
     await Promise.allSettled([...this.runners]);
     this.queues.clear();
-    const stored = await this.deps.readStore.get<{ watermark: number; doneAbove: number[] }>(PROGRESS_COLLECTION, this.webhook.id);
-    this.progress = new DeliveryProgress(stored?.doc ?? { watermark: 0, doneAbove: [] });
-    return stored?.doc.watermark ?? 0;
+    const stored = await this.deps.readStore.get<ProgressSnapshot & { [key: string]: unknown }>(PROGRESS_COLLECTION, this.webhook.id);
+    const { snapshot, reason } = await progressForLog(this.deps.eventStore, stored?.doc ?? { watermark: 0, doneAbove: [] });
+    if (reason !== undefined) {
+      (this.deps.warn ?? this.deps.log)(`webhook ${this.webhook.id}: delivery progress does not belong to this event log (${reason})`);
+      await this.writer.write([{ kind: 'put', collection: PROGRESS_COLLECTION, id: this.webhook.id, doc: { ...snapshot } }]);
+    }
+    this.progress = new DeliveryProgress(snapshot);
+    return snapshot.watermark;
   }
 
   private async read(batch: readonly RecordedEvent[]): Promise<void> {
@@ -78,7 +89,8 @@ export class WebhookWorker {
       const event = toIntegrationEvent(recorded);
       if (event !== undefined && matchesIntegrationFilter(event, this.webhook.filter)) this.enqueue(recorded.stream, event);
     }
-    if (batch.length > 0) this.progress.read(batch[batch.length - 1]!.position);
+    const last = batch[batch.length - 1];
+    if (last) this.progress.read(last.position, last.id);
     while (this.running && this.progress.pendingCount >= MAX_PENDING) await this.gate.wait();
   }
 
