@@ -83,6 +83,7 @@ export const ERROR_KINDS = {
   'VALIDATION.IDEMPOTENCY_KEY': 'invalid',
   'IDEMPOTENCY.KEY_REUSED': 'conflict',
   'RECEIPT.NOT_FOUND': 'not_found',
+  'AUDIT.TREE_TOO_SMALL': 'not_found',
   'WEBHOOK.NOT_FOUND': 'not_found',
   'WEBHOOK.TARGET_FORBIDDEN': 'invalid',
   'UNSUBSCRIBE.TOKEN_INVALID': 'invalid',
