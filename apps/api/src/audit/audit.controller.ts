@@ -5,6 +5,8 @@ import { AUDIT_SIGNING_KEY, AuditCheckpointService, GetConsistencyProof, ListChe
 import type { AuditSigningKey, SignedCheckpoint } from '#audit';
 import { refusal } from '#domain';
 import { Public, Roles } from '../auth';
+import { Operation } from '../http/openapi/operation.decorators';
+import { list, ref } from '../http/openapi/schemas/schema-helpers';
 
 function limitOf(raw: unknown): number {
   if (raw === undefined) return 20;
@@ -35,12 +37,14 @@ export class AuditController {
 
   /** Public on purpose: anyone holding a receipt or an exported checkpoint must be able to check it. */
   @Get('public-key')
+  @Operation('The Ed25519 key that signs checkpoints and receipts', { status: 200, description: 'PEM', schema: 'PublicKey' })
   @Public()
   publicKey(): { keyId: string; algorithm: 'Ed25519'; publicKeyPem: string } {
     return { keyId: this.key.keyId, algorithm: 'Ed25519', publicKeyPem: this.key.publicKeyPem };
   }
 
   @Get('checkpoints')
+  @Operation('Signed checkpoints, newest first', { status: 200, description: 'The anchors', schema: list(ref('AnchorRecord')) }, 'VALIDATION.FAILED')
   @Roles('auditor', 'dpo', 'admin')
   @ApiQuery({ name: 'limit', required: false, description: '1 to 1000, default 20; newest first' })
   list(@Query('limit') limit: unknown): Promise<AnchorRecord[]> {
@@ -60,6 +64,7 @@ export class AuditController {
 
   /** Anchors the log now (e.g. before an export); `recorded: false` when nothing changed since the last one. */
   @Post('checkpoints')
+  @Operation('Sign a checkpoint of the log now', { status: 200, description: 'recorded is false when the log did not grow', schema: 'CheckpointRecorded' })
   @HttpCode(200)
   @Roles('admin')
   async checkpointNow(): Promise<{ recorded: boolean; checkpoint?: SignedCheckpoint }> {

@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
-import { ApiConsumes, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { refusal } from '#domain';
@@ -8,6 +8,7 @@ import { Roles } from '../auth';
 import { edgeRefusal } from '../http/edge-refusals';
 import { IMPORT_MEDIA_TYPES } from './import-body';
 import { ImportService } from './import.service';
+import { Operation } from '../http/openapi/operation.decorators';
 
 type MediaType = keyof typeof IMPORT_MEDIA_TYPES;
 
@@ -19,12 +20,13 @@ export class ImportsController {
 
   /** The file is the body; each record goes through the deciders of the live commands. */
   @Post()
+  @Operation('Import consents, opt-outs and blocks from a CRM file', { status: 200, description: 'The import report: counts, and each refused record with line, field and reason', schema: 'ImportReport' }, 'IMPORT.BODY_REQUIRED', 'HTTP.UNSUPPORTED_MEDIA_TYPE', 'HTTP.PAYLOAD_TOO_LARGE', 'VALIDATION.FAILED')
+  @ApiBody({ description: 'NDJSON (one record a line) or CSV with a header row, UTF-8; see docs/import-format.md', required: true, schema: { type: 'string' } })
   @HttpCode(200)
   @Roles('admin')
   @ApiConsumes(...Object.keys(IMPORT_MEDIA_TYPES))
   @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'] })
   @ApiQuery({ name: 'sourceSystem', required: false, description: 'for records that name no sourceSystem' })
-  @ApiOkResponse({ description: 'the import report: counts, and each refused record with line, field and reason' })
   run(@Req() request: FastifyRequest, @Query('dryRun') dryRun: unknown, @Query('sourceSystem') sourceSystem: unknown): Promise<ImportReport> {
     const format = IMPORT_MEDIA_TYPES[mediaType(request)];
     if (!(request.body instanceof Readable)) throw edgeRefusal('IMPORT.BODY_REQUIRED', 'send the file as the request body');

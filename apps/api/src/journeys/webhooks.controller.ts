@@ -5,6 +5,8 @@ import { DomainError, refusal } from '#domain';
 import { Roles } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { RegisterWebhookDto } from './dto/journeys.dto';
+import { Operation } from '../http/openapi/operation.decorators';
+import { list, ref } from '../http/openapi/schemas/schema-helpers';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -19,6 +21,7 @@ export class WebhooksController {
   constructor(private readonly registry: WebhookRegistry, private readonly dispatcher: WebhookDispatcher) {}
 
   @Post()
+  @Operation('Register a webhook', { status: 201, description: 'Registered; the secret is never shown again', schema: 'Webhook' })
   @Roles('admin')
   async register(@Body() dto: RegisterWebhookDto, @CommandCtx() ctx: CommandContext): Promise<Webhook> {
     const webhook = await this.registry.register({ url: dto.url, secret: dto.secret, filter: { ...dto.filter } }, ctx.actor, ctx.now);
@@ -27,12 +30,14 @@ export class WebhooksController {
   }
 
   @Get()
+  @Operation('The registered webhooks', { status: 200, description: 'Without their secrets', schema: list(ref('Webhook')) })
   @Roles('admin')
   list(): Promise<Webhook[]> {
     return this.registry.list();
   }
 
   @Delete(':id')
+  @Operation('Remove a webhook', { status: 204, description: 'Removed' }, 'WEBHOOK.NOT_FOUND')
   @Roles('admin')
   @HttpCode(204)
   async remove(@Param('id', uuid) id: string): Promise<void> {
@@ -41,6 +46,7 @@ export class WebhooksController {
   }
 
   @Get(':id/dead-letters')
+  @Operation('Deliveries that gave up', { status: 200, description: 'Oldest first', schema: list(ref('DeadLetter')) }, 'WEBHOOK.NOT_FOUND')
   @Roles('admin')
   async deadLetters(@Param('id', uuid) id: string): Promise<DeadLetter[]> {
     if (!(await this.registry.get(id))) throw notFound(id);
@@ -48,6 +54,7 @@ export class WebhooksController {
   }
 
   @Post(':id/dead-letters/replay')
+  @Operation('Deliver the dead letters again', { status: 200, description: 'What was delivered', schema: 'ReplayOutcome' }, 'WEBHOOK.NOT_FOUND')
   @Roles('admin')
   @HttpCode(200)
   async replay(@Param('id', uuid) id: string): Promise<ReplayOutcome> {

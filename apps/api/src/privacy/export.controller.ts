@@ -6,6 +6,8 @@ import { ExportSubjectCommand, type CommandContext, type SubjectExport } from '#
 import { refusal } from '#domain';
 import { Roles } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
+import { Operation } from '../http/openapi/operation.decorators';
+import { COMMAND_REFUSALS } from '../http/openapi/command-refusals';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
@@ -20,6 +22,7 @@ export class ExportController {
   constructor(private readonly commands: CommandBus) {}
 
   @Get()
+  @Operation('Everything held about the subject (Art. 15, 20); recorded', { status: 200, description: 'The export document', schema: 'SubjectExport' }, ...COMMAND_REFUSALS.RecordExport, 'VALIDATION.FAILED', 'VALIDATION.IDEMPOTENCY_KEY', 'EVENT_STORE.WRONG_EXPECTED_VERSION')
   @Roles('crm', 'dpo', 'admin')
   @ApiQuery({ name: 'download', required: false, description: '1: sent as a file (Content-Disposition: attachment)' })
   @ApiQuery({ name: 'requestId', required: false, description: 'The access or portability request this answers' })

@@ -1,5 +1,6 @@
 import { applyDecorators, type CanActivate, type ExecutionContext, Inject, Injectable, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiServiceUnavailableResponse } from '@nestjs/swagger';
+import { ApiHeader } from '@nestjs/swagger';
+import { Refuses } from '../http/openapi/refusals';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig, ProjectionProgress } from '#application';
 import { edgeRefusal, type EdgeCode } from '../http/edge-refusals';
@@ -62,8 +63,7 @@ export function ReadYourWrites(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     UseGuards(ReadYourWritesGuard),
     ApiHeader({ name: 'X-Min-Position', required: false, description: 'Answer only once the read models include this global position (from a command response)' }),
-    ApiServiceUnavailableResponse({
-      description: `${PROJECTION_BEHIND}: the read models did not reach X-Min-Position in time; ${PROJECTION_REBUILDING}: a read model is being rebuilt from the log; see Retry-After`,
-    }),
+    // 400 for a malformed header; 503 with Retry-After when the read models did not catch up in time or a model is being rebuilt.
+    Refuses('VALIDATION.FAILED', 'PROJECTION.BEHIND', 'PROJECTION.REBUILDING'),
   );
 }

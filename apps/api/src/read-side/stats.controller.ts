@@ -7,6 +7,7 @@ import { MissionControl, type MissionControlFigures } from './mission-control';
 import { ReadYourWrites } from './read-your-writes';
 import { StatsFrames } from './stats-frames';
 import { StreamSlots } from './stream-slots';
+import { Operation } from '../http/openapi/operation.decorators';
 
 /** Keeps proxies from closing an idle stream. */
 export const STATS_HEARTBEAT_MS = 15_000;
@@ -21,6 +22,7 @@ export class StatsController {
   ) {}
 
   @Get()
+  @Operation('Mission Control’s consent figures and open requests', { status: 200, description: 'The figures', schema: 'MissionControlFigures' })
   @ReadYourWrites()
   @Roles('admin', 'dpo', 'crm', 'auditor')
   figures(): Promise<MissionControlFigures> {
@@ -33,6 +35,7 @@ export class StatsController {
    * over its cap gets a 429, and given back when the client leaves.
    */
   @Sse('stream')
+  @Operation('Mission Control’s figures as a live stream', { status: 200, description: 'Server-sent events: `stats` frames (MissionControlFigures) and `heartbeat`s', media: ['text/event-stream'] })
   @Roles('admin', 'dpo', 'crm', 'auditor')
   @ApiTooManyRequestsResponse({ description: 'The key already holds STATS_STREAMS_PER_KEY open streams' })
   stream(@Caller() caller: CallerIdentity, @Req() request: FastifyRequest): Observable<MessageEvent> {

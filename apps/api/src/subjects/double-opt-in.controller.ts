@@ -6,6 +6,7 @@ import { Public } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { CommandResponse } from '../commands/command-response';
 import { ConfirmDoubleOptInDto } from './dto/scopes.dto';
+import { CommandOperation } from '../http/openapi/operation.decorators';
 
 interface ClientRequest {
   ip?: string;
@@ -22,6 +23,7 @@ export class DoubleOptInController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('confirm')
+  @CommandOperation('Confirm a double opt-in with its token', { status: 200, description: 'Confirmed: consent granted', schema: 'DoubleOptInConfirmed' }, ['ConfirmDoubleOptIn'])
   @HttpCode(200)
   @Public()
   async confirm(@Body() dto: ConfirmDoubleOptInDto, @Req() request: ClientRequest, @CommandCtx() ctx: CommandContext): Promise<CommandResponse & { subjectId: string }> {

@@ -7,6 +7,15 @@ function invalid(field: string, message: string): never {
   throw refusal('VALIDATION.FAILED', message, field);
 }
 
+/** The body's schema in the OpenAPI document, from the same limits the parser applies. */
+export const PROFILE_PATCH_SCHEMA = {
+  type: 'object',
+  minProperties: 1,
+  maxProperties: MAX_FIELDS,
+  additionalProperties: { type: 'string', maxLength: MAX_VALUE, nullable: true },
+  example: { firstName: 'Erika', lastName: null },
+};
+
 /** A merge patch of profile fields: strings set a field, null removes it; nothing else is accepted. */
 export function profileChanges(body: unknown): Record<string, string | null> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) invalid('body', 'the body must be a JSON object of profile fields');
