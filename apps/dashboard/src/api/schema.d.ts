@@ -4444,14 +4444,14 @@ export interface operations {
           };
         };
       };
-      /** @description Refused: CONSENT.NOT_GRANTED, SUBJECT.NOT_FOUND */
+      /** @description Refused: RECEIPT.NOT_FOUND, SUBJECT.NOT_FOUND */
       404: {
         content: {
           "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 404;
             /** @enum {string} */
-            code?: "CONSENT.NOT_GRANTED" | "SUBJECT.NOT_FOUND";
+            code?: "RECEIPT.NOT_FOUND" | "SUBJECT.NOT_FOUND";
           });
         };
       };
@@ -4846,14 +4846,14 @@ export interface operations {
           "application/json": components["schemas"]["UnsubscribeLink"];
         };
       };
-      /** @description Refused: CHANNEL.NOT_ALLOWED, HTTP.MALFORMED_JSON, VALIDATION.FAILED */
+      /** @description Refused: HTTP.MALFORMED_JSON, TOPIC.CHANNEL_NOT_ALLOWED, VALIDATION.FAILED */
       400: {
         content: {
           "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 400;
             /** @enum {string} */
-            code?: "CHANNEL.NOT_ALLOWED" | "HTTP.MALFORMED_JSON" | "VALIDATION.FAILED";
+            code?: "HTTP.MALFORMED_JSON" | "TOPIC.CHANNEL_NOT_ALLOWED" | "VALIDATION.FAILED";
           });
         };
       };
