@@ -53,6 +53,7 @@ export class AuditController {
 
   /** Lets a monitor holding two checkpoints (e.g. from the feed) check that the log only grew in between. */
   @Get('consistency')
+  @Operation('Consistency proof between two tree sizes', { status: 200, description: 'The RFC 6962 proof', schema: 'ConsistencyProof' }, 'VALIDATION.FAILED', 'AUDIT.TREE_TOO_SMALL')
   @Roles('auditor', 'dpo', 'admin')
   @ApiQuery({ name: 'first', required: true, description: 'logSize of the older checkpoint' })
   @ApiQuery({ name: 'second', required: true, description: 'logSize of the newer checkpoint, at least first' })
