@@ -11,6 +11,8 @@ export const ATTR_COMMAND = 'ledger.command';
 export const ATTR_READ_MODEL = 'ledger.read_model';
 export const ATTR_WEBHOOK = 'ledger.webhook.id';
 export const ATTR_ATTEMPTS = 'ledger.delivery.attempts';
+/** OpenTelemetry's semantic convention for a failure's class (here: `HTTP 500`, `TimeoutError`). */
+export const ATTR_ERROR_TYPE = 'error.type';
 
 /** EventStoreDB's category: what precedes the first dash (`subject-<uuid>` -> `subject`). */
 export function streamCategory(stream: string): string {

@@ -14,7 +14,7 @@ import { DEAD_LETTER_COLLECTION, PROGRESS_COLLECTION, type ActiveWebhook } from 
 import { postEvent } from './webhook-sender';
 import { Gate, Slots } from './worker-sync';
 import { inSpan } from '../../tracing/in-span';
-import { ATTR_ATTEMPTS, ATTR_EVENT_TYPES, ATTR_POSITION, ATTR_WEBHOOK } from '../../tracing/span-attributes';
+import { ATTR_ATTEMPTS, ATTR_ERROR_TYPE, ATTR_EVENT_TYPES, ATTR_POSITION, ATTR_WEBHOOK } from '../../tracing/span-attributes';
 import { contextOf, traceOf } from '../../tracing/trace-context';
 
 /** Read ahead at most this many matching events while older ones wait (bounded memory). */
@@ -132,7 +132,7 @@ export class WebhookWorker {
     const attributes = { [ATTR_WEBHOOK]: this.webhook.id, [ATTR_EVENT_TYPES]: [event.type], [ATTR_POSITION]: event.position };
     return inSpan('webhook delivery', { attributes, parent: contextOf(trace) }, async (span) => {
       const failure = await this.deliver(event);
-      if (failure) span.setAttributes({ [ATTR_ATTEMPTS]: failure.attempts, 'error.type': failure.error });
+      if (failure) span.setAttributes({ [ATTR_ATTEMPTS]: failure.attempts, [ATTR_ERROR_TYPE]: failure.error });
       return failure;
     });
   }
