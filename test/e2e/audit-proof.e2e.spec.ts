@@ -155,7 +155,7 @@ describe('audit proof (e2e)', () => {
     expect(verifyReceipt(receipt, key)).toMatchObject({ valid: true });
     expect(verifyReceipt({ ...receipt, collectionMethod: 'paper' }, key)).toMatchObject({ valid: false });
     await send('POST', `/subjects/${id}/consents/revoke`, 'crm', { topicId: 'audit-receipt', channel: 'email' });
-    expect((await send('GET', `/subjects/${id}/consents/audit-receipt/email/receipt`, 'dpo')).json()).toMatchObject({ statusCode: 404, code: 'CONSENT.NOT_GRANTED' });
+    expect((await send('GET', `/subjects/${id}/consents/audit-receipt/email/receipt`, 'dpo')).json()).toMatchObject({ statusCode: 404, code: 'RECEIPT.NOT_FOUND' });
   });
 
   it('puts the inclusion proof of the grant in the receipt once a checkpoint covers it, checked offline', async () => {

@@ -23,7 +23,7 @@ describe('the OpenAPI document describes the real answers', () => {
   beforeAll(async () => {
     const dataDir = tempDataDir();
     keys = createRoleKeys(dataDir);
-    booted = await bootApp({ dataDir, env: { PUBLIC_RATE_LIMIT: '10000' }, listen: true });
+    booted = await bootApp({ dataDir, env: { PUBLIC_RATE_LIMIT: '10000', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }, listen: true });
     document = (await booted.app.inject({ method: 'GET', url: '/docs/json' })).json();
     client = new RecordingClient(booted.app, keys);
   });

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { SUBJECT_STREAM_PREFIX } from '#domain';
 import { bearer, bootApp, createRoleKeys, tempDataDir } from '../e2e/support/boot';
 import { tamperedCopy } from './support/tampered-copy';
 import { ledger, runMain } from './support/ledger-cli';
@@ -80,7 +81,7 @@ describe('ledger verify --anchors: a rolled-back or edited log is caught', () =>
     const report = JSON.parse((await ledger(edited, ['--json', 'verify', '--anchors', exported])).stdout);
     expect(report.keptAnchors.broken).toEqual([expect.objectContaining({ revision: 1, problem: 'changed', fromLeaf: first.logSize })]);
     const swapped = tampered('swapped', (db) => {
-      const [a, b] = db.prepare("SELECT position FROM events WHERE stream LIKE 'subject-%' ORDER BY position LIMIT 2").all() as Array<{ position: number }>;
+      const [a, b] = db.prepare('SELECT position FROM events WHERE stream LIKE ? ORDER BY position LIMIT 2').all(`${SUBJECT_STREAM_PREFIX}%`) as Array<{ position: number }>;
       db.prepare('UPDATE events SET position = -1 WHERE position = ?').run(a!.position);
       db.prepare('UPDATE events SET position = ? WHERE position = ?').run(a!.position, b!.position);
       db.prepare('UPDATE events SET position = ? WHERE position = -1').run(b!.position);

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { subjectStreamName, topicStreamName } from '#domain';
 import { bearer, bootApp, createRoleKeys, tempDataDir } from '../e2e/support/boot';
 import { tamperedCopy } from './support/tampered-copy';
 import { ledger } from './support/ledger-cli';
@@ -52,7 +53,7 @@ describe('ledger CLI: verify, checkpoints, history, state-at, verify-receipt', (
 
   it('locates one changed byte of one stored event: exit 1 naming stream, revision and both hashes', async () => {
     const copy = tampered('byte', (db) => {
-      const row = subjectRows(db, `subject-${subjectId}`)[1]!;
+      const row = subjectRows(db, subjectStreamName(subjectId))[1]!;
       const changed = row.data.replace('"sourceSystem":"shop"', '"sourceSystem":"shoq"');
       expect(changed).not.toBe(row.data);
       db.prepare('UPDATE events SET data = ? WHERE position = ?').run(changed, row.position);
@@ -60,15 +61,15 @@ describe('ledger CLI: verify, checkpoints, history, state-at, verify-receipt', (
     const run = await ledger(copy, ['--json', 'verify']);
     const report = JSON.parse(run.stdout);
     expect(run.code).toBe(1);
-    expect(report).toMatchObject({ ok: false, firstBreak: { stream: `subject-${subjectId}`, revision: 1, kind: 'hash', expected: expect.stringMatching(/^[0-9a-f]{64}$/), found: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(report).toMatchObject({ ok: false, firstBreak: { stream: subjectStreamName(subjectId), revision: 1, kind: 'hash', expected: expect.stringMatching(/^[0-9a-f]{64}$/), found: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     expect(report.firstBreak.expected).not.toBe(report.firstBreak.found);
   });
 
   it('detects a removed event and two reordered events', async () => {
-    const removed = tampered('removed', (db) => db.prepare('DELETE FROM events WHERE stream = ? AND revision = 0').run('topic-news'));
-    expect(JSON.parse((await ledger(removed, ['--json', 'verify'])).stdout).firstBreak).toMatchObject({ stream: 'topic-news', revision: 1, kind: 'revision' });
+    const removed = tampered('removed', (db) => db.prepare('DELETE FROM events WHERE stream = ? AND revision = 0').run(topicStreamName('news')));
+    expect(JSON.parse((await ledger(removed, ['--json', 'verify'])).stdout).firstBreak).toMatchObject({ stream: topicStreamName('news'), revision: 1, kind: 'revision' });
     const swapped = tampered('swapped', (db) => {
-      const [a, b] = subjectRows(db, `subject-${subjectId}`);
+      const [a, b] = subjectRows(db, subjectStreamName(subjectId));
       db.prepare('UPDATE events SET position = -1 WHERE position = ?').run(a!.position);
       db.prepare('UPDATE events SET position = ? WHERE position = ?').run(a!.position, b!.position);
       db.prepare('UPDATE events SET position = ? WHERE position = -1').run(b!.position);
@@ -80,7 +81,7 @@ describe('ledger CLI: verify, checkpoints, history, state-at, verify-receipt', (
 
   it('names the anchor that no longer matches when the last event of a stream is gone', async () => {
     const copy = tampered('truncated', (db) => {
-      const rows = subjectRows(db, `subject-${subjectId}`);
+      const rows = subjectRows(db, subjectStreamName(subjectId));
       db.prepare('DELETE FROM events WHERE position = ?').run(rows[rows.length - 1]!.position);
     });
     const run = await ledger(copy, ['verify']);

@@ -1,7 +1,8 @@
+import { AUDIT_ANCHOR_STREAM } from '#domain';
 import { generateKeyPairSync } from 'node:crypto';
 import { CHECKPOINT_TREE, signCheckpoint } from './checkpoint';
 import { checkKeptAnchors, parseKeptAnchors } from './kept-anchors';
-import { AUDIT_ANCHOR_STREAM, LogTree } from './log-tree';
+import { LogTree } from './log-tree';
 import { fromPrivate } from './signing-key';
 
 const key = fromPrivate(generateKeyPairSync('ed25519').privateKey);

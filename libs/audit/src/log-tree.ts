@@ -1,7 +1,5 @@
+import { AUDIT_ANCHOR_STREAM } from '#domain';
 import { eventLeaf, MerkleLog } from './merkle-log';
-
-/** The stream of signed checkpoints; it is chained like any stream but its events are not leaves. */
-export const AUDIT_ANCHOR_STREAM = 'audit-anchors';
 
 /** What the tree reads of an event: where it sits and its recorded chain hash. */
 export interface TreeEvent {

@@ -1,10 +1,11 @@
+import { AUDIT_ANCHOR_STREAM } from '#domain';
 import { checkAnchor, type AnchorMismatch, type LogSnapshot } from './anchor-check';
 import { ChainChecker, type ChainBreak, type StoredEvent } from './chain-checker';
 import { CHECKPOINT_EVENT_TYPE } from './checkpoint';
 import { eventHash } from './hash-chain';
 import type { KeptAnchorsReport } from './kept-anchors';
 import type { AuditPublicKey } from './signing-key';
-import { AUDIT_ANCHOR_STREAM, LogTree } from './log-tree';
+import { LogTree } from './log-tree';
 
 export interface VerificationReport {
   ok: boolean;

@@ -1,10 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { AUDIT_ANCHOR_STREAM } from '#domain';
 import type { StoredEvent } from './chain-checker';
 import { signCheckpoint, CHECKPOINT_EVENT_TYPE, CHECKPOINT_TREE, type Checkpoint } from './checkpoint';
 import { sealEvents } from './hash-chain';
 import { LogVerifier } from './log-verifier';
 import { fromPrivate } from './signing-key';
-import { AUDIT_ANCHOR_STREAM, LogTree } from './log-tree';
+import { LogTree } from './log-tree';
 
 const key = fromPrivate(generateKeyPairSync('ed25519').privateKey);
 const verifying = { publicKey: key.publicKey, keyId: key.keyId };

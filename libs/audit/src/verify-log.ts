@@ -1,9 +1,9 @@
+import { AUDIT_ANCHOR_STREAM } from '#domain';
 import { isSignedCheckpoint } from './checkpoint';
 import type { StoredEvent } from './chain-checker';
 import { checkKeptAnchors, type KeptAnchor } from './kept-anchors';
 import { LogVerifier, type VerificationReport } from './log-verifier';
 import type { AuditPublicKey } from './signing-key';
-import { AUDIT_ANCHOR_STREAM } from './log-tree';
 
 /** The one read the verifier needs; both event-store adapters provide it. */
 export interface LogReader {

@@ -83,6 +83,7 @@ export async function integrationFlows(client: RecordingClient, subjectId: strin
   await client.expect(200, 'POST', '/imports?dryRun=true', { role: 'admin', body: 'kind,sourceSystem,externalId,locale\nsubject,crm,c-2,de-DE\n', contentType: 'text/csv' });
   await client.expect(200, 'POST', '/audit/checkpoints', { role: 'admin' });
   await client.expect(200, 'GET', '/audit/checkpoints', { role: 'auditor' });
+  await client.expect(200, 'GET', '/audit/consistency?first=1&second=2', { role: 'auditor' });
   await client.expect(200, 'GET', '/audit/public-key');
   await client.expect(200, 'GET', '/auth/me', { role: 'crm' });
   await client.expect(200, 'GET', '/health');
@@ -107,6 +108,7 @@ export async function refusalFlows(client: RecordingClient): Promise<void> {
   await client.expect(403, 'POST', '/webhooks', { role: 'crm', body: {} });
   await client.expect(415, 'POST', '/imports', { role: 'admin', body: 'x', contentType: 'text/plain' });
   await client.expect(400, 'GET', '/unsubscribe?token=forged');
+  await client.expect(400, 'GET', '/audit/consistency?first=2&second=1', { role: 'auditor' });
   await client.expect(404, 'GET', `/subjects/${subjectId}/consents/news/email/receipt`, { role: 'auditor' });
   await client.expect(400, 'POST', '/unsubscribe-links', { role: 'journey', body: { subjectId, topicId: 'news', channel: 'post' } });
 }

@@ -7,6 +7,8 @@ export interface Delivery {
   eventId: string;
   attempt: number;
   signed: boolean;
+  /** The W3C Trace Context header, when the sender traced the delivery. */
+  traceparent?: string;
   body: { id: string; type: string; position: number; subjectId?: string; anchor?: unknown };
 }
 
@@ -21,7 +23,8 @@ export async function startReceiver(secret: string, failFirst: (eventId: string,
       const eventId = String(req.headers['x-ledger-event-id']);
       const attempt = Number(req.headers['x-ledger-delivery-attempt']);
       const signed = verifyDelivery(secret, raw, req.headers['x-ledger-signature'] as string, Math.floor(Date.now() / 1000));
-      deliveries.push({ eventId, attempt, signed, body: JSON.parse(raw) });
+      const traceparent = req.headers.traceparent as string | undefined;
+      deliveries.push({ eventId, attempt, signed, body: JSON.parse(raw), ...(traceparent ? { traceparent } : {}) });
       res.statusCode = !signed ? 401 : failFirst(eventId, attempt) ? 500 : 204;
       res.end();
     });

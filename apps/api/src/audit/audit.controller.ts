@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AUDIT_SIGNING_KEY, AuditCheckpointService, GetConsistencyProof, ListCheckpoints, type AnchorRecord, type ConsistencyProof } from '#application';
 import type { AuditSigningKey, SignedCheckpoint } from '#audit';
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import { Public, Roles } from '../auth';
 import { Operation } from '../http/openapi/operation.decorators';
 import { list, ref } from '../http/openapi/schemas/schema-helpers';
@@ -12,7 +12,7 @@ function limitOf(raw: unknown): number {
   if (raw === undefined) return 20;
   const value = Number(raw);
   if (typeof raw !== 'string' || !Number.isInteger(value) || value < 1 || value > 1000) {
-    throw new DomainError('VALIDATION.FAILED', 'limit must be a whole number from 1 to 1000', 'invalid', 'limit');
+    throw refusal('VALIDATION.FAILED', 'limit must be a whole number from 1 to 1000', 'limit');
   }
   return value;
 }
@@ -20,7 +20,7 @@ function limitOf(raw: unknown): number {
 function sizeOf(field: 'first' | 'second', raw: unknown): number {
   const value = Number(raw);
   if (typeof raw !== 'string' || raw.trim() === '' || !Number.isSafeInteger(value) || value < 0) {
-    throw new DomainError('VALIDATION.FAILED', `${field} must be a whole number of at least 0 (a checkpoint's logSize)`, 'invalid', field);
+    throw refusal('VALIDATION.FAILED', `${field} must be a whole number of at least 0 (a checkpoint's logSize)`, field);
   }
   return value;
 }
@@ -53,12 +53,13 @@ export class AuditController {
 
   /** Lets a monitor holding two checkpoints (e.g. from the feed) check that the log only grew in between. */
   @Get('consistency')
+  @Operation('Consistency proof between two tree sizes', { status: 200, description: 'The RFC 6962 proof', schema: 'ConsistencyProof' }, 'VALIDATION.FAILED', 'AUDIT.TREE_TOO_SMALL')
   @Roles('auditor', 'dpo', 'admin')
   @ApiQuery({ name: 'first', required: true, description: 'logSize of the older checkpoint' })
   @ApiQuery({ name: 'second', required: true, description: 'logSize of the newer checkpoint, at least first' })
   consistency(@Query('first') rawFirst: unknown, @Query('second') rawSecond: unknown): Promise<ConsistencyProof> {
     const [first, second] = [sizeOf('first', rawFirst), sizeOf('second', rawSecond)];
-    if (first > second) throw new DomainError('VALIDATION.FAILED', 'first must not exceed second', 'invalid', 'first');
+    if (first > second) throw refusal('VALIDATION.FAILED', 'first must not exceed second', 'first');
     return this.queries.execute<GetConsistencyProof, ConsistencyProof>(new GetConsistencyProof(first, second));
   }
 

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { GetConsentReceipt, GetSubjectStateAt, GetSubjectTimeline, VerifySubject, type SubjectStateAt, type SubjectVerification, type TimelineEntry } from '#application';
 import type { ConsentReceipt } from '#audit';
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import { Roles } from '../auth';
 import { Operation } from '../http/openapi/operation.decorators';
 import { list, ref } from '../http/openapi/schemas/schema-helpers';
@@ -12,7 +12,7 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 function name(value: string, field: string): string {
-  if (!NAME.test(value)) throw new DomainError('VALIDATION.FAILED', `${field} must be an id of letters, digits and ._:-`, 'invalid', field);
+  if (!NAME.test(value)) throw refusal('VALIDATION.FAILED', `${field} must be an id of letters, digits and ._:-`, field);
   return value;
 }
 
@@ -46,12 +46,12 @@ export class SubjectProofController {
   }
 
   @Get('consents/:topic/:channel/receipt')
-  @Operation('A signed consent receipt with the proof of its event', { status: 200, description: 'The receipt', schema: 'ConsentReceipt' }, 'SUBJECT.NOT_FOUND', { code: 'CONSENT.NOT_GRANTED', status: 404 }, 'VALIDATION.FAILED')
+  @Operation('A signed consent receipt with the proof of its event', { status: 200, description: 'The receipt', schema: 'ConsentReceipt' }, 'SUBJECT.NOT_FOUND', 'RECEIPT.NOT_FOUND', 'VALIDATION.FAILED')
   @Roles('crm', 'dpo', 'auditor', 'admin')
   @ApiQuery({ name: 'contactPointId', required: false, description: 'for a consent given for one address only' })
   receipt(@Param('id', uuid) id: string, @Param('topic') topic: string, @Param('channel') channel: string, @Query('contactPointId') contactPointId: unknown): Promise<ConsentReceipt> {
     if (contactPointId !== undefined && (typeof contactPointId !== 'string' || !NAME.test(contactPointId))) {
-      throw new DomainError('VALIDATION.FAILED', 'contactPointId must be one id', 'invalid', 'contactPointId');
+      throw refusal('VALIDATION.FAILED', 'contactPointId must be one id', 'contactPointId');
     }
     const request = { subjectId: id, topicId: name(topic, 'topic'), channel: name(channel, 'channel'), contactPointId, now: new Date().toISOString() };
     return this.queries.execute<GetConsentReceipt, ConsentReceipt>(new GetConsentReceipt(request));

@@ -2,10 +2,10 @@ import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import type { ImportReport } from '#application';
 import { Roles } from '../auth';
-import { ApiHttpException } from '../http/api-http.exception';
+import { edgeRefusal } from '../http/edge-refusals';
 import { IMPORT_MEDIA_TYPES } from './import-body';
 import { ImportService } from './import.service';
 import { Operation } from '../http/openapi/operation.decorators';
@@ -29,7 +29,7 @@ export class ImportsController {
   @ApiQuery({ name: 'sourceSystem', required: false, description: 'for records that name no sourceSystem' })
   run(@Req() request: FastifyRequest, @Query('dryRun') dryRun: unknown, @Query('sourceSystem') sourceSystem: unknown): Promise<ImportReport> {
     const format = IMPORT_MEDIA_TYPES[mediaType(request)];
-    if (!(request.body instanceof Readable)) throw new ApiHttpException(400, 'IMPORT.BODY_REQUIRED', 'send the file as the request body');
+    if (!(request.body instanceof Readable)) throw edgeRefusal('IMPORT.BODY_REQUIRED', 'send the file as the request body');
     return this.imports.run(request.body, { format, dryRun: flag(dryRun), sourceSystem: source(sourceSystem) });
   }
 }
@@ -37,7 +37,7 @@ export class ImportsController {
 function mediaType(request: FastifyRequest): MediaType {
   const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (isMediaType(type)) return type;
-  throw new ApiHttpException(415, 'HTTP.UNSUPPORTED_MEDIA_TYPE', `send the file as ${Object.keys(IMPORT_MEDIA_TYPES).join(' or ')}`);
+  throw edgeRefusal('HTTP.UNSUPPORTED_MEDIA_TYPE', `send the file as ${Object.keys(IMPORT_MEDIA_TYPES).join(' or ')}`);
 }
 
 function isMediaType(type: string): type is MediaType {
@@ -47,13 +47,13 @@ function isMediaType(type: string): type is MediaType {
 function flag(value: unknown): boolean {
   if (value === undefined || value === 'false') return false;
   if (value === 'true') return true;
-  throw new DomainError('VALIDATION.FAILED', 'dryRun must be true or false', 'invalid', 'dryRun');
+  throw refusal('VALIDATION.FAILED', 'dryRun must be true or false', 'dryRun');
 }
 
 function source(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value.trim() === '' || value.length > 200) {
-    throw new DomainError('VALIDATION.FAILED', 'sourceSystem must be one text of 1 to 200 characters', 'invalid', 'sourceSystem');
+    throw refusal('VALIDATION.FAILED', 'sourceSystem must be one text of 1 to 200 characters', 'sourceSystem');
   }
   return value;
 }

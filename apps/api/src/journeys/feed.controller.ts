@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, EVENT_STORE, INTEGRATION_SOURCE_FILTER, matchesIntegrationFilter, toIntegrationEvent, type AppConfig, type IntegrationFilter } from '#application';
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { Roles } from '../auth';
 import { FeedQueryDto } from './dto/journeys.dto';
@@ -22,7 +22,7 @@ interface RawReply {
 export function resumeAfter(header: string | string[] | undefined, after: number | undefined): number {
   if (header === undefined) return after ?? 0;
   const value = Array.isArray(header) ? header[0] : header;
-  if (!/^\d{1,15}$/.test(value ?? '')) throw new DomainError('VALIDATION.FAILED', 'Last-Event-ID must be a global position (a whole number)', 'invalid', 'Last-Event-ID');
+  if (!/^\d{1,15}$/.test(value ?? '')) throw refusal('VALIDATION.FAILED', 'Last-Event-ID must be a global position (a whole number)', 'Last-Event-ID');
   return Number(value);
 }
 

@@ -21,7 +21,7 @@ export class UnsubscribeController {
   constructor(private readonly links: UnsubscribeLinks, private readonly tokens: UnsubscribeTokens, private readonly service: UnsubscribeService) {}
 
   @Post('unsubscribe-links')
-  @Operation('Mint a one-click unsubscribe link (RFC 8058)', { status: 201, description: 'The link and its mail headers', schema: 'UnsubscribeLink' }, 'CHANNEL.NOT_ALLOWED', 'TOPIC.NOT_FOUND', 'SUBJECT.NOT_FOUND')
+  @Operation('Mint a one-click unsubscribe link (RFC 8058)', { status: 201, description: 'The link and its mail headers', schema: 'UnsubscribeLink' }, 'TOPIC.CHANNEL_NOT_ALLOWED', 'TOPIC.NOT_FOUND', 'SUBJECT.NOT_FOUND')
   @Roles('journey', 'admin')
   issue(@Body() dto: UnsubscribeLinkDto): Promise<UnsubscribeLink> {
     return this.links.issue(dto, new Date());

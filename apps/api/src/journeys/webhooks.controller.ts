@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { WebhookDispatcher, WebhookRegistry, type CommandContext, type DeadLetter, type ReplayOutcome, type Webhook } from '#application';
-import { DomainError } from '#domain';
+import { DomainError, refusal } from '#domain';
 import { Roles } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { RegisterWebhookDto } from './dto/journeys.dto';
@@ -11,7 +11,7 @@ import { list, ref } from '../http/openapi/schemas/schema-helpers';
 const uuid = new ParseUUIDPipe({ version: '4' });
 
 function notFound(id: string): DomainError {
-  return new DomainError('WEBHOOK.NOT_FOUND', `no webhook ${id}`, 'not_found', 'id');
+  return refusal('WEBHOOK.NOT_FOUND', `no webhook ${id}`, 'id');
 }
 
 /** Admin only: a webhook receives every subject's changes, so registering one is a privileged act. */

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ExportSubjectCommand, type CommandContext, type SubjectExport } from '#application';
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import { Roles } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { Operation } from '../http/openapi/operation.decorators';
@@ -34,7 +34,7 @@ export class ExportController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SubjectExport> {
     if (requestId !== undefined && (typeof requestId !== 'string' || !ID.test(requestId))) {
-      throw new DomainError('VALIDATION.FAILED', 'requestId must be an id of letters, digits and ._:-', 'invalid', 'requestId');
+      throw refusal('VALIDATION.FAILED', 'requestId must be an id of letters, digits and ._:-', 'requestId');
     }
     const document = await this.commands.execute(new ExportSubjectCommand(id, requestId, ctx));
     if (download === '1' || download === 'true') {

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Param, ParseUUIDPipe, Post, Query } from '@ne
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { PlaceLegalHoldCommand, ReleaseLegalHoldCommand, type CommandContext } from '#application';
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import { Roles } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { CommandResponse } from '../commands/command-response';
@@ -32,7 +32,7 @@ export class LegalHoldsController {
   @ApiQuery({ name: 'reason', required: false })
   release(@Param('id', uuid) id: string, @Param('holdId', uuid) holdId: string, @Query('reason') reason: unknown, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
     if (reason !== undefined && (typeof reason !== 'string' || reason.length > 2000)) {
-      throw new DomainError('VALIDATION.FAILED', 'reason must be one text of at most 2000 characters', 'invalid', 'reason');
+      throw refusal('VALIDATION.FAILED', 'reason must be one text of at most 2000 characters', 'reason');
     }
     return this.commands.execute(new ReleaseLegalHoldCommand(id, { holdId, reason }, ctx));
   }

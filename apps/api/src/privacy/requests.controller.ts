@@ -9,7 +9,7 @@ import {
   RejectDataSubjectRequestCommand,
   type CommandContext,
 } from '#application';
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import type { DsrRequestDocument } from '#projections';
 import { Roles } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
@@ -71,7 +71,7 @@ export class RequestsController {
   queue(@Query('status') status: unknown): Promise<DsrRequestDocument[]> {
     const wanted = status ?? 'open';
     if (wanted !== 'open' && wanted !== 'overdue') {
-      throw new DomainError('VALIDATION.FAILED', 'status must be open or overdue', 'invalid', 'status');
+      throw refusal('VALIDATION.FAILED', 'status must be open or overdue', 'status');
     }
     return this.queries.execute<GetRequestQueue, DsrRequestDocument[]>(new GetRequestQueue(wanted, new Date().toISOString()));
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import { Roles } from '../auth';
 import { ReadYourWrites } from '../read-side/read-your-writes';
 import type { ProcessingRegister } from './processing-register';
@@ -33,6 +33,6 @@ export class ProcessingRegisterController {
 function wantsCsv(format: unknown, accept: string | undefined): boolean {
   if (format === 'csv') return true;
   if (format === 'json') return false;
-  if (format !== undefined) throw new DomainError('VALIDATION.FAILED', 'format must be json or csv', 'invalid', 'format');
+  if (format !== undefined) throw refusal('VALIDATION.FAILED', 'format must be json or csv', 'format');
   return (accept ?? '').split(',').some((type) => type.split(';')[0].trim().toLowerCase() === 'text/csv');
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import {
   GrantConsentCommand,
   LiftContactBlockCommand,
@@ -74,7 +74,7 @@ export class ConsentsController {
   @ApiQuery({ name: 'reason', required: false })
   lift(@Param('id', uuid) id: string, @Param('blockId', uuid) blockId: string, @Query('reason') reason: unknown, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
     if (reason !== undefined && (typeof reason !== 'string' || reason.length > 2000)) {
-      throw new DomainError('VALIDATION.FAILED', 'reason must be one text of at most 2000 characters', 'invalid', 'reason');
+      throw refusal('VALIDATION.FAILED', 'reason must be one text of at most 2000 characters', 'reason');
     }
     return this.commands.execute(new LiftContactBlockCommand(id, { blockId, reason }, ctx));
   }

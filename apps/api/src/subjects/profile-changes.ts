@@ -1,10 +1,10 @@
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 
 const MAX_FIELDS = 50;
 const MAX_VALUE = 500;
 
 function invalid(field: string, message: string): never {
-  throw new DomainError('VALIDATION.FAILED', message, 'invalid', field);
+  throw refusal('VALIDATION.FAILED', message, field);
 }
 
 /** The body's schema in the OpenAPI document, from the same limits the parser applies. */

@@ -3,7 +3,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { DefineTopicCommand, PublishConsentTextVersionCommand, RetireTopicCommand, TopicViews, type CommandContext } from '#application';
-import { DomainError, type TopicView } from '#domain';
+import { refusal, type TopicView } from '#domain';
 import { Roles } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { CommandResponse } from '../commands/command-response';
@@ -46,7 +46,7 @@ export class TopicsController {
   @Roles('admin', 'dpo', 'crm', 'journey', 'auditor')
   async get(@Param('id') id: string): Promise<TopicView> {
     const view = await this.topics.view(id);
-    if (!view) throw new DomainError('TOPIC.NOT_FOUND', `topic ${id} is not defined`, 'not_found');
+    if (!view) throw refusal('TOPIC.NOT_FOUND', `topic ${id} is not defined`);
     return view;
   }
 }

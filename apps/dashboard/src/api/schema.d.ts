@@ -160,6 +160,10 @@ export interface paths {
     /** Sign a checkpoint of the log now */
     post: operations["auditCheckpointNow"];
   };
+  "/audit/consistency": {
+    /** Consistency proof between two tree sizes */
+    get: operations["auditConsistency"];
+  };
   "/subjects/{id}/verify": {
     /** Verify the subject’s hash chain and its inclusion in a signed checkpoint */
     get: operations["subjectProofVerify"];
@@ -447,7 +451,7 @@ export interface components {
     WebhookFilterDto: {
       topics?: string[];
       channels?: string[];
-      types?: ("consent.changed.v1" | "objection.raised.v1" | "contact-block.changed.v1" | "subject.erasure-requested.v1" | "subject.erased.v1")[];
+      types?: ("consent.changed.v1" | "objection.raised.v1" | "contact-block.changed.v1" | "subject.erasure-requested.v1" | "subject.erased.v1" | "audit.checkpoint.v1")[];
     };
     RegisterWebhookDto: {
       /** @example https://journeys.example.org/ledger-events */
@@ -460,7 +464,7 @@ export interface components {
       subjectId: string;
       topicId: string;
       channel: string;
-      /** @description Days the link works (default UNSUBSCRIBE_LINK_TTL_DAYS) */
+      /** @description Days the link works; without it the link never expires (an objection is a right at any time, Art. 21(2)) */
       ttlDays?: number;
     };
     OneClickBodyDto: {
@@ -879,12 +883,18 @@ export interface components {
     Checkpoint: {
       logSize: number;
       position: number;
-      streams: number;
       /** @description SHA-256, hex */
       merkleRoot: string;
       /** Format: date-time */
       time: string;
       keyId: string;
+      /**
+       * @description RFC 6962 tree over the global order: leaf n is the n-th event, anchors excluded
+       * @enum {string}
+       */
+      tree?: "rfc6962:global-order:v1";
+      /** @description Checkpoints signed before the global-order tree: number of stream heads */
+      streams?: number;
     };
     SignedCheckpoint: {
       checkpoint: components["schemas"]["Checkpoint"];
@@ -908,6 +918,27 @@ export interface components {
       /** @enum {string} */
       algorithm: "Ed25519";
       signature: string;
+    };
+    /** @description The event in the tree of the latest checkpoint covering it, with that signed checkpoint */
+    InclusionProof: {
+      anchorRevision: number;
+      leafIndex: number;
+      treeSize: number;
+      /** @description Sibling hashes from the leaf up (RFC 6962 2.1.1) */
+      path: string[];
+      checkpoint: components["schemas"]["Checkpoint"];
+      /** @enum {string} */
+      algorithm: "Ed25519";
+      signature: string;
+      verified?: boolean;
+      problem?: string;
+    };
+    /** @description Proof that the tree of size second extends the tree of size first */
+    ConsistencyProof: {
+      first: number;
+      second: number;
+      /** @description RFC 6962 2.1.2; verify with the two roots (RFC 9162 2.1.4.2) */
+      proof: string[];
     };
     PublicKey: {
       keyId: string;
@@ -937,21 +968,7 @@ export interface components {
         revision?: number;
         message?: string;
       };
-      inclusion?: {
-        anchorRevision: number;
-        treeSize: number;
-        verified: boolean;
-        checkpoint?: components["schemas"]["Checkpoint"];
-        head?: {
-          stream: string;
-          revision: number;
-          /** @description SHA-256, hex */
-          hash: string;
-        };
-        leaf?: string;
-        leafIndex?: number;
-        proof?: string[];
-      };
+      inclusion?: components["schemas"]["InclusionProof"];
     };
     /** @description A Kantara consent receipt signed with Ed25519, with the proof of its event */
     ConsentReceipt: {
@@ -998,8 +1015,11 @@ export interface components {
     };
     UnsubscribeLink: {
       url: string;
-      /** Format: date-time */
-      expiresAt: string;
+      /**
+       * Format: date-time
+       * @description null: the link does not expire (Art. 21(2): an objection is possible at any time)
+       */
+      expiresAt: string | null;
       /** @description For the mail’s header (RFC 2369, RFC 8058) */
       headers: {
         "List-Unsubscribe": string;
@@ -1507,15 +1527,15 @@ export interface operations {
           };
         };
       };
-      /** @description Refused: PROJECTION.BEHIND */
+      /** @description Refused: PROJECTION.BEHIND, PROJECTION.REBUILDING */
       503: {
         content: {
-          "application/json": components["schemas"]["Refusal"] & {
+          "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 503;
             /** @enum {string} */
-            code?: "PROJECTION.BEHIND";
-          };
+            code?: "PROJECTION.BEHIND" | "PROJECTION.REBUILDING";
+          });
         };
       };
     };
@@ -3410,6 +3430,10 @@ export interface operations {
       query?: {
         status?: "open" | "overdue";
       };
+      header?: {
+        /** @description Answer only once the read models include this global position (from a command response) */
+        "X-Min-Position"?: string;
+      };
     };
     responses: {
       /** @description Earliest due first */
@@ -3449,6 +3473,17 @@ export interface operations {
             /** @enum {string} */
             code?: "AUTH.FORBIDDEN";
           };
+        };
+      };
+      /** @description Refused: PROJECTION.BEHIND, PROJECTION.REBUILDING */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            code?: "PROJECTION.BEHIND" | "PROJECTION.REBUILDING";
+          });
         };
       };
     };
@@ -3592,15 +3627,15 @@ export interface operations {
           };
         };
       };
-      /** @description Refused: PROJECTION.BEHIND */
+      /** @description Refused: PROJECTION.BEHIND, PROJECTION.REBUILDING */
       503: {
         content: {
-          "application/json": components["schemas"]["Refusal"] & {
+          "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 503;
             /** @enum {string} */
-            code?: "PROJECTION.BEHIND";
-          };
+            code?: "PROJECTION.BEHIND" | "PROJECTION.REBUILDING";
+          });
         };
       };
     };
@@ -3672,15 +3707,15 @@ export interface operations {
           });
         };
       };
-      /** @description Refused: PROJECTION.BEHIND */
+      /** @description Refused: PROJECTION.BEHIND, PROJECTION.REBUILDING */
       503: {
         content: {
-          "application/json": components["schemas"]["Refusal"] & {
+          "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 503;
             /** @enum {string} */
-            code?: "PROJECTION.BEHIND";
-          };
+            code?: "PROJECTION.BEHIND" | "PROJECTION.REBUILDING";
+          });
         };
       };
     };
@@ -3771,15 +3806,15 @@ export interface operations {
           };
         };
       };
-      /** @description Refused: PROJECTION.BEHIND */
+      /** @description Refused: PROJECTION.BEHIND, PROJECTION.REBUILDING */
       503: {
         content: {
-          "application/json": components["schemas"]["Refusal"] & {
+          "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 503;
             /** @enum {string} */
-            code?: "PROJECTION.BEHIND";
-          };
+            code?: "PROJECTION.BEHIND" | "PROJECTION.REBUILDING";
+          });
         };
       };
     };
@@ -3850,15 +3885,15 @@ export interface operations {
           };
         };
       };
-      /** @description Refused: PROJECTION.BEHIND */
+      /** @description Refused: PROJECTION.BEHIND, PROJECTION.REBUILDING */
       503: {
         content: {
-          "application/json": components["schemas"]["Refusal"] & {
+          "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 503;
             /** @enum {string} */
-            code?: "PROJECTION.BEHIND";
-          };
+            code?: "PROJECTION.BEHIND" | "PROJECTION.REBUILDING";
+          });
         };
       };
     };
@@ -3911,15 +3946,15 @@ export interface operations {
           };
         };
       };
-      /** @description Refused: PROJECTION.BEHIND */
+      /** @description Refused: PROJECTION.BEHIND, PROJECTION.REBUILDING */
       503: {
         content: {
-          "application/json": components["schemas"]["Refusal"] & {
+          "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 503;
             /** @enum {string} */
-            code?: "PROJECTION.BEHIND";
-          };
+            code?: "PROJECTION.BEHIND" | "PROJECTION.REBUILDING";
+          });
         };
       };
     };
@@ -3952,6 +3987,17 @@ export interface operations {
             statusCode?: 403;
             /** @enum {string} */
             code?: "AUTH.FORBIDDEN";
+          };
+        };
+      };
+      /** @description Refused: STATS.TOO_MANY_STREAMS */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 429;
+            /** @enum {string} */
+            code?: "STATS.TOO_MANY_STREAMS";
           };
         };
       };
@@ -4089,15 +4135,15 @@ export interface operations {
           };
         };
       };
-      /** @description Refused: PROJECTION.BEHIND */
+      /** @description Refused: PROJECTION.BEHIND, PROJECTION.REBUILDING */
       503: {
         content: {
-          "application/json": components["schemas"]["Refusal"] & {
+          "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 503;
             /** @enum {string} */
-            code?: "PROJECTION.BEHIND";
-          };
+            code?: "PROJECTION.BEHIND" | "PROJECTION.REBUILDING";
+          });
         };
       };
     };
@@ -4202,6 +4248,69 @@ export interface operations {
             statusCode?: 403;
             /** @enum {string} */
             code?: "AUTH.FORBIDDEN";
+          };
+        };
+      };
+    };
+  };
+  /** Consistency proof between two tree sizes */
+  auditConsistency: {
+    parameters: {
+      query: {
+        /** @description logSize of the newer checkpoint, at least first */
+        second: unknown;
+        /** @description logSize of the older checkpoint */
+        first: unknown;
+      };
+    };
+    responses: {
+      /** @description The RFC 6962 proof */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ConsistencyProof"];
+        };
+      };
+      /** @description Refused: VALIDATION.FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            code?: "VALIDATION.FAILED";
+          };
+        };
+      };
+      /** @description Refused: AUTH.MISSING_KEY, AUTH.UNKNOWN_KEY */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            code?: "AUTH.MISSING_KEY" | "AUTH.UNKNOWN_KEY";
+          });
+        };
+      };
+      /** @description Refused: AUTH.FORBIDDEN */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            code?: "AUTH.FORBIDDEN";
+          };
+        };
+      };
+      /** @description Refused: AUDIT.TREE_TOO_SMALL */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            code?: "AUDIT.TREE_TOO_SMALL";
           };
         };
       };
@@ -4444,14 +4553,14 @@ export interface operations {
           };
         };
       };
-      /** @description Refused: CONSENT.NOT_GRANTED, SUBJECT.NOT_FOUND */
+      /** @description Refused: RECEIPT.NOT_FOUND, SUBJECT.NOT_FOUND */
       404: {
         content: {
           "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 404;
             /** @enum {string} */
-            code?: "CONSENT.NOT_GRANTED" | "SUBJECT.NOT_FOUND";
+            code?: "RECEIPT.NOT_FOUND" | "SUBJECT.NOT_FOUND";
           });
         };
       };
@@ -4499,7 +4608,7 @@ export interface operations {
         /** @description Channels, comma-separated; events for every channel always pass */
         channel?: string[];
         /** @description Integration event types, comma-separated */
-        type?: "consent.changed.v1" | "objection.raised.v1" | "contact-block.changed.v1" | "subject.erasure-requested.v1" | "subject.erased.v1";
+        type?: "consent.changed.v1" | "objection.raised.v1" | "contact-block.changed.v1" | "subject.erasure-requested.v1" | "subject.erased.v1" | "audit.checkpoint.v1";
         /** @description Resume after this global position (Last-Event-ID wins when both are sent) */
         after?: number;
       };
@@ -4846,14 +4955,14 @@ export interface operations {
           "application/json": components["schemas"]["UnsubscribeLink"];
         };
       };
-      /** @description Refused: CHANNEL.NOT_ALLOWED, HTTP.MALFORMED_JSON, VALIDATION.FAILED */
+      /** @description Refused: HTTP.MALFORMED_JSON, TOPIC.CHANNEL_NOT_ALLOWED, VALIDATION.FAILED */
       400: {
         content: {
           "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 400;
             /** @enum {string} */
-            code?: "CHANNEL.NOT_ALLOWED" | "HTTP.MALFORMED_JSON" | "VALIDATION.FAILED";
+            code?: "HTTP.MALFORMED_JSON" | "TOPIC.CHANNEL_NOT_ALLOWED" | "VALIDATION.FAILED";
           });
         };
       };

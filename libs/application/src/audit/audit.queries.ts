@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { AuditSigningKey, ConsentReceipt } from '#audit';
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import type { EventStore } from '#event-store';
 import type { AppConfig } from '../config/app-config';
 import { subjectStateAt, type SubjectStateAt } from '../history/subject-state-at';
@@ -81,7 +81,7 @@ export class GetConsistencyProofHandler implements IQueryHandler<GetConsistencyP
   constructor(private readonly tree: AuditCheckpointService) {}
   async execute({ first, second }: GetConsistencyProof): Promise<ConsistencyProof> {
     const proof = await this.tree.consistencyBetween(first, second);
-    if (!proof) throw new DomainError('AUDIT.TREE_TOO_SMALL', `the log's tree does not hold ${second} events yet`, 'not_found', 'second');
+    if (!proof) throw refusal('AUDIT.TREE_TOO_SMALL', `the log's tree does not hold ${second} events yet`, 'second');
     return { first, second, proof };
   }
 }

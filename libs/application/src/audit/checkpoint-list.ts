@@ -1,4 +1,5 @@
-import { AUDIT_ANCHOR_STREAM, isSignedCheckpoint, type Checkpoint } from '#audit';
+import { isSignedCheckpoint, type Checkpoint } from '#audit';
+import { AUDIT_ANCHOR_STREAM } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 
 /** One anchor as listed and exported: the signed checkpoint and where it sits in its own chain. */

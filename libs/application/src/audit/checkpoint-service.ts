@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { AUDIT_ANCHOR_STREAM, CHECKPOINT_TREE, isLegacyCheckpoint, isSignedCheckpoint, LogTree, signCheckpoint, type AuditSigningKey, type Checkpoint, type SignedCheckpoint, type TreeInclusion, type TreeProofs } from '#audit';
+import { CHECKPOINT_TREE, isLegacyCheckpoint, isSignedCheckpoint, LogTree, signCheckpoint, type AuditSigningKey, type Checkpoint, type SignedCheckpoint, type TreeInclusion, type TreeProofs } from '#audit';
+import { AUDIT_ANCHOR_STREAM } from '#domain';
 import type { EventStore, RecordedEvent, Subscription } from '#event-store';
 import { CommandExecutor } from '../commands/command-executor';
 import { plainCodec } from '../commands/event-codec';

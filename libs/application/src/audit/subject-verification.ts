@@ -1,5 +1,5 @@
 import { ChainChecker, checkpointSignatureProblem, treeInclusionProblem, type AnchorMismatch, type AuditPublicKey, type ChainBreak, type TreeInclusion, type TreeProofs } from '#audit';
-import { DomainError, subjectStreamName } from '#domain';
+import { subjectNotRegistered, subjectStreamName } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { allAnchors, type AnchorRecord } from './checkpoint-list';
 
@@ -32,7 +32,7 @@ export interface SubjectVerification {
 export async function verifySubject(store: EventStore, tree: TreeProofs, key: AuditPublicKey | undefined, subjectId: string): Promise<SubjectVerification> {
   const stream = subjectStreamName(subjectId);
   const recorded = await store.readStream(stream);
-  if (recorded.length === 0) throw new DomainError('SUBJECT.NOT_FOUND', 'the subject is not registered', 'not_found');
+  if (recorded.length === 0) throw subjectNotRegistered();
   const checker = new ChainChecker();
   const firstBreak = recorded.flatMap((event) => checker.check(event))[0];
   const covering = await coveringAnchors(store, recorded[0]!.position);

@@ -1,4 +1,4 @@
-import { AUDIT_ANCHOR_STREAM } from '#audit';
+import { AUDIT_ANCHOR_STREAM, SUBJECT_STREAM_PREFIX } from '#domain';
 import type { EventFilter } from '#event-store';
 import type { IntegrationEvent, IntegrationEventType } from './integration-event';
 import { PUBLISHED_DOMAIN_TYPES } from './to-integration-event';
@@ -29,6 +29,6 @@ function admits(list: readonly string[] | undefined, value: string): boolean {
 
 /** What to ask the event store for: subject streams, the anchors, and the types that can be published. */
 export const INTEGRATION_SOURCE_FILTER: EventFilter = {
-  streamPrefixes: ['subject-', AUDIT_ANCHOR_STREAM],
+  streamPrefixes: [SUBJECT_STREAM_PREFIX, AUDIT_ANCHOR_STREAM],
   eventTypes: [...PUBLISHED_DOMAIN_TYPES],
 };

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { DomainError, subjectDecider, subjectStreamName } from '#domain';
+import { refusal, subjectDecider, subjectStreamName } from '#domain';
 import type { CommandContext } from '../commands/command-context';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../infrastructure/tokens';
@@ -73,10 +73,10 @@ export class UnsubscribeLinks {
 
   async issue(request: { subjectId: string; topicId: string; channel: string; ttlDays?: number }, now: Date): Promise<UnsubscribeLink> {
     const topic = await this.topics.view(request.topicId);
-    if (!topic) throw new DomainError('TOPIC.NOT_FOUND', `no topic ${request.topicId}`, 'not_found', 'topicId');
-    if (!topic.allowedChannels.includes(request.channel)) throw new DomainError('CHANNEL.NOT_ALLOWED', `topic ${topic.id} allows ${topic.allowedChannels.join(', ')}`, 'invalid', 'channel');
+    if (!topic) throw refusal('TOPIC.NOT_FOUND', `no topic ${request.topicId}`, 'topicId');
+    if (!topic.allowedChannels.includes(request.channel)) throw refusal('TOPIC.CHANNEL_NOT_ALLOWED', `topic ${topic.id} allows ${topic.allowedChannels.join(', ')}`, 'channel');
     const { state } = await this.executor.load(subjectStreamName(request.subjectId), subjectDecider, this.codec);
-    if (state.status === 'not_registered') throw new DomainError('SUBJECT.NOT_FOUND', `no subject ${request.subjectId}`, 'not_found', 'subjectId');
+    if (state.status === 'not_registered') throw refusal('SUBJECT.NOT_FOUND', `no subject ${request.subjectId}`, 'subjectId');
     const expiresAt = request.ttlDays === undefined ? undefined : Math.floor(now.getTime() / 1000) + request.ttlDays * 86_400;
     const token = this.tokens.sign({ subjectId: request.subjectId, topicId: topic.id, channel: request.channel, expiresAt });
     const url = `${this.config.journeys.publicBaseUrl}/unsubscribe?token=${token}`;

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainError, mapPersonalFields, subjectDecider, subjectStreamName, type SubjectCommand, type SubjectState } from '#domain';
+import { mapPersonalFields, subjectDecider, subjectNotRegistered, subjectStreamName, type SubjectCommand, type SubjectState } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { AppConfig } from '../config/app-config';
 import type { CommandContext } from '../commands/command-context';
@@ -38,7 +38,7 @@ export class ExportSubjectHandler implements ICommandHandler<ExportSubjectComman
   async execute({ subjectId, requestId, context }: ExportSubjectCommand): Promise<SubjectExport> {
     const stream = subjectStreamName(subjectId);
     const recorded = await this.store.readStream(stream);
-    if (recorded.length === 0) throw new DomainError('SUBJECT.NOT_FOUND', 'the subject is not registered', 'not_found');
+    if (recorded.length === 0) throw subjectNotRegistered();
     const decoded = await this.codec.decode(stream, recorded);
     const state = decoded.reduce(subjectDecider.evolve as (s: SubjectState, e: unknown) => SubjectState, subjectDecider.initialState());
     if (state.status !== 'registered') return erasedProof(subjectId, state, recorded, context.now);

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainError, findDoubleOptInByTokenHash, type ExpireDoubleOptIn } from '#domain';
+import { findDoubleOptInByTokenHash, refusal, type ExpireDoubleOptIn } from '#domain';
 import type { AppConfig } from '../config/app-config';
 import type { CommandContext } from '../commands/command-context';
 import type { CommandResult } from '../commands/command-result';
@@ -75,7 +75,7 @@ export class ConfirmDoubleOptInHandler implements ICommandHandler<ConfirmDoubleO
 
   async execute({ token, evidence, context }: ConfirmDoubleOptInCommand): Promise<DoubleOptInConfirmation> {
     const subjectId = token.split('.')[0];
-    if (!UUID.test(subjectId)) throw new DomainError('DOUBLE_OPT_IN.TOKEN_UNKNOWN', 'unknown double opt-in token', 'not_found', 'token');
+    if (!UUID.test(subjectId)) throw refusal('DOUBLE_OPT_IN.TOKEN_UNKNOWN', 'unknown double opt-in token', 'token');
     const tokenHash = hashToken(token);
     const request = findDoubleOptInByTokenHash(await this.subjects.state(subjectId), tokenHash);
     const metadata = await this.subjects.topicContext(request?.scope.topicId, context);

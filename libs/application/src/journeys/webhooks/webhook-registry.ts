@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { decryptField, encryptField } from '#crypto';
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import type { IndexSpec, JsonObject, OperationalStore } from '#read-store';
 import type { IntegrationFilter } from '../../integration/integration-filter';
 import type { JourneyKeys } from '../journey-keys';
@@ -41,8 +41,8 @@ export class WebhookRegistry {
   }
 
   async register(input: { url: string; secret: string; filter: IntegrationFilter }, actor: string, now: string): Promise<Webhook> {
-    const refusal = webhookRegistrationRefusal(input.url, this.allowPrivateTargets);
-    if (refusal !== undefined) throw new DomainError('WEBHOOK.TARGET_FORBIDDEN', `url ${refusal}`, 'invalid', 'url');
+    const forbidden = webhookRegistrationRefusal(input.url, this.allowPrivateTargets);
+    if (forbidden !== undefined) throw refusal('WEBHOOK.TARGET_FORBIDDEN', `url ${forbidden}`, 'url');
     const id = randomUUID();
     const webhook: Webhook = { id, url: input.url, filter: input.filter, createdAt: now, createdBy: actor };
     const sealed = encryptField(this.keys.webhookSecrets, `webhook:${id}`, input.secret);

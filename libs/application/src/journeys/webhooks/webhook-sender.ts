@@ -5,6 +5,7 @@ import type { WebhookSettings } from '../journey-settings';
 import { guardedLookup, TARGET_FORBIDDEN } from './guarded-lookup';
 import { ATTEMPT_HEADER, EVENT_ID_HEADER, SIGNATURE_HEADER, signDelivery } from './webhook-signature';
 import { webhookUrlRefusal } from './webhook-target';
+import { activeTraceHeaders } from '../../tracing/trace-context';
 
 export type AttemptResult = { ok: true; status: number } | { ok: false; error: string };
 export type DeliverySettings = Pick<WebhookSettings, 'timeoutMs' | 'allowPrivateTargets'>;
@@ -25,6 +26,8 @@ export async function postEvent(url: string, secret: string, event: IntegrationE
     [SIGNATURE_HEADER]: signDelivery(secret, body, Math.floor(Date.now() / 1000)),
     [EVENT_ID_HEADER]: event.id,
     [ATTEMPT_HEADER]: String(attempt),
+    // W3C Trace Context: the receiver may continue the delivery's trace (nothing when tracing is off).
+    ...activeTraceHeaders(),
   };
   const signal = AbortSignal.timeout(settings.timeoutMs);
   try {

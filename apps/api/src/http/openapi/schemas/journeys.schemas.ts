@@ -7,7 +7,7 @@ export const JOURNEY_SCHEMAS = {
   ReplayOutcome: object({ replayed: integer, delivered: integer, failed: integer }),
   UnsubscribeLink: object({
     url: text,
-    expiresAt: time,
+    expiresAt: { ...time, nullable: true, description: 'null: the link does not expire (Art. 21(2): an objection is possible at any time)' },
     headers: object({ 'List-Unsubscribe': text, 'List-Unsubscribe-Post': { type: 'string', enum: ['List-Unsubscribe=One-Click'] } }, {}, 'For the mail’s header (RFC 2369, RFC 8058)'),
   }),
   UnsubscribeOutcome: object({ subjectId: text, topicId: text, channel: text, recorded: list(text, 'The events recorded; empty on a second use'), position: integer }),
