@@ -30,6 +30,7 @@ module.exports = {
     '^#crypto$': '<rootDir>/libs/crypto/src/index.ts',
     '^#audit$': '<rootDir>/libs/audit/src/index.ts',
     '^#application$': '<rootDir>/libs/application/src/index.ts',
+    '^#sqlite$': '<rootDir>/libs/sqlite/src/index.ts',
     '^#testing$': '<rootDir>/libs/testing/src/index.ts',
     '^#projections$': '<rootDir>/projections/index.ts',
   },

@@ -1,12 +1,9 @@
-import type { Channel } from '#domain';
 import type { ReadStore } from '#read-store';
-import { decideContactability } from './contactability';
-import { denied, reason, type Contactability } from './contactability.reasons';
+import { answerContactability, type ContactabilityCheck } from './contactability.check';
+import type { Contactability } from './contactability.reasons';
 import type { SubjectProfileDocument } from './subject-profile.document';
 import { getProfiles } from './subject-profile.queries';
 import { TOPICS, topicReadView, type TopicDocument, type TopicReadView } from './topics';
-
-export type ContactabilityCheck = { subjectId: string; topic: string; channel: Channel; contactPointId?: string };
 
 export const MAX_BATCH = 1000;
 
@@ -19,14 +16,7 @@ export async function checkContactability(store: ReadStore, checks: readonly Con
     byId<SubjectProfileDocument>(getProfiles(store, distinct(checks.map((c) => c.subjectId)))),
     topicsById(store, distinct(checks.map((c) => c.topic))),
   ]);
-  return checks.map((check) => {
-    const profile = profiles.get(check.subjectId);
-    const topic = topics.get(check.topic);
-    if (profile === undefined || topic === undefined) {
-      return denied(...(profile ? [] : [reason('SUBJECT.UNKNOWN')]), ...(topic ? [] : [reason('TOPIC.UNKNOWN')]));
-    }
-    return decideContactability(profile, topic, check.channel, check.contactPointId, now);
-  });
+  return checks.map((check) => answerContactability({ profile: profiles.get(check.subjectId), topic: topics.get(check.topic) }, check, now));
 }
 
 export async function topicsById(store: ReadStore, topicIds: readonly string[]): Promise<Map<string, TopicReadView>> {

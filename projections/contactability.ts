@@ -4,7 +4,9 @@ import type { ProfileContactPoint, SubjectProfileDocument } from './subject-prof
 import { findConsent } from './subject-profile.apply-consent';
 import type { TopicReadView } from './topics';
 
-type Profile = Pick<SubjectProfileDocument, 'erased' | 'erasedEventId' | 'contactPoints' | 'consents' | 'objections' | 'blocks'>;
+/** The parts of a subject profile a contactability answer rests on. */
+export type ContactabilityProfile = Pick<SubjectProfileDocument, 'erased' | 'erasedEventId' | 'contactPoints' | 'consents' | 'objections' | 'blocks'>;
+type Profile = ContactabilityProfile;
 type ActivePoint = Extract<ProfileContactPoint, { status: 'active' }>;
 
 /**

@@ -15,19 +15,29 @@ export type RequestsDue = { dueDate: string; overdue: boolean; requests: Array<{
  */
 export async function openRequestsByDueDate(store: ReadStore, collections: readonly string[], now: string): Promise<RequestsDue[]> {
   if (!collections.includes(DSR_COLLECTION)) return [];
-  const open: OpenRequestDocument[] = [];
+  return groupByDueDate(await findOpenRequests<OpenRequestDocument>(store), now);
+}
+
+/** Every open request, read page by page through the `open` index. */
+export async function findOpenRequests<T extends OpenRequestDocument>(store: ReadStore): Promise<T[]> {
+  const open: T[] = [];
   let after: string | undefined;
   do {
-    const page = await store.find<OpenRequestDocument>(DSR_COLLECTION, { open: true }, { after, limit: 1000 });
+    const page = await store.find<T>(DSR_COLLECTION, { open: true }, { after, limit: 1000 });
     open.push(...page.items.map((item) => item.doc));
     after = page.next;
   } while (after !== undefined);
-  return groupByDueDate(open, now);
+  return open;
+}
+
+/** Earliest deadline first; the request id breaks ties, so the order is stable across stores. */
+export function byDeadline(a: Pick<OpenRequestDocument, 'dueAt' | 'requestId'>, b: Pick<OpenRequestDocument, 'dueAt' | 'requestId'>): number {
+  return Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.requestId.localeCompare(b.requestId);
 }
 
 export function groupByDueDate(open: readonly OpenRequestDocument[], now: string): RequestsDue[] {
   const byDay = new Map<string, RequestsDue>();
-  const sorted = [...open].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.requestId.localeCompare(b.requestId));
+  const sorted = [...open].sort(byDeadline);
   for (const { requestId, subjectId, kind, dueAt } of sorted) {
     const dueDate = new Date(Date.parse(dueAt)).toISOString().slice(0, 10);
     const day = byDay.get(dueDate) ?? { dueDate, overdue: false, requests: [] };

@@ -30,4 +30,10 @@ describe('architecture boundaries', () => {
     const projections = sourcesUnder('projections');
     expect(violations(projections, /^(@nestjs\/|mongodb|@kurrent\/|better-sqlite3|node:|#crypto|#application)/)).toEqual([]);
   });
+
+  it('keeps the store adapters and libs/sqlite off the use cases; libs/sqlite off the project', () => {
+    const adapters = ['libs/event-store/src', 'libs/read-store/src', 'libs/crypto/src', 'libs/sqlite/src'].flatMap((dir) => sourcesUnder(dir));
+    expect(violations(adapters, /^#application$/)).toEqual([]);
+    expect(violations(sourcesUnder('libs/sqlite/src'), /^#/)).toEqual([]);
+  });
 });

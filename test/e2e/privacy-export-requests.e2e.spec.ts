@@ -19,6 +19,9 @@ describe('privacy: export and request deadlines (e2e)', () => {
     api = privacyDriver(app, keys);
     await api.defineTopic('news-export', 365);
   });
+  const queue = (status: string, role: string, position: number) =>
+    api.send('GET', `/requests?status=${status}`, role, undefined, { 'x-min-position': String(position) });
+
   afterAll(async () => {
     await booted.close();
     const { rmSync } = await import('node:fs');
@@ -66,7 +69,7 @@ describe('privacy: export and request deadlines (e2e)', () => {
     const res = await api.send('POST', `/subjects/${id}/requests`, 'crm', { kind: 'portability', channel: 'post', receivedAt: '2025-01-31T09:00:00.000Z', reference: 'letter-17' });
     expectStatus(res, 201);
     const { requestId } = res.json();
-    const overdue = (await api.send('GET', '/requests?status=overdue', 'dpo')).json();
+    const overdue = (await queue('overdue', 'dpo', res.json().position)).json();
     expect(overdue).toContainEqual(expect.objectContaining({ requestId, subjectId: id, kind: 'portability', dueAt: '2025-02-28T09:00:00.000Z', status: 'open' }));
 
     const extension = await api.send('POST', `/subjects/${id}/requests/${requestId}/extension`, 'dpo', { months: 2, reason: 'Data in three archives' });
@@ -76,12 +79,25 @@ describe('privacy: export and request deadlines (e2e)', () => {
     const tooLong = await api.send('POST', `/subjects/${id}/requests/${requestId}/extension`, 'dpo', { months: 3, reason: 'x' });
     expect(tooLong.json()).toMatchObject({ statusCode: 400, code: 'VALIDATION.FAILED' });
 
-    const open = (await api.send('GET', '/requests?status=open', 'auditor')).json();
+    const open = (await queue('open', 'auditor', extension.json().position)).json();
     expect(open).toContainEqual(expect.objectContaining({ requestId, initialDueAt: '2025-02-28T09:00:00.000Z', extendedUntil: '2025-04-30T09:00:00.000Z' }));
-    expectStatus(await api.send('POST', `/subjects/${id}/requests/${requestId}/rejection`, 'dpo', { reason: 'Identity not verified' }), 200);
-    const after = (await api.send('GET', '/requests?status=open', 'dpo')).json();
+    const rejection = await api.send('POST', `/subjects/${id}/requests/${requestId}/rejection`, 'dpo', { reason: 'Identity not verified' });
+    expectStatus(rejection, 200);
+    const after = (await queue('open', 'dpo', rejection.json().position)).json();
     expect(after.map((r: { requestId: string }) => r.requestId)).not.toContain(requestId);
     expect((await api.send('GET', '/requests?status=late', 'dpo')).json()).toMatchObject({ statusCode: 400, field: 'status' });
+  });
+
+  it('serves the queue from the dsr-requests read model, honouring X-Min-Position', async () => {
+    const id = await api.registerPerson();
+    const res = await api.send('POST', `/subjects/${id}/requests`, 'crm', { kind: 'erasure', channel: 'email' });
+    expectStatus(res, 201);
+    const { requestId, position } = res.json();
+    expect((await queue('open', 'dpo', position)).json()).toContainEqual(expect.objectContaining({ requestId, status: 'open' }));
+    const ahead = await queue('open', 'dpo', position + 1_000_000);
+    expect(ahead.statusCode).toBe(503);
+    expect(ahead.json()).toMatchObject({ code: 'PROJECTION.BEHIND' });
+    expect(ahead.headers['retry-after']).toBe('1');
   });
 
   it('refuses a request received in the future and records nothing', async () => {

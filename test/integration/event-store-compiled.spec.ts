@@ -24,6 +24,8 @@ describe('the compiled SQLite event store', () => {
       exclude: [join(root, '**/*.spec.ts')],
     }));
     execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', config], { cwd: root, stdio: 'pipe' });
+    // The compiled files resolve `#sqlite` through the nearest package.json, as dist/ does through the root one.
+    writeFileSync(join(out, 'package.json'), JSON.stringify({ imports: { '#sqlite': './libs/sqlite/src/index.js' } }));
   }, 60_000);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

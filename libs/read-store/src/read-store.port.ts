@@ -1,5 +1,6 @@
 /**
- * The ReadStore port: the read models' documents and the projections' checkpoints.
+ * The ReadStore port: the read models' documents and the projections' checkpoints. The same
+ * adapters also hold the services' operational state, reached through OperationalStore.
  * Adapters: `sqlite` (embedded default) and `mongodb`. Both pass test/contract/read-store.contract.ts.
  *
  * Exactly-once, with the runner's help. A runner reads a document (its `position` says which event

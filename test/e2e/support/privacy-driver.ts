@@ -8,8 +8,8 @@ type Method = 'POST' | 'GET' | 'PATCH' | 'DELETE';
 
 /** Drives the privacy routes of an app booted with createRoleKeys. */
 export function privacyDriver(app: NestFastifyApplication, keys: Record<string, string>) {
-  const send = (method: Method, url: string, role: string, payload?: object) =>
-    app.inject({ method, url, payload, headers: bearer(keys[role]) });
+  const send = (method: Method, url: string, role: string, payload?: object, headers: Record<string, string> = {}) =>
+    app.inject({ method, url, payload, headers: { ...headers, ...bearer(keys[role]) } });
 
   async function defineTopic(id: string, retentionDays = 730) {
     const topic = { id, title: 'Newsletter', description: 'Monthly news', allowedChannels: ['email', 'sms'], legalBasis: 'consent', personalFields: ['firstName'], retentionDays };

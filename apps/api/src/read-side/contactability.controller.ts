@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, READ_STORE, type AppConfig } from '#application';
-import { checkContactability, decideContactability } from '#projections';
+import { answerContactability, checkContactability, type ContactabilityCheck } from '#projections';
 import type { ReadStore } from '#read-store';
 import { Roles } from '../auth';
 import { ContactabilityQueryPipe, type ContactabilityQuery } from './contactability-query.pipe';
@@ -31,12 +31,14 @@ export class ContactabilityController {
   @ApiQuery({ name: 'channel', type: String, required: true })
   @ApiQuery({ name: 'contactPoint', type: String, required: false })
   async check(@Param('id', uuid) id: string, @Query(ContactabilityQueryPipe) query: ContactabilityQuery) {
-    requireKnownChannel(query.channel, this.config.domain.channels);
-    const [profile, topic] = await Promise.all([this.reads.profile(id), this.reads.topic(query.topic)]);
+    const check: ContactabilityCheck = { subjectId: id, topic: query.topic, channel: query.channel, contactPointId: query.contactPoint };
+    requireKnownChannel(check.channel, this.config.domain.channels);
+    const [profile, topic] = await Promise.all([this.reads.profile(id), this.reads.topic(check.topic)]);
+    // Where the batch denies with SUBJECT.UNKNOWN or TOPIC.UNKNOWN, the single resource is not found.
     if (!profile) throw subjectNotFound(id);
-    if (!topic) throw topicNotFound(query.topic);
-    const decision = decideContactability(profile, topic, query.channel, query.contactPoint, new Date().toISOString());
-    return { subjectId: id, topic: topic.id, channel: query.channel, legalBasis: topic.legalBasis, ...decision };
+    if (!topic) throw topicNotFound(check.topic);
+    const decision = answerContactability({ profile, topic }, check, new Date().toISOString());
+    return { subjectId: id, topic: topic.id, channel: check.channel, legalBasis: topic.legalBasis, ...decision };
   }
 
   /** Up to 1,000 checks answered in the order given; unknown subjects or topics are denied, not failed. */

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, READ_STORE } from '#application';
+import { EVENT_STORE, OPERATIONAL_STORE, READ_STORE } from '#application';
 import { AUDIT_ANCHOR_STREAM } from '#domain';
 import type { EventStore } from '#event-store';
 import { TOPICS, topicsModel, type TopicDocument } from '#projections';
-import type { ReadStore } from '#read-store';
+import type { OperationalStore, ReadStore } from '#read-store';
 import { CONTROLLER_SETTINGS, type ControllerSettings } from './controller-settings';
 import { activityOf, type ProcessingActivity, type ProcessingRegister } from './processing-register';
 import { safeguards } from './safeguards';
@@ -19,6 +19,7 @@ const PAGE = 1000;
 export class ProcessingRegisterService {
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(OPERATIONAL_STORE) private readonly state: OperationalStore,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(CONTROLLER_SETTINGS) private readonly controller: ControllerSettings,
   ) {}
@@ -28,7 +29,7 @@ export class ProcessingRegisterService {
     const anchors = await this.eventStore.readStream(AUDIT_ANCHOR_STREAM, { direction: 'backwards', maxCount: 1 });
     const measures = safeguards(anchors.length > 0);
     const ids = measures.filter((m) => m.inPlace).map((m) => m.id);
-    const recipients = await webhookRecipients(this.readStore);
+    const recipients = await webhookRecipients(this.state);
     const activities = (await this.topicStates()).map((state) => activityOf(state, recipients(state.definition.topicId), ids));
     return { controller: this.controller, generatedAt: new Date().toISOString(), position, activities, safeguards: measures, notes: this.notes(activities) };
   }

@@ -1,12 +1,12 @@
 import { WEBHOOK_COLLECTION, type Webhook } from '#application';
-import type { ReadStore } from '#read-store';
+import type { OperationalStore } from '#read-store';
 import type { Recipient } from './processing-register';
 
 /**
  * Art. 30(1)(d): a topic's recipients are the registered webhooks whose filter admits its events
  * (no topic filter admits every topic). Named by host and id: a URL's path or query may hold a token.
  */
-export async function webhookRecipients(store: ReadStore): Promise<(topicId: string) => Recipient[]> {
+export async function webhookRecipients(store: OperationalStore): Promise<(topicId: string) => Recipient[]> {
   const hooks: Webhook[] = [];
   let after: string | undefined;
   do {

@@ -1,38 +1,14 @@
-import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, constants } from 'node:fs';
+import { makePrivateFolders } from '#sqlite';
 import { ConfigError } from '../config/app-config';
-
-/** Owner only: the stores hold blind indexes, wrapped keys and ciphertext, the folder a dev master key. */
-export const PRIVATE_FOLDER = 0o700;
-export const PRIVATE_FILE = 0o600;
-
-/**
- * Creates the folder one level at a time. Node's `mkdirSync(..., { recursive: true })` never
- * returns on some file systems that refuse mkdir with ENOENT (e.g. under /proc on Node 20).
- */
-function makeFolders(dir: string): void {
-  if (existsSync(dir)) return;
-  const parent = dirname(dir);
-  if (parent !== dir) makeFolders(parent);
-  mkdirSync(dir, { mode: PRIVATE_FOLDER });
-}
 
 /** Creates the data folder if needed and proves it is writable before anything opens a file in it. */
 export function ensureDataDir(dataDir: string): void {
   try {
-    makeFolders(dataDir);
+    makePrivateFolders(dataDir);
     accessSync(dataDir, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new ConfigError('DATA_DIR', `the data folder ${dataDir} cannot be created or written (${code})`);
   }
-}
-
-/**
- * Creates a store's file empty with mode 0600 before SQLite opens it (SQLite gives its -wal and
- * -shm files the mode of the database file), and takes group and other access from an older one.
- */
-export function ensurePrivateFile(file: string): void {
-  closeSync(openSync(file, 'a', PRIVATE_FILE));
-  chmodSync(file, PRIVATE_FILE);
 }

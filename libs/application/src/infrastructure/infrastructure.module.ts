@@ -5,7 +5,7 @@ import type { ReadStore } from '#read-store';
 import { RequestKeys } from '../commands/request-keys';
 import type { AppConfig } from '../config/app-config';
 import { ErasedKeyEviction } from '../privacy/erased-key-eviction';
-import { APP_CONFIG, EVENT_STORE, KEY_VAULT, READ_STORE, SUBJECT_CRYPTO } from './tokens';
+import { APP_CONFIG, EVENT_STORE, KEY_VAULT, OPERATIONAL_STORE, READ_STORE, SUBJECT_CRYPTO } from './tokens';
 
 /** The stores opened at start (see openInfrastructure), shared by every module of the process. */
 export interface Infrastructure {
@@ -42,12 +42,13 @@ export class InfrastructureModule {
         { provide: KEY_VAULT, useValue: infra.keyVault },
         { provide: SUBJECT_CRYPTO, useValue: infra.crypto },
         { provide: READ_STORE, useValue: infra.readStore },
+        { provide: OPERATIONAL_STORE, useExisting: READ_STORE },
         { provide: RequestKeys, useFactory: (config: AppConfig) => RequestKeys.load(config), inject: [APP_CONFIG] },
         StoresShutdown,
         // Every process that decrypts (api, projector) drops a key as soon as any process erases its subject.
         ErasedKeyEviction,
       ],
-      exports: [APP_CONFIG, EVENT_STORE, KEY_VAULT, SUBJECT_CRYPTO, READ_STORE, RequestKeys],
+      exports: [APP_CONFIG, EVENT_STORE, KEY_VAULT, SUBJECT_CRYPTO, READ_STORE, OPERATIONAL_STORE, RequestKeys],
     };
   }
 }

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { KurrentDbEventStore, SqliteEventStore, type EventStore } from '#event-store';
 import type { AppConfig } from '../config/app-config';
 import { KURRENTDB_CONNECTION_STRING, LEGACY_CONNECTION_STRING, LEGACY_SETTING_WARNING } from '../config/event-store-connection';
-import { ensurePrivateFile } from './data-dir';
 import type { StartupLog } from './open-key-vault';
 
 /** KurrentDB when a connection string is configured, otherwise the embedded SQLite file. */
@@ -14,7 +13,6 @@ export async function openEventStore(config: AppConfig, log: StartupLog): Promis
     return store;
   }
   const file = join(config.dataDir, 'events.sqlite');
-  ensurePrivateFile(file);
   const store = new SqliteEventStore(file);
   log(`event store: embedded SQLite at ${file} (set ${KURRENTDB_CONNECTION_STRING} to use KurrentDB)`);
   return store;

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { loadMasterKey, MongoKeyVault, SqliteKeyVault, SubjectCrypto, type KeyVault } from '#crypto';
 import type { AppConfig } from '../config/app-config';
-import { ensurePrivateFile } from './data-dir';
 
 export interface OpenedCrypto {
   vault: KeyVault;
@@ -19,7 +18,7 @@ export async function openSubjectCrypto(config: AppConfig, log: StartupLog): Pro
   const embedded = !config.mongodbUri;
   const master = loadMasterKey({ dataDir: config.dataDir, embedded });
   for (const warning of master.warnings) log(warning, 'warn');
-  const vault = config.mongodbUri ? await MongoKeyVault.connect(config.mongodbUri) : openSqliteVault(join(config.dataDir, 'keys.sqlite'));
+  const vault = config.mongodbUri ? await MongoKeyVault.connect(config.mongodbUri) : SqliteKeyVault.open(join(config.dataDir, 'keys.sqlite'));
   try {
     const crypto = await SubjectCrypto.open(vault, master.key);
     log(`key vault: ${embedded ? 'embedded SQLite' : 'MongoDB'}, master key id ${master.key.id} (${master.source})`);
@@ -28,9 +27,4 @@ export async function openSubjectCrypto(config: AppConfig, log: StartupLog): Pro
     await vault.close();
     throw error;
   }
-}
-
-function openSqliteVault(file: string): KeyVault {
-  ensurePrivateFile(file);
-  return SqliteKeyVault.open(file);
 }

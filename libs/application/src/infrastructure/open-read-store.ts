@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { MongoReadStore, SqliteReadStore, type ReadStore } from '#read-store';
 import type { AppConfig } from '../config/app-config';
-import { ensurePrivateFile } from './data-dir';
 
 /** MongoDB when MONGODB_URI is set (beside the key vault), otherwise `<DATA_DIR>/read.sqlite`. */
 export async function openReadStore(config: AppConfig, log: (line: string) => void): Promise<ReadStore> {
@@ -11,7 +10,6 @@ export async function openReadStore(config: AppConfig, log: (line: string) => vo
     return store;
   }
   const file = join(config.dataDir, 'read.sqlite');
-  ensurePrivateFile(file);
   const store = await SqliteReadStore.open(file);
   log(`read store: embedded SQLite at ${file} (set MONGODB_URI to use MongoDB)`);
   return store;

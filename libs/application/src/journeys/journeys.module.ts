@@ -1,9 +1,9 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '#event-store';
-import type { ReadStore } from '#read-store';
+import type { OperationalStore } from '#read-store';
 import { CommandExecutor } from '../commands/command-executor';
 import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG, EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
+import { APP_CONFIG, EVENT_STORE, OPERATIONAL_STORE } from '../infrastructure/tokens';
 import { LedgerModule } from '../ledger.module';
 import { leaseOwnerId, ProjectionLease } from '../projections/projection-lease';
 import { SubjectCodec } from '../subjects/subject-codec';
@@ -26,21 +26,21 @@ const providers = [
   { provide: UnsubscribeTokens, inject: [JourneyKeys], useFactory: (keys: JourneyKeys) => new UnsubscribeTokens(keys) },
   {
     provide: WebhookRegistry,
-    inject: [READ_STORE, JourneyKeys, APP_CONFIG],
-    useFactory: (store: ReadStore, keys: JourneyKeys, config: AppConfig) => new WebhookRegistry(store, keys, config.journeys.webhooks.allowPrivateTargets),
+    inject: [OPERATIONAL_STORE, JourneyKeys, APP_CONFIG],
+    useFactory: (store: OperationalStore, keys: JourneyKeys, config: AppConfig) => new WebhookRegistry(store, keys, config.journeys.webhooks.allowPrivateTargets),
   },
   {
     provide: WebhookDispatcher,
-    inject: [WebhookRegistry, EVENT_STORE, READ_STORE, APP_CONFIG],
-    useFactory: (registry: WebhookRegistry, eventStore: EventStore, readStore: ReadStore, config: AppConfig) =>
-      new WebhookDispatcher(registry, { eventStore, readStore, settings: config.journeys.webhooks, log: line, warn }),
+    inject: [WebhookRegistry, EVENT_STORE, OPERATIONAL_STORE, APP_CONFIG],
+    useFactory: (registry: WebhookRegistry, eventStore: EventStore, state: OperationalStore, config: AppConfig) =>
+      new WebhookDispatcher(registry, { eventStore, state, settings: config.journeys.webhooks, log: line, warn }),
   },
   {
     provide: DoubleOptInMailOutbox,
-    inject: [EVENT_STORE, READ_STORE, CommandExecutor, SubjectCodec, TopicViews, DOUBLE_OPT_IN_TOKENS, APP_CONFIG],
-    useFactory: (eventStore: EventStore, readStore: ReadStore, executor: CommandExecutor, codec: SubjectCodec, topics: TopicViews, tokens: DoubleOptInTokens, config: AppConfig) => {
+    inject: [EVENT_STORE, OPERATIONAL_STORE, CommandExecutor, SubjectCodec, TopicViews, DOUBLE_OPT_IN_TOKENS, APP_CONFIG],
+    useFactory: (eventStore: EventStore, state: OperationalStore, executor: CommandExecutor, codec: SubjectCodec, topics: TopicViews, tokens: DoubleOptInTokens, config: AppConfig) => {
       const transport = openMailTransport(config.journeys.smtpUrl, config.dataDir);
-      return new DoubleOptInMailOutbox({ eventStore, readStore, executor, codec, topics, tokens, transport, settings: config.journeys, log: line, warn });
+      return new DoubleOptInMailOutbox({ eventStore, state, executor, codec, topics, tokens, transport, settings: config.journeys, log: line, warn });
     },
   },
   UnsubscribeService,
@@ -60,7 +60,7 @@ export class JourneysModule implements OnApplicationBootstrap, OnApplicationShut
     private readonly webhooks: WebhookDispatcher,
     private readonly outbox: DoubleOptInMailOutbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(OPERATIONAL_STORE) private readonly state: OperationalStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -78,7 +78,7 @@ export class JourneysModule implements OnApplicationBootstrap, OnApplicationShut
         await this.outbox.stop();
       },
     };
-    this.lease = new JourneyWorkersLease(new ProjectionLease(this.readStore, 'journey-workers', owner, this.config.projections.leaseTtlMs), workers, line);
+    this.lease = new JourneyWorkersLease(new ProjectionLease(this.state, 'journey-workers', owner, this.config.projections.leaseTtlMs), workers, line);
     await this.lease.start();
     if (!this.lease.active) log.log('journey workers: another process holds the lease; standing by');
   }

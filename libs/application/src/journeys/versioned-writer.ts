@@ -1,17 +1,17 @@
-import type { DocumentWrite, ReadStore } from '#read-store';
+import type { DocumentWrite, OperationalStore } from '#read-store';
 
 type Write = { kind: 'put'; collection: string; id: string; doc: Record<string, unknown> } | { kind: 'delete'; collection: string; id: string };
 
 /**
  * Atomic writes of non-projection documents (webhook registrations, delivery progress, dead letters)
- * through the read store's guarded commit: the "checkpoint" is a version counter, and every write
+ * through the OperationalStore's guarded commit: the "checkpoint" is a version counter, and every write
  * carries version + 1 as its position. Writers in one process queue up; a writer in another process
  * that committed first makes ours retry on the next version (the commit refuses a stale one).
  */
 export class VersionedWriter {
   private chain: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly store: ReadStore, readonly name: string) {}
+  constructor(private readonly store: OperationalStore, readonly name: string) {}
 
   write(writes: readonly Write[]): Promise<void> {
     const next = this.chain.then(() => this.commit(writes));

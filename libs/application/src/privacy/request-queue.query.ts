@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { EventStore } from '#event-store';
-import { applyDsrEvent, dsrKeysOf, dsrRequestsModel, isOverdue, type DsrRequestDocument } from '#projections';
-import { EVENT_STORE } from '../infrastructure/tokens';
-import { readAllMatching } from './erased-subjects';
+import { byDeadline, findOpenRequests, isOverdue, type DsrRequestDocument } from '#projections';
+import type { ReadStore } from '#read-store';
+import { READ_STORE } from '../infrastructure/tokens';
 
 export type RequestQueueStatus = 'open' | 'overdue';
 
@@ -12,22 +11,17 @@ export class GetRequestQueue {
 }
 
 /**
- * Art. 12(3): the open (or overdue) data-subject requests, earliest deadline first. Folded from
- * the log with the dsr-requests read model's own pure functions, so it is never behind a write.
+ * Art. 12(3): the open (or overdue) data-subject requests, earliest deadline first, from the
+ * dsr-requests read model. Like every query it may trail the log; a client that must see its own
+ * write passes the command's position as X-Min-Position.
  */
 @QueryHandler(GetRequestQueue)
 export class GetRequestQueueHandler implements IQueryHandler<GetRequestQueue, DsrRequestDocument[]> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
   async execute({ status, now }: GetRequestQueue): Promise<DsrRequestDocument[]> {
-    const docs = new Map<string, DsrRequestDocument>();
-    for await (const event of readAllMatching(this.store, dsrRequestsModel.filter)) {
-      for (const { id } of dsrKeysOf(event)) {
-        const next = applyDsrEvent(docs.get(id), event);
-        if (next !== undefined) docs.set(id, next);
-      }
-    }
-    const wanted = [...docs.values()].filter((doc) => (status === 'overdue' ? isOverdue(doc, now) : doc.open));
-    return wanted.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.requestId.localeCompare(b.requestId));
+    const open = await findOpenRequests<DsrRequestDocument>(this.store);
+    const wanted = status === 'overdue' ? open.filter((doc) => isOverdue(doc, now)) : open;
+    return wanted.sort(byDeadline);
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { ReadStore } from '#read-store';
+import type { OperationalStore } from '#read-store';
 
 export const LEASE_COLLECTION = 'projection_leases';
 
@@ -30,7 +30,7 @@ export class ProjectionLease {
   private validUntil = 0;
 
   constructor(
-    private readonly store: ReadStore,
+    private readonly store: OperationalStore,
     readonly name: string,
     readonly owner: string,
     readonly ttlMs: number,

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { truncateWal } from '#sqlite';
 import { KeyVaultError } from '../errors';
 import type { InsertOutcome, KeyVault, SystemRecord, WrappedDataKey } from '../key-vault.port';
 import { InsertBatcher } from './insert-batcher';
@@ -106,13 +107,9 @@ export class SqliteKeyVault implements KeyVault {
     this.db.close();
   }
 
-  /**
-   * Committed frames of the WAL keep the page images written before the delete, key bytes
-   * included; TRUNCATE copies the zeroed pages into the database and empties the WAL file.
-   */
+  /** A destroyed key must not wait in the WAL for a checkpoint (Art. 17). */
   private truncateWal(): void {
-    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-    if (result?.busy) throw new KeyVaultError(`The key vault ${this.file} could not truncate its WAL (another connection is reading); destroyed keys may remain on disk until the next checkpoint`, 'DATA_DIR');
+    if (!truncateWal(this.db)) throw new KeyVaultError(`The key vault ${this.file} could not truncate its WAL (another connection is reading); destroyed keys may remain on disk until the next checkpoint`, 'DATA_DIR');
   }
 
   /** Runs inside the batch's transaction: the tombstone check and the insert are one atomic step. */

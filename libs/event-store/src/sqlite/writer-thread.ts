@@ -5,8 +5,9 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import { BUSY_TIMEOUT_MS } from '#sqlite';
 import { WriteBatchWriter } from './append-batch';
-import { BUSY_TIMEOUT_MS, configure } from './open-database';
+import { configure } from './open-database';
 import { prepareStatements } from './statements';
 import { toWireError, toWireOutcome, type FromWriter, type ToWriter } from './writer-wire';
 

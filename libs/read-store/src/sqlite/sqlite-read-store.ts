@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { truncateWal } from '#sqlite';
 import type {
   CheckpointMark, CommitResult, EqualityFilter, FindOptions, IndexSpec, JsonObject, Page, QueryPlan,
   ReadModelSpec, ReadStore, ReadStoreHealth, StoredDocument, SwapOptions, WriteBatch,
@@ -28,15 +29,6 @@ export class SqliteReadStore implements ReadStore {
     return new SqliteReadStore(openReadDatabase(file), file);
   }
 
-  /**
-   * The WAL keeps the page images from before an erasure's writes (old documents, index values)
-   * until it is overwritten; TRUNCATE copies the new pages into the database and empties it.
-   * It waits up to the busy timeout for readers; a reader still busy leaves the WAL to the next erasure.
-   */
-  private truncateWal(): void {
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
-  }
-
   async ensureIndexes(indexes: readonly IndexSpec[]): Promise<void> {
     const run = this.db.transaction(() => {
       this.catalog.refresh();
@@ -52,7 +44,8 @@ export class SqliteReadStore implements ReadStore {
 
   async commit(batch: WriteBatch): Promise<CommitResult> {
     const result = commitBatch(this.catalog, batch);
-    if (batch.erasure && result.committed) this.truncateWal();
+    // A reader still busy leaves the WAL to the next erasure.
+    if (batch.erasure && result.committed) truncateWal(this.db);
     return result;
   }
 

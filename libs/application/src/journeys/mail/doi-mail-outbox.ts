@@ -1,6 +1,6 @@
 import { SUBJECT_STREAM_PREFIX, subjectDecider, SubjectEventType, subjectStreamName, topicStreamName, type DoubleOptInRequested, type SubjectEvent, type SubjectState } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
-import type { ReadStore } from '#read-store';
+import type { OperationalStore } from '#read-store';
 import { logMismatch } from '../../projections/log-membership';
 import type { CommandExecutor } from '../../commands/command-executor';
 import type { SubjectCodec } from '../../subjects/subject-codec';
@@ -17,7 +17,7 @@ export const DOI_MAIL_COLLECTION = 'journey_doi_mails';
 
 export interface DoiMailDeps {
   eventStore: EventStore;
-  readStore: ReadStore;
+  state: OperationalStore;
   executor: CommandExecutor;
   codec: SubjectCodec;
   topics: TopicViews;
@@ -77,32 +77,32 @@ export class DoubleOptInMailOutbox {
    * the outbox then replays the log from its start, mailing only what it has no outcome for.
    */
   private async resumePoint(): Promise<number> {
-    const mark = await this.deps.readStore.getCheckpointMark(DOI_MAIL_PROJECTION);
+    const mark = await this.deps.state.getCheckpointMark(DOI_MAIL_PROJECTION);
     const reason = await logMismatch(this.deps.eventStore, mark);
     if (reason === undefined) return mark.position;
     (this.deps.warn ?? this.deps.log)(`double opt-in mail outbox: its checkpoint does not belong to this event log (${reason}); replaying the log, skipping mails already recorded`);
-    await this.deps.readStore.setCheckpoint(DOI_MAIL_PROJECTION, 0);
+    await this.deps.state.setCheckpoint(DOI_MAIL_PROJECTION, 0);
     return 0;
   }
 
   private async handle(event: RecordedEvent): Promise<void> {
     if (event.type !== SubjectEventType.DoubleOptInRequested) return this.forget(event);
     const checkpoint = { projection: DOI_MAIL_PROJECTION, checkpoint: event.position, eventId: event.id };
-    if (await this.deps.readStore.get(DOI_MAIL_COLLECTION, event.id)) {
-      await this.deps.readStore.commit({ ...checkpoint, writes: [] });
+    if (await this.deps.state.get(DOI_MAIL_COLLECTION, event.id)) {
+      await this.deps.state.commit({ ...checkpoint, writes: [] });
       return;
     }
     const outcome = await this.process(event);
     const doc = { eventId: event.id, ...outcome, at: this.now().toISOString() };
     const write = { kind: 'put' as const, collection: DOI_MAIL_COLLECTION, id: event.id, doc, position: event.position };
-    await this.deps.readStore.commit({ ...checkpoint, writes: [write] });
+    await this.deps.state.commit({ ...checkpoint, writes: [write] });
   }
 
   /** Confirmed or expired: that request's mail; erased: every mail of the subject. */
   private async forget(event: RecordedEvent): Promise<void> {
     const { subjectId, requestId } = event.data as { subjectId: string; requestId?: string };
     this.deps.transport.forget(subjectId, event.type === SubjectEventType.SubjectErased ? undefined : requestId);
-    await this.deps.readStore.commit({ projection: DOI_MAIL_PROJECTION, checkpoint: event.position, eventId: event.id, writes: [] });
+    await this.deps.state.commit({ projection: DOI_MAIL_PROJECTION, checkpoint: event.position, eventId: event.id, writes: [] });
   }
 
   private async process(event: RecordedEvent): Promise<Outcome> {

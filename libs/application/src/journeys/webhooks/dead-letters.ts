@@ -1,4 +1,4 @@
-import type { JsonObject, ReadStore } from '#read-store';
+import type { JsonObject, OperationalStore } from '#read-store';
 import type { IntegrationEvent } from '../../integration/integration-event';
 import type { WebhookSettings } from '../journey-settings';
 import type { VersionedWriter } from '../versioned-writer';
@@ -19,7 +19,7 @@ export interface ReplayOutcome {
   failed: number;
 }
 
-export async function listDeadLetters(store: ReadStore, webhookId: string): Promise<DeadLetter[]> {
+export async function listDeadLetters(store: OperationalStore, webhookId: string): Promise<DeadLetter[]> {
   const all: DeadLetter[] = [];
   let after: string | undefined;
   do {
@@ -35,7 +35,7 @@ export async function listDeadLetters(store: ReadStore, webhookId: string): Prom
  * next attempt number. Delivered ones leave the list; the others stay with their new error. They are
  * older than what the subject's queue delivered since, so receivers order by `position`, not arrival.
  */
-export async function replayDeadLetters(store: ReadStore, writer: VersionedWriter, webhook: ActiveWebhook, settings: WebhookSettings): Promise<ReplayOutcome> {
+export async function replayDeadLetters(store: OperationalStore, writer: VersionedWriter, webhook: ActiveWebhook, settings: WebhookSettings): Promise<ReplayOutcome> {
   const letters = await listDeadLetters(store, webhook.id);
   let delivered = 0;
   for (const letter of letters) {

@@ -21,7 +21,7 @@ export class WebhookDispatcher {
 
   /** The registry's indexes, in every process (registrations are made wherever the api runs). */
   prepare(): Promise<void> {
-    return this.deps.readStore.ensureIndexes(WEBHOOK_INDEXES);
+    return this.deps.state.ensureIndexes(WEBHOOK_INDEXES);
   }
 
   async start(): Promise<void> {
@@ -47,13 +47,13 @@ export class WebhookDispatcher {
   }
 
   deadLetters(webhookId: string): Promise<DeadLetter[]> {
-    return listDeadLetters(this.deps.readStore, webhookId);
+    return listDeadLetters(this.deps.state, webhookId);
   }
 
   async replay(webhookId: string): Promise<ReplayOutcome | undefined> {
     const webhook = (await this.registry.active()).find((w) => w.id === webhookId);
     if (!webhook) return undefined;
-    return replayDeadLetters(this.deps.readStore, this.writerFor(webhookId), webhook, this.deps.settings);
+    return replayDeadLetters(this.deps.state, this.writerFor(webhookId), webhook, this.deps.settings);
   }
 
   private async reconcile(): Promise<void> {
@@ -74,7 +74,7 @@ export class WebhookDispatcher {
 
   private writerFor(webhookId: string): VersionedWriter {
     let writer = this.writers.get(webhookId);
-    if (!writer) this.writers.set(webhookId, (writer = new VersionedWriter(this.deps.readStore, `webhook:${webhookId}`)));
+    if (!writer) this.writers.set(webhookId, (writer = new VersionedWriter(this.deps.state, `webhook:${webhookId}`)));
     return writer;
   }
 }

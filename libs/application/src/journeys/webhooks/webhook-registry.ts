@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { decryptField, encryptField } from '#crypto';
 import { refusal } from '#domain';
-import type { IndexSpec, JsonObject, ReadStore } from '#read-store';
+import type { IndexSpec, JsonObject, OperationalStore } from '#read-store';
 import type { IntegrationFilter } from '../../integration/integration-filter';
 import type { JourneyKeys } from '../journey-keys';
 import { VersionedWriter } from '../versioned-writer';
@@ -36,7 +36,7 @@ type WebhookDoc = Webhook & { secret: string } & JsonObject;
 export class WebhookRegistry {
   private readonly writer: VersionedWriter;
 
-  constructor(private readonly store: ReadStore, private readonly keys: JourneyKeys, private readonly allowPrivateTargets: boolean) {
+  constructor(private readonly store: OperationalStore, private readonly keys: JourneyKeys, private readonly allowPrivateTargets: boolean) {
     this.writer = new VersionedWriter(store, 'journeys.webhooks');
   }
 

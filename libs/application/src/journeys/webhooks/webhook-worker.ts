@@ -1,6 +1,6 @@
 import type { SpanContext } from '@opentelemetry/api';
 import type { EventStore, RecordedEvent } from '#event-store';
-import type { ReadStore } from '#read-store';
+import type { OperationalStore } from '#read-store';
 import type { IntegrationEvent } from '../../integration/integration-event';
 import { INTEGRATION_SOURCE_FILTER, matchesIntegrationFilter } from '../../integration/integration-filter';
 import { toIntegrationEvent } from '../../integration/to-integration-event';
@@ -22,7 +22,7 @@ const MAX_PENDING = 1000;
 
 export interface WorkerDeps {
   eventStore: EventStore;
-  readStore: ReadStore;
+  state: OperationalStore;
   settings: WebhookSettings;
   log: (line: string) => void;
   /** Where progress found foreign to the log is reported (defaults to `log`). */
@@ -83,7 +83,7 @@ export class WebhookWorker {
   private async resume(): Promise<number> {
     await Promise.allSettled([...this.runners]);
     this.queues.clear();
-    const stored = await this.deps.readStore.get<ProgressSnapshot & { [key: string]: unknown }>(PROGRESS_COLLECTION, this.webhook.id);
+    const stored = await this.deps.state.get<ProgressSnapshot & { [key: string]: unknown }>(PROGRESS_COLLECTION, this.webhook.id);
     const { snapshot, reason } = await progressForLog(this.deps.eventStore, stored?.doc ?? { watermark: 0, doneAbove: [] });
     if (reason !== undefined) {
       (this.deps.warn ?? this.deps.log)(`webhook ${this.webhook.id}: delivery progress does not belong to this event log (${reason})`);

@@ -1,0 +1,21 @@
+import type { Channel } from '#domain';
+import { decideContactability, type ContactabilityProfile } from './contactability';
+import { denied, reason, type Contactability } from './contactability.reasons';
+import type { TopicReadView } from './topics';
+
+/** One question: may `subjectId` be contacted about `topic` on `channel` (at `contactPointId`), now? */
+export type ContactabilityCheck = { subjectId: string; topic: string; channel: Channel; contactPointId?: string };
+
+/** What the read models hold for one check; undefined where the subject or topic is not known. */
+export type ContactabilityInputs = { profile: ContactabilityProfile | undefined; topic: TopicReadView | undefined };
+
+/**
+ * The one answer to one check, whichever route asks: the batch maps it over its checks, the single
+ * route turns the two UNKNOWN denials into 404s. An unknown subject or topic is denied, never allowed.
+ */
+export function answerContactability({ profile, topic }: ContactabilityInputs, check: ContactabilityCheck, now: string): Contactability {
+  if (profile === undefined || topic === undefined) {
+    return denied(...(profile ? [] : [reason('SUBJECT.UNKNOWN')]), ...(topic ? [] : [reason('TOPIC.UNKNOWN')]));
+  }
+  return decideContactability(profile, topic, check.channel, check.contactPointId, now);
+}
