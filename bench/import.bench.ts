@@ -7,7 +7,7 @@ import { createWriteStream, createReadStream, mkdtempSync, rmSync, statSync } fr
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommandExecutor, loadConfig, openInfrastructure, runImport, SubjectCodec, type ImportReport } from '#application';
+import { CommandExecutor, loadConfig, openInfrastructure, RequestKeys, runImport, SubjectCodec, type ImportReport } from '#application';
 import { defineTopics, generatedSubject } from '../test/integration/import-support';
 
 const arg = (name: string) => process.argv.indexOf(name);
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     const infra = await openInfrastructure(loadConfig({ DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent' }), () => undefined);
     const executor = new CommandExecutor(infra.eventStore);
     await defineTopics(executor, infra.config.domain.channels);
-    const deps = { executor, eventStore: infra.eventStore, codec: new SubjectCodec(infra.crypto), domain: infra.config.domain };
+    const deps = { executor, eventStore: infra.eventStore, codec: new SubjectCodec(infra.crypto), domain: infra.config.domain, keys: RequestKeys.load(infra.config) };
     const rows: Array<[string, Awaited<ReturnType<typeof timedImport>>]> = [['import', await timedImport(deps, file)]];
     if (reimport) rows.push(['re-import (all duplicates)', await timedImport(deps, file)]);
     await Promise.all([infra.eventStore.close(), infra.readStore.close(), infra.keyVault.close()]);

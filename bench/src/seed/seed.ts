@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { GrantConsent, RevokeConsent } from '#domain';
 import {
-  CommandExecutor, ExecuteSubjectCommand, ExecuteSubjectCommandHandler, ExecuteTopicCommand, ExecuteTopicCommandHandler,
-  SubjectCodec, TopicViews, type CommandContext, type Infrastructure,
+  CommandExecutor, DefineTopicCommand, DefineTopicHandler, GrantConsentCommand, GrantConsentHandler,
+  PublishConsentTextVersionCommand, PublishConsentTextVersionHandler, RegisterSubjectCommand, RegisterSubjectHandler,
+  RevokeConsentCommand, RevokeConsentHandler, SubjectCodec, SubjectCommandRunner, TopicCommandRunner, TopicViews,
+  type CommandContext, type CommandResult, type Infrastructure,
 } from '#application';
 
 /** Topics every scale defines: bench-t0 carries the seeded grants, the others take the HTTP grants. */
@@ -18,31 +21,37 @@ export interface Seeded {
 
 const context = (): CommandContext => ({ actor: 'bench-seed', now: new Date().toISOString() });
 
-export const evidence = () => ({ method: 'checkbox', capturedAt: new Date().toISOString(), sourceSystem: 'bench', textVersion: 1, affirmativeAction: true });
+export const evidence = () => ({ method: 'checkbox' as const, capturedAt: new Date().toISOString(), sourceSystem: 'bench', textVersion: 1, affirmativeAction: true });
 
 /**
  * Seeds through the same command handlers the api uses (decide, encrypt, hash chain, append),
  * bypassing only HTTP, so that seeding 100k subjects takes seconds rather than minutes.
  */
 export class Seeder {
-  private readonly subjects: ExecuteSubjectCommandHandler;
-  private readonly topics: ExecuteTopicCommandHandler;
   private readonly views: TopicViews;
+  private readonly handlers;
 
   constructor(private readonly infra: Infrastructure) {
     const executor = new CommandExecutor(infra.eventStore);
     this.views = new TopicViews(executor, infra.eventStore, infra.config);
     this.views.onModuleInit();
-    this.subjects = new ExecuteSubjectCommandHandler(executor, this.views, new SubjectCodec(infra.crypto), infra.config);
-    this.topics = new ExecuteTopicCommandHandler(executor, infra.config);
+    const subjects = new SubjectCommandRunner(executor, this.views, new SubjectCodec(infra.crypto), infra.config);
+    const topics = new TopicCommandRunner(executor, infra.config);
+    this.handlers = {
+      defineTopic: new DefineTopicHandler(topics),
+      publishText: new PublishConsentTextVersionHandler(topics),
+      register: new RegisterSubjectHandler(subjects),
+      grant: new GrantConsentHandler(subjects),
+      revoke: new RevokeConsentHandler(subjects),
+    };
   }
 
   async defineTopics(): Promise<void> {
     for (const topicId of TOPICS) {
-      const data = { topicId, title: topicId, description: 'benchmark topic', allowedChannels: ['email'], legalBasis: 'consent', personalFields: [], retentionDays: 730 };
-      await this.topics.execute(new ExecuteTopicCommand(topicId, { type: 'DefineTopic', data } as never, context()));
-      const version = { topicId, text: `I want ${topicId}.`, language: 'en', change: 'material', textHash: 'b'.repeat(64) };
-      await this.topics.execute(new ExecuteTopicCommand(topicId, { type: 'PublishConsentTextVersion', data: version } as never, context()));
+      const data = { topicId, title: topicId, description: 'benchmark topic', allowedChannels: ['email'], legalBasis: 'consent' as const, personalFields: [], retentionDays: 730 };
+      await this.handlers.defineTopic.execute(new DefineTopicCommand(topicId, data, context()));
+      const version = { topicId, text: `I want ${topicId}.`, language: 'en', change: 'material' as const, textHash: 'b'.repeat(64) };
+      await this.handlers.publishText.execute(new PublishConsentTextVersionCommand(topicId, version, context()));
     }
   }
 
@@ -50,8 +59,8 @@ export class Seeder {
   async subject(i: number): Promise<string> {
     const subjectId = randomUUID();
     const contactPoints = [{ contactPointId: randomUUID(), channel: 'email', address: `person${i}@example.org` }];
-    await this.run(subjectId, { type: 'RegisterSubject', data: { subjectId, locale: 'de-DE', contactPoints } });
-    await this.run(subjectId, { type: 'GrantConsent', data: { topicId: CHECKED_TOPIC, channel: 'email', evidence: evidence() } });
+    await this.recorded(this.handlers.register.execute(new RegisterSubjectCommand(subjectId, { subjectId, locale: 'de-DE', contactPoints }, context())));
+    await this.grant(subjectId, { topicId: CHECKED_TOPIC, channel: 'email', evidence: evidence() });
     return subjectId;
   }
 
@@ -59,10 +68,8 @@ export class Seeder {
   async longSubject(events: number): Promise<string> {
     const subjectId = await this.subject(-1);
     for (let n = 2; n < events; n++) {
-      const command = n % 2 === 0
-        ? { type: 'GrantConsent', data: { topicId: HISTORY_TOPIC, channel: 'email', evidence: evidence() } }
-        : { type: 'RevokeConsent', data: { topicId: HISTORY_TOPIC } };
-      await this.run(subjectId, command);
+      if (n % 2 === 0) await this.grant(subjectId, { topicId: HISTORY_TOPIC, channel: 'email', evidence: evidence() });
+      else await this.revoke(subjectId, { topicId: HISTORY_TOPIC });
     }
     return subjectId;
   }
@@ -71,9 +78,17 @@ export class Seeder {
     await this.views.onModuleDestroy();
   }
 
-  private async run(subjectId: string, command: object): Promise<void> {
-    const result = await this.subjects.execute(new ExecuteSubjectCommand(subjectId, command as never, context()));
-    if (result.events.length === 0) throw new Error(`seeding ${JSON.stringify(command).slice(0, 40)} recorded nothing`);
+  private grant(subjectId: string, data: GrantConsent['data']): Promise<void> {
+    return this.recorded(this.handlers.grant.execute(new GrantConsentCommand(subjectId, data, context())));
+  }
+
+  private revoke(subjectId: string, data: RevokeConsent['data']): Promise<void> {
+    return this.recorded(this.handlers.revoke.execute(new RevokeConsentCommand(subjectId, data, context())));
+  }
+
+  private async recorded(answer: Promise<CommandResult>): Promise<void> {
+    const result = await answer;
+    if (result.events.length === 0) throw new Error(`seeding ${result.stream} recorded nothing`);
   }
 }
 
