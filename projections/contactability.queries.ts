@@ -6,7 +6,7 @@ import type { SubjectProfileDocument } from './subject-profile.document';
 import { getProfiles } from './subject-profile.queries';
 import { TOPICS, topicReadView, type TopicDocument, type TopicReadView } from './topics';
 
-export type ContactabilityCheck = { subjectId: string; topic: string; channel: Channel; contactPointId?: string };
+export type ContactabilityCheck = { subjectId: string; topicId: string; channel: Channel; contactPointId?: string };
 
 export const MAX_BATCH = 1000;
 
@@ -17,11 +17,11 @@ export const MAX_BATCH = 1000;
 export async function checkContactability(store: ReadStore, checks: readonly ContactabilityCheck[], now: string): Promise<Contactability[]> {
   const [profiles, topics] = await Promise.all([
     byId<SubjectProfileDocument>(getProfiles(store, distinct(checks.map((c) => c.subjectId)))),
-    topicsById(store, distinct(checks.map((c) => c.topic))),
+    topicsById(store, distinct(checks.map((c) => c.topicId))),
   ]);
   return checks.map((check) => {
     const profile = profiles.get(check.subjectId);
-    const topic = topics.get(check.topic);
+    const topic = topics.get(check.topicId);
     if (profile === undefined || topic === undefined) {
       return denied(...(profile ? [] : [reason('SUBJECT.UNKNOWN')]), ...(topic ? [] : [reason('TOPIC.UNKNOWN')]));
     }

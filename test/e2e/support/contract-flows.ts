@@ -15,9 +15,9 @@ async function topicFlows(client: RecordingClient): Promise<void> {
 async function readFlows(client: RecordingClient, subjectId: string): Promise<string> {
   const profile = await client.read(`/subjects/${subjectId}`, 'crm');
   await client.read('/subjects?email=erika@example.org', 'crm');
-  await client.read(`/subjects/${subjectId}/contactability?topic=news&channel=email`, 'journey');
+  await client.read(`/subjects/${subjectId}/contactability?topicId=news&channel=email`, 'journey');
   await client.expect(200, 'POST', '/contactability', { role: 'journey', body: { checks: [{ subjectId, topic: 'news', channel: 'email' }] } });
-  await client.read('/audiences?topic=news&channel=email', 'journey');
+  await client.read('/audiences?topicId=news&channel=email', 'journey');
   await client.read('/stats', 'admin');
   await client.read('/processing-register', 'dpo');
   await client.read('/processing-register?format=csv', 'dpo');

@@ -27,16 +27,16 @@ export class ContactabilityController {
   @Get('subjects/:id/contactability')
   @Operation('May this subject be contacted on this channel about this topic now?', { status: 200, description: 'The decision with its reasons', schema: 'Contactability' }, 'VALIDATION.FAILED', 'SUBJECT.NOT_FOUND', 'TOPIC.NOT_FOUND')
   @Roles('journey', 'crm', 'admin')
-  @ApiQuery({ name: 'topic', type: String, required: true })
+  @ApiQuery({ name: 'topicId', type: String, required: true })
   @ApiQuery({ name: 'channel', type: String, required: true })
-  @ApiQuery({ name: 'contactPoint', type: String, required: false })
+  @ApiQuery({ name: 'contactPointId', type: String, required: false })
   async check(@Param('id', uuid) id: string, @Query(ContactabilityQueryPipe) query: ContactabilityQuery) {
     requireKnownChannel(query.channel, this.config.domain.channels);
-    const [profile, topic] = await Promise.all([this.reads.profile(id), this.reads.topic(query.topic)]);
+    const [profile, topic] = await Promise.all([this.reads.profile(id), this.reads.topic(query.topicId)]);
     if (!profile) throw subjectNotFound(id);
-    if (!topic) throw topicNotFound(query.topic);
-    const decision = decideContactability(profile, topic, query.channel, query.contactPoint, new Date().toISOString());
-    return { subjectId: id, topic: topic.id, channel: query.channel, legalBasis: topic.legalBasis, ...decision };
+    if (!topic) throw topicNotFound(query.topicId);
+    const decision = decideContactability(profile, topic, query.channel, query.contactPointId, new Date().toISOString());
+    return { subjectId: id, topicId: topic.id, channel: query.channel, legalBasis: topic.legalBasis, ...decision };
   }
 
   /** Up to 1,000 checks answered in the order given; unknown subjects or topics are denied, not failed. */

@@ -441,7 +441,7 @@ export interface components {
     };
     ContactabilityCheckDto: {
       subjectId: string;
-      topic: string;
+      topicId: string;
       channel: string;
       contactPointId?: string;
     };
@@ -758,7 +758,7 @@ export interface components {
     };
     Contactability: {
       subjectId: string;
-      topic: string;
+      topicId: string;
       channel: string;
       legalBasis: string;
       allowed: boolean;
@@ -773,7 +773,7 @@ export interface components {
     ContactabilityBatch: {
       results: {
           subjectId: string;
-          topic: string;
+          topicId: string;
           channel: string;
           allowed: boolean;
           /** @description Why not (or on what): the codes with the events they rest on */
@@ -787,7 +787,7 @@ export interface components {
         }[];
     };
     Audience: {
-      topic: string;
+      topicId: string;
       channel: string;
       legalBasis: string;
       items: {
@@ -3644,9 +3644,9 @@ export interface operations {
   contactabilityCheck: {
     parameters: {
       query: {
-        contactPoint?: string;
+        contactPointId?: string;
         channel: string;
-        topic: string;
+        topicId: string;
       };
       header?: {
         /** @description Answer only once the read models include this global position (from a command response) */
@@ -3823,7 +3823,7 @@ export interface operations {
   audiencesList: {
     parameters: {
       query: {
-        topic: string;
+        topicId: string;
         channel: string;
         /** @description The `next` cursor of the previous page */
         after?: string;

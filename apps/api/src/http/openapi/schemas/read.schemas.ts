@@ -20,10 +20,10 @@ export const READ_SCHEMAS = {
     currentMaterialVersion: integer,
     versions: list(object({ version: integer, textHash: hash, language: text, change: text, publishedAt: time })),
   }),
-  Contactability: object({ subjectId: text, topic: text, channel: text, legalBasis: text, ...decision }),
-  ContactabilityBatch: object({ results: list(object({ subjectId: text, topic: text, channel: text, ...decision }, { contactPointId: text })) }),
+  Contactability: object({ subjectId: text, topicId: text, channel: text, legalBasis: text, ...decision }),
+  ContactabilityBatch: object({ results: list(object({ subjectId: text, topicId: text, channel: text, ...decision }, { contactPointId: text })) }),
   Audience: object(
-    { topic: text, channel: text, legalBasis: text, items: list(object({ subjectId: text, contactPointIds: texts })) },
+    { topicId: text, channel: text, legalBasis: text, items: list(object({ subjectId: text, contactPointIds: texts })) },
     { next: { type: 'string', description: 'Pass as `after` for the next page; absent on the last page' } },
   ),
   ConsentFigures: object({
