@@ -53,7 +53,7 @@ describe('consent lifecycle (e2e)', () => {
     const reuse = await app.inject({ method: 'POST', url: '/double-opt-in/confirm', payload: { token } });
     expect(reuse.json()).toMatchObject({ statusCode: 409, code: 'DOUBLE_OPT_IN.TOKEN_USED' });
 
-    expect((await send('POST', `/subjects/${subjectId}/objections`, 'journey', { scope: { kind: 'direct_marketing' } })).statusCode).toBe(201);
+    expect((await send('POST', `/subjects/${subjectId}/objections`, 'journey', { scope: { kind: 'direct_marketing' } })).statusCode).toBe(200);
     const block = await send('POST', `/subjects/${subjectId}/blocks`, 'crm', { scope: { kind: 'global' }, reason: 'Asked on the phone', reference: { kind: 'communication', id: 'call-17' } });
     expect(block.statusCode).toBe(201);
 

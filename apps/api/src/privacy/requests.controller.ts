@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
@@ -30,7 +30,7 @@ export class RequestsController {
   constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
 
   @Post('subjects/:id/requests')
-  @CommandOperation('Record a data-subject request (Art. 15-21)', { status: 201, description: 'Recorded; due in one month (Art. 12(3))', schema: 'RequestReceived' }, ['ReceiveDataSubjectRequest'])
+  @CommandOperation('Record a data-subject request (Art. 15-21)', { outcome: 'created', description: 'Recorded; due in one month (Art. 12(3))', schema: 'RequestReceived' }, ['ReceiveDataSubjectRequest'])
   @Roles('crm', 'dpo', 'admin')
   async receive(@Param('id', uuid) id: string, @Body() dto: ReceiveRequestDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse & { requestId: string }> {
     const requestId = subjectIdFor(ctx, `${id}:request`);
@@ -39,24 +39,21 @@ export class RequestsController {
   }
 
   @Post('subjects/:id/requests/:requestId/extension')
-  @CommandOperation('Extend a request’s deadline (Art. 12(3))', { status: 200, description: 'Extended', schema: 'CommandResponse' }, ['ExtendDataSubjectRequest'])
-  @HttpCode(200)
+  @CommandOperation('Extend a request’s deadline (Art. 12(3))', { outcome: 'done', description: 'Extended', schema: 'CommandResponse' }, ['ExtendDataSubjectRequest'])
   @Roles('crm', 'dpo', 'admin')
   extend(@Param('id', uuid) id: string, @Param('requestId', requestIdPipe) requestId: string, @Body() dto: ExtendRequestDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
     return this.commands.execute(new ExtendDataSubjectRequestCommand(id, { requestId, ...dto }, ctx));
   }
 
   @Post('subjects/:id/requests/:requestId/fulfilment')
-  @CommandOperation('Mark a request fulfilled', { status: 200, description: 'Fulfilled', schema: 'CommandResponse' }, ['FulfilDataSubjectRequest'])
-  @HttpCode(200)
+  @CommandOperation('Mark a request fulfilled', { outcome: 'done', description: 'Fulfilled', schema: 'CommandResponse' }, ['FulfilDataSubjectRequest'])
   @Roles('crm', 'dpo', 'admin')
   fulfil(@Param('id', uuid) id: string, @Param('requestId', requestIdPipe) requestId: string, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
     return this.commands.execute(new FulfilDataSubjectRequestCommand(id, { requestId }, ctx));
   }
 
   @Post('subjects/:id/requests/:requestId/rejection')
-  @CommandOperation('Reject a request, with the reason', { status: 200, description: 'Rejected', schema: 'CommandResponse' }, ['RejectDataSubjectRequest'])
-  @HttpCode(200)
+  @CommandOperation('Reject a request, with the reason', { outcome: 'done', description: 'Rejected', schema: 'CommandResponse' }, ['RejectDataSubjectRequest'])
   @Roles('crm', 'dpo', 'admin')
   reject(@Param('id', uuid) id: string, @Param('requestId', requestIdPipe) requestId: string, @Body() dto: RejectRequestDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
     return this.commands.execute(new RejectDataSubjectRequestCommand(id, { requestId, reason: dto.reason }, ctx));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { DefineTopicCommand, PublishConsentTextVersionCommand, RetireTopicCommand, TopicViews, type CommandContext } from '#application';
@@ -17,7 +17,7 @@ export class TopicsController {
   constructor(private readonly commands: CommandBus, private readonly topics: TopicViews) {}
 
   @Post()
-  @CommandOperation('Define a topic (purpose)', { status: 201, description: 'Defined', schema: 'CommandResponse' }, ['DefineTopic'])
+  @CommandOperation('Define a topic (purpose)', { outcome: 'created', description: 'Defined', schema: 'CommandResponse' }, ['DefineTopic'])
   @Roles('admin', 'dpo')
   define(@Body() dto: DefineTopicDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
     const { id, ...definition } = dto;
@@ -26,7 +26,7 @@ export class TopicsController {
 
   /** The text's SHA-256 is computed here, so the hash in every later receipt is the hash of what was shown. */
   @Post(':id/versions')
-  @CommandOperation('Publish a consent-text version', { status: 201, description: 'Published', schema: 'CommandResponse' }, ['PublishConsentTextVersion'])
+  @CommandOperation('Publish a consent-text version', { outcome: 'created', description: 'Published', schema: 'CommandResponse' }, ['PublishConsentTextVersion'])
   @Roles('admin', 'dpo')
   publish(@Param('id') id: string, @Body() dto: PublishVersionDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
     const textHash = createHash('sha256').update(dto.text, 'utf8').digest('hex');
@@ -34,8 +34,7 @@ export class TopicsController {
   }
 
   @Post(':id/retire')
-  @CommandOperation('Retire a topic', { status: 200, description: 'Retired', schema: 'CommandResponse' }, ['RetireTopic'])
-  @HttpCode(200)
+  @CommandOperation('Retire a topic', { outcome: 'done', description: 'Retired', schema: 'CommandResponse' }, ['RetireTopic'])
   @Roles('admin', 'dpo')
   retire(@Param('id') id: string, @Body() dto: RetireTopicDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
     return this.commands.execute(new RetireTopicCommand(id, { topicId: id, reason: dto.reason }, ctx));

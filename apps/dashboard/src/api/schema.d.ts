@@ -2092,7 +2092,7 @@ export interface operations {
     };
     responses: {
       /** @description Granted */
-      201: {
+      200: {
         content: {
           "application/json": components["schemas"]["CommandResponse"];
         };
@@ -2296,7 +2296,7 @@ export interface operations {
     };
     responses: {
       /** @description Recorded */
-      201: {
+      200: {
         content: {
           "application/json": components["schemas"]["CommandResponse"];
         };
