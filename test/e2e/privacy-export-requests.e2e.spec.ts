@@ -66,8 +66,9 @@ describe('privacy: export and request deadlines (e2e)', () => {
     const res = await api.send('POST', `/subjects/${id}/requests`, 'crm', { kind: 'portability', channel: 'post', receivedAt: '2025-01-31T09:00:00.000Z', reference: 'letter-17' });
     expectStatus(res, 201);
     const { requestId } = res.json();
+    expect(res.json().dueAt).toBe('2025-02-28T09:00:00.000Z');
     const overdue = (await api.send('GET', '/requests?status=overdue', 'dpo')).json();
-    expect(overdue).toContainEqual(expect.objectContaining({ requestId, subjectId: id, kind: 'portability', dueAt: '2025-02-28T09:00:00.000Z', status: 'open' }));
+    expect(overdue).toContainEqual(expect.objectContaining({ requestId, subjectId: id, kind: 'portability', dueAt: '2025-02-28T09:00:00.000Z', status: 'overdue' }));
 
     const extension = await api.send('POST', `/subjects/${id}/requests/${requestId}/extension`, 'dpo', { months: 2, reason: 'Data in three archives' });
     expectStatus(extension, 200);
@@ -82,6 +83,16 @@ describe('privacy: export and request deadlines (e2e)', () => {
     const after = (await api.send('GET', '/requests?status=open', 'dpo')).json();
     expect(after.map((r: { requestId: string }) => r.requestId)).not.toContain(requestId);
     expect((await api.send('GET', '/requests?status=late', 'dpo')).json()).toMatchObject({ statusCode: 400, field: 'status' });
+  });
+
+  it('lists one subject’s requests, each open one as open or overdue', async () => {
+    const [id, other] = [await api.registerPerson(), await api.registerPerson()];
+    const late = await api.send('POST', `/subjects/${id}/requests`, 'crm', { kind: 'access', channel: 'email', receivedAt: '2025-01-01T00:00:00.000Z' });
+    const fresh = await api.send('POST', `/subjects/${id}/requests`, 'crm', { kind: 'erasure', channel: 'email' });
+    expectStatus(await api.send('POST', `/subjects/${other}/requests`, 'crm', { kind: 'access', channel: 'email' }), 201);
+    const mine = (await api.send('GET', `/requests?subjectId=${id}`, 'dpo')).json();
+    expect(mine.map((r: { requestId: string; status: string }) => [r.requestId, r.status])).toEqual([[late.json().requestId, 'overdue'], [fresh.json().requestId, 'open']]);
+    expect((await api.send('GET', '/requests?subjectId=nope', 'dpo')).json()).toMatchObject({ statusCode: 400, field: 'subjectId' });
   });
 
   it('refuses a request received in the future and records nothing', async () => {

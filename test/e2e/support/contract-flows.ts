@@ -9,6 +9,7 @@ async function topicFlows(client: RecordingClient): Promise<void> {
   await client.expect(201, 'POST', '/topics', { role: 'admin', body: { id: 'old', ...topic } });
   await client.expect(200, 'POST', '/topics/old/retire', { role: 'dpo', body: { reason: 'no longer sent' } });
   await client.expect(200, 'GET', '/topics/news', { role: 'crm' });
+  await client.read('/topics', 'crm');
 }
 
 /** The queries of the read side about one subject with a granted consent. */

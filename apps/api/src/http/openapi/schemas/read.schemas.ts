@@ -11,6 +11,7 @@ export const READ_SCHEMAS = {
   Topic: object({
     id: text,
     title: text,
+    description: { type: 'string', description: 'The purpose, in words (Art. 13(1)(c))' },
     allowedChannels: texts,
     legalBasis: oneOfValues(['consent', 'contract', 'legitimate_interest']),
     personalFields: texts,
