@@ -65,7 +65,7 @@ describe('consent lifecycle (e2e)', () => {
     expect(confirm.statusCode).toBe(200);
     expect(confirm.json().events.map((e: { type: string }) => e.type)).toEqual(['DoubleOptInConfirmed', 'ConsentGranted']);
     const reuse = await app.inject({ method: 'POST', url: '/double-opt-in/confirm', payload: { token } });
-    expect(reuse.json()).toMatchObject({ statusCode: 409, code: 'DOUBLE_OPT_IN.TOKEN_USED' });
+    expect(reuse.json()).toMatchObject({ statusCode: 409, code: 'DOUBLE_OPT_IN.TOKEN_USED', field: 'token' });
 
     expect((await send('POST', `/subjects/${subjectId}/objections`, 'journey', { scope: { kind: 'direct_marketing' } })).statusCode).toBe(200);
     const block = await send('POST', `/subjects/${subjectId}/blocks`, 'crm', { scope: { kind: 'global' }, reason: 'Asked on the phone', reference: { kind: 'communication', id: 'call-17' } });
