@@ -4679,8 +4679,8 @@ export interface operations {
   feedFeed: {
     parameters: {
       query?: {
-        /** @description Topics, comma-separated; events for every topic always pass */
-        topic?: string[];
+        /** @description Topic ids, comma-separated; events for every topic always pass */
+        topicId?: string[];
         /** @description Channels, comma-separated; events for every channel always pass */
         channel?: string[];
         /** @description Integration event types, comma-separated */
