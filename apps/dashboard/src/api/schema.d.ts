@@ -178,7 +178,7 @@ export interface paths {
     /** The subject as the log knew it at a time */
     get: operations["subjectProofState"];
   };
-  "/subjects/{id}/consents/{topic}/{channel}/receipt": {
+  "/subjects/{id}/consents/{topicId}/{channel}/receipt": {
     /** A signed consent receipt with the proof of its event */
     get: operations["subjectProofReceipt"];
   };
@@ -4585,7 +4585,7 @@ export interface operations {
       };
       path: {
         id: string;
-        topic: string;
+        topicId: string;
         channel: string;
       };
     };
