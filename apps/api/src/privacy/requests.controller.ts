@@ -37,7 +37,7 @@ export class RequestsController {
   async receive(@Param('id', uuid) id: string, @Body() dto: ReceiveRequestDto, @CommandCtx() ctx: CommandContext): Promise<RequestReceived & { requestId: string }> {
     const requestId = subjectIdFor(ctx, `${id}:request`);
     const data = { requestId, ...dto, receivedAt: dto.receivedAt ?? ctx.now };
-    return { requestId, ...(await this.commands.execute<ReceiveDataSubjectRequestCommand, RequestReceived>(new ReceiveDataSubjectRequestCommand(id, data, ctx))) };
+    return { requestId, ...(await this.commands.execute(new ReceiveDataSubjectRequestCommand(id, data, ctx))) };
   }
 
   @Post('subjects/:id/requests/:requestId/extension')

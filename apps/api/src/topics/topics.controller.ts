@@ -38,7 +38,7 @@ export class TopicsController {
   @Roles('admin', 'dpo')
   publish(@Param('id') id: string, @Body() dto: PublishVersionDto, @CommandCtx() ctx: CommandContext): Promise<VersionPublished> {
     const textHash = createHash('sha256').update(dto.text, 'utf8').digest('hex');
-    return this.commands.execute<PublishConsentTextVersionCommand, VersionPublished>(new PublishConsentTextVersionCommand(id, { topicId: id, ...dto, textHash }, ctx));
+    return this.commands.execute(new PublishConsentTextVersionCommand(id, { topicId: id, ...dto, textHash }, ctx));
   }
 
   @Post(':id/retire')

@@ -7,7 +7,7 @@ import { SubjectCommandRunner } from '../subjects/subject-command-runner';
 export type RequestReceived = CommandResult & { dueAt: string };
 
 /** Art. 12(3): the one-month deadline runs from `receivedAt`. */
-export class ReceiveDataSubjectRequestCommand extends SubjectCommandOf<ReceiveDataSubjectRequest> {}
+export class ReceiveDataSubjectRequestCommand extends SubjectCommandOf<ReceiveDataSubjectRequest, RequestReceived> {}
 
 @CommandHandler(ReceiveDataSubjectRequestCommand)
 export class ReceiveDataSubjectRequestHandler implements ICommandHandler<ReceiveDataSubjectRequestCommand> {

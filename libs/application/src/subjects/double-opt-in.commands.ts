@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainError, findDoubleOptInByTokenHash, refusal, type ExpireDoubleOptIn } from '#domain';
+import { DomainError, findDoubleOptInByTokenHash, refusal, refusalNaming, type ExpireDoubleOptIn } from '#domain';
 import type { AppConfig } from '../config/app-config';
 import type { CommandContext } from '../commands/command-context';
 import type { CommandResult } from '../commands/command-result';
@@ -86,7 +86,7 @@ export class ConfirmDoubleOptInHandler implements ICommandHandler<ConfirmDoubleO
 
 /** The decider judges the token's hash; the caller sent `token`, so that is the field a refusal names. */
 function asTokenRefusal(error: unknown): never {
-  if (error instanceof DomainError && error.field === 'tokenHash') throw new DomainError(error.code, error.message, error.kind, 'token');
+  if (error instanceof DomainError && error.field === 'tokenHash') throw refusalNaming(error, 'token');
   throw error;
 }
 

@@ -20,7 +20,7 @@ export class DefineTopicHandler implements ICommandHandler<DefineTopicCommand> {
 export type VersionPublished = CommandResult & { version: number };
 
 /** Art. 7(1): the text a consent was given to; a material change asks existing consents again. */
-export class PublishConsentTextVersionCommand extends TopicCommandOf<PublishConsentTextVersion> {}
+export class PublishConsentTextVersionCommand extends TopicCommandOf<PublishConsentTextVersion, VersionPublished> {}
 
 @CommandHandler(PublishConsentTextVersionCommand)
 export class PublishConsentTextVersionHandler implements ICommandHandler<PublishConsentTextVersionCommand> {
