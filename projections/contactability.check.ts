@@ -3,8 +3,8 @@ import { decideContactability, type ContactabilityProfile } from './contactabili
 import { denied, reason, type Contactability } from './contactability.reasons';
 import type { TopicReadView } from './topics';
 
-/** One question: may `subjectId` be contacted about `topic` on `channel` (at `contactPointId`), now? */
-export type ContactabilityCheck = { subjectId: string; topic: string; channel: Channel; contactPointId?: string };
+/** One question: may `subjectId` be contacted about `topicId` on `channel` (at `contactPointId`), now? */
+export type ContactabilityCheck = { subjectId: string; topicId: string; channel: Channel; contactPointId?: string };
 
 /** What the read models hold for one check; undefined where the subject or topic is not known. */
 export type ContactabilityInputs = { profile: ContactabilityProfile | undefined; topic: TopicReadView | undefined };

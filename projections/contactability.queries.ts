@@ -14,9 +14,9 @@ export const MAX_BATCH = 1000;
 export async function checkContactability(store: ReadStore, checks: readonly ContactabilityCheck[], now: string): Promise<Contactability[]> {
   const [profiles, topics] = await Promise.all([
     byId<SubjectProfileDocument>(getProfiles(store, distinct(checks.map((c) => c.subjectId)))),
-    topicsById(store, distinct(checks.map((c) => c.topic))),
+    topicsById(store, distinct(checks.map((c) => c.topicId))),
   ]);
-  return checks.map((check) => answerContactability({ profile: profiles.get(check.subjectId), topic: topics.get(check.topic) }, check, now));
+  return checks.map((check) => answerContactability({ profile: profiles.get(check.subjectId), topic: topics.get(check.topicId) }, check, now));
 }
 
 export async function topicsById(store: ReadStore, topicIds: readonly string[]): Promise<Map<string, TopicReadView>> {

@@ -1,4 +1,4 @@
-import { evolveTopic, initialTopicState, isTopicStream, TOPIC_STREAM_PREFIX, topicIdOf, toTopicView, type TopicEvent, type TopicState, type TopicView } from '#domain';
+import { evolveTopic, initialTopicState, isTopicStream, TOPIC_STREAM_PREFIX, topicIdOf, toTopicDetail, type TopicDetail, type TopicEvent, type TopicState } from '#domain';
 import type { ReadStore } from '#read-store';
 import type { DocumentKey, ProjectedEvent, ReadModel } from './read-model';
 
@@ -10,8 +10,8 @@ export type TopicProof = { defined: string; retired?: string; versions: Array<{ 
 /** Collection `topics`, id = topic id: the folded topic state (no personal data) and its proof. */
 export type TopicDocument = { topicId: string; state: TopicState; proof: TopicProof; updatedAt: string };
 
-/** What readers use: the same view subject commands get, plus the proof. */
-export type TopicReadView = TopicView & { proof: TopicProof };
+/** What readers use: the view subject commands get with the purpose, plus the proof. */
+export type TopicReadView = TopicDetail & { proof: TopicProof };
 
 export const topicsModel: ReadModel<TopicDocument> = {
   name: 'topics',
@@ -68,7 +68,7 @@ function timeOf(event: TopicEvent): string {
 }
 
 export function topicReadView(doc: TopicDocument): TopicReadView | undefined {
-  const view = toTopicView(doc.state);
+  const view = toTopicDetail(doc.state);
   return view && { ...view, proof: doc.proof };
 }
 

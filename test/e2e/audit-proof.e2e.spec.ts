@@ -41,7 +41,7 @@ describe('audit proof (e2e)', () => {
   it('serves the public key without a key, and lists the checkpoints an admin records', async () => {
     await topic('audit-news');
     const id = await subject();
-    expect((await grant(id, 'audit-news')).statusCode).toBe(201);
+    expect((await grant(id, 'audit-news')).statusCode).toBe(200);
     const key = (await app.inject({ method: 'GET', url: '/audit/public-key' })).json();
     expect(key).toMatchObject({ algorithm: 'Ed25519', keyId: expect.stringMatching(/^ed25519:[0-9a-f]{16}$/) });
     expect(createPublicKey(key.publicKeyPem).asymmetricKeyType).toBe('ed25519');
@@ -156,6 +156,8 @@ describe('audit proof (e2e)', () => {
     expect(verifyReceipt({ ...receipt, collectionMethod: 'paper' }, key)).toMatchObject({ valid: false });
     await send('POST', `/subjects/${id}/consents/revoke`, 'crm', { topicId: 'audit-receipt', channel: 'email' });
     expect((await send('GET', `/subjects/${id}/consents/audit-receipt/email/receipt`, 'dpo')).json()).toMatchObject({ statusCode: 404, code: 'RECEIPT.NOT_FOUND' });
+    // The path parameter is the topic's id and a refusal names it so.
+    expect((await send('GET', `/subjects/${id}/consents/-no-topic/email/receipt`, 'dpo')).json()).toMatchObject({ statusCode: 400, field: 'topicId' });
   });
 
   it('puts the inclusion proof of the grant in the receipt once a checkpoint covers it, checked offline', async () => {

@@ -38,6 +38,20 @@ describe('consent lifecycle (e2e)', () => {
     return { subjectId, contactPointId: history[0].data.contactPoints[0].contactPointId as string };
   }
 
+  it('answers what the caller needs next: the version published, the topics with their purpose', async () => {
+    await defineNewsletter('answers-news');
+    const versions = `/topics/answers-news/versions`;
+    const second = await send('POST', versions, 'dpo', { text: 'Yes, send me the weekly newsletter.', language: 'en', change: 'material' });
+    expect(second.statusCode).toBe(201);
+    expect(second.json()).toMatchObject({ version: 2, events: [{ type: 'ConsentTextVersionPublished' }] });
+    const again = await send('POST', versions, 'dpo', { text: 'Yes, send me the weekly newsletter.', language: 'en', change: 'editorial' });
+    expect(again.json()).toMatchObject({ version: 2, events: [] });
+    expect((await send('GET', '/topics/answers-news', 'journey')).json()).toMatchObject({ id: 'answers-news', description: 'Monthly product news', currentVersion: 2 });
+    const listed = await send('GET', '/topics', 'crm', undefined, { 'x-min-position': String(again.json().position) });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json()).toContainEqual(expect.objectContaining({ id: 'answers-news', title: 'Newsletter', description: 'Monthly product news', currentVersion: 2 }));
+  });
+
   it('runs register, double opt-in request, confirm, objection and block, and records each step', async () => {
     await defineNewsletter('news-doi');
     const { subjectId, contactPointId } = await register();
@@ -51,9 +65,9 @@ describe('consent lifecycle (e2e)', () => {
     expect(confirm.statusCode).toBe(200);
     expect(confirm.json().events.map((e: { type: string }) => e.type)).toEqual(['DoubleOptInConfirmed', 'ConsentGranted']);
     const reuse = await app.inject({ method: 'POST', url: '/double-opt-in/confirm', payload: { token } });
-    expect(reuse.json()).toMatchObject({ statusCode: 409, code: 'DOUBLE_OPT_IN.TOKEN_USED' });
+    expect(reuse.json()).toMatchObject({ statusCode: 409, code: 'DOUBLE_OPT_IN.TOKEN_USED', field: 'token' });
 
-    expect((await send('POST', `/subjects/${subjectId}/objections`, 'journey', { scope: { kind: 'direct_marketing' } })).statusCode).toBe(201);
+    expect((await send('POST', `/subjects/${subjectId}/objections`, 'journey', { scope: { kind: 'direct_marketing' } })).statusCode).toBe(200);
     const block = await send('POST', `/subjects/${subjectId}/blocks`, 'crm', { scope: { kind: 'global' }, reason: 'Asked on the phone', reference: { kind: 'communication', id: 'call-17' } });
     expect(block.statusCode).toBe(201);
 

@@ -67,7 +67,7 @@ describe('a log behind its read models (e2e)', () => {
   }
 
   function contactability(d: ReadSideDriver, subject: string) {
-    return d.query(`/subjects/${subject}/contactability?topic=promo&channel=email`, 'journey');
+    return d.query(`/subjects/${subject}/contactability?topicId=promo&channel=email`, 'journey');
   }
 
   /** Polls through the 503 of a running rebuild; returns the first answer that is not one. */

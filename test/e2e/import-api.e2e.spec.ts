@@ -24,9 +24,9 @@ describe('POST /imports (e2e)', () => {
   afterAll(() => booted.close());
 
   const NDJSON = [
-    { kind: 'subject', sourceSystem: 'crm', externalId: 'C-1', locale: 'de-DE', contactPoints: [{ id: 'email', channel: 'email', address: 'anna@example.org' }], profile: { firstName: 'Anna' } },
-    { kind: 'consent', sourceSystem: 'crm', externalId: 'C-1', topic: 'newsletter', channel: 'email', contactPoint: 'email', capturedAt: '2021-03-04T10:00:00Z', textVersion: 1, affirmativeAction: true },
-    { kind: 'consent', sourceSystem: 'crm', externalId: 'C-1', topic: 'newsletter', channel: 'sms', capturedAt: '2021-03-04T10:00:00Z', affirmativeAction: true },
+    { kind: 'subject', sourceSystem: 'crm', externalId: 'C-1', locale: 'de-DE', contactPoints: [{ contactPointId: 'email', channel: 'email', address: 'anna@example.org' }], profile: { firstName: 'Anna' } },
+    { kind: 'consent', sourceSystem: 'crm', externalId: 'C-1', topicId: 'newsletter', channel: 'email', contactPointId: 'email', capturedAt: '2021-03-04T10:00:00Z', textVersion: 1, affirmativeAction: true },
+    { kind: 'consent', sourceSystem: 'crm', externalId: 'C-1', topicId: 'newsletter', channel: 'sms', capturedAt: '2021-03-04T10:00:00Z', affirmativeAction: true },
   ].map((r) => JSON.stringify(r)).join('\n');
 
   const post = (body: string, contentType: string, query = '', role = 'admin') =>
@@ -50,7 +50,7 @@ describe('POST /imports (e2e)', () => {
 
   it('decides a dry run without appending anything', async () => {
     const head = await store.headPosition();
-    const csv = 'kind,sourceSystem,externalId,locale,contact.email,topic,channel,contactPoint,capturedAt,affirmativeAction\n' +
+    const csv = 'kind,sourceSystem,externalId,locale,contact.email,topicId,channel,contactPointId,capturedAt,affirmativeAction\n' +
       'subject,crm,C-2,en-GB,ben@example.org,,,,,\n' +
       'consent,crm,C-2,,,newsletter,email,email,2022-01-01T00:00:00Z,false\n' +
       'consent,crm,C-2,,,newsletter,email,email,2022-01-02T00:00:00Z,true\n';
@@ -66,6 +66,18 @@ describe('POST /imports (e2e)', () => {
     expect((await post(NDJSON, 'application/x-ndjson', '', 'crm')).statusCode).toBe(403);
     expect((await post(NDJSON, 'application/x-ndjson', '?dryRun=maybe')).json()).toMatchObject({ statusCode: 400, field: 'dryRun' });
     expect(await store.headPosition()).toBe(head);
+  });
+
+  it('gives an imported contact point an id every contact-point route accepts, so a double opt-in can be sent', async () => {
+    const read = async (url: string) => app.inject({ method: 'GET', url, headers: { ...bearer(keys.crm), 'x-min-position': String(await store.headPosition()) } });
+    const [found] = (await read(`/subjects?email=${encodeURIComponent('anna@example.org')}`)).json().items ?? [];
+    const subject = (await read(`/subjects/${found.subjectId}`)).json();
+    const [point] = subject.contactPoints;
+    expect(point.contactPointId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(subject.consents).toEqual(expect.arrayContaining([expect.objectContaining({ topicId: 'newsletter', channel: 'email', contactPointId: point.contactPointId })]));
+    const doi = await app.inject({ method: 'POST', url: `/subjects/${found.subjectId}/double-opt-in`, headers: bearer(keys.journey),
+      payload: { topicId: 'newsletter', channel: 'email', contactPointId: point.contactPointId, textVersion: 1, sourceSystem: 'shop' } });
+    expect(doi.statusCode).toBe(201);
   });
 
   it('refuses a file that cannot be read at all with one clear 400', async () => {

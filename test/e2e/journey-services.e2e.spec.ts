@@ -43,7 +43,7 @@ describe('journey services (e2e)', () => {
   async function grant(subjectId: string, topicId: string, channel = 'email') {
     const evidence = { method: 'checkbox', capturedAt: new Date().toISOString(), sourceSystem: 'shop', textVersion: 1, affirmativeAction: true };
     const res = await send('POST', `/subjects/${subjectId}/consents`, 'crm', { topicId, channel, evidence });
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode).toBe(200);
     return res.json().position as number;
   }
 
@@ -82,7 +82,7 @@ describe('journey services (e2e)', () => {
     await defineTopic('feed-news');
     await defineTopic('feed-other');
     const { subjectId } = await register('en', 'feed.person@example.org');
-    const url = `${baseUrl}/feed?topic=feed-news&type=consent.changed.v1,subject.erased.v1`;
+    const url = `${baseUrl}/feed?topicId=feed-news&type=consent.changed.v1,subject.erased.v1`;
     const feed = await openFeed(`${url}&after=0`, bearer(keys.journey));
     expect(feed.response.headers['content-type']).toContain('text/event-stream');
     const caughtUp = feed.frames.length;
@@ -93,10 +93,10 @@ describe('journey services (e2e)', () => {
     expect(Date.now() - started).toBeLessThan(1000);
     expect(frame.event).toBe('consent.changed.v1');
     const data = JSON.parse(frame.data!);
-    expect(data).toMatchObject({ type: 'consent.changed.v1', subjectId, topic: 'feed-news', channel: 'email', newState: 'granted', position });
+    expect(data).toMatchObject({ type: 'consent.changed.v1', subjectId, topicId: 'feed-news', channel: 'email', newState: 'granted', position });
     expect(JSON.stringify(feed.frames)).not.toContain('feed.person@example.org');
     await until('a heartbeat comment', () => feed.comments >= 2, 3000);
-    expect(feed.frames.slice(caughtUp).every((f) => JSON.parse(f.data!).topic === 'feed-news')).toBe(true);
+    expect(feed.frames.slice(caughtUp).every((f) => JSON.parse(f.data!).topicId === 'feed-news')).toBe(true);
     feed.close();
 
     const later = await grant(subjectId, 'feed-news', 'sms');

@@ -69,8 +69,9 @@ describe('privacy: export and request deadlines (e2e)', () => {
     const res = await api.send('POST', `/subjects/${id}/requests`, 'crm', { kind: 'portability', channel: 'post', receivedAt: '2025-01-31T09:00:00.000Z', reference: 'letter-17' });
     expectStatus(res, 201);
     const { requestId } = res.json();
+    expect(res.json().dueAt).toBe('2025-02-28T09:00:00.000Z');
     const overdue = (await queue('overdue', 'dpo', res.json().position)).json();
-    expect(overdue).toContainEqual(expect.objectContaining({ requestId, subjectId: id, kind: 'portability', dueAt: '2025-02-28T09:00:00.000Z', status: 'open' }));
+    expect(overdue).toContainEqual(expect.objectContaining({ requestId, subjectId: id, kind: 'portability', dueAt: '2025-02-28T09:00:00.000Z', status: 'overdue' }));
 
     const extension = await api.send('POST', `/subjects/${id}/requests/${requestId}/extension`, 'dpo', { months: 2, reason: 'Data in three archives' });
     expectStatus(extension, 200);
@@ -98,6 +99,17 @@ describe('privacy: export and request deadlines (e2e)', () => {
     expect(ahead.statusCode).toBe(503);
     expect(ahead.json()).toMatchObject({ code: 'PROJECTION.BEHIND' });
     expect(ahead.headers['retry-after']).toBe('1');
+  });
+
+  it('lists one subject’s requests, each open one as open or overdue', async () => {
+    const [id, other] = [await api.registerPerson(), await api.registerPerson()];
+    const late = await api.send('POST', `/subjects/${id}/requests`, 'crm', { kind: 'access', channel: 'email', receivedAt: '2025-01-01T00:00:00.000Z' });
+    const fresh = await api.send('POST', `/subjects/${id}/requests`, 'crm', { kind: 'erasure', channel: 'email' });
+    expectStatus(await api.send('POST', `/subjects/${other}/requests`, 'crm', { kind: 'access', channel: 'email' }), 201);
+    const minPosition = { 'x-min-position': String(fresh.json().position) };
+    const mine = (await api.send('GET', `/requests?subjectId=${id}`, 'dpo', undefined, minPosition)).json();
+    expect(mine.map((r: { requestId: string; status: string }) => [r.requestId, r.status])).toEqual([[late.json().requestId, 'overdue'], [fresh.json().requestId, 'open']]);
+    expect((await api.send('GET', '/requests?subjectId=nope', 'dpo')).json()).toMatchObject({ statusCode: 400, field: 'subjectId' });
   });
 
   it('refuses a request received in the future and records nothing', async () => {

@@ -37,7 +37,7 @@ describe('a client typed from the generated OpenAPI types', () => {
     const cell = profile.consents.find((consent) => consent.topicId === 'news');
     expect({ status: cell?.status, textVersion: cell?.textVersion, address: profile.contactPoints?.[0]?.address }).toEqual({ status: 'granted', textVersion: 1, address: 'typed@example.org' });
 
-    const decision = await journey('get', '/subjects/{id}/contactability', { path: { id: registered.subjectId }, query: { topic: 'news', channel: 'email' }, minPosition: granted.position });
+    const decision = await journey('get', '/subjects/{id}/contactability', { path: { id: registered.subjectId }, query: { topicId: 'news', channel: 'email' }, minPosition: granted.position });
     expect({ allowed: decision.allowed, points: decision.contactPointIds.length, legalBasis: decision.legalBasis }).toEqual({ allowed: true, points: 1, legalBasis: 'consent' });
   });
 

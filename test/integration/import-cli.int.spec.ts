@@ -75,7 +75,7 @@ describe('ledger import (CLI)', () => {
 
   it('exits 1 and lists the refusal when a record is refused', () => {
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, 'kind,sourceSystem,externalId,topic,channel,capturedAt,affirmativeAction\nconsent,crm,X-1,newsletter,email,2021-01-01T00:00:00Z,true\n');
+    writeFileSync(bad, 'kind,sourceSystem,externalId,topicId,channel,capturedAt,affirmativeAction\nconsent,crm,X-1,newsletter,email,2021-01-01T00:00:00Z,true\n');
     const result = ledger('import', bad);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('line 2 field externalId: SUBJECT.NOT_FOUND');

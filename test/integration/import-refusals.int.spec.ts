@@ -14,8 +14,8 @@ describe('import refusals on the embedded store', () => {
     const [subject, consent] = crmSubject('C-1') as Array<Record<string, unknown>>;
     const report = await fixture.run(ndjson([
       subject,
-      { ...consent, topic: 'surveys' },
-      { ...consent, channel: 'sms', contactPoint: undefined },
+      { ...consent, topicId: 'surveys' },
+      { ...consent, channel: 'sms', contactPointId: undefined },
       { ...consent, affirmativeAction: false },
       { ...consent, affirmativeAction: undefined },
       { ...consent, capturedAt: '2999-01-01T00:00:00Z' },
@@ -24,7 +24,7 @@ describe('import refusals on the embedded store', () => {
     ]));
     expect(report).toMatchObject({ records: 8, imported: 2, duplicates: 0, refused: 6 });
     expect(report.refusals.map(({ line, field, code }) => ({ line, field, code }))).toEqual([
-      { line: 2, field: 'topic', code: 'TOPIC.NOT_FOUND' },
+      { line: 2, field: 'topicId', code: 'TOPIC.NOT_FOUND' },
       { line: 3, field: 'channel', code: 'TOPIC.CHANNEL_NOT_ALLOWED' },
       { line: 4, field: 'affirmativeAction', code: 'CONSENT.PRE_TICKED' },
       { line: 5, field: 'affirmativeAction', code: 'CONSENT.PRE_TICKED' },
@@ -35,7 +35,7 @@ describe('import refusals on the embedded store', () => {
 
   it('refuses a subject with an implausible address or a field no topic asks for, and its consents as not registered', async () => {
     const [subject, consent] = crmSubject('C-2') as Array<Record<string, unknown>>;
-    const badAddress = { ...subject, contactPoints: [{ id: 'email', channel: 'email', address: 'not-an-address' }] };
+    const badAddress = { ...subject, contactPoints: [{ contactPointId: 'email', channel: 'email', address: 'not-an-address' }] };
     const report = await fixture.run(ndjson([badAddress, consent, { ...subject, externalId: 'C-3', profile: { shoeSize: '44' } }]));
     expect(report.refusals.map(({ line, field, code }) => ({ line, field, code }))).toEqual([
       { line: 1, field: 'contactPoints[0].address', code: 'CONTACT_POINT.ADDRESS_INVALID' },
@@ -56,7 +56,7 @@ describe('import refusals on the embedded store', () => {
   it('imports revocations, objections and blocks once, and a second run appends nothing', async () => {
     const records = [
       ...crmSubject('C-5'),
-      { kind: 'revocation', sourceSystem: 'crm', externalId: 'C-5', topic: 'newsletter', occurredAt: '2024-05-01T00:00:00Z', reason: 'too many mails' },
+      { kind: 'revocation', sourceSystem: 'crm', externalId: 'C-5', topicId: 'newsletter', occurredAt: '2024-05-01T00:00:00Z', reason: 'too many mails' },
       { kind: 'objection', sourceSystem: 'crm', externalId: 'C-5', scope: 'channel', channel: 'post', occurredAt: '2024-05-02T00:00:00Z' },
       { kind: 'block', sourceSystem: 'crm', externalId: 'C-5', scope: 'global', reason: 'complaint', referenceKind: 'complaint', referenceId: 'T-77' },
       { kind: 'block', sourceSystem: 'crm', externalId: 'C-5', scope: 'global', reason: 'no reference' },
@@ -75,7 +75,7 @@ describe('import refusals on the embedded store', () => {
   });
 
   it('reports a dry run exactly as the real run will go, and writes nothing', async () => {
-    const records = [...crmSubject('C-6'), { kind: 'consent', sourceSystem: 'crm', externalId: 'C-6', topic: 'nope', channel: 'email', capturedAt: '2021-01-01T00:00:00Z', affirmativeAction: true }];
+    const records = [...crmSubject('C-6'), { kind: 'consent', sourceSystem: 'crm', externalId: 'C-6', topicId: 'nope', channel: 'email', capturedAt: '2021-01-01T00:00:00Z', affirmativeAction: true }];
     const head = await fixture.eventCount();
     const dry = await fixture.run(ndjson(records), { dryRun: true });
     expect(await fixture.eventCount()).toBe(head);

@@ -66,8 +66,8 @@ export const ndjson = (records: object[]): string => records.map((record) => JSO
 /** A subject with one e-mail contact point and its newsletter consent, as a CRM exports them. */
 export function crmSubject(externalId: string, extra: Record<string, unknown> = {}): object[] {
   return [
-    { kind: 'subject', sourceSystem: 'crm', externalId, locale: 'de-DE', contactPoints: [{ id: 'email', channel: 'email', address: `${externalId.toLowerCase()}@example.org` }], profile: { firstName: 'Anna' } },
-    { kind: 'consent', sourceSystem: 'crm', externalId, topic: 'newsletter', channel: 'email', contactPoint: 'email', capturedAt: '2021-03-04T10:00:00Z', textVersion: 1, ipAddress: '203.0.113.7', userAgent: 'Mozilla/5.0', affirmativeAction: true, ...extra },
+    { kind: 'subject', sourceSystem: 'crm', externalId, locale: 'de-DE', contactPoints: [{ contactPointId: 'email', channel: 'email', address: `${externalId.toLowerCase()}@example.org` }], profile: { firstName: 'Anna' } },
+    { kind: 'consent', sourceSystem: 'crm', externalId, topicId: 'newsletter', channel: 'email', contactPointId: 'email', capturedAt: '2021-03-04T10:00:00Z', textVersion: 1, ipAddress: '203.0.113.7', userAgent: 'Mozilla/5.0', affirmativeAction: true, ...extra },
   ];
 }
 
@@ -79,14 +79,14 @@ export function generatedSubject(i: number): object[] {
   const base = { sourceSystem: 'bench-crm', externalId: `C-${i}` };
   const capturedAt = new Date(Date.UTC(2020, 0, 1) + i * 1000).toISOString();
   const last = [
-    { ...base, kind: 'revocation', topic: 'newsletter', occurredAt: '2024-05-01T00:00:00Z' },
+    { ...base, kind: 'revocation', topicId: 'newsletter', occurredAt: '2024-05-01T00:00:00Z' },
     { ...base, kind: 'objection', scope: 'direct_marketing', occurredAt: '2024-05-01T00:00:00Z' },
     { ...base, kind: 'block', scope: 'channel', channel: 'post', reason: 'returned mail', referenceKind: 'communication', referenceId: `M-${i}` },
   ][i % 3];
   return [
-    { ...base, kind: 'subject', locale: 'de-DE', contactPoints: [{ id: 'email', channel: 'email', address: `person${i}@example.org` }], profile: { firstName: `Name${i}` } },
-    { ...base, kind: 'consent', topic: 'newsletter', channel: 'email', contactPoint: 'email', capturedAt, textVersion: 1, ipAddress: '203.0.113.7', affirmativeAction: true },
-    { ...base, kind: 'consent', topic: 'events', channel: 'email', capturedAt, affirmativeAction: true },
+    { ...base, kind: 'subject', locale: 'de-DE', contactPoints: [{ contactPointId: 'email', channel: 'email', address: `person${i}@example.org` }], profile: { firstName: `Name${i}` } },
+    { ...base, kind: 'consent', topicId: 'newsletter', channel: 'email', contactPointId: 'email', capturedAt, textVersion: 1, ipAddress: '203.0.113.7', affirmativeAction: true },
+    { ...base, kind: 'consent', topicId: 'events', channel: 'email', capturedAt, affirmativeAction: true },
     last,
   ];
 }

@@ -41,7 +41,7 @@ function grants(seeded: Seeded) {
 function checks(seeded: Seeded) {
   let k = 0;
   const n = seeded.subjectIds.length;
-  return () => ({ method: 'GET', path: `/subjects/${seeded.subjectIds[k++ % n]}/contactability?topic=${CHECKED_TOPIC}&channel=email` });
+  return () => ({ method: 'GET', path: `/subjects/${seeded.subjectIds[k++ % n]}/contactability?topicId=${CHECKED_TOPIC}&channel=email` });
 }
 
 /** Sequential exports (one client): the latency a DPO sees. Each export records SubjectExported. */

@@ -9,15 +9,16 @@ async function topicFlows(client: RecordingClient): Promise<void> {
   await client.expect(201, 'POST', '/topics', { role: 'admin', body: { id: 'old', ...topic } });
   await client.expect(200, 'POST', '/topics/old/retire', { role: 'dpo', body: { reason: 'no longer sent' } });
   await client.expect(200, 'GET', '/topics/news', { role: 'crm' });
+  await client.read('/topics', 'crm');
 }
 
 /** The queries of the read side about one subject with a granted consent. */
 async function readFlows(client: RecordingClient, subjectId: string): Promise<string> {
   const profile = await client.read(`/subjects/${subjectId}`, 'crm');
   await client.read('/subjects?email=erika@example.org', 'crm');
-  await client.read(`/subjects/${subjectId}/contactability?topic=news&channel=email`, 'journey');
-  await client.expect(200, 'POST', '/contactability', { role: 'journey', body: { checks: [{ subjectId, topic: 'news', channel: 'email' }] } });
-  await client.read('/audiences?topic=news&channel=email', 'journey');
+  await client.read(`/subjects/${subjectId}/contactability?topicId=news&channel=email`, 'journey');
+  await client.expect(200, 'POST', '/contactability', { role: 'journey', body: { checks: [{ subjectId, topicId: 'news', channel: 'email' }] } });
+  await client.read('/audiences?topicId=news&channel=email', 'journey');
   await client.read('/stats', 'admin');
   await client.read('/processing-register', 'dpo');
   await client.read('/processing-register?format=csv', 'dpo');
@@ -33,13 +34,13 @@ export async function subjectFlows(client: RecordingClient): Promise<{ subjectId
   const { contactPointId: sms } = await client.expect(201, 'POST', `/subjects/${subjectId}/contact-points`, { role: 'crm', body: { channel: 'sms', address: '+49 151 12345678' } });
   await client.expect(200, 'PATCH', `/subjects/${subjectId}/contact-points/${sms}`, { role: 'crm', body: { address: '+49 151 12345679' } });
   await client.expect(200, 'PATCH', `/subjects/${subjectId}/profile`, { role: 'crm', body: { firstName: 'Erika Maria' } });
-  await client.expect(201, 'POST', `/subjects/${subjectId}/consents`, { role: 'crm', body: { topicId: 'news', channel: 'email', evidence: EVIDENCE() } });
+  await client.expect(200, 'POST', `/subjects/${subjectId}/consents`, { role: 'crm', body: { topicId: 'news', channel: 'email', evidence: EVIDENCE() } });
   const emailPoint = await readFlows(client, subjectId);
   const { token } = await client.expect(201, 'POST', `/subjects/${subjectId}/double-opt-in`, { role: 'crm', body: { topicId: 'news', channel: 'sms', contactPointId: sms, textVersion: 1, sourceSystem: 'shop' } });
   await client.expect(200, 'GET', `/double-opt-in?token=${encodeURIComponent(token)}`);
   await client.expect(200, 'POST', '/double-opt-in/confirm', { body: { token } });
   await client.expect(200, 'POST', `/subjects/${subjectId}/consents/revoke`, { role: 'crm', body: { topicId: 'news', channel: 'sms' } });
-  await client.expect(201, 'POST', `/subjects/${subjectId}/objections`, { role: 'crm', body: { scope: { kind: 'channel', channel: 'sms' } } });
+  await client.expect(200, 'POST', `/subjects/${subjectId}/objections`, { role: 'crm', body: { scope: { kind: 'channel', channel: 'sms' } } });
   const block = { scope: { kind: 'channel', channel: 'sms' }, reason: 'asked by phone', reference: { kind: 'complaint', id: 'T-1' } };
   const { blockId } = await client.expect(201, 'POST', `/subjects/${subjectId}/blocks`, { role: 'crm', body: block });
   await client.expect(200, 'DELETE', `/subjects/${subjectId}/blocks/${blockId}?reason=resolved`, { role: 'crm' });

@@ -34,7 +34,7 @@ export class RestartableApp {
   async grant(subjectId: string, topicId: string, channel: string): Promise<number> {
     const evidence = { method: 'checkbox', capturedAt: new Date().toISOString(), sourceSystem: 'shop', textVersion: 1, affirmativeAction: true };
     const res = await this.send('POST', `/subjects/${subjectId}/consents`, 'crm', { topicId, channel, evidence });
-    if (res.statusCode !== 201) throw new Error(`grant: ${res.statusCode} ${res.body}`);
+    if (res.statusCode !== 200) throw new Error(`grant: ${res.statusCode} ${res.body}`);
     return res.json().position;
   }
 }

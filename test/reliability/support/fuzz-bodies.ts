@@ -33,7 +33,7 @@ const FIELDS: Record<string, fc.Arbitrary<unknown>> = {
   personalFields: fc.subarray(['firstName', 'shoeSize']),
   retentionDays: fc.integer({ min: -5, max: 4000 }),
   id: fc.constantFrom('fuzz-topic', 'Bad Id!'),
-  checks: fc.array(fc.record({ subjectId: fc.uuid(), topic: fc.constant('fuzz-news'), channel: fc.constant('email') }), { maxLength: 3 }),
+  checks: fc.array(fc.record({ subjectId: fc.uuid(), topicId: fc.constant('fuzz-news'), channel: fc.constant('email') }), { maxLength: 3 }),
   expiresAt: fc.constantFrom('2999-01-01T00:00:00.000Z', '2000-01-01T00:00:00.000Z'),
 };
 

@@ -45,15 +45,15 @@ export class SubjectProofController {
     return this.queries.execute<GetSubjectStateAt, SubjectStateAt>(new GetSubjectStateAt(id, at, new Date().toISOString()));
   }
 
-  @Get('consents/:topic/:channel/receipt')
+  @Get('consents/:topicId/:channel/receipt')
   @Operation('A signed consent receipt with the proof of its event', { status: 200, description: 'The receipt', schema: 'ConsentReceipt' }, 'SUBJECT.NOT_FOUND', 'RECEIPT.NOT_FOUND', 'VALIDATION.FAILED')
   @Roles('crm', 'dpo', 'auditor', 'admin')
   @ApiQuery({ name: 'contactPointId', required: false, description: 'for a consent given for one address only' })
-  receipt(@Param('id', uuid) id: string, @Param('topic') topic: string, @Param('channel') channel: string, @Query('contactPointId') contactPointId: unknown): Promise<ConsentReceipt> {
+  receipt(@Param('id', uuid) id: string, @Param('topicId') topicId: string, @Param('channel') channel: string, @Query('contactPointId') contactPointId: unknown): Promise<ConsentReceipt> {
     if (contactPointId !== undefined && (typeof contactPointId !== 'string' || !NAME.test(contactPointId))) {
       throw refusal('VALIDATION.FAILED', 'contactPointId must be one id', 'contactPointId');
     }
-    const request = { subjectId: id, topicId: name(topic, 'topic'), channel: name(channel, 'channel'), contactPointId, now: new Date().toISOString() };
+    const request = { subjectId: id, topicId: name(topicId, 'topicId'), channel: name(channel, 'channel'), contactPointId, now: new Date().toISOString() };
     return this.queries.execute<GetConsentReceipt, ConsentReceipt>(new GetConsentReceipt(request));
   }
 }

@@ -41,7 +41,7 @@ export class FeedController {
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this global position' })
   feed(@Query() query: FeedQueryDto, @Req() request: RawRequest, @Res() reply: RawReply): void {
     const after = resumeAfter(request.headers['last-event-id'], query.after);
-    const filter: IntegrationFilter = { topics: query.topic, channels: query.channel, types: query.type };
+    const filter: IntegrationFilter = { topics: query.topicId, channels: query.channel, types: query.type };
     reply.hijack();
     const stream = new SseStream(reply.raw);
     stream.open(3_000);

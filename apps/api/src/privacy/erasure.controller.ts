@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -19,8 +19,7 @@ export class ErasureController {
 
   /** 200 erased (or already erased: nothing appended); 202 deferred, with the hold's reason and end. */
   @Post()
-  @CommandOperation('Erase the subject by crypto-shredding (Art. 17)', [{ status: 200, description: 'Erased, or erased before (nothing appended)', schema: 'ErasureOutcome' }, { status: 202, description: 'Deferred by a legal hold; carried out when it ends', schema: 'ErasureOutcome' }], ['RequestErasure'])
-  @HttpCode(200)
+  @CommandOperation('Erase the subject by crypto-shredding (Art. 17)', { outcome: 'done', description: 'Erased, or erased before (nothing appended)', schema: 'ErasureOutcome', also: [{ status: 202, description: 'Deferred by a legal hold; carried out when it ends', schema: 'ErasureOutcome' }] }, ['RequestErasure'])
   @Roles('dpo', 'admin', 'crm')
   async erase(
     @Param('id', uuid) id: string,

@@ -19,7 +19,7 @@ export class LegalHoldsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @CommandOperation('Place a legal hold (Art. 17(3))', { status: 201, description: 'Placed', schema: 'LegalHoldPlaced' }, ['PlaceLegalHold'])
+  @CommandOperation('Place a legal hold (Art. 17(3))', { outcome: 'created', description: 'Placed', schema: 'LegalHoldPlaced' }, ['PlaceLegalHold'])
   @Roles('dpo')
   async place(@Param('id', uuid) id: string, @Body() dto: PlaceLegalHoldDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse & { holdId: string }> {
     const holdId = subjectIdFor(ctx, `${id}:legal-hold`);
@@ -27,7 +27,7 @@ export class LegalHoldsController {
   }
 
   @Delete(':holdId')
-  @CommandOperation('Release a legal hold', { status: 200, description: 'Released', schema: 'CommandResponse' }, ['ReleaseLegalHold'], 'VALIDATION.FAILED')
+  @CommandOperation('Release a legal hold', { outcome: 'done', description: 'Released', schema: 'CommandResponse' }, ['ReleaseLegalHold'], 'VALIDATION.FAILED')
   @Roles('dpo')
   @ApiQuery({ name: 'reason', required: false })
   release(@Param('id', uuid) id: string, @Param('holdId', uuid) holdId: string, @Query('reason') reason: unknown, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {

@@ -25,9 +25,9 @@ export class AudiencesController {
   @Roles('journey', 'crm', 'admin')
   async list(@Query() query: AudienceQueryDto) {
     requireKnownChannel(query.channel, this.config.domain.channels);
-    const topic = await getTopic(this.store, query.topic);
-    if (!topic) throw topicNotFound(query.topic);
+    const topic = await getTopic(this.store, query.topicId);
+    if (!topic) throw topicNotFound(query.topicId);
     const page = await findAudience(this.store, topic, query.channel, new Date().toISOString(), { after: query.after, limit: query.limit ?? 100 });
-    return { topic: topic.id, channel: query.channel, legalBasis: topic.legalBasis, ...page };
+    return { topicId: topic.id, channel: query.channel, legalBasis: topic.legalBasis, ...page };
   }
 }

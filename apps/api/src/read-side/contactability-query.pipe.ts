@@ -3,10 +3,10 @@ import { ApiValidationPipe } from '../http/validation.pipe';
 import { ContactabilityQueryDto } from './dto/read-queries.dto';
 
 /** The checked query of `GET /subjects/:id/contactability`. */
-export type ContactabilityQuery = { topic: string; channel: string; contactPoint?: string };
+export type ContactabilityQuery = { topicId: string; channel: string; contactPointId?: string };
 
-const LIMITS: Readonly<Record<string, readonly [min: number, max: number]>> = { topic: [1, 128], channel: [1, 64], contactPoint: [1, 128] };
-const REQUIRED = ['topic', 'channel'] as const;
+const LIMITS: Readonly<Record<string, readonly [min: number, max: number]>> = { topicId: [1, 128], channel: [1, 64], contactPointId: [1, 128] };
+const REQUIRED = ['topicId', 'channel'] as const;
 
 /**
  * The hottest read route checks its three strings by hand: class-transformer and class-validator

@@ -15,20 +15,20 @@ const viaDto = (query: unknown) => outcome(() => new ApiValidationPipe().transfo
 const viaPipe = (query: unknown) => outcome(() => new ContactabilityQueryPipe().transform(query));
 
 const QUERIES: Array<[string, unknown]> = [
-  ['topic and channel', { topic: 'promo', channel: 'email' }],
-  ['a contact point too', { topic: 'promo', channel: 'email', contactPoint: 'cp-1' }],
-  ['the longest topic', { topic: 't'.repeat(128), channel: 'email' }],
-  ['a topic one too long', { topic: 't'.repeat(129), channel: 'email' }],
-  ['a topic of 128 emoji (surrogate pairs)', { topic: '\u{1F600}'.repeat(128), channel: 'email' }],
-  ['a channel one too long', { topic: 'promo', channel: 'c'.repeat(65) }],
-  ['an empty topic', { topic: '', channel: 'email' }],
+  ['topic and channel', { topicId: 'promo', channel: 'email' }],
+  ['a contact point too', { topicId: 'promo', channel: 'email', contactPointId: 'cp-1' }],
+  ['the longest topic', { topicId: 't'.repeat(128), channel: 'email' }],
+  ['a topic one too long', { topicId: 't'.repeat(129), channel: 'email' }],
+  ['a topic of 128 emoji (surrogate pairs)', { topicId: '\u{1F600}'.repeat(128), channel: 'email' }],
+  ['a channel one too long', { topicId: 'promo', channel: 'c'.repeat(65) }],
+  ['an empty topic', { topicId: '', channel: 'email' }],
   ['no topic', { channel: 'email' }],
   ['nothing', {}],
-  ['an unknown parameter', { topic: 'promo', channel: 'email', limit: '5' }],
-  ['a repeated topic', { topic: ['a', 'b'], channel: 'email' }],
-  ['an empty contact point', { topic: 'promo', channel: 'email', contactPoint: '' }],
-  ['a __proto__ key', JSON.parse('{"topic":"promo","channel":"email","__proto__":"x"}')],
-  ['a null-prototype query', Object.assign(Object.create(null), { topic: 'promo', channel: 'email' })],
+  ['an unknown parameter', { topicId: 'promo', channel: 'email', limit: '5' }],
+  ['a repeated topic', { topicId: ['a', 'b'], channel: 'email' }],
+  ['an empty contact point', { topicId: 'promo', channel: 'email', contactPointId: '' }],
+  ['a __proto__ key', JSON.parse('{"topicId":"promo","channel":"email","__proto__":"x"}')],
+  ['a null-prototype query', Object.assign(Object.create(null), { topicId: 'promo', channel: 'email' })],
 ];
 
 describe('ContactabilityQueryPipe', () => {
@@ -39,6 +39,6 @@ describe('ContactabilityQueryPipe', () => {
   it('refuses with the violations class-validator names', async () => {
     const refused = (await viaPipe({ channel: 'email', extra: 'x' })) as { refused: { code: string; violations: Array<{ field: string }> } };
     expect(refused.refused.code).toBe('VALIDATION.FAILED');
-    expect(refused.refused.violations.map((v) => v.field)).toEqual(expect.arrayContaining(['topic', 'extra']));
+    expect(refused.refused.violations.map((v) => v.field)).toEqual(expect.arrayContaining(['topicId', 'extra']));
   });
 });

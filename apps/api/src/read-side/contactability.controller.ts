@@ -27,18 +27,18 @@ export class ContactabilityController {
   @Get('subjects/:id/contactability')
   @Operation('May this subject be contacted on this channel about this topic now?', { status: 200, description: 'The decision with its reasons', schema: 'Contactability' }, 'VALIDATION.FAILED', 'SUBJECT.NOT_FOUND', 'TOPIC.NOT_FOUND')
   @Roles('journey', 'crm', 'admin')
-  @ApiQuery({ name: 'topic', type: String, required: true })
+  @ApiQuery({ name: 'topicId', type: String, required: true })
   @ApiQuery({ name: 'channel', type: String, required: true })
-  @ApiQuery({ name: 'contactPoint', type: String, required: false })
+  @ApiQuery({ name: 'contactPointId', type: String, required: false })
   async check(@Param('id', uuid) id: string, @Query(ContactabilityQueryPipe) query: ContactabilityQuery) {
-    const check: ContactabilityCheck = { subjectId: id, topic: query.topic, channel: query.channel, contactPointId: query.contactPoint };
+    const check: ContactabilityCheck = { subjectId: id, topicId: query.topicId, channel: query.channel, contactPointId: query.contactPointId };
     requireKnownChannel(check.channel, this.config.domain.channels);
-    const [profile, topic] = await Promise.all([this.reads.profile(id), this.reads.topic(check.topic)]);
+    const [profile, topic] = await Promise.all([this.reads.profile(id), this.reads.topic(check.topicId)]);
     // Where the batch denies with SUBJECT.UNKNOWN or TOPIC.UNKNOWN, the single resource is not found.
     if (!profile) throw subjectNotFound(id);
-    if (!topic) throw topicNotFound(check.topic);
+    if (!topic) throw topicNotFound(check.topicId);
     const decision = answerContactability({ profile, topic }, check, new Date().toISOString());
-    return { subjectId: id, topic: topic.id, channel: check.channel, legalBasis: topic.legalBasis, ...decision };
+    return { subjectId: id, topicId: topic.id, channel: check.channel, legalBasis: topic.legalBasis, ...decision };
   }
 
   /** Up to 1,000 checks answered in the order given; unknown subjects or topics are denied, not failed. */

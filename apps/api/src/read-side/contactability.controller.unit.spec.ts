@@ -65,18 +65,18 @@ describe('the single and the batch contactability checks', () => {
 
   const subjects = [...Object.keys(PROFILES), UNKNOWN_SUBJECT];
   const cases = subjects.flatMap((subjectId) =>
-    ['newsletter', 'orders', 'unknown-topic'].flatMap((topic) =>
-      ['email', 'sms', 'push', 'fax'].flatMap((channel) => [undefined, 'cp-mail', 'cp-sms', 'cp-none'].map((contactPointId) => ({ subjectId, topic, channel, contactPointId })))),
+    ['newsletter', 'orders', 'unknown-topic'].flatMap((topicId) =>
+      ['email', 'sms', 'push', 'fax'].flatMap((channel) => [undefined, 'cp-mail', 'cp-sms', 'cp-none'].map((contactPointId) => ({ subjectId, topicId, channel, contactPointId })))),
   );
 
   it('give the same answer to every (subject, topic, channel, contact point), and the same 400s', async () => {
     const seen = new Set<string>();
     for (const check of cases) {
-      const query = { topic: check.topic, channel: check.channel, ...(check.contactPointId ? { contactPoint: check.contactPointId } : {}) };
+      const query = { topicId: check.topicId, channel: check.channel, ...(check.contactPointId ? { contactPointId: check.contactPointId } : {}) };
       const single = (await outcome(() => controller.check(check.subjectId, query))) as { body?: JsonObject; code?: string; status?: unknown; rules?: string[] };
       const batch = (await outcome(() => controller.batch({ checks: [check] }))) as { body?: { results: JsonObject[] }; code?: string; status?: unknown; rules?: string[] };
       if (single.body) {
-        const { subjectId, topic, channel, legalBasis, ...decision } = single.body;
+        const { subjectId, topicId, channel, legalBasis, ...decision } = single.body;
         expect(batch.body!.results[0]).toEqual({ ...check, ...decision });
         if (decision.allowed) seen.add('allowed');
         (decision.reasons as { code: string }[]).forEach((r) => seen.add(r.code));

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { refusal } from '#domain';
@@ -29,7 +29,7 @@ export class ConsentsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('consents')
-  @CommandOperation('Grant consent (Art. 6(1)(a), 7)', { status: 201, description: 'Granted', schema: 'CommandResponse' }, ['GrantConsent'])
+  @CommandOperation('Grant consent (Art. 6(1)(a), 7)', { outcome: 'done', description: 'Granted', schema: 'CommandResponse' }, ['GrantConsent'])
   @Roles('crm', 'admin')
   grant(@Param('id', uuid) id: string, @Body() dto: GrantConsentDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
     return this.commands.execute(new GrantConsentCommand(id, dto, ctx));
@@ -37,15 +37,14 @@ export class ConsentsController {
 
   /** Art. 7(3): withdrawing must be as easy as giving, so any role that records consent may revoke it. */
   @Post('consents/revoke')
-  @CommandOperation('Revoke consent (Art. 7(3))', { status: 200, description: 'Revoked', schema: 'CommandResponse' }, ['RevokeConsent'])
-  @HttpCode(200)
+  @CommandOperation('Revoke consent (Art. 7(3))', { outcome: 'done', description: 'Revoked', schema: 'CommandResponse' }, ['RevokeConsent'])
   @Roles('crm', 'journey', 'dpo', 'admin')
   revoke(@Param('id', uuid) id: string, @Body() dto: RevokeConsentDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
     return this.commands.execute(new RevokeConsentCommand(id, dto, ctx));
   }
 
   @Post('objections')
-  @CommandOperation('Raise an objection (Art. 21)', { status: 201, description: 'Recorded', schema: 'CommandResponse' }, ['RaiseObjection'])
+  @CommandOperation('Raise an objection (Art. 21)', { outcome: 'done', description: 'Recorded', schema: 'CommandResponse' }, ['RaiseObjection'])
   @Roles('crm', 'journey', 'dpo', 'admin')
   object(@Param('id', uuid) id: string, @Body() dto: RaiseObjectionDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
     return this.commands.execute(new RaiseObjectionCommand(id, dto, ctx));
@@ -53,7 +52,7 @@ export class ConsentsController {
 
   /** Answers the single-use token once; only its hash is stored. */
   @Post('double-opt-in')
-  @CommandOperation('Request a double opt-in', { status: 201, description: 'Issued; the token is shown once', schema: 'DoubleOptInIssued' }, ['RequestDoubleOptIn'])
+  @CommandOperation('Request a double opt-in', { outcome: 'created', description: 'Issued; the token is shown once', schema: 'DoubleOptInIssued' }, ['RequestDoubleOptIn'])
   @Roles('crm', 'journey', 'admin')
   async requestDoubleOptIn(@Param('id', uuid) id: string, @Body() dto: DoubleOptInRequestDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse & Omit<DoubleOptInIssued, 'result'>> {
     const { result, ...issued } = await this.commands.execute(new RequestDoubleOptInCommand(id, dto, ctx));
@@ -61,7 +60,7 @@ export class ConsentsController {
   }
 
   @Post('blocks')
-  @CommandOperation('Set a contact block', { status: 201, description: 'Set', schema: 'BlockSet' }, ['SetContactBlock'])
+  @CommandOperation('Set a contact block', { outcome: 'created', description: 'Set', schema: 'BlockSet' }, ['SetContactBlock'])
   @Roles('crm', 'dpo', 'admin')
   async block(@Param('id', uuid) id: string, @Body() dto: SetBlockDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse & { blockId: string }> {
     const blockId = subjectIdFor(ctx, `${id}:block`);
@@ -69,7 +68,7 @@ export class ConsentsController {
   }
 
   @Delete('blocks/:blockId')
-  @CommandOperation('Lift a contact block', { status: 200, description: 'Lifted', schema: 'CommandResponse' }, ['LiftContactBlock'], 'VALIDATION.FAILED')
+  @CommandOperation('Lift a contact block', { outcome: 'done', description: 'Lifted', schema: 'CommandResponse' }, ['LiftContactBlock'], 'VALIDATION.FAILED')
   @Roles('crm', 'dpo', 'admin')
   @ApiQuery({ name: 'reason', required: false })
   lift(@Param('id', uuid) id: string, @Param('blockId', uuid) blockId: string, @Query('reason') reason: unknown, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { ConfirmDoubleOptInCommand, type CommandContext } from '#application';
@@ -23,8 +23,7 @@ export class DoubleOptInController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('confirm')
-  @CommandOperation('Confirm a double opt-in with its token', { status: 200, description: 'Confirmed: consent granted', schema: 'DoubleOptInConfirmed' }, ['ConfirmDoubleOptIn'])
-  @HttpCode(200)
+  @CommandOperation('Confirm a double opt-in with its token', { outcome: 'done', description: 'Confirmed: consent granted', schema: 'DoubleOptInConfirmed' }, ['ConfirmDoubleOptIn'])
   @Public()
   async confirm(@Body() dto: ConfirmDoubleOptInDto, @Req() request: ClientRequest, @CommandCtx() ctx: CommandContext): Promise<CommandResponse & { subjectId: string }> {
     const agent = request.headers['user-agent'];

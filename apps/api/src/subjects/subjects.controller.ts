@@ -30,7 +30,7 @@ export class SubjectsController {
   constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
 
   @Post()
-  @CommandOperation('Register a data subject', { status: 201, description: 'Registered', schema: 'SubjectRegistered' }, ['RegisterSubject'])
+  @CommandOperation('Register a data subject', { outcome: 'created', description: 'Registered', schema: 'SubjectRegistered' }, ['RegisterSubject'])
   @Roles('crm', 'admin')
   async register(@Body() dto: RegisterSubjectDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse & { subjectId: string }> {
     const subjectId = subjectIdFor(ctx);
@@ -40,7 +40,7 @@ export class SubjectsController {
   }
 
   @Post(':id/contact-points')
-  @CommandOperation('Add a contact point', { status: 201, description: 'Added', schema: 'ContactPointAdded' }, ['AddContactPoint'])
+  @CommandOperation('Add a contact point', { outcome: 'created', description: 'Added', schema: 'ContactPointAdded' }, ['AddContactPoint'])
   @Roles('crm', 'admin')
   async addContactPoint(@Param('id', uuid) id: string, @Body() dto: ContactPointDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse & { contactPointId: string }> {
     const contactPointId = subjectIdFor(ctx, `${id}:contact-point`);
@@ -48,14 +48,14 @@ export class SubjectsController {
   }
 
   @Patch(':id/contact-points/:cpId')
-  @CommandOperation('Correct a contact point’s address (Art. 16)', { status: 200, description: 'Corrected', schema: 'CommandResponse' }, ['RectifyContactPoint'])
+  @CommandOperation('Correct a contact point’s address (Art. 16)', { outcome: 'done', description: 'Corrected', schema: 'CommandResponse' }, ['RectifyContactPoint'])
   @Roles('crm', 'admin')
   rectifyContactPoint(@Param('id', uuid) id: string, @Param('cpId', uuid) cpId: string, @Body() dto: RectifyContactPointDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
     return this.commands.execute(new RectifyContactPointCommand(id, { contactPointId: cpId, address: dto.address }, ctx));
   }
 
   @Delete(':id/contact-points/:cpId')
-  @CommandOperation('Remove a contact point', { status: 200, description: 'Removed', schema: 'CommandResponse' }, ['RemoveContactPoint'])
+  @CommandOperation('Remove a contact point', { outcome: 'done', description: 'Removed', schema: 'CommandResponse' }, ['RemoveContactPoint'])
   @Roles('crm', 'admin')
   removeContactPoint(@Param('id', uuid) id: string, @Param('cpId', uuid) cpId: string, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
     return this.commands.execute(new RemoveContactPointCommand(id, { contactPointId: cpId }, ctx));
@@ -63,7 +63,7 @@ export class SubjectsController {
 
   /** JSON merge patch of profile fields: a value sets the field, null removes it. */
   @Patch(':id/profile')
-  @CommandOperation('Correct profile fields (Art. 16, JSON merge patch)', { status: 200, description: 'Corrected', schema: 'CommandResponse' }, ['RectifyProfile'])
+  @CommandOperation('Correct profile fields (Art. 16, JSON merge patch)', { outcome: 'done', description: 'Corrected', schema: 'CommandResponse' }, ['RectifyProfile'])
   @ApiBody({ description: 'JSON merge patch (RFC 7396): a text sets the field, null removes it', schema: PROFILE_PATCH_SCHEMA })
   @Roles('crm', 'admin', 'dpo')
   rectifyProfile(@Param('id', uuid) id: string, @Body() body: Record<string, unknown>, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {

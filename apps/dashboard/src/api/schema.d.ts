@@ -15,6 +15,8 @@ export interface paths {
     get: operations["healthCheck"];
   };
   "/topics": {
+    /** Every topic with its purpose and text versions */
+    get: operations["topicsList"];
     /** Define a topic (purpose) */
     post: operations["topicsDefine"];
   };
@@ -27,7 +29,7 @@ export interface paths {
     post: operations["topicsRetire"];
   };
   "/topics/{id}": {
-    /** A topic with its text versions */
+    /** A topic with its purpose and text versions */
     get: operations["topicsGet"];
   };
   "/subjects": {
@@ -176,7 +178,7 @@ export interface paths {
     /** The subject as the log knew it at a time */
     get: operations["subjectProofState"];
   };
-  "/subjects/{id}/consents/{topic}/{channel}/receipt": {
+  "/subjects/{id}/consents/{topicId}/{channel}/receipt": {
     /** A signed consent receipt with the proof of its event */
     get: operations["subjectProofReceipt"];
   };
@@ -441,7 +443,7 @@ export interface components {
     };
     ContactabilityCheckDto: {
       subjectId: string;
-      topic: string;
+      topicId: string;
       channel: string;
       contactPointId?: string;
     };
@@ -526,6 +528,10 @@ export interface components {
     ContactPointAdded: components["schemas"]["CommandResponse"] & {
       contactPointId: string;
     };
+    VersionPublished: components["schemas"]["CommandResponse"] & {
+      /** @description The text version: new, or the current one when its text was published already */
+      version: number;
+    };
     BlockSet: components["schemas"]["CommandResponse"] & {
       /** Format: uuid */
       blockId: string;
@@ -537,6 +543,8 @@ export interface components {
     RequestReceived: components["schemas"]["CommandResponse"] & {
       /** Format: uuid */
       requestId: string;
+      /** Format: date-time */
+      dueAt: string;
     };
     DoubleOptInConfirmed: components["schemas"]["CommandResponse"] & {
       /** Format: uuid */
@@ -736,6 +744,8 @@ export interface components {
     Topic: {
       id: string;
       title: string;
+      /** @description The purpose, in words (Art. 13(1)(c)) */
+      description: string;
       allowedChannels: string[];
       /** @enum {string} */
       legalBasis: "consent" | "contract" | "legitimate_interest";
@@ -758,7 +768,7 @@ export interface components {
     };
     Contactability: {
       subjectId: string;
-      topic: string;
+      topicId: string;
       channel: string;
       legalBasis: string;
       allowed: boolean;
@@ -773,7 +783,7 @@ export interface components {
     ContactabilityBatch: {
       results: {
           subjectId: string;
-          topic: string;
+          topicId: string;
           channel: string;
           allowed: boolean;
           /** @description Why not (or on what): the codes with the events they rest on */
@@ -787,7 +797,7 @@ export interface components {
         }[];
     };
     Audience: {
-      topic: string;
+      topicId: string;
       channel: string;
       legalBasis: string;
       items: {
@@ -858,8 +868,11 @@ export interface components {
       initialDueAt: string;
       /** Format: date-time */
       dueAt: string;
-      /** @enum {string} */
-      status: "open" | "fulfilled" | "rejected" | "closed";
+      /**
+       * @description `overdue`: open and past `dueAt` (in the request queue)
+       * @enum {string}
+       */
+      status: "open" | "overdue" | "fulfilled" | "rejected" | "closed";
       open: boolean;
       /** Format: date-time */
       extendedUntil?: string;
@@ -1132,6 +1145,67 @@ export interface operations {
       };
     };
   };
+  /** Every topic with its purpose and text versions */
+  topicsList: {
+    parameters: {
+      header?: {
+        /** @description Answer only once the read models include this global position (from a command response) */
+        "X-Min-Position"?: string;
+      };
+    };
+    responses: {
+      /** @description In id order */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Topic"][];
+        };
+      };
+      /** @description Refused: VALIDATION.FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            code?: "VALIDATION.FAILED";
+          };
+        };
+      };
+      /** @description Refused: AUTH.MISSING_KEY, AUTH.UNKNOWN_KEY */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            code?: "AUTH.MISSING_KEY" | "AUTH.UNKNOWN_KEY";
+          });
+        };
+      };
+      /** @description Refused: AUTH.FORBIDDEN */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            code?: "AUTH.FORBIDDEN";
+          };
+        };
+      };
+      /** @description Refused: PROJECTION.BEHIND, PROJECTION.REBUILDING */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            code?: "PROJECTION.BEHIND" | "PROJECTION.REBUILDING";
+          });
+        };
+      };
+    };
+  };
   /** Define a topic (purpose) */
   topicsDefine: {
     parameters: {
@@ -1237,10 +1311,10 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Published */
+      /** @description Published; `version` is the number consents name */
       201: {
         content: {
-          "application/json": components["schemas"]["CommandResponse"];
+          "application/json": components["schemas"]["VersionPublished"];
         };
       };
       /** @description Refused: HTTP.MALFORMED_JSON, TOPIC.CHANGE_UNKNOWN, TOPIC.LANGUAGE_INVALID, TOPIC.TEXT_HASH_INVALID, TOPIC.TEXT_REQUIRED, VALIDATION.FAILED, VALIDATION.IDEMPOTENCY_KEY */
@@ -1424,7 +1498,7 @@ export interface operations {
       };
     };
   };
-  /** A topic with its text versions */
+  /** A topic with its purpose and text versions */
   topicsGet: {
     parameters: {
       path: {
@@ -2092,7 +2166,7 @@ export interface operations {
     };
     responses: {
       /** @description Granted */
-      201: {
+      200: {
         content: {
           "application/json": components["schemas"]["CommandResponse"];
         };
@@ -2296,7 +2370,7 @@ export interface operations {
     };
     responses: {
       /** @description Recorded */
-      201: {
+      200: {
         content: {
           "application/json": components["schemas"]["CommandResponse"];
         };
@@ -3057,7 +3131,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Recorded; due in one month (Art. 12(3)) */
+      /** @description Recorded; `dueAt` is one month after receipt (Art. 12(3)) */
       201: {
         content: {
           "application/json": components["schemas"]["RequestReceived"];
@@ -3428,6 +3502,8 @@ export interface operations {
   requestsQueue: {
     parameters: {
       query?: {
+        subjectId?: string;
+        /** @description `open` (default): every request not yet answered; `overdue`: only those past their deadline */
         status?: "open" | "overdue";
       };
       header?: {
@@ -3436,7 +3512,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Earliest due first */
+      /** @description Earliest due first; an open request past its deadline has status `overdue` */
       200: {
         content: {
           "application/json": components["schemas"]["DsrRequest"][];
@@ -3644,9 +3720,9 @@ export interface operations {
   contactabilityCheck: {
     parameters: {
       query: {
-        contactPoint?: string;
+        contactPointId?: string;
         channel: string;
-        topic: string;
+        topicId: string;
       };
       header?: {
         /** @description Answer only once the read models include this global position (from a command response) */
@@ -3823,7 +3899,7 @@ export interface operations {
   audiencesList: {
     parameters: {
       query: {
-        topic: string;
+        topicId: string;
         channel: string;
         /** @description The `next` cursor of the previous page */
         after?: string;
@@ -4509,7 +4585,7 @@ export interface operations {
       };
       path: {
         id: string;
-        topic: string;
+        topicId: string;
         channel: string;
       };
     };
@@ -4603,8 +4679,8 @@ export interface operations {
   feedFeed: {
     parameters: {
       query?: {
-        /** @description Topics, comma-separated; events for every topic always pass */
-        topic?: string[];
+        /** @description Topic ids, comma-separated; events for every topic always pass */
+        topicId?: string[];
         /** @description Channels, comma-separated; events for every channel always pass */
         channel?: string[];
         /** @description Integration event types, comma-separated */

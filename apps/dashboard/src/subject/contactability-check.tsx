@@ -19,7 +19,7 @@ export function ContactabilityCheck({ subject }: { subject: SubjectProfile }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const query = new URLSearchParams({ topic, channel });
+      const query = new URLSearchParams({ topicId: topic, channel });
       setAnswer({ state: 'ok', data: await client.get<Contactability>(`/subjects/${subject.subjectId}/contactability?${query}`) });
     } catch (error) {
       setAnswer({ state: 'error', error });

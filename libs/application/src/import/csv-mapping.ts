@@ -1,19 +1,19 @@
 /**
  * The CSV column mapping (docs/import-format.md): one row per record, a `kind` column, and flat
  * columns that map onto the NDJSON record's fields. Empty cells count as absent.
- * - `contact.<channel>`: a contact point on that channel, its id the channel name;
- *   `contact.<channel>.<id>` names the id (several contact points on one channel).
+ * - `contact.<channel>`: a contact point on that channel, its contactPointId the channel name;
+ *   `contact.<channel>.<id>` names the contactPointId (several contact points on one channel).
  * - `profile.<field>`: a profile field.
  * - `textVersion` is a number, `affirmativeAction` true/false (also yes/no, 1/0).
  */
 export function csvRowToFields(row: Record<string, string>): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
-  const contactPoints: Array<{ id: string; channel: string; address: string }> = [];
+  const contactPoints: Array<{ contactPointId: string; channel: string; address: string }> = [];
   const profile: Record<string, string> = {};
   for (const [column, value] of Object.entries(row)) {
     if (value === '') continue;
     const [head, name, id] = column.split('.');
-    if (head === 'contact' && name) contactPoints.push({ id: id ?? name, channel: name, address: value });
+    if (head === 'contact' && name) contactPoints.push({ contactPointId: id ?? name, channel: name, address: value });
     else if (head === 'profile' && name) profile[name] = value;
     else fields[column] = typed(column, value);
   }

@@ -63,7 +63,7 @@ describe('CSV reading and column mapping', () => {
       line: 2,
       fields: {
         kind: 'subject', externalId: 'C-1', textVersion: 2, affirmativeAction: true,
-        contactPoints: [{ id: 'email', channel: 'email', address: 'a@example.org' }, { id: 'mobile', channel: 'phone', address: '+49 30 1234' }],
+        contactPoints: [{ contactPointId: 'email', channel: 'email', address: 'a@example.org' }, { contactPointId: 'mobile', channel: 'phone', address: '+49 30 1234' }],
         profile: { firstName: 'Anna' },
       },
     });

@@ -12,6 +12,15 @@ export function importedSubjectId(keys: RequestKeys, sourceSystem: string, exter
 }
 
 /**
+ * The ledger's id of a contact point the file names `contactPointId` (default its channel): a UUID
+ * like those created over HTTP, so every contact-point route accepts it, and the same in every run,
+ * so a consent record finds the point its subject record registered and re-importing stays a no-op.
+ */
+export function importedContactPointId(keys: RequestKeys, subjectId: string, fileId: string): string {
+  return keys.uuid(`import:${subjectId}:contact-point:${fileId}`);
+}
+
+/**
  * The record's Idempotency-Key: a keyed hash of what identifies the record independent of the file
  * (line numbers and file names change between exports). Keyed because event metadata is not
  * encrypted: a CRM id in clear, or an unkeyed hash of it, would survive the subject's crypto-shredding.

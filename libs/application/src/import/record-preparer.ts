@@ -29,7 +29,7 @@ export class RecordPreparer {
     try {
       const now = new Date().toISOString();
       const envelope = recordEnvelope(fields, now, this.sourceSystem);
-      const topic = typeof fields.topic === 'string' ? await this.topics.view(fields.topic) : undefined;
+      const topic = typeof fields.topicId === 'string' ? await this.topics.view(fields.topicId) : undefined;
       const mapped = recordCommand(envelope, fields, () => topic, this.deps.keys);
       const allowedProfileFields = envelope.kind === 'subject' ? await this.topics.allowedProfileFields() : [];
       const metadata = { now, channels: this.deps.domain.channels, topic, allowedProfileFields };

@@ -4,12 +4,10 @@ import type { RecordRefusal } from './import-record';
 /** Domain field names as the import format spells them (docs/import-format.md). */
 const RENAMED: Record<string, string> = {
   subjectId: 'externalId',
-  topicId: 'topic',
-  'scope.topicId': 'topic',
+  'scope.topicId': 'topicId',
   'scope.channel': 'channel',
   'scope.kind': 'scope',
-  contactPointId: 'contactPoint',
-  'scope.contactPointId': 'contactPoint',
+  'scope.contactPointId': 'contactPointId',
   reference: 'referenceKind/referenceId',
   'Idempotency-Key': 'record',
 };
@@ -17,8 +15,7 @@ const RENAMED: Record<string, string> = {
 export function recordField(field: string | undefined): string | undefined {
   if (field === undefined) return undefined;
   if (RENAMED[field]) return RENAMED[field];
-  if (field.startsWith('evidence.')) return field.slice('evidence.'.length);
-  return field.replace(/^contactPoints\[(\d+)\]\.contactPointId$/, 'contactPoints[$1].id');
+  return field.startsWith('evidence.') ? field.slice('evidence.'.length) : field;
 }
 
 /** A refusal as the report shows it; anything but a DomainError is not a refusal and is rethrown. */

@@ -26,7 +26,7 @@ export interface IntegrationEvent {
   type: IntegrationEventType;
   /** Pseudonymous subject id (uuid); never an address or a name. Absent only on `audit.checkpoint.v1`. */
   subjectId?: string;
-  topic?: string;
+  topicId?: string;
   channel?: string;
   /** The kind of an objection or block: direct_marketing, global, channel, contact_point, topic. */
   scope?: string;

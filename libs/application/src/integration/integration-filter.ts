@@ -18,7 +18,7 @@ export interface IntegrationFilter {
 export function matchesIntegrationFilter(event: IntegrationEvent, filter: IntegrationFilter): boolean {
   return (
     admits(filter.types, event.type) &&
-    (event.topic === undefined || admits(filter.topics, event.topic)) &&
+    (event.topicId === undefined || admits(filter.topics, event.topicId)) &&
     (event.channel === undefined || admits(filter.channels, event.channel))
   );
 }

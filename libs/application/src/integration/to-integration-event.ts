@@ -26,10 +26,10 @@ type Mapper = (data: Record<string, any>) => Mapped;
  * never a consent). Those map to nothing.
  */
 const MAPPERS: Readonly<Record<string, Mapper>> = {
-  DoubleOptInRequested: (d) => ({ type: 'consent.changed.v1', topic: d.topicId, channel: d.channel, contactPointId: d.contactPointId, newState: 'pending-double-opt-in', time: d.requestedAt }),
-  ConsentGranted: (d) => ({ type: 'consent.changed.v1', topic: d.topicId, channel: d.channel, contactPointId: d.contactPointId, newState: 'granted', reason: d.evidence?.method, time: d.grantedAt }),
+  DoubleOptInRequested: (d) => ({ type: 'consent.changed.v1', topicId: d.topicId, channel: d.channel, contactPointId: d.contactPointId, newState: 'pending-double-opt-in', time: d.requestedAt }),
+  ConsentGranted: (d) => ({ type: 'consent.changed.v1', topicId: d.topicId, channel: d.channel, contactPointId: d.contactPointId, newState: 'granted', reason: d.evidence?.method, time: d.grantedAt }),
   // The revocation's reason is the subject's free text (personal): only the code travels.
-  ConsentRevoked: (d) => ({ type: 'consent.changed.v1', topic: d.topicId, channel: d.channel, contactPointId: d.contactPointId, newState: 'revoked', reason: 'withdrawn', time: d.revokedAt }),
+  ConsentRevoked: (d) => ({ type: 'consent.changed.v1', topicId: d.topicId, channel: d.channel, contactPointId: d.contactPointId, newState: 'revoked', reason: 'withdrawn', time: d.revokedAt }),
   ObjectionRaised: (d) => ({ type: 'objection.raised.v1', ...scopeFields(d.scope), newState: 'objected', time: d.raisedAt }),
   ContactBlockSet: (d) => ({ type: 'contact-block.changed.v1', ...scopeFields(d.scope), blockId: d.blockId, newState: 'blocked', time: d.setAt }),
   ContactBlockLifted: (d) => ({ type: 'contact-block.changed.v1', blockId: d.blockId, newState: 'lifted', time: d.liftedAt }),
@@ -41,9 +41,9 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
 /** The domain event types that can yield an integration event (for subscription filters). */
 export const PUBLISHED_DOMAIN_TYPES: readonly string[] = [...Object.keys(MAPPERS), CHECKPOINT_EVENT_TYPE];
 
-function scopeFields(scope: Record<string, string> | undefined): Pick<IntegrationEvent, 'scope' | 'topic' | 'channel' | 'contactPointId'> {
+function scopeFields(scope: Record<string, string> | undefined): Pick<IntegrationEvent, 'scope' | 'topicId' | 'channel' | 'contactPointId'> {
   if (scope === undefined) return {};
-  return { scope: scope.kind, topic: scope.topicId, channel: scope.channel, contactPointId: scope.contactPointId };
+  return { scope: scope.kind, topicId: scope.topicId, channel: scope.channel, contactPointId: scope.contactPointId };
 }
 
 /** Pure: the same stored event always yields the same integration event (or none). */

@@ -16,24 +16,24 @@ const evidence = { method: 'double_opt_in', capturedAt: at, sourceSystem: 'shop'
 describe('toIntegrationEvent', () => {
   it('publishes a double opt-in request as a pending consent', () => {
     const event = stored({ type: 'DoubleOptInRequested', data: { subjectId, requestId: 'r1', topicId: 'news', channel: 'email', contactPointId: 'cp1', tokenHash: 'secret-hash', textVersion: 1, sourceSystem: 'shop', expiresAt: at, requestedAt: at } });
-    expect(toIntegrationEvent(event)).toEqual({ id: 'evt-1', type: 'consent.changed.v1', subjectId, topic: 'news', channel: 'email', contactPointId: 'cp1', newState: 'pending-double-opt-in', position: 42, time: at });
+    expect(toIntegrationEvent(event)).toEqual({ id: 'evt-1', type: 'consent.changed.v1', subjectId, topicId: 'news', channel: 'email', contactPointId: 'cp1', newState: 'pending-double-opt-in', position: 42, time: at });
   });
 
   it('publishes a grant with its evidence method and without the encrypted evidence', () => {
     const event = stored({ type: 'ConsentGranted', data: { subjectId, topicId: 'news', channel: 'email', evidence, topicMaterialVersion: 1, grantedAt: at } });
     const published = toIntegrationEvent(event);
-    expect(published).toEqual({ id: 'evt-1', type: 'consent.changed.v1', subjectId, topic: 'news', channel: 'email', newState: 'granted', reason: 'double_opt_in', position: 42, time: at });
+    expect(published).toEqual({ id: 'evt-1', type: 'consent.changed.v1', subjectId, topicId: 'news', channel: 'email', newState: 'granted', reason: 'double_opt_in', position: 42, time: at });
     expect(JSON.stringify(published)).not.toContain('enc:v1');
   });
 
   it('publishes a revocation with a code instead of the subject’s own words (Art. 7(3))', () => {
     const event = stored({ type: 'ConsentRevoked', data: { subjectId, topicId: 'news', channel: 'sms', reason: 'enc:v1:personal', revokedAt: at } });
-    expect(toIntegrationEvent(event)).toEqual({ id: 'evt-1', type: 'consent.changed.v1', subjectId, topic: 'news', channel: 'sms', newState: 'revoked', reason: 'withdrawn', position: 42, time: at });
+    expect(toIntegrationEvent(event)).toEqual({ id: 'evt-1', type: 'consent.changed.v1', subjectId, topicId: 'news', channel: 'sms', newState: 'revoked', reason: 'withdrawn', position: 42, time: at });
   });
 
   it.each([
     [{ kind: 'direct_marketing' }, { scope: 'direct_marketing' }],
-    [{ kind: 'topic', topicId: 'news' }, { scope: 'topic', topic: 'news' }],
+    [{ kind: 'topic', topicId: 'news' }, { scope: 'topic', topicId: 'news' }],
     [{ kind: 'channel', channel: 'sms' }, { scope: 'channel', channel: 'sms' }],
   ] as const)('publishes an objection with scope %j (Art. 21(3))', (scope, fields) => {
     const event = stored({ type: 'ObjectionRaised', data: { subjectId, scope, reason: 'enc:v1:why', raisedAt: at } });

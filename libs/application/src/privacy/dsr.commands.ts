@@ -4,15 +4,20 @@ import type { CommandResult } from '../commands/command-result';
 import { SubjectCommandOf } from '../subjects/subject-command-of';
 import { SubjectCommandRunner } from '../subjects/subject-command-runner';
 
+export type RequestReceived = CommandResult & { dueAt: string };
+
 /** Art. 12(3): the one-month deadline runs from `receivedAt`. */
-export class ReceiveDataSubjectRequestCommand extends SubjectCommandOf<ReceiveDataSubjectRequest> {}
+export class ReceiveDataSubjectRequestCommand extends SubjectCommandOf<ReceiveDataSubjectRequest, RequestReceived> {}
 
 @CommandHandler(ReceiveDataSubjectRequestCommand)
 export class ReceiveDataSubjectRequestHandler implements ICommandHandler<ReceiveDataSubjectRequestCommand> {
   constructor(private readonly subjects: SubjectCommandRunner) {}
 
-  execute({ subjectId, data, context }: ReceiveDataSubjectRequestCommand): Promise<CommandResult> {
-    return this.subjects.run(subjectId, { type: 'ReceiveDataSubjectRequest', data, metadata: this.subjects.subjectContext(context) }, context);
+  /** Answers the deadline as recorded (a retry answers the first receipt's, not one from its own time). */
+  async execute({ subjectId, data, context }: ReceiveDataSubjectRequestCommand): Promise<RequestReceived> {
+    const result = await this.subjects.run(subjectId, { type: 'ReceiveDataSubjectRequest', data, metadata: this.subjects.subjectContext(context) }, context);
+    const state = await this.subjects.state(subjectId);
+    return { ...result, dueAt: ('requests' in state ? state.requests[data.requestId]?.dueAt : undefined)! };
   }
 }
 

@@ -46,7 +46,7 @@ describe('GetRequestQueueHandler (sqlite read store)', () => {
   it('lists every open request, earliest deadline in force first, across pages', async () => {
     const open = await queue('open');
     expect(open).toHaveLength(1202);
-    expect(open.slice(0, 3).map((d: DsrRequestDocument) => d.requestId)).toEqual(['late', 'extended', 'bulk-0000']);
+    expect(open.slice(0, 3).map((d) => d.requestId)).toEqual(['late', 'extended', 'bulk-0000']);
     expect(open.at(-1)!.requestId).toBe('bulk-1199');
     expect(open[1]).toMatchObject({ initialDueAt: '2025-02-01T00:00:00.000Z', dueAt: '2025-07-01T00:00:00.000Z', status: 'open' });
   });

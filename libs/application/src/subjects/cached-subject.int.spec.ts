@@ -53,7 +53,7 @@ class Instance {
     const definition = { topicId: 'news', title: 'News', description: 'News', allowedChannels: ['email'], legalBasis: 'consent' as const, personalFields: [], retentionDays: 730 };
     await new DefineTopicHandler(this.topics).execute(new DefineTopicCommand('news', definition, context));
     const version = { topicId: 'news', text: 'Yes.', language: 'en', change: 'material' as const, textHash: 'b'.repeat(64) };
-    await new PublishConsentTextVersionHandler(this.topics).execute(new PublishConsentTextVersionCommand('news', version, context));
+    await new PublishConsentTextVersionHandler(this.topics, this.views).execute(new PublishConsentTextVersionCommand('news', version, context));
   }
 
   retireNews() {

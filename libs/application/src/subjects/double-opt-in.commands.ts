@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { findDoubleOptInByTokenHash, refusal, type ExpireDoubleOptIn } from '#domain';
+import { DomainError, findDoubleOptInByTokenHash, refusal, refusalNaming, type ExpireDoubleOptIn } from '#domain';
 import type { AppConfig } from '../config/app-config';
 import type { CommandContext } from '../commands/command-context';
 import type { CommandResult } from '../commands/command-result';
@@ -79,9 +79,15 @@ export class ConfirmDoubleOptInHandler implements ICommandHandler<ConfirmDoubleO
     const tokenHash = hashToken(token);
     const request = findDoubleOptInByTokenHash(await this.subjects.state(subjectId), tokenHash);
     const metadata = await this.subjects.topicContext(request?.scope.topicId, context);
-    const result = await this.subjects.run(subjectId, { type: 'ConfirmDoubleOptIn', data: { tokenHash, ...evidence }, metadata }, context);
+    const result = await this.subjects.run(subjectId, { type: 'ConfirmDoubleOptIn', data: { tokenHash, ...evidence }, metadata }, context).catch(asTokenRefusal);
     return { ...result, subjectId };
   }
+}
+
+/** The decider judges the token's hash; the caller sent `token`, so that is the field a refusal names. */
+function asTokenRefusal(error: unknown): never {
+  if (error instanceof DomainError && error.field === 'tokenHash') throw refusalNaming(error, 'token');
+  throw error;
 }
 
 /** Records that a request lapsed unconfirmed; a confirmation after `expiresAt` is refused either way. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { TOPIC_STREAM_PREFIX, toTopicView, topicDecider, TopicEventType, topicStreamName, type TopicView } from '#domain';
+import { TOPIC_STREAM_PREFIX, toTopicDetail, toTopicView, topicDecider, TopicEventType, topicStreamName, type TopicDetail, type TopicView } from '#domain';
 import type { EventStore, Subscription } from '#event-store';
 import type { AppConfig } from '../config/app-config';
 import { CommandExecutor } from '../commands/command-executor';
@@ -25,6 +25,21 @@ export class TopicViews implements OnModuleInit, OnModuleDestroy {
 
   async view(topicId: string): Promise<TopicView | undefined> {
     return toTopicView(await this.executor.state(topicStreamName(topicId), topicDecider, plainCodec));
+  }
+
+  /** The view with the purpose, as `GET /topics/:id` answers it. */
+  async detail(topicId: string): Promise<TopicDetail | undefined> {
+    return toTopicDetail(await this.executor.state(topicStreamName(topicId), topicDecider, plainCodec));
+  }
+
+  /**
+   * The text version at `revision` of the topic's stream, as a publish answers it: the version it
+   * appended there, or the current one it found unchanged (the stream's head then). Read from the
+   * event itself, so a publish that races another still answers its own number.
+   */
+  async versionAt(topicId: string, revision: number): Promise<number | undefined> {
+    const [event] = await this.store.readStream(topicStreamName(topicId), { fromRevision: revision, maxCount: 1 });
+    return event?.type === TopicEventType.ConsentTextVersionPublished ? Number(event.data.version) : undefined;
   }
 
   allowedProfileFields(): string[] {

@@ -3,6 +3,7 @@ import type { DefineTopic, PublishConsentTextVersion, RetireTopic } from '#domai
 import type { CommandResult } from '../commands/command-result';
 import { TopicCommandOf } from './topic-command-of';
 import { TopicCommandRunner } from './topic-command-runner';
+import { TopicViews } from './topic-views';
 
 /** A purpose (Art. 5(1)(b)) with its channels, legal basis, personal fields and retention. */
 export class DefineTopicCommand extends TopicCommandOf<DefineTopic> {}
@@ -16,15 +17,19 @@ export class DefineTopicHandler implements ICommandHandler<DefineTopicCommand> {
   }
 }
 
+export type VersionPublished = CommandResult & { version: number };
+
 /** Art. 7(1): the text a consent was given to; a material change asks existing consents again. */
-export class PublishConsentTextVersionCommand extends TopicCommandOf<PublishConsentTextVersion> {}
+export class PublishConsentTextVersionCommand extends TopicCommandOf<PublishConsentTextVersion, VersionPublished> {}
 
 @CommandHandler(PublishConsentTextVersionCommand)
 export class PublishConsentTextVersionHandler implements ICommandHandler<PublishConsentTextVersionCommand> {
-  constructor(private readonly topics: TopicCommandRunner) {}
+  constructor(private readonly topics: TopicCommandRunner, private readonly views: TopicViews) {}
 
-  execute({ topicId, data, context }: PublishConsentTextVersionCommand): Promise<CommandResult> {
-    return this.topics.run(topicId, { type: 'PublishConsentTextVersion', data, metadata: this.topics.metadata(context) }, context);
+  /** Answers the version number: a consent names the version it was given to (Art. 7(1)). */
+  async execute({ topicId, data, context }: PublishConsentTextVersionCommand): Promise<VersionPublished> {
+    const result = await this.topics.run(topicId, { type: 'PublishConsentTextVersion', data, metadata: this.topics.metadata(context) }, context);
+    return { ...result, version: (await this.views.versionAt(topicId, result.revision))! };
   }
 }
 

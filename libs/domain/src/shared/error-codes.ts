@@ -114,6 +114,11 @@ export function refusal(code: ErrorCode, message: string, field?: string): Domai
   return new DomainError(code, message, ERROR_KINDS[code], field);
 }
 
+/** The same refusal naming the field the caller sent, where the decider judged a value derived from it. */
+export function refusalNaming(error: DomainError, field: string): DomainError {
+  return new DomainError(error.code, error.message, error.kind, field);
+}
+
 /** Throws the refusal with the kind that belongs to its code. */
 export function refuse(code: ErrorCode, message: string, field?: string): never {
   throw refusal(code, message, field);

@@ -38,6 +38,14 @@ export function toTopicView(state: TopicState): TopicView | undefined {
   };
 }
 
+/** What a reader of the topic is told: the view plus its purpose in words (Art. 5(1)(b), 13(1)(c)). */
+export type TopicDetail = TopicView & Readonly<{ description: string }>;
+
+export function toTopicDetail(state: TopicState): TopicDetail | undefined {
+  const view = toTopicView(state);
+  return view && state.status !== 'not_defined' ? { ...view, description: state.definition.description } : undefined;
+}
+
 export function findTextVersion(topic: TopicView, version: number): Readonly<TextVersion> | undefined {
   return topic.versions.find((candidate) => candidate.version === version);
 }

@@ -1,4 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, HttpCode } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { COMMAND_REFUSALS, type CommandType } from './command-refusals';
 import type { RefusalCode } from './refusal-catalogue';
@@ -30,15 +30,30 @@ function answers(list: readonly Answer[]): MethodDecorator[] {
 }
 
 /**
+ * The one status rule of commands (README "Status codes"): 201 when the command creates a resource
+ * or records a fact under an id the caller did not have (the answer carries it), 200 for the rest.
+ */
+export const COMMAND_STATUS = { created: 201, done: 200 } as const;
+
+/** A command's success answer: its outcome decides the status; `also` lists other statuses it can send. */
+export interface CommandAnswer extends Omit<Answer, 'status'> {
+  outcome: keyof typeof COMMAND_STATUS;
+  also?: Answer[];
+}
+
+/**
  * A write: summary, its answers, Idempotency-Key (RFC draft idempotency-key header: a retry
  * appends nothing), and the refusals of the command(s) it runs plus any of its own.
  */
-export function CommandOperation(summary: string, answer: Answer | Answer[], commands: CommandType[], ...refuses: Refusal[]): MethodDecorator {
+export function CommandOperation(summary: string, answer: CommandAnswer, commands: CommandType[], ...refuses: Refusal[]): MethodDecorator {
+  const { outcome, also = [], ...documented } = answer;
+  const status = COMMAND_STATUS[outcome];
   return applyDecorators(
+    HttpCode(status),
     ApiOperation({ summary }),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key and body answer the first result and append nothing' }),
     Refuses(...COMMAND_EDGE, ...commands.flatMap((command) => COMMAND_REFUSALS[command]), ...refuses),
-    ...answers([answer].flat()),
+    ...answers([{ status, ...documented }, ...also]),
   );
 }
 

@@ -7,8 +7,8 @@ import { INTEGRATION_EVENT_TYPES, type IntegrationEventType } from '#application
 const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
 
 export class FeedQueryDto {
-  @ApiPropertyOptional({ description: 'Topics, comma-separated; events for every topic always pass' })
-  @IsOptional() @Transform(list) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(128, { each: true }) topic?: string[];
+  @ApiPropertyOptional({ description: 'Topic ids, comma-separated; events for every topic always pass' })
+  @IsOptional() @Transform(list) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(128, { each: true }) topicId?: string[];
 
   @ApiPropertyOptional({ description: 'Channels, comma-separated; events for every channel always pass' })
   @IsOptional() @Transform(list) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(64, { each: true }) channel?: string[];

@@ -5,7 +5,7 @@ import { MAX_BATCH } from '#projections';
 
 export class ContactabilityCheckDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) subjectId!: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) topic!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) topicId!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) channel!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(128) contactPointId?: string;
 }

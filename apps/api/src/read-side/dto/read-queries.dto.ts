@@ -12,13 +12,13 @@ export class LookupQueryDto {
 }
 
 export class ContactabilityQueryDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) topic!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) topicId!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) channel!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(128) contactPoint?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(128) contactPointId?: string;
 }
 
 export class AudienceQueryDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) topic!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) topicId!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) channel!: string;
   @ApiPropertyOptional({ description: 'The `next` cursor of the previous page' }) @IsOptional() @IsString() @MaxLength(128) after?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT, default: 100 })

@@ -15,9 +15,10 @@ export const COMMAND_SCHEMAS = {
   ),
   SubjectRegistered: commandAnd({ subjectId: uuid }),
   ContactPointAdded: commandAnd({ contactPointId: text }),
+  VersionPublished: commandAnd({ version: { type: 'integer', minimum: 1, description: 'The text version: new, or the current one when its text was published already' } }),
   BlockSet: commandAnd({ blockId: uuid }),
   LegalHoldPlaced: commandAnd({ holdId: uuid }),
-  RequestReceived: commandAnd({ requestId: uuid }),
+  RequestReceived: commandAnd({ requestId: uuid, dueAt: time }),
   DoubleOptInConfirmed: commandAnd({ subjectId: uuid }),
   DoubleOptInIssued: commandAnd({}, {
     requestId: uuid,

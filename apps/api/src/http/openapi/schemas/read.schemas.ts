@@ -11,6 +11,7 @@ export const READ_SCHEMAS = {
   Topic: object({
     id: text,
     title: text,
+    description: { type: 'string', description: 'The purpose, in words (Art. 13(1)(c))' },
     allowedChannels: texts,
     legalBasis: oneOfValues(['consent', 'contract', 'legitimate_interest']),
     personalFields: texts,
@@ -20,10 +21,10 @@ export const READ_SCHEMAS = {
     currentMaterialVersion: integer,
     versions: list(object({ version: integer, textHash: hash, language: text, change: text, publishedAt: time })),
   }),
-  Contactability: object({ subjectId: text, topic: text, channel: text, legalBasis: text, ...decision }),
-  ContactabilityBatch: object({ results: list(object({ subjectId: text, topic: text, channel: text, ...decision }, { contactPointId: text })) }),
+  Contactability: object({ subjectId: text, topicId: text, channel: text, legalBasis: text, ...decision }),
+  ContactabilityBatch: object({ results: list(object({ subjectId: text, topicId: text, channel: text, ...decision }, { contactPointId: text })) }),
   Audience: object(
-    { topic: text, channel: text, legalBasis: text, items: list(object({ subjectId: text, contactPointIds: texts })) },
+    { topicId: text, channel: text, legalBasis: text, items: list(object({ subjectId: text, contactPointIds: texts })) },
     { next: { type: 'string', description: 'Pass as `after` for the next page; absent on the last page' } },
   ),
   ConsentFigures: object({
