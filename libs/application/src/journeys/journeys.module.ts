@@ -27,13 +27,13 @@ const providers = [
   {
     provide: WebhookRegistry,
     inject: [READ_STORE, JourneyKeys, APP_CONFIG],
-    useFactory: (store: ReadStore, keys: JourneyKeys, config: AppConfig) => new WebhookRegistry(store, keys, config.journeys.webhooks.allowPrivateTargets),
+    useFactory: (store: ReadStore, keys: JourneyKeys, config: AppConfig) => new WebhookRegistry(store, keys, config.journeys.webhooks),
   },
   {
     provide: WebhookDispatcher,
     inject: [WebhookRegistry, EVENT_STORE, READ_STORE, APP_CONFIG],
     useFactory: (registry: WebhookRegistry, eventStore: EventStore, readStore: ReadStore, config: AppConfig) =>
-      new WebhookDispatcher(registry, { eventStore, readStore, settings: config.journeys.webhooks, log: line, warn }),
+      new WebhookDispatcher(registry, { eventStore, readStore, settings: config.journeys.webhooks, source: config.journeys.cloudEventsSource, log: line, warn }),
   },
   {
     provide: DoubleOptInMailOutbox,
