@@ -29,6 +29,15 @@ function verifies(secret: string, raw: string, headers: Record<string, string>):
   }
 }
 
+/** Undefined for a body the SDK does not accept as a CloudEvent (the receiver answers 400). */
+function parseCloudEvent(headers: Record<string, string>, raw: string): CloudEvent<Delivery['body']> | undefined {
+  try {
+    return HTTP.toEvent({ headers, body: raw }) as CloudEvent<Delivery['body']>;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A webhook receiver on 127.0.0.1 as an integrator writes one: it verifies with the standardwebhooks
  * package, parses with the cloudevents SDK and fails while `failFirst` says so. `secrets` is what it
@@ -44,7 +53,8 @@ export async function startReceiver(secrets: string | string[], failFirst: (even
     req.on('end', () => {
       const headers = req.headers as Record<string, string>;
       const verifiedWith = held.filter((secret) => verifies(secret, raw, headers));
-      const event = HTTP.toEvent({ headers, body: raw }) as CloudEvent<Delivery['body']>;
+      const event = parseCloudEvent(headers, raw);
+      if (event === undefined) return void res.writeHead(400).end();
       const eventId = headers['webhook-id']!;
       const attempt = Number(headers['x-ledger-delivery-attempt']);
       const signed = verifiedWith.length > 0;
