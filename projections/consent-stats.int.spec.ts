@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteReadStore, type DocumentWrite, type ReadStore } from '#read-store';
+import { subjectStreamName } from '#domain';
 import { findAudience } from './audiences';
 import { consentFigures } from './consent-stats';
 import { fold, LATER, NOW, subjectEvent, T0, T1, T2, topicEvent } from './projection.fixtures';
@@ -40,7 +41,7 @@ describe('consent figures and audiences on the sqlite read store', () => {
   /** Each subject gets its own stream, so documents do not collide. */
   async function subject(n: number, ...events: Array<(s: string) => ProjectedEvent>): Promise<void> {
     const id = `00000000-0000-4000-8000-00000000000${n}`;
-    const retarget = (e: ProjectedEvent) => ({ ...e, stream: `subject-${id}`, data: { ...e.data, subjectId: id } });
+    const retarget = (e: ProjectedEvent) => ({ ...e, stream: subjectStreamName(id), data: { ...e.data, subjectId: id } });
     await save(fold(subjectProfileModel, [retarget(registered()), ...events.map((make) => retarget(make(id)))]) as Map<string, Record<string, unknown>>);
   }
 

@@ -1,3 +1,4 @@
+import { SUBJECT_STREAM_PREFIX, SubjectEventType } from '#domain';
 import type { IndexSpec } from '#read-store';
 import type { DocumentKey, ProjectedEvent, ReadModel } from './read-model';
 import { DSR_COLLECTION } from './open-requests';
@@ -22,7 +23,13 @@ export type DsrRequestDocument = {
   closedAt?: string;
 };
 
-const TYPES = ['DataSubjectRequestReceived', 'DataSubjectRequestExtended', 'DataSubjectRequestFulfilled', 'DataSubjectRequestRejected', 'SubjectErased'];
+const TYPES = [
+  SubjectEventType.DataSubjectRequestReceived,
+  SubjectEventType.DataSubjectRequestExtended,
+  SubjectEventType.DataSubjectRequestFulfilled,
+  SubjectEventType.DataSubjectRequestRejected,
+  SubjectEventType.SubjectErased,
+];
 
 export const dsrRequestIndexes: readonly IndexSpec[] = [
   { collection: DSR_COLLECTION, fields: ['status'] },
@@ -35,7 +42,7 @@ export const dsrRequestsModel: ReadModel<DsrRequestDocument> = {
   version: 1,
   collections: [DSR_COLLECTION],
   indexes: dsrRequestIndexes,
-  filter: { streamPrefixes: ['subject-'], eventTypes: TYPES },
+  filter: { streamPrefixes: [SUBJECT_STREAM_PREFIX], eventTypes: TYPES },
   keysOf: dsrKeysOf,
   apply: applyDsrEvent,
 };
@@ -43,7 +50,7 @@ export const dsrRequestsModel: ReadModel<DsrRequestDocument> = {
 /** A request's events touch its document; an erasure touches the requests it fulfilled or closed. */
 export function dsrKeysOf(event: Pick<ProjectedEvent, 'type' | 'data'>): DocumentKey[] {
   const data = event.data as { requestId?: string; closedRequestIds?: string[] };
-  const ids = event.type === 'SubjectErased' ? [...(data.closedRequestIds ?? [])] : [data.requestId];
+  const ids = event.type === SubjectEventType.SubjectErased ? [...(data.closedRequestIds ?? [])] : [data.requestId];
   return ids.filter((id): id is string => typeof id === 'string').map((id) => ({ collection: DSR_COLLECTION, id }));
 }
 

@@ -1,3 +1,5 @@
+import { SUBJECT_PROFILES } from './subject-profile';
+import { TOPICS } from './topics';
 import { groupByDueDate, openRequestsByDueDate, type OpenRequestDocument } from './open-requests';
 import type { ReadStore } from '#read-store';
 
@@ -14,6 +16,6 @@ describe('open data-subject requests by due date (Art. 12(3))', () => {
 
   it('is empty while no read model declares the dsr collection, without touching the store', async () => {
     const store = { find: () => Promise.reject(new Error('must not be read')) } as unknown as ReadStore;
-    await expect(openRequestsByDueDate(store, ['subject_profiles', 'topics'], '2025-03-05T00:00:00Z')).resolves.toEqual([]);
+    await expect(openRequestsByDueDate(store, [SUBJECT_PROFILES, TOPICS], '2025-03-05T00:00:00Z')).resolves.toEqual([]);
   });
 });

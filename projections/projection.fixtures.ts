@@ -1,3 +1,4 @@
+import { subjectStreamName, topicStreamName } from '#domain';
 import type { JsonObject } from '#read-store';
 import type { DocumentKey, ProjectedEvent, ReadModel } from './read-model';
 
@@ -37,9 +38,9 @@ export function projected(
 }
 
 export const subjectEvent = (type: string, data: JsonObject, blindIndexes?: Record<string, string>) =>
-  projected(`subject-${SUBJECT}`, type, { subjectId: SUBJECT, ...data }, blindIndexes);
+  projected(subjectStreamName(SUBJECT), type, { subjectId: SUBJECT, ...data }, blindIndexes);
 
-export const topicEvent = (topicId: string, type: string, data: JsonObject) => projected(`topic-${topicId}`, type, { topicId, ...data });
+export const topicEvent = (topicId: string, type: string, data: JsonObject) => projected(topicStreamName(topicId), type, { topicId, ...data });
 
 /**
  * What a runner does, minus the store: documents by key, each event folded into the documents it

@@ -1,3 +1,4 @@
+import { isSubjectStream, SUBJECT_STREAM_PREFIX, SubjectEventType, subjectIdOf } from '#domain';
 import type { BlockEvent, ConsentEvent, DoubleOptInEvent, ProfileEvent, SubjectEvent, SubjectRegistered } from '#domain';
 import type { IndexSpec } from '#read-store';
 import { applyBlockEvent, eraseProfile } from './subject-profile.apply-block';
@@ -8,10 +9,6 @@ import { withDerivedKeys } from './subject-profile.keys';
 import type { DocumentKey, ProjectedEvent, ReadModel } from './read-model';
 
 export const SUBJECT_PROFILES = 'subject_profiles';
-const STREAM_PREFIX = 'subject-';
-
-/** Announced by the erasure work (Art. 17); handled by type so the profile is ready for it. */
-export const SUBJECT_ERASED = 'SubjectErased';
 
 /** The time each event happened, from its own data: a replay never reads a clock. */
 const TIME_FIELD: Readonly<Record<string, string>> = {
@@ -28,7 +25,7 @@ const TIME_FIELD: Readonly<Record<string, string>> = {
   DoubleOptInExpired: 'expiredAt',
   ContactBlockSet: 'setAt',
   ContactBlockLifted: 'liftedAt',
-  [SUBJECT_ERASED]: 'erasedAt',
+  SubjectErased: 'erasedAt',
 } satisfies Partial<Record<SubjectEvent['type'], string>> & Record<string, string>;
 
 export const subjectProfileIndexes: readonly IndexSpec[] = [
@@ -46,13 +43,13 @@ export const subjectProfileModel: ReadModel<SubjectProfileDocument> = {
   version: 1,
   collections: [SUBJECT_PROFILES],
   indexes: subjectProfileIndexes,
-  filter: { streamPrefixes: [STREAM_PREFIX] },
-  keysOf: (event) => (event.stream.startsWith(STREAM_PREFIX) ? [{ collection: SUBJECT_PROFILES, id: event.stream.slice(STREAM_PREFIX.length) }] : []),
+  filter: { streamPrefixes: [SUBJECT_STREAM_PREFIX] },
+  keysOf: (event) => (isSubjectStream(event.stream) ? [{ collection: SUBJECT_PROFILES, id: subjectIdOf(event.stream) }] : []),
   apply: applySubjectEvent,
 };
 
 export function applySubjectEvent(doc: SubjectProfileDocument | undefined, event: ProjectedEvent, _key?: DocumentKey): SubjectProfileDocument | undefined {
-  if (event.type === 'SubjectRegistered') {
+  if (event.type === SubjectEventType.SubjectRegistered) {
     return doc ?? withDerivedKeys(registeredProfile(event as unknown as SubjectRegistered, event));
   }
   if (doc === undefined) return undefined;
@@ -62,7 +59,7 @@ export function applySubjectEvent(doc: SubjectProfileDocument | undefined, event
 }
 
 function applyToBase(doc: ProfileBase, event: ProjectedEvent): ProfileBase {
-  if (event.type === SUBJECT_ERASED) return doc.erased ? doc : eraseProfile(doc, event.id);
+  if (event.type === SubjectEventType.SubjectErased) return doc.erased ? doc : eraseProfile(doc, event.id);
   const domainEvent = { type: event.type, data: event.data } as unknown as SubjectEvent;
   switch (domainEvent.type) {
     case 'SubjectRegistered':

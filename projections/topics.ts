@@ -1,9 +1,8 @@
-import { evolveTopic, initialTopicState, toTopicView, type TopicEvent, type TopicState, type TopicView } from '#domain';
+import { evolveTopic, initialTopicState, isTopicStream, TOPIC_STREAM_PREFIX, topicIdOf, toTopicView, type TopicEvent, type TopicState, type TopicView } from '#domain';
 import type { ReadStore } from '#read-store';
 import type { DocumentKey, ProjectedEvent, ReadModel } from './read-model';
 
 export const TOPICS = 'topics';
-const STREAM_PREFIX = 'topic-';
 
 /** The events a topic's current state rests on, so contactability can cite them. */
 export type TopicProof = { defined: string; retired?: string; versions: Array<{ version: number; eventId: string }> };
@@ -19,8 +18,8 @@ export const topicsModel: ReadModel<TopicDocument> = {
   version: 1,
   collections: [TOPICS],
   indexes: [],
-  filter: { streamPrefixes: [STREAM_PREFIX] },
-  keysOf: (event) => (event.stream.startsWith(STREAM_PREFIX) ? [{ collection: TOPICS, id: event.stream.slice(STREAM_PREFIX.length) }] : []),
+  filter: { streamPrefixes: [TOPIC_STREAM_PREFIX] },
+  keysOf: (event) => (isTopicStream(event.stream) ? [{ collection: TOPICS, id: topicIdOf(event.stream) }] : []),
   apply: applyTopicEvent,
 };
 

@@ -8,9 +8,10 @@ function violations(files: SourceFile[], forbidden: RegExp): string[] {
 describe('architecture boundaries', () => {
   const domain = sourcesUnder('libs/domain/src');
 
-  it('keeps libs/domain free of frameworks, drivers, I/O and other project libraries', () => {
+  it('keeps libs/domain free of frameworks, drivers, I/O, tracing and other project libraries', () => {
     expect(domain.length).toBeGreaterThan(10);
-    const forbidden = /^(@nestjs\/|mongodb|@kurrent\/|better-sqlite3|class-validator|class-transformer|rxjs|node:|fs$|crypto$|path$|#)/;
+    // Spans wrap decide from the outside (the command executor); a decider never knows it is traced.
+    const forbidden = /^(@nestjs\/|@opentelemetry\/|mongodb|@kurrent\/|better-sqlite3|class-validator|class-transformer|rxjs|node:|fs$|crypto$|path$|#)/;
     expect(violations(domain, forbidden)).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ProjectionProgress, READ_STORE } from '#application';
-import { parsePublicKey, verifyReceipt } from '#audit';
+import { AUDIT_SIGNING_KEY, ProjectionProgress, READ_STORE } from '#application';
+import { parsePublicKey, signReceipt, treeInclusionProblem, verifyConsistency, verifyReceipt, type AuditSigningKey } from '#audit';
 import type { ReadStore } from '#read-store';
 import { SUBJECT_PROFILES } from '#projections';
 import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
@@ -61,7 +61,12 @@ describe('audit proof (e2e)', () => {
     await send('POST', '/audit/checkpoints', 'admin');
     const res = await send('GET', `/subjects/${id}/verify`, 'auditor');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ ok: true, events: 2, anchors: { covering: 1, signaturesValid: 1 }, inclusion: { verified: true, head: { revision: 1 } } });
+    const body = res.json();
+    // The inclusion is now of the head's event in the log's tree (issue #14), not of a stream-head leaf.
+    expect(body).toMatchObject({ ok: true, events: 2, anchors: { covering: 1, signaturesValid: 1 }, head: { revision: 1 }, inclusion: { verified: true, treeSize: expect.any(Number) } });
+    const key = parsePublicKey((await app.inject({ method: 'GET', url: '/audit/public-key' })).json().publicKeyPem);
+    expect(treeInclusionProblem(body.head.hash, body.inclusion, key)).toBeUndefined();
+    expect(treeInclusionProblem('0'.repeat(64), body.inclusion, key)).toMatch(/is not leaf/);
   });
 
   it('tells the history as readable steps in English and German, with evidence and text hash', async () => {
@@ -150,6 +155,42 @@ describe('audit proof (e2e)', () => {
     expect(verifyReceipt(receipt, key)).toMatchObject({ valid: true });
     expect(verifyReceipt({ ...receipt, collectionMethod: 'paper' }, key)).toMatchObject({ valid: false });
     await send('POST', `/subjects/${id}/consents/revoke`, 'crm', { topicId: 'audit-receipt', channel: 'email' });
-    expect((await send('GET', `/subjects/${id}/consents/audit-receipt/email/receipt`, 'dpo')).json()).toMatchObject({ statusCode: 404, code: 'CONSENT.NOT_GRANTED' });
+    expect((await send('GET', `/subjects/${id}/consents/audit-receipt/email/receipt`, 'dpo')).json()).toMatchObject({ statusCode: 404, code: 'RECEIPT.NOT_FOUND' });
+  });
+
+  it('puts the inclusion proof of the grant in the receipt once a checkpoint covers it, checked offline', async () => {
+    await topic('audit-included');
+    const id = await subject();
+    const granted = (await grant(id, 'audit-included')).json();
+    const url = `/subjects/${id}/consents/audit-included/email/receipt`;
+    expect((await send('GET', url, 'crm')).json().proof.inclusion).toBeUndefined();
+    const anchor = (await send('POST', '/audit/checkpoints', 'admin')).json().checkpoint;
+    const receipt = (await send('GET', url, 'crm')).json();
+    expect(receipt.proof).toMatchObject({ eventId: granted.events[0].id, inclusion: { checkpoint: anchor.checkpoint, signature: anchor.signature, treeSize: anchor.checkpoint.logSize } });
+    const key = parsePublicKey((await app.inject({ method: 'GET', url: '/audit/public-key' })).json().publicKeyPem);
+    expect(verifyReceipt(receipt, key)).toEqual({ valid: true, keyId: key.keyId, included: { leafIndex: receipt.proof.inclusion.leafIndex, treeSize: anchor.checkpoint.logSize } });
+    // Signed by the right key but with a path that does not lead to the checkpoint's root: refused.
+    const signer = app.get<AuditSigningKey>(AUDIT_SIGNING_KEY);
+    const { signature: _s, ...unsigned } = receipt;
+    const bent = { ...unsigned, proof: { ...receipt.proof, inclusion: { ...receipt.proof.inclusion, leafIndex: receipt.proof.inclusion.leafIndex === 0 ? 1 : 0 } } };
+    expect(verifyReceipt(signReceipt(bent, signer), key)).toMatchObject({ valid: false, reason: expect.stringContaining('the inclusion proof fails') });
+  });
+
+  it('proves two checkpoints consistent, so a monitor holding both sees the log only grew in between', async () => {
+    await topic('audit-consistent');
+    const older = (await send('POST', '/audit/checkpoints', 'admin')).json().checkpoint.checkpoint;
+    await subject();
+    const newer = (await send('POST', '/audit/checkpoints', 'admin')).json().checkpoint.checkpoint;
+    const res = await send('GET', `/audit/consistency?first=${older.logSize}&second=${newer.logSize}`, 'auditor');
+    expect(res.statusCode).toBe(200);
+    const { proof } = res.json() as { proof: string[] };
+    const [a, b] = [Buffer.from(older.merkleRoot, 'hex'), Buffer.from(newer.merkleRoot, 'hex')];
+    const hashes = proof.map((p) => Buffer.from(p, 'hex'));
+    expect(verifyConsistency(older.logSize, newer.logSize, hashes, a, b)).toBe(true);
+    expect(verifyConsistency(older.logSize, newer.logSize, hashes, Buffer.alloc(32), b)).toBe(false);
+    expect((await send('GET', `/audit/consistency?first=${newer.logSize}&second=${older.logSize}`, 'auditor')).json()).toMatchObject({ statusCode: 400, field: 'first' });
+    expect((await send('GET', '/audit/consistency?first=1&second=x', 'auditor')).json()).toMatchObject({ statusCode: 400, field: 'second' });
+    expect((await send('GET', `/audit/consistency?first=1&second=${newer.logSize + 1000}`, 'auditor')).json()).toMatchObject({ statusCode: 404, code: 'AUDIT.TREE_TOO_SMALL' });
+    expect((await send('GET', '/audit/consistency?first=1&second=2', 'crm')).statusCode).toBe(403);
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE } from '#application';
 import type { EventStore } from '#event-store';
+import { subjectStreamName } from '#domain';
 import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
 
 /** The consent ledger driven over HTTP on the embedded stores, as a CRM and a journey would. */
@@ -68,7 +69,7 @@ describe('consent lifecycle (e2e)', () => {
     const { subjectId } = await register();
     const audit = (await send('GET', `/subjects/${subjectId}/history`, 'auditor')).json();
     expect(audit[0].data.contactPoints[0].address).toEqual({ redacted: true });
-    const stored = await app.get<EventStore>(EVENT_STORE).readStream(`subject-${subjectId}`);
+    const stored = await app.get<EventStore>(EVENT_STORE).readStream(subjectStreamName(subjectId));
     const data = stored[0].data as { contactPoints: Array<{ address: string }>; profile: { firstName: string } };
     expect(data.contactPoints[0].address).toMatch(/^enc:v1:/);
     expect(data.profile.firstName).toMatch(/^enc:v1:/);

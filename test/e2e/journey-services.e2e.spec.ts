@@ -273,6 +273,9 @@ describe('journey services (e2e)', () => {
     const forged = await app.inject({ method: 'POST', url: path.replace(/.$/, (c: string) => (c === 'A' ? 'B' : 'A')), payload: 'List-Unsubscribe=One-Click', headers: oneClick });
     expect(forged.json()).toMatchObject({ statusCode: 400, code: 'UNSUBSCRIBE.TOKEN_INVALID', field: 'token' });
     expect((await send('POST', '/unsubscribe-links', 'journey', { subjectId, topicId: 'no-such-topic', channel: 'email' })).statusCode).toBe(404);
+    // The same code as every other refusal of a channel the topic does not allow (it was CHANNEL.NOT_ALLOWED here).
+    const offChannel = await send('POST', '/unsubscribe-links', 'journey', { subjectId, topicId: 'unsub-news', channel: 'post' });
+    expect(offChannel.json()).toMatchObject({ statusCode: 400, code: 'TOPIC.CHANNEL_NOT_ALLOWED', field: 'channel' });
     expect((await send('POST', '/unsubscribe-links', 'crm', { subjectId, topicId: 'unsub-news', channel: 'email' })).statusCode).toBe(403);
   });
 

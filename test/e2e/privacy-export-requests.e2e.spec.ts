@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { subjectStreamName } from '#domain';
 import { bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
 import { PERSON, expectStatus, privacyDriver } from './support/privacy-driver';
 
@@ -94,7 +95,7 @@ describe('privacy: export and request deadlines (e2e)', () => {
     const id = await api.registerPerson();
     const db = new Database(join(booted.dataDir, 'events.sqlite'));
     try {
-      const row = db.prepare('SELECT position, data FROM events WHERE stream = ? AND revision = 0').get(`subject-${id}`) as { position: number; data: string };
+      const row = db.prepare('SELECT position, data FROM events WHERE stream = ? AND revision = 0').get(subjectStreamName(id)) as { position: number; data: string };
       const data = JSON.parse(row.data);
       const envelope: string = data.profile.firstName;
       data.profile.firstName = envelope.slice(0, -4) + (envelope.endsWith('AAAA') ? 'BBBB' : 'AAAA');

@@ -3,6 +3,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalJson } from '#audit';
 import { READ_STORE, uuidFromBytes } from '#application';
+import { SUBJECT_PROFILES } from '#projections';
 import type { ReadStore } from '#read-store';
 import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
 import { hitsIn, scanFolder } from './support/data-scan';
@@ -81,7 +82,7 @@ describe('privacy: forgetting against a keyless reader of the data folder (e2e)'
     const lookupKeys = await profileLookupKeys(booted, subjectId);
     expect(lookupKeys.length).toBeGreaterThan(0);
     expectStatus(await api.send('POST', `/subjects/${subjectId}/erasure`, 'dpo', {}), 200);
-    await until('the profile erased', async () => (await app.get<ReadStore>(READ_STORE).get('subject_profiles', subjectId))?.doc.erased === true);
+    await until('the profile erased', async () => (await app.get<ReadStore>(READ_STORE).get(SUBJECT_PROFILES, subjectId))?.doc.erased === true);
     await until('the pending mail removed', () => !existsSync(join(outbox, subjectId)));
 
     const secrets = [...Object.values(PERSON), CLIENT_KEY, guessableSubjectId(), ...guessableDigests(), ...lookupKeys, pending.token];
@@ -115,7 +116,7 @@ describe('privacy: forgetting against a keyless reader of the data folder (e2e)'
       ];
       expect(subjectId).not.toBe(guessable[0]);
       expectStatus(await started.app.inject({ method: 'POST', url: `/subjects/${subjectId}/erasure`, payload: {}, headers: bearer(keys.dpo) }), 200);
-      await until('the profile erased', async () => (await started.app.get<ReadStore>(READ_STORE).get('subject_profiles', subjectId))?.doc.erased === true);
+      await until('the profile erased', async () => (await started.app.get<ReadStore>(READ_STORE).get(SUBJECT_PROFILES, subjectId))?.doc.erased === true);
       expect(hitsIn(scanFolder(dir), [PERSON.email, PERSON.firstName, ...guessable])).toEqual([]);
     } finally {
       await started.close();
@@ -145,7 +146,7 @@ async function profileLookupKeys(booted: BootedApp, subjectId: string): Promise<
   const store = booted.app.get<ReadStore>(READ_STORE);
   let keys: string[] = [];
   await until('the profile with its lookup keys', async () => {
-    keys = ((await store.get('subject_profiles', subjectId))?.doc.lookupKeys as string[] | undefined) ?? [];
+    keys = ((await store.get(SUBJECT_PROFILES, subjectId))?.doc.lookupKeys as string[] | undefined) ?? [];
     return keys.length > 0;
   });
   return keys;

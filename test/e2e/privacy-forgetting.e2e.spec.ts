@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { EVENT_STORE, READ_STORE, SUBJECT_CRYPTO } from '#application';
 import { KeyDestroyedError, SqliteKeyVault, type SubjectCrypto } from '#crypto';
 import type { EventStore } from '#event-store';
+import { subjectStreamName } from '#domain';
+import { SUBJECT_PROFILES } from '#projections';
 import type { ReadStore } from '#read-store';
 import { bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
 import { hitsIn, scanFolder } from './support/data-scan';
@@ -40,7 +42,7 @@ describe('privacy: proof of forgetting (e2e)', () => {
 
     for (const file of KEY_FILES) if (existsSync(join(dataDir, file))) copyFileSync(join(dataDir, file), join(backup, file));
     const store = booted.app.get<EventStore>(EVENT_STORE);
-    const envelopes = JSON.stringify(await store.readStream(`subject-${id}`)).match(ENVELOPE) ?? [];
+    const envelopes = JSON.stringify(await store.readStream(subjectStreamName(id))).match(ENVELOPE) ?? [];
     expect(envelopes.length).toBeGreaterThanOrEqual(4);
 
     expectStatus(await api.send('POST', `/subjects/${id}/erasure`, 'dpo', {}), 200);
@@ -81,7 +83,7 @@ async function expectProfileDropped(booted: BootedApp, subjectId: string): Promi
   const deadline = Date.now() + 5_000;
   let doc: Record<string, unknown> | undefined;
   while (Date.now() < deadline) {
-    doc = (await readStore.get('subject_profiles', subjectId))?.doc;
+    doc = (await readStore.get(SUBJECT_PROFILES, subjectId))?.doc;
     if (doc?.erased === true) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -5,6 +5,7 @@ import { BlindIndexDeriver, EVENT_STORE, ProjectionProgress, SUBJECT_CRYPTO } fr
 import type { SubjectCrypto } from '#crypto';
 import type { EventStore } from '#event-store';
 import { READ_MODELS } from '#projections';
+import { subjectStreamName } from '#domain';
 import { Roles } from '../../apps/api/src/auth';
 import { ReadYourWrites } from '../../apps/api/src/read-side/read-your-writes';
 import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
@@ -109,7 +110,7 @@ describe('projection engine in the api (e2e)', () => {
     const { subjectId } = await register('Lookup.Me@Example.org');
     const store = app.get<EventStore>(EVENT_STORE);
     const crypto = app.get<SubjectCrypto>(SUBJECT_CRYPTO);
-    const [registered] = await store.readStream(`subject-${subjectId}`);
+    const [registered] = await store.readStream(subjectStreamName(subjectId));
     const deriver = new BlindIndexDeriver(crypto, store);
     const cp = (registered!.data.contactPoints as Array<{ contactPointId: string }>)[0]!.contactPointId;
     expect((await deriver.derive(registered!)).derived).toEqual({ blindIndexes: { [cp]: crypto.blindIndex('email', 'lookup.me@example.org') } });

@@ -1,26 +1,11 @@
-import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { subjectStreamName, topicStreamName } from '#domain';
 import { bearer, bootApp, createRoleKeys, tempDataDir } from '../e2e/support/boot';
-
-const root = join(__dirname, '..', '..');
-const register = join(root, 'test', 'fixtures', 'swc-register.js');
-const main = join(root, 'apps', 'cli', 'src', 'main.ts');
-
-/** Runs the real `ledger` CLI in a child process on a data folder; resolves its exit code and output. */
-function ledger(dataDir: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', register, main, ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`ledger ${args.join(' ')} timed out`))), 25_000);
-    child.on('exit', (code) => (clearTimeout(timer), resolve({ code, stdout, stderr })));
-  });
-}
+import { tamperedCopy } from './support/tampered-copy';
+import { ledger } from './support/ledger-cli';
 
 describe('ledger CLI: verify, checkpoints, history, state-at, verify-receipt', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'ledger-cli-'));
@@ -55,15 +40,7 @@ describe('ledger CLI: verify, checkpoints, history, state-at, verify-receipt', (
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  /** A copy of the ledger with one change made directly in the SQLite file. */
-  function tampered(name: string, change: (db: Database.Database) => void): string {
-    const copy = join(scratch, name);
-    cpSync(dataDir, copy, { recursive: true });
-    const db = new Database(join(copy, 'events.sqlite'));
-    change(db);
-    db.close();
-    return copy;
-  }
+  const tampered = (name: string, change: (db: Database.Database) => void) => tamperedCopy(dataDir, scratch, name, change);
 
   const subjectRows = (db: Database.Database, stream: string) => db.prepare('SELECT position, revision, data FROM events WHERE stream = ? ORDER BY revision').all(stream) as Array<{ position: number; revision: number; data: string }>;
 
@@ -76,7 +53,7 @@ describe('ledger CLI: verify, checkpoints, history, state-at, verify-receipt', (
 
   it('locates one changed byte of one stored event: exit 1 naming stream, revision and both hashes', async () => {
     const copy = tampered('byte', (db) => {
-      const row = subjectRows(db, `subject-${subjectId}`)[1]!;
+      const row = subjectRows(db, subjectStreamName(subjectId))[1]!;
       const changed = row.data.replace('"sourceSystem":"shop"', '"sourceSystem":"shoq"');
       expect(changed).not.toBe(row.data);
       db.prepare('UPDATE events SET data = ? WHERE position = ?').run(changed, row.position);
@@ -84,15 +61,15 @@ describe('ledger CLI: verify, checkpoints, history, state-at, verify-receipt', (
     const run = await ledger(copy, ['--json', 'verify']);
     const report = JSON.parse(run.stdout);
     expect(run.code).toBe(1);
-    expect(report).toMatchObject({ ok: false, firstBreak: { stream: `subject-${subjectId}`, revision: 1, kind: 'hash', expected: expect.stringMatching(/^[0-9a-f]{64}$/), found: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(report).toMatchObject({ ok: false, firstBreak: { stream: subjectStreamName(subjectId), revision: 1, kind: 'hash', expected: expect.stringMatching(/^[0-9a-f]{64}$/), found: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     expect(report.firstBreak.expected).not.toBe(report.firstBreak.found);
   });
 
   it('detects a removed event and two reordered events', async () => {
-    const removed = tampered('removed', (db) => db.prepare('DELETE FROM events WHERE stream = ? AND revision = 0').run('topic-news'));
-    expect(JSON.parse((await ledger(removed, ['--json', 'verify'])).stdout).firstBreak).toMatchObject({ stream: 'topic-news', revision: 1, kind: 'revision' });
+    const removed = tampered('removed', (db) => db.prepare('DELETE FROM events WHERE stream = ? AND revision = 0').run(topicStreamName('news')));
+    expect(JSON.parse((await ledger(removed, ['--json', 'verify'])).stdout).firstBreak).toMatchObject({ stream: topicStreamName('news'), revision: 1, kind: 'revision' });
     const swapped = tampered('swapped', (db) => {
-      const [a, b] = subjectRows(db, `subject-${subjectId}`);
+      const [a, b] = subjectRows(db, subjectStreamName(subjectId));
       db.prepare('UPDATE events SET position = -1 WHERE position = ?').run(a!.position);
       db.prepare('UPDATE events SET position = ? WHERE position = ?').run(a!.position, b!.position);
       db.prepare('UPDATE events SET position = ? WHERE position = -1').run(b!.position);
@@ -104,7 +81,7 @@ describe('ledger CLI: verify, checkpoints, history, state-at, verify-receipt', (
 
   it('names the anchor that no longer matches when the last event of a stream is gone', async () => {
     const copy = tampered('truncated', (db) => {
-      const rows = subjectRows(db, `subject-${subjectId}`);
+      const rows = subjectRows(db, subjectStreamName(subjectId));
       db.prepare('DELETE FROM events WHERE position = ?').run(rows[rows.length - 1]!.position);
     });
     const run = await ledger(copy, ['verify']);
@@ -138,6 +115,6 @@ describe('ledger CLI: verify, checkpoints, history, state-at, verify-receipt', (
     const file = join(scratch, 'anchors.jsonl');
     expect((await ledger(dataDir, ['checkpoints', '--export', file])).code).toBe(0);
     const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    expect(lines).toEqual([expect.objectContaining({ revision: 0, checkpoint: expect.objectContaining({ logSize: 7, streams: 3 }) })]);
+    expect(lines).toEqual([expect.objectContaining({ revision: 0, checkpoint: expect.objectContaining({ logSize: 7, tree: 'rfc6962:global-order:v1' }) })]);
   });
 });

@@ -91,7 +91,8 @@ describe('privacy: the api process and the ledger CLI', () => {
     expect(planned.subjects).toEqual([expect.objectContaining({ why: 'retention', outcome: 'would erase' })]);
     const reconcile = await start('apps/cli/src/main.ts', ['--json', 'reconcile'], baseEnv(dataDir)).exited;
     expect(JSON.parse(reconcile.stdout)).toEqual({ erased: 1, destroyedAgain: 0 });
-  });
+    // Five processes, each compiling the sources through swc at start: minutes on a loaded machine.
+  }, 120_000);
 });
 
 /** Topic, a person with consent, revocation, history, export, erasure, export: all as admin. */

@@ -1,4 +1,4 @@
-import { subjectDecider, subjectStreamName, type SubjectCommand } from '#domain';
+import { isSubjectStream, subjectDecider, subjectStreamName, type SubjectCommand } from '#domain';
 import { importedSubjectId, RetentionSweep, SubjectCodec, SubjectEraser } from '#application';
 import { generatedSubject, ndjson, openImportFixture, type ImportFixture } from './import-support';
 
@@ -27,7 +27,7 @@ describe('retention sweep over an imported CRM', () => {
   });
   afterAll(() => fixture.close());
 
-  const streamsRead = () => new Set(reads.mock.calls.map(([stream]) => stream as string).filter((s) => s.startsWith('subject-')));
+  const streamsRead = () => new Set(reads.mock.calls.map(([stream]) => stream as string).filter(isSubjectStream));
   const revoke = (i: number, topicId: string) => {
     const command = { type: 'RevokeConsent', data: { topicId }, metadata: { now: at(0), channels: fixture.infra.config.domain.channels, allowedProfileFields: [] } } as unknown as SubjectCommand;
     const stream = subjectStreamName(importedSubjectId(fixture.keys, 'bench-crm', `C-${i}`));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, openInfrastructure, type Infrastructure } from '#application';
 import { READ_MODELS } from '#projections';
+import { subjectStreamName } from '#domain';
 import { createApiKey } from '../../apps/api/src/auth';
 import { checkModels } from '../../apps/cli/src/commands/rebuild-check';
 import { killAllApis, startApi } from './support/api-process';
@@ -20,7 +21,7 @@ async function writer(client: LedgerClient, subjects: readonly string[], acks: A
     const [path, body] = i % 2 === 0 ? [`/subjects/${subject}/consents`, grantBody(topicId)] : [`/subjects/${subject}/consents/revoke`, { topicId }];
     const answer = await client.send('POST', path, body).catch(() => undefined);
     // A request cut off by the kill has no answer: it was never acknowledged.
-    if (answer && answer.status < 300) acks.push({ stream: `subject-${subject}`, ids: (answer.body.events ?? []).map((e) => e.id) });
+    if (answer && answer.status < 300) acks.push({ stream: subjectStreamName(subject), ids: (answer.body.events ?? []).map((e) => e.id) });
     else if (answer && answer.status !== 409) throw new Error(`unexpected ${answer.status}: ${JSON.stringify(answer.body)}`);
   }
 }

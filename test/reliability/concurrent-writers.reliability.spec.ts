@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE } from '#application';
 import type { EventStore } from '#event-store';
+import { subjectStreamName } from '#domain';
 import { bootApp, createRoleKeys, tempDataDir, type BootedApp } from '../e2e/support/boot';
 import { grantBody, LedgerClient, type Answer } from './support/ledger-client';
 import { acknowledgedOnce, chainBreaks, type Acknowledged } from './support/log-checks';
@@ -47,7 +48,7 @@ describe('100 concurrent writers on one subject, across two api instances (relia
     for (const topic of TOPICS) await first.defineTopic(topic);
     const subject = await first.register('writers@example.org');
     for (let k = 50; k < 70; k++) expect((await first.send('POST', `/subjects/${subject}/consents`, grantBody(scope(k).topicId, scope(k).channel))).status).toBe(201);
-    const stream = `subject-${subject}`;
+    const stream = subjectStreamName(subject);
     const store = a.app.get<EventStore>(EVENT_STORE);
     const before = (await store.readStream(stream)).length;
 

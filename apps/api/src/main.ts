@@ -1,3 +1,5 @@
+// First: tracing must be started before the modules it instruments are loaded.
+import './tracing';
 import 'reflect-metadata';
 import { createLogger, loadConfig, openInfrastructure } from '#application';
 import { createApp } from './create-app';

@@ -1,3 +1,5 @@
+// First: tracing must be started before the modules it instruments are loaded.
+import './tracing';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';

@@ -8,14 +8,18 @@ import { APP_CONFIG, EVENT_STORE, SUBJECT_CRYPTO } from './infrastructure/tokens
 import type { AppConfig } from './config/app-config';
 import { DOUBLE_OPT_IN_TOKENS, DoubleOptInTokens } from './journeys/double-opt-in-token';
 import { JourneyKeys } from './journeys/journey-keys';
-import { ConfirmDoubleOptInHandler, RequestDoubleOptInHandler } from './subjects/double-opt-in.commands';
-import { ExecuteSubjectCommandHandler } from './subjects/execute-subject-command';
+import { LiftContactBlockHandler, SetContactBlockHandler } from './subjects/block.commands';
+import { GrantConsentHandler, RaiseObjectionHandler, RevokeConsentHandler } from './subjects/consent.commands';
+import { ConfirmDoubleOptInHandler, ExpireDoubleOptInHandler, RequestDoubleOptInHandler } from './subjects/double-opt-in.commands';
+import { AddContactPointHandler, RectifyContactPointHandler, RectifyProfileHandler, RegisterSubjectHandler, RemoveContactPointHandler } from './subjects/profile.commands';
 import { SubjectCodec } from './subjects/subject-codec';
+import { SubjectCommandRunner } from './subjects/subject-command-runner';
 import { GetSubjectHistoryHandler } from './subjects/subject-history.query';
-import { ExecuteTopicCommandHandler } from './topics/execute-topic-command';
+import { TopicCommandRunner } from './topics/topic-command-runner';
+import { DefineTopicHandler, PublishConsentTextVersionHandler, RetireTopicHandler } from './topics/topic.commands';
 import { TopicViews } from './topics/topic-views';
 
-/** The write side: command handlers over the event store, and the history query. */
+/** The write side: a handler per subject and topic command (see SUBJECT_COMMAND_HANDLERS), and the history query. */
 @Module({
   imports: [CqrsModule],
   providers: [
@@ -24,13 +28,27 @@ import { TopicViews } from './topics/topic-views';
     TopicViews,
     { provide: JourneyKeys, useFactory: (config: AppConfig) => JourneyKeys.load(config), inject: [APP_CONFIG] },
     { provide: DOUBLE_OPT_IN_TOKENS, useFactory: (keys: JourneyKeys) => new DoubleOptInTokens(keys), inject: [JourneyKeys] },
-    ExecuteSubjectCommandHandler,
-    ExecuteTopicCommandHandler,
+    SubjectCommandRunner,
+    TopicCommandRunner,
+    RegisterSubjectHandler,
+    AddContactPointHandler,
+    RectifyContactPointHandler,
+    RemoveContactPointHandler,
+    RectifyProfileHandler,
+    GrantConsentHandler,
+    RevokeConsentHandler,
+    RaiseObjectionHandler,
     RequestDoubleOptInHandler,
     ConfirmDoubleOptInHandler,
+    ExpireDoubleOptInHandler,
+    SetContactBlockHandler,
+    LiftContactBlockHandler,
+    DefineTopicHandler,
+    PublishConsentTextVersionHandler,
+    RetireTopicHandler,
     GetSubjectHistoryHandler,
   ],
-  exports: [CqrsModule, CommandExecutor, SubjectCodec, TopicViews, JourneyKeys, DOUBLE_OPT_IN_TOKENS],
+  exports: [CqrsModule, CommandExecutor, SubjectCodec, SubjectCommandRunner, TopicViews, JourneyKeys, DOUBLE_OPT_IN_TOKENS],
 })
 export class LedgerModule implements OnModuleInit {
   constructor(private readonly executor: CommandExecutor, private readonly eventBus: EventBus) {}

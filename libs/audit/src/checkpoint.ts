@@ -3,15 +3,17 @@ import { signText, verifyText, type AuditPublicKey, type AuditSigningKey } from 
 
 export const CHECKPOINT_EVENT_TYPE = 'AuditCheckpointRecorded';
 
-/** A signed statement about the whole log at one position. */
+/** Names the tree a checkpoint signs; checkpoints without it signed the earlier root over stream heads. */
+export const CHECKPOINT_TREE = 'rfc6962:global-order:v1';
+
+/** A signed tree head (RFC 6962 3.5): the size and root of the log's tree at one position. */
 export interface Checkpoint {
-  /** Events in the log up to `position`, the anchors' own events excluded. */
+  tree: typeof CHECKPOINT_TREE;
+  /** Leaves of the tree: events in the log up to `position`, the anchors' own events excluded. */
   logSize: number;
   /** The global position the checkpoint covers (inclusive). */
   position: number;
-  /** Number of streams (leaves of the tree). */
-  streams: number;
-  /** RFC 6962 root over the stream heads sorted by stream name, hex. */
+  /** RFC 6962 root over the first `logSize` leaves of the global order (see LogTree), hex. */
   merkleRoot: string;
   /** ISO-8601 time the checkpoint was taken. */
   time: string;
@@ -40,4 +42,9 @@ export function checkpointSignatureProblem(signed: SignedCheckpoint, key: AuditP
 export function isSignedCheckpoint(data: unknown): data is SignedCheckpoint {
   const cp = (data as SignedCheckpoint | undefined)?.checkpoint;
   return typeof cp === 'object' && cp !== null && typeof cp.position === 'number' && typeof cp.merkleRoot === 'string';
+}
+
+/** A checkpoint of the earlier format (root over stream heads): only its signature can still be checked. */
+export function isLegacyCheckpoint(checkpoint: { tree?: unknown }): boolean {
+  return checkpoint.tree !== CHECKPOINT_TREE;
 }

@@ -1,5 +1,6 @@
 import { canonicalJson } from './canonical-json';
 import { signText, verifyText, type AuditPublicKey, type AuditSigningKey } from './signing-key';
+import { treeInclusionProblem, type TreeInclusion } from './tree-inclusion';
 
 export const RECEIPT_VERSION = 'KI-CR-v1.1.0' as const;
 
@@ -55,6 +56,8 @@ export interface ReceiptProof {
   revision: number;
   eventId: string;
   eventHash: string;
+  /** The event as leaf of the log's tree signed by a checkpoint; absent while no checkpoint covers it. */
+  inclusion?: TreeInclusion;
 }
 
 export type UnsignedReceipt = Omit<ConsentReceipt, 'signature'>;
@@ -63,7 +66,7 @@ export function signReceipt(receipt: UnsignedReceipt, key: AuditSigningKey): Con
   return { ...receipt, signature: signText(key, canonicalJson(receipt)) };
 }
 
-export type ReceiptCheck = { valid: true; keyId: string } | { valid: false; reason: string };
+export type ReceiptCheck = { valid: true; keyId: string; included?: { leafIndex: number; treeSize: number } } | { valid: false; reason: string };
 
 const REQUIRED: ReadonlyArray<keyof ConsentReceipt> = ['version', 'consentReceiptID', 'piiPrincipalId', 'proof', 'keyId', 'signature'];
 
@@ -79,5 +82,8 @@ export function verifyReceipt(receipt: unknown, key: AuditPublicKey): ReceiptChe
   if (typeof signature !== 'string' || !verifyText(key.publicKey, canonicalJson(signed), signature)) {
     return { valid: false, reason: 'the signature does not match: a field was changed after signing, or another key signed it' };
   }
-  return { valid: true, keyId: key.keyId };
+  const proof = record.proof as ReceiptProof;
+  const problem = proof.inclusion ? treeInclusionProblem(String(proof.eventHash), proof.inclusion, key) : undefined;
+  if (problem) return { valid: false, reason: `the inclusion proof fails: ${problem}` };
+  return { valid: true, keyId: key.keyId, included: proof.inclusion ? { leafIndex: proof.inclusion.leafIndex, treeSize: proof.inclusion.treeSize } : undefined };
 }

@@ -1,8 +1,11 @@
+import { AUDIT_ANCHOR_STREAM } from '#domain';
 import { checkAnchor, type AnchorMismatch, type LogSnapshot } from './anchor-check';
 import { ChainChecker, type ChainBreak, type StoredEvent } from './chain-checker';
 import { CHECKPOINT_EVENT_TYPE } from './checkpoint';
+import { eventHash } from './hash-chain';
+import type { KeptAnchorsReport } from './kept-anchors';
 import type { AuditPublicKey } from './signing-key';
-import { AUDIT_ANCHOR_STREAM, StreamHeads } from './stream-heads';
+import { LogTree } from './log-tree';
 
 export interface VerificationReport {
   ok: boolean;
@@ -15,16 +18,18 @@ export interface VerificationReport {
   /** The first anchor whose signature or checkpoint no longer matches the log. */
   firstAnchorMismatch?: AnchorMismatch;
   anchorMismatches: number;
+  /** With `verify --anchors`: how the log fares against the checkpoints kept outside it. */
+  keptAnchors?: KeptAnchorsReport;
 }
 
 /**
  * The whole-log verification, fed events in log order. Anchor positions come from a first, cheap
- * pass over `audit-anchors`, so the heads can be captured exactly as of each checkpoint's position
- * while the single main pass goes by.
+ * pass over `audit-anchors`, so the tree's size can be captured exactly as of each checkpoint's
+ * position while the single main pass goes by; the tree is kept for the outside anchors' check.
  */
 export class LogVerifier {
   private readonly chains = new ChainChecker();
-  private readonly heads = new StreamHeads();
+  readonly tree = new LogTree();
   private readonly snapshots = new Map<number, LogSnapshot>();
   private readonly pending: number[];
   private events = 0;
@@ -42,7 +47,8 @@ export class LogVerifier {
     const breaks = this.chains.check(event);
     if (breaks.length > 0) this.breaks.push(breaks[0]!);
     if (event.stream === AUDIT_ANCHOR_STREAM) return this.anchor(event);
-    this.heads.apply(event);
+    // The recomputed hash, so an edit of the stored form also moves the leaf an anchor vouches for.
+    this.tree.apply(event, eventHash(event));
   }
 
   /** The walk had to stop: the event after `afterPosition` could not be read. */
@@ -76,7 +82,7 @@ export class LogVerifier {
   private snapshotBefore(position: number): void {
     while (this.pending.length > 0 && this.pending[0]! < position) {
       const at = this.pending.shift()!;
-      this.snapshots.set(at, { position: at, logSize: this.heads.logSize, streams: this.heads.size, merkleRoot: this.heads.root() });
+      this.snapshots.set(at, { position: at, logSize: this.tree.size, merkleRoot: this.tree.root() });
     }
   }
 }

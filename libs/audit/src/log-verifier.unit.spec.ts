@@ -1,10 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { AUDIT_ANCHOR_STREAM } from '#domain';
 import type { StoredEvent } from './chain-checker';
-import { signCheckpoint, CHECKPOINT_EVENT_TYPE } from './checkpoint';
+import { signCheckpoint, CHECKPOINT_EVENT_TYPE, CHECKPOINT_TREE, type Checkpoint } from './checkpoint';
 import { sealEvents } from './hash-chain';
 import { LogVerifier } from './log-verifier';
 import { fromPrivate } from './signing-key';
-import { AUDIT_ANCHOR_STREAM, StreamHeads } from './stream-heads';
+import { LogTree } from './log-tree';
 
 const key = fromPrivate(generateKeyPairSync('ed25519').privateKey);
 const verifying = { publicKey: key.publicKey, keyId: key.keyId };
@@ -15,9 +16,9 @@ function log(): StoredEvent[] {
   const stream = (name: string, types: string[]) =>
     sealEvents(name, 0, undefined, types.map((type, i) => ({ type, data: { i }, metadata: { actor: 't' } }))).map((e, revision) => ({ ...e, stream: name, revision, id: `${name}/${revision}`, position: 0 }));
   const events = [...stream('subject-1', ['A', 'B', 'C']), ...stream('topic-x', ['D'])].map((e) => ({ ...e, position: ++position }));
-  const heads = new StreamHeads();
-  events.forEach((e) => heads.apply(e));
-  const checkpoint = { logSize: heads.logSize, position, streams: heads.size, merkleRoot: heads.root(), time: '2026-01-01T00:00:00Z', keyId: key.keyId };
+  const tree = new LogTree();
+  events.forEach((e) => tree.apply(e));
+  const checkpoint: Checkpoint = { tree: CHECKPOINT_TREE, logSize: tree.size, position, merkleRoot: tree.root(), time: '2026-01-01T00:00:00Z', keyId: key.keyId };
   const [anchor] = sealEvents(AUDIT_ANCHOR_STREAM, 0, undefined, [{ type: CHECKPOINT_EVENT_TYPE, data: { ...signCheckpoint(checkpoint, key) }, metadata: {} }]);
   return [...events, { ...anchor!, stream: AUDIT_ANCHOR_STREAM, revision: 0, id: 'anchor-0', position: ++position }];
 }

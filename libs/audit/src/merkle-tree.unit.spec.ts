@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { inclusionProof, leafHash, merkleRoot, nodeHash, rootFromLeafHashes, splitPoint, verifyInclusion } from './merkle-tree';
-import { headLeaf, StreamHeads } from './stream-heads';
 
 // The leaves and roots of the RFC 6962 reference test data (certificate-transparency, merkle tree tests).
 const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((hex) => Buffer.from(hex, 'hex'));
@@ -45,38 +44,5 @@ describe('RFC 6962 Merkle tree', () => {
         if (proof.length > 0) expect(verifyInclusion(hashes[i]!, i, n, [leafHash('x'), ...proof.slice(1)], root)).toBe(false);
       }
     }
-  });
-});
-
-describe('stream heads', () => {
-  const events = [
-    { stream: 'topic-a', revision: 0, metadata: { hash: 'h1' } },
-    { stream: 'subject-b', revision: 0, metadata: { hash: 'h2' } },
-    { stream: 'topic-a', revision: 1, metadata: { hash: 'h3' } },
-    { stream: 'audit-anchors', revision: 0, metadata: { hash: 'h4' } },
-  ];
-
-  it('roots the last event of each stream sorted by name, anchors left out', () => {
-    const heads = new StreamHeads();
-    events.forEach((e) => heads.apply(e));
-    const expected = merkleRoot([headLeaf({ stream: 'subject-b', revision: 0, hash: 'h2' }), headLeaf({ stream: 'topic-a', revision: 1, hash: 'h3' })]);
-    expect(heads.root()).toBe(expected.toString('hex'));
-    expect({ logSize: heads.logSize, streams: heads.size }).toEqual({ logSize: 3, streams: 2 });
-  });
-
-  it('gives the same root whatever order the streams were first seen in', () => {
-    const a = new StreamHeads();
-    const b = new StreamHeads();
-    events.forEach((e) => a.apply(e));
-    [events[1]!, events[0]!, events[2]!].forEach((e) => b.apply(e));
-    expect(b.root()).toBe(a.root());
-  });
-
-  it('gives an inclusion proof for a head that verifies against the root', () => {
-    const heads = new StreamHeads();
-    events.forEach((e) => heads.apply(e));
-    const { leafIndex, treeSize, proof } = heads.proofFor('topic-a')!;
-    const leaf = leafHash(headLeaf(heads.get('topic-a')!));
-    expect(verifyInclusion(leaf, leafIndex, treeSize, proof.map((p) => Buffer.from(p, 'hex')), Buffer.from(heads.root(), 'hex'))).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
+import { AUDIT_ANCHOR_STREAM } from '#domain';
 import { isSignedCheckpoint } from './checkpoint';
 import type { StoredEvent } from './chain-checker';
+import { checkKeptAnchors, type KeptAnchor } from './kept-anchors';
 import { LogVerifier, type VerificationReport } from './log-verifier';
 import type { AuditPublicKey } from './signing-key';
-import { AUDIT_ANCHOR_STREAM } from './stream-heads';
 
 /** The one read the verifier needs; both event-store adapters provide it. */
 export interface LogReader {
@@ -18,6 +19,8 @@ export interface VerifyProgress {
 
 export interface VerifyLogOptions {
   key: AuditPublicKey | undefined;
+  /** Checkpoints kept outside the log (`verify --anchors`): the log must still satisfy each one. */
+  keptAnchors?: readonly KeptAnchor[];
   batchSize?: number;
   onProgress?: (progress: VerifyProgress) => void;
 }
@@ -38,7 +41,10 @@ export async function verifyLog(reader: LogReader, options: VerifyLogOptions): P
     options.onProgress?.({ events: count, position: events[events.length - 1]!.position, head });
   });
   if (stoppedAt) verifier.stopAt(stoppedAt.after, stoppedAt.detail);
-  return verifier.finish();
+  const report = verifier.finish();
+  if (!options.keptAnchors) return report;
+  const keptAnchors = checkKeptAnchors(options.keptAnchors, verifier.tree, options.key);
+  return { ...report, ok: report.ok && keptAnchors.broken.length === 0, keptAnchors };
 }
 
 /** Reads the log page by page; a page that cannot be decoded is read again one event at a time. */

@@ -3,6 +3,7 @@ export * from './shared/decider';
 export * from './shared/error-codes';
 export * from './shared/message';
 export * from './shared/channel';
+export * from './streams';
 export { isIsoTimestamp, hasPassed } from './shared/time';
 
 export * from './topic/topic.events';

@@ -14,10 +14,12 @@ export interface Delivery {
   verifiedWith: string[];
   headers: Record<string, string>;
   raw: string;
+  /** The W3C Trace Context header, when the sender traced the delivery. */
+  traceparent?: string;
   /** The body parsed by the cloudevents SDK (structured mode). */
   event: CloudEvent<Delivery['body']>;
   /** The CloudEvent's `data`: the integration event. */
-  body: { id: string; type: string; position: number; subjectId: string };
+  body: { id: string; type: string; position: number; subjectId?: string; anchor?: unknown };
 }
 
 function verifies(secret: string, raw: string, headers: Record<string, string>): boolean {
@@ -58,7 +60,8 @@ export async function startReceiver(secrets: string | string[], failFirst: (even
       const eventId = headers['webhook-id']!;
       const attempt = Number(headers['x-ledger-delivery-attempt']);
       const signed = verifiedWith.length > 0;
-      deliveries.push({ eventId, attempt, signed, verifiedWith, headers, raw, event, body: event.data! });
+      const traceparent = headers.traceparent;
+      deliveries.push({ eventId, attempt, signed, verifiedWith, headers, raw, event, body: event.data!, ...(traceparent ? { traceparent } : {}) });
       res.statusCode = !signed ? 401 : failFirst(eventId, attempt) ? 500 : 204;
       res.end();
     });

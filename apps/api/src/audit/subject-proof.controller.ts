@@ -3,14 +3,16 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { GetConsentReceipt, GetSubjectStateAt, GetSubjectTimeline, VerifySubject, type SubjectStateAt, type SubjectVerification, type TimelineEntry } from '#application';
 import type { ConsentReceipt } from '#audit';
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import { Roles } from '../auth';
+import { Operation } from '../http/openapi/operation.decorators';
+import { list, ref } from '../http/openapi/schemas/schema-helpers';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 function name(value: string, field: string): string {
-  if (!NAME.test(value)) throw new DomainError('VALIDATION.FAILED', `${field} must be an id of letters, digits and ._:-`, 'invalid', field);
+  if (!NAME.test(value)) throw refusal('VALIDATION.FAILED', `${field} must be an id of letters, digits and ._:-`, field);
   return value;
 }
 
@@ -21,6 +23,7 @@ export class SubjectProofController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('verify')
+  @Operation('Verify the subject’s hash chain and its inclusion in a signed checkpoint', { status: 200, description: 'The verification; ok is false with the first break', schema: 'Verification' }, 'SUBJECT.NOT_FOUND')
   @Roles('auditor', 'dpo', 'admin')
   verify(@Param('id', uuid) id: string): Promise<SubjectVerification> {
     return this.queries.execute<VerifySubject, SubjectVerification>(new VerifySubject(id));
@@ -28,12 +31,14 @@ export class SubjectProofController {
 
   /** Readable in English and German; shows no personal data, so the auditor role may read it. */
   @Get('timeline')
+  @Operation('The subject’s history described in English and German', { status: 200, description: 'Oldest first', schema: list(ref('TimelineEntry')) }, 'SUBJECT.NOT_FOUND')
   @Roles('crm', 'dpo', 'auditor', 'admin')
   timeline(@Param('id', uuid) id: string): Promise<TimelineEntry[]> {
     return this.queries.execute<GetSubjectTimeline, TimelineEntry[]>(new GetSubjectTimeline(id));
   }
 
   @Get('state')
+  @Operation('The subject as the log knew it at a time', { status: 200, description: 'The state at `at`', schema: 'SubjectStateAt' }, 'SUBJECT.NOT_FOUND', 'VALIDATION.FAILED')
   @Roles('crm', 'dpo', 'auditor', 'admin')
   @ApiQuery({ name: 'at', required: true, description: 'ISO-8601 time with an offset, not in the future' })
   state(@Param('id', uuid) id: string, @Query('at') at: unknown): Promise<SubjectStateAt> {
@@ -41,13 +46,14 @@ export class SubjectProofController {
   }
 
   @Get('consents/:topic/:channel/receipt')
+  @Operation('A signed consent receipt with the proof of its event', { status: 200, description: 'The receipt', schema: 'ConsentReceipt' }, 'SUBJECT.NOT_FOUND', 'RECEIPT.NOT_FOUND', 'VALIDATION.FAILED')
   @Roles('crm', 'dpo', 'auditor', 'admin')
   @ApiQuery({ name: 'contactPointId', required: false, description: 'for a consent given for one address only' })
   receipt(@Param('id', uuid) id: string, @Param('topic') topic: string, @Param('channel') channel: string, @Query('contactPointId') contactPointId: unknown): Promise<ConsentReceipt> {
     if (contactPointId !== undefined && (typeof contactPointId !== 'string' || !NAME.test(contactPointId))) {
-      throw new DomainError('VALIDATION.FAILED', 'contactPointId must be one id', 'invalid', 'contactPointId');
+      throw refusal('VALIDATION.FAILED', 'contactPointId must be one id', 'contactPointId');
     }
-    const request = { subjectId: id, topicId: name(topic, 'topic'), channel: name(channel, 'channel'), contactPointId: contactPointId as string | undefined, now: new Date().toISOString() };
+    const request = { subjectId: id, topicId: name(topic, 'topic'), channel: name(channel, 'channel'), contactPointId, now: new Date().toISOString() };
     return this.queries.execute<GetConsentReceipt, ConsentReceipt>(new GetConsentReceipt(request));
   }
 }

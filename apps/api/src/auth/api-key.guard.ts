@@ -1,6 +1,7 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiHttpException } from '../http/api-http.exception';
+import type { ApiHttpException } from '../http/api-http.exception';
+import { edgeRefusal } from '../http/edge-refusals';
 import type { CallerIdentity } from './api-key';
 import { ApiKeyRegistry } from './api-key-registry';
 import type { RequestWithCaller } from './caller.decorator';
@@ -30,7 +31,7 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthRequest>();
     const caller = this.authenticate(request);
     if (!access.roles.some((role) => caller.roles.includes(role))) {
-      throw new ApiHttpException(403, 'AUTH.FORBIDDEN', `This route needs one of the roles: ${access.roles.join(', ')}`);
+      throw edgeRefusal('AUTH.FORBIDDEN', `This route needs one of the roles: ${access.roles.join(', ')}`);
     }
     request.caller = caller;
     return true;
@@ -39,11 +40,11 @@ export class ApiKeyGuard implements CanActivate {
   private authenticate(request: AuthRequest): CallerIdentity {
     const key = bearerToken(request.headers.authorization);
     if (key === undefined) {
-      throw new ApiHttpException(401, 'AUTH.MISSING_KEY', 'Send an API key as "Authorization: Bearer <key>"', { 'WWW-Authenticate': REALM });
+      throw edgeRefusal('AUTH.MISSING_KEY', 'Send an API key as "Authorization: Bearer <key>"', { 'WWW-Authenticate': REALM });
     }
     const caller = this.registry.authenticate(key);
     if (!caller) {
-      throw new ApiHttpException(401, 'AUTH.UNKNOWN_KEY', 'The API key is not known', { 'WWW-Authenticate': `${REALM}, error="invalid_token"` });
+      throw edgeRefusal('AUTH.UNKNOWN_KEY', 'The API key is not known', { 'WWW-Authenticate': `${REALM}, error="invalid_token"` });
     }
     return caller;
   }
@@ -51,7 +52,7 @@ export class ApiKeyGuard implements CanActivate {
   private undeclared(context: ExecutionContext): ApiHttpException {
     const route = `${context.getClass().name}.${context.getHandler().name}`;
     this.logger.error(`${route} declares neither @Roles(...) nor @Public(); refused to every caller`);
-    return new ApiHttpException(403, 'AUTH.ROUTE_UNDECLARED', 'This route is not open to any caller');
+    return edgeRefusal('AUTH.ROUTE_UNDECLARED', 'This route is not open to any caller');
   }
 }
 

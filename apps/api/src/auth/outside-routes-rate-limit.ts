@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getStorageToken, normalizeIp, seconds, type ThrottlerStorage } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '#application';
 import { errorBody } from '../http/error-body';
+import { EDGE_STATUS } from '../http/edge-refusals';
 import { DOCS_PATH } from '../http/openapi';
 import { RATE_LIMITED } from './public-rate-limits';
 
@@ -21,6 +22,6 @@ export function limitRequestsOutsideNest(app: NestFastifyApplication): void {
     const { isBlocked, timeToBlockExpire } = await storage.increment(`outside:${route}:${normalizeIp(request.ip)}`, ttl, config.probeRateLimit, ttl, 'probe');
     if (!isBlocked) return;
     const retry = String(timeToBlockExpire);
-    return reply.header('retry-after', retry).status(429).send(errorBody(429, RATE_LIMITED, `Too many requests; retry in ${retry} s`));
+    return reply.header('retry-after', retry).status(EDGE_STATUS[RATE_LIMITED]).send(errorBody(EDGE_STATUS[RATE_LIMITED], RATE_LIMITED, `Too many requests; retry in ${retry} s`));
   });
 }

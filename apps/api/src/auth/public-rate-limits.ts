@@ -1,5 +1,6 @@
 import { seconds, SkipThrottle, type ThrottlerOptions } from '@nestjs/throttler';
 import type { AppConfig } from '#application';
+import type { EdgeCode } from '../http/edge-refusals';
 
 /**
  * Every public route counts against exactly one of these limits (per route and client IP):
@@ -11,7 +12,7 @@ export const PUBLIC_RATE_CLASSES = ['default', 'oneClick', 'probe'] as const;
 export type PublicRateClass = (typeof PUBLIC_RATE_CLASSES)[number];
 
 /** The code of every 429 a rate limit answers. */
-export const RATE_LIMITED = 'HTTP.RATE_LIMITED';
+export const RATE_LIMITED = 'HTTP.RATE_LIMITED' satisfies EdgeCode;
 
 export function publicThrottlers(config: AppConfig): ThrottlerOptions[] {
   const limits: Record<PublicRateClass, number> = { default: config.publicRateLimit.limit, oneClick: config.unsubscribeRateLimit, probe: config.probeRateLimit };

@@ -1,6 +1,6 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
-import { ApiHttpException } from '../http/api-http.exception';
+import { edgeRefusal } from '../http/edge-refusals';
 import { RATE_LIMITED } from './public-rate-limits';
 import { routeAccessMemo } from './route-access';
 
@@ -21,6 +21,6 @@ export class PublicRouteThrottlerGuard extends ThrottlerGuard {
   // The base guard names Retry-After after the throttler (Retry-After-oneClick); clients read the standard one.
   protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const retry = String(detail.timeToBlockExpire);
-    throw new ApiHttpException(429, RATE_LIMITED, `Too many requests; retry in ${retry} s`, { 'Retry-After': retry });
+    throw edgeRefusal(RATE_LIMITED, `Too many requests; retry in ${retry} s`, { 'Retry-After': retry });
   }
 }

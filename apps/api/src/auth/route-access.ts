@@ -1,6 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
-import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
+import { Refuses } from '../http/openapi/refusals';
 import { countAgainst, type PublicRateClass } from './public-rate-limits';
 import { isRole, type Role } from './roles';
 
@@ -22,8 +23,7 @@ export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
     SetMetadata(ROUTE_ACCESS, { kind: 'roles', roles: [...new Set(roles)] } satisfies RouteAccess),
     ApiBearerAuth(BEARER_SCHEME),
     ApiExtension('x-roles', [...new Set(roles)]),
-    ApiUnauthorizedResponse({ description: 'No API key, or an unknown one' }),
-    ApiForbiddenResponse({ description: `The key holds none of the roles: ${roles.join(', ')}` }),
+    Refuses('AUTH.MISSING_KEY', 'AUTH.UNKNOWN_KEY', 'AUTH.FORBIDDEN'),
   );
 }
 
@@ -32,7 +32,7 @@ export function Public(rateClass: PublicRateClass = 'default'): MethodDecorator 
   return applyDecorators(
     SetMetadata(ROUTE_ACCESS, { kind: 'public' } satisfies RouteAccess),
     countAgainst(rateClass),
-    ApiTooManyRequestsResponse({ description: 'Rate limit of public routes exceeded; see Retry-After' }),
+    Refuses('HTTP.RATE_LIMITED'),
   );
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createParamDecorator, Injectable, type ExecutionContext, type PipeTransform } from '@nestjs/common';
 import { canonicalJson } from '#audit';
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import { RequestKeys, type CommandContext } from '#application';
 import type { RequestWithCaller } from '../auth/caller.decorator';
 
@@ -25,7 +25,7 @@ function idempotencyKey(raw: string | string[] | undefined): string | undefined 
   if (raw === undefined) return undefined;
   const key = Array.isArray(raw) ? raw[0] : raw;
   if (!IDEMPOTENCY_KEY.test(key)) {
-    throw new DomainError('VALIDATION.IDEMPOTENCY_KEY', 'Idempotency-Key must be 1 to 200 visible ASCII characters', 'invalid', 'Idempotency-Key');
+    throw refusal('VALIDATION.IDEMPOTENCY_KEY', 'Idempotency-Key must be 1 to 200 visible ASCII characters', 'Idempotency-Key');
   }
   return key;
 }

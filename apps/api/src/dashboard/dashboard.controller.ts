@@ -2,7 +2,7 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth';
-import { ApiHttpException } from '../http/api-http.exception';
+import { edgeRefusal } from '../http/edge-refusals';
 import { DashboardFiles } from './dashboard-files';
 import { sendDashboardFile } from './dashboard-headers';
 
@@ -19,7 +19,7 @@ export class DashboardController {
   @Get()
   index(@Res() reply: FastifyReply): FastifyReply {
     const index = this.files.index();
-    if (!index) throw new ApiHttpException(404, 'DASHBOARD.NOT_BUILT', 'The dashboard is not built; run npm run build (or set DASHBOARD_DIR)');
+    if (!index) throw edgeRefusal('DASHBOARD.NOT_BUILT', 'The dashboard is not built; run npm run build (or set DASHBOARD_DIR)');
     return sendDashboardFile(reply, index);
   }
 
@@ -35,7 +35,7 @@ export class DashboardController {
 
   private send(path: string, reply: FastifyReply): FastifyReply {
     const file = this.files.file(path);
-    if (!file) throw new ApiHttpException(404, 'DASHBOARD.FILE_NOT_FOUND', `No dashboard file ${path}`);
+    if (!file) throw edgeRefusal('DASHBOARD.FILE_NOT_FOUND', `No dashboard file ${path}`);
     return sendDashboardFile(reply, file);
   }
 }

@@ -4,6 +4,7 @@ import { EVENT_STORE, ProjectionProgress, READ_STORE } from '#application';
 import type { ReadStore } from '#read-store';
 import type { EventStore } from '#event-store';
 import { Public } from '../auth/route-access';
+import { Operation } from '../http/openapi/operation.decorators';
 
 /**
  * Public, because load balancers probe it without a key; so it tells only adapter names, up/down
@@ -23,9 +24,11 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Operation('Health of the stores and projections', { status: 200, description: 'Up', schema: 'Health' }, 'HTTP.SERVICE_UNAVAILABLE')
   // A 429 to a load balancer's probe would take a healthy instance out of rotation: a limit far above any probe's rate.
   @Public('probe')
-  @HealthCheck()
+  // Terminus's own swagger answers would merge into the documented ones above.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   check() {
     return this.health.check([() => this.eventStoreHealth(), () => this.readStoreHealth(), () => this.projectionsHealth()]);
   }

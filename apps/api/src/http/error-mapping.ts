@@ -2,13 +2,14 @@ import { HttpException } from '@nestjs/common';
 import { DomainError, type DomainErrorKind } from '#domain';
 import { WrongExpectedVersionError } from '#event-store';
 import { ApiHttpException } from './api-http.exception';
+import type { EdgeCode } from './edge-refusals';
 import { cryptoError } from '../privacy/crypto-error-mapping';
 import { errorBody, httpCode, type ErrorResponse } from './error-body';
 
-const STATUS_BY_KIND: Record<DomainErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409, forbidden: 403 };
+export const STATUS_BY_KIND: Record<DomainErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409, forbidden: 403 };
 
 /** Fastify refuses these before any handler runs; each gets its own stable code. */
-const FASTIFY_CODES: Record<string, string> = {
+const FASTIFY_CODES: Record<string, EdgeCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'HTTP.PAYLOAD_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'HTTP.UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_INVALID_JSON_BODY: 'HTTP.MALFORMED_JSON',

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MAX_JSON_NESTING, nestsDeeperThan } from '#application';
-import { ApiHttpException } from './api-http.exception';
+import type { ApiHttpException } from './api-http.exception';
+import { edgeRefusal, type EdgeCode } from './edge-refusals';
 
-export const NESTING_TOO_DEEP = 'HTTP.NESTING_TOO_DEEP';
+export const NESTING_TOO_DEEP = 'HTTP.NESTING_TOO_DEEP' satisfies EdgeCode;
 
 export function nestingTooDeep(): ApiHttpException {
-  return new ApiHttpException(400, NESTING_TOO_DEEP, `JSON may nest arrays and objects at most ${MAX_JSON_NESTING} levels deep`);
+  return edgeRefusal(NESTING_TOO_DEEP, `JSON may nest arrays and objects at most ${MAX_JSON_NESTING} levels deep`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Injectable, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
-import { ApiHttpException } from './api-http.exception';
+import type { ApiHttpException } from './api-http.exception';
+import { edgeRefusal } from './edge-refusals';
 import { flattenViolations, type Violation } from './violations';
 
 /** Stands for the whole body in a violation, when the body itself is not an object. */
@@ -8,7 +9,7 @@ export const BODY_FIELD = '(body)';
 
 export function validationFailed(violations: readonly Violation[]): ApiHttpException {
   const message = violations.map((violation) => violation.message).join('; ') || 'The request is invalid';
-  return new ApiHttpException(400, 'VALIDATION.FAILED', message, {}, { violations });
+  return edgeRefusal('VALIDATION.FAILED', message, {}, { violations });
 }
 
 /**

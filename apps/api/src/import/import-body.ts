@@ -1,6 +1,6 @@
 import { Transform, type Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ApiHttpException } from '../http/api-http.exception';
+import { edgeRefusal } from '../http/edge-refusals';
 
 export const IMPORT_PATH = '/imports';
 /** The import route alone takes bodies this large; every other route keeps the api's small JSON limit. */
@@ -35,7 +35,7 @@ function byteLimit(limit: number): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       seen += chunk.length;
-      if (seen > limit) callback(new ApiHttpException(413, 'HTTP.PAYLOAD_TOO_LARGE', `an import body may hold at most ${limit} bytes; split the file or use ledger import`));
+      if (seen > limit) callback(edgeRefusal('HTTP.PAYLOAD_TOO_LARGE', `an import body may hold at most ${limit} bytes; split the file or use ledger import`));
       else callback(null, chunk);
     },
   });

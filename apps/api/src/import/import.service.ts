@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { APP_CONFIG, CommandExecutor, EVENT_STORE, ImportFileError, RequestKeys, runImport, SubjectCodec, type AppConfig, type ImportOptions, type ImportReport } from '#application';
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import type { EventStore } from '#event-store';
 
 /** Runs an import on the app's own executor and codec; logs counts only, never a record. */
@@ -21,7 +21,7 @@ export class ImportService {
     const deps = { executor: this.executor, eventStore: this.store, codec: this.codec, domain: this.config.domain, keys: this.keys };
     const report = await runImport(deps, body, options).catch((error: unknown) => {
       // A body that cannot be read at all (UTF-16, a CSV header without kind) is the client's to fix.
-      throw error instanceof ImportFileError ? new DomainError('IMPORT.FILE_UNREADABLE', error.message, 'invalid', 'body') : error;
+      throw error instanceof ImportFileError ? refusal('IMPORT.FILE_UNREADABLE', error.message, 'body') : error;
     });
     const { runId, records, imported, duplicates, refused, dryRun } = report;
     this.logger.log({ runId, records, imported, duplicates, refused, dryRun }, 'import finished');

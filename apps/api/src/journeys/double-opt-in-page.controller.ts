@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth';
 import { TokenQueryDto } from './dto/journeys.dto';
 import { confirmationPage } from './pages';
+import { Operation } from '../http/openapi/operation.decorators';
 
 /**
  * GET /double-opt-in?token=…: the page the mailed link opens. It records nothing (Art. 7(1) needs
@@ -12,6 +13,7 @@ import { confirmationPage } from './pages';
 @Controller('double-opt-in')
 export class DoubleOptInPageController {
   @Get()
+  @Operation('The double opt-in confirmation page', { status: 200, description: 'An HTML page whose button confirms', media: ['text/html'] }, 'VALIDATION.FAILED')
   @Public()
   @Header('cache-control', 'no-store')
   page(@Query() query: TokenQueryDto, @Res({ passthrough: true }) reply: { type(contentType: string): unknown }): string {

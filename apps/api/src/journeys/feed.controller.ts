@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, EVENT_STORE, INTEGRATION_SOURCE_FILTER, matchesIntegrationFilter, toCloudEvent, toIntegrationEvent, type AppConfig, type IntegrationFilter } from '#application';
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { Roles } from '../auth';
 import { FeedQueryDto } from './dto/journeys.dto';
 import { SseStream } from './sse-stream';
+import { Operation } from '../http/openapi/operation.decorators';
 
 interface RawRequest {
   raw: IncomingMessage;
@@ -21,7 +22,7 @@ interface RawReply {
 export function resumeAfter(header: string | string[] | undefined, after: number | undefined): number {
   if (header === undefined) return after ?? 0;
   const value = Array.isArray(header) ? header[0] : header;
-  if (!/^\d{1,15}$/.test(value ?? '')) throw new DomainError('VALIDATION.FAILED', 'Last-Event-ID must be a global position (a whole number)', 'invalid', 'Last-Event-ID');
+  if (!/^\d{1,15}$/.test(value ?? '')) throw refusal('VALIDATION.FAILED', 'Last-Event-ID must be a global position (a whole number)', 'Last-Event-ID');
   return Number(value);
 }
 
@@ -35,8 +36,8 @@ export class FeedController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get()
+  @Operation('The integration-event feed (server-sent events)', { status: 200, description: 'One frame per integration event; resume with Last-Event-ID', media: ['text/event-stream'] }, 'VALIDATION.FAILED')
   @Roles('journey', 'admin', 'crm')
-  @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this global position' })
   feed(@Query() query: FeedQueryDto, @Req() request: RawRequest, @Res() reply: RawReply): void {
     const after = resumeAfter(request.headers['last-event-id'], query.after);

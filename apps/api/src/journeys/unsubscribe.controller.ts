@@ -5,6 +5,7 @@ import { Public, Roles } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { OneClickBodyDto, TokenQueryDto, UnsubscribeLinkDto } from './dto/journeys.dto';
 import { unsubscribedPage, unsubscribePage } from './pages';
+import { Operation } from '../http/openapi/operation.decorators';
 
 interface AcceptRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -20,6 +21,7 @@ export class UnsubscribeController {
   constructor(private readonly links: UnsubscribeLinks, private readonly tokens: UnsubscribeTokens, private readonly service: UnsubscribeService) {}
 
   @Post('unsubscribe-links')
+  @Operation('Mint a one-click unsubscribe link (RFC 8058)', { status: 201, description: 'The link and its mail headers', schema: 'UnsubscribeLink' }, 'TOPIC.CHANNEL_NOT_ALLOWED', 'TOPIC.NOT_FOUND', 'SUBJECT.NOT_FOUND')
   @Roles('journey', 'admin')
   issue(@Body() dto: UnsubscribeLinkDto): Promise<UnsubscribeLink> {
     return this.links.issue(dto, new Date());
@@ -31,6 +33,7 @@ export class UnsubscribeController {
    * HMAC cannot be guessed. Art. 21(3): takes effect at once; a second use records nothing and still answers 200.
    */
   @Post('unsubscribe')
+  @Operation('Unsubscribe with a signed link (one click)', [{ status: 200, description: 'Recorded (JSON), or a page for browsers', schema: 'UnsubscribeOutcome' }], 'UNSUBSCRIBE.TOKEN_INVALID', 'UNSUBSCRIBE.TOKEN_EXPIRED', 'VALIDATION.FAILED', 'SUBJECT.NOT_FOUND')
   @Public('oneClick')
   @HttpCode(200)
   async unsubscribe(@Query() query: TokenQueryDto, @Body() _body: OneClickBodyDto, @CommandCtx() ctx: CommandContext, @Req() request: AcceptRequest, @Res({ passthrough: true }) reply: TypedReply): Promise<UnsubscribeOutcome | string> {
@@ -43,6 +46,7 @@ export class UnsubscribeController {
 
   /** A page with a button: opening the link (a scanner, a preview) records nothing. */
   @Get('unsubscribe')
+  @Operation('The unsubscribe page with its button', { status: 200, description: 'An HTML page; opening it records nothing', media: ['text/html'] }, 'UNSUBSCRIBE.TOKEN_INVALID', 'UNSUBSCRIBE.TOKEN_EXPIRED', 'VALIDATION.FAILED')
   @Public()
   @Header('cache-control', 'no-store')
   page(@Query() query: TokenQueryDto, @Res({ passthrough: true }) reply: TypedReply): string {

@@ -1,15 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { WebhookDispatcher, WebhookRegistry, type CommandContext, type DeadLetter, type ReplayOutcome, type RotatedSecret, type Webhook } from '#application';
-import { DomainError } from '#domain';
+import { DomainError, refusal } from '#domain';
 import { Roles } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { RegisterWebhookDto, RotateWebhookSecretDto } from './dto/journeys.dto';
+import { Operation } from '../http/openapi/operation.decorators';
+import { list, ref } from '../http/openapi/schemas/schema-helpers';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
 function notFound(id: string): DomainError {
-  return new DomainError('WEBHOOK.NOT_FOUND', `no webhook ${id}`, 'not_found', 'id');
+  return refusal('WEBHOOK.NOT_FOUND', `no webhook ${id}`, 'id');
 }
 
 /** Admin only: a webhook receives every subject's changes, so registering one is a privileged act. */
@@ -19,6 +21,7 @@ export class WebhooksController {
   constructor(private readonly registry: WebhookRegistry, private readonly dispatcher: WebhookDispatcher) {}
 
   @Post()
+  @Operation('Register a webhook', { status: 201, description: 'Registered; the secret is never shown again', schema: 'Webhook' })
   @Roles('admin')
   async register(@Body() dto: RegisterWebhookDto, @CommandCtx() ctx: CommandContext): Promise<Webhook & { secret?: string }> {
     const { webhook, generatedSecret } = await this.registry.register({ url: dto.url, secret: dto.secret, filter: { ...dto.filter } }, ctx.actor, ctx.now);
@@ -38,12 +41,14 @@ export class WebhooksController {
   }
 
   @Get()
+  @Operation('The registered webhooks', { status: 200, description: 'Without their secrets', schema: list(ref('Webhook')) })
   @Roles('admin')
   list(): Promise<Webhook[]> {
     return this.registry.list();
   }
 
   @Delete(':id')
+  @Operation('Remove a webhook', { status: 204, description: 'Removed' }, 'WEBHOOK.NOT_FOUND')
   @Roles('admin')
   @HttpCode(204)
   async remove(@Param('id', uuid) id: string): Promise<void> {
@@ -52,6 +57,7 @@ export class WebhooksController {
   }
 
   @Get(':id/dead-letters')
+  @Operation('Deliveries that gave up', { status: 200, description: 'Oldest first', schema: list(ref('DeadLetter')) }, 'WEBHOOK.NOT_FOUND')
   @Roles('admin')
   async deadLetters(@Param('id', uuid) id: string): Promise<DeadLetter[]> {
     if (!(await this.registry.get(id))) throw notFound(id);
@@ -59,6 +65,7 @@ export class WebhooksController {
   }
 
   @Post(':id/dead-letters/replay')
+  @Operation('Deliver the dead letters again', { status: 200, description: 'What was delivered', schema: 'ReplayOutcome' }, 'WEBHOOK.NOT_FOUND')
   @Roles('admin')
   @HttpCode(200)
   async replay(@Param('id', uuid) id: string): Promise<ReplayOutcome> {

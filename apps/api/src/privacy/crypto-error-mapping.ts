@@ -6,7 +6,7 @@ import { errorBody, type ErrorResponse } from '../http/error-body';
  * failing its integrity check (500, CRYPTO.INTEGRITY), never garbage; a write about an erased
  * subject is a conflict. Messages carry no key material, ciphertext or personal data.
  */
-const STATUS: Readonly<Record<string, number>> = {
+export const CRYPTO_STATUS: Readonly<Record<string, number>> = {
   'CRYPTO.INTEGRITY': 500,
   'CRYPTO.SUBJECT_ERASED': 409,
   'CRYPTO.KEY_DESTROYED': 409,
@@ -16,6 +16,6 @@ const STATUS: Readonly<Record<string, number>> = {
 
 export function cryptoError(error: unknown): ErrorResponse | undefined {
   if (!(error instanceof CryptoError)) return undefined;
-  const status = STATUS[error.code];
+  const status = CRYPTO_STATUS[error.code];
   return status === undefined ? undefined : { body: errorBody(status, error.code, error.message) };
 }

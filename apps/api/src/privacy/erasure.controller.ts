@@ -1,27 +1,27 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { EraseSubjectCommand, type CommandContext, type ErasureOutcome } from '#application';
+import { EraseSubjectCommand, type CommandContext } from '#application';
 import { Caller, Roles, type CallerIdentity } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { EraseSubjectDto } from './dto/privacy.dto';
 import { erasureInput } from './erasure-cause';
+import { CommandOperation } from '../http/openapi/operation.decorators';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
 /** Art. 17: erasure by crypto-shredding, deferred while a legal hold applies (Art. 17(3)). */
 @ApiTags('privacy')
-@ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('subjects/:id/erasure')
 export class ErasureController {
   constructor(private readonly commands: CommandBus) {}
 
   /** 200 erased (or already erased: nothing appended); 202 deferred, with the hold's reason and end. */
   @Post()
+  @CommandOperation('Erase the subject by crypto-shredding (Art. 17)', [{ status: 200, description: 'Erased, or erased before (nothing appended)', schema: 'ErasureOutcome' }, { status: 202, description: 'Deferred by a legal hold; carried out when it ends', schema: 'ErasureOutcome' }], ['RequestErasure'])
   @HttpCode(200)
   @Roles('dpo', 'admin', 'crm')
-  @ApiResponse({ status: 202, description: 'Deferred by a legal hold; carried out when it ends' })
   async erase(
     @Param('id', uuid) id: string,
     @Body() dto: EraseSubjectDto,
@@ -29,7 +29,7 @@ export class ErasureController {
     @CommandCtx() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const outcome = await this.commands.execute<EraseSubjectCommand, ErasureOutcome>(new EraseSubjectCommand(id, erasureInput(caller, dto.requestId), ctx));
+    const outcome = await this.commands.execute(new EraseSubjectCommand(id, erasureInput(caller, dto.requestId), ctx));
     if (outcome.outcome === 'deferred') reply.status(202);
     const { result, ...rest } = outcome;
     return { ...result, ...rest };

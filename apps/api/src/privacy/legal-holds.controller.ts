@@ -1,41 +1,39 @@
 import { Body, Controller, Delete, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ExecuteSubjectCommand, type CommandContext, type CommandResult, type SubjectCommandInput } from '#application';
-import { DomainError } from '#domain';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { PlaceLegalHoldCommand, ReleaseLegalHoldCommand, type CommandContext } from '#application';
+import { refusal } from '#domain';
 import { Roles } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { CommandResponse } from '../commands/command-response';
 import { subjectIdFor } from '../subjects/subject-id';
 import { PlaceLegalHoldDto } from './dto/privacy.dto';
+import { CommandOperation } from '../http/openapi/operation.decorators';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
 /** Art. 17(3)(b), (e): holds are the data-protection officer's to place and release. */
 @ApiTags('privacy')
-@ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('subjects/:id/legal-holds')
 export class LegalHoldsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @CommandOperation('Place a legal hold (Art. 17(3))', { status: 201, description: 'Placed', schema: 'LegalHoldPlaced' }, ['PlaceLegalHold'])
   @Roles('dpo')
   async place(@Param('id', uuid) id: string, @Body() dto: PlaceLegalHoldDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse & { holdId: string }> {
     const holdId = subjectIdFor(ctx, `${id}:legal-hold`);
-    return { holdId, ...(await this.run(id, { type: 'PlaceLegalHold', data: { holdId, ...dto, placedBy: ctx.actor } }, ctx)) };
+    return { holdId, ...(await this.commands.execute(new PlaceLegalHoldCommand(id, { holdId, ...dto, placedBy: ctx.actor }, ctx))) };
   }
 
   @Delete(':holdId')
+  @CommandOperation('Release a legal hold', { status: 200, description: 'Released', schema: 'CommandResponse' }, ['ReleaseLegalHold'], 'VALIDATION.FAILED')
   @Roles('dpo')
   @ApiQuery({ name: 'reason', required: false })
   release(@Param('id', uuid) id: string, @Param('holdId', uuid) holdId: string, @Query('reason') reason: unknown, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
     if (reason !== undefined && (typeof reason !== 'string' || reason.length > 2000)) {
-      throw new DomainError('VALIDATION.FAILED', 'reason must be one text of at most 2000 characters', 'invalid', 'reason');
+      throw refusal('VALIDATION.FAILED', 'reason must be one text of at most 2000 characters', 'reason');
     }
-    return this.run(id, { type: 'ReleaseLegalHold', data: { holdId, reason } }, ctx);
-  }
-
-  private run(subjectId: string, command: SubjectCommandInput, ctx: CommandContext): Promise<CommandResult> {
-    return this.commands.execute<ExecuteSubjectCommand, CommandResult>(new ExecuteSubjectCommand(subjectId, command, ctx));
+    return this.commands.execute(new ReleaseLegalHoldCommand(id, { holdId, reason }, ctx));
   }
 }

@@ -7,6 +7,8 @@ import { Roles } from '../auth';
 import { AudienceQueryDto } from './dto/read-queries.dto';
 import { ReadYourWrites } from './read-your-writes';
 import { requireKnownChannel, topicNotFound } from './read-side-errors';
+import { Operation } from '../http/openapi/operation.decorators';
+import { list } from '../http/openapi/schemas/schema-helpers';
 
 /** Who may be contacted now about a topic on a channel, decided per subject like a single check. */
 @ApiTags('read-side')
@@ -19,6 +21,7 @@ export class AudiencesController {
   ) {}
 
   @Get()
+  @Operation('Subjects who may be contacted on a channel about a topic', { status: 200, description: 'One page; follow `next`', schema: 'Audience' }, 'VALIDATION.FAILED', 'TOPIC.NOT_FOUND')
   @Roles('journey', 'crm', 'admin')
   async list(@Query() query: AudienceQueryDto) {
     requireKnownChannel(query.channel, this.config.domain.channels);

@@ -9,6 +9,7 @@ import { ContactabilityReads } from './contactability-reads';
 import { ContactabilityBatchDto } from './dto/contactability-batch.dto';
 import { ReadYourWrites } from './read-your-writes';
 import { requireKnownChannel, subjectNotFound, topicNotFound } from './read-side-errors';
+import { Operation } from '../http/openapi/operation.decorators';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -24,6 +25,7 @@ export class ContactabilityController {
   ) {}
 
   @Get('subjects/:id/contactability')
+  @Operation('May this subject be contacted on this channel about this topic now?', { status: 200, description: 'The decision with its reasons', schema: 'Contactability' }, 'VALIDATION.FAILED', 'SUBJECT.NOT_FOUND', 'TOPIC.NOT_FOUND')
   @Roles('journey', 'crm', 'admin')
   @ApiQuery({ name: 'topic', type: String, required: true })
   @ApiQuery({ name: 'channel', type: String, required: true })
@@ -39,6 +41,7 @@ export class ContactabilityController {
 
   /** Up to 1,000 checks answered in the order given; unknown subjects or topics are denied, not failed. */
   @Post('contactability')
+  @Operation('Check contactability for many subjects at once', { status: 200, description: 'One result per check, in order', schema: 'ContactabilityBatch' }, 'TOPIC.NOT_FOUND')
   @HttpCode(200)
   @Roles('journey', 'crm', 'admin')
   async batch(@Body() body: ContactabilityBatchDto) {

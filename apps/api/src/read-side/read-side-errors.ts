@@ -1,8 +1,8 @@
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import { validationFailed } from '../http/validation.pipe';
 
-export const subjectNotFound = (id: string) => new DomainError('SUBJECT.NOT_FOUND', `subject ${id} is not known to the read model`, 'not_found');
-export const topicNotFound = (id: string) => new DomainError('TOPIC.NOT_FOUND', `topic ${id} is not defined`, 'not_found', 'topic');
+export const subjectNotFound = (id: string) => refusal('SUBJECT.NOT_FOUND', `subject ${id} is not known to the read model`);
+export const topicNotFound = (id: string) => refusal('TOPIC.NOT_FOUND', `topic ${id} is not defined`, 'topic');
 
 /** A channel outside the configured list is a client error, not a "not allowed" answer. */
 export function requireKnownChannel(channel: string, channels: readonly string[], field = 'channel'): void {

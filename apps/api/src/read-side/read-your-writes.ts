@@ -1,13 +1,14 @@
 import { applyDecorators, type CanActivate, type ExecutionContext, Inject, Injectable, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiServiceUnavailableResponse } from '@nestjs/swagger';
+import { ApiHeader } from '@nestjs/swagger';
+import { Refuses } from '../http/openapi/refusals';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig, ProjectionProgress } from '#application';
-import { ApiHttpException } from '../http/api-http.exception';
+import { edgeRefusal, type EdgeCode } from '../http/edge-refusals';
 import { validationFailed } from '../http/validation.pipe';
 
 export const MIN_POSITION_HEADER = 'x-min-position';
-export const PROJECTION_BEHIND = 'PROJECTION.BEHIND';
-export const PROJECTION_REBUILDING = 'PROJECTION.REBUILDING';
+export const PROJECTION_BEHIND = 'PROJECTION.BEHIND' satisfies EdgeCode;
+export const PROJECTION_REBUILDING = 'PROJECTION.REBUILDING' satisfies EdgeCode;
 /** Seconds; a rebuild replays the whole log, so a client need not ask again at once. */
 const REBUILDING_RETRY_AFTER = '5';
 
@@ -44,7 +45,7 @@ export class ReadYourWritesGuard implements CanActivate {
     const rebuilding = this.progress.rebuilding();
     if (rebuilding.length > 0) {
       const message = `The read models ${rebuilding.join(', ')} are being rebuilt from the event log; retry shortly`;
-      throw new ApiHttpException(503, PROJECTION_REBUILDING, message, { 'Retry-After': REBUILDING_RETRY_AFTER });
+      throw edgeRefusal(PROJECTION_REBUILDING, message, { 'Retry-After': REBUILDING_RETRY_AFTER });
     }
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const position = parseMinPosition(request.headers[MIN_POSITION_HEADER]);
@@ -53,20 +54,16 @@ export class ReadYourWritesGuard implements CanActivate {
 
   private async waitFor(position: number): Promise<boolean> {
     if (await this.progress.waitFor(position, this.config.projections.readYourWritesTimeoutMs)) return true;
-    throw new ApiHttpException(503, PROJECTION_BEHIND, `The read models have not reached position ${position} yet; retry shortly`, { 'Retry-After': '1' });
+    throw edgeRefusal(PROJECTION_BEHIND, `The read models have not reached position ${position} yet; retry shortly`, { 'Retry-After': '1' });
   }
 }
-
-/** The former name, still listed as a provider by modules outside the read side. */
-export const ReadYourWritesInterceptor = ReadYourWritesGuard;
 
 /** Put on a query route (or controller) to honour X-Min-Position. */
 export function ReadYourWrites(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     UseGuards(ReadYourWritesGuard),
     ApiHeader({ name: 'X-Min-Position', required: false, description: 'Answer only once the read models include this global position (from a command response)' }),
-    ApiServiceUnavailableResponse({
-      description: `${PROJECTION_BEHIND}: the read models did not reach X-Min-Position in time; ${PROJECTION_REBUILDING}: a read model is being rebuilt from the log; see Retry-After`,
-    }),
+    // 400 for a malformed header; 503 with Retry-After when the read models did not catch up in time or a model is being rebuilt.
+    Refuses('VALIDATION.FAILED', 'PROJECTION.BEHIND', 'PROJECTION.REBUILDING'),
   );
 }

@@ -1,12 +1,14 @@
 import { Controller, Get, type MessageEvent, Req, Sse } from '@nestjs/common';
-import { ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { finalize, interval, map, merge, type Observable } from 'rxjs';
 import { Caller, Roles, type CallerIdentity } from '../auth';
 import { MissionControl, type MissionControlFigures } from './mission-control';
 import { ReadYourWrites } from './read-your-writes';
 import { StatsFrames } from './stats-frames';
-import { StreamSlots } from './stream-slots';
+import { StreamSlots, TOO_MANY_STREAMS } from './stream-slots';
+import { Operation } from '../http/openapi/operation.decorators';
+import { Refuses } from '../http/openapi/refusals';
 
 /** Keeps proxies from closing an idle stream. */
 export const STATS_HEARTBEAT_MS = 15_000;
@@ -21,6 +23,7 @@ export class StatsController {
   ) {}
 
   @Get()
+  @Operation('Mission Control’s consent figures and open requests', { status: 200, description: 'The figures', schema: 'MissionControlFigures' })
   @ReadYourWrites()
   @Roles('admin', 'dpo', 'crm', 'auditor')
   figures(): Promise<MissionControlFigures> {
@@ -33,8 +36,9 @@ export class StatsController {
    * over its cap gets a 429, and given back when the client leaves.
    */
   @Sse('stream')
+  @Operation('Mission Control’s figures as a live stream', { status: 200, description: 'Server-sent events: `stats` frames (MissionControlFigures) and `heartbeat`s', media: ['text/event-stream'] })
   @Roles('admin', 'dpo', 'crm', 'auditor')
-  @ApiTooManyRequestsResponse({ description: 'The key already holds STATS_STREAMS_PER_KEY open streams' })
+  @Refuses(TOO_MANY_STREAMS)
   stream(@Caller() caller: CallerIdentity, @Req() request: FastifyRequest): Observable<MessageEvent> {
     const release = this.slots.acquire(caller.name);
     request.raw.once('close', release);

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#application';
-import { ApiHttpException } from '../http/api-http.exception';
+import { edgeRefusal, type EdgeCode } from '../http/edge-refusals';
 
-export const TOO_MANY_STREAMS = 'STATS.TOO_MANY_STREAMS';
+export const TOO_MANY_STREAMS = 'STATS.TOO_MANY_STREAMS' satisfies EdgeCode;
 
 /**
  * Open /stats/stream connections per API key, capped (STATS_STREAMS_PER_KEY): a stream holds a
@@ -20,7 +20,7 @@ export class StreamSlots {
   /** Takes a slot for the key or refuses with 429; the returned release may be called any number of times. */
   acquire(key: string): () => void {
     const held = this.open.get(key) ?? 0;
-    if (held >= this.limit) throw new ApiHttpException(429, TOO_MANY_STREAMS, `this API key already holds ${this.limit} open stats streams (STATS_STREAMS_PER_KEY); close one first`);
+    if (held >= this.limit) throw edgeRefusal(TOO_MANY_STREAMS, `this API key already holds ${this.limit} open stats streams (STATS_STREAMS_PER_KEY); close one first`);
     this.open.set(key, held + 1);
     let released = false;
     return () => {

@@ -10,6 +10,7 @@ import { LookupQueryDto } from './dto/read-queries.dto';
 import { audienceOf, ProfileView } from './profile-view';
 import { ReadYourWrites } from './read-your-writes';
 import { subjectNotFound } from './read-side-errors';
+import { Operation } from '../http/openapi/operation.decorators';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -26,6 +27,7 @@ export class SubjectProfileController {
 
   /** Exact lookup by address through the blind index: the address itself is never stored in clear. */
   @Get()
+  @Operation('Find subjects by e-mail or phone (blind index)', { status: 200, description: 'Exact matches', schema: 'SubjectLookup' }, 'VALIDATION.FAILED')
   @Roles('crm', 'dpo', 'admin')
   async lookup(@Query() query: LookupQueryDto, @Caller() caller: CallerIdentity) {
     const lookupKey = this.lookupKey(query);
@@ -35,6 +37,7 @@ export class SubjectProfileController {
   }
 
   @Get(':id')
+  @Operation('A subject’s profile, consents, objections and blocks', { status: 200, description: 'The profile as the caller’s role may see it', schema: 'SubjectProfile' }, 'SUBJECT.NOT_FOUND')
   @Roles('crm', 'dpo', 'admin', 'auditor', 'journey')
   async get(@Param('id', uuid) id: string, @Caller() caller: CallerIdentity) {
     const found = await getProfile(this.store, id);

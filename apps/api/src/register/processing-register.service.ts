@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, READ_STORE } from '#application';
-import { AUDIT_ANCHOR_STREAM } from '#audit';
+import { AUDIT_ANCHOR_STREAM } from '#domain';
 import type { EventStore } from '#event-store';
 import { TOPICS, topicsModel, type TopicDocument } from '#projections';
 import type { ReadStore } from '#read-store';

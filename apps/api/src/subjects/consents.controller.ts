@@ -1,70 +1,81 @@
 import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '#domain';
-import { ExecuteSubjectCommand, RequestDoubleOptInCommand, type CommandContext, type CommandResult, type DoubleOptInIssued, type SubjectCommandInput } from '#application';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { refusal } from '#domain';
+import {
+  GrantConsentCommand,
+  LiftContactBlockCommand,
+  RaiseObjectionCommand,
+  RequestDoubleOptInCommand,
+  RevokeConsentCommand,
+  SetContactBlockCommand,
+  type CommandContext,
+  type DoubleOptInIssued,
+} from '#application';
 import { Roles } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { CommandResponse } from '../commands/command-response';
 import { GrantConsentDto, RevokeConsentDto } from './dto/grant-consent.dto';
 import { DoubleOptInRequestDto, RaiseObjectionDto, SetBlockDto } from './dto/scopes.dto';
 import { subjectIdFor } from './subject-id';
+import { CommandOperation } from '../http/openapi/operation.decorators';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
 /** Consent (Art. 6(1)(a), 7), objection (Art. 21), double opt-in and contact blocks of one subject. */
 @ApiTags('consents')
-@ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('subjects/:id')
 export class ConsentsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('consents')
+  @CommandOperation('Grant consent (Art. 6(1)(a), 7)', { status: 201, description: 'Granted', schema: 'CommandResponse' }, ['GrantConsent'])
   @Roles('crm', 'admin')
   grant(@Param('id', uuid) id: string, @Body() dto: GrantConsentDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
-    return this.run(id, { type: 'GrantConsent', data: dto }, ctx);
+    return this.commands.execute(new GrantConsentCommand(id, dto, ctx));
   }
 
   /** Art. 7(3): withdrawing must be as easy as giving, so any role that records consent may revoke it. */
   @Post('consents/revoke')
+  @CommandOperation('Revoke consent (Art. 7(3))', { status: 200, description: 'Revoked', schema: 'CommandResponse' }, ['RevokeConsent'])
   @HttpCode(200)
   @Roles('crm', 'journey', 'dpo', 'admin')
   revoke(@Param('id', uuid) id: string, @Body() dto: RevokeConsentDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
-    return this.run(id, { type: 'RevokeConsent', data: dto }, ctx);
+    return this.commands.execute(new RevokeConsentCommand(id, dto, ctx));
   }
 
   @Post('objections')
+  @CommandOperation('Raise an objection (Art. 21)', { status: 201, description: 'Recorded', schema: 'CommandResponse' }, ['RaiseObjection'])
   @Roles('crm', 'journey', 'dpo', 'admin')
   object(@Param('id', uuid) id: string, @Body() dto: RaiseObjectionDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
-    return this.run(id, { type: 'RaiseObjection', data: dto as never }, ctx);
+    return this.commands.execute(new RaiseObjectionCommand(id, dto, ctx));
   }
 
   /** Answers the single-use token once; only its hash is stored. */
   @Post('double-opt-in')
+  @CommandOperation('Request a double opt-in', { status: 201, description: 'Issued; the token is shown once', schema: 'DoubleOptInIssued' }, ['RequestDoubleOptIn'])
   @Roles('crm', 'journey', 'admin')
   async requestDoubleOptIn(@Param('id', uuid) id: string, @Body() dto: DoubleOptInRequestDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse & Omit<DoubleOptInIssued, 'result'>> {
-    const { result, ...issued } = await this.commands.execute<RequestDoubleOptInCommand, DoubleOptInIssued>(new RequestDoubleOptInCommand(id, dto, ctx));
+    const { result, ...issued } = await this.commands.execute(new RequestDoubleOptInCommand(id, dto, ctx));
     return { ...result, ...issued };
   }
 
   @Post('blocks')
+  @CommandOperation('Set a contact block', { status: 201, description: 'Set', schema: 'BlockSet' }, ['SetContactBlock'])
   @Roles('crm', 'dpo', 'admin')
   async block(@Param('id', uuid) id: string, @Body() dto: SetBlockDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse & { blockId: string }> {
     const blockId = subjectIdFor(ctx, `${id}:block`);
-    return { blockId, ...(await this.run(id, { type: 'SetContactBlock', data: { blockId, ...dto } as never }, ctx)) };
+    return { blockId, ...(await this.commands.execute(new SetContactBlockCommand(id, { blockId, ...dto }, ctx))) };
   }
 
   @Delete('blocks/:blockId')
+  @CommandOperation('Lift a contact block', { status: 200, description: 'Lifted', schema: 'CommandResponse' }, ['LiftContactBlock'], 'VALIDATION.FAILED')
   @Roles('crm', 'dpo', 'admin')
   @ApiQuery({ name: 'reason', required: false })
   lift(@Param('id', uuid) id: string, @Param('blockId', uuid) blockId: string, @Query('reason') reason: unknown, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
     if (reason !== undefined && (typeof reason !== 'string' || reason.length > 2000)) {
-      throw new DomainError('VALIDATION.FAILED', 'reason must be one text of at most 2000 characters', 'invalid', 'reason');
+      throw refusal('VALIDATION.FAILED', 'reason must be one text of at most 2000 characters', 'reason');
     }
-    return this.run(id, { type: 'LiftContactBlock', data: { blockId, reason } }, ctx);
-  }
-
-  private run(subjectId: string, command: SubjectCommandInput, ctx: CommandContext): Promise<CommandResult> {
-    return this.commands.execute<ExecuteSubjectCommand, CommandResult>(new ExecuteSubjectCommand(subjectId, command, ctx));
+    return this.commands.execute(new LiftContactBlockCommand(id, { blockId, reason }, ctx));
   }
 }

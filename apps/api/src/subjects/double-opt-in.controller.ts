@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { ConfirmDoubleOptInCommand, type CommandContext, type CommandResult } from '#application';
+import { ConfirmDoubleOptInCommand, type CommandContext } from '#application';
 import { Public } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { CommandResponse } from '../commands/command-response';
 import { ConfirmDoubleOptInDto } from './dto/scopes.dto';
+import { CommandOperation } from '../http/openapi/operation.decorators';
 
 interface ClientRequest {
   ip?: string;
@@ -22,11 +23,12 @@ export class DoubleOptInController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('confirm')
+  @CommandOperation('Confirm a double opt-in with its token', { status: 200, description: 'Confirmed: consent granted', schema: 'DoubleOptInConfirmed' }, ['ConfirmDoubleOptIn'])
   @HttpCode(200)
   @Public()
   async confirm(@Body() dto: ConfirmDoubleOptInDto, @Req() request: ClientRequest, @CommandCtx() ctx: CommandContext): Promise<CommandResponse & { subjectId: string }> {
     const agent = request.headers['user-agent'];
     const evidence = { ipAddress: request.ip, userAgent: typeof agent === 'string' ? agent.slice(0, 1000) : undefined };
-    return this.commands.execute<ConfirmDoubleOptInCommand, CommandResult & { subjectId: string }>(new ConfirmDoubleOptInCommand(dto.token, evidence, ctx));
+    return this.commands.execute(new ConfirmDoubleOptInCommand(dto.token, evidence, ctx));
   }
 }

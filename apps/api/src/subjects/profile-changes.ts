@@ -1,11 +1,20 @@
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 
 const MAX_FIELDS = 50;
 const MAX_VALUE = 500;
 
 function invalid(field: string, message: string): never {
-  throw new DomainError('VALIDATION.FAILED', message, 'invalid', field);
+  throw refusal('VALIDATION.FAILED', message, field);
 }
+
+/** The body's schema in the OpenAPI document, from the same limits the parser applies. */
+export const PROFILE_PATCH_SCHEMA = {
+  type: 'object',
+  minProperties: 1,
+  maxProperties: MAX_FIELDS,
+  additionalProperties: { type: 'string', maxLength: MAX_VALUE, nullable: true },
+  example: { firstName: 'Erika', lastName: null },
+};
 
 /** A merge patch of profile fields: strings set a field, null removes it; nothing else is accepted. */
 export function profileChanges(body: unknown): Record<string, string | null> {

@@ -40,8 +40,8 @@ export function register(program: Command): void {
         }
         const anchors = await latestAnchors(store, limit);
         if (json) return out(JSON.stringify(anchors));
-        const rows = anchors.map((a) => [String(a.revision), String(a.checkpoint.position), String(a.checkpoint.logSize), String(a.checkpoint.streams), a.checkpoint.time, a.checkpoint.merkleRoot]);
-        out(anchors.length === 0 ? 'no checkpoints yet' : table([['revision', 'position', 'logSize', 'streams', 'time', 'merkleRoot'], ...rows]));
+        const rows = anchors.map((a) => [String(a.revision), String(a.checkpoint.position), String(a.checkpoint.logSize), a.checkpoint.time, a.checkpoint.merkleRoot]);
+        out(anchors.length === 0 ? 'no checkpoints yet' : table([['revision', 'position', 'logSize', 'time', 'merkleRoot'], ...rows]));
       });
     });
 }

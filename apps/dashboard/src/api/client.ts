@@ -1,14 +1,4 @@
-/** A refusal of the api: its stable code and message (and the field, for validation). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
+import { ApiError } from './api-error';
 
 export interface RequestOptions {
   /** Read-your-writes: answer once the read models include this position (from a command). */

@@ -1,4 +1,4 @@
-import { ApiError } from '../api/client';
+import { ApiError } from '../api/api-error';
 import { useI18n } from '../i18n/i18n';
 
 /** An api refusal in words; a route the api does not (yet) have reads "not available". */

@@ -50,7 +50,7 @@ function Anchors() {
         <table>
           <thead>
             <tr>
-              {(['audit.anchorTime', 'audit.logSize', 'audit.streams', 'audit.root', 'audit.key'] as const).map((key) => (
+              {(['audit.anchorTime', 'audit.logSize', 'audit.position', 'audit.root', 'audit.key'] as const).map((key) => (
                 <th scope="col" key={key}>
                   {t(key)}
                 </th>
@@ -62,7 +62,7 @@ function Anchors() {
               <tr key={anchor.revision} data-testid="anchor-row">
                 <td>{date(anchor.checkpoint.time)}</td>
                 <td className="num">{number(anchor.checkpoint.logSize)}</td>
-                <td className="num">{number(anchor.checkpoint.streams)}</td>
+                <td className="num">{number(anchor.checkpoint.position)}</td>
                 <td>
                   <code title={anchor.checkpoint.merkleRoot}>{anchor.checkpoint.merkleRoot.slice(0, 16)}…</code>
                 </td>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { ApiError, type ApiClient } from '../api/client';
+import { ApiError } from '../api/api-error';
+import type { ApiClient } from '../api/client';
 import { readEventStream } from '../api/sse';
 import type { MissionControlFigures } from '../api/types';
 

@@ -1,3 +1,4 @@
+import { isAbsolute, relative, resolve } from 'node:path';
 import { ConfigError } from '../config/app-config-error';
 
 /** Checkpoints, the signing key and the controller named on consent receipts. */
@@ -13,6 +14,8 @@ export interface AuditSettings {
   controllerContact: string;
   /** RECEIPT_JURISDICTION: where the consent is governed. */
   jurisdiction: string;
+  /** AUDIT_ANCHOR_DIR: a folder outside DATA_DIR that receives every new checkpoint as a JSON line. */
+  anchorDir?: string;
 }
 
 function count(setting: string, raw: string | undefined, fallback: number): number {
@@ -24,7 +27,16 @@ function count(setting: string, raw: string | undefined, fallback: number): numb
 
 const text = (raw: string | undefined, fallback: string) => (raw === undefined || raw.trim() === '' ? fallback : raw.trim());
 
-export function loadAuditSettings(env: NodeJS.ProcessEnv): AuditSettings {
+/** A copy kept inside the folder it vouches for is lost or rolled back with it, so that is refused. */
+function anchorDir(raw: string | undefined, dataDir: string): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const dir = resolve(raw.trim());
+  const inside = relative(dataDir, dir);
+  if (!inside.startsWith('..') && !isAbsolute(inside)) throw new ConfigError('AUDIT_ANCHOR_DIR', `must lie outside DATA_DIR (${dataDir}), got "${raw.trim()}"`);
+  return dir;
+}
+
+export function loadAuditSettings(env: NodeJS.ProcessEnv, dataDir: string): AuditSettings {
   const signingKey = env.AUDIT_SIGNING_KEY?.trim();
   return {
     checkpointEveryEvents: count('AUDIT_CHECKPOINT_EVERY_EVENTS', env.AUDIT_CHECKPOINT_EVERY_EVENTS, 1000),
@@ -33,5 +45,6 @@ export function loadAuditSettings(env: NodeJS.ProcessEnv): AuditSettings {
     controllerName: text(env.CONTROLLER_NAME, 'Privacy Ledger (set CONTROLLER_NAME)'),
     controllerContact: text(env.CONTROLLER_CONTACT, 'set CONTROLLER_CONTACT'),
     jurisdiction: text(env.RECEIPT_JURISDICTION, 'EU (GDPR / DSGVO)'),
+    anchorDir: anchorDir(env.AUDIT_ANCHOR_DIR, dataDir),
   };
 }

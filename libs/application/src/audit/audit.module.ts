@@ -2,7 +2,7 @@ import { Logger, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import { LedgerModule } from '../ledger.module';
-import { ListCheckpointsHandler, VerifySubjectHandler, GetSubjectTimelineHandler, GetSubjectStateAtHandler, GetConsentReceiptHandler } from './audit.queries';
+import { ListCheckpointsHandler, VerifySubjectHandler, GetSubjectTimelineHandler, GetSubjectStateAtHandler, GetConsentReceiptHandler, GetConsistencyProofHandler } from './audit.queries';
 import { AuditCheckpointService } from './checkpoint-service';
 import { openSigningKey } from './open-signing-key';
 import { AUDIT_SIGNING_KEY } from './tokens';
@@ -18,6 +18,7 @@ import { AUDIT_SIGNING_KEY } from './tokens';
     GetSubjectTimelineHandler,
     GetSubjectStateAtHandler,
     GetConsentReceiptHandler,
+    GetConsistencyProofHandler,
   ],
   exports: [LedgerModule, AUDIT_SIGNING_KEY, AuditCheckpointService],
 })

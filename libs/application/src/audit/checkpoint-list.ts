@@ -1,4 +1,5 @@
-import { AUDIT_ANCHOR_STREAM, isSignedCheckpoint, type Checkpoint } from '#audit';
+import { isSignedCheckpoint, type Checkpoint } from '#audit';
+import { AUDIT_ANCHOR_STREAM } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 
 /** One anchor as listed and exported: the signed checkpoint and where it sits in its own chain. */
@@ -13,7 +14,7 @@ export interface AnchorRecord {
   signature: string;
 }
 
-export function toAnchorRecord(event: RecordedEvent): AnchorRecord | undefined {
+export function toAnchorRecord(event: Pick<RecordedEvent, 'data' | 'revision' | 'id' | 'position' | 'metadata'>): AnchorRecord | undefined {
   if (!isSignedCheckpoint(event.data)) return undefined;
   const { checkpoint, algorithm, signature } = event.data;
   const { revision, id: eventId, position, metadata } = event;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { RECEIPT_VERSION, signReceipt, type AuditSigningKey, type ConsentReceipt } from '#audit';
-import { consentKey, DomainError, effectiveConsentStatus, subjectDecider, subjectStreamName, type ConsentScope, type SubjectEvent, type TopicState } from '#domain';
+import { RECEIPT_VERSION, signReceipt, type AuditSigningKey, type ConsentReceipt, type TreeInclusion, type TreeProofs } from '#audit';
+import { consentKey, effectiveConsentStatus, refusal, subjectDecider, SubjectEventType, subjectNotRegistered, subjectStreamName, type ConsentScope, type SubjectEvent, type TopicState } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { topicAt } from '../history/topic-at';
 import type { AuditSettings } from './audit-settings';
@@ -19,23 +19,34 @@ const LEGAL_BASIS: Record<string, string> = {
   legitimate_interest: 'GDPR Art. 6(1)(f): legitimate interest',
 };
 
-const notGranted = () => new DomainError('CONSENT.NOT_GRANTED', 'there is no current grant for this topic and channel', 'not_found');
+const notGranted = () => refusal('RECEIPT.NOT_FOUND', 'there is no current grant for this topic and channel');
 
-/** A signed receipt for the grant in force now; 404 when none is (revoked, expired, reconsent due). */
-export async function issueConsentReceipt(store: EventStore, key: AuditSigningKey, settings: AuditSettings, request: ReceiptRequest): Promise<ConsentReceipt> {
+export interface ReceiptIssuer {
+  store: EventStore;
+  key: AuditSigningKey;
+  settings: AuditSettings;
+  tree: TreeProofs;
+}
+
+/**
+ * A signed receipt for the grant in force now; 404 when none is (revoked, expired, reconsent due).
+ * Once a checkpoint covers the grant, the receipt carries its inclusion proof in the log's tree.
+ */
+export async function issueConsentReceipt({ store, key, settings, tree }: ReceiptIssuer, request: ReceiptRequest): Promise<ConsentReceipt> {
   const stream = subjectStreamName(request.subjectId);
   const recorded = await store.readStream(stream);
-  if (recorded.length === 0) throw new DomainError('SUBJECT.NOT_FOUND', 'the subject is not registered', 'not_found');
+  if (recorded.length === 0) throw subjectNotRegistered();
   const state = recorded.reduce((s, e) => subjectDecider.evolve(s, { type: e.type, data: e.data } as SubjectEvent), subjectDecider.initialState());
   const scope: ConsentScope = { topicId: request.topicId, channel: request.channel, ...(request.contactPointId ? { contactPointId: request.contactPointId } : {}) };
   const record = state.status === 'registered' ? state.consents[consentKey(scope)] : undefined;
   const topic = await topicAt(store, request.topicId);
   if (record?.status !== 'granted' || topic.state.status === 'not_defined') throw notGranted();
   if (effectiveConsentStatus(record, topic.view!, request.now) !== 'granted') throw notGranted();
-  const event = recorded.filter((e) => e.type === 'ConsentGranted' && consentKey(scopeOf(e)) === consentKey(scope)).at(-1);
+  const event = recorded.filter((e) => e.type === SubjectEventType.ConsentGranted && consentKey(scopeOf(e)) === consentKey(scope)).at(-1);
   if (!event) throw notGranted();
   const locale = state.status === 'registered' ? state.locale : 'und';
-  return signReceipt(receiptFor(event, topic.state, settings, key, { ...request, locale }), key);
+  const inclusion = await tree.inclusionOf(event.position);
+  return signReceipt(receiptFor(event, topic.state, settings, key, { ...request, locale }, inclusion), key);
 }
 
 function scopeOf(event: RecordedEvent): ConsentScope {
@@ -43,7 +54,14 @@ function scopeOf(event: RecordedEvent): ConsentScope {
   return contactPointId === undefined ? { topicId, channel } : { topicId, channel, contactPointId };
 }
 
-function receiptFor(event: RecordedEvent, topic: Exclude<TopicState, { status: 'not_defined' }>, settings: AuditSettings, key: AuditSigningKey, request: ReceiptRequest & { locale: string }) {
+function receiptFor(
+  event: RecordedEvent,
+  topic: Exclude<TopicState, { status: 'not_defined' }>,
+  settings: AuditSettings,
+  key: AuditSigningKey,
+  request: ReceiptRequest & { locale: string },
+  inclusion: TreeInclusion | undefined,
+) {
   const data = event.data as Record<string, any>;
   const evidence = data.evidence as Record<string, any>;
   const { definition } = topic;
@@ -82,6 +100,7 @@ function receiptFor(event: RecordedEvent, topic: Exclude<TopicState, { status: '
       revision: event.revision,
       eventId: event.id,
       eventHash: String(event.metadata.hash),
+      ...(inclusion ? { inclusion } : {}),
     },
     issuedAt: request.now,
     keyId: key.keyId,

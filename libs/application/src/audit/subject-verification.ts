@@ -1,19 +1,19 @@
-import { ChainChecker, checkAnchor, checkpointSignatureProblem, headLeaf, leafHash, verifyInclusion, type AnchorMismatch, type AuditPublicKey, type ChainBreak, type StreamHead } from '#audit';
-import { DomainError, subjectStreamName } from '#domain';
+import { ChainChecker, checkpointSignatureProblem, treeInclusionProblem, type AnchorMismatch, type AuditPublicKey, type ChainBreak, type TreeInclusion, type TreeProofs } from '#audit';
+import { subjectNotRegistered, subjectStreamName } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { allAnchors, type AnchorRecord } from './checkpoint-list';
-import { headsAt } from './heads-at';
 
-export interface InclusionProof {
-  anchorRevision: number;
-  checkpoint: AnchorRecord['checkpoint'];
-  head: StreamHead;
-  leaf: string;
-  leafIndex: number;
-  treeSize: number;
-  /** Sibling hashes from the leaf up (RFC 6962 2.1.1), hex. */
-  proof: string[];
+/** The head's event as a leaf of the log's tree, with the signed checkpoint and whether it all checks. */
+export interface InclusionProof extends TreeInclusion {
   verified: boolean;
+  problem?: string;
+}
+
+export interface StreamHead {
+  stream: string;
+  revision: number;
+  hash: string;
+  position: number;
 }
 
 export interface SubjectVerification {
@@ -24,30 +24,27 @@ export interface SubjectVerification {
   head: StreamHead;
   firstBreak?: ChainBreak;
   anchors: { covering: number; signaturesValid: number; firstMismatch?: AnchorMismatch };
-  /** The subject's head in the latest anchor covering it, with the audit path to its root. */
+  /** The head's event in the tree of the latest checkpoint covering it, with the audit path to its root. */
   inclusion?: InclusionProof;
 }
 
 /** One subject's chain, the signatures of the anchors covering it and its inclusion in the latest. */
-export async function verifySubject(store: EventStore, key: AuditPublicKey | undefined, subjectId: string): Promise<SubjectVerification> {
+export async function verifySubject(store: EventStore, tree: TreeProofs, key: AuditPublicKey | undefined, subjectId: string): Promise<SubjectVerification> {
   const stream = subjectStreamName(subjectId);
   const recorded = await store.readStream(stream);
-  if (recorded.length === 0) throw new DomainError('SUBJECT.NOT_FOUND', 'the subject is not registered', 'not_found');
+  if (recorded.length === 0) throw subjectNotRegistered();
   const checker = new ChainChecker();
   const firstBreak = recorded.flatMap((event) => checker.check(event))[0];
   const covering = await coveringAnchors(store, recorded[0]!.position);
   const mismatches = covering.map((anchor) => signatureMismatch(anchor, key)).filter((m): m is AnchorMismatch => m !== undefined);
-  const latest = covering.filter((anchor) => !mismatches.some((m) => m.anchorRevision === anchor.revision)).at(-1);
-  const inclusion = latest ? await includeIn(store, key, latest, stream) : undefined;
-  if (inclusion && 'mismatch' in inclusion) mismatches.push(inclusion.mismatch);
-  const proof = inclusion && !('mismatch' in inclusion) ? inclusion : undefined;
   const last = recorded[recorded.length - 1]!;
+  const proof = await includeIn(tree, key, last);
   return {
     subjectId,
     stream,
     ok: firstBreak === undefined && mismatches.length === 0 && (proof?.verified ?? true),
     events: recorded.length,
-    head: { stream, revision: last.revision, hash: String(last.metadata.hash) },
+    head: { stream, revision: last.revision, hash: String(last.metadata.hash), position: last.position },
     firstBreak,
     anchors: { covering: covering.length, signaturesValid: covering.length - mismatches.filter((m) => m.field === 'signature').length, firstMismatch: mismatches[0] },
     inclusion: proof,
@@ -60,12 +57,6 @@ async function coveringAnchors(store: EventStore, firstPosition: number): Promis
   return anchors;
 }
 
-function asEvent(anchor: AnchorRecord): RecordedEvent {
-  const { checkpoint, algorithm, signature } = anchor;
-  const metadata = { hash: anchor.hash, prevHash: anchor.prevHash };
-  return { id: anchor.eventId, type: 'AuditCheckpointRecorded', stream: 'audit-anchors', revision: anchor.revision, position: anchor.position, data: { checkpoint, algorithm, signature }, metadata, created: new Date(0) };
-}
-
 function signatureMismatch(anchor: AnchorRecord, key: AuditPublicKey | undefined): AnchorMismatch | undefined {
   const problem = key ? checkpointSignatureProblem(anchor, key) : 'no public key to check the signature with';
   if (!problem) return undefined;
@@ -73,15 +64,10 @@ function signatureMismatch(anchor: AnchorRecord, key: AuditPublicKey | undefined
   return { ...base, field: 'signature', expected: anchor.checkpoint.keyId, found: key?.keyId ?? 'no public key', message: problem };
 }
 
-async function includeIn(store: EventStore, key: AuditPublicKey | undefined, anchor: AnchorRecord, stream: string): Promise<InclusionProof | { mismatch: AnchorMismatch }> {
-  const heads = await headsAt(store, anchor.checkpoint.position);
-  const snapshot = { position: anchor.checkpoint.position, logSize: heads.logSize, streams: heads.size, merkleRoot: heads.root() };
-  const mismatch = checkAnchor(asEvent(anchor), key, snapshot);
-  if (mismatch) return { mismatch };
-  const head = heads.get(stream)!;
-  const path = heads.proofFor(stream)!;
-  const leaf = headLeaf(head);
-  const root = Buffer.from(anchor.checkpoint.merkleRoot, 'hex');
-  const verified = verifyInclusion(leafHash(leaf), path.leafIndex, path.treeSize, path.proof.map((p) => Buffer.from(p, 'hex')), root);
-  return { anchorRevision: anchor.revision, checkpoint: anchor.checkpoint, head, leaf, ...path, verified };
+/** The head's event in the tree of the latest checkpoint covering it, checked as an offline verifier would. */
+async function includeIn(tree: TreeProofs, key: AuditPublicKey | undefined, head: RecordedEvent): Promise<InclusionProof | undefined> {
+  const inclusion = await tree.inclusionOf(head.position);
+  if (!inclusion) return undefined;
+  const problem = key ? treeInclusionProblem(String(head.metadata.hash), inclusion, key) : 'no public key to check the checkpoint with';
+  return { ...inclusion, verified: problem === undefined, ...(problem ? { problem } : {}) };
 }

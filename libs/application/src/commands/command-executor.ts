@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { sealEvents } from '#audit';
 import type { Decider } from '#domain';
-import { WrongExpectedVersionError, type EventStore, type RecordedEvent } from '#event-store';
+import { WrongExpectedVersionError, type EventData, type EventStore, type RecordedEvent } from '#event-store';
+import { inSpan } from '../tracing/in-span';
+import { ATTR_COMMAND, ATTR_EVENT_COUNT, ATTR_EVENT_TYPES, ATTR_POSITION, ATTR_REVISION, ATTR_STREAM_CATEGORY, streamCategory } from '../tracing/span-attributes';
+import { activeTraceHeaders } from '../tracing/trace-context';
 import { eventMetadata, type CommandContext } from './command-context';
 import type { CommandResult } from './command-result';
 import type { DomainEvent, EventCodec } from './event-codec';
@@ -10,7 +13,7 @@ import { KeyedLock } from './keyed-lock';
 import { emptyFold, foldRecorded } from './stream-fold';
 import { StreamStateCache, type FoldedStream, type StreamHead } from './stream-state-cache';
 
-export interface Execution<C, E extends DomainEvent, S> {
+export interface Execution<C extends { type: string }, E extends DomainEvent, S> {
   stream: string;
   decider: Decider<C, E, S>;
   command: C;
@@ -45,11 +48,13 @@ export class CommandExecutor {
     this.listeners.push(listener);
   }
 
-  execute<C, E extends DomainEvent, S>(execution: Execution<C, E, S>): Promise<CommandResult> {
-    return this.streams.run(execution.stream, () => this.executeWithRetry(execution));
+  /** One span per command (its trace travels on in the events' metadata), around the whole load-decide-append. */
+  execute<C extends { type: string }, E extends DomainEvent, S>(execution: Execution<C, E, S>): Promise<CommandResult> {
+    const attributes = { [ATTR_COMMAND]: execution.command.type, [ATTR_STREAM_CATEGORY]: streamCategory(execution.stream) };
+    return inSpan(`command ${execution.command.type}`, { attributes }, () => this.streams.run(execution.stream, () => this.executeWithRetry(execution)));
   }
 
-  private async executeWithRetry<C, E extends DomainEvent, S>(execution: Execution<C, E, S>): Promise<CommandResult> {
+  private async executeWithRetry<C extends { type: string }, E extends DomainEvent, S>(execution: Execution<C, E, S>): Promise<CommandResult> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.attempt(execution);
@@ -75,26 +80,37 @@ export class CommandExecutor {
   /** The cached fold plus whatever the store holds after it; only those events are read and decoded. */
   private async fold<E extends DomainEvent, S>(stream: string, decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>, codec: EventCodec): Promise<FoldedStream<S>> {
     const cached = this.folds.get<S>(stream, decider) ?? emptyFold(decider);
-    const recorded = await this.store.readStream(stream, cached.head ? { fromRevision: cached.head.revision + 1 } : undefined);
+    const from = cached.head ? { fromRevision: cached.head.revision + 1 } : undefined;
+    const recorded = await inSpan('read stream', { attributes: { [ATTR_STREAM_CATEGORY]: streamCategory(stream) } }, async (span) => {
+      const read = await this.store.readStream(stream, from);
+      span.setAttribute(ATTR_EVENT_COUNT, read.length);
+      return read;
+    });
     if (recorded.length === 0) return cached;
     const folded = foldRecorded(cached, decider, (await codec.decode(stream, recorded)) as E[], recorded);
     this.folds.set(stream, folded);
     return folded;
   }
 
-  private async attempt<C, E extends DomainEvent, S>(execution: Execution<C, E, S>): Promise<CommandResult> {
+  private async attempt<C extends { type: string }, E extends DomainEvent, S>(execution: Execution<C, E, S>): Promise<CommandResult> {
     const { stream, decider, command, codec, context } = execution;
     const folded = await this.fold(stream, decider, codec);
     const replay = findKeyedReplay(stream, folded.keys, context);
     if (replay) return replay;
-    const decided = decider.decide(command, folded.state);
+    // Spans wrap decide from the outside: libs/domain stays free of tracing.
+    const decided = await inSpan('decide', {}, async (span) => {
+      const events = decider.decide(command, folded.state);
+      span.setAttributes({ [ATTR_EVENT_COUNT]: events.length, [ATTR_EVENT_TYPES]: events.map((e) => e.type) });
+      return events;
+    });
     const head = folded.head;
     if (decided.length === 0) return unchanged(stream, head);
-    const metadata = eventMetadata(context);
-    const encoded = await codec.encode(stream, decided);
+    // The command's trace context, inside the hashed metadata (see README, Tracing).
+    const metadata = { ...eventMetadata(context), ...activeTraceHeaders() };
+    const encoded = await inSpan('encrypt', { attributes: { [ATTR_EVENT_COUNT]: decided.length } }, () => codec.encode(stream, decided));
     const sealed = sealEvents(stream, head ? head.revision + 1 : 0, head?.hash, encoded.map((e) => ({ ...e, metadata })));
     const events = sealed.map((event) => ({ ...event, id: this.newId() }));
-    const appended = await this.store.appendToStream(stream, events, head ? head.revision : 'no_stream');
+    const appended = await this.append(stream, events, head);
     // The cached fold stays before this append: the next command reads these events back like
     // anyone else's, so cached state is only ever folded from what the store holds.
     const result: CommandResult = {
@@ -106,6 +122,15 @@ export class CommandExecutor {
     };
     for (const listener of this.listeners) listener(result);
     return result;
+  }
+
+  private append(stream: string, events: EventData[], head: StreamHead | undefined) {
+    const attributes = { [ATTR_STREAM_CATEGORY]: streamCategory(stream), [ATTR_EVENT_COUNT]: events.length, [ATTR_EVENT_TYPES]: events.map((e) => e.type) };
+    return inSpan('append', { attributes }, async (span) => {
+      const appended = await this.store.appendToStream(stream, events, head ? head.revision : 'no_stream');
+      span.setAttributes({ [ATTR_POSITION]: appended.position, [ATTR_REVISION]: appended.nextExpectedRevision });
+      return appended;
+    });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '#event-store';
-import { DomainError } from '#domain';
+import { idempotencyKeyReused } from '#domain';
 import type { CommandContext } from './command-context';
 import type { CommandResult } from './command-result';
 import type { KeyedEvents } from './stream-state-cache';
@@ -25,7 +25,7 @@ export function findKeyedReplay(stream: string, keys: ReadonlyMap<string, KeyedE
   if (matched === undefined) return undefined;
   const stored = matched.requestHash;
   if (context.requestHash && stored !== undefined && stored !== context.requestHash) {
-    throw new DomainError('IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was already used for a different request', 'conflict', 'Idempotency-Key');
+    throw idempotencyKeyReused();
   }
   return { stream, revision: matched.revision, position: matched.position, events: matched.events.map(({ id, type }) => ({ id, type })), replayed: true };
 }

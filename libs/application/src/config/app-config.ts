@@ -81,6 +81,11 @@ function optionalPath(raw: string | undefined): string | undefined {
   return value === undefined ? undefined : resolve(value);
 }
 
+/** DATA_DIR resolved: settings that must lie outside it compare against this. */
+function dataDirOf(env: NodeJS.ProcessEnv): string {
+  return resolve(optional(env.DATA_DIR) ?? './data');
+}
+
 /** Reads the environment once at start; every later reader gets the typed object. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const eventStore = eventStoreConnection(env);
@@ -104,7 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: trustProxy(env.TRUST_PROXY),
     domain: loadDomainSettings(env),
     projections: loadProjectionSettings(env),
-    audit: loadAuditSettings(env),
+    audit: loadAuditSettings(env, dataDirOf(env)),
     journeys: loadJourneySettings(env),
   };
 }

@@ -90,3 +90,20 @@ describe('loadConfig: CloudEvents source and webhook secret overlap', () => {
     expect(() => loadConfig({ WEBHOOK_SECRET_OVERLAP_HOURS: '721' })).toThrow(/^WEBHOOK_SECRET_OVERLAP_HOURS: /);
   });
 });
+
+describe('loadConfig: AUDIT_ANCHOR_DIR', () => {
+  const dir = (value: string | undefined, dataDir = '/srv/ledger/data') => loadConfig({ DATA_DIR: dataDir, AUDIT_ANCHOR_DIR: value }).audit.anchorDir;
+
+  it('is off unless set, and takes a folder outside DATA_DIR, resolved', () => {
+    expect(dir(undefined)).toBeUndefined();
+    expect(dir(' ')).toBeUndefined();
+    expect(dir('/mnt/audit-copy')).toBe('/mnt/audit-copy');
+    expect(dir('/srv/ledger/data-anchors')).toBe('/srv/ledger/data-anchors');
+  });
+
+  it('refuses DATA_DIR itself or any folder inside it, naming the variable', () => {
+    for (const inside of ['/srv/ledger/data', '/srv/ledger/data/anchors', '/srv/ledger/data/../data/x']) {
+      expect(() => dir(inside)).toThrow(/^AUDIT_ANCHOR_DIR: must lie outside DATA_DIR \(\/srv\/ledger\/data\)/);
+    }
+  });
+});

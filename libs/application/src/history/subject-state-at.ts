@@ -1,4 +1,4 @@
-import { DomainError, effectiveConsentStatus, isIsoTimestamp, objectionKey, subjectDecider, subjectStreamName, type ConsentRecord, type ConsentStatus, type SubjectEvent } from '#domain';
+import { effectiveConsentStatus, isIsoTimestamp, objectionKey, refusal, subjectDecider, subjectNotRegistered, subjectStreamName, type ConsentRecord, type ConsentStatus, type SubjectEvent } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { eventsByConsentKey, lastEventId } from './consent-event-keys';
 import { recordedBy } from './event-time';
@@ -34,9 +34,9 @@ export interface SubjectStateAt {
 
 /** Refuses what cannot be a moment of the past: 400 naming `at` and the rule. */
 export function parseAt(at: unknown, now: string): number {
-  if (!isIsoTimestamp(at)) throw new DomainError('VALIDATION.FAILED', 'at must be an ISO-8601 time with an offset, e.g. 2026-01-31T12:00:00Z', 'invalid', 'at');
+  if (!isIsoTimestamp(at)) throw refusal('VALIDATION.FAILED', 'at must be an ISO-8601 time with an offset, e.g. 2026-01-31T12:00:00Z', 'at');
   const ms = Date.parse(at);
-  if (ms > Date.parse(now)) throw new DomainError('VALIDATION.FAILED', 'at must not lie in the future: the ledger knows only what was recorded', 'invalid', 'at');
+  if (ms > Date.parse(now)) throw refusal('VALIDATION.FAILED', 'at must not lie in the future: the ledger knows only what was recorded', 'at');
   return ms;
 }
 
@@ -44,7 +44,7 @@ export function parseAt(at: unknown, now: string): number {
 export async function subjectStateAt(store: EventStore, subjectId: string, at: string, now: string): Promise<SubjectStateAt> {
   const ms = parseAt(at, now);
   const all = await store.readStream(subjectStreamName(subjectId));
-  if (all.length === 0) throw new DomainError('SUBJECT.NOT_FOUND', 'the subject is not registered', 'not_found');
+  if (all.length === 0) throw subjectNotRegistered();
   const events = all.filter((event) => recordedBy(event, ms));
   const state = events.reduce((s, e) => subjectDecider.evolve(s, { type: e.type, data: e.data } as SubjectEvent), subjectDecider.initialState());
   const held = state as Partial<Record<'consents' | 'objections' | 'blocks', Record<string, any>>>;

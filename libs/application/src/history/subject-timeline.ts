@@ -1,4 +1,4 @@
-import { DomainError, subjectStreamName, type TopicView } from '#domain';
+import { subjectNotRegistered, subjectStreamName, type TopicView } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { HistoryEntry } from '../subjects/subject-history.query';
 import { describeEvent } from './describe-event';
@@ -25,7 +25,7 @@ export interface TimelineEntry extends Omit<HistoryEntry, 'data'> {
 /** The subject's history as readable steps; nothing personal is shown, so every reader may see it. */
 export async function subjectTimeline(store: EventStore, subjectId: string): Promise<TimelineEntry[]> {
   const recorded = await store.readStream(subjectStreamName(subjectId));
-  if (recorded.length === 0) throw new DomainError('SUBJECT.NOT_FOUND', 'the subject is not registered', 'not_found');
+  if (recorded.length === 0) throw subjectNotRegistered();
   const events = recorded.map(redacted);
   const topics = await topicsAt(store, events.map((e) => topicIdOfEvent(e.data)).filter((id): id is string => id !== undefined));
   const title = (id: string) => topics.get(id)?.view?.title ?? id;

@@ -1,6 +1,7 @@
 import { TextDecoder } from 'node:util';
 import type { Readable } from 'node:stream';
 import { parse, type CsvError, type Info } from 'csv-parse';
+import { ErrorCodes } from '#domain';
 import type { ReadItem, UnreadableRecord } from './import-record';
 import { ImportFileError } from './import-record';
 import { csvRowToFields } from './csv-mapping';
@@ -41,7 +42,7 @@ function row(header: string[], record: Buffer[], line: number): ReadItem {
   for (let i = 0; i < header.length; i++) {
     const text = decode(record[i]);
     if (text === undefined) {
-      return { line, refusal: { line, field: header[i], code: 'IMPORT.ENCODING_INVALID', reason: `column ${header[i]} is not valid UTF-8 (invalid byte sequence)` } };
+      return { line, refusal: { line, field: header[i], code: ErrorCodes.IMPORT_ENCODING_INVALID, reason: `column ${header[i]} is not valid UTF-8 (invalid byte sequence)` } };
     }
     cells[header[i]] = text.trim();
   }
@@ -67,5 +68,5 @@ function startLine(record: Buffer[], info: Info): number {
 
 function malformed(error: CsvError & { lines?: number }): UnreadableRecord {
   const line = Number(error.lines ?? 0);
-  return { line, refusal: { line, code: 'IMPORT.MALFORMED', reason: error.message } };
+  return { line, refusal: { line, code: ErrorCodes.IMPORT_MALFORMED, reason: error.message } };
 }

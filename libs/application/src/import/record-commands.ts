@@ -1,14 +1,17 @@
-import type { TopicView } from '#domain';
+import type { GrantConsent, RaiseObjection, RegisterSubject, RevokeConsent, SetContactBlock, TopicView } from '#domain';
+import type { CommandInput } from '../commands/command-input';
 import type { RequestKeys } from '../commands/request-keys';
-import type { SubjectCommandInput } from '../subjects/execute-subject-command';
 import type { RecordEnvelope } from './record-envelope';
 import { importedSubjectId, importKey } from './record-keys';
+
+/** The subject commands a record can stand for. */
+export type ImportedCommand = CommandInput<RegisterSubject | GrantConsent | RevokeConsent | RaiseObjection | SetContactBlock>;
 
 /** One record as the live command it stands for, with the key that makes re-importing it a no-op. */
 export interface ImportCommand {
   subjectId: string;
   topicId?: string;
-  command: SubjectCommandInput;
+  command: ImportedCommand;
   idempotencyKey: string;
 }
 
@@ -48,14 +51,14 @@ export function recordCommand(envelope: RecordEnvelope, fields: Fields, topics: 
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
-function registerSubject(subjectId: string, fields: Fields): SubjectCommandInput {
+function registerSubject(subjectId: string, fields: Fields): CommandInput<RegisterSubject> {
   const points = Array.isArray(fields.contactPoints) ? (fields.contactPoints as Fields[]) : [];
   const contactPoints = points.map((point) => ({ contactPointId: (point?.id ?? point?.channel) as string, channel: point?.channel as string, address: point?.address as string }));
   const profile = fields.profile as Record<string, string> | undefined;
   return { type: 'RegisterSubject', data: { subjectId, locale: fields.locale as string, contactPoints, ...(profile === undefined ? {} : { profile }) } };
 }
 
-function grantConsent(envelope: RecordEnvelope, fields: Fields, topics: TopicLookup): Extract<SubjectCommandInput, { type: 'GrantConsent' }> {
+function grantConsent(envelope: RecordEnvelope, fields: Fields, topics: TopicLookup): CommandInput<GrantConsent> {
   const topicId = fields.topic as string;
   // Art. 7(1): without a known text version the grant is tied to the text current at import.
   const textVersion = fields.textVersion ?? topics(topicId)?.currentVersion;
@@ -73,18 +76,18 @@ function grantConsent(envelope: RecordEnvelope, fields: Fields, topics: TopicLoo
   return { type: 'GrantConsent', data: withoutUndefined(data) };
 }
 
-function revokeConsent(envelope: RecordEnvelope, fields: Fields): Extract<SubjectCommandInput, { type: 'RevokeConsent' }> {
+function revokeConsent(envelope: RecordEnvelope, fields: Fields): CommandInput<RevokeConsent> {
   const data = { topicId: fields.topic as string, channel: text(fields.channel), contactPointId: text(fields.contactPoint), reason: provenance(envelope, fields.reason) };
   return { type: 'RevokeConsent', data: withoutUndefined(data) };
 }
 
-function raiseObjection(envelope: RecordEnvelope, fields: Fields): Extract<SubjectCommandInput, { type: 'RaiseObjection' }> {
+function raiseObjection(envelope: RecordEnvelope, fields: Fields): CommandInput<RaiseObjection> {
   const kind = fields.scope ?? (fields.topic !== undefined ? 'topic' : fields.channel !== undefined ? 'channel' : 'direct_marketing');
   const scope = { kind, topicId: text(fields.topic), channel: text(fields.channel) } as never;
   return { type: 'RaiseObjection', data: { scope: withoutUndefined(scope), reason: provenance(envelope, fields.reason) } };
 }
 
-function setBlock(envelope: RecordEnvelope, subjectId: string, fields: Fields, keys: RequestKeys): Extract<SubjectCommandInput, { type: 'SetContactBlock' }> {
+function setBlock(envelope: RecordEnvelope, subjectId: string, fields: Fields, keys: RequestKeys): CommandInput<SetContactBlock> {
   const scope = withoutUndefined({ kind: fields.scope, channel: text(fields.channel), contactPointId: text(fields.contactPoint), topicId: text(fields.topic) }) as never;
   const given = (fields.reference ?? {}) as Fields;
   const reference = { kind: (given.kind ?? fields.referenceKind) as never, id: (given.id ?? fields.referenceId) as string };

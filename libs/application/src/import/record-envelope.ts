@@ -1,4 +1,4 @@
-import { DomainError, isIsoTimestamp } from '#domain';
+import { isIsoTimestamp, refuse, type ErrorCode } from '#domain';
 import { RECORD_KINDS, type RecordKind } from './import-record';
 
 /** What every record carries whatever its kind: who it is about and where it comes from. */
@@ -12,8 +12,8 @@ export interface RecordEnvelope {
 
 const MAX_ID = 200;
 
-function invalid(code: string, field: string, reason: string): never {
-  throw new DomainError(code, reason, 'invalid', field);
+function invalid(code: ErrorCode, field: string, reason: string): never {
+  refuse(code, reason, field);
 }
 
 function requireText(value: unknown, field: string): string {

@@ -34,7 +34,7 @@ export class RecordPreparer {
       const allowedProfileFields = envelope.kind === 'subject' ? await this.topics.allowedProfileFields() : [];
       const metadata = { now, channels: this.deps.domain.channels, topic, allowedProfileFields };
       const context = { actor: IMPORT_ACTOR, now, correlationId: this.runId, idempotencyKey: mapped.idempotencyKey, requestHash: contentHash(this.deps.keys, fields) };
-      return { line, kind: envelope.kind, subjectId: mapped.subjectId, command: { ...mapped.command, metadata } as SubjectCommand, context };
+      return { line, kind: envelope.kind, subjectId: mapped.subjectId, command: { ...mapped.command, metadata }, context };
     } catch (error) {
       return { line, kind: fields.kind, error };
     }

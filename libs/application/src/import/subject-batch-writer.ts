@@ -1,4 +1,4 @@
-import { DomainError, subjectDecider, subjectStreamName, type SubjectCommand, type SubjectEvent, type SubjectState } from '#domain';
+import { DomainError, idempotencyKeyReused, subjectDecider, subjectStreamName, type SubjectCommand, type SubjectEvent, type SubjectState } from '#domain';
 import { sealEvents } from '#audit';
 import { WrongExpectedVersionError, type EventStore, type RecordedEvent } from '#event-store';
 import { randomUUID } from 'node:crypto';
@@ -98,7 +98,7 @@ function sameKeyInBatch(keys: Map<string, string | undefined>, context: CommandC
   if (!context.idempotencyKey) return false;
   if (!keys.has(context.idempotencyKey)) return false;
   if (keys.get(context.idempotencyKey) !== context.requestHash) {
-    throw new DomainError('IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was already used for a different request', 'conflict', 'Idempotency-Key');
+    throw idempotencyKeyReused();
   }
   return true;
 }

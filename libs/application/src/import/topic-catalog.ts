@@ -1,4 +1,4 @@
-import { toTopicView, topicDecider, topicStreamName, type TopicView } from '#domain';
+import { TOPIC_STREAM_PREFIX, toTopicView, topicDecider, TopicEventType, topicStreamName, type TopicView } from '#domain';
 import type { EventStore } from '#event-store';
 import type { CommandExecutor } from '../commands/command-executor';
 import { plainCodec } from '../commands/event-codec';
@@ -29,7 +29,7 @@ export class TopicCatalog {
   /** Art. 5(1)(c): the profile schema plus every topic's personal fields, as live registration allows. */
   allowedProfileFields(): Promise<string[]> {
     this.profileFields ??= this.store
-      .readAll({ filter: { streamPrefixes: ['topic-'], eventTypes: ['TopicDefined'] } })
+      .readAll({ filter: { streamPrefixes: [TOPIC_STREAM_PREFIX], eventTypes: [TopicEventType.TopicDefined] } })
       .then((events) => [...new Set([...this.configuredProfileFields, ...events.flatMap((e) => (e.data.personalFields as string[]) ?? [])])]);
     return this.profileFields;
   }

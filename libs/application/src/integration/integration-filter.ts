@@ -1,3 +1,4 @@
+import { AUDIT_ANCHOR_STREAM, SUBJECT_STREAM_PREFIX } from '#domain';
 import type { EventFilter } from '#event-store';
 import type { IntegrationEvent, IntegrationEventType } from './integration-event';
 import { PUBLISHED_DOMAIN_TYPES } from './to-integration-event';
@@ -26,8 +27,8 @@ function admits(list: readonly string[] | undefined, value: string): boolean {
   return list === undefined || list.length === 0 || list.includes(value);
 }
 
-/** What to ask the event store for: only subject streams and the types that can be published. */
+/** What to ask the event store for: subject streams, the anchors, and the types that can be published. */
 export const INTEGRATION_SOURCE_FILTER: EventFilter = {
-  streamPrefixes: ['subject-'],
+  streamPrefixes: [SUBJECT_STREAM_PREFIX, AUDIT_ANCHOR_STREAM],
   eventTypes: [...PUBLISHED_DOMAIN_TYPES],
 };

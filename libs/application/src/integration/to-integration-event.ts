@@ -1,3 +1,5 @@
+import { CHECKPOINT_EVENT_TYPE } from '#audit';
+import { toAnchorRecord } from '../audit/checkpoint-list';
 import { compact } from './compact';
 import type { IntegrationEvent } from './integration-event';
 
@@ -7,6 +9,9 @@ export interface SourceEvent {
   type: string;
   data: Record<string, unknown>;
   position: number;
+  /** Read for checkpoints only (their export line names their place in `audit-anchors`). */
+  revision?: number;
+  metadata?: Record<string, unknown>;
 }
 
 type Mapped = Omit<IntegrationEvent, 'id' | 'position' | 'subjectId'>;
@@ -34,7 +39,7 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
 };
 
 /** The domain event types that can yield an integration event (for subscription filters). */
-export const PUBLISHED_DOMAIN_TYPES: readonly string[] = Object.keys(MAPPERS);
+export const PUBLISHED_DOMAIN_TYPES: readonly string[] = [...Object.keys(MAPPERS), CHECKPOINT_EVENT_TYPE];
 
 function scopeFields(scope: Record<string, string> | undefined): Pick<IntegrationEvent, 'scope' | 'topic' | 'channel' | 'contactPointId'> {
   if (scope === undefined) return {};
@@ -43,9 +48,20 @@ function scopeFields(scope: Record<string, string> | undefined): Pick<Integratio
 
 /** Pure: the same stored event always yields the same integration event (or none). */
 export function toIntegrationEvent(event: SourceEvent): IntegrationEvent | undefined {
+  if (event.type === CHECKPOINT_EVENT_TYPE) return checkpointEvent(event);
   const mapper = MAPPERS[event.type];
   const subjectId = event.data.subjectId;
   if (mapper === undefined || typeof subjectId !== 'string') return undefined;
   const mapped = mapper(event.data);
   return compact({ id: event.id, subjectId, ...mapped, position: event.position }) as IntegrationEvent;
+}
+
+/**
+ * Every new checkpoint leaves the system as it is made: receivers hold copies the operator cannot
+ * roll back with the log (issue #14). A checkpoint names no subject, topic or channel.
+ */
+function checkpointEvent(event: SourceEvent): IntegrationEvent | undefined {
+  const anchor = toAnchorRecord({ ...event, revision: event.revision ?? -1, metadata: event.metadata ?? {} });
+  if (!anchor) return undefined;
+  return { id: event.id, type: 'audit.checkpoint.v1', newState: 'anchored', position: event.position, time: anchor.checkpoint.time, anchor };
 }

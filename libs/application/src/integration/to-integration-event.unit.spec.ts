@@ -1,4 +1,5 @@
-import type { SubjectEvent } from '#domain';
+import { CHECKPOINT_EVENT_TYPE } from '#audit';
+import { AUDIT_ANCHOR_STREAM, SUBJECT_STREAM_PREFIX, type SubjectEvent } from '#domain';
 import { INTEGRATION_SOURCE_FILTER, matchesIntegrationFilter } from './integration-filter';
 import { toIntegrationEvent } from './to-integration-event';
 
@@ -81,8 +82,9 @@ describe('toIntegrationEvent', () => {
     expect(toIntegrationEvent({ id: 'x', type: 'SomethingNew', data: { subjectId }, position: 1 })).toBeUndefined();
   });
 
-  it('asks the event store only for the published types of subject streams', () => {
-    expect(INTEGRATION_SOURCE_FILTER.streamPrefixes).toEqual(['subject-']);
+  it('asks the event store only for the published types of subject streams and the anchors', () => {
+    // Issue #14: checkpoints are published too, so the anchors' stream is read as well.
+    expect(INTEGRATION_SOURCE_FILTER.streamPrefixes).toEqual([SUBJECT_STREAM_PREFIX, AUDIT_ANCHOR_STREAM]);
     expect(INTEGRATION_SOURCE_FILTER.eventTypes).toEqual(expect.arrayContaining(['ConsentGranted', 'SubjectErased']));
     expect(INTEGRATION_SOURCE_FILTER.eventTypes).not.toContain('SubjectRegistered');
   });
@@ -102,5 +104,28 @@ describe('matchesIntegrationFilter', () => {
   it('lets an event for every topic and channel through topic and channel filters', () => {
     expect(matchesIntegrationFilter(erased, { topics: ['news'], channels: ['sms'] })).toBe(true);
     expect(matchesIntegrationFilter(erased, { types: ['consent.changed.v1'] })).toBe(false);
+  });
+});
+
+describe('toIntegrationEvent for checkpoints', () => {
+  const signed = { checkpoint: { tree: 'rfc6962:global-order:v1', logSize: 7, position: 9, merkleRoot: 'ab', time: at, keyId: 'ed25519:0011' }, algorithm: 'Ed25519', signature: 'c2ln' };
+  const anchor = { id: 'evt-9', type: CHECKPOINT_EVENT_TYPE, data: signed, position: 10, revision: 2, metadata: { hash: 'h2', prevHash: 'h1' } };
+
+  it('publishes a new checkpoint as audit.checkpoint.v1 carrying its export line and no subject', () => {
+    expect(toIntegrationEvent(anchor)).toEqual({
+      id: 'evt-9',
+      type: 'audit.checkpoint.v1',
+      newState: 'anchored',
+      position: 10,
+      time: at,
+      anchor: { revision: 2, eventId: 'evt-9', position: 10, hash: 'h2', prevHash: 'h1', ...signed },
+    });
+  });
+
+  it('asks the store for the anchors stream and lets checkpoints through topic filters', () => {
+    expect(INTEGRATION_SOURCE_FILTER.streamPrefixes).toContain(AUDIT_ANCHOR_STREAM);
+    expect(INTEGRATION_SOURCE_FILTER.eventTypes).toContain(CHECKPOINT_EVENT_TYPE);
+    expect(matchesIntegrationFilter(toIntegrationEvent(anchor)!, { topics: ['news'] })).toBe(true);
+    expect(matchesIntegrationFilter(toIntegrationEvent(anchor)!, { types: ['consent.changed.v1'] })).toBe(false);
   });
 });

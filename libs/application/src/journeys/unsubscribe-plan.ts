@@ -1,5 +1,7 @@
-import { objectionKey, type SubjectState } from '#domain';
-import type { SubjectCommandInput } from '../subjects/execute-subject-command';
+import { objectionKey, type RaiseObjection, type RevokeConsent, type SubjectState } from '#domain';
+import type { CommandInput } from '../commands/command-input';
+
+export type UnsubscribeStep = CommandInput<RaiseObjection | RevokeConsent>;
 
 /**
  * What one click on an unsubscribe link records, decided from the subject's state (pure).
@@ -13,9 +15,9 @@ import type { SubjectCommandInput } from '../subjects/execute-subject-command';
  * Nothing is planned that is already recorded: a second click changes nothing. An erased or
  * unknown subject gets nothing (there is nobody left to contact).
  */
-export function unsubscribePlan(state: SubjectState, topicId: string, channel: string): SubjectCommandInput[] {
+export function unsubscribePlan(state: SubjectState, topicId: string, channel: string): UnsubscribeStep[] {
   if (state.status !== 'registered') return [];
-  const plan: SubjectCommandInput[] = [];
+  const plan: UnsubscribeStep[] = [];
   const scope = { kind: 'topic' as const, topicId };
   if (state.objections[objectionKey(scope)] === undefined) plan.push({ type: 'RaiseObjection', data: { scope } });
   const granted = Object.values(state.consents).some((record) => record.status === 'granted' && record.scope.topicId === topicId && record.scope.channel === channel);

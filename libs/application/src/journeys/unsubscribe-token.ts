@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import { hmacBase64url, type JourneyKeys } from './journey-keys';
 
 /** What a one-click link stands for: this subject no longer wants this topic on this channel. */
@@ -30,8 +30,8 @@ export class UnsubscribeTokens {
   /** The claim, or a 400 naming the token: altered, foreign and expired links are all refused. */
   verify(token: unknown, nowSeconds: number): UnsubscribeClaim {
     const claim = typeof token === 'string' ? this.open(token) : undefined;
-    if (claim === undefined) throw new DomainError('UNSUBSCRIBE.TOKEN_INVALID', 'the unsubscribe link is not valid', 'invalid', 'token');
-    if (claim.expiresAt !== undefined && claim.expiresAt < nowSeconds) throw new DomainError('UNSUBSCRIBE.TOKEN_EXPIRED', 'the unsubscribe link has expired', 'invalid', 'token');
+    if (claim === undefined) throw refusal('UNSUBSCRIBE.TOKEN_INVALID', 'the unsubscribe link is not valid', 'token');
+    if (claim.expiresAt !== undefined && claim.expiresAt < nowSeconds) throw refusal('UNSUBSCRIBE.TOKEN_EXPIRED', 'the unsubscribe link has expired', 'token');
     return claim;
   }
 

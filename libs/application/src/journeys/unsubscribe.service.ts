@@ -1,15 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { DomainError, subjectDecider, subjectStreamName } from '#domain';
+import { refusal, subjectDecider, subjectStreamName } from '#domain';
 import type { CommandContext } from '../commands/command-context';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import { TopicViews } from '../topics/topic-views';
 import { CommandExecutor } from '../commands/command-executor';
-import type { CommandResult } from '../commands/command-result';
-import { ExecuteSubjectCommand } from '../subjects/execute-subject-command';
+import { RaiseObjectionCommand, RevokeConsentCommand } from '../subjects/consent.commands';
 import { SubjectCodec } from '../subjects/subject-codec';
-import { unsubscribePlan } from './unsubscribe-plan';
+import { unsubscribePlan, type UnsubscribeStep } from './unsubscribe-plan';
 import { UnsubscribeTokens, type UnsubscribeClaim } from './unsubscribe-token';
 
 export interface UnsubscribeOutcome {
@@ -30,12 +29,26 @@ export class UnsubscribeService {
     const { state } = await this.executor.load(subjectStreamName(claim.subjectId), subjectDecider, this.codec);
     const recorded: string[] = [];
     let position = 0;
-    for (const command of unsubscribePlan(state, claim.topicId, claim.channel)) {
-      const result = await this.commands.execute<ExecuteSubjectCommand, CommandResult>(new ExecuteSubjectCommand(claim.subjectId, command, context));
+    for (const step of unsubscribePlan(state, claim.topicId, claim.channel)) {
+      const result = await this.commands.execute(commandFor(claim.subjectId, step, context));
       recorded.push(...result.events.map((event) => event.type));
       position = Math.max(position, result.position);
     }
     return { subjectId: claim.subjectId, topicId: claim.topicId, channel: claim.channel, recorded, position };
+  }
+}
+
+/** Each planned step goes to its own command's handler, exactly as the same command from a route. */
+function commandFor(subjectId: string, step: UnsubscribeStep, context: CommandContext): RaiseObjectionCommand | RevokeConsentCommand {
+  switch (step.type) {
+    case 'RaiseObjection':
+      return new RaiseObjectionCommand(subjectId, step.data, context);
+    case 'RevokeConsent':
+      return new RevokeConsentCommand(subjectId, step.data, context);
+    default: {
+      const unreachable: never = step;
+      return unreachable;
+    }
   }
 }
 
@@ -60,10 +73,10 @@ export class UnsubscribeLinks {
 
   async issue(request: { subjectId: string; topicId: string; channel: string; ttlDays?: number }, now: Date): Promise<UnsubscribeLink> {
     const topic = await this.topics.view(request.topicId);
-    if (!topic) throw new DomainError('TOPIC.NOT_FOUND', `no topic ${request.topicId}`, 'not_found', 'topicId');
-    if (!topic.allowedChannels.includes(request.channel)) throw new DomainError('CHANNEL.NOT_ALLOWED', `topic ${topic.id} allows ${topic.allowedChannels.join(', ')}`, 'invalid', 'channel');
+    if (!topic) throw refusal('TOPIC.NOT_FOUND', `no topic ${request.topicId}`, 'topicId');
+    if (!topic.allowedChannels.includes(request.channel)) throw refusal('TOPIC.CHANNEL_NOT_ALLOWED', `topic ${topic.id} allows ${topic.allowedChannels.join(', ')}`, 'channel');
     const { state } = await this.executor.load(subjectStreamName(request.subjectId), subjectDecider, this.codec);
-    if (state.status === 'not_registered') throw new DomainError('SUBJECT.NOT_FOUND', `no subject ${request.subjectId}`, 'not_found', 'subjectId');
+    if (state.status === 'not_registered') throw refusal('SUBJECT.NOT_FOUND', `no subject ${request.subjectId}`, 'subjectId');
     const expiresAt = request.ttlDays === undefined ? undefined : Math.floor(now.getTime() / 1000) + request.ttlDays * 86_400;
     const token = this.tokens.sign({ subjectId: request.subjectId, topicId: topic.id, channel: request.channel, expiresAt });
     const url = `${this.config.journeys.publicBaseUrl}/unsubscribe?token=${token}`;

@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { SubjectCrypto } from '#crypto';
+import { SUBJECT_STREAM_PREFIX, SubjectEventType, subjectIdOf } from '#domain';
 import type { EventStore, Subscription } from '#event-store';
 import { EVENT_STORE, SUBJECT_CRYPTO } from '../infrastructure/tokens';
-import { SUBJECT_STREAM_PREFIX, subjectIdOf } from '../subjects/subject-codec';
 
 /**
  * Crypto-shredding across processes: the instance that erases a subject destroys the key in the
@@ -19,7 +19,7 @@ export class ErasedKeyEviction implements OnModuleInit, OnModuleDestroy {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(SUBJECT_CRYPTO) private readonly crypto: SubjectCrypto) {}
 
   async onModuleInit(): Promise<void> {
-    const filter = { streamPrefixes: [SUBJECT_STREAM_PREFIX], eventTypes: ['SubjectErased'] };
+    const filter = { streamPrefixes: [SUBJECT_STREAM_PREFIX], eventTypes: [SubjectEventType.SubjectErased] };
     this.subscription = this.store.subscribeToAll({ after: await this.store.headPosition(), filter }, (events) => {
       for (const { stream } of events) this.crypto.evict(subjectIdOf(stream));
     });

@@ -1,5 +1,5 @@
+import { SUBJECT_STREAM_PREFIX, SubjectEventType, subjectIdOf } from '#domain';
 import type { EventFilter, EventStore, RecordedEvent } from '#event-store';
-import { subjectIdOf } from '../subjects/subject-codec';
 
 const PAGE = 1_000;
 
@@ -19,7 +19,7 @@ export async function* readAllMatching(store: EventStore, filter: EventFilter, f
 /** Every subject with `SubjectErased` in the log: the source of truth for Art. 17. */
 export async function erasedSubjectIds(store: EventStore): Promise<Set<string>> {
   const ids = new Set<string>();
-  for await (const event of readAllMatching(store, { streamPrefixes: ['subject-'], eventTypes: ['SubjectErased'] })) {
+  for await (const event of readAllMatching(store, { streamPrefixes: [SUBJECT_STREAM_PREFIX], eventTypes: [SubjectEventType.SubjectErased] })) {
     ids.add(subjectIdOf(event.stream));
   }
   return ids;

@@ -1,8 +1,7 @@
 import type { SubjectCrypto } from '#crypto';
-import { PERSONAL_FIELDS } from '#domain';
+import { PERSONAL_FIELDS, SubjectEventType, subjectIdOf } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import type { DomainEvent, EventCodec } from '../commands/event-codec';
-import { subjectIdOf } from '../subjects/subject-codec';
 
 const carriesNothingPersonal = (event: DomainEvent): boolean =>
   ((PERSONAL_FIELDS as Record<string, readonly string[] | undefined>)[event.type] ?? ['?']).length === 0;
@@ -18,7 +17,7 @@ export class ErasureCodec implements EventCodec {
   constructor(private readonly inner: EventCodec, private readonly crypto: SubjectCrypto) {}
 
   async encode(stream: string, events: readonly DomainEvent[]): Promise<Array<Pick<DomainEvent, 'type' | 'data'>>> {
-    if (events.some((event) => event.type === 'SubjectErased')) await this.crypto.shred(subjectIdOf(stream));
+    if (events.some((event) => event.type === SubjectEventType.SubjectErased)) await this.crypto.shred(subjectIdOf(stream));
     if (events.every(carriesNothingPersonal)) return events.map(({ type, data }) => ({ type, data }));
     return this.inner.encode(stream, events);
   }

@@ -8,6 +8,8 @@ export * from './subject-export.command';
 export * from './request-queue.query';
 export * from './retention-sweep';
 export * from './erase-subject.command';
+export * from './dsr.commands';
+export * from './legal-hold.commands';
 export * from './reconcile-on-start';
 export * from './erased-key-eviction';
 export * from './privacy-settings';

@@ -6,14 +6,16 @@ import { CommandExecutor } from '../commands/command-executor';
 import { APP_CONFIG, EVENT_STORE, SUBJECT_CRYPTO } from '../infrastructure/tokens';
 import { LedgerModule } from '../ledger.module';
 import { SubjectCodec } from '../subjects/subject-codec';
+import { ExtendDataSubjectRequestHandler, FulfilDataSubjectRequestHandler, ReceiveDataSubjectRequestHandler, RejectDataSubjectRequestHandler } from './dsr.commands';
 import { EraseSubjectHandler } from './erase-subject.command';
+import { PlaceLegalHoldHandler, ReleaseLegalHoldHandler } from './legal-hold.commands';
 import { ReconcileOnStart } from './reconcile-on-start';
 import { GetRequestQueueHandler } from './request-queue.query';
 import { RetentionSweep } from './retention-sweep';
 import { ExportSubjectHandler } from './subject-export.command';
 import { SubjectEraser } from './subject-eraser';
 
-/** Erasure (Art. 17), export (Art. 15, 20), the request queue (Art. 12(3)), retention and the start-up reconcile. */
+/** Requests (Art. 12(3), 15-21), legal holds, erasure (Art. 17), export (Art. 15, 20), retention and the start-up reconcile. */
 @Module({
   imports: [LedgerModule],
   providers: [
@@ -29,6 +31,12 @@ import { SubjectEraser } from './subject-eraser';
       useFactory: (store: EventStore, executor: CommandExecutor, eraser: SubjectEraser, crypto: SubjectCrypto) =>
         new RetentionSweep(store, executor, eraser, crypto),
     },
+    ReceiveDataSubjectRequestHandler,
+    ExtendDataSubjectRequestHandler,
+    FulfilDataSubjectRequestHandler,
+    RejectDataSubjectRequestHandler,
+    PlaceLegalHoldHandler,
+    ReleaseLegalHoldHandler,
     EraseSubjectHandler,
     ExportSubjectHandler,
     GetRequestQueueHandler,

@@ -1,9 +1,8 @@
-import { governingHold, mapPersonalFields, nextRetentionReview, retentionVerdict, subjectDecider, subjectStreamName, type RetentionTopic, type SubjectEvent, type SubjectState } from '#domain';
+import { governingHold, mapPersonalFields, nextRetentionReview, retentionVerdict, SUBJECT_STREAM_PREFIX, subjectDecider, SubjectEventType, subjectIdOf, subjectStreamName, TOPIC_STREAM_PREFIX, type RetentionTopic, type SubjectEvent, type SubjectState } from '#domain';
 import type { SubjectCrypto } from '#crypto';
 import type { EventStore } from '#event-store';
 import type { CommandContext } from '../commands/command-context';
 import type { CommandExecutor } from '../commands/command-executor';
-import { subjectIdOf } from '../subjects/subject-codec';
 import { erasedSubjectIds, readAllMatching } from './erased-subjects';
 import type { ErasureOutcome, SubjectEraser } from './subject-eraser';
 import { loadTopicRecords } from './topic-records';
@@ -82,7 +81,7 @@ export class RetentionSweep {
   private async everySubject(): Promise<string[]> {
     const erased = await erasedSubjectIds(this.store);
     const ids: string[] = [];
-    for await (const event of readAllMatching(this.store, { streamPrefixes: ['subject-'], eventTypes: ['SubjectRegistered'] })) {
+    for await (const event of readAllMatching(this.store, { streamPrefixes: [SUBJECT_STREAM_PREFIX], eventTypes: [SubjectEventType.SubjectRegistered] })) {
       const subjectId = subjectIdOf(event.stream);
       if (!erased.has(subjectId)) ids.push(subjectId);
     }
@@ -92,14 +91,14 @@ export class RetentionSweep {
   /** Subjects with events since the last pass, and those whose review has come. */
   private async dueSubjects(nowMs: number): Promise<Set<string>> {
     const due = new Set<string>();
-    for await (const event of readAllMatching(this.store, { streamPrefixes: ['subject-'] }, this.cursor)) due.add(subjectIdOf(event.stream));
+    for await (const event of readAllMatching(this.store, { streamPrefixes: [SUBJECT_STREAM_PREFIX] }, this.cursor)) due.add(subjectIdOf(event.stream));
     for (const [subjectId, at] of this.reviews) if (at <= nowMs) due.add(subjectId);
     return due;
   }
 
   /** A topic's retention period or versions changed since the last pass: every subject may be affected. */
   private async topicsChanged(): Promise<boolean> {
-    const page = await this.store.readAll({ after: this.cursor, maxCount: 1, filter: { streamPrefixes: ['topic-'] } });
+    const page = await this.store.readAll({ after: this.cursor, maxCount: 1, filter: { streamPrefixes: [TOPIC_STREAM_PREFIX] } });
     return page.length > 0;
   }
 

@@ -1,5 +1,5 @@
 import type { SubjectCrypto } from '#crypto';
-import { subjectDecider, subjectStreamName, type ErasureCause, type SubjectCommand } from '#domain';
+import { subjectDecider, SubjectEventType, subjectStreamName, type ErasureCause, type SubjectCommand } from '#domain';
 import type { CommandContext } from '../commands/command-context';
 import type { CommandExecutor } from '../commands/command-executor';
 import type { CommandResult } from '../commands/command-result';
@@ -35,8 +35,8 @@ export class SubjectEraser {
     const stream = subjectStreamName(subjectId);
     const result = await this.executor.execute({ stream, decider: subjectDecider, command, codec: this.codec, context });
     const types = result.events.map((event) => event.type);
-    if (types.includes('SubjectErased')) return { outcome: 'erased', result };
-    if (!types.includes('ErasureDeferred')) return { outcome: 'unchanged', result };
+    if (types.includes(SubjectEventType.SubjectErased)) return { outcome: 'erased', result };
+    if (!types.includes(SubjectEventType.ErasureDeferred)) return { outcome: 'unchanged', result };
     return { outcome: 'deferred', result, ...(await this.deferral(stream)) };
   }
 

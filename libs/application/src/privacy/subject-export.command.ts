@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainError, mapPersonalFields, subjectDecider, subjectStreamName, type SubjectCommand, type SubjectState } from '#domain';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { mapPersonalFields, subjectDecider, subjectNotRegistered, subjectStreamName, type SubjectCommand, type SubjectState } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { AppConfig } from '../config/app-config';
 import type { CommandContext } from '../commands/command-context';
@@ -10,11 +10,14 @@ import { SubjectCodec } from '../subjects/subject-codec';
 import { EXPORT_FORMAT, exportDocument, topicIdsOf, type ProofEntry } from './export-document';
 import { loadTopicRecords } from './topic-records';
 
-export class ExportSubjectCommand {
-  constructor(readonly subjectId: string, readonly requestId: string | undefined, readonly context: CommandContext) {}
-}
-
 export type SubjectExport = Record<string, unknown> & { subjectId: string; status: SubjectState['status'] };
+
+/** Sends `RecordExport` once the copy is built. */
+export class ExportSubjectCommand extends Command<SubjectExport> {
+  constructor(readonly subjectId: string, readonly requestId: string | undefined, readonly context: CommandContext) {
+    super();
+  }
+}
 
 const ERASED_MARK = Object.freeze({ erased: true });
 
@@ -24,7 +27,7 @@ const ERASED_MARK = Object.freeze({ erased: true });
  * remains: the events with every personal field marked erased, and nothing is recorded.
  */
 @CommandHandler(ExportSubjectCommand)
-export class ExportSubjectHandler implements ICommandHandler<ExportSubjectCommand, SubjectExport> {
+export class ExportSubjectHandler implements ICommandHandler<ExportSubjectCommand> {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly codec: SubjectCodec,
@@ -35,7 +38,7 @@ export class ExportSubjectHandler implements ICommandHandler<ExportSubjectComman
   async execute({ subjectId, requestId, context }: ExportSubjectCommand): Promise<SubjectExport> {
     const stream = subjectStreamName(subjectId);
     const recorded = await this.store.readStream(stream);
-    if (recorded.length === 0) throw new DomainError('SUBJECT.NOT_FOUND', 'the subject is not registered', 'not_found');
+    if (recorded.length === 0) throw subjectNotRegistered();
     const decoded = await this.codec.decode(stream, recorded);
     const state = decoded.reduce(subjectDecider.evolve as (s: SubjectState, e: unknown) => SubjectState, subjectDecider.initialState());
     if (state.status !== 'registered') return erasedProof(subjectId, state, recorded, context.now);

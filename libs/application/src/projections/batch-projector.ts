@@ -5,6 +5,9 @@ import type { SubjectEvent } from '#domain';
 import { matchesFilter } from './event-filter';
 import { foldBatch, slotId, touchedKeys } from './fold-batch';
 import type { ProjectionTarget } from './projection-names';
+import { batchTrace } from '../tracing/batch-trace';
+import { inSpan } from '../tracing/in-span';
+import { ATTR_EVENT_COUNT, ATTR_POSITION, ATTR_READ_MODEL } from '../tracing/span-attributes';
 
 const ERASED: SubjectEvent['type'] = 'SubjectErased';
 
@@ -16,17 +19,31 @@ export type EventDeriver = (event: RecordedEvent) => Promise<ProjectedEvent>;
  * touched documents, folds and commits the writes with the checkpoint in one `commit`.
  * `checkpoint` is the position of the batch's last event, relevant to the model or not, stored
  * with that event's id (see logMismatch).
+ * One span per commit, continuing the trace of the command that wrote the batch's first event and
+ * linked to the others' (see batchTrace).
  */
-export async function projectBatch(
+export function projectBatch(
   store: ReadStore,
   model: ReadModel,
   target: ProjectionTarget,
   derive: EventDeriver,
   batch: readonly RecordedEvent[],
 ): Promise<CommitResult> {
+  const relevant = batch.filter((e) => matchesFilter(e, model.filter));
+  const attributes = { [ATTR_READ_MODEL]: model.name, [ATTR_EVENT_COUNT]: relevant.length, [ATTR_POSITION]: batch[batch.length - 1]?.position ?? 0 };
+  return inSpan(`project ${model.name}`, { attributes, ...batchTrace(relevant) }, () => commitBatch(store, model, target, derive, batch, relevant));
+}
+
+async function commitBatch(
+  store: ReadStore,
+  model: ReadModel,
+  target: ProjectionTarget,
+  derive: EventDeriver,
+  batch: readonly RecordedEvent[],
+  relevant: readonly RecordedEvent[],
+): Promise<CommitResult> {
   const last = batch[batch.length - 1];
   const checkpoint = last?.position ?? 0;
-  const relevant = batch.filter((e) => matchesFilter(e, model.filter));
   const events: ProjectedEvent[] = [];
   for (const event of relevant) events.push(await derive(event));
   const stored = new Map<string, StoredDocument>();

@@ -1,7 +1,7 @@
 import { BlindIndexInputError, KeyDestroyedError, type BlindIndexKind, type SubjectCrypto } from '#crypto';
+import { isSubjectStream, subjectIdOf } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { ProjectedEvent } from '#projections';
-import { SUBJECT_STREAM_PREFIX, subjectIdOf } from '../subjects/subject-codec';
 
 type ContactPoint = { contactPointId: string; channel?: string; address: unknown };
 
@@ -31,7 +31,7 @@ export class BlindIndexDeriver {
   constructor(private readonly crypto: SubjectCrypto, private readonly store: EventStore) {}
 
   async derive(event: RecordedEvent): Promise<ProjectedEvent> {
-    const points = event.stream.startsWith(SUBJECT_STREAM_PREFIX) ? contactPointsOf(event) : [];
+    const points = isSubjectStream(event.stream) ? contactPointsOf(event) : [];
     if (points.length === 0) return { ...event, derived: {} };
     const blindIndexes: Record<string, string> = {};
     for (const point of points) {

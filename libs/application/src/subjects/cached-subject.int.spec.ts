@@ -8,37 +8,56 @@ import { loadConfig } from '../config/app-config';
 import { openInfrastructure } from '../infrastructure/open-infrastructure';
 import type { Infrastructure } from '../infrastructure/infrastructure.module';
 import { SubjectEraser } from '../privacy/subject-eraser';
-import { ExecuteTopicCommand, ExecuteTopicCommandHandler } from '../topics/execute-topic-command';
+import { TopicCommandRunner } from '../topics/topic-command-runner';
+import { DefineTopicCommand, DefineTopicHandler, PublishConsentTextVersionCommand, PublishConsentTextVersionHandler, RetireTopicCommand, RetireTopicHandler } from '../topics/topic.commands';
 import { TopicViews } from '../topics/topic-views';
-import { ExecuteSubjectCommand, ExecuteSubjectCommandHandler, type SubjectCommandInput } from './execute-subject-command';
+import { GrantConsentCommand, GrantConsentHandler, RevokeConsentCommand, RevokeConsentHandler } from './consent.commands';
+import { RegisterSubjectCommand, RegisterSubjectHandler } from './profile.commands';
 import { SubjectCodec } from './subject-codec';
+import { SubjectCommandRunner } from './subject-command-runner';
 
 const context = { actor: 'crm', now: '2026-11-25T10:00:00.000Z' };
-const evidence = { method: 'checkbox', capturedAt: context.now, sourceSystem: 'shop', textVersion: 1, affirmativeAction: true };
-const grant: SubjectCommandInput = { type: 'GrantConsent', data: { topicId: 'news', channel: 'email', evidence } } as never;
+const evidence = { method: 'checkbox' as const, capturedAt: context.now, sourceSystem: 'shop', textVersion: 1, affirmativeAction: true };
+const grant = { topicId: 'news', channel: 'email', evidence };
 
 /** One api instance: its own stores on the shared folder, its own executor and caches (as another process). */
 class Instance {
   readonly executor: CommandExecutor;
   readonly views: TopicViews;
   readonly codec: SubjectCodec;
-  readonly subjects: ExecuteSubjectCommandHandler;
-  readonly topics: ExecuteTopicCommandHandler;
+  readonly subjects: SubjectCommandRunner;
+  readonly topics: TopicCommandRunner;
 
   constructor(readonly infra: Infrastructure) {
     this.executor = new CommandExecutor(infra.eventStore);
     this.views = new TopicViews(this.executor, infra.eventStore, infra.config);
     this.codec = new SubjectCodec(infra.crypto);
-    this.subjects = new ExecuteSubjectCommandHandler(this.executor, this.views, this.codec, infra.config);
-    this.topics = new ExecuteTopicCommandHandler(this.executor, infra.config);
+    this.subjects = new SubjectCommandRunner(this.executor, this.views, this.codec, infra.config);
+    this.topics = new TopicCommandRunner(this.executor, infra.config);
   }
 
-  run(subjectId: string, command: SubjectCommandInput) {
-    return this.subjects.execute(new ExecuteSubjectCommand(subjectId, command, context));
+  register(subjectId: string, address: string) {
+    const data = { subjectId, locale: 'de-DE', contactPoints: [{ contactPointId: randomUUID(), channel: 'email', address }] };
+    return new RegisterSubjectHandler(this.subjects).execute(new RegisterSubjectCommand(subjectId, data, context));
   }
 
-  topic(topicId: string, command: object) {
-    return this.topics.execute(new ExecuteTopicCommand(topicId, command as never, context));
+  grant(subjectId: string) {
+    return new GrantConsentHandler(this.subjects).execute(new GrantConsentCommand(subjectId, grant, context));
+  }
+
+  revoke(subjectId: string) {
+    return new RevokeConsentHandler(this.subjects).execute(new RevokeConsentCommand(subjectId, { topicId: 'news' }, context));
+  }
+
+  async defineNews() {
+    const definition = { topicId: 'news', title: 'News', description: 'News', allowedChannels: ['email'], legalBasis: 'consent' as const, personalFields: [], retentionDays: 730 };
+    await new DefineTopicHandler(this.topics).execute(new DefineTopicCommand('news', definition, context));
+    const version = { topicId: 'news', text: 'Yes.', language: 'en', change: 'material' as const, textHash: 'b'.repeat(64) };
+    await new PublishConsentTextVersionHandler(this.topics).execute(new PublishConsentTextVersionCommand('news', version, context));
+  }
+
+  retireNews() {
+    return new RetireTopicHandler(this.topics).execute(new RetireTopicCommand('news', { topicId: 'news' }, context));
   }
 
   state(subjectId: string) {
@@ -65,11 +84,10 @@ describe('a subject cached by one instance and changed by another on the same fi
     dir = mkdtempSync(join(tmpdir(), 'cached-subject-'));
     a = await open();
     b = await open();
-    await a.topic('news', { type: 'DefineTopic', data: { topicId: 'news', title: 'News', description: 'News', allowedChannels: ['email'], legalBasis: 'consent', personalFields: [], retentionDays: 730 } });
-    await a.topic('news', { type: 'PublishConsentTextVersion', data: { topicId: 'news', text: 'Yes.', language: 'en', change: 'material', textHash: 'b'.repeat(64) } });
+    await a.defineNews();
     subjectId = randomUUID();
-    await a.run(subjectId, { type: 'RegisterSubject', data: { subjectId, locale: 'de-DE', contactPoints: [{ contactPointId: randomUUID(), channel: 'email', address: 'anna@example.org' }] } } as never);
-    await a.run(subjectId, grant);
+    await a.register(subjectId, 'anna@example.org');
+    await a.grant(subjectId);
   });
   afterEach(async () => {
     await a.close();
@@ -78,9 +96,9 @@ describe('a subject cached by one instance and changed by another on the same fi
   });
 
   it('decides on the other instance\'s revocation, not on the cached grant', async () => {
-    await b.run(subjectId, { type: 'RevokeConsent', data: { topicId: 'news' } } as never);
+    await b.revoke(subjectId);
     // A stale "granted" would make this grant record nothing.
-    const again = await a.run(subjectId, grant);
+    const again = await a.grant(subjectId);
     expect(again.events.map((e) => e.type)).toEqual(['ConsentGranted']);
     expect(again.revision).toBe(3);
   });
@@ -89,12 +107,12 @@ describe('a subject cached by one instance and changed by another on the same fi
     expect((await a.state(subjectId)).status).toBe('registered');
     expect((await b.erase(subjectId)).outcome).toBe('erased');
     expect(await a.state(subjectId)).toMatchObject({ status: 'erased', subjectId });
-    await expect(a.run(subjectId, { type: 'RevokeConsent', data: { topicId: 'news' } } as never)).rejects.toMatchObject({ code: expect.stringMatching(/ERASED/) });
+    await expect(a.revoke(subjectId)).rejects.toMatchObject({ code: expect.stringMatching(/ERASED/) });
   });
 
   it('refuses a grant on a topic the other instance retired after this one cached it', async () => {
-    await b.topic('news', { type: 'RetireTopic', data: { topicId: 'news' } });
-    await a.run(subjectId, { type: 'RevokeConsent', data: { topicId: 'news' } } as never);
-    await expect(a.run(subjectId, grant)).rejects.toMatchObject({ code: expect.stringMatching(/^TOPIC\./) });
+    await b.retireNews();
+    await a.revoke(subjectId);
+    await expect(a.grant(subjectId)).rejects.toMatchObject({ code: expect.stringMatching(/^TOPIC\./) });
   });
 });

@@ -1,16 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainError, findDoubleOptInByTokenHash, subjectDecider, subjectStreamName, type SubjectCommand } from '#domain';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { findDoubleOptInByTokenHash, refusal, type ExpireDoubleOptIn } from '#domain';
 import type { AppConfig } from '../config/app-config';
 import type { CommandContext } from '../commands/command-context';
-import { CommandExecutor } from '../commands/command-executor';
 import type { CommandResult } from '../commands/command-result';
 import { APP_CONFIG } from '../infrastructure/tokens';
-import { TopicViews } from '../topics/topic-views';
 import { DOUBLE_OPT_IN_TOKENS, type DoubleOptInTokens } from '../journeys/double-opt-in-token';
-import { ExecuteSubjectCommand } from './execute-subject-command';
-import { SubjectCodec } from './subject-codec';
+import { SubjectCommandOf } from './subject-command-of';
+import { SubjectCommandRunner } from './subject-command-runner';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,10 +26,6 @@ export interface DoubleOptInRequestInput {
   formId?: string;
 }
 
-export class RequestDoubleOptInCommand {
-  constructor(readonly subjectId: string, readonly input: DoubleOptInRequestInput, readonly context: CommandContext) {}
-}
-
 /** requestId, expiresAt and token come only with the first answer: the clear token exists nowhere else. */
 export interface DoubleOptInIssued {
   result: CommandResult;
@@ -40,10 +34,16 @@ export interface DoubleOptInIssued {
   token?: string;
 }
 
+export class RequestDoubleOptInCommand extends Command<DoubleOptInIssued> {
+  constructor(readonly subjectId: string, readonly input: DoubleOptInRequestInput, readonly context: CommandContext) {
+    super();
+  }
+}
+
 @CommandHandler(RequestDoubleOptInCommand)
-export class RequestDoubleOptInHandler implements ICommandHandler<RequestDoubleOptInCommand, DoubleOptInIssued> {
+export class RequestDoubleOptInHandler implements ICommandHandler<RequestDoubleOptInCommand> {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly subjects: SubjectCommandRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DOUBLE_OPT_IN_TOKENS) private readonly tokens: DoubleOptInTokens,
   ) {}
@@ -54,38 +54,44 @@ export class RequestDoubleOptInHandler implements ICommandHandler<RequestDoubleO
     const token = this.tokens.issue(subjectId, requestId);
     const expiresAt = new Date(Date.parse(context.now) + this.config.domain.doubleOptInTtlHours * 3_600_000).toISOString();
     const data = { ...input, requestId, tokenHash: hashToken(token), expiresAt };
-    const result = await this.commands.execute<ExecuteSubjectCommand, CommandResult>(
-      new ExecuteSubjectCommand(subjectId, { type: 'RequestDoubleOptIn', data }, context),
-    );
+    const metadata = await this.subjects.topicContext(input.topicId, context);
+    const result = await this.subjects.run(subjectId, { type: 'RequestDoubleOptIn', data, metadata }, context);
     return result.replayed || result.events.length === 0 ? { result } : { result, requestId, expiresAt, token };
   }
 }
 
-export class ConfirmDoubleOptInCommand {
-  constructor(readonly token: string, readonly evidence: { ipAddress?: string; userAgent?: string }, readonly context: CommandContext) {}
+export type DoubleOptInConfirmation = CommandResult & { subjectId: string };
+
+export class ConfirmDoubleOptInCommand extends Command<DoubleOptInConfirmation> {
+  constructor(readonly token: string, readonly evidence: { ipAddress?: string; userAgent?: string }, readonly context: CommandContext) {
+    super();
+  }
 }
 
 /** Public: the token is the credential. An unparseable token is as unknown as a wrong one. */
 @CommandHandler(ConfirmDoubleOptInCommand)
-export class ConfirmDoubleOptInHandler implements ICommandHandler<ConfirmDoubleOptInCommand, CommandResult & { subjectId: string }> {
-  constructor(
-    private readonly executor: CommandExecutor,
-    private readonly topics: TopicViews,
-    private readonly codec: SubjectCodec,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+export class ConfirmDoubleOptInHandler implements ICommandHandler<ConfirmDoubleOptInCommand> {
+  constructor(private readonly subjects: SubjectCommandRunner) {}
 
-  async execute({ token, evidence, context }: ConfirmDoubleOptInCommand): Promise<CommandResult & { subjectId: string }> {
+  async execute({ token, evidence, context }: ConfirmDoubleOptInCommand): Promise<DoubleOptInConfirmation> {
     const subjectId = token.split('.')[0];
-    if (!UUID.test(subjectId)) throw new DomainError('DOUBLE_OPT_IN.TOKEN_UNKNOWN', 'unknown double opt-in token', 'not_found', 'token');
-    const stream = subjectStreamName(subjectId);
+    if (!UUID.test(subjectId)) throw refusal('DOUBLE_OPT_IN.TOKEN_UNKNOWN', 'unknown double opt-in token', 'token');
     const tokenHash = hashToken(token);
-    const state = await this.executor.state(stream, subjectDecider, this.codec);
-    const request = findDoubleOptInByTokenHash(state, tokenHash);
-    const topic = request ? await this.topics.view(request.scope.topicId) : undefined;
-    const metadata = { now: context.now, channels: this.config.domain.channels, topic };
-    const command = { type: 'ConfirmDoubleOptIn', data: { tokenHash, ...evidence }, metadata } as SubjectCommand;
-    const result = await this.executor.execute({ stream, decider: subjectDecider, command, codec: this.codec, context });
+    const request = findDoubleOptInByTokenHash(await this.subjects.state(subjectId), tokenHash);
+    const metadata = await this.subjects.topicContext(request?.scope.topicId, context);
+    const result = await this.subjects.run(subjectId, { type: 'ConfirmDoubleOptIn', data: { tokenHash, ...evidence }, metadata }, context);
     return { ...result, subjectId };
+  }
+}
+
+/** Records that a request lapsed unconfirmed; a confirmation after `expiresAt` is refused either way. */
+export class ExpireDoubleOptInCommand extends SubjectCommandOf<ExpireDoubleOptIn> {}
+
+@CommandHandler(ExpireDoubleOptInCommand)
+export class ExpireDoubleOptInHandler implements ICommandHandler<ExpireDoubleOptInCommand> {
+  constructor(private readonly subjects: SubjectCommandRunner) {}
+
+  execute({ subjectId, data, context }: ExpireDoubleOptInCommand): Promise<CommandResult> {
+    return this.subjects.run(subjectId, { type: 'ExpireDoubleOptIn', data, metadata: this.subjects.subjectContext(context) }, context);
   }
 }

@@ -1,13 +1,7 @@
 import { decryptField, encryptField, ERASED, KeyNotFoundError, type SubjectCrypto } from '#crypto';
-import { mapPersonalFields } from '#domain';
+import { mapPersonalFields, subjectIdOf } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import type { DomainEvent, EventCodec } from '../commands/event-codec';
-
-export const SUBJECT_STREAM_PREFIX = 'subject-';
-
-export function subjectIdOf(stream: string): string {
-  return stream.slice(SUBJECT_STREAM_PREFIX.length);
-}
 
 /**
  * Personal fields (declared per event type in libs/domain) are encrypted under the subject's own

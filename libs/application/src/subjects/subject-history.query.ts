@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DomainError, mapPersonalFields, subjectStreamName } from '#domain';
+import { mapPersonalFields, subjectNotRegistered, subjectStreamName } from '#domain';
 import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { SubjectCodec } from './subject-codec';
@@ -31,7 +31,7 @@ export class GetSubjectHistoryHandler implements IQueryHandler<GetSubjectHistory
   async execute({ subjectId, withPersonalData }: GetSubjectHistory): Promise<HistoryEntry[]> {
     const stream = subjectStreamName(subjectId);
     const recorded = await this.store.readStream(stream);
-    if (recorded.length === 0) throw new DomainError('SUBJECT.NOT_FOUND', 'the subject is not registered', 'not_found');
+    if (recorded.length === 0) throw subjectNotRegistered();
     const events = withPersonalData
       ? await this.codec.decode(stream, recorded)
       : recorded.map(({ type, data }) => mapPersonalFields({ type, data }, () => REDACTED));

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { toTopicView, topicDecider, topicStreamName, type TopicView } from '#domain';
+import { TOPIC_STREAM_PREFIX, toTopicView, topicDecider, TopicEventType, topicStreamName, type TopicView } from '#domain';
 import type { EventStore, Subscription } from '#event-store';
 import type { AppConfig } from '../config/app-config';
 import { CommandExecutor } from '../commands/command-executor';
@@ -32,7 +32,7 @@ export class TopicViews implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    const filter = { streamPrefixes: ['topic-'], eventTypes: ['TopicDefined'] };
+    const filter = { streamPrefixes: [TOPIC_STREAM_PREFIX], eventTypes: [TopicEventType.TopicDefined] };
     this.subscription = this.store.subscribeToAll({ filter }, (events) => {
       for (const { data } of events) this.topicFields.set(String(data.topicId), (data.personalFields as string[]) ?? []);
     });

@@ -1,6 +1,10 @@
 import { DomainError, type DomainErrorKind } from './domain-error';
 
-/** Every stable refusal code of the domain with the kind the HTTP edge maps it by. */
+/**
+ * The error catalogue: every stable refusal code API clients can see from a DomainError (or an
+ * import report), each once, with the kind the HTTP edge maps it by (invalid 400, not_found 404,
+ * conflict 409, forbidden 403).
+ */
 export const ERROR_KINDS = {
   'INPUT.ID_INVALID': 'invalid',
   'INPUT.TEXT_INVALID': 'invalid',
@@ -74,6 +78,23 @@ export const ERROR_KINDS = {
   'ERASURE.CAUSE_UNKNOWN': 'invalid',
   'ERASURE.REQUEST_REQUIRED': 'invalid',
   'EXPORT.FORMAT_UNKNOWN': 'invalid',
+  // Refusals of the use cases around the deciders and of the HTTP edge's own input checks.
+  'VALIDATION.FAILED': 'invalid',
+  'VALIDATION.IDEMPOTENCY_KEY': 'invalid',
+  'IDEMPOTENCY.KEY_REUSED': 'conflict',
+  'RECEIPT.NOT_FOUND': 'not_found',
+  'AUDIT.TREE_TOO_SMALL': 'not_found',
+  'WEBHOOK.NOT_FOUND': 'not_found',
+  'WEBHOOK.TARGET_FORBIDDEN': 'invalid',
+  'UNSUBSCRIBE.TOKEN_INVALID': 'invalid',
+  'UNSUBSCRIBE.TOKEN_EXPIRED': 'invalid',
+  'IMPORT.FILE_UNREADABLE': 'invalid',
+  'IMPORT.MALFORMED': 'invalid',
+  'IMPORT.ENCODING_INVALID': 'invalid',
+  'IMPORT.KIND_UNKNOWN': 'invalid',
+  'IMPORT.FIELD_REQUIRED': 'invalid',
+  'IMPORT.DATE_INVALID': 'invalid',
+  'IMPORT.DATE_IN_FUTURE': 'invalid',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type ErrorCode = keyof typeof ERROR_KINDS;
@@ -85,7 +106,22 @@ export const ErrorCodes = Object.fromEntries(
 
 type ConstName<C extends string> = C extends `${infer A}.${infer B}` ? `${A}_${B}` : C;
 
+/**
+ * The one place a DomainError is built: the kind (and so the HTTP status) comes from the code, so
+ * one code never answers with two statuses.
+ */
+export function refusal(code: ErrorCode, message: string, field?: string): DomainError {
+  return new DomainError(code, message, ERROR_KINDS[code], field);
+}
+
 /** Throws the refusal with the kind that belongs to its code. */
 export function refuse(code: ErrorCode, message: string, field?: string): never {
-  throw new DomainError(code, message, ERROR_KINDS[code], field);
+  throw refusal(code, message, field);
 }
+
+/** A stream read came back empty: the subject was never registered (Art. 15-17 requests name one). */
+export const subjectNotRegistered = (): DomainError => refusal('SUBJECT.NOT_FOUND', 'the subject is not registered');
+
+/** A replayed Idempotency-Key with another method, path or body: the first request's key stays its own. */
+export const idempotencyKeyReused = (): DomainError =>
+  refusal('IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was already used for a different request', 'Idempotency-Key');

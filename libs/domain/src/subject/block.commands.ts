@@ -2,10 +2,13 @@ import type { Command } from '../shared/message';
 import type { BlockReference, BlockScope } from './block.events';
 import type { SubjectContext, TopicContext } from './subject.context';
 
+/** As it arrives: the decider checks that the field its kind names is there. */
+export type BlockScopeInput = { kind: BlockScope['kind']; channel?: string; contactPointId?: string; topicId?: string };
+
 /** A topic-scoped block needs the topic's view on the metadata. */
 export type SetContactBlock = Command<
   'SetContactBlock',
-  { blockId: string; scope: BlockScope; reason: string; reference: BlockReference },
+  { blockId: string; scope: BlockScopeInput; reason: string; reference: BlockReference },
   TopicContext
 >;
 

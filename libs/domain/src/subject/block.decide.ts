@@ -4,7 +4,7 @@ import { refuse } from '../shared/error-codes';
 import { requireId } from '../shared/ids';
 import { oneOf, optionalText, requireText, sameJson } from '../shared/text';
 import { BLOCK_REFERENCE_KINDS, type BlockReference, type BlockScope } from './block.events';
-import type { LiftContactBlock, SetContactBlock } from './block.commands';
+import type { BlockScopeInput, LiftContactBlock, SetContactBlock } from './block.commands';
 import type { SubjectEvent } from './subject.events';
 import { requireActiveContactPoint, requireRegistered, requireTopic } from './subject.guards';
 import type { RegisteredSubject, SubjectState } from './subject.state';
@@ -33,7 +33,7 @@ export function liftContactBlock({ data, metadata }: LiftContactBlock, state: Su
   return [{ type: 'ContactBlockLifted', data: compact({ subjectId: subject.subjectId, blockId: block.blockId, reason, liftedAt: metadata.now }) }];
 }
 
-function validScope(scope: BlockScope | undefined, subject: RegisteredSubject, metadata: SetContactBlock['metadata']): BlockScope {
+function validScope(scope: BlockScopeInput | undefined, subject: RegisteredSubject, metadata: SetContactBlock['metadata']): BlockScope {
   switch (scope?.kind) {
     case 'global':
       return { kind: 'global' };

@@ -20,7 +20,10 @@ export type RevokeConsent = Command<
   SubjectContext
 >;
 
+/** As it arrives: the decider checks that the field its kind names is there. */
+export type ObjectionScopeInput = { kind: ObjectionScope['kind']; topicId?: string; channel?: string };
+
 /** A topic-scoped objection needs the topic's view on the metadata. */
-export type RaiseObjection = Command<'RaiseObjection', { scope: ObjectionScope; reason?: string }, TopicContext>;
+export type RaiseObjection = Command<'RaiseObjection', { scope: ObjectionScopeInput; reason?: string }, TopicContext>;
 
 export type ConsentCommand = GrantConsent | RevokeConsent | RaiseObjection;

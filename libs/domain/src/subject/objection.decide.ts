@@ -2,7 +2,7 @@ import { requireChannel } from '../shared/channel';
 import { compact } from '../shared/compact';
 import { refuse } from '../shared/error-codes';
 import { optionalText } from '../shared/text';
-import type { RaiseObjection } from './consent.commands';
+import type { ObjectionScopeInput, RaiseObjection } from './consent.commands';
 import type { ObjectionScope } from './consent.events';
 import type { SubjectEvent } from './subject.events';
 import { requireRegistered, requireTopic } from './subject.guards';
@@ -20,7 +20,7 @@ export function raiseObjection({ data, metadata }: RaiseObjection, state: Subjec
   return [{ type: 'ObjectionRaised', data: compact({ subjectId: subject.subjectId, scope, reason, raisedAt: metadata.now }) }];
 }
 
-function validScope(scope: ObjectionScope | undefined, metadata: RaiseObjection['metadata']): ObjectionScope {
+function validScope(scope: ObjectionScopeInput | undefined, metadata: RaiseObjection['metadata']): ObjectionScope {
   switch (scope?.kind) {
     case 'direct_marketing':
       return { kind: 'direct_marketing' };

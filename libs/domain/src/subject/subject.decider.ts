@@ -10,5 +10,3 @@ export const subjectDecider: Decider<SubjectCommand, SubjectEvent, SubjectState>
   evolve: evolveSubject,
   initialState: initialSubjectState,
 };
-
-export const subjectStreamName = (subjectId: string): string => `subject-${subjectId}`;

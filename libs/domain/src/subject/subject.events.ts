@@ -1,3 +1,4 @@
+import { eventTypeNames } from '../shared/event-type-names';
 import type { BlockEvent } from './block.events';
 import type { ConsentEvent } from './consent.events';
 import type { DoubleOptInEvent } from './double-opt-in.events';
@@ -40,3 +41,6 @@ export const subjectPersonalFields: { readonly [T in SubjectEvent['type']]: read
   ...legalHoldPersonalFields,
   ...erasurePersonalFields,
 };
+
+/** `SubjectEventType.SubjectErased`: the names for event-store filters and untyped stored events. */
+export const SubjectEventType = eventTypeNames(subjectPersonalFields);

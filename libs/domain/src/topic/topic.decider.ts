@@ -9,5 +9,3 @@ export const topicDecider: Decider<TopicCommand, TopicEvent, TopicState> = {
   evolve: evolveTopic,
   initialState: initialTopicState,
 };
-
-export const topicStreamName = (topicId: string): string => `topic-${topicId}`;

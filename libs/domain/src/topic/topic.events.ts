@@ -1,4 +1,5 @@
 import type { Channel } from '../shared/channel';
+import { eventTypeNames } from '../shared/event-type-names';
 import type { Event } from '../shared/message';
 
 export const LEGAL_BASES = ['consent', 'contract', 'legitimate_interest'] as const;
@@ -48,3 +49,6 @@ export const topicPersonalFields: { readonly [T in TopicEvent['type']]: readonly
   ConsentTextVersionPublished: [],
   TopicRetired: [],
 };
+
+/** `TopicEventType.TopicDefined`: the names for event-store filters and untyped stored events. */
+export const TopicEventType = eventTypeNames(topicPersonalFields);

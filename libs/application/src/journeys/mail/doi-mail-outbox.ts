@@ -1,4 +1,4 @@
-import { subjectDecider, subjectStreamName, topicStreamName, type DoubleOptInRequested, type SubjectEvent, type SubjectState } from '#domain';
+import { SUBJECT_STREAM_PREFIX, subjectDecider, SubjectEventType, subjectStreamName, topicStreamName, type DoubleOptInRequested, type SubjectEvent, type SubjectState } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { ReadStore } from '#read-store';
 import { logMismatch } from '../../projections/log-membership';
@@ -33,8 +33,8 @@ export interface DoiMailDeps {
 type Outcome = { status: 'sent'; messageId: string; language: string } | { status: 'skipped'; reason: string };
 
 /** After these a mail's link is dead or its subject gone: what the transport holds of it goes too. */
-const MAIL_ENDS: ReadonlyArray<SubjectEvent['type']> = ['DoubleOptInConfirmed', 'DoubleOptInExpired', 'SubjectErased'];
-const MAIL_EVENTS: ReadonlyArray<SubjectEvent['type']> = ['DoubleOptInRequested', ...MAIL_ENDS];
+const MAIL_ENDS: ReadonlyArray<SubjectEvent['type']> = [SubjectEventType.DoubleOptInConfirmed, SubjectEventType.DoubleOptInExpired, SubjectEventType.SubjectErased];
+const MAIL_EVENTS: ReadonlyArray<SubjectEvent['type']> = [SubjectEventType.DoubleOptInRequested, ...MAIL_ENDS];
 type Prepared = { mail: OutgoingMail } | { skip: string };
 
 /**
@@ -53,7 +53,7 @@ export class DoubleOptInMailOutbox {
     this.loop = new SubscriptionLoop({
       name: 'double opt-in mail outbox',
       eventStore: deps.eventStore,
-      filter: { streamPrefixes: ['subject-'], eventTypes: [...MAIL_EVENTS] },
+      filter: { streamPrefixes: [SUBJECT_STREAM_PREFIX], eventTypes: [...MAIL_EVENTS] },
       checkpoint: () => this.resumePoint(),
       handle: async (batch) => {
         for (const event of batch) await this.handle(event);
@@ -86,7 +86,7 @@ export class DoubleOptInMailOutbox {
   }
 
   private async handle(event: RecordedEvent): Promise<void> {
-    if (event.type !== 'DoubleOptInRequested') return this.forget(event);
+    if (event.type !== SubjectEventType.DoubleOptInRequested) return this.forget(event);
     const checkpoint = { projection: DOI_MAIL_PROJECTION, checkpoint: event.position, eventId: event.id };
     if (await this.deps.readStore.get(DOI_MAIL_COLLECTION, event.id)) {
       await this.deps.readStore.commit({ ...checkpoint, writes: [] });
@@ -101,7 +101,7 @@ export class DoubleOptInMailOutbox {
   /** Confirmed or expired: that request's mail; erased: every mail of the subject. */
   private async forget(event: RecordedEvent): Promise<void> {
     const { subjectId, requestId } = event.data as { subjectId: string; requestId?: string };
-    this.deps.transport.forget(subjectId, event.type === 'SubjectErased' ? undefined : requestId);
+    this.deps.transport.forget(subjectId, event.type === SubjectEventType.SubjectErased ? undefined : requestId);
     await this.deps.readStore.commit({ projection: DOI_MAIL_PROJECTION, checkpoint: event.position, eventId: event.id, writes: [] });
   }
 

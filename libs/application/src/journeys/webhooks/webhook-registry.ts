@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { decryptField, encryptField } from '#crypto';
-import { DomainError } from '#domain';
+import { refusal } from '#domain';
 import type { IndexSpec, JsonObject, ReadStore } from '#read-store';
 import type { IntegrationFilter } from '../../integration/integration-filter';
 import type { JourneyKeys } from '../journey-keys';
@@ -63,8 +63,8 @@ export class WebhookRegistry {
 
   /** Without a `secret` the server generates one (Standard Webhooks format) and returns it once. */
   async register(input: { url: string; secret?: string; filter: IntegrationFilter }, actor: string, now: string): Promise<RegisteredWebhook> {
-    const refusal = webhookRegistrationRefusal(input.url, this.settings.allowPrivateTargets);
-    if (refusal !== undefined) throw new DomainError('WEBHOOK.TARGET_FORBIDDEN', `url ${refusal}`, 'invalid', 'url');
+    const forbidden = webhookRegistrationRefusal(input.url, this.settings.allowPrivateTargets);
+    if (forbidden !== undefined) throw refusal('WEBHOOK.TARGET_FORBIDDEN', `url ${forbidden}`, 'url');
     const secret = input.secret ?? generateWebhookSecret();
     assertSecret(secret);
     const id = randomUUID();
@@ -134,8 +134,8 @@ export class WebhookRegistry {
 }
 
 function assertSecret(secret: string): void {
-  const refusal = webhookSecretRefusal(secret);
-  if (refusal !== undefined) throw new DomainError('VALIDATION.FAILED', `secret ${refusal}`, 'invalid', 'secret');
+  const rule = webhookSecretRefusal(secret);
+  if (rule !== undefined) throw refusal('VALIDATION.FAILED', `secret ${rule}`, 'secret');
 }
 
 function publicView({ id, url, filter, createdAt, createdBy }: Webhook): Webhook {

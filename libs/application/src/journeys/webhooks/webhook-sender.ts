@@ -6,6 +6,7 @@ import type { WebhookSettings } from '../journey-settings';
 import { guardedLookup, TARGET_FORBIDDEN } from './guarded-lookup';
 import { ATTEMPT_HEADER, standardWebhookHeaders, type SigningSecrets } from './webhook-signature';
 import { webhookUrlRefusal } from './webhook-target';
+import { activeTraceHeaders } from '../../tracing/trace-context';
 
 export type AttemptResult = { ok: true; status: number } | { ok: false; error: string };
 export type DeliverySettings = Pick<WebhookSettings, 'timeoutMs' | 'allowPrivateTargets'>;
@@ -34,6 +35,8 @@ export async function postEvent(target: DeliveryTarget, event: IntegrationEvent,
     'user-agent': 'privacy-ledger-webhooks/1',
     ...standardWebhookHeaders(target.signing, event.id, new Date(), body),
     [ATTEMPT_HEADER]: String(attempt),
+    // W3C Trace Context: the receiver may continue the delivery's trace (nothing when tracing is off).
+    ...activeTraceHeaders(),
   };
   const signal = AbortSignal.timeout(settings.timeoutMs);
   try {

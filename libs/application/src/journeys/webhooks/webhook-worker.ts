@@ -1,3 +1,4 @@
+import type { SpanContext } from '@opentelemetry/api';
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { ReadStore } from '#read-store';
 import type { IntegrationEvent } from '../../integration/integration-event';
@@ -12,6 +13,9 @@ import { progressForLog } from './progress-for-log';
 import { DEAD_LETTER_COLLECTION, PROGRESS_COLLECTION, type ActiveWebhook } from './webhook-registry';
 import { postEvent } from './webhook-sender';
 import { Gate, Slots } from './worker-sync';
+import { inSpan } from '../../tracing/in-span';
+import { ATTR_ATTEMPTS, ATTR_ERROR_TYPE, ATTR_EVENT_TYPES, ATTR_POSITION, ATTR_WEBHOOK } from '../../tracing/span-attributes';
+import { contextOf, traceOf } from '../../tracing/trace-context';
 
 /** Read ahead at most this many matching events while older ones wait (bounded memory). */
 const MAX_PENDING = 1000;
@@ -29,13 +33,19 @@ export interface WorkerDeps {
 
 class Stopped extends Error {}
 
+/** An event waiting for delivery, with the trace of the command that recorded it (kept in memory only). */
+interface Queued {
+  event: IntegrationEvent;
+  trace: SpanContext | undefined;
+}
+
 /**
  * Delivers one webhook's events: in order per subject (a subject's queue moves on only once its head
  * is delivered or dead-lettered), subjects in parallel up to the concurrency limit, each failure
  * retried with back-off. Progress and dead letters are committed together after every finished event.
  */
 export class WebhookWorker {
-  private readonly queues = new Map<string, IntegrationEvent[]>();
+  private readonly queues = new Map<string, Queued[]>();
   private readonly slots: Slots;
   private readonly gate = new Gate();
   private progress = new DeliveryProgress({ watermark: 0, doneAbove: [] });
@@ -94,18 +104,18 @@ export class WebhookWorker {
     for (const recorded of batch) {
       if (this.progress.isDone(recorded.position)) continue;
       const event = toIntegrationEvent(recorded);
-      if (event !== undefined && matchesIntegrationFilter(event, this.webhook.filter)) this.enqueue(recorded.stream, event);
+      if (event !== undefined && matchesIntegrationFilter(event, this.webhook.filter)) this.enqueue(recorded.stream, { event, trace: traceOf(recorded.metadata) });
     }
     const last = batch[batch.length - 1];
     if (last) this.progress.read(last.position, last.id);
     while (this.running && this.progress.pendingCount >= MAX_PENDING) await this.gate.wait();
   }
 
-  private enqueue(stream: string, event: IntegrationEvent): void {
-    this.progress.track(event.position);
+  private enqueue(stream: string, queued: Queued): void {
+    this.progress.track(queued.event.position);
     const queue = this.queues.get(stream);
-    if (queue) return void queue.push(event);
-    this.queues.set(stream, [event]);
+    if (queue) return void queue.push(queued);
+    this.queues.set(stream, [queued]);
     const runner = this.drain(stream).catch((error) => {
       if (!(error instanceof Stopped)) this.deps.log(`webhook ${this.webhook.id}: subject queue failed (${(error as Error).message})`);
     });
@@ -116,12 +126,22 @@ export class WebhookWorker {
   private async drain(stream: string): Promise<void> {
     const queue = this.queues.get(stream)!;
     while (queue.length > 0) {
-      const event = queue[0]!;
-      const failure = await this.deliver(event);
+      const { event, trace } = queue[0]!;
+      const failure = await this.tracedDelivery(event, trace);
       await this.finish(event, failure);
       queue.shift();
     }
     this.queues.delete(stream);
+  }
+
+  /** One span per delivery (all its attempts), in the trace of the command that recorded the event. */
+  private tracedDelivery(event: IntegrationEvent, trace: SpanContext | undefined): ReturnType<WebhookWorker['deliver']> {
+    const attributes = { [ATTR_WEBHOOK]: this.webhook.id, [ATTR_EVENT_TYPES]: [event.type], [ATTR_POSITION]: event.position };
+    return inSpan('webhook delivery', { attributes, parent: contextOf(trace) }, async (span) => {
+      const failure = await this.deliver(event);
+      if (failure) span.setAttributes({ [ATTR_ATTEMPTS]: failure.attempts, [ATTR_ERROR_TYPE]: failure.error });
+      return failure;
+    });
   }
 
   /** Undefined when delivered; the last error when every attempt failed. */

@@ -1,0 +1,48 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { COMMAND_REFUSALS, type CommandType } from './command-refusals';
+import type { RefusalCode } from './refusal-catalogue';
+import { Refuses, type Refusal } from './refusals';
+import { API_SCHEMAS } from './schemas';
+import { ref, type Schema } from './schemas/schema-helpers';
+
+export type SchemaName = keyof typeof API_SCHEMAS;
+
+/** A success answer: its status as really sent, and a named schema, an inline one, or another media type. */
+export interface Answer {
+  status: number;
+  description: string;
+  schema?: SchemaName | Schema;
+  /** Non-JSON answers (HTML pages, CSV, Prometheus text, event streams), as text; beside the JSON one when a schema is given. */
+  media?: readonly string[];
+}
+
+/** What a retried or concurrent command can be refused for, whatever it does. */
+const COMMAND_EDGE: RefusalCode[] = ['VALIDATION.IDEMPOTENCY_KEY', 'IDEMPOTENCY.KEY_REUSED', 'EVENT_STORE.WRONG_EXPECTED_VERSION'];
+
+function answers(list: readonly Answer[]): MethodDecorator[] {
+  return list.map(({ status, description, schema, media = [] }) => {
+    const json = schema === undefined ? [] : [['application/json', { schema: typeof schema === 'string' ? ref(schema) : schema }]];
+    const texts = media.map((type) => [type, { schema: { type: 'string' } }]);
+    const content = Object.fromEntries([...json, ...texts]);
+    return ApiResponse({ status, description, ...(Object.keys(content).length > 0 ? { content } : {}) });
+  });
+}
+
+/**
+ * A write: summary, its answers, Idempotency-Key (RFC draft idempotency-key header: a retry
+ * appends nothing), and the refusals of the command(s) it runs plus any of its own.
+ */
+export function CommandOperation(summary: string, answer: Answer | Answer[], commands: CommandType[], ...refuses: Refusal[]): MethodDecorator {
+  return applyDecorators(
+    ApiOperation({ summary }),
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key and body answer the first result and append nothing' }),
+    Refuses(...COMMAND_EDGE, ...commands.flatMap((command) => COMMAND_REFUSALS[command]), ...refuses),
+    ...answers([answer].flat()),
+  );
+}
+
+/** A read, or an action that records no command of the domain: summary, answers and its own refusals. */
+export function Operation(summary: string, answer: Answer | Answer[], ...refuses: Refusal[]): MethodDecorator {
+  return applyDecorators(ApiOperation({ summary }), Refuses(...refuses), ...answers([answer].flat()));
+}

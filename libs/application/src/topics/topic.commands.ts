@@ -1,0 +1,40 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { DefineTopic, PublishConsentTextVersion, RetireTopic } from '#domain';
+import type { CommandResult } from '../commands/command-result';
+import { TopicCommandOf } from './topic-command-of';
+import { TopicCommandRunner } from './topic-command-runner';
+
+/** A purpose (Art. 5(1)(b)) with its channels, legal basis, personal fields and retention. */
+export class DefineTopicCommand extends TopicCommandOf<DefineTopic> {}
+
+@CommandHandler(DefineTopicCommand)
+export class DefineTopicHandler implements ICommandHandler<DefineTopicCommand> {
+  constructor(private readonly topics: TopicCommandRunner) {}
+
+  execute({ topicId, data, context }: DefineTopicCommand): Promise<CommandResult> {
+    return this.topics.run(topicId, { type: 'DefineTopic', data, metadata: this.topics.metadata(context) }, context);
+  }
+}
+
+/** Art. 7(1): the text a consent was given to; a material change asks existing consents again. */
+export class PublishConsentTextVersionCommand extends TopicCommandOf<PublishConsentTextVersion> {}
+
+@CommandHandler(PublishConsentTextVersionCommand)
+export class PublishConsentTextVersionHandler implements ICommandHandler<PublishConsentTextVersionCommand> {
+  constructor(private readonly topics: TopicCommandRunner) {}
+
+  execute({ topicId, data, context }: PublishConsentTextVersionCommand): Promise<CommandResult> {
+    return this.topics.run(topicId, { type: 'PublishConsentTextVersion', data, metadata: this.topics.metadata(context) }, context);
+  }
+}
+
+export class RetireTopicCommand extends TopicCommandOf<RetireTopic> {}
+
+@CommandHandler(RetireTopicCommand)
+export class RetireTopicHandler implements ICommandHandler<RetireTopicCommand> {
+  constructor(private readonly topics: TopicCommandRunner) {}
+
+  execute({ topicId, data, context }: RetireTopicCommand): Promise<CommandResult> {
+    return this.topics.run(topicId, { type: 'RetireTopic', data, metadata: this.topics.metadata(context) }, context);
+  }
+}
