@@ -21,7 +21,7 @@ export class WebhooksController {
   constructor(private readonly registry: WebhookRegistry, private readonly dispatcher: WebhookDispatcher) {}
 
   @Post()
-  @Operation('Register a webhook', { status: 201, description: 'Registered; the secret is never shown again', schema: 'Webhook' })
+  @Operation('Register a webhook', { status: 201, description: 'Registered; a generated secret is in this answer only, a given one is never shown', schema: 'RegisteredWebhook' }, 'WEBHOOK.TARGET_FORBIDDEN')
   @Roles('admin')
   async register(@Body() dto: RegisterWebhookDto, @CommandCtx() ctx: CommandContext): Promise<Webhook & { secret?: string }> {
     const { webhook, generatedSecret } = await this.registry.register({ url: dto.url, secret: dto.secret, filter: { ...dto.filter } }, ctx.actor, ctx.now);
@@ -31,6 +31,7 @@ export class WebhooksController {
 
   /** The new secret is in this answer only; the old one keeps signing for WEBHOOK_SECRET_OVERLAP_HOURS. */
   @Post(':id/secret/rotate')
+  @Operation('Rotate a webhook’s signing secret', { status: 200, description: 'The new secret, in this answer only; the old one signs beside it until previousSecretValidUntil', schema: 'RotatedSecret' }, 'WEBHOOK.NOT_FOUND')
   @Roles('admin')
   @HttpCode(200)
   async rotate(@Param('id', uuid) id: string, @Body() dto: RotateWebhookSecretDto, @CommandCtx() ctx: CommandContext): Promise<RotatedSecret> {
