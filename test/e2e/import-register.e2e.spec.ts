@@ -25,7 +25,7 @@ describe('GET /processing-register (e2e)', () => {
     await send('/topics', 'admin', { id: 'newsletter', title: 'Newsletter', description: 'Monthly product news, "curated"', allowedChannels: ['email', 'sms'], legalBasis: 'consent', personalFields: ['firstName'], retentionDays: 730 });
     await send('/topics', 'admin', { id: 'events', title: 'Events', description: 'Invitations to customer events', allowedChannels: ['post'], legalBasis: 'legitimate_interest', personalFields: [], retentionDays: 365 });
     position = (await send('/topics/newsletter/versions', 'dpo', { text: 'Yes, send me the newsletter.', language: 'en', change: 'material' })).position;
-    await send('/webhooks', 'admin', { url: 'http://127.0.0.1:9/hook?token=secret-part', secret: 'a-long-enough-secret', filter: { topics: ['newsletter'] } });
+    await send('/webhooks', 'admin', { url: 'http://127.0.0.1:9/hook?token=secret-part', secret: `whsec_${Buffer.from('a-long-enough-secret-of-24+bytes').toString('base64')}`, filter: { topics: ['newsletter'] } });
   });
   afterAll(async () => {
     await booted.close();

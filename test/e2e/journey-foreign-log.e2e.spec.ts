@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateWebhookSecret } from '#application';
 import { ReadSideDriver } from './read-side.driver';
 import { createRoleKeys, tempDataDir } from './support/boot';
 import { startReceiver, startSmtp, until } from './support/journey-receivers';
 import { copyLog } from './support/log-files';
 
-const SECRET = 'foreign-log-secret-0123456789';
+const SECRET = generateWebhookSecret();
 
 /**
  * Issue #14, part 2, for the journey workers: a restored older log beside newer delivery progress

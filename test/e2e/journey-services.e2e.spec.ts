@@ -1,4 +1,8 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { CloudEvent, HTTP } from 'cloudevents';
+import { Webhook } from 'standardwebhooks';
+import { generateWebhookSecret } from '#application';
 import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
 import { openFeed, startReceiver, startSmtp, until } from './support/journey-receivers';
 
@@ -14,7 +18,7 @@ describe('journey services (e2e)', () => {
     smtp = await startSmtp();
     const dataDir = tempDataDir();
     keys = createRoleKeys(dataDir);
-    const env = { SMTP_URL: smtp.url, MAIL_FROM: 'Ledger <no-reply@ledger.test>', PUBLIC_BASE_URL: 'https://ledger.test', WEBHOOK_RETRY_BASE_MS: '40', WEBHOOK_RETRY_MAX_MS: '200', WEBHOOK_MAX_ATTEMPTS: '3', FEED_HEARTBEAT_MS: '300', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' };
+    const env = { CLOUDEVENTS_SOURCE: 'urn:privacy-ledger:e2e', SMTP_URL: smtp.url, MAIL_FROM: 'Ledger <no-reply@ledger.test>', PUBLIC_BASE_URL: 'https://ledger.test', WEBHOOK_RETRY_BASE_MS: '40', WEBHOOK_RETRY_MAX_MS: '200', WEBHOOK_MAX_ATTEMPTS: '3', FEED_HEARTBEAT_MS: '300', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' };
     booted = await bootApp({ dataDir, env, listen: true });
     app = booted.app;
     baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -23,6 +27,9 @@ describe('journey services (e2e)', () => {
     await booted.close();
     await smtp.close();
   });
+
+  /** A feed frame's `data:` as a receiver reads it: a structured CloudEvent, parsed by the SDK. */
+  const cloudEvent = (data: string) => HTTP.toEvent({ headers: { 'content-type': 'application/cloudevents+json' }, body: data }) as CloudEvent<Record<string, unknown>>;
 
   const send = (method: 'POST' | 'GET' | 'DELETE', url: string, role: string, payload?: object) =>
     app.inject({ method, url, payload, headers: bearer(keys[role]) });
@@ -92,11 +99,13 @@ describe('journey services (e2e)', () => {
     const frame = await until('the grant on the feed', () => feed.frames.find((f) => f.id === String(position)));
     expect(Date.now() - started).toBeLessThan(1000);
     expect(frame.event).toBe('consent.changed.v1');
-    const data = JSON.parse(frame.data!);
-    expect(data).toMatchObject({ type: 'consent.changed.v1', subjectId, topicId: 'feed-news', channel: 'email', newState: 'granted', position });
+    const event = cloudEvent(frame.data!);
+    expect(event.validate()).toBe(true);
+    expect(event).toMatchObject({ specversion: '1.0', source: 'urn:privacy-ledger:e2e', type: 'consent.changed.v1', subject: subjectId, datacontenttype: 'application/json', ledgerposition: position });
+    expect(event.data).toMatchObject({ id: event.id, type: 'consent.changed.v1', subjectId, topicId: 'feed-news', channel: 'email', newState: 'granted', position, time: event.time });
     expect(JSON.stringify(feed.frames)).not.toContain('feed.person@example.org');
     await until('a heartbeat comment', () => feed.comments >= 2, 3000);
-    expect(feed.frames.slice(caughtUp).every((f) => JSON.parse(f.data!).topicId === 'feed-news')).toBe(true);
+    expect(feed.frames.slice(caughtUp).every((f) => cloudEvent(f.data!).data!.topicId === 'feed-news')).toBe(true);
     feed.close();
 
     const later = await grant(subjectId, 'feed-news', 'sms');
@@ -115,7 +124,7 @@ describe('journey services (e2e)', () => {
 
   it('delivers signed webhooks in order with back-off, dead-letters what keeps failing, and replays it', async () => {
     await defineTopic('hook-news');
-    const secret = 'a-very-secret-signing-key';
+    const secret = generateWebhookSecret();
     const flakyTries = new Map<string, number>();
     const flaky = await startReceiver(secret, (id, attempt) => (flakyTries.set(id, attempt), attempt <= 2));
     let deadFails = true;
@@ -140,6 +149,9 @@ describe('journey services (e2e)', () => {
     const delivered = flaky.deliveries.filter((d) => d.attempt === 3).map((d) => d.body.position);
     expect(delivered).toEqual([first, second]);
     expect(flaky.deliveries.every((d) => d.signed)).toBe(true);
+    expect(flaky.deliveries.every((d) => d.headers['content-type'] === 'application/cloudevents+json' && d.event.validate())).toBe(true);
+    expect(flaky.deliveries.every((d) => d.eventId === d.event.id && d.event.id === d.body.id && d.event.subject === subjectId)).toBe(true);
+    expect(Object.keys(flaky.deliveries[0]!.headers).filter((h) => h.startsWith('x-ledger-'))).toEqual(['x-ledger-delivery-attempt']);
     const firstTries = flaky.deliveries.filter((d) => d.body.position === first);
     expect(firstTries.map((d) => d.attempt)).toEqual([1, 2, 3]);
     expect(new Set(firstTries.map((d) => d.eventId)).size).toBe(1);
@@ -164,6 +176,65 @@ describe('journey services (e2e)', () => {
     await flaky.close();
     await dead.close();
   });
+
+  it('refuses a secret that is not whsec_ and the base64 of 24+ bytes with 400 naming secret; registers nothing', async () => {
+    const before = (await send('GET', '/webhooks', 'admin')).json().length;
+    for (const secret of ['a-very-secret-signing-key', `whsec_${randomBytes(16).toString('base64')}`, `whsec_${'!'.repeat(40)}`]) {
+      const res = await send('POST', '/webhooks', 'admin', { url: 'https://hooks.example.org/ledger', secret });
+      expect(res.json()).toMatchObject({ statusCode: 400, code: 'VALIDATION.FAILED', field: 'secret' });
+    }
+    expect((await send('GET', '/webhooks', 'admin')).json()).toHaveLength(before);
+  });
+
+  it('generates a secret shown once, rotates it by route, and signs with both while the overlap lasts', async () => {
+    await defineTopic('rotate-news');
+    const held: string[] = [];
+    const receiver = await startReceiver(held, () => false);
+    try {
+      await rotateWhileDelivering(receiver, held);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  async function rotateWhileDelivering(receiver: Awaited<ReturnType<typeof startReceiver>>, held: string[]) {
+    const created = await send('POST', '/webhooks', 'admin', { url: receiver.url, filter: { topics: ['rotate-news'] } });
+    expect(created.statusCode).toBe(201);
+    const { id, secret: old } = created.json() as { id: string; secret: string };
+    expect(old).toMatch(/^whsec_/);
+    held.push(old);
+    expect(JSON.stringify((await send('GET', '/webhooks', 'admin')).json())).not.toContain(old);
+    const { subjectId } = await register('en', 'rotate.person@example.org');
+    const before = await grant(subjectId, 'rotate-news');
+    const first = await until('the delivery before the rotation', () => receiver.deliveries.find((d) => d.body.position === before));
+    expect(first.verifiedWith).toEqual([old]);
+    expect(first.headers['webhook-signature']!.split(' ')).toHaveLength(1);
+
+    expect((await send('POST', `/webhooks/${randomUUID()}/secret/rotate`, 'admin', {})).statusCode).toBe(404);
+    expect((await send('POST', `/webhooks/${id}/secret/rotate`, 'journey', {})).statusCode).toBe(403);
+    expect((await send('POST', `/webhooks/${id}/secret/rotate`, 'admin', { secret: 'too-short-and-no-prefix' })).json()).toMatchObject({ statusCode: 400, field: 'secret' });
+    const rotated = await send('POST', `/webhooks/${id}/secret/rotate`, 'admin', {});
+    expect(rotated.statusCode).toBe(200);
+    const { secret: fresh, previousSecretValidUntil } = rotated.json() as { secret: string; previousSecretValidUntil: string };
+    expect(fresh).toMatch(/^whsec_/);
+    expect(fresh).not.toBe(old);
+    expect(Date.parse(previousSecretValidUntil) - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
+    held.push(fresh);
+
+    const after = await grant(subjectId, 'rotate-news', 'sms');
+    const second = await until('the delivery after the rotation', () => receiver.deliveries.find((d) => d.body.position === after));
+    // A receiver that holds only the old secret and one that holds only the new one both verify.
+    expect(second.verifiedWith).toEqual([old, fresh]);
+    expect(second.headers['webhook-signature']!.split(' ')).toHaveLength(2);
+    expect(() => new Webhook(fresh).verify(second.raw.replace('"granted"', '"revoked"'), second.headers)).toThrow('No matching signature found');
+    const replayedLater = jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 6 * 60_000);
+    try {
+      expect(() => new Webhook(fresh).verify(second.raw, second.headers)).toThrow('Message timestamp too old');
+    } finally {
+      replayedLater.mockRestore();
+    }
+    expect((await send('DELETE', `/webhooks/${id}`, 'admin')).statusCode).toBe(204);
+  }
 
   async function waitForDeadLetters(id: string, count: number) {
     const deadline = Date.now() + 10_000;

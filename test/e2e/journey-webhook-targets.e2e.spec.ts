@@ -1,8 +1,8 @@
-import { TARGET_FORBIDDEN } from '#application';
+import { generateWebhookSecret, TARGET_FORBIDDEN } from '#application';
 import { startReceiver } from './support/journey-receivers';
 import { RestartableApp } from './support/restartable-app';
 
-const secret = 'target-secret-0123456789';
+const secret = generateWebhookSecret();
 const tricks = [
   'http://127.0.0.1:8080/hook',
   'http://0x7f000001/',

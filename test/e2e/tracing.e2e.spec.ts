@@ -8,7 +8,7 @@ import type * as Boot from './support/boot';
 import type * as Receivers from './support/journey-receivers';
 
 const EMAIL = 'traced.person@example.org';
-const SECRET = 'tracing-secret-0123456789';
+const SECRET = `whsec_${Buffer.from('tracing-secret-0123456789-abcdef').toString('base64')}`;
 
 /**
  * Given the SDK with an in-memory exporter (started before the app's modules load, as main.ts does),

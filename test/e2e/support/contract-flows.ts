@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { EVIDENCE, type RecordingClient } from './contract-scenario';
 
 /** Two topics, one retired. */
@@ -68,13 +68,23 @@ export async function privacyFlows(client: RecordingClient, subjectId: string): 
   await client.expect(200, 'POST', `/subjects/${subjectId}/erasure`, { role: 'dpo', body: {} });
 }
 
+/** A webhook with a given secret, one with a generated secret, a rotation, dead letters and removal. */
+async function webhookFlows(client: RecordingClient): Promise<void> {
+  const secret = `whsec_${randomBytes(24).toString('base64')}`;
+  const given = await client.expect(201, 'POST', '/webhooks', { role: 'admin', body: { url: 'http://127.0.0.1:9/hook', secret, filter: { topics: ['news'] } } });
+  const generated = await client.expect(201, 'POST', '/webhooks', { role: 'admin', body: { url: 'http://127.0.0.1:9/other' } });
+  await client.expect(200, 'POST', `/webhooks/${generated.id}/secret/rotate`, { role: 'admin', body: {} });
+  await client.expect(200, 'POST', `/webhooks/${given.id}/secret/rotate`, { role: 'admin', body: { secret: `whsec_${randomBytes(32).toString('base64')}` } });
+  await client.expect(200, 'GET', '/webhooks', { role: 'admin' });
+  await client.expect(200, 'GET', `/webhooks/${given.id}/dead-letters`, { role: 'admin' });
+  await client.expect(200, 'POST', `/webhooks/${given.id}/dead-letters/replay`, { role: 'admin' });
+  await client.expect(204, 'DELETE', `/webhooks/${given.id}`, { role: 'admin' });
+  await client.expect(204, 'DELETE', `/webhooks/${generated.id}`, { role: 'admin' });
+}
+
 /** Webhooks, unsubscribe links, imports, checkpoints and the operational routes. */
 export async function integrationFlows(client: RecordingClient, subjectId: string): Promise<void> {
-  const webhook = await client.expect(201, 'POST', '/webhooks', { role: 'admin', body: { url: 'http://127.0.0.1:9/hook', secret: 's'.repeat(24), filter: { topics: ['news'] } } });
-  await client.expect(200, 'GET', '/webhooks', { role: 'admin' });
-  await client.expect(200, 'GET', `/webhooks/${webhook.id}/dead-letters`, { role: 'admin' });
-  await client.expect(200, 'POST', `/webhooks/${webhook.id}/dead-letters/replay`, { role: 'admin' });
-  await client.expect(204, 'DELETE', `/webhooks/${webhook.id}`, { role: 'admin' });
+  await webhookFlows(client);
   const link = await client.expect(201, 'POST', '/unsubscribe-links', { role: 'journey', body: { subjectId, topicId: 'news', channel: 'email' } });
   const query = new URL(link.url).search;
   await client.expect(200, 'GET', `/unsubscribe${query}`);
@@ -107,6 +117,8 @@ export async function refusalFlows(client: RecordingClient): Promise<void> {
   await client.expect(400, 'GET', '/stats', { role: 'admin', headers: { 'x-min-position': 'soon' } });
   await client.expect(400, 'GET', '/subjects/x/contactability?channel=email'.replace('x', subjectId), { role: 'journey' });
   await client.expect(403, 'POST', '/webhooks', { role: 'crm', body: {} });
+  await client.expect(400, 'POST', '/webhooks', { role: 'admin', body: { url: 'http://127.0.0.1:9/hook', secret: 's'.repeat(24) } });
+  await client.expect(404, 'POST', `/webhooks/${randomUUID()}/secret/rotate`, { role: 'admin', body: {} });
   await client.expect(415, 'POST', '/imports', { role: 'admin', body: 'x', contentType: 'text/plain' });
   await client.expect(400, 'GET', '/unsubscribe?token=forged');
   await client.expect(400, 'GET', '/audit/consistency?first=2&second=1', { role: 'auditor' });

@@ -1,30 +1,67 @@
 import { createServer, get, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CloudEvent, HTTP } from 'cloudevents';
 import { SMTPServer } from 'smtp-server';
-import { verifyDelivery } from '#application';
+import { Webhook } from 'standardwebhooks';
 
 export interface Delivery {
+  /** `webhook-id`: the event id, the same on every retry. */
   eventId: string;
   attempt: number;
+  /** Verified by `standardwebhooks` with one of the secrets the receiver held. */
   signed: boolean;
+  /** Which of the held secrets verify it on their own. */
+  verifiedWith: string[];
+  headers: Record<string, string>;
+  raw: string;
   /** The W3C Trace Context header, when the sender traced the delivery. */
   traceparent?: string;
+  /** The body parsed by the cloudevents SDK (structured mode). */
+  event: CloudEvent<Delivery['body']>;
+  /** The CloudEvent's `data`: the integration event. */
   body: { id: string; type: string; position: number; subjectId?: string; anchor?: unknown };
 }
 
-/** A webhook receiver on 127.0.0.1 that verifies signatures and fails while `failures()` says so. */
-export async function startReceiver(secret: string, failFirst: (eventId: string, attempt: number) => boolean): Promise<{ url: string; deliveries: Delivery[]; close: () => Promise<void> }> {
+function verifies(secret: string, raw: string, headers: Record<string, string>): boolean {
+  try {
+    new Webhook(secret).verify(raw, headers);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Undefined for a body the SDK does not accept as a CloudEvent (the receiver answers 400). */
+function parseCloudEvent(headers: Record<string, string>, raw: string): CloudEvent<Delivery['body']> | undefined {
+  try {
+    return HTTP.toEvent({ headers, body: raw }) as CloudEvent<Delivery['body']>;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A webhook receiver on 127.0.0.1 as an integrator writes one: it verifies with the standardwebhooks
+ * package, parses with the cloudevents SDK and fails while `failFirst` says so. `secrets` is what it
+ * holds now (the test may change it, e.g. during a rotation).
+ */
+export async function startReceiver(secrets: string | string[], failFirst: (eventId: string, attempt: number) => boolean): Promise<{ url: string; deliveries: Delivery[]; close: () => Promise<void> }> {
+  const held = typeof secrets === 'string' ? [secrets] : secrets;
   const deliveries: Delivery[] = [];
   const server = createServer((req, res) => {
     let raw = '';
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (raw += chunk));
     req.on('end', () => {
-      const eventId = String(req.headers['x-ledger-event-id']);
-      const attempt = Number(req.headers['x-ledger-delivery-attempt']);
-      const signed = verifyDelivery(secret, raw, req.headers['x-ledger-signature'] as string, Math.floor(Date.now() / 1000));
-      const traceparent = req.headers.traceparent as string | undefined;
-      deliveries.push({ eventId, attempt, signed, body: JSON.parse(raw), ...(traceparent ? { traceparent } : {}) });
+      const headers = req.headers as Record<string, string>;
+      const verifiedWith = held.filter((secret) => verifies(secret, raw, headers));
+      const event = parseCloudEvent(headers, raw);
+      if (event === undefined) return void res.writeHead(400).end();
+      const eventId = headers['webhook-id']!;
+      const attempt = Number(headers['x-ledger-delivery-attempt']);
+      const signed = verifiedWith.length > 0;
+      const traceparent = headers.traceparent;
+      deliveries.push({ eventId, attempt, signed, verifiedWith, headers, raw, event, body: event.data!, ...(traceparent ? { traceparent } : {}) });
       res.statusCode = !signed ? 401 : failFirst(eventId, attempt) ? 500 : 204;
       res.end();
     });

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG, EVENT_STORE, INTEGRATION_SOURCE_FILTER, matchesIntegrationFilter, toIntegrationEvent, type AppConfig, type IntegrationFilter } from '#application';
+import { APP_CONFIG, EVENT_STORE, INTEGRATION_SOURCE_FILTER, matchesIntegrationFilter, toCloudEvent, toIntegrationEvent, type AppConfig, type IntegrationFilter } from '#application';
 import { refusal } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { Roles } from '../auth';
@@ -45,7 +45,7 @@ export class FeedController {
     reply.hijack();
     const stream = new SseStream(reply.raw);
     stream.open(3_000);
-    const subscription = this.store.subscribeToAll({ after, filter: INTEGRATION_SOURCE_FILTER, maxBatchSize: 200 }, (batch) => send(stream, batch, filter));
+    const subscription = this.store.subscribeToAll({ after, filter: INTEGRATION_SOURCE_FILTER, maxBatchSize: 200 }, (batch) => send(stream, batch, filter, this.config.journeys.cloudEventsSource));
     const heartbeat = setInterval(() => stream.heartbeat(), this.config.journeys.feedHeartbeatMs);
     const cleanup = () => {
       clearInterval(heartbeat);
@@ -56,10 +56,11 @@ export class FeedController {
   }
 }
 
-async function send(stream: SseStream, batch: readonly RecordedEvent[], filter: IntegrationFilter): Promise<void> {
+/** Each frame's `data:` is a structured-mode CloudEvent; `id:` stays the position (Last-Event-ID). */
+async function send(stream: SseStream, batch: readonly RecordedEvent[], filter: IntegrationFilter, source: string): Promise<void> {
   for (const recorded of batch) {
     if (stream.isClosed) return;
     const event = toIntegrationEvent(recorded);
-    if (event !== undefined && matchesIntegrationFilter(event, filter)) await stream.send(event.position, event.type, event);
+    if (event !== undefined && matchesIntegrationFilter(event, filter)) await stream.send(event.position, event.type, toCloudEvent(event, source));
   }
 }

@@ -28,7 +28,7 @@ export class SseStream {
     this.raw.write(`retry: ${retryMs}\n\n`);
   }
 
-  /** `id:` is the global position, `event:` the integration type, `data:` one line of JSON. */
+  /** `id:` is the global position, `event:` the integration type, `data:` one line of JSON (a structured CloudEvent on the feed). */
   send(id: number, event: string, data: unknown): Promise<void> {
     return this.write(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   }

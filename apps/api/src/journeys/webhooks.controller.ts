@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { WebhookDispatcher, WebhookRegistry, type CommandContext, type DeadLetter, type ReplayOutcome, type Webhook } from '#application';
+import { WebhookDispatcher, WebhookRegistry, type CommandContext, type DeadLetter, type ReplayOutcome, type RotatedSecret, type Webhook } from '#application';
 import { DomainError, refusal } from '#domain';
 import { Roles } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
-import { RegisterWebhookDto } from './dto/journeys.dto';
+import { RegisterWebhookDto, RotateWebhookSecretDto } from './dto/journeys.dto';
 import { Operation } from '../http/openapi/operation.decorators';
 import { list, ref } from '../http/openapi/schemas/schema-helpers';
 
@@ -21,12 +21,24 @@ export class WebhooksController {
   constructor(private readonly registry: WebhookRegistry, private readonly dispatcher: WebhookDispatcher) {}
 
   @Post()
-  @Operation('Register a webhook', { status: 201, description: 'Registered; the secret is never shown again', schema: 'Webhook' })
+  @Operation('Register a webhook', { status: 201, description: 'Registered; a generated secret is in this answer only, a given one is never shown', schema: 'RegisteredWebhook' }, 'WEBHOOK.TARGET_FORBIDDEN')
   @Roles('admin')
-  async register(@Body() dto: RegisterWebhookDto, @CommandCtx() ctx: CommandContext): Promise<Webhook> {
-    const webhook = await this.registry.register({ url: dto.url, secret: dto.secret, filter: { ...dto.filter } }, ctx.actor, ctx.now);
+  async register(@Body() dto: RegisterWebhookDto, @CommandCtx() ctx: CommandContext): Promise<Webhook & { secret?: string }> {
+    const { webhook, generatedSecret } = await this.registry.register({ url: dto.url, secret: dto.secret, filter: { ...dto.filter } }, ctx.actor, ctx.now);
     await this.dispatcher.refresh();
-    return webhook;
+    return generatedSecret === undefined ? webhook : { ...webhook, secret: generatedSecret };
+  }
+
+  /** The new secret is in this answer only; the old one keeps signing for WEBHOOK_SECRET_OVERLAP_HOURS. */
+  @Post(':id/secret/rotate')
+  @Operation('Rotate a webhook’s signing secret', { status: 200, description: 'The new secret, in this answer only; the old one signs beside it until previousSecretValidUntil', schema: 'RotatedSecret' }, 'WEBHOOK.NOT_FOUND')
+  @Roles('admin')
+  @HttpCode(200)
+  async rotate(@Param('id', uuid) id: string, @Body() dto: RotateWebhookSecretDto, @CommandCtx() ctx: CommandContext): Promise<RotatedSecret> {
+    const rotated = await this.registry.rotate(id, ctx.now, dto.secret);
+    if (rotated === undefined) throw notFound(id);
+    await this.dispatcher.refresh();
+    return rotated;
   }
 
   @Get()

@@ -196,6 +196,10 @@ export interface paths {
     /** Register a webhook */
     post: operations["webhooksRegister"];
   };
+  "/webhooks/{id}/secret/rotate": {
+    /** Rotate a webhook’s signing secret */
+    post: operations["webhooksRotate"];
+  };
   "/webhooks/{id}": {
     /** Remove a webhook */
     delete: operations["webhooksRemove"];
@@ -458,9 +462,16 @@ export interface components {
     RegisterWebhookDto: {
       /** @example https://journeys.example.org/ledger-events */
       url: string;
-      /** @description Shared signing secret, at least 16 characters; never shown again */
-      secret: string;
+      /**
+       * @description Standard Webhooks secret: whsec_ + base64 of at least 24 random bytes; never shown again. Without it the server generates one and returns it once
+       * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+       */
+      secret?: string;
       filter?: components["schemas"]["WebhookFilterDto"];
+    };
+    RotateWebhookSecretDto: {
+      /** @description The new secret (whsec_ + base64 of at least 24 random bytes); without it the server generates one */
+      secret?: string;
     };
     UnsubscribeLinkDto: {
       subjectId: string;
@@ -1010,6 +1021,22 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
       createdBy: string;
+    };
+    /** @description The registration; `secret` only when the server generated it (none was sent) */
+    RegisteredWebhook: components["schemas"]["Webhook"] & {
+      /** @description Standard Webhooks secret (whsec_ + base64); shown in this answer only */
+      secret?: string;
+    };
+    RotatedSecret: {
+      /** Format: uuid */
+      id: string;
+      /** @description Standard Webhooks secret (whsec_ + base64); shown in this answer only */
+      secret: string;
+      /**
+       * Format: date-time
+       * @description Until when deliveries also carry the old secret’s signature; null without an overlap
+       */
+      previousSecretValidUntil: string | null;
     };
     DeadLetter: {
       webhookId: string;
@@ -4776,20 +4803,20 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Registered; the secret is never shown again */
+      /** @description Registered; a generated secret is in this answer only, a given one is never shown */
       201: {
         content: {
-          "application/json": components["schemas"]["Webhook"];
+          "application/json": components["schemas"]["RegisteredWebhook"];
         };
       };
-      /** @description Refused: HTTP.MALFORMED_JSON, VALIDATION.FAILED */
+      /** @description Refused: HTTP.MALFORMED_JSON, VALIDATION.FAILED, WEBHOOK.TARGET_FORBIDDEN */
       400: {
         content: {
           "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 400;
             /** @enum {string} */
-            code?: "HTTP.MALFORMED_JSON" | "VALIDATION.FAILED";
+            code?: "HTTP.MALFORMED_JSON" | "VALIDATION.FAILED" | "WEBHOOK.TARGET_FORBIDDEN";
           });
         };
       };
@@ -4812,6 +4839,93 @@ export interface operations {
             statusCode?: 403;
             /** @enum {string} */
             code?: "AUTH.FORBIDDEN";
+          };
+        };
+      };
+      /** @description Refused: HTTP.PAYLOAD_TOO_LARGE */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            code?: "HTTP.PAYLOAD_TOO_LARGE";
+          };
+        };
+      };
+      /** @description Refused: HTTP.UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 415;
+            /** @enum {string} */
+            code?: "HTTP.UNSUPPORTED_MEDIA_TYPE";
+          };
+        };
+      };
+    };
+  };
+  /** Rotate a webhook’s signing secret */
+  webhooksRotate: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RotateWebhookSecretDto"];
+      };
+    };
+    responses: {
+      /** @description The new secret, in this answer only; the old one signs beside it until previousSecretValidUntil */
+      200: {
+        content: {
+          "application/json": components["schemas"]["RotatedSecret"];
+        };
+      };
+      /** @description Refused: HTTP.BAD_REQUEST, HTTP.MALFORMED_JSON, VALIDATION.FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            code?: "HTTP.BAD_REQUEST" | "HTTP.MALFORMED_JSON" | "VALIDATION.FAILED";
+          });
+        };
+      };
+      /** @description Refused: AUTH.MISSING_KEY, AUTH.UNKNOWN_KEY */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            code?: "AUTH.MISSING_KEY" | "AUTH.UNKNOWN_KEY";
+          });
+        };
+      };
+      /** @description Refused: AUTH.FORBIDDEN */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            code?: "AUTH.FORBIDDEN";
+          };
+        };
+      };
+      /** @description Refused: WEBHOOK.NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            code?: "WEBHOOK.NOT_FOUND";
           };
         };
       };

@@ -71,6 +71,26 @@ describe('loadConfig: TRUST_PROXY', () => {
   });
 });
 
+describe('loadConfig: CloudEvents source and webhook secret overlap', () => {
+  it('names the feed under PUBLIC_BASE_URL as the source and overlaps rotated secrets for 24 h by default', () => {
+    const config = loadConfig({ PUBLIC_BASE_URL: 'https://ledger.example.org/' });
+    expect(config.journeys.cloudEventsSource).toBe('https://ledger.example.org/feed');
+    expect(config.journeys.webhooks.secretOverlapHours).toBe(24);
+  });
+
+  it('takes CLOUDEVENTS_SOURCE and WEBHOOK_SECRET_OVERLAP_HOURS as given', () => {
+    const config = loadConfig({ CLOUDEVENTS_SOURCE: 'urn:privacy-ledger:prod', WEBHOOK_SECRET_OVERLAP_HOURS: '0' });
+    expect(config.journeys.cloudEventsSource).toBe('urn:privacy-ledger:prod');
+    expect(config.journeys.webhooks.secretOverlapHours).toBe(0);
+  });
+
+  it('refuses a source that is not an absolute URI and an overlap beyond 30 days, naming the variable', () => {
+    expect(() => loadConfig({ CLOUDEVENTS_SOURCE: 'ledger feed' })).toThrow(/^CLOUDEVENTS_SOURCE: must be an absolute URI/);
+    expect(() => loadConfig({ CLOUDEVENTS_SOURCE: '/feed' })).toThrow(/^CLOUDEVENTS_SOURCE: /);
+    expect(() => loadConfig({ WEBHOOK_SECRET_OVERLAP_HOURS: '721' })).toThrow(/^WEBHOOK_SECRET_OVERLAP_HOURS: /);
+  });
+});
+
 describe('loadConfig: AUDIT_ANCHOR_DIR', () => {
   const dir = (value: string | undefined, dataDir = '/srv/ledger/data') => loadConfig({ DATA_DIR: dataDir, AUDIT_ANCHOR_DIR: value }).audit.anchorDir;
 

@@ -1,3 +1,4 @@
 export * from './integration-event';
 export * from './to-integration-event';
 export * from './integration-filter';
+export * from './cloud-event';

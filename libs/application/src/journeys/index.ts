@@ -10,6 +10,7 @@ export * from './mail/doi-mail-template';
 export * from './mail/mail-transport';
 export * from './mail/doi-mail-outbox';
 export * from './webhooks/webhook-signature';
+export * from './webhooks/webhook-secret';
 export * from './webhooks/backoff';
 export * from './webhooks/delivery-progress';
 export * from './webhooks/webhook-registry';

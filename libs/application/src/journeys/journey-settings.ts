@@ -15,6 +15,8 @@ export interface WebhookSettings {
   concurrency: number;
   /** WEBHOOK_ALLOW_PRIVATE_TARGETS: allow loopback, link-local and private targets (development, tests). */
   allowPrivateTargets: boolean;
+  /** WEBHOOK_SECRET_OVERLAP_HOURS: after a rotation, deliveries are signed with the old secret too for this long. */
+  secretOverlapHours: number;
 }
 
 export interface JourneySettings {
@@ -30,6 +32,8 @@ export interface JourneySettings {
   doubleOptInMail: boolean;
   /** FEED_HEARTBEAT_MS: SSE comment interval that keeps proxies from closing an idle feed. */
   feedHeartbeatMs: number;
+  /** CLOUDEVENTS_SOURCE: the `source` attribute of every published CloudEvent (feed and webhooks). */
+  cloudEventsSource: string;
   webhooks: WebhookSettings;
 }
 
@@ -45,6 +49,14 @@ function baseUrl(env: NodeJS.ProcessEnv): string {
   }
 }
 
+/** CloudEvents 1.0 §3.1.1: `source` is a URI-reference; an absolute URI keeps source + id globally unique. */
+function cloudEventsSource(raw: string | undefined, publicBaseUrl: string): string {
+  const value = raw?.trim();
+  if (!value) return `${publicBaseUrl}/feed`;
+  if (/\s/.test(value) || !URL.canParse(value)) throw new ConfigError('CLOUDEVENTS_SOURCE', `must be an absolute URI (https://ledger.example.org/feed, urn:...), got "${value}"`);
+  return value;
+}
+
 function smtpUrl(raw: string | undefined): string | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   if (!/^smtps?:\/\//.test(raw.trim())) throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps:// (the value is not shown: it may hold a password)');
@@ -53,13 +65,15 @@ function smtpUrl(raw: string | undefined): string | undefined {
 
 export function loadJourneySettings(env: NodeJS.ProcessEnv): JourneySettings {
   const embedded = eventStoreConnection(env) === undefined;
+  const publicBaseUrl = baseUrl(env);
   return {
     runWorkers: envFlag('JOURNEY_WORKERS', env.JOURNEY_WORKERS) ?? embedded,
-    publicBaseUrl: baseUrl(env),
+    publicBaseUrl,
     smtpUrl: smtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM?.trim() || 'Privacy Ledger <no-reply@privacy-ledger.invalid>',
     doubleOptInMail: envFlag('DOUBLE_OPT_IN_MAIL', env.DOUBLE_OPT_IN_MAIL) ?? true,
     feedHeartbeatMs: envInteger('FEED_HEARTBEAT_MS', env.FEED_HEARTBEAT_MS, 15_000, 100, 300_000),
+    cloudEventsSource: cloudEventsSource(env.CLOUDEVENTS_SOURCE, publicBaseUrl),
     webhooks: {
       retryBaseMs: envInteger('WEBHOOK_RETRY_BASE_MS', env.WEBHOOK_RETRY_BASE_MS, 1_000, 1, 3_600_000),
       retryMaxMs: envInteger('WEBHOOK_RETRY_MAX_MS', env.WEBHOOK_RETRY_MAX_MS, 600_000, 1, 86_400_000),
@@ -67,6 +81,7 @@ export function loadJourneySettings(env: NodeJS.ProcessEnv): JourneySettings {
       timeoutMs: envInteger('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 100, 120_000),
       concurrency: envInteger('WEBHOOK_CONCURRENCY', env.WEBHOOK_CONCURRENCY, 8, 1, 256),
       allowPrivateTargets: envFlag('WEBHOOK_ALLOW_PRIVATE_TARGETS', env.WEBHOOK_ALLOW_PRIVATE_TARGETS) ?? false,
+      secretOverlapHours: envInteger('WEBHOOK_SECRET_OVERLAP_HOURS', env.WEBHOOK_SECRET_OVERLAP_HOURS, 24, 0, 720),
     },
   };
 }

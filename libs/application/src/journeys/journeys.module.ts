@@ -27,13 +27,13 @@ const providers = [
   {
     provide: WebhookRegistry,
     inject: [OPERATIONAL_STORE, JourneyKeys, APP_CONFIG],
-    useFactory: (store: OperationalStore, keys: JourneyKeys, config: AppConfig) => new WebhookRegistry(store, keys, config.journeys.webhooks.allowPrivateTargets),
+    useFactory: (store: OperationalStore, keys: JourneyKeys, config: AppConfig) => new WebhookRegistry(store, keys, config.journeys.webhooks),
   },
   {
     provide: WebhookDispatcher,
     inject: [WebhookRegistry, EVENT_STORE, OPERATIONAL_STORE, APP_CONFIG],
     useFactory: (registry: WebhookRegistry, eventStore: EventStore, state: OperationalStore, config: AppConfig) =>
-      new WebhookDispatcher(registry, { eventStore, state, settings: config.journeys.webhooks, log: line, warn }),
+      new WebhookDispatcher(registry, { eventStore, state, settings: config.journeys.webhooks, source: config.journeys.cloudEventsSource, log: line, warn }),
   },
   {
     provide: DoubleOptInMailOutbox,

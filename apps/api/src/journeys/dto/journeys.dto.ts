@@ -30,10 +30,15 @@ export class RegisterWebhookDto {
   @ApiProperty({ example: 'https://journeys.example.org/ledger-events' })
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }) @MaxLength(2000) url!: string;
 
-  @ApiProperty({ description: 'Shared signing secret, at least 16 characters; never shown again' })
-  @IsString() @MinLength(16) @MaxLength(256) secret!: string;
+  @ApiPropertyOptional({ description: 'Standard Webhooks secret: whsec_ + base64 of at least 24 random bytes; never shown again. Without it the server generates one and returns it once', example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' })
+  @IsOptional() @IsString() @MaxLength(256) secret?: string;
 
   @ApiPropertyOptional({ type: WebhookFilterDto }) @IsOptional() @ValidateNested() @Type(() => WebhookFilterDto) filter?: WebhookFilterDto;
+}
+
+export class RotateWebhookSecretDto {
+  @ApiPropertyOptional({ description: 'The new secret (whsec_ + base64 of at least 24 random bytes); without it the server generates one' })
+  @IsOptional() @IsString() @MaxLength(256) secret?: string;
 }
 
 export class UnsubscribeLinkDto {

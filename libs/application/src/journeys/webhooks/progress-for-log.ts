@@ -29,7 +29,7 @@ async function clampToHead(eventStore: EventStore, snapshot: ProgressSnapshot): 
  * ones already counted as delivered, the new ones after it are sent. Progress whose anchor event
  * differs (the log was replaced and written to before the worker looked) cannot tell old events
  * from new, so the webhook starts again from the beginning of the log: receivers deduplicate on
- * X-Ledger-Event-Id, and a skipped withdrawal (Art. 7(3)) would be worse than a repeat. Progress
+ * webhook-id, and a skipped withdrawal (Art. 7(3)) would be worse than a repeat. Progress
  * written before anchors were kept is checked against the head only.
  */
 export async function progressForLog(eventStore: EventStore, snapshot: ProgressSnapshot): Promise<CheckedProgress> {

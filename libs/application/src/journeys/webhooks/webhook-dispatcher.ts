@@ -39,7 +39,7 @@ export class WebhookDispatcher {
     this.workers.clear();
   }
 
-  /** Starts workers for new registrations and stops those of deleted ones (serialised). */
+  /** Starts workers for new registrations, stops those of deleted ones, hands rotated secrets on (serialised). */
   refresh(): Promise<void> {
     if (!this.run) return Promise.resolve();
     this.refreshing = this.refreshing.then(() => this.reconcile());
@@ -53,7 +53,7 @@ export class WebhookDispatcher {
   async replay(webhookId: string): Promise<ReplayOutcome | undefined> {
     const webhook = (await this.registry.active()).find((w) => w.id === webhookId);
     if (!webhook) return undefined;
-    return replayDeadLetters(this.deps.state, this.writerFor(webhookId), webhook, this.deps.settings);
+    return replayDeadLetters(this.deps.state, this.writerFor(webhookId), webhook, this.deps.settings, this.deps.source);
   }
 
   private async reconcile(): Promise<void> {
@@ -65,7 +65,11 @@ export class WebhookDispatcher {
       await worker.stop();
     }
     for (const webhook of active) {
-      if (this.workers.has(webhook.id)) continue;
+      const running = this.workers.get(webhook.id);
+      if (running) {
+        running.useSigning(webhook);
+        continue;
+      }
       const worker = new WebhookWorker(webhook, this.deps, this.writerFor(webhook.id));
       this.workers.set(webhook.id, worker);
       worker.start();

@@ -1,24 +1,43 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
+import { WEBHOOK_SECRET_PREFIX } from './webhook-secret';
 
-export const SIGNATURE_HEADER = 'X-Ledger-Signature';
-export const EVENT_ID_HEADER = 'X-Ledger-Event-Id';
+/** Standard Webhooks headers (https://www.standardwebhooks.com). */
+export const WEBHOOK_ID_HEADER = 'webhook-id';
+export const WEBHOOK_TIMESTAMP_HEADER = 'webhook-timestamp';
+export const WEBHOOK_SIGNATURE_HEADER = 'webhook-signature';
+/** Not part of the standard: which try this is (1, 2, …), for the receiver's logs. */
 export const ATTEMPT_HEADER = 'X-Ledger-Delivery-Attempt';
 
-/** `t=<unix seconds>,v1=<hex HMAC-SHA-256 over "<t>.<body>">`, as Stripe-style receivers expect. */
-export function signDelivery(secret: string, body: string, unixSeconds: number): string {
-  const mac = createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex');
-  return `t=${unixSeconds},v1=${mac}`;
+/** The secrets a webhook signs with: after a rotation the previous one too, until `until`. */
+export interface SigningSecrets {
+  current: string;
+  previous?: { secret: string; until: string };
 }
 
 /**
- * The receiver's side, documented in the README: recompute the HMAC over the raw body, compare in
- * constant time, and refuse old timestamps so a captured delivery cannot be replayed later.
+ * A secret registered before Standard Webhooks (any string of 16+ characters, still sealed as it
+ * was) signs as its UTF-8 bytes: receivers verify with `new Webhook(Buffer.from(secret), { format: 'raw' })`
+ * until they rotate to a `whsec_` secret.
  */
-export function verifyDelivery(secret: string, body: string, header: string | undefined, nowSeconds: number, toleranceSeconds = 300): boolean {
-  const parts = Object.fromEntries((header ?? '').split(',').map((part) => part.split('=', 2) as [string, string]));
-  const t = Number(parts.t);
-  if (!Number.isInteger(t) || Math.abs(nowSeconds - t) > toleranceSeconds || typeof parts.v1 !== 'string') return false;
-  const expected = Buffer.from(signDelivery(secret, body, t).split('v1=')[1]!, 'hex');
-  const given = Buffer.from(parts.v1, 'hex');
-  return expected.length === given.length && timingSafeEqual(expected, given);
+function signer(secret: string): Webhook {
+  return secret.startsWith(WEBHOOK_SECRET_PREFIX) ? new Webhook(secret) : new Webhook(Buffer.from(secret, 'utf8'), { format: 'raw' });
+}
+
+/**
+ * `v1,<new> v1,<old>` while a rotation's overlap lasts, else `v1,<new>`: the spec lets a receiver
+ * accept any listed signature, so one holding either secret verifies.
+ */
+export function signatureHeader(secrets: SigningSecrets, messageId: string, at: Date, body: string): string {
+  const keys = [secrets.current];
+  if (secrets.previous && at.getTime() < Date.parse(secrets.previous.until)) keys.push(secrets.previous.secret);
+  return keys.map((secret) => signer(secret).sign(messageId, at, body)).join(' ');
+}
+
+/** The signed headers of one delivery of `body` as message `messageId`. */
+export function standardWebhookHeaders(secrets: SigningSecrets, messageId: string, at: Date, body: string): Record<string, string> {
+  return {
+    [WEBHOOK_ID_HEADER]: messageId,
+    [WEBHOOK_TIMESTAMP_HEADER]: String(Math.floor(at.getTime() / 1000)),
+    [WEBHOOK_SIGNATURE_HEADER]: signatureHeader(secrets, messageId, at, body),
+  };
 }

@@ -24,6 +24,8 @@ export interface WorkerDeps {
   eventStore: EventStore;
   state: OperationalStore;
   settings: WebhookSettings;
+  /** The CloudEvents `source` of every delivery (CLOUDEVENTS_SOURCE). */
+  source: string;
   log: (line: string) => void;
   /** Where progress found foreign to the log is reported (defaults to `log`). */
   warn?: (line: string) => void;
@@ -52,8 +54,13 @@ export class WebhookWorker {
   private readonly runners = new Set<Promise<void>>();
 
   /** `writer` is shared with dead-letter replays of the same webhook, so their commits queue up. */
-  constructor(readonly webhook: ActiveWebhook, private readonly deps: WorkerDeps, private readonly writer: VersionedWriter) {
+  constructor(private webhook: ActiveWebhook, private readonly deps: WorkerDeps, private readonly writer: VersionedWriter) {
     this.slots = new Slots(deps.settings.concurrency);
+  }
+
+  /** A rotated secret signs from the next attempt on (url and filter of an id never change). */
+  useSigning(webhook: ActiveWebhook): void {
+    this.webhook = { ...this.webhook, signing: webhook.signing };
   }
 
   start(): void {
@@ -142,7 +149,7 @@ export class WebhookWorker {
     const { maxAttempts } = this.deps.settings;
     for (let attempt = 1; ; attempt++) {
       if (!this.running) throw new Stopped();
-      const result = await this.slots.run(() => postEvent(this.webhook.url, this.webhook.secret, event, attempt, this.deps.settings));
+      const result = await this.slots.run(() => postEvent({ url: this.webhook.url, signing: this.webhook.signing, source: this.deps.source }, event, attempt, this.deps.settings));
       if (result.ok) return undefined;
       if (attempt >= maxAttempts) return { error: result.error, attempts: attempt };
       const delay = webhookRetryDelay(this.deps.settings, attempt);
