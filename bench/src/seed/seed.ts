@@ -39,7 +39,7 @@ export class Seeder {
     const topics = new TopicCommandRunner(executor, infra.config);
     this.handlers = {
       defineTopic: new DefineTopicHandler(topics),
-      publishText: new PublishConsentTextVersionHandler(topics),
+      publishText: new PublishConsentTextVersionHandler(topics, this.views),
       register: new RegisterSubjectHandler(subjects),
       grant: new GrantConsentHandler(subjects),
       revoke: new RevokeConsentHandler(subjects),
