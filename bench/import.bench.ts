@@ -7,7 +7,9 @@ import { createWriteStream, createReadStream, mkdtempSync, rmSync, statSync } fr
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommandExecutor, loadConfig, openInfrastructure, RequestKeys, runImport, SubjectCodec, type ImportReport } from '#application';
+import { CommandExecutor, SubjectCodec } from '#application';
+import { loadConfig, openInfrastructure, RequestKeys } from '#runtime';
+import { runImport, type ImportReport } from '#import';
 import { defineTopics, generatedSubject } from '../test/integration/import-support';
 
 const arg = (name: string) => process.argv.indexOf(name);

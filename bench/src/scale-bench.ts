@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, openInfrastructure } from '#application';
+import { loadConfig, openInfrastructure } from '#runtime';
 import { httpBench, type HttpFigures } from './http/http-bench';
 import type { LoadResult } from './http/load';
 import type { BenchOptions } from './options';

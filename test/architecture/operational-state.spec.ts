@@ -1,4 +1,5 @@
-import { DEAD_LETTER_COLLECTION, DOI_MAIL_COLLECTION, LEASE_COLLECTION, PROGRESS_COLLECTION, WEBHOOK_COLLECTION } from '#application';
+import { DEAD_LETTER_COLLECTION, DOI_MAIL_COLLECTION, PROGRESS_COLLECTION, WEBHOOK_COLLECTION } from '#journeys';
+import { LEASE_COLLECTION } from '#projection-runtime';
 import { READ_MODELS } from '#projections';
 import { isOperationalCollection } from '#read-store';
 import { sourcesUnder } from './import-graph';
@@ -9,7 +10,7 @@ import { sourcesUnder } from './import-graph';
  */
 describe('operational state beside the read models', () => {
   it('is reached by the journey services only through OperationalStore, never the ReadStore port', () => {
-    const journeys = [...sourcesUnder('libs/application/src/journeys'), ...sourcesUnder('libs/application/src/projections').filter((f) => f.path.endsWith('projection-lease.ts'))];
+    const journeys = [...sourcesUnder('libs/journeys/src'), ...sourcesUnder('libs/projection-runtime/src').filter((f) => f.path.endsWith('projection-lease.ts'))];
     expect(journeys.length).toBeGreaterThan(10);
     expect(journeys.filter((file) => /\bReadStore\b|\bREAD_STORE\b/.test(file.source)).map((file) => file.path)).toEqual([]);
   });

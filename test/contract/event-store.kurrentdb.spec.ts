@@ -1,4 +1,4 @@
-import { eventStoreConnection, KURRENTDB_CONNECTION_STRING, LEGACY_CONNECTION_STRING } from '#application';
+import { eventStoreConnection, KURRENTDB_CONNECTION_STRING, LEGACY_CONNECTION_STRING } from '#runtime';
 import { KurrentDbEventStore, type EventStore } from '#event-store';
 import { eventStoreContract } from './event-store.contract';
 

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
-import { EVENT_STORE, AUDIT_SIGNING_KEY } from '#application';
+import { EVENT_STORE } from '#runtime';
+import { AUDIT_SIGNING_KEY } from '#application';
 import { CHECKPOINT_TREE, verifyLog, type AuditSigningKey } from '#audit';
 import type { EventStore } from '#event-store';
 import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';

@@ -1,6 +1,8 @@
 import { createPublicKey } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AUDIT_SIGNING_KEY, ProjectionProgress, READ_STORE } from '#application';
+import { AUDIT_SIGNING_KEY } from '#application';
+import { ProjectionProgress } from '#projection-runtime';
+import { READ_STORE } from '#runtime';
 import { parsePublicKey, signReceipt, treeInclusionProblem, verifyConsistency, verifyReceipt, type AuditSigningKey } from '#audit';
 import type { ReadStore } from '#read-store';
 import { SUBJECT_PROFILES } from '#projections';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EVENT_STORE } from '#application';
+import { EVENT_STORE } from '#runtime';
 import type { EventStore } from '#event-store';
 import { subjectStreamName } from '#domain';
 import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';

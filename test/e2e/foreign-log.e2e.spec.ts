@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import { EVENT_STORE, loadConfig, openInfrastructure, READ_STORE } from '#application';
+import { EVENT_STORE, loadConfig, openInfrastructure, READ_STORE } from '#runtime';
 import type { EventStore } from '#event-store';
 import type { ReadStore } from '#read-store';
 import { READ_MODELS, subjectProfileModel } from '#projections';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateWebhookSecret } from '#application';
+import { generateWebhookSecret } from '#journeys';
 import { ReadSideDriver } from './read-side.driver';
 import { createRoleKeys, tempDataDir } from './support/boot';
 import { startReceiver, startSmtp, until } from './support/journey-receivers';

@@ -1,4 +1,4 @@
-import { generateWebhookSecret } from '#application';
+import { generateWebhookSecret } from '#journeys';
 import { startReceiver, until } from './support/journey-receivers';
 import { RestartableApp } from './support/restartable-app';
 

@@ -1,4 +1,4 @@
-import { generateWebhookSecret, TARGET_FORBIDDEN } from '#application';
+import { generateWebhookSecret, TARGET_FORBIDDEN } from '#journeys';
 import { startReceiver } from './support/journey-receivers';
 import { RestartableApp } from './support/restartable-app';
 

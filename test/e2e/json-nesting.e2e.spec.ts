@@ -1,4 +1,5 @@
-import { EVENT_STORE, MAX_JSON_NESTING } from '#application';
+import { EVENT_STORE } from '#runtime';
+import { MAX_JSON_NESTING } from '#application';
 import type { EventStore } from '#event-store';
 import { NESTING_TOO_DEEP } from '../../apps/api/src/http/json-body';
 import { bearer, bootApp, type BootedApp } from './support/boot';

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { SUBJECT_CRYPTO } from '#application';
+import { SUBJECT_CRYPTO } from '#runtime';
 import type { SubjectCrypto } from '#crypto';
 import { PrivacyScheduler } from '../../apps/api/src/privacy/privacy-scheduler';
 import { bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';

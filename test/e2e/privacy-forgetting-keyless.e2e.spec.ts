@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalJson } from '#audit';
-import { READ_STORE, uuidFromBytes } from '#application';
+import { READ_STORE, uuidFromBytes } from '#runtime';
 import { SUBJECT_PROFILES } from '#projections';
 import type { ReadStore } from '#read-store';
 import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { EVENT_STORE, READ_STORE, SUBJECT_CRYPTO } from '#application';
+import { EVENT_STORE, READ_STORE, SUBJECT_CRYPTO } from '#runtime';
 import { KeyDestroyedError, SqliteKeyVault, type SubjectCrypto } from '#crypto';
 import type { EventStore } from '#event-store';
 import { subjectStreamName } from '#domain';

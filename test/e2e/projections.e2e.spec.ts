@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import { Controller, Get, Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { BlindIndexDeriver, EVENT_STORE, ProjectionProgress, SUBJECT_CRYPTO } from '#application';
+import { BlindIndexDeriver, ProjectionProgress } from '#projection-runtime';
+import { EVENT_STORE, SUBJECT_CRYPTO } from '#runtime';
 import type { SubjectCrypto } from '#crypto';
 import type { EventStore } from '#event-store';
 import { READ_MODELS } from '#projections';

@@ -1,6 +1,6 @@
 import { request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { APP_CONFIG, type AppConfig } from '#application';
+import { APP_CONFIG, type AppConfig } from '#runtime';
 import { MissionControl } from '../../apps/api/src/read-side/mission-control';
 import { TOO_MANY_STREAMS } from '../../apps/api/src/read-side/stream-slots';
 import { ReadSideDriver } from './read-side.driver';

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { discardScratch, EVENT_STORE, type Infrastructure, loadConfig, openInfrastructure, ProjectionProgress, readAllDocuments, rebuildIntoScratch, BlindIndexDeriver } from '#application';
+import { discardScratch, ProjectionProgress, readAllDocuments, rebuildIntoScratch, BlindIndexDeriver } from '#projection-runtime';
+import { EVENT_STORE, type Infrastructure, loadConfig, openInfrastructure } from '#runtime';
 import type { EventStore } from '#event-store';
 import { READ_MODELS } from '#projections';
 import { runRebuild, selectModels } from '../../apps/cli/src/commands/rebuild.command';

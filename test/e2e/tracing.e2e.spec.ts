@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { startTracing, type Tracing } from '../../libs/application/src/tracing/start-tracing';
+import { startTracing, type Tracing } from '../../libs/runtime/src/tracing/start-tracing';
 import type { EventStore } from '#event-store';
-import type * as Application from '#application';
+import type * as Runtime from '#runtime';
 import type * as Boot from './support/boot';
 import type * as Receivers from './support/journey-receivers';
 
@@ -79,7 +79,7 @@ describe('tracing (e2e)', () => {
 
     const delivered = receiver.deliveries.find((d) => d.body.position === granted.json.position);
     expect(delivered?.traceparent?.split('-')[1]).toBe(traceId);
-    const { EVENT_STORE } = require('#application') as typeof Application;
+    const { EVENT_STORE } = require('#runtime') as typeof Runtime;
     const stored = await booted.app.get<symbol, EventStore>(EVENT_STORE).readStream(`subject-${subjectId}`);
     const grant = stored.find((e) => e.position === granted.json.position)!;
     expect(Object.keys(grant.metadata).filter((key) => key.startsWith('trace'))).toEqual(['traceparent']);

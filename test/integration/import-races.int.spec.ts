@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { subjectDecider, subjectStreamName, type SubjectCommand } from '#domain';
 import { verifyLog } from '#audit';
-import { importedSubjectId, SubjectCodec, type CommandResult } from '#application';
+import { importedSubjectId } from '#import';
+import { SubjectCodec, type CommandResult } from '#application';
 import { generatedSubject, ndjson, openImportFixture, type ImportFixture } from './import-support';
 
 const SUBJECTS = 300;

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { topicDecider, topicStreamName, type TopicCommand } from '#domain';
-import { CommandExecutor, loadConfig, openInfrastructure, plainCodec, RequestKeys, runImport, SubjectCodec, type ImportOptions, type Infrastructure } from '#application';
+import { CommandExecutor, plainCodec, SubjectCodec } from '#application';
+import { loadConfig, openInfrastructure, RequestKeys, type Infrastructure } from '#runtime';
+import { runImport, type ImportOptions } from '#import';
 
 export interface ImportFixture {
   dataDir: string;

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DOI_MAIL_COLLECTION } from '#application';
+import { DOI_MAIL_COLLECTION } from '#journeys';
 import { SqliteReadStore } from '#read-store';
 import { bearer, bootApp, createRoleKeys, tempDataDir } from '../e2e/support/boot';
 import { startSmtp, until } from '../e2e/support/journey-receivers';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ProjectionRunner } from '#application';
+import { ProjectionRunner } from '#projection-runtime';
 import { SqliteReadStore } from '#read-store';
 import { appendLog, countingModel, documents, openStores, passThrough, removeDir, type Stores, until } from './projection-support';
 import { killAllChildren, spawnFixture } from './sqlite-children';

@@ -1,4 +1,4 @@
-import { ProjectionProgress, ProjectionRunner, type RunnerDeps } from '#application';
+import { ProjectionProgress, ProjectionRunner, type RunnerDeps } from '#projection-runtime';
 import { type RecordedEvent, SqliteEventStore } from '#event-store';
 import type { ProjectedEvent } from '#projections';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-import { REPLAY_COMMIT_EVENTS, rebuildModel, type ReplayProgress } from '#application';
+import { REPLAY_COMMIT_EVENTS, rebuildModel, type ReplayProgress } from '#projection-runtime';
 import type { WriteBatch } from '#read-store';
 import { appendLog, countingModel, documents, openStores, passThrough, removeDir, type Stores } from './projection-support';
 

@@ -1,4 +1,4 @@
-import { ProjectionLease, ProjectionProgress, ProjectionRunner, type RunnerDeps } from '#application';
+import { ProjectionLease, ProjectionProgress, ProjectionRunner, type RunnerDeps } from '#projection-runtime';
 import type { ReadModel } from '#projections';
 import { appendLog, countingModel, documents, openStores, passThrough, removeDir, type Stores, until } from './projection-support';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RecordedEvent, SqliteEventStore } from '#event-store';
 import { SqliteReadStore, type StoredDocument } from '#read-store';
-import { readAllDocuments } from '#application';
+import { readAllDocuments } from '#projection-runtime';
 import type { ProjectedEvent, ReadModel } from '#projections';
 
 type Counts = { stream: string; count: number; types: string[] };

@@ -1,5 +1,6 @@
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
-import { loadConfig, ProjectionProgress, ProjectionRunner, versionKey } from '#application';
+import { loadConfig } from '#runtime';
+import { ProjectionProgress, ProjectionRunner, versionKey } from '#projection-runtime';
 import type { RecordedEvent } from '#event-store';
 import type { ProjectedEvent } from '#projections';
 import { mapError } from '../../apps/api/src/http/error-mapping';

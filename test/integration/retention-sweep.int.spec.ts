@@ -1,5 +1,6 @@
 import { isSubjectStream, subjectDecider, subjectStreamName, type SubjectCommand } from '#domain';
-import { importedSubjectId, RetentionSweep, SubjectCodec, SubjectEraser } from '#application';
+import { importedSubjectId } from '#import';
+import { RetentionSweep, SubjectCodec, SubjectEraser } from '#application';
 import { generatedSubject, ndjson, openImportFixture, type ImportFixture } from './import-support';
 
 const SUBJECTS = 60;

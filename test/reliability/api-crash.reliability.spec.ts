@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, openInfrastructure, type Infrastructure } from '#application';
+import { loadConfig, openInfrastructure, type Infrastructure } from '#runtime';
 import { READ_MODELS } from '#projections';
 import { subjectStreamName } from '#domain';
 import { createApiKey } from '../../apps/api/src/auth';

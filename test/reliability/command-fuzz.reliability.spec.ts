@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EVENT_STORE } from '#application';
+import { EVENT_STORE } from '#runtime';
 import type { EventStore } from '#event-store';
 import { createApiKey } from '../../apps/api/src/auth';
 import { ROLES } from '../../apps/api/src/auth/roles';

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EVENT_STORE } from '#application';
+import { EVENT_STORE } from '#runtime';
 import type { EventStore } from '#event-store';
 import { subjectStreamName } from '#domain';
 import { bootApp, createRoleKeys, tempDataDir, type BootedApp } from '../e2e/support/boot';

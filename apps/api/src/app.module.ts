@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { InfrastructureModule, type Infrastructure } from '#application';
+import { InfrastructureModule, type Infrastructure } from '#runtime';
 import { AuditHttpModule } from './audit/audit-http.module';
 import { DashboardModule } from './dashboard/dashboard.module';
-import { ProjectionsModule } from '#application';
+import { ProjectionsModule } from '#projection-runtime';
 import { READ_MODELS } from '#projections';
 import { MetricsModule } from './metrics/metrics.module';
 import { HealthModule } from './health/health.module';

@@ -2,7 +2,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import type { Infrastructure } from '#application';
+import type { Infrastructure } from '#runtime';
 import { AppModule } from './app.module';
 import { loggerFor } from './logging/logger.options';
 import { RequestLogController } from './logging/request-logging';

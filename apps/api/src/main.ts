@@ -1,7 +1,7 @@
 // First: tracing must be started before the modules it instruments are loaded.
 import './tracing';
 import 'reflect-metadata';
-import { createLogger, loadConfig, openInfrastructure } from '#application';
+import { createLogger, loadConfig, openInfrastructure } from '#runtime';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, openInfrastructure } from '#application';
+import { loadConfig, openInfrastructure } from '#runtime';
 import { createApp } from './create-app';
 import { createOpenApiDocument } from './http/openapi';
 

@@ -3,7 +3,7 @@ import './tracing';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { createLogger, loadConfig, openInfrastructure } from '#application';
+import { createLogger, loadConfig, openInfrastructure } from '#runtime';
 import { READ_MODELS } from '#projections';
 import { ProjectorModule } from './projector.module';
 

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { createLogger, InfrastructureModule, type Infrastructure, ProjectionsModule } from '#application';
+import { createLogger, InfrastructureModule, type Infrastructure } from '#runtime';
+import { ProjectionsModule } from '#projection-runtime';
 import type { ReadModel } from '#projections';
 
 /** Holds the event loop open: the runners' live waits use unref'd timers on purpose. */

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { BlindIndexDeriver, rebuildModel, type Infrastructure } from '#application';
+import { BlindIndexDeriver, rebuildModel } from '#projection-runtime';
+import type { Infrastructure } from '#runtime';
 import { READ_MODELS } from '#projections';
 
 export interface RebuildFigure {

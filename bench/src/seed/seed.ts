@@ -4,8 +4,9 @@ import {
   CommandExecutor, DefineTopicCommand, DefineTopicHandler, GrantConsentCommand, GrantConsentHandler,
   PublishConsentTextVersionCommand, PublishConsentTextVersionHandler, RegisterSubjectCommand, RegisterSubjectHandler,
   RevokeConsentCommand, RevokeConsentHandler, SubjectCodec, SubjectCommandRunner, TopicCommandRunner, TopicViews,
-  type CommandContext, type CommandResult, type Infrastructure,
+  type CommandContext, type CommandResult,
 } from '#application';
+import type { Infrastructure } from '#runtime';
 
 /** Topics every scale defines: bench-t0 carries the seeded grants, the others take the HTTP grants. */
 export const TOPICS = Array.from({ length: 20 }, (_, i) => `bench-t${i}`);

@@ -1,57 +1,69 @@
-export * from './config/app-config';
-export * from './config/event-store-connection';
-export * from './logging/create-logger';
-export * from './logging/log-format';
-export * from './infrastructure/tokens';
-export * from './infrastructure/data-dir';
-export * from './infrastructure/open-event-store';
-export * from './infrastructure/infrastructure.module';
-export * from './commands/event-codec';
-export * from './commands/command-result';
+/** #application: use cases: command and query handlers per feature, over the ports; no config, no store wiring, no runtime machinery. */
+
+// write side: executor, codecs, idempotency
 export * from './commands/command-context';
-export * from './commands/idempotency';
-export * from './commands/request-keys';
-export * from './commands/uuid-from-bytes';
 export * from './commands/command-executor';
 export * from './commands/command-input';
-export * from './config/domain-settings';
-export * from './infrastructure/open-key-vault';
-export * from './infrastructure/open-infrastructure';
-export * from './subjects/subject-codec';
-export * from './subjects/subject-command-runner';
-export * from './subjects/profile.commands';
-export * from './subjects/consent.commands';
-export * from './subjects/block.commands';
-export * from './subjects/double-opt-in.commands';
-export * from './subjects/subject-history.query';
-export * from './subjects/subject-command-handlers';
-export * from './topics/topic-views';
-export * from './topics/topic-command-runner';
-export * from './topics/topic.commands';
-export * from './topics/topic-command-handlers';
-export * from './ledger.module';
+export * from './commands/command-result';
+export * from './commands/event-codec';
 export * from './commands/events-appended.event';
-export * from './projections';
-export * from './infrastructure/open-read-store';
-export * from './audit/audit-settings';
-export * from './audit/tokens';
-export * from './audit/open-signing-key';
+export * from './commands/idempotency';
+export { KeyedLock } from './commands/keyed-lock';
+
+// write side module
+export * from './ledger.module';
+
+// subjects
+export * from './subjects/block.commands';
+export * from './subjects/consent.commands';
+export * from './subjects/double-opt-in-token';
+export * from './subjects/double-opt-in.commands';
+export * from './subjects/profile.commands';
+export * from './subjects/subject-codec';
+export * from './subjects/subject-command-handlers';
+export * from './subjects/subject-command-runner';
+export * from './subjects/subject-history.query';
+
+// topics
+export * from './topics/topic-command-handlers';
+export * from './topics/topic-command-runner';
+export * from './topics/topic-views';
+export * from './topics/topic.commands';
+
+// privacy: erasure, export, requests, retention
+export * from './privacy/dsr.commands';
+export * from './privacy/erase-subject.command';
+export * from './privacy/erased-subjects';
+export * from './privacy/erasure-codec';
+export * from './privacy/export-document';
+export * from './privacy/legal-hold.commands';
+export * from './privacy/privacy.module';
+export * from './privacy/reconcile-erasures';
+export * from './privacy/reconcile-on-start';
+export * from './privacy/request-queue.query';
+export * from './privacy/retention-sweep';
+export * from './privacy/subject-eraser';
+export * from './privacy/subject-export.command';
+export * from './privacy/topic-records';
+
+// audit: checkpoints, verification, receipts
 export * from './audit/anchor-decider';
+export * from './audit/anchor-file';
+export * from './audit/audit.module';
+export * from './audit/audit.queries';
 export * from './audit/checkpoint-list';
 export * from './audit/checkpoint-service';
-export * from './audit/anchor-file';
-export * from './audit/subject-verification';
 export * from './audit/consent-receipt';
-export * from './audit/audit.queries';
-export * from './audit/audit.module';
-export * from './history/labels';
+export * from './audit/subject-verification';
+export * from './audit/tokens';
+
+// history
 export * from './history/describe-event';
 export * from './history/event-time';
-export * from './history/topic-at';
-export * from './history/subject-timeline';
+export * from './history/labels';
 export * from './history/subject-state-at';
-export * from './privacy';
-export * from './import';
-export * from './integration';
-export * from './journeys';
+export * from './history/subject-timeline';
+export * from './history/topic-at';
+
+// input limits
 export * from './input/json-nesting';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig, openInfrastructure } from '#application';
+import { loadConfig, openInfrastructure } from '#runtime';
 import { createApiKey } from '../../../apps/api/src/auth';
 import { ROLES, type Role } from '../../../apps/api/src/auth/roles';
 import { createApp } from '../../../apps/api/src/create-app';

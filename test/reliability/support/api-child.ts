@@ -5,7 +5,7 @@
  * Run with `node -r test/fixtures/swc-register.js test/reliability/support/api-child.ts`.
  */
 import 'reflect-metadata';
-import { loadConfig, openInfrastructure } from '#application';
+import { loadConfig, openInfrastructure } from '#runtime';
 import { createApp } from '../../../apps/api/src/create-app';
 
 async function main(): Promise<void> {

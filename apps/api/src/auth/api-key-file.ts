@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '#application';
+import { ConfigError } from '#runtime';
 import { generateApiKey, hashApiKey, type ApiKeyEntry } from './api-key';
 import { isRole, type Role } from './roles';
 

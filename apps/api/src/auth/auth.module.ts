@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { APP_CONFIG, type AppConfig } from '#application';
+import { APP_CONFIG, type AppConfig } from '#runtime';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeyRegistry } from './api-key-registry';
 import { loadApiKeys } from './load-api-keys';

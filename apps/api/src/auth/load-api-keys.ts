@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { ConfigError, type AppConfig } from '#application';
+import { ConfigError, type AppConfig } from '#runtime';
 import { generateApiKey, hashApiKey, type ApiKeyEntry } from './api-key';
 import { defaultApiKeysFile, readApiKeysFile, writeApiKeysFile } from './api-key-file';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '#application';
+import { loadConfig } from '#runtime';
 import { findApiKey, hashApiKey } from './api-key';
 import { appendApiKey, createApiKey, readApiKeysFile } from './api-key-file';
 import { loadApiKeys } from './load-api-keys';

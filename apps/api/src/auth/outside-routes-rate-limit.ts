@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getStorageToken, normalizeIp, seconds, type ThrottlerStorage } from '@nestjs/throttler';
-import { APP_CONFIG, type AppConfig } from '#application';
+import { APP_CONFIG, type AppConfig } from '#runtime';
 import { errorBody } from '../http/error-body';
 import { EDGE_STATUS } from '../http/edge-refusals';
 import { DOCS_PATH } from '../http/openapi';

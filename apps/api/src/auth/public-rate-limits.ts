@@ -1,5 +1,5 @@
 import { seconds, SkipThrottle, type ThrottlerOptions } from '@nestjs/throttler';
-import type { AppConfig } from '#application';
+import type { AppConfig } from '#runtime';
 import type { EdgeCode } from '../http/edge-refusals';
 
 /**

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { createParamDecorator, Injectable, type ExecutionContext, type PipeTransform } from '@nestjs/common';
 import { canonicalJson } from '#audit';
 import { refusal } from '#domain';
-import { RequestKeys, type CommandContext } from '#application';
+import { RequestKeys } from '#runtime';
+import type { CommandContext } from '#application';
 import type { RequestWithCaller } from '../auth/caller.decorator';
 
 interface CommandRequest extends RequestWithCaller {

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Logger } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { EVENT_STORE, ProjectionProgress, READ_STORE } from '#application';
+import { EVENT_STORE, READ_STORE } from '#runtime';
+import { ProjectionProgress } from '#projection-runtime';
 import type { ReadStore } from '#read-store';
 import type { EventStore } from '#event-store';
 import { Public } from '../auth/route-access';

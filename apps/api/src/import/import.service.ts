@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { APP_CONFIG, CommandExecutor, EVENT_STORE, ImportFileError, RequestKeys, runImport, SubjectCodec, type AppConfig, type ImportOptions, type ImportReport } from '#application';
+import { APP_CONFIG, EVENT_STORE, RequestKeys, type AppConfig } from '#runtime';
+import { CommandExecutor, SubjectCodec } from '#application';
+import { ImportFileError, runImport, type ImportOptions, type ImportReport } from '#import';
 import { refusal } from '#domain';
 import type { EventStore } from '#event-store';
 

@@ -3,7 +3,7 @@ import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { refusal } from '#domain';
-import type { ImportReport } from '#application';
+import type { ImportReport } from '#import';
 import { Roles } from '../auth';
 import { edgeRefusal } from '../http/edge-refusals';
 import { IMPORT_MEDIA_TYPES } from './import-body';

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG, EVENT_STORE, INTEGRATION_SOURCE_FILTER, matchesIntegrationFilter, toCloudEvent, toIntegrationEvent, type AppConfig, type IntegrationFilter } from '#application';
+import { APP_CONFIG, EVENT_STORE, type AppConfig } from '#runtime';
+import { INTEGRATION_SOURCE_FILTER, matchesIntegrationFilter, toCloudEvent, toIntegrationEvent, type IntegrationFilter } from '#journeys';
 import { refusal } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { Roles } from '../auth';

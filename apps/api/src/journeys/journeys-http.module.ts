@@ -1,6 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { JourneysModule } from '#application';
+import { JourneysModule } from '#journeys';
 import { DoubleOptInPageController } from './double-opt-in-page.controller';
 import { FeedController } from './feed.controller';
 import { acceptFormBodies } from './form-bodies';

@@ -1,4 +1,4 @@
-import { escapeHtml } from '#application';
+import { escapeHtml } from '#journeys';
 
 function page(title: string, body: string, script = ''): string {
   return [

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { UnsubscribeLinks, UnsubscribeService, UnsubscribeTokens, type CommandContext, type UnsubscribeLink, type UnsubscribeOutcome } from '#application';
+import { UnsubscribeLinks, UnsubscribeService, UnsubscribeTokens, type UnsubscribeLink, type UnsubscribeOutcome } from '#journeys';
+import type { CommandContext } from '#application';
 import { Public, Roles } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { OneClickBodyDto, TokenQueryDto, UnsubscribeLinkDto } from './dto/journeys.dto';

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { WebhookDispatcher, WebhookRegistry, type CommandContext, type DeadLetter, type ReplayOutcome, type RotatedSecret, type Webhook } from '#application';
+import { WebhookDispatcher, WebhookRegistry, type DeadLetter, type ReplayOutcome, type RotatedSecret, type Webhook } from '#journeys';
+import type { CommandContext } from '#application';
 import { DomainError, refusal } from '#domain';
 import { Roles } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';

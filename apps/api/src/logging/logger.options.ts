@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Params } from 'nestjs-pino';
-import { createLogger, type AppConfig } from '#application';
+import { createLogger, type AppConfig } from '#runtime';
 import { loggedPath, type LoggedRequest } from './log-path';
 
 const loggers = new WeakMap<AppConfig, Logger>();

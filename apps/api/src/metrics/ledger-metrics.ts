@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { EventStore } from '#event-store';
-import type { ProjectionProgress, ProjectionSnapshot } from '#application';
+import type { ProjectionProgress, ProjectionSnapshot } from '#projection-runtime';
 
 /**
  * One registry per app (not prom-client's global one), so several apps in one process (e2e tests)

@@ -1,7 +1,8 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { EVENT_STORE, ProjectionProgress } from '#application';
+import { EVENT_STORE } from '#runtime';
+import { ProjectionProgress } from '#projection-runtime';
 import type { EventStore } from '#event-store';
 import { LedgerMetrics } from './ledger-metrics';
 import { MetricsController } from './metrics.controller';

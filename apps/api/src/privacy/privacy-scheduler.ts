@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, RetentionSweep, schedulerIntervalSeconds, type AppConfig } from '#application';
+import { APP_CONFIG, schedulerIntervalSeconds, type AppConfig } from '#runtime';
+import { RetentionSweep } from '#application';
 
 /**
  * In the api on the embedded stores: every PRIVACY_SCHEDULER_INTERVAL_SECONDS, carries out the

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG, READ_STORE, type AppConfig } from '#application';
+import { APP_CONFIG, READ_STORE, type AppConfig } from '#runtime';
 import { findAudience, getTopic } from '#projections';
 import type { ReadStore } from '#read-store';
 import { Roles } from '../auth';

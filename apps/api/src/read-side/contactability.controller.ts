@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG, READ_STORE, type AppConfig } from '#application';
+import { APP_CONFIG, READ_STORE, type AppConfig } from '#runtime';
 import { answerContactability, checkContactability, type ContactabilityCheck } from '#projections';
 import type { ReadStore } from '#read-store';
 import { Roles } from '../auth';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppConfig } from '#application';
+import type { AppConfig } from '#runtime';
 import { SqliteReadStore, type JsonObject, type ReadStore } from '#read-store';
 import { fold, subjectEvent, T0, topicEvent } from '../../../../projections/projection.fixtures';
 import type { ProjectedEvent } from '../../../../projections/read-model';

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ProjectionProgress, READ_STORE } from '#application';
+import { ProjectionProgress } from '#projection-runtime';
+import { READ_STORE } from '#runtime';
 import { consentFigures, openRequestsByDueDate, READ_MODELS, type ConsentFigures, type RequestsDue } from '#projections';
 import type { ReadStore } from '#read-store';
 

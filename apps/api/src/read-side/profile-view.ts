@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { effectiveConsentStatus } from '#domain';
-import { SUBJECT_CRYPTO } from '#application';
+import { SUBJECT_CRYPTO } from '#runtime';
 import type { SubjectCrypto } from '#crypto';
 import type { ProfileConsent, SubjectProfileDocument, TopicReadView } from '#projections';
 import type { Role } from '../auth';

@@ -2,7 +2,8 @@ import { applyDecorators, type CanActivate, type ExecutionContext, Inject, Injec
 import { ApiHeader } from '@nestjs/swagger';
 import { Refuses } from '../http/openapi/refusals';
 import type { FastifyRequest } from 'fastify';
-import { APP_CONFIG, type AppConfig, ProjectionProgress } from '#application';
+import { APP_CONFIG, type AppConfig } from '#runtime';
+import { ProjectionProgress } from '#projection-runtime';
 import { edgeRefusal, type EdgeCode } from '../http/edge-refusals';
 import { validationFailed } from '../http/validation.pipe';
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '#application';
+import { APP_CONFIG, type AppConfig } from '#runtime';
 import { edgeRefusal, type EdgeCode } from '../http/edge-refusals';
 
 export const TOO_MANY_STREAMS = 'STATS.TOO_MANY_STREAMS' satisfies EdgeCode;

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { SUBJECT_CRYPTO, READ_STORE } from '#application';
+import { SUBJECT_CRYPTO, READ_STORE } from '#runtime';
 import { BlindIndexInputError, type SubjectCrypto } from '#crypto';
 import { findByLookupKey, getProfile, topicsById } from '#projections';
 import type { ReadStore } from '#read-store';

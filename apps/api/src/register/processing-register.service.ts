@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, OPERATIONAL_STORE, READ_STORE } from '#application';
+import { EVENT_STORE, OPERATIONAL_STORE, READ_STORE } from '#runtime';
 import { AUDIT_ANCHOR_STREAM } from '#domain';
 import type { EventStore } from '#event-store';
 import { TOPICS, topicsModel, type TopicDocument } from '#projections';

@@ -1,4 +1,4 @@
-import { WEBHOOK_COLLECTION, type Webhook } from '#application';
+import { WEBHOOK_COLLECTION, type Webhook } from '#journeys';
 import type { OperationalStore } from '#read-store';
 import type { Recipient } from './processing-register';
 

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { uuidFromBytes, type CommandContext } from '#application';
+import { uuidFromBytes } from '#runtime';
+import type { CommandContext } from '#application';
 
 /**
  * New ids are random, except under an Idempotency-Key: then they derive from the actor, the key

@@ -1,6 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import { loadConfig, openEventStore, type AppConfig } from '#application';
+import { loadConfig, openEventStore, type AppConfig } from '#runtime';
 import type { EventStore } from '#event-store';
 
 /** Shared by the audit commands (verify, checkpoints, history, state-at): output mode and the store. */

@@ -2,10 +2,9 @@ import { createReadStream, openSync, closeSync, fstatSync, writeFileSync } from 
 import { extname } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import {
-  CommandExecutor, loadConfig, openInfrastructure, RequestKeys, runImport, SubjectCodec,
-  type ImportFormat, type ImportProgress, type ImportReport, type Infrastructure,
-} from '#application';
+import { CommandExecutor, SubjectCodec } from '#application';
+import { loadConfig, openInfrastructure, RequestKeys, type Infrastructure } from '#runtime';
+import { runImport, type ImportFormat, type ImportProgress, type ImportReport } from '#import';
 
 export interface ImportFileOptions {
   format?: ImportFormat;

@@ -12,7 +12,7 @@ import { register as registerRotateMasterKey } from './rotate-master-key.command
 
 /**
  * Each command lives in its own file exporting `register(program)`; add it to this list.
- * Commands open the stores through `openInfrastructure` (see libs/application), so they work
+ * Commands open the stores through `openInfrastructure` (see libs/runtime), so they work
  * against the embedded files and against KurrentDB/MongoDB alike.
  */
 const commands: Array<(program: Command) => void> = [

@@ -1,4 +1,5 @@
-import { CommandExecutor, loadConfig, openInfrastructure, SubjectCodec, SubjectEraser, RetentionSweep, type Infrastructure } from '#application';
+import { CommandExecutor, SubjectCodec, SubjectEraser, RetentionSweep } from '#application';
+import { loadConfig, openInfrastructure, type Infrastructure } from '#runtime';
 
 /** Shared by the privacy commands: the stores with the key vault, closed again afterwards. */
 export async function withInfrastructure<T>(json: boolean, work: (infra: Infrastructure) => Promise<T>): Promise<T> {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { BlindIndexDeriver, discardScratch, loadConfig, openInfrastructure, readAllDocuments, rebuildIntoScratch, type Infrastructure } from '#application';
+import { BlindIndexDeriver, discardScratch, readAllDocuments, rebuildIntoScratch } from '#projection-runtime';
+import { loadConfig, openInfrastructure, type Infrastructure } from '#runtime';
 import { canonicalJson } from '#audit';
 import type { StoredDocument } from '#read-store';
 import type { ReadModel } from '#projections';

@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import { BlindIndexDeriver, type Infrastructure, loadConfig, openInfrastructure, ProjectionLease, rebuildModel, type RebuildSummary, type ReplayProgress } from '#application';
+import { BlindIndexDeriver, ProjectionLease, rebuildModel, type RebuildSummary, type ReplayProgress } from '#projection-runtime';
+import { type Infrastructure, loadConfig, openInfrastructure } from '#runtime';
 import { READ_MODELS, type ReadModel } from '#projections';
 import { rebuildCheckAction } from './rebuild-check';
 

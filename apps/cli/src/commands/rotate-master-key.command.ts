@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '#application';
+import { loadConfig } from '#runtime';
 import { loadMasterKey, MongoKeyVault, parseMasterKey, rewrapAll, SqliteKeyVault, type KeyVault, type MasterKey } from '#crypto';
 import { isJson, out } from './audit-cli';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadConfig, openVerifyingKey } from '#application';
+import { loadConfig, openVerifyingKey } from '#runtime';
 import { verifyReceipt, type ReceiptCheck } from '#audit';
 import { isJson, out } from './audit-cli';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadConfig, openVerifyingKey } from '#application';
+import { loadConfig, openVerifyingKey } from '#runtime';
 import { parseKeptAnchors, verifyLog, type KeptAnchor, type VerificationReport } from '#audit';
 import { isJson, out, progressOnStderr, withEventStore } from './audit-cli';
 import { describeKeptAnchors } from './kept-anchors-report';

@@ -1,10 +1,8 @@
 import { Logger, Module } from '@nestjs/common';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../infrastructure/tokens';
+import { type AppConfig, APP_CONFIG, openSigningKey } from '#runtime';
 import { LedgerModule } from '../ledger.module';
 import { ListCheckpointsHandler, VerifySubjectHandler, GetSubjectTimelineHandler, GetSubjectStateAtHandler, GetConsentReceiptHandler, GetConsistencyProofHandler } from './audit.queries';
 import { AuditCheckpointService } from './checkpoint-service';
-import { openSigningKey } from './open-signing-key';
 import { AUDIT_SIGNING_KEY } from './tokens';
 
 /** Proof for auditors: the signing key, periodic signed checkpoints, verification, receipts, history. */

@@ -3,7 +3,7 @@ import { RECEIPT_VERSION, signReceipt, type AuditSigningKey, type ConsentReceipt
 import { consentKey, effectiveConsentStatus, refusal, subjectDecider, SubjectEventType, subjectNotRegistered, subjectStreamName, type ConsentScope, type SubjectEvent, type TopicState } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { topicAt } from '../history/topic-at';
-import type { AuditSettings } from './audit-settings';
+import type { AuditSettings } from '#runtime';
 
 export interface ReceiptRequest {
   subjectId: string;

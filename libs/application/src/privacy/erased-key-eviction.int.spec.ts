@@ -6,11 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ERASED } from '#crypto';
 import { subjectDecider, subjectStreamName, type SubjectCommand } from '#domain';
 import { CommandExecutor } from '../commands/command-executor';
-import { loadConfig } from '../config/app-config';
-import type { Infrastructure } from '../infrastructure/infrastructure.module';
-import { openInfrastructure } from '../infrastructure/open-infrastructure';
+import { loadConfig, type Infrastructure, openInfrastructure, ErasedKeyEviction } from '#runtime';
 import { SubjectCodec } from '../subjects/subject-codec';
-import { ErasedKeyEviction } from './erased-key-eviction';
 import { SubjectEraser } from './subject-eraser';
 
 const context = { actor: 'crm', now: '2026-11-25T10:00:00.000Z' };

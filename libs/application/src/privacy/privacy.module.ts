@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import type { SubjectCrypto } from '#crypto';
 import type { EventStore } from '#event-store';
-import type { AppConfig } from '../config/app-config';
+import { type AppConfig, APP_CONFIG, EVENT_STORE, SUBJECT_CRYPTO } from '#runtime';
 import { CommandExecutor } from '../commands/command-executor';
-import { APP_CONFIG, EVENT_STORE, SUBJECT_CRYPTO } from '../infrastructure/tokens';
 import { LedgerModule } from '../ledger.module';
 import { SubjectCodec } from '../subjects/subject-codec';
 import { ExtendDataSubjectRequestHandler, FulfilDataSubjectRequestHandler, ReceiveDataSubjectRequestHandler, RejectDataSubjectRequestHandler } from './dsr.commands';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { SubjectCrypto } from '#crypto';
 import type { EventStore } from '#event-store';
-import { EVENT_STORE, SUBJECT_CRYPTO } from '../infrastructure/tokens';
+import { EVENT_STORE, SUBJECT_CRYPTO } from '#runtime';
 import { describeReconcile, reconcileErasures } from './reconcile-erasures';
 
 /**

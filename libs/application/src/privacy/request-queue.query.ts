@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { byDeadline, findOpenRequests, isOverdue, type DsrRequestDocument } from '#projections';
 import type { ReadStore } from '#read-store';
-import { READ_STORE } from '../infrastructure/tokens';
+import { READ_STORE } from '#runtime';
 
 export type RequestQueueStatus = 'open' | 'overdue';
 

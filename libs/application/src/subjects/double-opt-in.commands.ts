@@ -2,11 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, findDoubleOptInByTokenHash, refusal, refusalNaming, type ExpireDoubleOptIn } from '#domain';
-import type { AppConfig } from '../config/app-config';
+import { type AppConfig, APP_CONFIG } from '#runtime';
 import type { CommandContext } from '../commands/command-context';
 import type { CommandResult } from '../commands/command-result';
-import { APP_CONFIG } from '../infrastructure/tokens';
-import { DOUBLE_OPT_IN_TOKENS, type DoubleOptInTokens } from '../journeys/double-opt-in-token';
+import { DOUBLE_OPT_IN_TOKENS, type DoubleOptInTokens } from './double-opt-in-token';
 import { SubjectCommandOf } from './subject-command-of';
 import { SubjectCommandRunner } from './subject-command-runner';
 

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { subjectDecider, subjectStreamName, type ProfileContext, type SubjectCommand, type SubjectContext, type SubjectState, type TopicContext } from '#domain';
-import type { AppConfig } from '../config/app-config';
+import { type AppConfig, APP_CONFIG } from '#runtime';
 import type { CommandContext } from '../commands/command-context';
 import { CommandExecutor } from '../commands/command-executor';
 import type { CommandResult } from '../commands/command-result';
-import { APP_CONFIG } from '../infrastructure/tokens';
 import { TopicViews } from '../topics/topic-views';
 import { SubjectCodec } from './subject-codec';
 

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { mapPersonalFields, subjectNotRegistered, subjectStreamName } from '#domain';
 import type { EventStore } from '#event-store';
-import { EVENT_STORE } from '../infrastructure/tokens';
+import { EVENT_STORE } from '#runtime';
 import { SubjectCodec } from './subject-codec';
 
 export class GetSubjectHistory {

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { topicDecider, topicStreamName, type TopicCommand } from '#domain';
-import type { AppConfig } from '../config/app-config';
+import { type AppConfig, APP_CONFIG } from '#runtime';
 import type { CommandContext } from '../commands/command-context';
 import { CommandExecutor } from '../commands/command-executor';
 import type { CommandResult } from '../commands/command-result';
 import { plainCodec } from '../commands/event-codec';
-import { APP_CONFIG } from '../infrastructure/tokens';
 
 /** Load, decide, append on a topic's stream: what every topic command handler shares. */
 @Injectable()

@@ -1,10 +1,9 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { TOPIC_STREAM_PREFIX, toTopicDetail, toTopicView, topicDecider, TopicEventType, topicStreamName, type TopicDetail, type TopicView } from '#domain';
 import type { EventStore, Subscription } from '#event-store';
-import type { AppConfig } from '../config/app-config';
+import { type AppConfig, APP_CONFIG, EVENT_STORE } from '#runtime';
 import { CommandExecutor } from '../commands/command-executor';
 import { plainCodec } from '../commands/event-codec';
-import { APP_CONFIG, EVENT_STORE } from '../infrastructure/tokens';
 
 /**
  * Topic views for command context. A single topic is read from its stream (exact, never stale: the

@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../testing/src/decider-spec';
+import { deciderSpec } from '#testing';
 import type { TopicView } from '../topic/topic.view';
 import type { LiftContactBlock, SetContactBlock } from './block.commands';
 import type { BlockScope } from './block.events';

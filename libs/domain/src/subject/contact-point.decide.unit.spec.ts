@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../testing/src/decider-spec';
+import { deciderSpec } from '#testing';
 import type { AddContactPoint, RectifyContactPoint, RemoveContactPoint } from './profile.commands';
 import { NOW, SUBJECT_ID, context, registered, smsAdded } from './subject.fixtures';
 import { subjectDecider } from './subject.decider';

@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../testing/src/decider-spec';
+import { deciderSpec } from '#testing';
 import type { ConfirmDoubleOptIn, ExpireDoubleOptIn } from './double-opt-in.commands';
 import { EARLIER, LATER, NOW, SUBJECT_ID, TOKEN_HASH, context, doiRequested, granted, newsletter, registered } from './subject.fixtures';
 import { subjectDecider } from './subject.decider';

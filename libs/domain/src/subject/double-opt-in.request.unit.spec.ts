@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../testing/src/decider-spec';
+import { deciderSpec } from '#testing';
 import type { RequestDoubleOptIn } from './double-opt-in.commands';
 import { EARLIER, LATER, NOW, TOKEN_HASH, context, doiRequested, newsletter, newsletterV3, registered, smsAdded } from './subject.fixtures';
 import { subjectDecider } from './subject.decider';

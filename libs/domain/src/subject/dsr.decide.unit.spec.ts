@@ -1,4 +1,4 @@
-import { deciderSpec, foldEvents } from '../../../testing/src/decider-spec';
+import { deciderSpec, foldEvents } from '#testing';
 import type { ExtendDataSubjectRequest, FulfilDataSubjectRequest, ReceiveDataSubjectRequest, RejectDataSubjectRequest } from './dsr.commands';
 import { RECEIVED_AT, requestReceived } from './privacy.fixtures';
 import { NOW, SUBJECT_ID, context, registered } from './subject.fixtures';

@@ -1,4 +1,4 @@
-import { deciderSpec, foldEvents } from '../../../testing/src/decider-spec';
+import { deciderSpec, foldEvents } from '#testing';
 import type { RequestErasure } from './erasure.commands';
 import type { ErasureCause } from './erasure.events';
 import { HOLD_UNTIL, erasureRequested, holdPlaced, requestReceived, subjectErased } from './privacy.fixtures';

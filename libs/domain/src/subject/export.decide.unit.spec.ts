@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../testing/src/decider-spec';
+import { deciderSpec } from '#testing';
 import type { RecordExport } from './erasure.commands';
 import { requestReceived } from './privacy.fixtures';
 import { NOW, SUBJECT_ID, context, registered } from './subject.fixtures';

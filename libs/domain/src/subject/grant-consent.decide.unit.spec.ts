@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../testing/src/decider-spec';
+import { deciderSpec } from '#testing';
 import type { GrantConsent } from './consent.commands';
 import type { TopicView } from '../topic/topic.view';
 import { EARLIER, LATER, NOW, context, evidence, granted, newsletter, newsletterV3, registered, smsAdded } from './subject.fixtures';

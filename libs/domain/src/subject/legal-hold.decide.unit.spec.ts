@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../testing/src/decider-spec';
+import { deciderSpec } from '#testing';
 import type { PlaceLegalHold, ReleaseLegalHold } from './legal-hold.commands';
 import { HOLD_UNTIL, holdPlaced } from './privacy.fixtures';
 import { EARLIER, NOW, SUBJECT_ID, context, registered } from './subject.fixtures';

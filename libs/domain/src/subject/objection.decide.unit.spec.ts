@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../testing/src/decider-spec';
+import { deciderSpec } from '#testing';
 import type { TopicView } from '../topic/topic.view';
 import type { RaiseObjection } from './consent.commands';
 import type { ObjectionScope } from './consent.events';

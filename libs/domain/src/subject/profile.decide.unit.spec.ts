@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../testing/src/decider-spec';
+import { deciderSpec } from '#testing';
 import type { RectifyProfile, RegisterSubject } from './profile.commands';
 import { NOW, SUBJECT_ID, context, registered } from './subject.fixtures';
 import { subjectDecider } from './subject.decider';

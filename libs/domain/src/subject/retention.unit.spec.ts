@@ -1,4 +1,4 @@
-import { foldEvents } from '../../../testing/src/decider-spec';
+import { foldEvents } from '#testing';
 import { holdPlaced, requestReceived } from './privacy.fixtures';
 import fc from 'fast-check';
 import { nextRetentionReview, retentionVerdict, type RetentionTopic } from './retention';

@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../testing/src/decider-spec';
+import { deciderSpec } from '#testing';
 import type { RevokeConsent } from './consent.commands';
 import { NOW, SUBJECT_ID, context, doiRequested, granted, registered, smsAdded } from './subject.fixtures';
 import { subjectDecider } from './subject.decider';

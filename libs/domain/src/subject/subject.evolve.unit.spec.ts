@@ -1,4 +1,4 @@
-import { foldEvents } from '../../../testing/src/decider-spec';
+import { foldEvents } from '#testing';
 import { NOW, SUBJECT_ID, doiRequested, granted, registered, smsAdded } from './subject.fixtures';
 import { subjectDecider } from './subject.decider';
 import type { SubjectEvent } from './subject.events';

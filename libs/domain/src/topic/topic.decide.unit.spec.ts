@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../testing/src/decider-spec';
+import { deciderSpec } from '#testing';
 import { topicDecider } from './topic.decider';
 import { HASH_1, HASH_2, NOW, defineTopic, definition, publish, topicDefined, topicRetired, versionPublished } from './topic.fixtures';
 

@@ -1,4 +1,4 @@
-import { foldEvents } from '../../../testing/src/decider-spec';
+import { foldEvents } from '#testing';
 import { topicDecider } from './topic.decider';
 import { HASH_1, HASH_2, HASH_3, definition, topicDefined, topicRetired, versionPublished } from './topic.fixtures';
 import { toTopicView } from './topic.view';

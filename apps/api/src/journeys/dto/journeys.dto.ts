@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { INTEGRATION_EVENT_TYPES, type IntegrationEventType } from '#application';
+import { INTEGRATION_EVENT_TYPES, type IntegrationEventType } from '#journeys';
 
 /** `a,b` or repeated parameters both become a list. */
 const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);

@@ -1,0 +1,83 @@
+import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { EventStore } from '#event-store';
+import type { OperationalStore } from '#read-store';
+import { CommandExecutor, LedgerModule, SubjectCodec, TopicViews, DOUBLE_OPT_IN_TOKENS, type DoubleOptInTokens } from '#application';
+import { type AppConfig, APP_CONFIG, EVENT_STORE, OPERATIONAL_STORE, JourneyKeys } from '#runtime';
+import { leaseOwnerId, ProjectionLease } from '#projection-runtime';
+import { JourneyWorkersLease } from './journey-workers-lease';
+import { DoubleOptInMailOutbox } from './mail/doi-mail-outbox';
+import { openMailTransport } from './mail/mail-transport';
+import { UnsubscribeLinks, UnsubscribeService } from './unsubscribe/unsubscribe.service';
+import { UnsubscribeTokens } from './unsubscribe/unsubscribe-token';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { WebhookRegistry } from './webhooks/webhook-registry';
+
+const log = new Logger('Journeys');
+const line = (text: string) => log.log(text);
+const warn = (text: string) => log.warn(text);
+
+const providers = [
+  { provide: UnsubscribeTokens, inject: [JourneyKeys], useFactory: (keys: JourneyKeys) => new UnsubscribeTokens(keys) },
+  {
+    provide: WebhookRegistry,
+    inject: [OPERATIONAL_STORE, JourneyKeys, APP_CONFIG],
+    useFactory: (store: OperationalStore, keys: JourneyKeys, config: AppConfig) => new WebhookRegistry(store, keys, config.journeys.webhooks),
+  },
+  {
+    provide: WebhookDispatcher,
+    inject: [WebhookRegistry, EVENT_STORE, OPERATIONAL_STORE, APP_CONFIG],
+    useFactory: (registry: WebhookRegistry, eventStore: EventStore, state: OperationalStore, config: AppConfig) =>
+      new WebhookDispatcher(registry, { eventStore, state, settings: config.journeys.webhooks, source: config.journeys.cloudEventsSource, log: line, warn }),
+  },
+  {
+    provide: DoubleOptInMailOutbox,
+    inject: [EVENT_STORE, OPERATIONAL_STORE, CommandExecutor, SubjectCodec, TopicViews, DOUBLE_OPT_IN_TOKENS, APP_CONFIG],
+    useFactory: (eventStore: EventStore, state: OperationalStore, executor: CommandExecutor, codec: SubjectCodec, topics: TopicViews, tokens: DoubleOptInTokens, config: AppConfig) => {
+      const transport = openMailTransport(config.journeys.smtpUrl, config.dataDir);
+      return new DoubleOptInMailOutbox({ eventStore, state, executor, codec, topics, tokens, transport, settings: config.journeys, log: line, warn });
+    },
+  },
+  UnsubscribeService,
+  UnsubscribeLinks,
+];
+
+/**
+ * Journey services: integration-event webhooks, the double opt-in mail outbox and one-click
+ * unsubscribe. The workers may run where JOURNEY_WORKERS says (embedded: in the api); of several
+ * such processes one at a time runs them, the holder of the `journey-workers` lease.
+ */
+@Module({ imports: [LedgerModule], providers, exports: [UnsubscribeTokens, UnsubscribeService, UnsubscribeLinks, WebhookRegistry, WebhookDispatcher] })
+export class JourneysModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private lease: JourneyWorkersLease | undefined;
+
+  constructor(
+    private readonly webhooks: WebhookDispatcher,
+    private readonly outbox: DoubleOptInMailOutbox,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(OPERATIONAL_STORE) private readonly state: OperationalStore,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.webhooks.prepare();
+    if (!this.config.journeys.runWorkers) return void log.log('journey workers run elsewhere (JOURNEY_WORKERS=false)');
+    const owner = leaseOwnerId();
+    const workers = {
+      start: async () => {
+        await this.webhooks.start();
+        this.outbox.start();
+        log.log(`journey workers running: webhooks, double opt-in mail (${this.config.journeys.smtpUrl ? 'SMTP' : 'files in outbox-mail/'})`);
+      },
+      stop: async () => {
+        await this.webhooks.stop();
+        await this.outbox.stop();
+      },
+    };
+    this.lease = new JourneyWorkersLease(new ProjectionLease(this.state, 'journey-workers', owner, this.config.projections.leaseTtlMs), workers, line);
+    await this.lease.start();
+    if (!this.lease.active) log.log('journey workers: another process holds the lease; standing by');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.lease?.stop();
+  }
+}

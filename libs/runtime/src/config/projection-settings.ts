@@ -1,0 +1,25 @@
+import { eventStoreConnection } from './event-store-connection';
+import { envFlag, envInteger } from './env-values';
+
+export interface ProjectionSettings {
+  /** Run the runners in this process: always in embedded mode, else when RUN_PROJECTIONS=true. */
+  run: boolean;
+  batchSize: number;
+  /** Lease time to live; the holder renews every third of it (PROJECTION_LEASE_TTL_MS). */
+  leaseTtlMs: number;
+  /** How long a query with X-Min-Position waits for the projections (READ_YOUR_WRITES_TIMEOUT_MS). */
+  readYourWritesTimeoutMs: number;
+  /** Open GET /stats/stream connections per API key (STATS_STREAMS_PER_KEY); 429 beyond. */
+  statsStreamsPerKey: number;
+}
+
+export function loadProjectionSettings(env: NodeJS.ProcessEnv): ProjectionSettings {
+  const embedded = eventStoreConnection(env) === undefined;
+  return {
+    run: envFlag('RUN_PROJECTIONS', env.RUN_PROJECTIONS) ?? embedded,
+    batchSize: envInteger('PROJECTION_BATCH_SIZE', env.PROJECTION_BATCH_SIZE, 500, 1, 10_000),
+    leaseTtlMs: envInteger('PROJECTION_LEASE_TTL_MS', env.PROJECTION_LEASE_TTL_MS, 15_000, 300, 600_000),
+    readYourWritesTimeoutMs: envInteger('READ_YOUR_WRITES_TIMEOUT_MS', env.READ_YOUR_WRITES_TIMEOUT_MS, 2_000, 0, 30_000),
+    statsStreamsPerKey: envInteger('STATS_STREAMS_PER_KEY', env.STATS_STREAMS_PER_KEY, 10, 1, 10_000),
+  };
+}
