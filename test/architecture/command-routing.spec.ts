@@ -5,7 +5,10 @@ import { sourcesUnder, type SourceFile } from './import-graph';
 const ASSERTIONS = new Set(['TsAsExpression', 'TsTypeAssertion']);
 
 function assertionsIn(node: unknown, found: Array<{ start: number; end: number }>): void {
-  if (Array.isArray(node)) return node.forEach((child) => assertionsIn(child, found));
+  if (Array.isArray(node)) {
+    for (const child of node) assertionsIn(child, found);
+    return;
+  }
   if (node === null || typeof node !== 'object') return;
   const { type, span } = node as { type?: string; span?: { start: number; end: number } };
   if (type && ASSERTIONS.has(type) && span) found.push(span);

@@ -91,6 +91,7 @@ describe('Mission Control dashboard (e2e)', () => {
   });
 
   describeInBrowser('in Debian chromium', () => {
+    // biome-ignore lint/suspicious/noDuplicateTestHooks: the hooks of describeInBrowser, a describe of its own
     beforeAll(async () => {
       ({ subjectId: otherSubjectId } = await api('POST', '/subjects', 'crm', { locale: 'en-GB', contactPoints: [{ channel: 'email', address: 'ben@example.org' }] }));
       const fortyDaysAgo = new Date(Date.now() - 40 * 86_400_000).toISOString();
@@ -101,6 +102,7 @@ describe('Mission Control dashboard (e2e)', () => {
       browser = await launchChromium(userDataDir);
     }, 30_000);
 
+    // biome-ignore lint/suspicious/noDuplicateTestHooks: the hooks of describeInBrowser, a describe of its own
     afterAll(() => browser?.close());
 
     const signedIn = (role: string) => signIn(browser, baseUrl, keys[role]!);

@@ -286,7 +286,8 @@ describe('journey services (e2e)', () => {
     const twoYearsAgo = new Date(Date.now() - 2 * 365 * 86_400_000);
     // Only the clock is moved back, while the links are issued; timers keep running.
     jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'], now: twoYearsAgo });
-    let issued, limited;
+    let issued!: { url: string; expiresAt: string | null };
+    let limited!: { url: string; expiresAt: string };
     try {
       issued = (await send('POST', '/unsubscribe-links', 'journey', { subjectId, topicId: 'old-news', channel: 'email' })).json();
       limited = (await send('POST', '/unsubscribe-links', 'journey', { subjectId, topicId: 'old-news', channel: 'email', ttlDays: 365 })).json();

@@ -20,6 +20,7 @@ export function App() {
   const signOut = () => (forgetKey(), setSession(null));
 
   // A key kept from earlier in this tab is checked again: it may have been revoked meanwhile.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per page load; signOut only clears the key and the session
   useEffect(() => {
     const key = storedKey();
     if (!key) return setSession(null);

@@ -6,6 +6,7 @@ export type Loaded<T> = { state: 'loading' } | { state: 'ok'; data: T } | { stat
 export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): [Loaded<T>, () => void] {
   const [result, setResult] = useState<Loaded<T>>({ state: 'loading' });
   const [generation, setGeneration] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what `load` depends on (deps), as useMemo's callers do
   useEffect(() => {
     const controller = new AbortController();
     setResult({ state: 'loading' });
@@ -14,7 +15,6 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: read
       (error: unknown) => !controller.signal.aborted && setResult({ state: 'error', error }),
     );
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, generation]);
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
   return [result, reload];

@@ -1,5 +1,6 @@
 export * from './canonical-json';
 export * from './hash-chain';
+export * from './merkle-hash';
 export * from './merkle-tree';
 export * from './merkle-proofs';
 export * from './tree-nodes';

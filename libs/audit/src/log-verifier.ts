@@ -46,7 +46,10 @@ export class LogVerifier {
     this.events++;
     const breaks = this.chains.check(event);
     if (breaks.length > 0) this.breaks.push(breaks[0]!);
-    if (event.stream === AUDIT_ANCHOR_STREAM) return this.anchor(event);
+    if (event.stream === AUDIT_ANCHOR_STREAM) {
+      this.anchor(event);
+      return;
+    }
     // The recomputed hash, so an edit of the stored form also moves the leaf an anchor vouches for.
     this.tree.apply(event, eventHash(event));
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { leafHash, nodeHash, splitPoint } from './merkle-tree';
+import { leafHash, nodeHash, splitPoint } from './merkle-hash';
 import { consistencyPath, inclusionPath } from './merkle-proofs';
 import { TreeNodes } from './tree-nodes';
 

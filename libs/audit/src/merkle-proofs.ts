@@ -1,4 +1,4 @@
-import { nodeHash, splitPoint } from './merkle-tree';
+import { nodeHash, splitPoint } from './merkle-hash';
 
 /** MTH(D[start:end]) of RFC 6962 2.1, from wherever the tree's nodes are kept. */
 export type SubtreeRoot = (start: number, end: number) => Buffer;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { consistencyProof, inclusionProof, leafHash, rootFromLeafHashes } from './merkle-tree';
+import { leafHash } from './merkle-hash';
+import { consistencyProof, inclusionProof, rootFromLeafHashes } from './merkle-tree';
 import { verifyConsistency } from './merkle-proofs';
 import { MerkleLog } from './merkle-log';
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { inclusionProof, leafHash, merkleRoot, nodeHash, rootFromLeafHashes, splitPoint, verifyInclusion } from './merkle-tree';
+import { leafHash, nodeHash, splitPoint } from './merkle-hash';
+import { inclusionProof, merkleRoot, rootFromLeafHashes, verifyInclusion } from './merkle-tree';
 
 // The leaves and roots of the RFC 6962 reference test data (certificate-transparency, merkle tree tests).
 const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((hex) => Buffer.from(hex, 'hex'));

@@ -20,8 +20,8 @@ export function BlocksAndObjections({ subject }: { subject: SubjectProfile }) {
             {block.reason !== undefined && <> · {revealed(block.reason, t)}</>}
           </li>
         ))}
-        {subject.objections.map((objection, i) => (
-          <li key={i} data-testid="objection">
+        {subject.objections.map((objection) => (
+          <li key={`${JSON.stringify(objection.scope)}@${objection.raisedAt}`} data-testid="objection">
             <span className="badge status-objection">{t('blocks.objection')}</span> {scopeText(objection.scope)} · {date(objection.raisedAt)}
           </li>
         ))}
