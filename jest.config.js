@@ -22,7 +22,9 @@ module.exports = {
     // NestJS 12 ships ESM only; Jest can require() ESM only on Node 24.9+, so compile it for Node 20.
     '^.+/node_modules/.+\\.js$': '<rootDir>/test/e2e/support/esm-to-cjs.js',
   },
-  transformIgnorePatterns: ['/node_modules/(typescript|@swc|jest[^/]*|@jest|better-sqlite3|@kurrent|@neon-rs|google-protobuf|protobufjs|@grpc)/'],
+  transformIgnorePatterns: [
+    '/node_modules/(typescript|@swc|jest[^/]*|@jest|better-sqlite3|@kurrent|@neon-rs|google-protobuf|protobufjs|@grpc)/',
+  ],
   moduleNameMapper: {
     '^#domain$': '<rootDir>/libs/domain/src/index.ts',
     '^#event-store$': '<rootDir>/libs/event-store/src/index.ts',

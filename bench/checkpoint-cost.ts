@@ -23,7 +23,11 @@ function measure(subjects: number): string {
   global.gc?.();
   const heapMiB = (process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - heapBefore) / 2 ** 20;
   const checkpoint = median(Array.from({ length: 21 }, () => time(() => tree.root())));
-  const append = median(Array.from({ length: 21 }, (_, i) => time(() => tree.apply({ stream: 'subject-x', position: events + i + 1, metadata: {} }, hashOf(-i)))));
+  const append = median(
+    Array.from({ length: 21 }, (_, i) =>
+      time(() => tree.apply({ stream: 'subject-x', position: events + i + 1, metadata: {} }, hashOf(-i))),
+    ),
+  );
   const proof = median(Array.from({ length: 21 }, (_, i) => time(() => tree.inclusion((i * 7919) % events))));
   return `| ${subjects.toLocaleString('en')} | ${events.toLocaleString('en')} | ${checkpoint.toFixed(3)} ms | ${(append * 1000).toFixed(1)} µs | ${proof.toFixed(3)} ms | ${Math.round(buildMs)} ms | ${heapMiB.toFixed(0)} MiB |`;
 }
@@ -35,6 +39,8 @@ function time(work: () => unknown): number {
 }
 
 const scales = (process.argv[2] ?? '10000,100000').split(',').map(Number);
-console.log('| subjects | leaves | checkpoint (root, median of 21) | append one event | inclusion proof | start-up hashing | tree memory |');
+console.log(
+  '| subjects | leaves | checkpoint (root, median of 21) | append one event | inclusion proof | start-up hashing | tree memory |',
+);
 console.log('|---|---|---|---|---|---|---|');
 for (const subjects of scales) console.log(measure(subjects));

@@ -16,5 +16,8 @@ if (!existsSync(join(__dirname, 'node_modules'))) {
 }
 const register = join(root, 'test', 'fixtures', 'swc-register.js');
 const main = join(__dirname, 'src', 'main.ts');
-const run = spawnSync(process.execPath, ['--expose-gc', '-r', register, main, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const run = spawnSync(process.execPath, ['--expose-gc', '-r', register, main, ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(run.status ?? 2);

@@ -23,7 +23,8 @@ export async function findAudience(
   page: { after?: string; limit: number },
 ): Promise<AudiencePage> {
   if (topic.status === 'retired' || !topic.allowedChannels.includes(channel)) return { items: [] };
-  const filter: Record<string, string> = topic.legalBasis === 'consent' ? { consentKeys: keyOf(topic.id, channel) } : { channels: channel };
+  const filter: Record<string, string> =
+    topic.legalBasis === 'consent' ? { consentKeys: keyOf(topic.id, channel) } : { channels: channel };
   const items: AudienceMember[] = [];
   let after = page.after;
   for (;;) {

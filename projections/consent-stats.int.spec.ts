@@ -20,8 +20,28 @@ describe('consent figures and audiences on the sqlite read store', () => {
     dir = mkdtempSync(join(tmpdir(), 'ledger-stats-'));
     store = await SqliteReadStore.open(join(dir, 'read.sqlite'));
     await store.ensureIndexes([...subjectProfileModel.indexes, ...topicsModel.indexes]);
-    const defined = topicEvent('newsletter', 'TopicDefined', { title: 'N', description: 'N', allowedChannels: ['email', 'sms'], legalBasis: 'consent', personalFields: [], retentionDays: 1, definedAt: T0 });
-    await save(fold(topicsModel, [defined, topicEvent('newsletter', 'ConsentTextVersionPublished', { version: 1, text: 't', textHash: '1'.repeat(64), language: 'en', change: 'material', publishedAt: T0 })]));
+    const defined = topicEvent('newsletter', 'TopicDefined', {
+      title: 'N',
+      description: 'N',
+      allowedChannels: ['email', 'sms'],
+      legalBasis: 'consent',
+      personalFields: [],
+      retentionDays: 1,
+      definedAt: T0,
+    });
+    await save(
+      fold(topicsModel, [
+        defined,
+        topicEvent('newsletter', 'ConsentTextVersionPublished', {
+          version: 1,
+          text: 't',
+          textHash: '1'.repeat(64),
+          language: 'en',
+          change: 'material',
+          publishedAt: T0,
+        }),
+      ]),
+    );
   });
   afterEach(async () => {
     await store.close();
@@ -41,8 +61,17 @@ describe('consent figures and audiences on the sqlite read store', () => {
   /** Each subject gets its own stream, so documents do not collide. */
   async function subject(n: number, ...events: Array<(s: string) => ProjectedEvent>): Promise<void> {
     const id = `00000000-0000-4000-8000-00000000000${n}`;
-    const retarget = (e: ProjectedEvent) => ({ ...e, stream: subjectStreamName(id), data: { ...e.data, subjectId: id } });
-    await save(fold(subjectProfileModel, [retarget(registered()), ...events.map((make) => retarget(make(id)))]) as Map<string, Record<string, unknown>>);
+    const retarget = (e: ProjectedEvent) => ({
+      ...e,
+      stream: subjectStreamName(id),
+      data: { ...e.data, subjectId: id },
+    });
+    await save(
+      fold(subjectProfileModel, [retarget(registered()), ...events.map((make) => retarget(make(id)))]) as Map<
+        string,
+        Record<string, unknown>
+      >,
+    );
   }
 
   async function emailFigures() {
@@ -63,9 +92,17 @@ describe('consent figures and audiences on the sqlite read store', () => {
   });
 
   it('counts a subject blocked by several degrees once', async () => {
-    await subject(1, () => blockSet({ kind: 'topic', topicId: 'newsletter' }, 'b1'), () => blockSet({ kind: 'channel', channel: 'email' }, 'b2'));
+    await subject(
+      1,
+      () => blockSet({ kind: 'topic', topicId: 'newsletter' }, 'b1'),
+      () => blockSet({ kind: 'channel', channel: 'email' }, 'b2'),
+    );
     await subject(2, () => objection({ kind: 'channel', channel: 'email' }));
-    await subject(3, () => blockSet({ kind: 'global' }), () => objection({ kind: 'topic', topicId: 'newsletter' }));
+    await subject(
+      3,
+      () => blockSet({ kind: 'global' }),
+      () => objection({ kind: 'topic', topicId: 'newsletter' }),
+    );
     await subject(4, () => blockSet({ kind: 'topic', topicId: 'other' }));
     const all = await consentFigures(store, NOW);
     expect(all.find((f) => f.channel === 'email')).toMatchObject({ blocked: 3 });
@@ -73,12 +110,17 @@ describe('consent figures and audiences on the sqlite read store', () => {
   });
 
   it('leaves out erased subjects', async () => {
-    await subject(1, () => granted(), () => subjectEvent('SubjectErased', { cause: 'retention', erasedAt: T1 }));
+    await subject(
+      1,
+      () => granted(),
+      () => subjectEvent('SubjectErased', { cause: 'retention', erasedAt: T1 }),
+    );
     expect(await emailFigures()).toMatchObject({ granted: 0, neverAsked: 0 });
   });
 
   it('fills audience pages across candidates that are denied', async () => {
-    for (let n = 1; n <= 6; n++) await subject(n, () => granted(), ...(n % 2 === 0 ? [() => blockSet({ kind: 'global' })] : []));
+    for (let n = 1; n <= 6; n++)
+      await subject(n, () => granted(), ...(n % 2 === 0 ? [() => blockSet({ kind: 'global' })] : []));
     const topic = (await getTopic(store, 'newsletter'))!;
     const first = await findAudience(store, topic, 'email', NOW, { limit: 2 });
     expect(first.items.map((m) => m.subjectId.slice(-1))).toEqual(['1', '3']);

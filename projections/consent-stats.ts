@@ -38,7 +38,13 @@ export async function consentFigures(store: ReadStore, now: string): Promise<Con
   return Promise.all(cells.map(({ topic, channel }) => figuresFor(store, topic, channel, now, blockedEverywhere)));
 }
 
-async function figuresFor(store: ReadStore, topic: TopicReadView, channel: string, now: string, blockedEverywhere: number): Promise<ConsentFigures> {
+async function figuresFor(
+  store: ReadStore,
+  topic: TopicReadView,
+  channel: string,
+  now: string,
+  blockedEverywhere: number,
+): Promise<ConsentFigures> {
   const key = (...parts: Array<string | number>) => keyOf(topic.id, channel, ...parts);
   const [reachable, asked, statuses, blocked] = await Promise.all([
     count(store, { channels: channel }),
@@ -64,9 +70,27 @@ async function figuresFor(store: ReadStore, topic: TopicReadView, channel: strin
 
 type Key = (...parts: Array<string | number>) => string;
 
-async function statusCounts(store: ReadStore, topic: TopicReadView, channel: string, now: string, key: Key): Promise<StatusCounts> {
-  const counts: StatusCounts = { 'never-asked': 0, 'pending-double-opt-in': 0, granted: 0, revoked: 0, expired: 0, 'reconsent-required': 0 };
-  const byVersion = await Promise.all(topic.versions.map(async ({ version }) => ({ version, n: await count(store, { statusKeys: key('granted', `v${version}`) }) })));
+async function statusCounts(
+  store: ReadStore,
+  topic: TopicReadView,
+  channel: string,
+  now: string,
+  key: Key,
+): Promise<StatusCounts> {
+  const counts: StatusCounts = {
+    'never-asked': 0,
+    'pending-double-opt-in': 0,
+    granted: 0,
+    revoked: 0,
+    expired: 0,
+    'reconsent-required': 0,
+  };
+  const byVersion = await Promise.all(
+    topic.versions.map(async ({ version }) => ({
+      version,
+      n: await count(store, { statusKeys: key('granted', `v${version}`) }),
+    })),
+  );
   for (const { version, n } of byVersion) {
     counts[version < topic.currentMaterialVersion ? 'reconsent-required' : 'granted'] += n;
   }
@@ -74,7 +98,9 @@ async function statusCounts(store: ReadStore, topic: TopicReadView, channel: str
   counts.expired = await count(store, { statusKeys: key('expired') });
   for (const timeBound of [key('pending'), key('granted-expiring')]) {
     await forEachDocument(store, { statusKeys: timeBound }, (doc) => {
-      const record = summaryRecords(doc.consents).find((c) => c.scope.topicId === topic.id && c.scope.channel === channel);
+      const record = summaryRecords(doc.consents).find(
+        (c) => c.scope.topicId === topic.id && c.scope.channel === channel,
+      );
       counts[effectiveConsentStatus(record, topic, now)] += 1;
     });
   }
@@ -82,7 +108,12 @@ async function statusCounts(store: ReadStore, topic: TopicReadView, channel: str
 }
 
 /** Inclusion-exclusion over the profile's block keys (see subject-profile.keys). */
-async function blockedCount(store: ReadStore, topicId: string, channel: string, blockedEverywhere: number): Promise<number> {
+async function blockedCount(
+  store: ReadStore,
+  topicId: string,
+  channel: string,
+  blockedEverywhere: number,
+): Promise<number> {
   const [byChannel, byTopic, both] = await Promise.all([
     count(store, { blockKeys: keyOf('channel', channel) }),
     count(store, { blockKeys: keyOf('topic', topicId) }),
@@ -91,7 +122,11 @@ async function blockedCount(store: ReadStore, topicId: string, channel: string, 
   return blockedEverywhere + byChannel + byTopic - both;
 }
 
-async function forEachDocument(store: ReadStore, filter: EqualityFilter, visit: (doc: SubjectProfileDocument) => void): Promise<void> {
+async function forEachDocument(
+  store: ReadStore,
+  filter: EqualityFilter,
+  visit: (doc: SubjectProfileDocument) => void,
+): Promise<void> {
   let after: string | undefined;
   do {
     const page = await store.find<SubjectProfileDocument>(SUBJECT_PROFILES, filter, { after, limit: 1000 });

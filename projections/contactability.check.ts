@@ -13,7 +13,11 @@ export type ContactabilityInputs = { profile: ContactabilityProfile | undefined;
  * The one answer to one check, whichever route asks: the batch maps it over its checks, the single
  * route turns the two UNKNOWN denials into 404s. An unknown subject or topic is denied, never allowed.
  */
-export function answerContactability({ profile, topic }: ContactabilityInputs, check: ContactabilityCheck, now: string): Contactability {
+export function answerContactability(
+  { profile, topic }: ContactabilityInputs,
+  check: ContactabilityCheck,
+  now: string,
+): Contactability {
   if (profile === undefined || topic === undefined) {
     return denied(...(profile ? [] : [reason('SUBJECT.UNKNOWN')]), ...(topic ? [] : [reason('TOPIC.UNKNOWN')]));
   }

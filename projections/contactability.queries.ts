@@ -11,12 +11,18 @@ export const MAX_BATCH = 1000;
  * Answers every check in the order given with two reads in all: the distinct profiles and the
  * distinct topics, each with one getMany, so a batch never reads a thousand streams.
  */
-export async function checkContactability(store: ReadStore, checks: readonly ContactabilityCheck[], now: string): Promise<Contactability[]> {
+export async function checkContactability(
+  store: ReadStore,
+  checks: readonly ContactabilityCheck[],
+  now: string,
+): Promise<Contactability[]> {
   const [profiles, topics] = await Promise.all([
     byId<SubjectProfileDocument>(getProfiles(store, distinct(checks.map((c) => c.subjectId)))),
     topicsById(store, distinct(checks.map((c) => c.topicId))),
   ]);
-  return checks.map((check) => answerContactability({ profile: profiles.get(check.subjectId), topic: topics.get(check.topicId) }, check, now));
+  return checks.map((check) =>
+    answerContactability({ profile: profiles.get(check.subjectId), topic: topics.get(check.topicId) }, check, now),
+  );
 }
 
 export async function topicsById(store: ReadStore, topicIds: readonly string[]): Promise<Map<string, TopicReadView>> {

@@ -34,12 +34,19 @@ export type Contactability = {
   contactPointIds: string[];
 };
 
-export const reason = (code: ContactabilityReasonCode, ...eventIds: Array<string | undefined>): ContactabilityReason => ({
+export const reason = (
+  code: ContactabilityReasonCode,
+  ...eventIds: Array<string | undefined>
+): ContactabilityReason => ({
   code,
   eventIds: eventIds.filter((id): id is string => id !== undefined),
 });
 
-export const denied = (...reasons: ContactabilityReason[]): Contactability => ({ allowed: false, reasons, contactPointIds: [] });
+export const denied = (...reasons: ContactabilityReason[]): Contactability => ({
+  allowed: false,
+  reasons,
+  contactPointIds: [],
+});
 
 /** One entry per code, the event ids of all its occurrences together, in first-seen order. */
 export function mergeReasons(reasons: readonly ContactabilityReason[]): ContactabilityReason[] {

@@ -5,7 +5,10 @@ import { findConsent } from './subject-profile.apply-consent';
 import type { TopicReadView } from './topics';
 
 /** The parts of a subject profile a contactability answer rests on. */
-export type ContactabilityProfile = Pick<SubjectProfileDocument, 'erased' | 'erasedEventId' | 'contactPoints' | 'consents' | 'objections' | 'blocks'>;
+export type ContactabilityProfile = Pick<
+  SubjectProfileDocument,
+  'erased' | 'erasedEventId' | 'contactPoints' | 'consents' | 'objections' | 'blocks'
+>;
 type Profile = ContactabilityProfile;
 type ActivePoint = Extract<ProfileContactPoint, { status: 'active' }>;
 
@@ -27,7 +30,8 @@ export function decideContactability(
   if ('missing' in targets) return deny([...subjectReasons, targets.missing]);
   const perPoint = targets.points.map((point) => ({ point, reasons: pointLevel(profile, topic, point, now) }));
   const usable = subjectReasons.length === 0 ? perPoint.filter((p) => p.reasons.length === 0) : [];
-  if (usable.length > 0) return { allowed: true, reasons: [], contactPointIds: usable.map((p) => p.point.contactPointId) };
+  if (usable.length > 0)
+    return { allowed: true, reasons: [], contactPointIds: usable.map((p) => p.point.contactPointId) };
   return deny([...subjectReasons, ...perPoint.flatMap((p) => p.reasons)]);
 }
 
@@ -60,9 +64,15 @@ function blocksAndObjections(profile: Profile, topicId: string, channel: Channel
   return reasons;
 }
 
-function targetPoints(profile: Profile, channel: Channel, contactPointId: string | undefined): { points: ActivePoint[] } | { missing: ContactabilityReason } {
+function targetPoints(
+  profile: Profile,
+  channel: Channel,
+  contactPointId: string | undefined,
+): { points: ActivePoint[] } | { missing: ContactabilityReason } {
   if (contactPointId === undefined) {
-    const points = profile.contactPoints.filter((p): p is ActivePoint => p.status === 'active' && p.channel === channel);
+    const points = profile.contactPoints.filter(
+      (p): p is ActivePoint => p.status === 'active' && p.channel === channel,
+    );
     return points.length > 0 ? { points } : { missing: reason('CONTACT_POINT.NONE_ON_CHANNEL') };
   }
   const point = profile.contactPoints.find((p) => p.contactPointId === contactPointId);
@@ -73,7 +83,9 @@ function targetPoints(profile: Profile, channel: Channel, contactPointId: string
 }
 
 function pointLevel(profile: Profile, topic: TopicReadView, point: ActivePoint, now: string): ContactabilityReason[] {
-  const blocks = profile.blocks.filter((b) => b.scope.kind === 'contact_point' && b.scope.contactPointId === point.contactPointId);
+  const blocks = profile.blocks.filter(
+    (b) => b.scope.kind === 'contact_point' && b.scope.contactPointId === point.contactPointId,
+  );
   const reasons = blocks.map((b) => reason('BLOCK.CONTACT_POINT', b.eventId));
   // Art. 6(1)(b) and (f): contract and legitimate interest need no grant, only no block or objection.
   if (topic.legalBasis !== 'consent') return reasons;
@@ -81,9 +93,15 @@ function pointLevel(profile: Profile, topic: TopicReadView, point: ActivePoint, 
 }
 
 /** Art. 6(1)(a), 7: a grant for this address, or else for the whole channel, current at `now`. */
-function consentReasons(profile: Profile, topic: TopicReadView, point: ActivePoint, now: string): ContactabilityReason[] {
+function consentReasons(
+  profile: Profile,
+  topic: TopicReadView,
+  point: ActivePoint,
+  now: string,
+): ContactabilityReason[] {
   const scope = { topicId: topic.id, channel: point.channel };
-  const record = findConsent(profile, { ...scope, contactPointId: point.contactPointId }) ?? findConsent(profile, scope);
+  const record =
+    findConsent(profile, { ...scope, contactPointId: point.contactPointId }) ?? findConsent(profile, scope);
   const status = effectiveConsentStatus(record, topic, now);
   switch (status) {
     case 'granted':

@@ -54,7 +54,10 @@ export function dsrKeysOf(event: Pick<ProjectedEvent, 'type' | 'data'>): Documen
   return ids.filter((id): id is string => typeof id === 'string').map((id) => ({ collection: DSR_COLLECTION, id }));
 }
 
-export function applyDsrEvent(doc: DsrRequestDocument | undefined, event: Pick<ProjectedEvent, 'type' | 'data'>): DsrRequestDocument | undefined {
+export function applyDsrEvent(
+  doc: DsrRequestDocument | undefined,
+  event: Pick<ProjectedEvent, 'type' | 'data'>,
+): DsrRequestDocument | undefined {
   const data = event.data as Record<string, string>;
   if (event.type === 'DataSubjectRequestReceived') return doc ?? received(data);
   if (doc === undefined) return undefined;

@@ -5,15 +5,30 @@ import type { ReadStore } from '#read-store';
  * write: id = request id, an index on `open`, and at least these fields.
  */
 export const DSR_COLLECTION = 'dsr';
-export type OpenRequestDocument = { requestId: string; subjectId: string; kind: string; open: boolean; receivedAt: string; dueAt: string };
+export type OpenRequestDocument = {
+  requestId: string;
+  subjectId: string;
+  kind: string;
+  open: boolean;
+  receivedAt: string;
+  dueAt: string;
+};
 
-export type RequestsDue = { dueDate: string; overdue: boolean; requests: Array<{ requestId: string; subjectId: string; kind: string; dueAt: string }> };
+export type RequestsDue = {
+  dueDate: string;
+  overdue: boolean;
+  requests: Array<{ requestId: string; subjectId: string; kind: string; dueAt: string }>;
+};
 
 /**
  * Open requests grouped by the day they are due (Art. 12(3): one month), earliest first. Empty
  * while no read model declares the `dsr` collection.
  */
-export async function openRequestsByDueDate(store: ReadStore, collections: readonly string[], now: string): Promise<RequestsDue[]> {
+export async function openRequestsByDueDate(
+  store: ReadStore,
+  collections: readonly string[],
+  now: string,
+): Promise<RequestsDue[]> {
   if (!collections.includes(DSR_COLLECTION)) return [];
   return groupByDueDate(await findOpenRequests<OpenRequestDocument>(store), now);
 }
@@ -31,7 +46,10 @@ export async function findOpenRequests<T extends OpenRequestDocument>(store: Rea
 }
 
 /** Earliest deadline first; the request id breaks ties, so the order is stable across stores. */
-export function byDeadline(a: Pick<OpenRequestDocument, 'dueAt' | 'requestId'>, b: Pick<OpenRequestDocument, 'dueAt' | 'requestId'>): number {
+export function byDeadline(
+  a: Pick<OpenRequestDocument, 'dueAt' | 'requestId'>,
+  b: Pick<OpenRequestDocument, 'dueAt' | 'requestId'>,
+): number {
   return Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.requestId.localeCompare(b.requestId);
 }
 

@@ -40,13 +40,18 @@ export function projected(
 export const subjectEvent = (type: string, data: JsonObject, blindIndexes?: Record<string, string>) =>
   projected(subjectStreamName(SUBJECT), type, { subjectId: SUBJECT, ...data }, blindIndexes);
 
-export const topicEvent = (topicId: string, type: string, data: JsonObject) => projected(topicStreamName(topicId), type, { topicId, ...data });
+export const topicEvent = (topicId: string, type: string, data: JsonObject) =>
+  projected(topicStreamName(topicId), type, { topicId, ...data });
 
 /**
  * What a runner does, minus the store: documents by key, each event folded into the documents it
  * touches, and a JSON round trip between batches as a real store would make.
  */
-export function fold<D extends JsonObject>(model: ReadModel<D>, events: readonly ProjectedEvent[], start = new Map<string, D>()): Map<string, D> {
+export function fold<D extends JsonObject>(
+  model: ReadModel<D>,
+  events: readonly ProjectedEvent[],
+  start = new Map<string, D>(),
+): Map<string, D> {
   const docs = new Map(start);
   for (const event of events) {
     for (const key of model.keysOf(event)) {

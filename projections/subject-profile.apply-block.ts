@@ -27,7 +27,12 @@ export function eraseProfile(doc: ProfileBase, eventId: string): ProfileBase {
     ...doc,
     erased: true,
     erasedEventId: eventId,
-    contactPoints: doc.contactPoints.map(({ contactPointId, channel }) => ({ status: 'removed', contactPointId, channel, eventId })),
+    contactPoints: doc.contactPoints.map(({ contactPointId, channel }) => ({
+      status: 'removed',
+      contactPointId,
+      channel,
+      eventId,
+    })),
     profile: {},
     objections: doc.objections.map(({ reason: _reason, ...objection }) => objection),
     blocks: doc.blocks.map(({ reason: _reason, ...block }) => block),

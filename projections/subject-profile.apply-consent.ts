@@ -1,4 +1,11 @@
-import { consentKey, objectionKey, type ConsentEvent, type ConsentGrant, type ConsentScope, type DoubleOptInEvent } from '#domain';
+import {
+  consentKey,
+  objectionKey,
+  type ConsentEvent,
+  type ConsentGrant,
+  type ConsentScope,
+  type DoubleOptInEvent,
+} from '#domain';
 import type { OpenDoubleOptIn, ProfileBase, ProfileConsent } from './subject-profile.document';
 
 export function applyConsentEvent(doc: ProfileBase, event: ConsentEvent, eventId: string): ProfileBase {
@@ -7,13 +14,23 @@ export function applyConsentEvent(doc: ProfileBase, event: ConsentEvent, eventId
       const { evidence, topicMaterialVersion, grantedAt, expiresAt } = event.data;
       // The evidence without ip address and user agent: those are personal and stay in the log only.
       const { ipAddress: _ip, userAgent: _ua, ...proof } = evidence;
-      const grant: ConsentGrant = { evidence: proof, topicMaterialVersion, grantedAt, ...(expiresAt === undefined ? {} : { expiresAt }) };
+      const grant: ConsentGrant = {
+        evidence: proof,
+        topicMaterialVersion,
+        grantedAt,
+        ...(expiresAt === undefined ? {} : { expiresAt }),
+      };
       return withConsent(doc, { status: 'granted', scope: scopeOf(event.data), grant, eventId });
     }
     case 'ConsentRevoked': {
       const record = findConsent(doc, scopeOf(event.data));
       if (record?.status !== 'granted') return doc;
-      const revoked = { status: 'revoked', scope: record.scope, grant: record.grant, revokedAt: event.data.revokedAt } as const;
+      const revoked = {
+        status: 'revoked',
+        scope: record.scope,
+        grant: record.grant,
+        revokedAt: event.data.revokedAt,
+      } as const;
       return withConsent(doc, { ...revoked, eventId, grantEventId: record.eventId });
     }
     case 'ObjectionRaised': {
@@ -33,7 +50,16 @@ export function applyDoubleOptInEvent(doc: ProfileBase, event: DoubleOptInEvent,
   switch (event.type) {
     case 'DoubleOptInRequested': {
       const { requestId, topicId, channel, contactPointId, textVersion, expiresAt, requestedAt } = event.data;
-      const open: OpenDoubleOptIn = { requestId, topicId, channel, contactPointId, textVersion, expiresAt, requestedAt, eventId };
+      const open: OpenDoubleOptIn = {
+        requestId,
+        topicId,
+        channel,
+        contactPointId,
+        textVersion,
+        expiresAt,
+        requestedAt,
+        eventId,
+      };
       const withOpen = { ...doc, doubleOptIns: [...doc.doubleOptIns.filter((d) => d.requestId !== requestId), open] };
       const scope = { topicId, channel, contactPointId };
       // A consent already granted stays granted while a new request (e.g. for reconsent) is pending.
@@ -75,7 +101,9 @@ export function findConsent(doc: Pick<ProfileBase, 'consents'>, scope: ConsentSc
 function withConsent(doc: ProfileBase, record: ProfileConsent): ProfileBase {
   const key = consentKey(record.scope);
   const exists = doc.consents.some((c) => consentKey(c.scope) === key);
-  const consents = exists ? doc.consents.map((c) => (consentKey(c.scope) === key ? record : c)) : [...doc.consents, record];
+  const consents = exists
+    ? doc.consents.map((c) => (consentKey(c.scope) === key ? record : c))
+    : [...doc.consents, record];
   return { ...doc, consents };
 }
 

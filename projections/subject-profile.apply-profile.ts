@@ -20,14 +20,21 @@ export function registeredProfile({ data }: SubjectRegistered, event: ProjectedE
   };
 }
 
-export function applyProfileEvent(doc: ProfileBase, event: Exclude<ProfileEvent, SubjectRegistered>, recorded: ProjectedEvent): ProfileBase {
+export function applyProfileEvent(
+  doc: ProfileBase,
+  event: Exclude<ProfileEvent, SubjectRegistered>,
+  recorded: ProjectedEvent,
+): ProfileBase {
   switch (event.type) {
     case 'ContactPointAdded':
       return withPoint(doc, activePoint(event.data, recorded.derived.blindIndexes, recorded.id));
     case 'ContactPointRectified': {
       const point = findPoint(doc, event.data.contactPointId);
       if (point?.status !== 'active') return doc;
-      return withPoint(doc, activePoint({ ...point, address: event.data.address }, recorded.derived.blindIndexes, recorded.id));
+      return withPoint(
+        doc,
+        activePoint({ ...point, address: event.data.address }, recorded.derived.blindIndexes, recorded.id),
+      );
     }
     case 'ContactPointRemoved': {
       const point = findPoint(doc, event.data.contactPointId);
@@ -51,10 +58,20 @@ function activePoint(
 ): ProfileContactPoint {
   const { contactPointId, channel, address } = point;
   const lookupKey = lookup?.[contactPointId];
-  return { status: 'active', contactPointId, channel, address, ...(lookupKey === undefined ? {} : { lookupKey }), eventId };
+  return {
+    status: 'active',
+    contactPointId,
+    channel,
+    address,
+    ...(lookupKey === undefined ? {} : { lookupKey }),
+    eventId,
+  };
 }
 
-export function findPoint(doc: Pick<ProfileBase, 'contactPoints'>, contactPointId: string): ProfileContactPoint | undefined {
+export function findPoint(
+  doc: Pick<ProfileBase, 'contactPoints'>,
+  contactPointId: string,
+): ProfileContactPoint | undefined {
   return doc.contactPoints.find((point) => point.contactPointId === contactPointId);
 }
 

@@ -14,7 +14,13 @@ export type ProfileConsent = ConsentRecord & {
   grantEventId?: string;
 };
 
-export type ProfileObjection = { key: string; scope: ObjectionScope; raisedAt: string; reason?: string; eventId: string };
+export type ProfileObjection = {
+  key: string;
+  scope: ObjectionScope;
+  raisedAt: string;
+  reason?: string;
+  eventId: string;
+};
 
 /** Only active blocks: a lifted block no longer denies anything and stays in the history. */
 export type ProfileBlock = {

@@ -14,7 +14,14 @@ const STATUS_RANK: Record<ProfileConsent['status'], number> = {
 };
 
 /** An erased subject (Art. 17) is in no lookup, audience or figure any more. */
-const NO_KEYS: DerivedKeys = { lookupKeys: [], channels: [], consentKeys: [], statusKeys: [], askedKeys: [], blockKeys: [] };
+const NO_KEYS: DerivedKeys = {
+  lookupKeys: [],
+  channels: [],
+  consentKeys: [],
+  statusKeys: [],
+  askedKeys: [],
+  blockKeys: [],
+};
 
 export function withDerivedKeys(doc: Omit<SubjectProfileDocument, keyof DerivedKeys>): SubjectProfileDocument {
   if (doc.erased) return { ...doc, ...NO_KEYS };
@@ -22,11 +29,19 @@ export function withDerivedKeys(doc: Omit<SubjectProfileDocument, keyof DerivedK
   const channels = unique(active.map((point) => point.channel));
   return {
     ...doc,
-    lookupKeys: unique(active.flatMap((point) => (point.status === 'active' && point.lookupKey ? [point.lookupKey] : []))),
+    lookupKeys: unique(
+      active.flatMap((point) => (point.status === 'active' && point.lookupKey ? [point.lookupKey] : [])),
+    ),
     channels,
-    consentKeys: unique(doc.consents.filter((c) => c.status === 'granted').map((c) => keyOf(c.scope.topicId, c.scope.channel))),
+    consentKeys: unique(
+      doc.consents.filter((c) => c.status === 'granted').map((c) => keyOf(c.scope.topicId, c.scope.channel)),
+    ),
     statusKeys: summaryRecords(doc.consents).map(statusKey),
-    askedKeys: unique(doc.consents.filter((c) => channels.includes(c.scope.channel)).map((c) => keyOf(c.scope.topicId, c.scope.channel))),
+    askedKeys: unique(
+      doc.consents
+        .filter((c) => channels.includes(c.scope.channel))
+        .map((c) => keyOf(c.scope.topicId, c.scope.channel)),
+    ),
     blockKeys: blockKeys(doc),
   };
 }

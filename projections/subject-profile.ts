@@ -1,5 +1,12 @@
 import { isSubjectStream, SUBJECT_STREAM_PREFIX, SubjectEventType, subjectIdOf } from '#domain';
-import type { BlockEvent, ConsentEvent, DoubleOptInEvent, ProfileEvent, SubjectEvent, SubjectRegistered } from '#domain';
+import type {
+  BlockEvent,
+  ConsentEvent,
+  DoubleOptInEvent,
+  ProfileEvent,
+  SubjectEvent,
+  SubjectRegistered,
+} from '#domain';
 import type { IndexSpec } from '#read-store';
 import { applyBlockEvent, eraseProfile } from './subject-profile.apply-block';
 import { applyConsentEvent, applyDoubleOptInEvent } from './subject-profile.apply-consent';
@@ -44,11 +51,16 @@ export const subjectProfileModel: ReadModel<SubjectProfileDocument> = {
   collections: [SUBJECT_PROFILES],
   indexes: subjectProfileIndexes,
   filter: { streamPrefixes: [SUBJECT_STREAM_PREFIX] },
-  keysOf: (event) => (isSubjectStream(event.stream) ? [{ collection: SUBJECT_PROFILES, id: subjectIdOf(event.stream) }] : []),
+  keysOf: (event) =>
+    isSubjectStream(event.stream) ? [{ collection: SUBJECT_PROFILES, id: subjectIdOf(event.stream) }] : [],
   apply: applySubjectEvent,
 };
 
-export function applySubjectEvent(doc: SubjectProfileDocument | undefined, event: ProjectedEvent, _key?: DocumentKey): SubjectProfileDocument | undefined {
+export function applySubjectEvent(
+  doc: SubjectProfileDocument | undefined,
+  event: ProjectedEvent,
+  _key?: DocumentKey,
+): SubjectProfileDocument | undefined {
   if (event.type === SubjectEventType.SubjectRegistered) {
     return doc ?? withDerivedKeys(registeredProfile(event as unknown as SubjectRegistered, event));
   }

@@ -1,4 +1,14 @@
-import { evolveTopic, initialTopicState, isTopicStream, TOPIC_STREAM_PREFIX, topicIdOf, toTopicDetail, type TopicDetail, type TopicEvent, type TopicState } from '#domain';
+import {
+  evolveTopic,
+  initialTopicState,
+  isTopicStream,
+  TOPIC_STREAM_PREFIX,
+  topicIdOf,
+  toTopicDetail,
+  type TopicDetail,
+  type TopicEvent,
+  type TopicState,
+} from '#domain';
 import type { ReadStore } from '#read-store';
 import type { DocumentKey, ProjectedEvent, ReadModel } from './read-model';
 
@@ -23,18 +33,29 @@ export const topicsModel: ReadModel<TopicDocument> = {
   apply: applyTopicEvent,
 };
 
-export function applyTopicEvent(doc: TopicDocument | undefined, event: ProjectedEvent, _key?: DocumentKey): TopicDocument | undefined {
+export function applyTopicEvent(
+  doc: TopicDocument | undefined,
+  event: ProjectedEvent,
+  _key?: DocumentKey,
+): TopicDocument | undefined {
   const topicEvent = { type: event.type, data: event.data } as unknown as TopicEvent;
   if (doc !== undefined && alreadyApplied(doc, topicEvent)) return doc;
   const state = evolveTopic(doc?.state ?? initialTopicState(), topicEvent);
   if (state.status === 'not_defined' || state === doc?.state) return doc;
-  return { topicId: state.definition.topicId, state, proof: nextProof(doc?.proof, topicEvent, event.id), updatedAt: timeOf(topicEvent) };
+  return {
+    topicId: state.definition.topicId,
+    state,
+    proof: nextProof(doc?.proof, topicEvent, event.id),
+    updatedAt: timeOf(topicEvent),
+  };
 }
 
 /** A redelivered definition or version changes nothing (the domain never records either twice). */
 function alreadyApplied(doc: TopicDocument, event: TopicEvent): boolean {
   if (event.type === 'TopicDefined') return true;
-  return event.type === 'ConsentTextVersionPublished' && doc.proof.versions.some((v) => v.version === event.data.version);
+  return (
+    event.type === 'ConsentTextVersionPublished' && doc.proof.versions.some((v) => v.version === event.data.version)
+  );
 }
 
 function nextProof(proof: TopicProof | undefined, event: TopicEvent, eventId: string): TopicProof {

@@ -4,10 +4,24 @@ import { TOPICS, topicReadView, topicsModel, type TopicDocument } from './topics
 
 const defined = (overrides: Record<string, unknown> = {}) =>
   topicEvent('newsletter', 'TopicDefined', {
-    title: 'Newsletter', description: 'News', allowedChannels: ['email'], legalBasis: 'consent', personalFields: [], retentionDays: 730, definedAt: T0, ...overrides,
+    title: 'Newsletter',
+    description: 'News',
+    allowedChannels: ['email'],
+    legalBasis: 'consent',
+    personalFields: [],
+    retentionDays: 730,
+    definedAt: T0,
+    ...overrides,
   });
 const published = (version: number, change: 'material' | 'editorial') =>
-  topicEvent('newsletter', 'ConsentTextVersionPublished', { version, text: `v${version}`, textHash: '1'.repeat(64), language: 'en', change, publishedAt: T1 });
+  topicEvent('newsletter', 'ConsentTextVersionPublished', {
+    version,
+    text: `v${version}`,
+    textHash: '1'.repeat(64),
+    language: 'en',
+    change,
+    publishedAt: T1,
+  });
 
 function topicAfter(...events: ProjectedEvent[]): TopicDocument | undefined {
   return fold(topicsModel, events).get(`${TOPICS}/newsletter`);
@@ -17,7 +31,13 @@ describe('topics read model', () => {
   it('TopicDefined: holds the definition and the event that proves it', () => {
     const event = defined();
     const doc = topicAfter(event)!;
-    expect(topicReadView(doc)).toMatchObject({ id: 'newsletter', legalBasis: 'consent', status: 'active', currentVersion: 0, proof: { defined: event.id, versions: [] } });
+    expect(topicReadView(doc)).toMatchObject({
+      id: 'newsletter',
+      legalBasis: 'consent',
+      status: 'active',
+      currentVersion: 0,
+      proof: { defined: event.id, versions: [] },
+    });
     expect(doc.updatedAt).toBe(T0);
   });
 
@@ -26,7 +46,10 @@ describe('topics read model', () => {
     const v2 = published(2, 'editorial');
     const view = topicReadView(topicAfter(defined(), v1, v2)!)!;
     expect(view).toMatchObject({ currentVersion: 2, currentMaterialVersion: 1 });
-    expect(view.proof.versions).toEqual([{ version: 1, eventId: v1.id }, { version: 2, eventId: v2.id }]);
+    expect(view.proof.versions).toEqual([
+      { version: 1, eventId: v1.id },
+      { version: 2, eventId: v2.id },
+    ]);
   });
 
   it('ConsentTextVersionPublished before the definition is ignored', () => {
@@ -45,13 +68,23 @@ describe('topics read model', () => {
   });
 
   describe('replay', () => {
-    const history = () => [defined(), published(1, 'material'), published(2, 'material'), topicEvent('newsletter', 'TopicRetired', { retiredAt: T2 })];
+    const history = () => [
+      defined(),
+      published(1, 'material'),
+      published(2, 'material'),
+      topicEvent('newsletter', 'TopicRetired', { retiredAt: T2 }),
+    ];
 
     it('is idempotent when run twice', () => {
       const events = history();
       const once = fold(topicsModel, events);
       expect(fold(topicsModel, events, once)).toEqual(once);
-      expect(fold(topicsModel, events.flatMap((e) => [e, e]))).toEqual(once);
+      expect(
+        fold(
+          topicsModel,
+          events.flatMap((e) => [e, e]),
+        ),
+      ).toEqual(once);
     });
 
     it('yields the same documents from a full replay as from batches', () => {

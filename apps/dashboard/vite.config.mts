@@ -4,7 +4,17 @@ import { defineConfig } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const api = process.env.LEDGER_API_URL ?? 'http://127.0.0.1:3000';
 /** Paths the api serves; `vite` (dev server) forwards them so the dashboard can be developed live. */
-const apiPaths = ['/auth', '/stats', '/subjects', '/topics', '/requests', '/audit', '/audiences', '/contactability', '/health'];
+const apiPaths = [
+  '/auth',
+  '/stats',
+  '/subjects',
+  '/topics',
+  '/requests',
+  '/audit',
+  '/audiences',
+  '/contactability',
+  '/health',
+];
 
 export default defineConfig({
   root,

@@ -14,7 +14,11 @@ export interface MachineInfo {
 
 function disk(): string {
   try {
-    return execFileSync('df', ['-h', '--output=source,fstype,size', '.'], { encoding: 'utf8' }).trim().split('\n').pop()!.replace(/\s+/g, ' ');
+    return execFileSync('df', ['-h', '--output=source,fstype,size', '.'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!
+      .replace(/\s+/g, ' ');
   } catch {
     return 'unknown';
   }
@@ -22,7 +26,9 @@ function disk(): string {
 
 function cpuModel(): string {
   try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
+    const line = readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('model name'));
     return line?.split(':')[1]?.trim() ?? cpus()[0]?.model ?? 'unknown';
   } catch {
     return cpus()[0]?.model ?? 'unknown';

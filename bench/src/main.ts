@@ -16,17 +16,27 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const machine = describeMachine();
   const started = Date.now();
-  log(`load average before: ${machine.loadAverage.join(' ')}; runs ${options.runs}, scales ${options.scales.join(', ')}`);
+  log(
+    `load average before: ${machine.loadAverage.join(' ')}; runs ${options.runs}, scales ${options.scales.join(', ')}`,
+  );
   const rows: Row[] = [];
   if (options.only.has('append')) rows.push(...(await appendBench(options, log)));
   if (options.only.has('read')) rows.push(...(await readBench(options, log)));
   if (options.only.has('http') || options.only.has('read')) rows.push(...(await scaleBench(options, log)));
   const loadAfter = loadavg().map((l) => Math.round(l * 100) / 100);
   const minutes = Math.round((Date.now() - started) / 600) / 100;
-  writeResults(options.output, machine, rows, { loadAverageAfter: loadAfter, minutes, options: { ...options, only: [...options.only] } });
+  writeResults(options.output, machine, rows, {
+    loadAverageAfter: loadAfter,
+    minutes,
+    options: { ...options, only: [...options.only] },
+  });
   process.stdout.write(`${renderTable(rows)}\n\n`);
-  process.stdout.write(`Machine: ${machine.nproc} x ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, disk ${machine.disk}\n`);
-  process.stdout.write(`Load average before ${machine.loadAverage.join(' ')}, after ${loadAfter.join(' ')}; ${minutes} min; medians of ${options.runs} runs\n`);
+  process.stdout.write(
+    `Machine: ${machine.nproc} x ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, disk ${machine.disk}\n`,
+  );
+  process.stdout.write(
+    `Load average before ${machine.loadAverage.join(' ')}, after ${loadAfter.join(' ')}; ${minutes} min; medians of ${options.runs} runs\n`,
+  );
 }
 
 main().catch((error: Error) => {

@@ -18,7 +18,11 @@ export interface BenchOptions {
 export type Part = 'append' | 'read' | 'http';
 const PARTS: readonly Part[] = ['append', 'read', 'http'];
 
-const SCALES: Record<string, number[]> = { default: [10_000, 100_000], '1m': [10_000, 100_000, 1_000_000], small: [1_000] };
+const SCALES: Record<string, number[]> = {
+  default: [10_000, 100_000],
+  '1m': [10_000, 100_000, 1_000_000],
+  small: [1_000],
+};
 
 function value(args: readonly string[], name: string): string | undefined {
   const prefix = `--${name}=`;

@@ -36,7 +36,16 @@ export function renderTable(rows: readonly Row[]): string {
   for (const r of rows) {
     const ref = r.reference ? `${shown(r.reference.value)} (${r.reference.label})` : '';
     const peer = r.peer ? `${shown(r.peer.value)} (${r.peer.label})` : '';
-    const cells = [r.section, r.figure, `${shown(r.ours)} ${r.unit}`, ref, peer, r.target ?? '', verdict(r), r.note ?? ''];
+    const cells = [
+      r.section,
+      r.figure,
+      `${shown(r.ours)} ${r.unit}`,
+      ref,
+      peer,
+      r.target ?? '',
+      verdict(r),
+      r.note ?? '',
+    ];
     lines.push(`| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
   }
   return lines.join('\n');

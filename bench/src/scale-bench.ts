@@ -17,9 +17,13 @@ function rebuildRow(scale: string, events: number, figures: RebuildFigure[]): Ro
   const rate = median(figures.map((f) => f.eventsPerSecond));
   const slowest = Object.entries(figures[0]!.perModel).sort((a, b) => a[1] - b[1])[0];
   return {
-    section: `scale ${scale}`, figure: `projection rebuild, every read model (${events.toLocaleString('en-US')} events)`, unit: 'events/s', ours: rate,
+    section: `scale ${scale}`,
+    figure: `projection rebuild, every read model (${events.toLocaleString('en-US')} events)`,
+    unit: 'events/s',
+    ours: rate,
     reference: { label: 'raw read + JSON.parse of the log', value: median(figures.map((f) => f.rawReadPerSecond)) },
-    target: '>= 100,000 ev/s', met: rate >= 100_000,
+    target: '>= 100,000 ev/s',
+    met: rate >= 100_000,
     note: `${figures.length} run(s)${slowest ? `; slowest model ${slowest[0]}: ${Math.round(slowest[1]).toLocaleString('en-US')} ev/s` : ''}`,
     samples: figures.map((f) => f.eventsPerSecond),
   };
@@ -28,17 +32,46 @@ function rebuildRow(scale: string, events: number, figures: RebuildFigure[]): Ro
 function httpRows(scale: string, h: HttpFigures): Row[] {
   const section = `scale ${scale}`;
   const bare = { label: 'bare Fastify route', value: med(h.bareFastify, (r) => r.rps) };
-  const grantRps = med(h.grant, (r) => r.rps), grantP99 = med(h.grant, (r) => r.p99);
-  const checkRps = med(h.contactability, (r) => r.rps), checkP99 = med(h.contactability, (r) => r.p99);
+  const grantRps = med(h.grant, (r) => r.rps),
+    grantP99 = med(h.grant, (r) => r.p99);
+  const checkRps = med(h.contactability, (r) => r.rps),
+    checkP99 = med(h.contactability, (r) => r.p99);
   const failures = (runs: LoadResult[]) => runs.reduce((s, r) => s + r.failed, 0);
-  const exportP50 = median(h.exportMs.p50), exportP99 = median(h.exportMs.p99);
+  const exportP50 = median(h.exportMs.p50),
+    exportP99 = median(h.exportMs.p99);
   return [
-    { section, figure: 'HTTP grant consent (encrypt, hash chain, durable append)', unit: 'req/s', ours: grantRps, reference: bare, target: '>= 5,000 req/s, p99 <= 25 ms', met: grantRps >= 5000 && grantP99 <= 25,
-      note: `p50 ${med(h.grant, (r) => r.p50)} ms, p99 ${grantP99} ms; api CPU ${h.grantCpuMs?.toFixed(2)} ms/request; ${h.eventsPerGrant.toFixed(2)} events appended per 2xx; ${failures(h.grant)} non-2xx/errors`, samples: h.grant.map((r) => r.rps) },
-    { section, figure: 'HTTP contactability check', unit: 'req/s', ours: checkRps, reference: bare, target: '>= 60% of bare Fastify, p99 <= 5 ms', met: checkRps >= 0.6 * bare.value && checkP99 <= 5,
-      note: `${Math.round((checkRps / bare.value) * 100)}% of bare; p50 ${med(h.contactability, (r) => r.p50)} ms, p99 ${checkP99} ms (bare p99 ${med(h.bareFastify, (r) => r.p99)} ms); api CPU ${h.checkCpuMs?.toFixed(2)} ms/request; ${failures(h.contactability)} non-2xx/errors`, samples: h.contactability.map((r) => r.rps) },
-    { section, figure: 'HTTP export of a subject with 1,000 events (median)', unit: 'ms', ours: exportP50, target: '<= 50 ms', met: exportP50 <= 50,
-      note: `p99 ${exportP99.toFixed(1)} ms (20 sequential exports a run; each records SubjectExported)`, samples: h.exportMs.p50 },
+    {
+      section,
+      figure: 'HTTP grant consent (encrypt, hash chain, durable append)',
+      unit: 'req/s',
+      ours: grantRps,
+      reference: bare,
+      target: '>= 5,000 req/s, p99 <= 25 ms',
+      met: grantRps >= 5000 && grantP99 <= 25,
+      note: `p50 ${med(h.grant, (r) => r.p50)} ms, p99 ${grantP99} ms; api CPU ${h.grantCpuMs?.toFixed(2)} ms/request; ${h.eventsPerGrant.toFixed(2)} events appended per 2xx; ${failures(h.grant)} non-2xx/errors`,
+      samples: h.grant.map((r) => r.rps),
+    },
+    {
+      section,
+      figure: 'HTTP contactability check',
+      unit: 'req/s',
+      ours: checkRps,
+      reference: bare,
+      target: '>= 60% of bare Fastify, p99 <= 5 ms',
+      met: checkRps >= 0.6 * bare.value && checkP99 <= 5,
+      note: `${Math.round((checkRps / bare.value) * 100)}% of bare; p50 ${med(h.contactability, (r) => r.p50)} ms, p99 ${checkP99} ms (bare p99 ${med(h.bareFastify, (r) => r.p99)} ms); api CPU ${h.checkCpuMs?.toFixed(2)} ms/request; ${failures(h.contactability)} non-2xx/errors`,
+      samples: h.contactability.map((r) => r.rps),
+    },
+    {
+      section,
+      figure: 'HTTP export of a subject with 1,000 events (median)',
+      unit: 'ms',
+      ours: exportP50,
+      target: '<= 50 ms',
+      met: exportP50 <= 50,
+      note: `p99 ${exportP99.toFixed(1)} ms (20 sequential exports a run; each records SubjectExported)`,
+      samples: h.exportMs.p50,
+    },
     { section, figure: 'peak RSS of the api (VmHWM) over the HTTP runs', unit: 'MiB', ours: h.peakRssMiB ?? null },
   ];
 }
@@ -64,11 +97,22 @@ async function oneScale(count: number, options: BenchOptions, log: (line: string
       await infra.keyVault.close();
     }
     const rows: Row[] = [
-      { section: `scale ${scale}`, figure: 'seeding through the command handlers, 200 at a time', unit: 'events/s', ours: seedRate, note: `${seeded.events.toLocaleString('en-US')} events` },
+      {
+        section: `scale ${scale}`,
+        figure: 'seeding through the command handlers, 200 at a time',
+        unit: 'events/s',
+        ours: seedRate,
+        note: `${seeded.events.toLocaleString('en-US')} events`,
+      },
       rebuildRow(scale, seeded.events, rebuilds),
     ];
     if (options.only.has('http')) {
-      const http = await httpBench(dataDir, seeded, { runs: options.runs, seconds: options.httpSeconds, connections: 32, cpuProfDir: options.cpuProfDir }, log);
+      const http = await httpBench(
+        dataDir,
+        seeded,
+        { runs: options.runs, seconds: options.httpSeconds, connections: 32, cpuProfDir: options.cpuProfDir },
+        log,
+      );
       rows.push(...httpRows(scale, http));
     }
     return rows;

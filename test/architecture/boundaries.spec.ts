@@ -3,7 +3,9 @@ import { sourcesUnder, type SourceFile } from './import-graph';
 
 /** Dependencies point inward (ARCHITECTURE.md, "Layout"); the domain stays pure (STYLE.md, 1 and 8). */
 function violations(files: SourceFile[], forbidden: RegExp): string[] {
-  return files.flatMap((file) => file.imports.filter((spec) => forbidden.test(spec)).map((spec) => `${file.path} imports ${spec}`));
+  return files.flatMap((file) =>
+    file.imports.filter((spec) => forbidden.test(spec)).map((spec) => `${file.path} imports ${spec}`),
+  );
 }
 
 describe('architecture boundaries', () => {
@@ -12,7 +14,8 @@ describe('architecture boundaries', () => {
   it('keeps libs/domain free of frameworks, drivers, I/O, tracing and other project libraries', () => {
     expect(domain.length).toBeGreaterThan(10);
     // Spans wrap decide from the outside (the command executor); a decider never knows it is traced.
-    const forbidden = /^(@nestjs\/|@opentelemetry\/|mongodb|@kurrent\/|better-sqlite3|class-validator|class-transformer|rxjs|node:|fs$|crypto$|path$|#)/;
+    const forbidden =
+      /^(@nestjs\/|@opentelemetry\/|mongodb|@kurrent\/|better-sqlite3|class-validator|class-transformer|rxjs|node:|fs$|crypto$|path$|#)/;
     expect(violations(domain, forbidden)).toEqual([]);
   });
 
@@ -23,17 +26,23 @@ describe('architecture boundaries', () => {
 
   // libs/testing is exempt: it boots the apps for e2e tests.
   it('never lets a library depend on an app', () => {
-    const libs = [...sourcesUnder('libs'), ...sourcesUnder('projections')].filter((file) => !file.path.startsWith('libs/testing/'));
+    const libs = [...sourcesUnder('libs'), ...sourcesUnder('projections')].filter(
+      (file) => !file.path.startsWith('libs/testing/'),
+    );
     expect(violations(libs, /(^|\/)apps\//)).toEqual([]);
   });
 
   it('keeps projections pure: no framework, no driver, no crypto', () => {
     const projections = sourcesUnder('projections');
-    expect(violations(projections, /^(@nestjs\/|mongodb|@kurrent\/|better-sqlite3|node:|#crypto|#application)/)).toEqual([]);
+    expect(
+      violations(projections, /^(@nestjs\/|mongodb|@kurrent\/|better-sqlite3|node:|#crypto|#application)/),
+    ).toEqual([]);
   });
 
   it('keeps the store adapters and libs/sqlite off the use cases; libs/sqlite off the project', () => {
-    const adapters = ['libs/event-store/src', 'libs/read-store/src', 'libs/crypto/src', 'libs/sqlite/src'].flatMap((dir) => sourcesUnder(dir));
+    const adapters = ['libs/event-store/src', 'libs/read-store/src', 'libs/crypto/src', 'libs/sqlite/src'].flatMap(
+      (dir) => sourcesUnder(dir),
+    );
     expect(violations(adapters, /^#application$/)).toEqual([]);
     expect(violations(sourcesUnder('libs/sqlite/src'), /^#/)).toEqual([]);
   });
@@ -49,7 +58,8 @@ describe('package boundaries (issue #15)', () => {
   });
 
   it('keeps adapters (event store, read store, key vaults) and the proof library from importing use cases or runtime', () => {
-    for (const folder of ['libs/event-store/src', 'libs/read-store/src', 'libs/crypto/src', 'libs/audit/src']) expect(imported(folder, ALIASES)).toEqual([]);
+    for (const folder of ['libs/event-store/src', 'libs/read-store/src', 'libs/crypto/src', 'libs/audit/src'])
+      expect(imported(folder, ALIASES)).toEqual([]);
   });
 
   it('keeps store wiring (libs/runtime) below the use cases and the machinery it wires', () => {

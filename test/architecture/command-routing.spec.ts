@@ -32,7 +32,9 @@ function casts(file: SourceFile): string[] {
  */
 describe('command routing', () => {
   const controllers = sourcesUnder('apps/api/src').filter((file) => file.path.endsWith('.controller.ts'));
-  const handlers = sourcesUnder('libs/application/src').filter((file) => /(\.commands|-command-runner|-command-of)\.ts$/.test(file.path));
+  const handlers = sourcesUnder('libs/application/src').filter((file) =>
+    /(\.commands|-command-runner|-command-of)\.ts$/.test(file.path),
+  );
 
   it('sends typed commands from controllers, without a cast', () => {
     expect(controllers.length).toBeGreaterThan(10);

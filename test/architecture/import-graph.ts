@@ -23,7 +23,12 @@ function importsOf(source: string, path: string): string[] {
   const ast = parseSync(source, { syntax: 'typescript', decorators: true });
   const found: string[] = [];
   for (const item of ast.body) {
-    if ((item.type === 'ImportDeclaration' || item.type === 'ExportAllDeclaration' || item.type === 'ExportNamedDeclaration') && item.source) {
+    if (
+      (item.type === 'ImportDeclaration' ||
+        item.type === 'ExportAllDeclaration' ||
+        item.type === 'ExportNamedDeclaration') &&
+      item.source
+    ) {
       found.push(item.source.value);
     }
   }

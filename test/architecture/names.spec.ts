@@ -12,7 +12,11 @@ const COMMENT = /^\s*(\/\/|\/\*|\*)/;
 
 function spelling(files: SourceFile[], pattern: RegExp): string[] {
   return files.flatMap((file) =>
-    file.source.split('\n').flatMap((line, i) => (pattern.test(line) && !COMMENT.test(line) ? [`${file.path}:${i + 1}: ${line.trim()}`] : [])),
+    file.source
+      .split('\n')
+      .flatMap((line, i) =>
+        pattern.test(line) && !COMMENT.test(line) ? [`${file.path}:${i + 1}: ${line.trim()}`] : [],
+      ),
   );
 }
 

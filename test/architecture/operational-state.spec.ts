@@ -10,13 +10,24 @@ import { sourcesUnder } from './import-graph';
  */
 describe('operational state beside the read models', () => {
   it('is reached by the journey services only through OperationalStore, never the ReadStore port', () => {
-    const journeys = [...sourcesUnder('libs/journeys/src'), ...sourcesUnder('libs/projection-runtime/src').filter((f) => f.path.endsWith('projection-lease.ts'))];
+    const journeys = [
+      ...sourcesUnder('libs/journeys/src'),
+      ...sourcesUnder('libs/projection-runtime/src').filter((f) => f.path.endsWith('projection-lease.ts')),
+    ];
     expect(journeys.length).toBeGreaterThan(10);
-    expect(journeys.filter((file) => /\bReadStore\b|\bREAD_STORE\b/.test(file.source)).map((file) => file.path)).toEqual([]);
+    expect(
+      journeys.filter((file) => /\bReadStore\b|\bREAD_STORE\b/.test(file.source)).map((file) => file.path),
+    ).toEqual([]);
   });
 
   it('keeps operational collection names apart from every read model collection', () => {
-    const operational = [WEBHOOK_COLLECTION, DEAD_LETTER_COLLECTION, PROGRESS_COLLECTION, DOI_MAIL_COLLECTION, LEASE_COLLECTION];
+    const operational = [
+      WEBHOOK_COLLECTION,
+      DEAD_LETTER_COLLECTION,
+      PROGRESS_COLLECTION,
+      DOI_MAIL_COLLECTION,
+      LEASE_COLLECTION,
+    ];
     expect(operational.filter((name) => !isOperationalCollection(name))).toEqual([]);
     expect(READ_MODELS.flatMap((model) => model.collections).filter(isOperationalCollection)).toEqual([]);
   });

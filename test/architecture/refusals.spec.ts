@@ -19,16 +19,24 @@ describe('the error catalogue', () => {
   });
 
   it('is, for the refusals of the HTTP edge, the only production code that builds an ApiHttpException', () => {
-    const builders = production.filter((file) => /\bnew ApiHttpException\s*\(/.test(file.source)).map((file) => file.path);
+    const builders = production
+      .filter((file) => /\bnew ApiHttpException\s*\(/.test(file.source))
+      .map((file) => file.path);
     expect(builders).toEqual([EDGE_CATALOGUE]);
   });
 
   it('gives a code both catalogues name one status', () => {
-    const shared = Object.keys(EDGE_STATUS).filter((code): code is ErrorCode & keyof typeof EDGE_STATUS => code in ERROR_KINDS);
+    const shared = Object.keys(EDGE_STATUS).filter(
+      (code): code is ErrorCode & keyof typeof EDGE_STATUS => code in ERROR_KINDS,
+    );
     expect(shared.filter((code) => STATUS_BY_KIND[ERROR_KINDS[code]] !== EDGE_STATUS[code])).toEqual([]);
   });
 
   it('spells each code as GROUP.NAME in capitals, so clients can match on the group', () => {
-    expect([...Object.keys(ERROR_KINDS), ...Object.keys(EDGE_STATUS)].filter((code) => !/^[A-Z][A-Z_]*\.[A-Z][A-Z_]*$/.test(code))).toEqual([]);
+    expect(
+      [...Object.keys(ERROR_KINDS), ...Object.keys(EDGE_STATUS)].filter(
+        (code) => !/^[A-Z][A-Z_]*\.[A-Z][A-Z_]*$/.test(code),
+      ),
+    ).toEqual([]);
   });
 });

@@ -5,7 +5,13 @@ export type OpenVault = () => Promise<KeyVault>;
 export type DisposeVault = (vault: KeyVault) => Promise<void>;
 
 function record(masterKeyId = 'aaaaaaaa', subjectId = randomUUID()): WrappedDataKey {
-  return { subjectId, keyId: randomBytes(8).toString('hex'), masterKeyId, wrapped: randomBytes(60), createdAt: '2025-01-01T00:00:00.000Z' };
+  return {
+    subjectId,
+    keyId: randomBytes(8).toString('hex'),
+    masterKeyId,
+    wrapped: randomBytes(60),
+    createdAt: '2025-01-01T00:00:00.000Z',
+  };
 }
 
 const AT = '2025-02-01T00:00:00.000Z';
@@ -38,7 +44,9 @@ export function keyVaultContract(name: string, open: OpenVault, dispose: Dispose
 
     it('lets exactly one of many concurrent inserts win', async () => {
       const subjectId = randomUUID();
-      const outcomes = await Promise.all(Array.from({ length: 8 }, () => vault.insertDataKey(record('aaaaaaaa', subjectId))));
+      const outcomes = await Promise.all(
+        Array.from({ length: 8 }, () => vault.insertDataKey(record('aaaaaaaa', subjectId))),
+      );
       const keyIds = outcomes.map((o) => (o.status === 'erased' ? 'erased' : o.record.keyId));
       expect(outcomes.filter((o) => o.status === 'inserted')).toHaveLength(1);
       expect(new Set(keyIds).size).toBe(1);
@@ -74,15 +82,28 @@ export function keyVaultContract(name: string, open: OpenVault, dispose: Dispose
     });
 
     it('pages keys by master key and re-wraps only while the expected master still wraps them', async () => {
-      const old = await Promise.all([record('11111111'), record('11111111'), record('11111111'), record('22222222')].map(async (r) => (await vault.insertDataKey(r), r)));
+      const old = await Promise.all(
+        [record('11111111'), record('11111111'), record('11111111'), record('22222222')].map(
+          async (r) => (await vault.insertDataKey(r), r),
+        ),
+      );
       expect(await vault.listDataKeys('11111111', 2)).toHaveLength(2);
-      expect((await vault.listDataKeys('11111111', 10)).map((r) => r.subjectId).sort()).toEqual(old.slice(0, 3).map((r) => r.subjectId).sort());
+      expect((await vault.listDataKeys('11111111', 10)).map((r) => r.subjectId).sort()).toEqual(
+        old
+          .slice(0, 3)
+          .map((r) => r.subjectId)
+          .sort(),
+      );
       const target = old[0]!;
       const next = { masterKeyId: '33333333', wrapped: randomBytes(60) };
       expect(await vault.rewrapDataKey(target.subjectId, target.keyId, '22222222', next)).toBe(false);
       expect(await vault.rewrapDataKey(target.subjectId, target.keyId, '11111111', next)).toBe(true);
       expect(Buffer.from((await vault.findDataKey(target.subjectId))!.wrapped).equals(next.wrapped)).toBe(true);
-      expect(Object.fromEntries(await vault.countByMasterKey())).toEqual({ '11111111': 2, '22222222': 1, '33333333': 1 });
+      expect(Object.fromEntries(await vault.countByMasterKey())).toEqual({
+        '11111111': 2,
+        '22222222': 1,
+        '33333333': 1,
+      });
     });
 
     it('keeps the first system record per name and master key, and deletes them by master key', async () => {
@@ -93,7 +114,9 @@ export function keyVaultContract(name: string, open: OpenVault, dispose: Dispose
       await vault.putSystemRecord({ name: 'blind-index', masterKeyId: '11111111', blob: randomBytes(60) });
       await vault.putSystemRecord({ name: 'key-check', masterKeyId: '22222222', blob: randomBytes(44) });
       await vault.deleteSystemRecords('11111111');
-      expect((await vault.listSystemRecords()).map((r) => `${r.name}:${r.masterKeyId}`)).toEqual(['key-check:22222222']);
+      expect((await vault.listSystemRecords()).map((r) => `${r.name}:${r.masterKeyId}`)).toEqual([
+        'key-check:22222222',
+      ]);
     });
 
     it('carries SubjectCrypto end to end: encrypt, shred, reconcile, reopen', async () => {
@@ -106,7 +129,9 @@ export function keyVaultContract(name: string, open: OpenVault, dispose: Dispose
       const reopened = await SubjectCrypto.open(vault, master);
       expect(await reopened.decrypt(alive, envelope)).toBe('ada@example.org');
       expect(await reopened.isShredded(erased)).toBe(true);
-      await expect(SubjectCrypto.open(vault, MasterKey.fromBytes(randomBytes(32)))).rejects.toMatchObject({ code: 'CRYPTO.MASTER_KEY_MISMATCH' });
+      await expect(SubjectCrypto.open(vault, MasterKey.fromBytes(randomBytes(32)))).rejects.toMatchObject({
+        code: 'CRYPTO.MASTER_KEY_MISMATCH',
+      });
     });
   });
 }

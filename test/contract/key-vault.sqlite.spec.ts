@@ -23,11 +23,16 @@ function diskBytes(file: string): Buffer {
 describe('sqlite key vault on disk', () => {
   const master = MasterKey.fromBytes(randomBytes(32));
 
-  async function seed(file: string, subjects: string[]): Promise<{ vault: SqliteKeyVault; crypto: SubjectCrypto; wrapped: Map<string, Buffer> }> {
+  async function seed(
+    file: string,
+    subjects: string[],
+  ): Promise<{ vault: SqliteKeyVault; crypto: SubjectCrypto; wrapped: Map<string, Buffer> }> {
     const vault = SqliteKeyVault.open(file);
     const crypto = await SubjectCrypto.open(vault, master);
     for (const s of subjects) await crypto.encrypt(s, `${s}@example.org`);
-    const wrapped = new Map(await Promise.all(subjects.map(async (s) => [s, (await vault.findDataKey(s))!.wrapped] as const)));
+    const wrapped = new Map(
+      await Promise.all(subjects.map(async (s) => [s, (await vault.findDataKey(s))!.wrapped] as const)),
+    );
     return { vault, crypto, wrapped };
   }
 
@@ -82,6 +87,8 @@ describe('sqlite key vault on disk', () => {
     const other = new (require('better-sqlite3'))(file);
     other.exec('CREATE TABLE invoices (id INTEGER)');
     other.close();
-    expect(() => SqliteKeyVault.open(file)).toThrow(expect.objectContaining({ code: 'CRYPTO.VAULT_UNAVAILABLE', setting: 'DATA_DIR' }));
+    expect(() => SqliteKeyVault.open(file)).toThrow(
+      expect.objectContaining({ code: 'CRYPTO.VAULT_UNAVAILABLE', setting: 'DATA_DIR' }),
+    );
   });
 });

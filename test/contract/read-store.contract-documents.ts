@@ -6,7 +6,11 @@ export function documentsContract(store: StoreGetter): void {
     it('stores whole documents with the position of their last event', async () => {
       const c = unique();
       await store().commit(batch(unique(), [put(c, 'a', { n: 1, nested: { list: [1, 'two', null] } }, 5)]));
-      expect(await store().get(c, 'a')).toEqual({ id: 'a', doc: { n: 1, nested: { list: [1, 'two', null] } }, position: 5 });
+      expect(await store().get(c, 'a')).toEqual({
+        id: 'a',
+        doc: { n: 1, nested: { list: [1, 'two', null] } },
+        position: 5,
+      });
       expect(await store().get(c, 'missing')).toBeUndefined();
     });
 
@@ -20,7 +24,9 @@ export function documentsContract(store: StoreGetter): void {
 
     it('returns many documents in the order asked, leaving out missing ones', async () => {
       const c = unique();
-      await store().commit(batch(unique(), [put(c, 'a', { v: 'a' }, 1), put(c, 'b', { v: 'b' }, 2), put(c, 'c', { v: 'c' }, 3)]));
+      await store().commit(
+        batch(unique(), [put(c, 'a', { v: 'a' }, 1), put(c, 'b', { v: 'b' }, 2), put(c, 'c', { v: 'c' }, 3)]),
+      );
       const found = await store().getMany(c, ['c', 'nope', 'a']);
       expect(found.map((d) => d.id)).toEqual(['c', 'a']);
       expect(await store().getMany(c, [])).toEqual([]);
@@ -49,9 +55,21 @@ export function documentsContract(store: StoreGetter): void {
     it('keeps unicode ids and values intact and orders ids by UTF-8 bytes', async () => {
       const c = unique();
       const ids = ['zeta', 'Ärger', 'é\u0301', '中文', '😀', '\uff5a', 'a b'];
-      const doc = { name: 'Zoë Ñúñez', cjk: '数据保护', emoji: '👩‍💻🇩🇪', rtl: 'שלום', quote: '"\'\\', ctl: '\u0001\t\n' };
+      const doc = {
+        name: 'Zoë Ñúñez',
+        cjk: '数据保护',
+        emoji: '👩‍💻🇩🇪',
+        rtl: 'שלום',
+        quote: '"\'\\',
+        ctl: '\u0001\t\n',
+      };
       await store().ensureIndexes([{ collection: c, fields: ['key'] }]);
-      await store().commit(batch(unique(), ids.map((id, i) => put(c, id, { ...doc, key: `schlüssel-${id}` }, i + 1))));
+      await store().commit(
+        batch(
+          unique(),
+          ids.map((id, i) => put(c, id, { ...doc, key: `schlüssel-${id}` }, i + 1)),
+        ),
+      );
       expect((await store().get(c, '😀'))?.doc).toEqual({ ...doc, key: 'schlüssel-😀' });
       expect((await store().find(c, { key: 'schlüssel-中文' })).items.map((d) => d.id)).toEqual(['中文']);
       const first = await store().find(c, {}, { limit: 4 });
@@ -61,7 +79,10 @@ export function documentsContract(store: StoreGetter): void {
 
     it('stores large documents', async () => {
       const c = unique();
-      const big = { blob: 'x'.repeat(2_000_000), items: Array.from({ length: 5000 }, (_, i) => ({ i, s: `item-${i}` })) };
+      const big = {
+        blob: 'x'.repeat(2_000_000),
+        items: Array.from({ length: 5000 }, (_, i) => ({ i, s: `item-${i}` })),
+      };
       await store().commit(batch(unique(), [put(c, 'big', big, 1)]));
       expect((await store().get(c, 'big'))?.doc).toEqual(big);
     });

@@ -34,7 +34,9 @@ export function marksContract(store: StoreGetter): void {
     it('refuses an empty event id before writing anything', async () => {
       const p = unique();
       const c = unique();
-      await expect(store().commit({ ...batch(p, [put(c, 'a', {}, 1)]), eventId: '' })).rejects.toBeInstanceOf(ReadStoreUsageError);
+      await expect(store().commit({ ...batch(p, [put(c, 'a', {}, 1)]), eventId: '' })).rejects.toBeInstanceOf(
+        ReadStoreUsageError,
+      );
       expect(await store().getCheckpoint(p)).toBe(0);
       expect(await store().count(c)).toBe(0);
     });
@@ -44,7 +46,10 @@ export function marksContract(store: StoreGetter): void {
       const [live] = m.collections as [string];
       await store().commit({ ...batch(m.projection, [put(live, 'foreign', {}, 50)], 50), eventId: 'other-log-50' });
       const staged = await store().beginRebuild(m);
-      await store().commit({ ...batch(staged.projection, [put(staged.collections[0]!, 'mine', {}, 7)], 7), eventId: 'this-log-7' });
+      await store().commit({
+        ...batch(staged.projection, [put(staged.collections[0]!, 'mine', {}, 7)], 7),
+        eventId: 'this-log-7',
+      });
       await expect(store().swapRebuild(m)).rejects.toBeInstanceOf(RebuildNotCaughtUpError);
       await store().swapRebuild(m, { replace: true });
       expect(await store().getCheckpointMark(m.projection)).toEqual({ position: 7, eventId: 'this-log-7' });

@@ -6,12 +6,14 @@ export function queriesContract(store: StoreGetter): void {
     it('finds by a value inside an array field through its index', async () => {
       const c = unique();
       await store().ensureIndexes([{ collection: c, fields: ['lookupKeys'] }]);
-      await store().commit(batch(unique(), [
-        put(c, 's1', { lookupKeys: ['bi:aaa', 'bi:bbb'] }, 1),
-        put(c, 's2', { lookupKeys: ['bi:bbb', 'bi:bbb'] }, 2),
-        put(c, 's3', { lookupKeys: [] }, 3),
-        put(c, 's4', { other: 'bi:bbb' }, 4),
-      ]));
+      await store().commit(
+        batch(unique(), [
+          put(c, 's1', { lookupKeys: ['bi:aaa', 'bi:bbb'] }, 1),
+          put(c, 's2', { lookupKeys: ['bi:bbb', 'bi:bbb'] }, 2),
+          put(c, 's3', { lookupKeys: [] }, 3),
+          put(c, 's4', { other: 'bi:bbb' }, 4),
+        ]),
+      );
       expect((await store().find(c, { lookupKeys: 'bi:bbb' })).items.map((d) => d.id)).toEqual(['s1', 's2']);
       expect(await store().count(c, { lookupKeys: 'bi:bbb' })).toBe(2);
       expect(await store().count(c, { lookupKeys: 'bi:zzz' })).toBe(0);
@@ -32,7 +34,8 @@ export function queriesContract(store: StoreGetter): void {
       const c = unique();
       await store().ensureIndexes([{ collection: c, fields: ['topic', 'channel'] }]);
       const writes = Array.from({ length: 30 }, (_, i) =>
-        put(c, `id-${String(i).padStart(3, '0')}`, { topic: 'news', channel: i % 6 === 5 ? 'sms' : 'email' }, i + 1));
+        put(c, `id-${String(i).padStart(3, '0')}`, { topic: 'news', channel: i % 6 === 5 ? 'sms' : 'email' }, i + 1),
+      );
       await store().commit(batch(unique(), writes));
       const seen: string[] = [];
       let after: string | undefined;
@@ -60,7 +63,9 @@ export function queriesContract(store: StoreGetter): void {
     it('keeps numbers, strings and booleans apart', async () => {
       const c = unique();
       await store().ensureIndexes([{ collection: c, fields: ['v'] }]);
-      await store().commit(batch(unique(), [put(c, 'n', { v: 1 }, 1), put(c, 's', { v: '1' }, 2), put(c, 'b', { v: true }, 3)]));
+      await store().commit(
+        batch(unique(), [put(c, 'n', { v: 1 }, 1), put(c, 's', { v: '1' }, 2), put(c, 'b', { v: true }, 3)]),
+      );
       expect((await store().find(c, { v: 1 })).items.map((d) => d.id)).toEqual(['n']);
       expect((await store().find(c, { v: '1' })).items.map((d) => d.id)).toEqual(['s']);
       expect((await store().find(c, { v: true })).items.map((d) => d.id)).toEqual(['b']);
@@ -69,7 +74,12 @@ export function queriesContract(store: StoreGetter): void {
     it('finds by a nested field path', async () => {
       const c = unique();
       await store().ensureIndexes([{ collection: c, fields: ['request.status'] }]);
-      await store().commit(batch(unique(), [put(c, 'r1', { request: { status: 'open' } }, 1), put(c, 'r2', { request: { status: 'done' } }, 2)]));
+      await store().commit(
+        batch(unique(), [
+          put(c, 'r1', { request: { status: 'open' } }, 1),
+          put(c, 'r2', { request: { status: 'done' } }, 2),
+        ]),
+      );
       expect((await store().find(c, { 'request.status': 'open' })).items.map((d) => d.id)).toEqual(['r1']);
     });
 
@@ -94,8 +104,16 @@ export function queriesContract(store: StoreGetter): void {
       const c = unique();
       const p = unique();
       await store().ensureIndexes([{ collection: c, fields: ['keys'], unique: true }]);
-      await store().commit(batch(p, [put(c, 'a', { keys: ['k1', 'k1'] }, 1), put(c, 'b', { none: true }, 2), put(c, 'c', { none: true }, 3)]));
-      await expect(store().commit(batch(p, [put(c, 'd', { keys: ['k2', 'k1'] }, 4)]))).rejects.toBeInstanceOf(UniqueIndexViolationError);
+      await store().commit(
+        batch(p, [
+          put(c, 'a', { keys: ['k1', 'k1'] }, 1),
+          put(c, 'b', { none: true }, 2),
+          put(c, 'c', { none: true }, 3),
+        ]),
+      );
+      await expect(store().commit(batch(p, [put(c, 'd', { keys: ['k2', 'k1'] }, 4)]))).rejects.toBeInstanceOf(
+        UniqueIndexViolationError,
+      );
       await store().commit(batch(p, [put(c, 'a', { keys: ['k2'] }, 5), put(c, 'd', { keys: ['k1'] }, 6)]));
       expect((await store().find(c, { keys: 'k1' })).items.map((d) => d.id)).toEqual(['d']);
       expect(await store().explain(c, { keys: 'k1' })).toEqual({ index: 'keys' });

@@ -3,7 +3,11 @@ import { batch, dump, put, unique, type StoreGetter } from './read-store.helpers
 
 function model(): ReadModelSpec {
   const [profiles, stats] = [unique('p'), unique('s')];
-  return { projection: unique('proj'), collections: [profiles, stats], indexes: [{ collection: profiles, fields: ['lookupKeys'] }] };
+  return {
+    projection: unique('proj'),
+    collections: [profiles, stats],
+    indexes: [{ collection: profiles, fields: ['lookupKeys'] }],
+  };
 }
 
 export function rebuildContract(store: StoreGetter): void {
@@ -12,7 +16,9 @@ export function rebuildContract(store: StoreGetter): void {
       const m = model();
       const [profiles, stats] = m.collections as [string, string];
       await store().ensureIndexes(m.indexes);
-      await store().commit(batch(m.projection, [put(profiles, 'old', { lookupKeys: ['k'] }, 3), put(stats, 'total', { n: 1 }, 3)], 10));
+      await store().commit(
+        batch(m.projection, [put(profiles, 'old', { lookupKeys: ['k'] }, 3), put(stats, 'total', { n: 1 }, 3)], 10),
+      );
       const staged = await store().beginRebuild(m);
       expect(staged.projection).toBe(stagedName(m.projection));
       expect(staged.collections).toEqual([stagedName(profiles), stagedName(stats)]);
@@ -35,9 +41,13 @@ export function rebuildContract(store: StoreGetter): void {
       await store().commit(batch(m.projection, [put(m.collections[0]!, 'a', { lookupKeys: ['x'] }, 1)], 2));
       for (const round of [1, 2]) {
         const staged = await store().beginRebuild(m);
-        await store().commit(batch(staged.projection, [put(staged.collections[0]!, `r${round}`, { lookupKeys: ['x'] }, 1)], 2));
+        await store().commit(
+          batch(staged.projection, [put(staged.collections[0]!, `r${round}`, { lookupKeys: ['x'] }, 1)], 2),
+        );
         await store().swapRebuild(m);
-        expect((await store().find(m.collections[0]!, { lookupKeys: 'x' })).items.map((d) => d.id)).toEqual([`r${round}`]);
+        expect((await store().find(m.collections[0]!, { lookupKeys: 'x' })).items.map((d) => d.id)).toEqual([
+          `r${round}`,
+        ]);
         expect(await store().count(m.collections[1]!)).toBe(0);
       }
     });

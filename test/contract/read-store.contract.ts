@@ -9,7 +9,11 @@ import { marksContract } from './read-store.contract-marks';
  * One suite for every ReadStore adapter: the same tests and assertions. Each test uses fresh
  * collection and projection names, so tests stay independent on a shared server.
  */
-export function readStoreContract(name: string, open: () => Promise<ReadStore>, dispose?: (store: ReadStore) => Promise<void>): void {
+export function readStoreContract(
+  name: string,
+  open: () => Promise<ReadStore>,
+  dispose?: (store: ReadStore) => Promise<void>,
+): void {
   describe(`ReadStore contract: ${name}`, () => {
     let store: ReadStore | undefined;
     const getStore = (): ReadStore => {

@@ -30,22 +30,37 @@ describe('API key sources', () => {
     const stored = readFileSync(join(dataDir, 'api-keys.json'), 'utf8');
     expect(stored).not.toContain(key!);
     expect(JSON.parse(stored)).toEqual([{ name: 'development-admin', roles: ['admin'], sha256: hashApiKey(key!) }]);
-    expect((await first.result.app.inject({ method: 'GET', url: '/e2e/refuse/conflict', headers: bearer(key!) })).statusCode).toBe(409);
+    expect(
+      (await first.result.app.inject({ method: 'GET', url: '/e2e/refuse/conflict', headers: bearer(key!) })).statusCode,
+    ).toBe(409);
     await first.result.close();
 
     const second = await captureStdout(() => bootApp({ dataDir, extraModules: [GuardedRoutesModule] }));
     expect(second.printed).not.toContain('plk_');
-    expect((await second.result.app.inject({ method: 'GET', url: '/e2e/refuse/conflict', headers: bearer(key!) })).statusCode).toBe(409);
+    expect(
+      (await second.result.app.inject({ method: 'GET', url: '/e2e/refuse/conflict', headers: bearer(key!) }))
+        .statusCode,
+    ).toBe(409);
     await second.result.close();
   });
 
   it('accepts the keys of API_KEYS_FILE and ADMIN_API_KEY together, and generates nothing', async () => {
     const dir = tempDataDir();
     const file = join(dir, 'keys.json');
-    writeFileSync(file, JSON.stringify([{ name: 'crm-frontend', roles: ['crm'], sha256: hashApiKey('crm-clear-key') }]));
+    writeFileSync(
+      file,
+      JSON.stringify([{ name: 'crm-frontend', roles: ['crm'], sha256: hashApiKey('crm-clear-key') }]),
+    );
     const admin = 'x'.repeat(40);
-    const { result, printed } = await captureStdout(() => bootApp({ dataDir: dir, env: { API_KEYS_FILE: file, ADMIN_API_KEY: admin }, extraModules: [GuardedRoutesModule] }));
-    const grant = (key: string) => result.app.inject({ method: 'POST', url: '/e2e/grant', headers: bearer(key), payload: {} });
+    const { result, printed } = await captureStdout(() =>
+      bootApp({
+        dataDir: dir,
+        env: { API_KEYS_FILE: file, ADMIN_API_KEY: admin },
+        extraModules: [GuardedRoutesModule],
+      }),
+    );
+    const grant = (key: string) =>
+      result.app.inject({ method: 'POST', url: '/e2e/grant', headers: bearer(key), payload: {} });
     expect((await grant('crm-clear-key')).statusCode).toBe(400);
     expect((await grant(admin)).statusCode).toBe(400);
     expect((await grant(hashApiKey('crm-clear-key'))).statusCode).toBe(401);

@@ -18,12 +18,27 @@ describe('audit checkpoints (e2e)', () => {
   });
 
   const topic = (b: BootedApp, id: string) =>
-    b.app.inject({ method: 'POST', url: '/topics', headers: bearer(keys.admin), payload: { id, title: id, description: 'd', allowedChannels: ['email'], legalBasis: 'consent', personalFields: [], retentionDays: 1 } });
+    b.app.inject({
+      method: 'POST',
+      url: '/topics',
+      headers: bearer(keys.admin),
+      payload: {
+        id,
+        title: id,
+        description: 'd',
+        allowedChannels: ['email'],
+        legalBasis: 'consent',
+        personalFields: [],
+        retentionDays: 1,
+      },
+    });
 
   async function anchors(b: BootedApp, count: number, waitMs = 5000) {
     const deadline = Date.now() + waitMs;
     for (;;) {
-      const list = (await b.app.inject({ method: 'GET', url: '/audit/checkpoints', headers: bearer(keys.auditor) })).json();
+      const list = (
+        await b.app.inject({ method: 'GET', url: '/audit/checkpoints', headers: bearer(keys.auditor) })
+      ).json();
       if (list.length >= count || Date.now() > deadline) return list;
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -42,7 +57,9 @@ describe('audit checkpoints (e2e)', () => {
     const list = await anchors(booted, 2);
     expect(list.map((a: { checkpoint: { logSize: number } }) => a.checkpoint.logSize)).toEqual([6, 3]);
     const key = booted.app.get<AuditSigningKey>(AUDIT_SIGNING_KEY);
-    const report = await verifyLog(booted.app.get<EventStore>(EVENT_STORE), { key: { publicKey: key.publicKey, keyId: key.keyId } });
+    const report = await verifyLog(booted.app.get<EventStore>(EVENT_STORE), {
+      key: { publicKey: key.publicKey, keyId: key.keyId },
+    });
     expect(report).toMatchObject({ ok: true, anchors: 2, events: 8, streams: 7 });
   });
 });

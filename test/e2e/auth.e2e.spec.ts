@@ -2,7 +2,11 @@ import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './
 import { GuardedRoutesModule, UndeclaredRouteModule } from './support/test-routes';
 import type { Role } from '../../apps/api/src/auth/roles';
 
-const grantBody = { topic: 'newsletter', evidence: { affirmativeAction: true, method: 'checkbox' }, contactPoints: [{ address: 'a@b.example' }] };
+const grantBody = {
+  topic: 'newsletter',
+  evidence: { affirmativeAction: true, method: 'checkbox' },
+  contactPoints: [{ address: 'a@b.example' }],
+};
 
 describe('API keys and roles', () => {
   let booted: BootedApp;
@@ -21,7 +25,12 @@ describe('API keys and roles', () => {
     const response = await get('/e2e/audit');
     expect(response.statusCode).toBe(401);
     expect(response.headers['www-authenticate']).toMatch(/^Bearer /);
-    expect(response.json()).toEqual({ statusCode: 401, error: 'Unauthorized', code: 'AUTH.MISSING_KEY', message: expect.any(String) });
+    expect(response.json()).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      code: 'AUTH.MISSING_KEY',
+      message: expect.any(String),
+    });
   });
 
   it('refuses an unknown key, and a known key sent with another scheme, with 401', async () => {
@@ -48,9 +57,19 @@ describe('API keys and roles', () => {
   });
 
   it('passes the caller and a transformed DTO to a POST handler', async () => {
-    const response = await booted.app.inject({ method: 'POST', url: '/e2e/grant', headers: bearer(keys.crm), payload: grantBody });
+    const response = await booted.app.inject({
+      method: 'POST',
+      url: '/e2e/grant',
+      headers: bearer(keys.crm),
+      payload: grantBody,
+    });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toEqual({ caller: { name: 'e2e-crm', roles: ['crm'] }, body: grantBody, isDto: true, evidenceIsDto: true });
+    expect(response.json()).toEqual({
+      caller: { name: 'e2e-crm', roles: ['crm'] },
+      body: grantBody,
+      isDto: true,
+      evidenceIsDto: true,
+    });
   });
 
   it('refuses a route that declares neither @Roles nor @Public to every caller (fail closed)', async () => {

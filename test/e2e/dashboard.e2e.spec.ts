@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
-import { apiCaller, buildDashboard, CHROMIUM, launchChromium, openDashboard, screenshot as shot, signIn } from './support/dashboard-harness';
+import {
+  apiCaller,
+  buildDashboard,
+  CHROMIUM,
+  launchChromium,
+  openDashboard,
+  screenshot as shot,
+  signIn,
+} from './support/dashboard-harness';
 
 /**
  * Mission Control in a real browser (Debian's chromium, never a downloaded one) against the real
@@ -12,7 +20,8 @@ import { apiCaller, buildDashboard, CHROMIUM, launchChromium, openDashboard, scr
 const describeInBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
 
 if (!existsSync(CHROMIUM)) {
-  it.skip(`dashboard browser tests: ${CHROMIUM} is missing (apt-get install chromium; CI installs it)`, () => undefined);
+  it.skip(`dashboard browser tests: ${CHROMIUM} is missing (apt-get install chromium; CI installs it)`, () =>
+    undefined);
 }
 
 describe('Mission Control dashboard (e2e)', () => {
@@ -26,12 +35,22 @@ describe('Mission Control dashboard (e2e)', () => {
   const folders: string[] = [];
   const previousDashboardDir = process.env.DASHBOARD_DIR;
 
-  const api = apiCaller(() => baseUrl, () => keys);
+  const api = apiCaller(
+    () => baseUrl,
+    () => keys,
+  );
   const grant = (id: string) =>
     api('POST', `/subjects/${id}/consents`, 'crm', {
       topicId: 'newsletter',
       channel: 'email',
-      evidence: { method: 'checkbox', capturedAt: new Date().toISOString(), sourceSystem: 'web-shop', formId: 'footer', textVersion: 1, affirmativeAction: true },
+      evidence: {
+        method: 'checkbox',
+        capturedAt: new Date().toISOString(),
+        sourceSystem: 'web-shop',
+        formId: 'footer',
+        textVersion: 1,
+        affirmativeAction: true,
+      },
     });
 
   beforeAll(async () => {
@@ -43,9 +62,24 @@ describe('Mission Control dashboard (e2e)', () => {
     keys = createRoleKeys(dataDir);
     booted = await bootApp({ dataDir, listen: true });
     baseUrl = (await booted.app.getUrl()).replace('[::1]', '127.0.0.1');
-    await api('POST', '/topics', 'admin', { id: 'newsletter', title: 'Newsletter', description: 'Monthly news', allowedChannels: ['email', 'sms'], legalBasis: 'consent', personalFields: [], retentionDays: 730 });
-    await api('POST', '/topics/newsletter/versions', 'admin', { text: 'Yes, send me the monthly newsletter.', language: 'en', change: 'material' });
-    ({ subjectId } = await api('POST', '/subjects', 'crm', { locale: 'de-DE', contactPoints: [{ channel: 'email', address: 'anna.berg@example.org' }] }));
+    await api('POST', '/topics', 'admin', {
+      id: 'newsletter',
+      title: 'Newsletter',
+      description: 'Monthly news',
+      allowedChannels: ['email', 'sms'],
+      legalBasis: 'consent',
+      personalFields: [],
+      retentionDays: 730,
+    });
+    await api('POST', '/topics/newsletter/versions', 'admin', {
+      text: 'Yes, send me the monthly newsletter.',
+      language: 'en',
+      change: 'material',
+    });
+    ({ subjectId } = await api('POST', '/subjects', 'crm', {
+      locale: 'de-DE',
+      contactPoints: [{ channel: 'email', address: 'anna.berg@example.org' }],
+    }));
   }, 40_000);
 
   afterAll(async () => {
@@ -73,10 +107,18 @@ describe('Mission Control dashboard (e2e)', () => {
       expect(asset.headers.get('cache-control')).toContain('immutable');
     });
 
-    it('keeps the api\'s JSON 404 for unknown api paths and assets, and falls back to the page for other navigations', async () => {
-      for (const [path, accept] of [['/subjects/x/unknown', 'text/html'], ['/assets/nothing.js', 'text/html'], ['/overview', 'application/json']]) {
+    it("keeps the api's JSON 404 for unknown api paths and assets, and falls back to the page for other navigations", async () => {
+      for (const [path, accept] of [
+        ['/subjects/x/unknown', 'text/html'],
+        ['/assets/nothing.js', 'text/html'],
+        ['/overview', 'application/json'],
+      ]) {
         const response = await get(path!, accept!);
-        expect({ path, status: response.status, body: await response.json() }).toMatchObject({ path, status: 404, body: { statusCode: 404 } });
+        expect({ path, status: response.status, body: await response.json() }).toMatchObject({
+          path,
+          status: 404,
+          body: { statusCode: 404 },
+        });
       }
       const page = await get('/overview', 'text/html,application/xhtml+xml');
       expect(page.status).toBe(200);
@@ -84,7 +126,7 @@ describe('Mission Control dashboard (e2e)', () => {
       expect(await page.text()).toContain('<div id="root">');
     });
 
-    it('answers GET /auth/me with the key\'s name and roles, and 401 without a key', async () => {
+    it("answers GET /auth/me with the key's name and roles, and 401 without a key", async () => {
       expect(await api('GET', '/auth/me', 'journey')).toEqual({ name: 'e2e-journey', roles: ['journey'] });
       expect((await fetch(`${baseUrl}/auth/me`)).status).toBe(401);
     });
@@ -93,10 +135,22 @@ describe('Mission Control dashboard (e2e)', () => {
   describeInBrowser('in Debian chromium', () => {
     // biome-ignore lint/suspicious/noDuplicateTestHooks: the hooks of describeInBrowser, a describe of its own
     beforeAll(async () => {
-      ({ subjectId: otherSubjectId } = await api('POST', '/subjects', 'crm', { locale: 'en-GB', contactPoints: [{ channel: 'email', address: 'ben@example.org' }] }));
+      ({ subjectId: otherSubjectId } = await api('POST', '/subjects', 'crm', {
+        locale: 'en-GB',
+        contactPoints: [{ channel: 'email', address: 'ben@example.org' }],
+      }));
       const fortyDaysAgo = new Date(Date.now() - 40 * 86_400_000).toISOString();
-      await api('POST', `/subjects/${otherSubjectId}/requests`, 'crm', { kind: 'access', channel: 'email', receivedAt: fortyDaysAgo, reference: 'ticket-1' });
-      await api('POST', `/subjects/${subjectId}/requests`, 'crm', { kind: 'erasure', channel: 'web', reference: 'ticket-2' });
+      await api('POST', `/subjects/${otherSubjectId}/requests`, 'crm', {
+        kind: 'access',
+        channel: 'email',
+        receivedAt: fortyDaysAgo,
+        reference: 'ticket-1',
+      });
+      await api('POST', `/subjects/${subjectId}/requests`, 'crm', {
+        kind: 'erasure',
+        channel: 'web',
+        reference: 'ticket-2',
+      });
       const userDataDir = mkdtempSync(join(tmpdir(), 'ledger-chromium-'));
       folders.push(userDataDir);
       browser = await launchChromium(userDataDir);
@@ -179,7 +233,10 @@ describe('Mission Control dashboard (e2e)', () => {
       const page = await signedIn('dpo');
       await page.goto(`${baseUrl}/#/subjects/${subjectId}`);
       await page.getByRole('button', { name: 'Export data' }).click();
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('dialog').getByRole('button', { name: 'Download export' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('dialog').getByRole('button', { name: 'Download export' }).click(),
+      ]);
       expect(download.suggestedFilename()).toBe(`subject-${subjectId}-export.json`);
       expect(readFileSync((await download.path())!, 'utf8')).toContain(subjectId);
       await page.close();
@@ -216,7 +273,10 @@ describe('Mission Control dashboard (e2e)', () => {
       await dialog.waitFor({ state: 'detached' });
       expect((await api('GET', `/subjects/${subjectId}`, 'dpo')).erased).toBe(false);
 
-      const { subjectId: claraId } = await api('POST', '/subjects', 'crm', { locale: 'de-DE', contactPoints: [{ channel: 'email', address: 'clara@example.org' }] });
+      const { subjectId: claraId } = await api('POST', '/subjects', 'crm', {
+        locale: 'de-DE',
+        contactPoints: [{ channel: 'email', address: 'clara@example.org' }],
+      });
       await page.goto(`${baseUrl}/#/subjects/${claraId}`);
       await page.getByText('clara@example.org').waitFor();
       await page.getByRole('button', { name: 'Erase subject' }).click();
@@ -250,7 +310,10 @@ describe('Mission Control dashboard (e2e)', () => {
       await page.getByRole('button', { name: 'Deutsch' }).click();
       await page.getByRole('heading', { name: 'Einwilligungen im Überblick' }).waitFor();
       await page.getByRole('link', { name: 'Anfragen' }).waitFor();
-      await page.getByTestId('stream-state').getByText(/Stand \d{2}\.\d{2}\.\d{4}/).waitFor();
+      await page
+        .getByTestId('stream-state')
+        .getByText(/Stand \d{2}\.\d{2}\.\d{4}/)
+        .waitFor();
       await shot(page, '07-overview-de');
       await page.getByRole('button', { name: 'English' }).click();
       await page.getByRole('heading', { name: 'Consent overview' }).waitFor();

@@ -3,7 +3,11 @@ import type { Role } from '../../apps/api/src/auth/roles';
 import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
 import { FailingRoutesModule, GuardedRoutesModule } from './support/test-routes';
 
-const validGrant = { topic: 'newsletter', evidence: { affirmativeAction: true, method: 'checkbox' }, contactPoints: [{ address: 'a@b.example' }] };
+const validGrant = {
+  topic: 'newsletter',
+  evidence: { affirmativeAction: true, method: 'checkbox' },
+  contactPoints: [{ address: 'a@b.example' }],
+};
 
 describe('error bodies and validation', () => {
   let booted: BootedApp;
@@ -17,11 +21,20 @@ describe('error bodies and validation', () => {
   afterAll(() => booted.close());
 
   const post = (payload: string, contentType = 'application/json') =>
-    booted.app.inject({ method: 'POST', url: '/e2e/grant', headers: { ...bearer(keys.crm), 'content-type': contentType }, payload });
+    booted.app.inject({
+      method: 'POST',
+      url: '/e2e/grant',
+      headers: { ...bearer(keys.crm), 'content-type': contentType },
+      payload,
+    });
   const getAsAdmin = (url: string) => booted.app.inject({ method: 'GET', url, headers: bearer(keys.admin) });
 
   it('names each broken rule with its dotted field, nested and in lists', async () => {
-    const body = { ...validGrant, evidence: { affirmativeAction: 'yes', method: 'checkbox' }, contactPoints: [{ address: 'ab' }] };
+    const body = {
+      ...validGrant,
+      evidence: { affirmativeAction: 'yes', method: 'checkbox' },
+      contactPoints: [{ address: 'ab' }],
+    };
     const response = await post(JSON.stringify(body));
     expect(response.statusCode).toBe(400);
     expect(response.json()).toEqual({
@@ -47,11 +60,17 @@ describe('error bodies and validation', () => {
     );
   });
 
-  it.each(['null', '[]', '"text"', '42', 'true', '[{"topic":"x"}]'])('answers the JSON body %s with 400, never 500', async (payload) => {
-    const response = await post(payload);
-    expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ code: 'VALIDATION.FAILED', violations: [{ field: '(body)', rule: 'isObject' }] });
-  });
+  it.each(['null', '[]', '"text"', '42', 'true', '[{"topic":"x"}]'])(
+    'answers the JSON body %s with 400, never 500',
+    async (payload) => {
+      const response = await post(payload);
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({
+        code: 'VALIDATION.FAILED',
+        violations: [{ field: '(body)', rule: 'isObject' }],
+      });
+    },
+  );
 
   it('answers wrong types for a nested object and a list with 400 naming the field', async () => {
     const response = await post(JSON.stringify({ ...validGrant, evidence: 'checkbox', contactPoints: 'a@b.example' }));
@@ -63,25 +82,46 @@ describe('error bodies and validation', () => {
   it('answers malformed JSON with 400 HTTP.MALFORMED_JSON', async () => {
     const response = await post('{"topic": ');
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toEqual({ statusCode: 400, error: 'Bad Request', code: 'HTTP.MALFORMED_JSON', message: 'The body is not valid JSON' });
+    expect(response.json()).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'HTTP.MALFORMED_JSON',
+      message: 'The body is not valid JSON',
+    });
   });
 
   it('answers a body over the limit with 413 before any handler runs', async () => {
     const response = await post(JSON.stringify({ ...validGrant, topic: 'x'.repeat(BODY_LIMIT_BYTES) }));
     expect(response.statusCode).toBe(413);
-    expect(response.json()).toMatchObject({ statusCode: 413, error: 'Payload Too Large', code: 'HTTP.PAYLOAD_TOO_LARGE' });
+    expect(response.json()).toMatchObject({
+      statusCode: 413,
+      error: 'Payload Too Large',
+      code: 'HTTP.PAYLOAD_TOO_LARGE',
+    });
   });
 
-  it.each(['text/plain', 'application/xml', 'application/x-www-form-urlencoded'])('answers the unsupported content type %s with 415', async (contentType) => {
-    const response = await post('<topic>newsletter</topic>', contentType);
-    expect(response.statusCode).toBe(415);
-    expect(response.json()).toMatchObject({ statusCode: 415, error: 'Unsupported Media Type', code: 'HTTP.UNSUPPORTED_MEDIA_TYPE' });
-  });
+  it.each(['text/plain', 'application/xml', 'application/x-www-form-urlencoded'])(
+    'answers the unsupported content type %s with 415',
+    async (contentType) => {
+      const response = await post('<topic>newsletter</topic>', contentType);
+      expect(response.statusCode).toBe(415);
+      expect(response.json()).toMatchObject({
+        statusCode: 415,
+        error: 'Unsupported Media Type',
+        code: 'HTTP.UNSUPPORTED_MEDIA_TYPE',
+      });
+    },
+  );
 
   it('answers an unknown route with 404 in the same body shape', async () => {
     const response = await booted.app.inject({ method: 'GET', url: '/no/such/route' });
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toEqual({ statusCode: 404, error: 'Not Found', code: 'HTTP.NOT_FOUND', message: expect.any(String) });
+    expect(response.json()).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      code: 'HTTP.NOT_FOUND',
+      message: expect.any(String),
+    });
   });
 
   it.each([
@@ -93,7 +133,13 @@ describe('error bodies and validation', () => {
     const response = await getAsAdmin(`/e2e/refuse/${kind}`);
     expect(response.statusCode).toBe(status);
     const field = kind === 'invalid' ? { field: 'evidence.method' } : {};
-    expect(response.json()).toEqual({ statusCode: status, error, code: 'TEST.REFUSED', message: `refused as ${kind}`, ...field });
+    expect(response.json()).toEqual({
+      statusCode: status,
+      error,
+      code: 'TEST.REFUSED',
+      message: `refused as ${kind}`,
+      ...field,
+    });
   });
 
   it('maps a concurrency conflict that outlived the retries to 409', async () => {
@@ -106,7 +152,12 @@ describe('error bodies and validation', () => {
   it('answers an unexpected error with a generic 500 that shows nothing of it', async () => {
     const response = await getAsAdmin('/e2e/crash');
     expect(response.statusCode).toBe(500);
-    expect(response.json()).toEqual({ statusCode: 500, error: 'Internal Server Error', code: 'HTTP.INTERNAL_SERVER_ERROR', message: 'An unexpected error occurred' });
+    expect(response.json()).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      code: 'HTTP.INTERNAL_SERVER_ERROR',
+      message: 'An unexpected error occurred',
+    });
     expect(response.body).not.toContain('jane.doe');
   });
 });

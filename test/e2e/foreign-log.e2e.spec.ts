@@ -41,7 +41,9 @@ describe('a log behind its read models (e2e)', () => {
   /** apps/projector on the same data folder, as `npm run projector` starts it. */
   async function startProjector() {
     const infra = await openInfrastructure(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), () => undefined);
-    const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(infra, READ_MODELS), { logger: false });
+    const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(infra, READ_MODELS), {
+      logger: false,
+    });
     await app.init();
     return async () => {
       await app.close();
@@ -61,7 +63,8 @@ describe('a log behind its read models (e2e)', () => {
 
   /** More writes, projected: the read store's checkpoints run ahead of the log restored later. */
   async function writeMore(d: ReadSideDriver): Promise<number> {
-    for (let i = 0; i < 6; i++) await d.grant(await d.register([{ channel: 'email', address: `later${i}@example.org` }]), 'promo');
+    for (let i = 0; i < 6; i++)
+      await d.grant(await d.register([{ channel: 'email', address: `later${i}@example.org` }]), 'promo');
     expect((await d.query('/stats', 'crm')).statusCode).toBe(200);
     return d.position;
   }
@@ -85,9 +88,13 @@ describe('a log behind its read models (e2e)', () => {
   async function revokeAndCheck(subject: string, logHead: number, readAhead: number): Promise<void> {
     const d = await restart();
     const health = (await d.app.inject({ method: 'GET', url: '/health' })).json();
-    for (const m of READ_MODELS) expect(['rebuilding', 'catching-up', 'live']).toContain(health.info.projections[m.name].state);
+    for (const m of READ_MODELS)
+      expect(['rebuilding', 'catching-up', 'live']).toContain(health.info.projections[m.name].state);
     expect(await d.app.get<EventStore>(EVENT_STORE).headPosition()).toBe(logHead);
-    const revoked = await d.command('POST', `/subjects/${subject}/consents/revoke`, 'crm', { topicId: 'promo', channel: 'email' });
+    const revoked = await d.command('POST', `/subjects/${subject}/consents/revoke`, 'crm', {
+      topicId: 'promo',
+      channel: 'email',
+    });
     // The withdrawal takes a position the stale read store had already passed.
     expect(revoked.position).toBeLessThanOrEqual(readAhead);
     const res = await settledContactability(d, subject);

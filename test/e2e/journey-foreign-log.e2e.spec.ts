@@ -34,19 +34,31 @@ describe('journey workers beside a restored older log (e2e)', () => {
 
   async function restart(): Promise<ReadSideDriver> {
     await driver?.close();
-    driver = await ReadSideDriver.bootOn(dataDir, keys, { SMTP_URL: smtp.url, MAIL_FROM: 'Ledger <no-reply@ledger.test>', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' });
+    driver = await ReadSideDriver.bootOn(dataDir, keys, {
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Ledger <no-reply@ledger.test>',
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+    });
     return driver;
   }
 
   async function requestDoubleOptIn(d: ReadSideDriver, address: string): Promise<void> {
     const subject = await d.register([{ channel: 'email', address }]);
     const contactPointId = await d.contactPointId(subject);
-    await d.command('POST', `/subjects/${subject}/double-opt-in`, 'journey', { topicId: 'promo', channel: 'email', contactPointId, textVersion: 1, sourceSystem: 'shop' });
+    await d.command('POST', `/subjects/${subject}/double-opt-in`, 'journey', {
+      topicId: 'promo',
+      channel: 'email',
+      contactPointId,
+      textVersion: 1,
+      sourceSystem: 'shop',
+    });
   }
 
   const mailsTo = (address: string) => smtp.mails.filter((m) => m.to.includes(address)).length;
   const deliveredTo = (subject: string, newState: string) =>
-    receiver.deliveries.filter((d) => d.body.subjectId === subject && (d.body as unknown as { newState: string }).newState === newState).length;
+    receiver.deliveries.filter(
+      (d) => d.body.subjectId === subject && (d.body as unknown as { newState: string }).newState === newState,
+    ).length;
 
   it('delivers the withdrawal and mails the new request; what was mailed is not mailed again', async () => {
     let d = await restart();
@@ -55,7 +67,10 @@ describe('journey workers beside a restored older log (e2e)', () => {
     const anna = await d.register([{ channel: 'email', address: 'anna@example.org' }]);
     await d.grant(anna, 'promo');
     await requestDoubleOptIn(d, 'before@example.org');
-    await until('grant delivered and mail sent', () => deliveredTo(anna, 'granted') === 1 && mailsTo('before@example.org') === 1);
+    await until(
+      'grant delivered and mail sent',
+      () => deliveredTo(anna, 'granted') === 1 && mailsTo('before@example.org') === 1,
+    );
     await d.close();
     driver = undefined;
     const aside = mkdtempSync(join(tmpdir(), 'ledger-log-copy-'));

@@ -18,10 +18,20 @@ describe('webhook delivery across a restart (e2e)', () => {
     const secret = generateWebhookSecret();
     const receiver = await startReceiver(secret, () => false);
     await ledger.start(receiversOnLoopback);
-    await send('POST', '/topics', 'admin', { id: 'restart-news', title: 'N', description: 'N', allowedChannels: ['email', 'sms', 'post'], legalBasis: 'consent', personalFields: [], retentionDays: 30 });
+    await send('POST', '/topics', 'admin', {
+      id: 'restart-news',
+      title: 'N',
+      description: 'N',
+      allowedChannels: ['email', 'sms', 'post'],
+      legalBasis: 'consent',
+      personalFields: [],
+      retentionDays: 30,
+    });
     await send('POST', '/topics/restart-news/versions', 'dpo', { text: 'Yes.', language: 'en', change: 'material' });
     expect((await send('POST', '/webhooks', 'admin', { url: receiver.url, secret })).statusCode).toBe(201);
-    const { subjectId } = (await send('POST', '/subjects', 'crm', { locale: 'en', contactPoints: [], profile: {} })).json();
+    const { subjectId } = (
+      await send('POST', '/subjects', 'crm', { locale: 'en', contactPoints: [], profile: {} })
+    ).json();
     const before = [await grant(subjectId, 'email'), await grant(subjectId, 'sms')];
     await until('two deliveries', () => receiver.deliveries.length === 2);
 

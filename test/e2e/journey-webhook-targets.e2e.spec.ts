@@ -28,7 +28,8 @@ describe('webhook targets (e2e)', () => {
   afterAll(() => ledger.remove());
 
   /** The refusal names the field whether the DTO or the target rule refused it. */
-  const refusedField = (body: { field?: string; violations?: Array<{ field: string }> }) => body.field ?? body.violations?.[0]?.field;
+  const refusedField = (body: { field?: string; violations?: Array<{ field: string }> }) =>
+    body.field ?? body.violations?.[0]?.field;
 
   it.each(tricks)('refuses %s with 400 naming the url, and registers nothing', async (url) => {
     await ledger.start({ JOURNEY_WORKERS: 'false' });
@@ -53,9 +54,19 @@ describe('webhook targets (e2e)', () => {
     expect(hook.url).toBe(byName);
 
     await ledger.start({ WEBHOOK_MAX_ATTEMPTS: '1' });
-    await send('POST', '/topics', 'admin', { id: 'target-news', title: 'N', description: 'N', allowedChannels: ['email'], legalBasis: 'consent', personalFields: [], retentionDays: 30 });
+    await send('POST', '/topics', 'admin', {
+      id: 'target-news',
+      title: 'N',
+      description: 'N',
+      allowedChannels: ['email'],
+      legalBasis: 'consent',
+      personalFields: [],
+      retentionDays: 30,
+    });
     await send('POST', '/topics/target-news/versions', 'dpo', { text: 'Yes.', language: 'en', change: 'material' });
-    const { subjectId } = (await send('POST', '/subjects', 'crm', { locale: 'en', contactPoints: [], profile: {} })).json();
+    const { subjectId } = (
+      await send('POST', '/subjects', 'crm', { locale: 'en', contactPoints: [], profile: {} })
+    ).json();
     await ledger.grant(subjectId, 'target-news', 'email');
 
     let letters: Array<{ attempts: number; lastError: string }> = [];

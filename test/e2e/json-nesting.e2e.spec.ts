@@ -30,13 +30,22 @@ describe('JSON nesting limit (e2e)', () => {
   ])('refuses a 50,000-deep body on %s with 400 before parsing it', async (_name, url, headers) => {
     const response = await post(url, nested(50_000), headers);
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toEqual({ statusCode: 400, error: 'Bad Request', code: NESTING_TOO_DEEP, message: expect.stringContaining(String(MAX_JSON_NESTING)) });
+    expect(response.json()).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      code: NESTING_TOO_DEEP,
+      message: expect.stringContaining(String(MAX_JSON_NESTING)),
+    });
     expect(await headPosition()).toBe(0);
   });
 
   it('lets a body at the limit through to validation, and refuses one level more', async () => {
-    expect((await post('/topics', nested(MAX_JSON_NESTING), bearer(adminKey))).json()).toMatchObject({ code: 'VALIDATION.FAILED' });
-    expect((await post('/topics', nested(MAX_JSON_NESTING + 1), bearer(adminKey))).json()).toMatchObject({ code: NESTING_TOO_DEEP });
+    expect((await post('/topics', nested(MAX_JSON_NESTING), bearer(adminKey))).json()).toMatchObject({
+      code: 'VALIDATION.FAILED',
+    });
+    expect((await post('/topics', nested(MAX_JSON_NESTING + 1), bearer(adminKey))).json()).toMatchObject({
+      code: NESTING_TOO_DEEP,
+    });
   });
 
   it('keeps /health responsive while two clients keep sending such bodies', async () => {
@@ -44,7 +53,8 @@ describe('JSON nesting limit (e2e)', () => {
     let attacking = true;
     const statuses: number[] = [];
     const attacker = async () => {
-      while (attacking) statuses.push((await fetch(`${baseUrl}/unsubscribe?token=x`, { method: 'POST', headers: json, body })).status);
+      while (attacking)
+        statuses.push((await fetch(`${baseUrl}/unsubscribe?token=x`, { method: 'POST', headers: json, body })).status);
     };
     const attackers = [attacker(), attacker()];
     const latencies: number[] = [];

@@ -9,9 +9,18 @@ const PLACEHOLDER = '00000000-0000-4000-8000-000000000000';
 /** Opens an SSE route on the listening app and keeps its status and media type (the stream never ends). */
 async function openStream(baseUrl: string, path: string, key: string): Promise<Exchange> {
   const abort = new AbortController();
-  const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${key}`, accept: 'text/event-stream' }, signal: abort.signal });
+  const response = await fetch(`${baseUrl}${path}`, {
+    headers: { authorization: `Bearer ${key}`, accept: 'text/event-stream' },
+    signal: abort.signal,
+  });
   abort.abort();
-  return { method: 'GET', url: path, status: response.status, contentType: response.headers.get('content-type') ?? '', body: '' };
+  return {
+    method: 'GET',
+    url: path,
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    body: '',
+  };
 }
 
 describe('the OpenAPI document describes the real answers', () => {
@@ -23,7 +32,11 @@ describe('the OpenAPI document describes the real answers', () => {
   beforeAll(async () => {
     const dataDir = tempDataDir();
     keys = createRoleKeys(dataDir);
-    booted = await bootApp({ dataDir, env: { PUBLIC_RATE_LIMIT: '10000', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }, listen: true });
+    booted = await bootApp({
+      dataDir,
+      env: { PUBLIC_RATE_LIMIT: '10000', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' },
+      listen: true,
+    });
     document = (await booted.app.inject({ method: 'GET', url: '/docs/json' })).json();
     client = new RecordingClient(booted.app, keys);
   });
@@ -35,13 +48,18 @@ describe('the OpenAPI document describes the real answers', () => {
     await privacyFlows(client, subjectId);
     await refusalFlows(client);
     const baseUrl = await booted.app.getUrl();
-    const streams = [await openStream(baseUrl, '/feed', keys.journey), await openStream(baseUrl, '/stats/stream', keys.admin)];
+    const streams = [
+      await openStream(baseUrl, '/feed', keys.journey),
+      await openStream(baseUrl, '/stats/stream', keys.admin),
+    ];
     const exchanges = [...client.exchanges, ...streams];
     if (process.env.DUMP_EXCHANGES) writeFileSync(process.env.DUMP_EXCHANGES, JSON.stringify(exchanges, null, 1));
 
     const validate = answerValidator(document);
     expect(exchanges.map(validate).filter(Boolean)).toEqual([]);
-    const succeeded = new Set(exchanges.filter((e) => e.status < 300).map((e) => `${e.method} ${templateOf(document, e.url)}`));
+    const succeeded = new Set(
+      exchanges.filter((e) => e.status < 300).map((e) => `${e.method} ${templateOf(document, e.url)}`),
+    );
     expect(operationsOf(document).filter((operation) => !succeeded.has(operation))).toEqual([]);
   });
 

@@ -39,7 +39,12 @@ describe('privacy: erasure (e2e)', () => {
     expect(again.json()).toMatchObject({ outcome: 'unchanged', events: [], revision: erased.json().revision });
 
     const history = (await api.send('GET', `/subjects/${id}/history`, 'dpo')).json();
-    expect(history.map((e: { type: string }) => e.type)).toEqual(['SubjectRegistered', 'ConsentGranted', 'ErasureRequested', 'SubjectErased']);
+    expect(history.map((e: { type: string }) => e.type)).toEqual([
+      'SubjectRegistered',
+      'ConsentGranted',
+      'ErasureRequested',
+      'SubjectErased',
+    ]);
     expect(history[0].data.contactPoints[0].address).toEqual({ erased: true });
     expect(history[1].data.evidence).toMatchObject({ method: 'checkbox', textVersion: 1, ipAddress: { erased: true } });
     expect(JSON.stringify(history)).not.toContain(PERSON.firstName);
@@ -48,12 +53,16 @@ describe('privacy: erasure (e2e)', () => {
     expect(refused.json()).toMatchObject({ statusCode: 409, code: 'SUBJECT.ERASED' });
   });
 
-  it('refuses an unknown subject with 404 and a CRM erasure without the subject\'s request', async () => {
+  it("refuses an unknown subject with 404 and a CRM erasure without the subject's request", async () => {
     const unknown = await api.send('POST', '/subjects/6f1c2b8e-4a5d-4e7f-9a0b-1c2d3e4f5a6b/erasure', 'dpo', {});
     expect(unknown.json()).toMatchObject({ statusCode: 404, code: 'SUBJECT.NOT_FOUND' });
     const id = await api.registerPerson();
     const withoutRequest = await api.send('POST', `/subjects/${id}/erasure`, 'crm', {});
-    expect(withoutRequest.json()).toMatchObject({ statusCode: 400, code: 'ERASURE.REQUEST_REQUIRED', field: 'requestId' });
+    expect(withoutRequest.json()).toMatchObject({
+      statusCode: 400,
+      code: 'ERASURE.REQUEST_REQUIRED',
+      field: 'requestId',
+    });
     expect((await api.send('POST', `/subjects/${id}/erasure`, 'auditor', {})).statusCode).toBe(403);
     const history = (await api.send('GET', `/subjects/${id}/history`, 'dpo')).json();
     expect(history).toHaveLength(1);
@@ -70,25 +79,39 @@ describe('privacy: erasure (e2e)', () => {
 
   it('defers while a legal hold applies (202 with reason and end) and erases when the hold is released', async () => {
     const id = await api.registerPerson('news-erase');
-    const hold = await api.send('POST', `/subjects/${id}/legal-holds`, 'dpo', { reason: 'Invoices kept ten years', until: '2099-01-01T00:00:00.000Z' });
+    const hold = await api.send('POST', `/subjects/${id}/legal-holds`, 'dpo', {
+      reason: 'Invoices kept ten years',
+      until: '2099-01-01T00:00:00.000Z',
+    });
     expectStatus(hold, 201);
-    expect((await api.send('POST', `/subjects/${id}/legal-holds`, 'crm', { reason: 'x', until: '2099-01-01T00:00:00.000Z' })).statusCode).toBe(403);
+    expect(
+      (await api.send('POST', `/subjects/${id}/legal-holds`, 'crm', { reason: 'x', until: '2099-01-01T00:00:00.000Z' }))
+        .statusCode,
+    ).toBe(403);
 
     const deferred = await api.send('POST', `/subjects/${id}/erasure`, 'dpo', {});
     expect(deferred.statusCode).toBe(202);
-    expect(deferred.json()).toMatchObject({ outcome: 'deferred', reason: 'Invoices kept ten years', until: '2099-01-01T00:00:00.000Z', holdId: hold.json().holdId });
+    expect(deferred.json()).toMatchObject({
+      outcome: 'deferred',
+      reason: 'Invoices kept ten years',
+      until: '2099-01-01T00:00:00.000Z',
+      holdId: hold.json().holdId,
+    });
     const repeated = await api.send('POST', `/subjects/${id}/erasure`, 'dpo', {});
     expect(repeated.json()).toMatchObject({ outcome: 'unchanged', events: [] });
 
     const scheduler = app.get(PrivacyScheduler);
     await scheduler.tick();
     expect(await lastType(id)).toBe('ErasureDeferred');
-    expectStatus(await api.send('DELETE', `/subjects/${id}/legal-holds/${hold.json().holdId}?reason=settled`, 'dpo'), 200);
+    expectStatus(
+      await api.send('DELETE', `/subjects/${id}/legal-holds/${hold.json().holdId}?reason=settled`, 'dpo'),
+      200,
+    );
     await scheduler.tick();
     expect(await lastType(id)).toBe('SubjectErased');
   });
 
-  it('carries out a deferred erasure on its own once the hold\'s end has passed', async () => {
+  it("carries out a deferred erasure on its own once the hold's end has passed", async () => {
     const id = await api.registerPerson();
     const until = new Date(Date.now() + 3_600_000).toISOString();
     expectStatus(await api.send('POST', `/subjects/${id}/legal-holds`, 'dpo', { reason: 'Open claim', until }), 201);

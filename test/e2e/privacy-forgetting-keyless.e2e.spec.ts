@@ -48,7 +48,13 @@ describe('privacy: forgetting against a keyless reader of the data folder (e2e)'
     const app = booted.app;
     const api = privacyDriver(app, keys);
     for (const topic of ['keyless-a', 'keyless-b']) await api.defineTopic(topic);
-    const signup = (payload: object) => app.inject({ method: 'POST', url: '/subjects', payload, headers: { ...bearer(keys.crm), 'idempotency-key': CLIENT_KEY } });
+    const signup = (payload: object) =>
+      app.inject({
+        method: 'POST',
+        url: '/subjects',
+        payload,
+        headers: { ...bearer(keys.crm), 'idempotency-key': CLIENT_KEY },
+      });
 
     const first = await signup(SIGNUP);
     expectStatus(first, 201);
@@ -61,7 +67,13 @@ describe('privacy: forgetting against a keyless reader of the data folder (e2e)'
     const history = (await api.send('GET', `/subjects/${subjectId}/history`, 'crm')).json();
     const contactPointId: string = history[0].data.contactPoints[0].contactPointId;
     const requestMail = async (topicId: string) => {
-      const res = await api.send('POST', `/subjects/${subjectId}/double-opt-in`, 'journey', { topicId, channel: 'email', contactPointId, textVersion: 1, sourceSystem: 'shop' });
+      const res = await api.send('POST', `/subjects/${subjectId}/double-opt-in`, 'journey', {
+        topicId,
+        channel: 'email',
+        contactPointId,
+        textVersion: 1,
+        sourceSystem: 'shop',
+      });
       expectStatus(res, 201);
       return res.json() as { requestId: string; token: string };
     };
@@ -75,17 +87,30 @@ describe('privacy: forgetting against a keyless reader of the data folder (e2e)'
     for (const file of mails()) expect(statSync(join(outbox, file)).mode & 0o777).toBe(0o600);
 
     // Delivered: once the link has been used the mail file goes; the pending one stays, until the erasure.
-    expectStatus(await app.inject({ method: 'POST', url: '/double-opt-in/confirm', payload: { token: confirmed.token } }), 200);
+    expectStatus(
+      await app.inject({ method: 'POST', url: '/double-opt-in/confirm', payload: { token: confirmed.token } }),
+      200,
+    );
     await until('the confirmed mail removed', () => mails().length === 1);
     expect(mails()).toEqual([`${subjectId}/doi-${pending.requestId}.eml`]);
 
     const lookupKeys = await profileLookupKeys(booted, subjectId);
     expect(lookupKeys.length).toBeGreaterThan(0);
     expectStatus(await api.send('POST', `/subjects/${subjectId}/erasure`, 'dpo', {}), 200);
-    await until('the profile erased', async () => (await app.get<ReadStore>(READ_STORE).get(SUBJECT_PROFILES, subjectId))?.doc.erased === true);
+    await until(
+      'the profile erased',
+      async () => (await app.get<ReadStore>(READ_STORE).get(SUBJECT_PROFILES, subjectId))?.doc.erased === true,
+    );
     await until('the pending mail removed', () => !existsSync(join(outbox, subjectId)));
 
-    const secrets = [...Object.values(PERSON), CLIENT_KEY, guessableSubjectId(), ...guessableDigests(), ...lookupKeys, pending.token];
+    const secrets = [
+      ...Object.values(PERSON),
+      CLIENT_KEY,
+      guessableSubjectId(),
+      ...guessableDigests(),
+      ...lookupKeys,
+      pending.token,
+    ];
     // While the app runs: the read store's WAL and free pages are part of the copy.
     expect(hitsIn(scanFolder(dataDir), secrets)).toEqual([]);
     await booted.close();
@@ -98,12 +123,28 @@ describe('privacy: forgetting against a keyless reader of the data folder (e2e)'
     const keys = createRoleKeys(dir);
     const started = await bootApp({ dataDir: dir });
     try {
-      const record = { kind: 'subject', sourceSystem: 'crm', externalId: PERSON.email, locale: 'de-DE', contactPoints: [{ id: 'email', channel: 'email', address: PERSON.email }], profile: { firstName: PERSON.firstName } };
-      const imported = await started.app.inject({ method: 'POST', url: '/imports', payload: JSON.stringify(record), headers: { ...bearer(keys.admin), 'content-type': 'application/x-ndjson' } });
+      const record = {
+        kind: 'subject',
+        sourceSystem: 'crm',
+        externalId: PERSON.email,
+        locale: 'de-DE',
+        contactPoints: [{ id: 'email', channel: 'email', address: PERSON.email }],
+        profile: { firstName: PERSON.firstName },
+      };
+      const imported = await started.app.inject({
+        method: 'POST',
+        url: '/imports',
+        payload: JSON.stringify(record),
+        headers: { ...bearer(keys.admin), 'content-type': 'application/x-ndjson' },
+      });
       expect(imported.json()).toMatchObject({ imported: 1 });
       let subjectId = '';
       await until('the imported subject found by e-mail', async () => {
-        const found = await started.app.inject({ method: 'GET', url: `/subjects?email=${encodeURIComponent(PERSON.email)}`, headers: bearer(keys.crm) });
+        const found = await started.app.inject({
+          method: 'GET',
+          url: `/subjects?email=${encodeURIComponent(PERSON.email)}`,
+          headers: bearer(keys.crm),
+        });
         subjectId = found.json().items?.[0]?.subjectId ?? '';
         return subjectId !== '';
       });
@@ -115,8 +156,20 @@ describe('privacy: forgetting against a keyless reader of the data folder (e2e)'
         sha(canonicalJson(record)).toString('hex'),
       ];
       expect(subjectId).not.toBe(guessable[0]);
-      expectStatus(await started.app.inject({ method: 'POST', url: `/subjects/${subjectId}/erasure`, payload: {}, headers: bearer(keys.dpo) }), 200);
-      await until('the profile erased', async () => (await started.app.get<ReadStore>(READ_STORE).get(SUBJECT_PROFILES, subjectId))?.doc.erased === true);
+      expectStatus(
+        await started.app.inject({
+          method: 'POST',
+          url: `/subjects/${subjectId}/erasure`,
+          payload: {},
+          headers: bearer(keys.dpo),
+        }),
+        200,
+      );
+      await until(
+        'the profile erased',
+        async () =>
+          (await started.app.get<ReadStore>(READ_STORE).get(SUBJECT_PROFILES, subjectId))?.doc.erased === true,
+      );
       expect(hitsIn(scanFolder(dir), [PERSON.email, PERSON.firstName, ...guessable])).toEqual([]);
     } finally {
       await started.close();
@@ -134,7 +187,9 @@ describe('privacy: forgetting against a keyless reader of the data folder (e2e)'
       const modes = files.map((file) => `${file} ${(statSync(join(fresh, file)).mode & 0o777).toString(8)}`);
       await started.close();
       expect(statSync(fresh).mode & 0o777).toBe(0o700);
-      expect(files).toEqual(expect.arrayContaining(['events.sqlite', 'events.sqlite-wal', 'keys.sqlite', 'read.sqlite', 'read.sqlite-wal']));
+      expect(files).toEqual(
+        expect.arrayContaining(['events.sqlite', 'events.sqlite-wal', 'keys.sqlite', 'read.sqlite', 'read.sqlite-wal']),
+      );
       expect(modes).toEqual(files.map((file) => `${file} 600`));
     } finally {
       rmSync(parent, { recursive: true, force: true });

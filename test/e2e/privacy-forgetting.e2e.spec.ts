@@ -40,14 +40,16 @@ describe('privacy: proof of forgetting (e2e)', () => {
     expectStatus(await api.send('PATCH', `/subjects/${id}/profile`, 'crm', { lastName: PERSON.lastName }), 200);
     expect(clearTextHits(dataDir)).toEqual([]);
 
-    for (const file of KEY_FILES) if (existsSync(join(dataDir, file))) copyFileSync(join(dataDir, file), join(backup, file));
+    for (const file of KEY_FILES)
+      if (existsSync(join(dataDir, file))) copyFileSync(join(dataDir, file), join(backup, file));
     const store = booted.app.get<EventStore>(EVENT_STORE);
     const envelopes = JSON.stringify(await store.readStream(subjectStreamName(id))).match(ENVELOPE) ?? [];
     expect(envelopes.length).toBeGreaterThanOrEqual(4);
 
     expectStatus(await api.send('POST', `/subjects/${id}/erasure`, 'dpo', {}), 200);
     const crypto = booted.app.get<SubjectCrypto>(SUBJECT_CRYPTO);
-    for (const envelope of envelopes) await expect(crypto.decrypt(id, envelope)).rejects.toBeInstanceOf(KeyDestroyedError);
+    for (const envelope of envelopes)
+      await expect(crypto.decrypt(id, envelope)).rejects.toBeInstanceOf(KeyDestroyedError);
     expect(await crypto.keys.getDataKey(id)).toBeUndefined();
     await expectProfileDropped(booted, id);
     await booted.close();
@@ -57,11 +59,13 @@ describe('privacy: proof of forgetting (e2e)', () => {
 
     // A backup of the vault from before the erasure comes back: the log decides, the key goes again.
     for (const file of KEY_FILES) rmSync(join(dataDir, file), { force: true });
-    for (const file of KEY_FILES) if (existsSync(join(backup, file))) copyFileSync(join(backup, file), join(dataDir, file));
+    for (const file of KEY_FILES)
+      if (existsSync(join(backup, file))) copyFileSync(join(backup, file), join(dataDir, file));
     expect(await vaultHoldsKey(dataDir, id)).toBe(true);
     booted = await bootApp({ dataDir });
     const again = booted.app.get<SubjectCrypto>(SUBJECT_CRYPTO);
-    for (const envelope of envelopes) await expect(again.decrypt(id, envelope)).rejects.toBeInstanceOf(KeyDestroyedError);
+    for (const envelope of envelopes)
+      await expect(again.decrypt(id, envelope)).rejects.toBeInstanceOf(KeyDestroyedError);
     await booted.close();
     expect(await vaultHoldsKey(dataDir, id)).toBe(false);
     expect(clearTextHits(dataDir)).toEqual([]);

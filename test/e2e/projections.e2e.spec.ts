@@ -50,7 +50,11 @@ describe('projection engine in the api (e2e)', () => {
     return res.json() as { subjectId: string; position: number };
   };
   const read = (minPosition?: string) =>
-    app.inject({ method: 'GET', url: '/e2e-read', headers: { ...bearer(keys.crm!), ...(minPosition === undefined ? {} : { 'x-min-position': minPosition }) } });
+    app.inject({
+      method: 'GET',
+      url: '/e2e-read',
+      headers: { ...bearer(keys.crm!), ...(minPosition === undefined ? {} : { 'x-min-position': minPosition }) },
+    });
 
   it('answers a query with X-Min-Position once every projection has reached the position of the write', async () => {
     const { position } = await register('ryw@example.org');
@@ -72,7 +76,10 @@ describe('projection engine in the api (e2e)', () => {
   it.each(['-1', 'abc', '1.5', ''])('refuses X-Min-Position %j with 400 naming the header', async (value) => {
     const res = await read(value);
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'VALIDATION.FAILED', violations: [{ field: 'X-Min-Position', rule: 'isNonNegativeInteger' }] });
+    expect(res.json()).toMatchObject({
+      code: 'VALIDATION.FAILED',
+      violations: [{ field: 'X-Min-Position', rule: 'isNonNegativeInteger' }],
+    });
   });
 
   it('reports the read store and every projection in /health without paths', async () => {
@@ -83,7 +90,11 @@ describe('projection engine in the api (e2e)', () => {
     const body = res.json();
     expect(body.info.readStore).toEqual({ status: 'up', adapter: 'sqlite', atomicBatches: true });
     const projections = body.info.projections;
-    expect(Object.keys(projections).filter((k) => k !== 'status').sort()).toEqual(READ_MODELS.map((m) => m.name).sort());
+    expect(
+      Object.keys(projections)
+        .filter((k) => k !== 'status')
+        .sort(),
+    ).toEqual(READ_MODELS.map((m) => m.name).sort());
     for (const m of READ_MODELS) {
       expect(projections[m.name]).toMatchObject({ state: 'live', failures: 0, lagEvents: 0 });
       expect(projections[m.name].checkpoint).toBe(projections[m.name].headPosition);
@@ -104,7 +115,9 @@ describe('projection engine in the api (e2e)', () => {
       expect(res.body).toMatch(new RegExp(`ledger_projection_checkpoint\\{projection="${m.name}"\\} \\d+`));
       expect(res.body).toMatch(new RegExp(`ledger_projection_lag_events\\{projection="${m.name}"\\} \\d+`));
     }
-    expect(res.body).toMatch(/ledger_http_request_duration_seconds_count\{method="GET",route="\/e2e-read",status="200"\} \d+/);
+    expect(res.body).toMatch(
+      /ledger_http_request_duration_seconds_count\{method="GET",route="\/e2e-read",status="200"\} \d+/,
+    );
   });
 
   it('derives the blind index of an e-mail contact point, and nothing once the subject is erased', async () => {
@@ -114,7 +127,9 @@ describe('projection engine in the api (e2e)', () => {
     const [registered] = await store.readStream(subjectStreamName(subjectId));
     const deriver = new BlindIndexDeriver(crypto, store);
     const cp = (registered!.data.contactPoints as Array<{ contactPointId: string }>)[0]!.contactPointId;
-    expect((await deriver.derive(registered!)).derived).toEqual({ blindIndexes: { [cp]: crypto.blindIndex('email', 'lookup.me@example.org') } });
+    expect((await deriver.derive(registered!)).derived).toEqual({
+      blindIndexes: { [cp]: crypto.blindIndex('email', 'lookup.me@example.org') },
+    });
     await crypto.shred(subjectId);
     expect((await deriver.derive(registered!)).derived).toEqual({});
   });

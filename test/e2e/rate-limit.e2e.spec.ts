@@ -7,7 +7,10 @@ describe('public rate limit', () => {
   let booted: BootedApp;
 
   beforeAll(async () => {
-    booted = await bootApp({ env: { ADMIN_API_KEY: adminKey, PUBLIC_RATE_LIMIT: '3', UNSUBSCRIBE_RATE_LIMIT: '5', PROBE_RATE_LIMIT: '12' }, extraModules: [GuardedRoutesModule] });
+    booted = await bootApp({
+      env: { ADMIN_API_KEY: adminKey, PUBLIC_RATE_LIMIT: '3', UNSUBSCRIBE_RATE_LIMIT: '5', PROBE_RATE_LIMIT: '12' },
+      extraModules: [GuardedRoutesModule],
+    });
   });
   afterAll(() => booted.close());
 
@@ -40,7 +43,13 @@ describe('public rate limit', () => {
   });
 
   it('limits the one-click unsubscribe POST by its own, higher limit (UNSUBSCRIBE_RATE_LIMIT)', async () => {
-    const oneClick = () => booted.app.inject({ method: 'POST', url: '/unsubscribe?token=forged.mac', payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const oneClick = () =>
+      booted.app.inject({
+        method: 'POST',
+        url: '/unsubscribe?token=forged.mac',
+        payload: 'List-Unsubscribe=One-Click',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await oneClick()).statusCode);
     expect(statuses).toEqual([400, 400, 400, 400, 400]);
@@ -50,7 +59,7 @@ describe('public rate limit', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   });
 
-  it('limits /docs and unknown paths, which never reach Nest\'s guards, by PROBE_RATE_LIMIT', async () => {
+  it("limits /docs and unknown paths, which never reach Nest's guards, by PROBE_RATE_LIMIT", async () => {
     for (const url of ['/docs/json', '/no-such-page']) {
       const statuses = [];
       for (let i = 0; i < 13; i++) statuses.push((await get(url, { accept: 'text/html' })).statusCode);
@@ -76,11 +85,15 @@ describe('public rate limit behind a trusted proxy (TRUST_PROXY)', () => {
 
   beforeAll(async () => {
     // app.inject() comes from 127.0.0.1, standing for the proxy in front of the api.
-    booted = await bootApp({ env: { ADMIN_API_KEY: adminKey, PUBLIC_RATE_LIMIT: '2', TRUST_PROXY: '127.0.0.1' }, extraModules: [GuardedRoutesModule] });
+    booted = await bootApp({
+      env: { ADMIN_API_KEY: adminKey, PUBLIC_RATE_LIMIT: '2', TRUST_PROXY: '127.0.0.1' },
+      extraModules: [GuardedRoutesModule],
+    });
   });
   afterAll(() => booted.close());
 
-  const fromClient = (ip: string) => booted.app.inject({ method: 'GET', url: '/e2e/ping', headers: { 'x-forwarded-for': ip } });
+  const fromClient = (ip: string) =>
+    booted.app.inject({ method: 'GET', url: '/e2e/ping', headers: { 'x-forwarded-for': ip } });
 
   it('limits each client the proxy names on its own', async () => {
     const first = [];

@@ -11,7 +11,10 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export class ReadSideDriver {
   position = 0;
 
-  private constructor(readonly booted: BootedApp, readonly keys: Record<string, string>) {}
+  private constructor(
+    readonly booted: BootedApp,
+    readonly keys: Record<string, string>,
+  ) {}
 
   static async boot(listen = false): Promise<ReadSideDriver> {
     const dataDir = tempDataDir();
@@ -26,7 +29,11 @@ export class ReadSideDriver {
   }
 
   /** The app on a data folder the caller owns (kept on close), e.g. to start it again on the same files. */
-  static async bootOn(dataDir: string, keys: Record<string, string>, env: NodeJS.ProcessEnv = {}): Promise<ReadSideDriver> {
+  static async bootOn(
+    dataDir: string,
+    keys: Record<string, string>,
+    env: NodeJS.ProcessEnv = {},
+  ): Promise<ReadSideDriver> {
     return new ReadSideDriver(await bootApp({ dataDir, env }), keys);
   }
 
@@ -54,15 +61,35 @@ export class ReadSideDriver {
 
   /** A query that waits for the read models to include every command sent so far. */
   query(url: string, role: string, method: Method = 'GET', payload?: object) {
-    return this.app.inject({ method, url, payload, headers: { ...bearer(this.keys[role]!), 'x-min-position': String(this.position) } });
+    return this.app.inject({
+      method,
+      url,
+      payload,
+      headers: { ...bearer(this.keys[role]!), 'x-min-position': String(this.position) },
+    });
   }
 
   async defineTopic(id: string, legalBasis = 'consent', allowedChannels = ['email', 'sms']): Promise<void> {
-    await this.command('POST', '/topics', 'admin', { id, title: id, description: `About ${id}`, allowedChannels, legalBasis, personalFields: [], retentionDays: 365 });
-    await this.command('POST', `/topics/${id}/versions`, 'dpo', { text: `Yes to ${id}`, language: 'en', change: 'material' });
+    await this.command('POST', '/topics', 'admin', {
+      id,
+      title: id,
+      description: `About ${id}`,
+      allowedChannels,
+      legalBasis,
+      personalFields: [],
+      retentionDays: 365,
+    });
+    await this.command('POST', `/topics/${id}/versions`, 'dpo', {
+      text: `Yes to ${id}`,
+      language: 'en',
+      change: 'material',
+    });
   }
 
-  async register(contactPoints: Array<{ channel: string; address: string }>, profile: Record<string, string> = {}): Promise<string> {
+  async register(
+    contactPoints: Array<{ channel: string; address: string }>,
+    profile: Record<string, string> = {},
+  ): Promise<string> {
     const body = await this.command('POST', '/subjects', 'crm', { locale: 'de-DE', contactPoints, profile });
     return body.subjectId as string;
   }
@@ -73,7 +100,14 @@ export class ReadSideDriver {
   }
 
   grant(subjectId: string, topicId: string, channel = 'email', textVersion = 1) {
-    const evidence = { method: 'checkbox', capturedAt: new Date().toISOString(), sourceSystem: 'shop', textVersion, affirmativeAction: true, ipAddress: '203.0.113.9' };
+    const evidence = {
+      method: 'checkbox',
+      capturedAt: new Date().toISOString(),
+      sourceSystem: 'shop',
+      textVersion,
+      affirmativeAction: true,
+      ipAddress: '203.0.113.9',
+    };
     return this.command('POST', `/subjects/${subjectId}/consents`, 'crm', { topicId, channel, evidence });
   }
 }

@@ -27,13 +27,24 @@ describe('read side: Mission Control figures (e2e)', () => {
     const anna = await driver.register([{ channel: 'email', address: 'anna@example.org' }]);
     const ben = await driver.register([{ channel: 'email', address: 'ben@example.org' }]);
     const cleo = await driver.register([{ channel: 'sms', address: '+4915112345678' }]);
-    expect(await figures('letter', 'email')).toMatchObject({ neverAsked: 2, granted: 0, pendingDoubleOptIn: 0, blocked: 0 });
+    expect(await figures('letter', 'email')).toMatchObject({
+      neverAsked: 2,
+      granted: 0,
+      pendingDoubleOptIn: 0,
+      blocked: 0,
+    });
 
     await driver.grant(anna, 'letter');
     expect(await figures('letter', 'email')).toMatchObject({ neverAsked: 1, granted: 1 });
 
     const cp = await driver.contactPointId(ben);
-    await driver.command('POST', `/subjects/${ben}/double-opt-in`, 'journey', { topicId: 'letter', channel: 'email', contactPointId: cp, textVersion: 1, sourceSystem: 'shop' });
+    await driver.command('POST', `/subjects/${ben}/double-opt-in`, 'journey', {
+      topicId: 'letter',
+      channel: 'email',
+      contactPointId: cp,
+      textVersion: 1,
+      sourceSystem: 'shop',
+    });
     expect(await figures('letter', 'email')).toMatchObject({ neverAsked: 0, pendingDoubleOptIn: 1, granted: 1 });
 
     await driver.command('POST', `/subjects/${anna}/consents/revoke`, 'crm', { topicId: 'letter', channel: 'email' });
@@ -41,11 +52,21 @@ describe('read side: Mission Control figures (e2e)', () => {
 
     await driver.grant(cleo, 'letter', 'sms');
     expect(await figures('letter', 'sms')).toMatchObject({ granted: 1, reconsentRequired: 0 });
-    await driver.command('POST', '/topics/letter/versions', 'dpo', { text: 'Now also about partners', language: 'en', change: 'material' });
+    await driver.command('POST', '/topics/letter/versions', 'dpo', {
+      text: 'Now also about partners',
+      language: 'en',
+      change: 'material',
+    });
     expect(await figures('letter', 'sms')).toMatchObject({ granted: 0, reconsentRequired: 1 });
 
-    await driver.command('POST', `/subjects/${ben}/blocks`, 'crm', { scope: { kind: 'global' }, reason: 'Complaint', reference: { kind: 'complaint', id: 'c-2' } });
-    await driver.command('POST', `/subjects/${cleo}/objections`, 'journey', { scope: { kind: 'channel', channel: 'sms' } });
+    await driver.command('POST', `/subjects/${ben}/blocks`, 'crm', {
+      scope: { kind: 'global' },
+      reason: 'Complaint',
+      reference: { kind: 'complaint', id: 'c-2' },
+    });
+    await driver.command('POST', `/subjects/${cleo}/objections`, 'journey', {
+      scope: { kind: 'channel', channel: 'sms' },
+    });
     expect(await figures('letter', 'email')).toMatchObject({ blocked: 1 });
     expect(await figures('letter', 'sms')).toMatchObject({ blocked: 2 });
   });
@@ -65,12 +86,16 @@ describe('read side: Mission Control figures (e2e)', () => {
     try {
       const first = await stream.next();
       expect(first.event).toBe('stats');
-      const before = JSON.parse(first.data).consents.find((f: Figures) => f.topicId === 'letter' && f.channel === 'email').neverAsked;
+      const before = JSON.parse(first.data).consents.find(
+        (f: Figures) => f.topicId === 'letter' && f.channel === 'email',
+      ).neverAsked;
       const started = Date.now();
       await driver.register([{ channel: 'email', address: 'dora@example.org' }]);
       const next = await stream.next();
       expect(Date.now() - started).toBeLessThan(1000);
-      expect(JSON.parse(next.data).consents.find((f: Figures) => f.topicId === 'letter' && f.channel === 'email').neverAsked).toBe(before + 1);
+      expect(
+        JSON.parse(next.data).consents.find((f: Figures) => f.topicId === 'letter' && f.channel === 'email').neverAsked,
+      ).toBe(before + 1);
       expect(Number(next.id)).toBeGreaterThan(Number(first.id));
     } finally {
       stream.close();
@@ -79,7 +104,8 @@ describe('read side: Mission Control figures (e2e)', () => {
 
   it('computes the figures once per change for every open stream, not once per stream', async () => {
     const streams = [];
-    for (const role of ['admin', 'dpo', 'crm']) for (let i = 0; i < 10; i++) streams.push(await openStream('/stats/stream', driver.keys[role]!));
+    for (const role of ['admin', 'dpo', 'crm'])
+      for (let i = 0; i < 10; i++) streams.push(await openStream('/stats/stream', driver.keys[role]!));
     try {
       await Promise.all(streams.map((s) => s.next()));
       const computed = jest.spyOn(driver.app.get(MissionControl), 'figures');
@@ -121,7 +147,17 @@ describe('read side: Mission Control figures (e2e)', () => {
   async function streamStatus(key: string): Promise<{ status: number; body: string }> {
     const { port } = driver.app.getHttpServer().address() as AddressInfo;
     const response = await new Promise<IncomingMessage>((resolve, reject) => {
-      request({ host: '127.0.0.1', port, path: '/stats/stream', headers: { authorization: `Bearer ${key}`, accept: 'text/event-stream' } }, resolve).on('error', reject).end();
+      request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/stats/stream',
+          headers: { authorization: `Bearer ${key}`, accept: 'text/event-stream' },
+        },
+        resolve,
+      )
+        .on('error', reject)
+        .end();
     });
     if (response.statusCode === 200) {
       response.destroy();
@@ -141,7 +177,10 @@ describe('read side: Mission Control figures (e2e)', () => {
   async function openStream(path: string, key: string) {
     const { port } = driver.app.getHttpServer().address() as AddressInfo;
     const response = await new Promise<IncomingMessage>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${key}`, accept: 'text/event-stream' } }, resolve);
+      const req = request(
+        { host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${key}`, accept: 'text/event-stream' } },
+        resolve,
+      );
       req.on('error', reject);
       req.end();
     });
@@ -154,7 +193,12 @@ describe('read side: Mission Control figures (e2e)', () => {
       buffer += chunk;
       let end: number;
       while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const frame = Object.fromEntries(buffer.slice(0, end).split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));
+        const frame = Object.fromEntries(
+          buffer
+            .slice(0, end)
+            .split('\n')
+            .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]),
+        );
         buffer = buffer.slice(end + 2);
         const waiter = waiting.shift();
         if (waiter) waiter(frame);

@@ -1,6 +1,12 @@
 import { rmSync } from 'node:fs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { discardScratch, ProjectionProgress, readAllDocuments, rebuildIntoScratch, BlindIndexDeriver } from '#projection-runtime';
+import {
+  discardScratch,
+  ProjectionProgress,
+  readAllDocuments,
+  rebuildIntoScratch,
+  BlindIndexDeriver,
+} from '#projection-runtime';
 import { EVENT_STORE, type Infrastructure, loadConfig, openInfrastructure } from '#runtime';
 import type { EventStore } from '#event-store';
 import { READ_MODELS } from '#projections';
@@ -29,7 +35,11 @@ describe('ledger rebuild (e2e)', () => {
   });
 
   const register = async (i: number) => {
-    const payload = { locale: 'de-DE', contactPoints: [{ channel: 'email', address: `person${i}@example.org` }], profile: {} };
+    const payload = {
+      locale: 'de-DE',
+      contactPoints: [{ channel: 'email', address: `person${i}@example.org` }],
+      profile: {},
+    };
     const res = await app.inject({ method: 'POST', url: '/subjects', payload, headers: bearer(keys.crm!) });
     expect(res.statusCode).toBe(201);
     return res.json().position as number;
@@ -43,7 +53,11 @@ describe('ledger rebuild (e2e)', () => {
 
   async function scratchDocuments() {
     const deriver = new BlindIndexDeriver(cli.crypto, cli.eventStore);
-    const deps = { eventStore: cli.eventStore, readStore: cli.readStore, derive: (e: Parameters<BlindIndexDeriver['derive']>[0]) => deriver.derive(e) };
+    const deps = {
+      eventStore: cli.eventStore,
+      readStore: cli.readStore,
+      derive: (e: Parameters<BlindIndexDeriver['derive']>[0]) => deriver.derive(e),
+    };
     const all: Record<string, unknown> = {};
     for (const m of READ_MODELS) {
       for (const [c, docs] of await rebuildIntoScratch(deps, m)) all[c] = docs;
@@ -56,7 +70,11 @@ describe('ledger rebuild (e2e)', () => {
     for (let i = 0; i < 30; i++) await register(i);
     const progressLines: string[] = [];
     const writes = Promise.all(Array.from({ length: 20 }, (_, i) => register(100 + i)));
-    const summaries = await runRebuild(cli, { names: [], batchSize: 7, onProgress: (p) => progressLines.push(`${p.name} ${p.position}/${p.head}`) });
+    const summaries = await runRebuild(cli, {
+      names: [],
+      batchSize: 7,
+      onProgress: (p) => progressLines.push(`${p.name} ${p.position}/${p.head}`),
+    });
     const last = Math.max(...(await writes), await register(999));
     expect(summaries.map((s) => s.name).sort()).toEqual(READ_MODELS.map((m) => m.name).sort());
     expect(progressLines.length).toBeGreaterThan(READ_MODELS.length);

@@ -19,8 +19,16 @@ describe('every route, every role, no key', () => {
     expect(routes).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ method: 'GET', path: '/health', access: { kind: 'public' } }),
-        expect.objectContaining({ method: 'POST', path: '/e2e/grant', access: { kind: 'roles', roles: ['crm', 'admin'] } }),
-        expect.objectContaining({ method: 'GET', path: '/e2e/refuse/:kind', access: { kind: 'roles', roles: ['admin'] } }),
+        expect.objectContaining({
+          method: 'POST',
+          path: '/e2e/grant',
+          access: { kind: 'roles', roles: ['crm', 'admin'] },
+        }),
+        expect.objectContaining({
+          method: 'GET',
+          path: '/e2e/refuse/:kind',
+          access: { kind: 'roles', roles: ['admin'] },
+        }),
       ]),
     );
   });
@@ -30,14 +38,19 @@ describe('every route, every role, no key', () => {
     const keys = createRoleKeys(dataDir);
     booted = await bootApp({ dataDir, env: roomyRateLimit, extraModules: [UndeclaredRouteModule], listen: true });
     const { failures } = await walkRoutes(booted.app, keys);
-    expect(failures).toEqual([expect.objectContaining({ route: 'GET /e2e/undeclared (UndeclaredRouteController.undeclared)' })]);
+    expect(failures).toEqual([
+      expect.objectContaining({ route: 'GET /e2e/undeclared (UndeclaredRouteController.undeclared)' }),
+    ]);
   });
 
   it('discovers only routes the router really serves', async () => {
     booted = await bootApp({ env: { ADMIN_API_KEY: 'a'.repeat(32) }, extraModules: [GuardedRoutesModule] });
     const fastify = booted.app.getHttpAdapter().getInstance();
     for (const route of discoverRoutes(booted.app)) {
-      expect({ route, served: fastify.hasRoute({ method: route.method as 'GET', url: route.path }) }).toEqual({ route, served: true });
+      expect({ route, served: fastify.hasRoute({ method: route.method as 'GET', url: route.path }) }).toEqual({
+        route,
+        served: true,
+      });
     }
   });
 });

@@ -43,20 +43,42 @@ describe('tracing (e2e)', () => {
     if (booted) rmSync(booted.dataDir, { recursive: true, force: true });
   });
 
-  const send = async (method: string, path: string, role: string, body?: object, headers: Record<string, string> = {}) => {
+  const send = async (
+    method: string,
+    path: string,
+    role: string,
+    body?: object,
+    headers: Record<string, string> = {},
+  ) => {
     const res = await fetch(`${base}${path}`, {
       method,
-      headers: { authorization: `Bearer ${keys[role]}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        authorization: `Bearer ${keys[role]}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     return { status: res.status, json: (await res.json()) as { [key: string]: any } };
   };
 
   async function setUp(): Promise<{ subjectId: string; position: number }> {
-    await send('POST', '/topics', 'admin', { id: 'traced-news', title: 'N', description: 'N', allowedChannels: ['email'], legalBasis: 'consent', personalFields: [], retentionDays: 30 });
+    await send('POST', '/topics', 'admin', {
+      id: 'traced-news',
+      title: 'N',
+      description: 'N',
+      allowedChannels: ['email'],
+      legalBasis: 'consent',
+      personalFields: [],
+      retentionDays: 30,
+    });
     await send('POST', '/topics/traced-news/versions', 'dpo', { text: 'Yes.', language: 'en', change: 'material' });
     expect((await send('POST', '/webhooks', 'admin', { url: receiver.url, secret: SECRET })).status).toBe(201);
-    const created = await send('POST', '/subjects', 'crm', { locale: 'en', contactPoints: [{ channel: 'email', address: EMAIL }], profile: {} });
+    const created = await send('POST', '/subjects', 'crm', {
+      locale: 'en',
+      contactPoints: [{ channel: 'email', address: EMAIL }],
+      profile: {},
+    });
     expect(created.status).toBe(201);
     return { subjectId: created.json.subjectId, position: created.json.position };
   }
@@ -64,17 +86,36 @@ describe('tracing (e2e)', () => {
   it('follows a grant from the HTTP request to the read models and the webhook receiver', async () => {
     const { subjectId, position } = await setUp();
     // The set-up's events are committed first, so the grant's batch is its own.
-    expect((await send('GET', `/subjects/${subjectId}`, 'crm', undefined, { 'x-min-position': String(position) })).status).toBe(200);
-    const evidence = { method: 'checkbox', capturedAt: new Date().toISOString(), sourceSystem: 'shop', textVersion: 1, affirmativeAction: true };
-    const granted = await send('POST', `/subjects/${subjectId}/consents`, 'crm', { topicId: 'traced-news', channel: 'email', evidence });
+    expect(
+      (await send('GET', `/subjects/${subjectId}`, 'crm', undefined, { 'x-min-position': String(position) })).status,
+    ).toBe(200);
+    const evidence = {
+      method: 'checkbox',
+      capturedAt: new Date().toISOString(),
+      sourceSystem: 'shop',
+      textVersion: 1,
+      affirmativeAction: true,
+    };
+    const granted = await send('POST', `/subjects/${subjectId}/consents`, 'crm', {
+      topicId: 'traced-news',
+      channel: 'email',
+      evidence,
+    });
     expect(granted.status).toBe(200);
 
-    const server = await spanWhere((s) => s.kind === SpanKind.SERVER && s.attributes['http.route'] === '/subjects/:id/consents');
+    const server = await spanWhere(
+      (s) => s.kind === SpanKind.SERVER && s.attributes['http.route'] === '/subjects/:id/consents',
+    );
     const traceId = server.spanContext().traceId;
-    const inTrace = (name: string) => exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId && s.name.startsWith(name));
+    const inTrace = (name: string) =>
+      exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId && s.name.startsWith(name));
     await until(() => inTrace('webhook delivery').length > 0 && inTrace('project ').length > 0);
     for (const name of ['command GrantConsent', 'decide', 'encrypt', 'append']) expect(inTrace(name)).toHaveLength(1);
-    expect(inTrace('append')[0]!.attributes).toMatchObject({ 'ledger.stream.category': 'subject', 'ledger.event.types': ['ConsentGranted'], 'ledger.position': granted.json.position });
+    expect(inTrace('append')[0]!.attributes).toMatchObject({
+      'ledger.stream.category': 'subject',
+      'ledger.event.types': ['ConsentGranted'],
+      'ledger.position': granted.json.position,
+    });
     expect(inTrace('project ').length).toBeGreaterThan(0);
 
     const delivered = receiver.deliveries.find((d) => d.body.position === granted.json.position);
@@ -87,7 +128,11 @@ describe('tracing (e2e)', () => {
     // The trace context sits inside the hashed metadata: the chain still verifies.
     expect((await send('GET', `/subjects/${subjectId}/verify`, 'auditor')).json).toMatchObject({ ok: true });
 
-    const exported = JSON.stringify(exporter.getFinishedSpans().map((s) => ({ name: s.name, attributes: s.attributes, events: s.events, status: s.status })));
+    const exported = JSON.stringify(
+      exporter
+        .getFinishedSpans()
+        .map((s) => ({ name: s.name, attributes: s.attributes, events: s.events, status: s.status })),
+    );
     expect(exported).not.toContain(EMAIL);
     expect(exported).not.toContain(subjectId);
   });

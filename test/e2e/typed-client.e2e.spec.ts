@@ -23,22 +23,59 @@ describe('a client typed from the generated OpenAPI types', () => {
     const admin = createTypedClient(baseUrl, keys.admin);
     const crm = createTypedClient(baseUrl, keys.crm);
     const journey = createTypedClient(baseUrl, keys.journey);
-    const topic = { id: 'news', title: 'News', description: 'Monthly news', allowedChannels: ['email'], legalBasis: 'consent' as const, personalFields: [], retentionDays: 365 };
+    const topic = {
+      id: 'news',
+      title: 'News',
+      description: 'Monthly news',
+      allowedChannels: ['email'],
+      legalBasis: 'consent' as const,
+      personalFields: [],
+      retentionDays: 365,
+    };
     await admin('post', '/topics', { body: topic });
-    const version = await admin('post', '/topics/{id}/versions', { path: { id: 'news' }, body: { text: 'Yes, news.', language: 'en', change: 'material' } });
+    const version = await admin('post', '/topics/{id}/versions', {
+      path: { id: 'news' },
+      body: { text: 'Yes, news.', language: 'en', change: 'material' },
+    });
     expect(version.events.map((event) => event.type)).toEqual(['ConsentTextVersionPublished']);
 
-    const registered = await crm('post', '/subjects', { body: { locale: 'de-DE', contactPoints: [{ channel: 'email', address: 'typed@example.org' }] } });
-    const evidence = { method: 'checkbox' as const, capturedAt: new Date(Date.now() - 1000).toISOString(), sourceSystem: 'shop', textVersion: 1, affirmativeAction: true };
-    const granted = await crm('post', '/subjects/{id}/consents', { path: { id: registered.subjectId }, body: { topicId: 'news', channel: 'email', evidence } });
+    const registered = await crm('post', '/subjects', {
+      body: { locale: 'de-DE', contactPoints: [{ channel: 'email', address: 'typed@example.org' }] },
+    });
+    const evidence = {
+      method: 'checkbox' as const,
+      capturedAt: new Date(Date.now() - 1000).toISOString(),
+      sourceSystem: 'shop',
+      textVersion: 1,
+      affirmativeAction: true,
+    };
+    const granted = await crm('post', '/subjects/{id}/consents', {
+      path: { id: registered.subjectId },
+      body: { topicId: 'news', channel: 'email', evidence },
+    });
     expect(granted.replayed).toBe(false);
 
-    const profile = await crm('get', '/subjects/{id}', { path: { id: registered.subjectId }, minPosition: granted.position });
+    const profile = await crm('get', '/subjects/{id}', {
+      path: { id: registered.subjectId },
+      minPosition: granted.position,
+    });
     const cell = profile.consents.find((consent) => consent.topicId === 'news');
-    expect({ status: cell?.status, textVersion: cell?.textVersion, address: profile.contactPoints?.[0]?.address }).toEqual({ status: 'granted', textVersion: 1, address: 'typed@example.org' });
+    expect({
+      status: cell?.status,
+      textVersion: cell?.textVersion,
+      address: profile.contactPoints?.[0]?.address,
+    }).toEqual({ status: 'granted', textVersion: 1, address: 'typed@example.org' });
 
-    const decision = await journey('get', '/subjects/{id}/contactability', { path: { id: registered.subjectId }, query: { topicId: 'news', channel: 'email' }, minPosition: granted.position });
-    expect({ allowed: decision.allowed, points: decision.contactPointIds.length, legalBasis: decision.legalBasis }).toEqual({ allowed: true, points: 1, legalBasis: 'consent' });
+    const decision = await journey('get', '/subjects/{id}/contactability', {
+      path: { id: registered.subjectId },
+      query: { topicId: 'news', channel: 'email' },
+      minPosition: granted.position,
+    });
+    expect({
+      allowed: decision.allowed,
+      points: decision.contactPointIds.length,
+      legalBasis: decision.legalBasis,
+    }).toEqual({ allowed: true, points: 1, legalBasis: 'consent' });
   });
 
   it('surfaces a documented refusal as an ApiError with its code', async () => {

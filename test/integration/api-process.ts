@@ -54,6 +54,13 @@ export async function freePort(): Promise<number> {
 
 /** The environment of a person's shell, minus the store settings a developer may have exported. */
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const { KURRENTDB_CONNECTION_STRING: _k, EVENTSTORE_CONNECTION_STRING: _e, MONGODB_URI: _u, LOG_FORMAT: _f, MASTER_KEY: _m, ...env } = process.env;
+  const {
+    KURRENTDB_CONNECTION_STRING: _k,
+    EVENTSTORE_CONNECTION_STRING: _e,
+    MONGODB_URI: _u,
+    LOG_FORMAT: _f,
+    MASTER_KEY: _m,
+    ...env
+  } = process.env;
   return { ...env, HOST: '127.0.0.1', ...extra };
 }

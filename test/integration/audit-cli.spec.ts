@@ -19,14 +19,37 @@ describe('ledger CLI: verify, checkpoints, history, state-at, verify-receipt', (
     dataDir = tempDataDir();
     const keys = createRoleKeys(dataDir);
     const booted = await bootApp({ dataDir });
-    const send = (method: 'POST' | 'GET', url: string, role: string, payload?: object) => booted.app.inject({ method, url, payload, headers: bearer(keys[role as 'admin']) });
-    await send('POST', '/topics', 'admin', { id: 'news', title: 'Newsletter', description: 'News', allowedChannels: ['email'], legalBasis: 'consent', personalFields: [], retentionDays: 30 });
+    const send = (method: 'POST' | 'GET', url: string, role: string, payload?: object) =>
+      booted.app.inject({ method, url, payload, headers: bearer(keys[role as 'admin']) });
+    await send('POST', '/topics', 'admin', {
+      id: 'news',
+      title: 'Newsletter',
+      description: 'News',
+      allowedChannels: ['email'],
+      legalBasis: 'consent',
+      personalFields: [],
+      retentionDays: 30,
+    });
     await send('POST', '/topics/news/versions', 'dpo', { text: 'Yes', language: 'en', change: 'material' });
-    const subject = async () => (await send('POST', '/subjects', 'crm', { locale: 'en', contactPoints: [{ channel: 'email', address: 'a@example.org' }], profile: {} })).json().subjectId as string;
+    const subject = async () =>
+      (
+        await send('POST', '/subjects', 'crm', {
+          locale: 'en',
+          contactPoints: [{ channel: 'email', address: 'a@example.org' }],
+          profile: {},
+        })
+      ).json().subjectId as string;
     subjectId = await subject();
     const other = await subject();
-    const evidence = { method: 'checkbox', capturedAt: new Date().toISOString(), sourceSystem: 'shop', textVersion: 1, affirmativeAction: true };
-    for (const id of [subjectId, other]) await send('POST', `/subjects/${id}/consents`, 'crm', { topicId: 'news', channel: 'email', evidence });
+    const evidence = {
+      method: 'checkbox',
+      capturedAt: new Date().toISOString(),
+      sourceSystem: 'shop',
+      textVersion: 1,
+      affirmativeAction: true,
+    };
+    for (const id of [subjectId, other])
+      await send('POST', `/subjects/${id}/consents`, 'crm', { topicId: 'news', channel: 'email', evidence });
     receipt = (await send('GET', `/subjects/${subjectId}/consents/news/email/receipt`, 'crm')).json();
     await new Promise((r) => setTimeout(r, 5));
     between = new Date().toISOString();
@@ -40,9 +63,15 @@ describe('ledger CLI: verify, checkpoints, history, state-at, verify-receipt', (
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  const tampered = (name: string, change: (db: Database.Database) => void) => tamperedCopy(dataDir, scratch, name, change);
+  const tampered = (name: string, change: (db: Database.Database) => void) =>
+    tamperedCopy(dataDir, scratch, name, change);
 
-  const subjectRows = (db: Database.Database, stream: string) => db.prepare('SELECT position, revision, data FROM events WHERE stream = ? ORDER BY revision').all(stream) as Array<{ position: number; revision: number; data: string }>;
+  const subjectRows = (db: Database.Database, stream: string) =>
+    db.prepare('SELECT position, revision, data FROM events WHERE stream = ? ORDER BY revision').all(stream) as Array<{
+      position: number;
+      revision: number;
+      data: string;
+    }>;
 
   it('verifies an untouched ledger: exit 0 with counts, progress on stderr', async () => {
     const run = await ledger(dataDir, ['verify']);
@@ -61,13 +90,28 @@ describe('ledger CLI: verify, checkpoints, history, state-at, verify-receipt', (
     const run = await ledger(copy, ['--json', 'verify']);
     const report = JSON.parse(run.stdout);
     expect(run.code).toBe(1);
-    expect(report).toMatchObject({ ok: false, firstBreak: { stream: subjectStreamName(subjectId), revision: 1, kind: 'hash', expected: expect.stringMatching(/^[0-9a-f]{64}$/), found: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(report).toMatchObject({
+      ok: false,
+      firstBreak: {
+        stream: subjectStreamName(subjectId),
+        revision: 1,
+        kind: 'hash',
+        expected: expect.stringMatching(/^[0-9a-f]{64}$/),
+        found: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+    });
     expect(report.firstBreak.expected).not.toBe(report.firstBreak.found);
   });
 
   it('detects a removed event and two reordered events', async () => {
-    const removed = tampered('removed', (db) => db.prepare('DELETE FROM events WHERE stream = ? AND revision = 0').run(topicStreamName('news')));
-    expect(JSON.parse((await ledger(removed, ['--json', 'verify'])).stdout).firstBreak).toMatchObject({ stream: topicStreamName('news'), revision: 1, kind: 'revision' });
+    const removed = tampered('removed', (db) =>
+      db.prepare('DELETE FROM events WHERE stream = ? AND revision = 0').run(topicStreamName('news')),
+    );
+    expect(JSON.parse((await ledger(removed, ['--json', 'verify'])).stdout).firstBreak).toMatchObject({
+      stream: topicStreamName('news'),
+      revision: 1,
+      kind: 'revision',
+    });
     const swapped = tampered('swapped', (db) => {
       const [a, b] = subjectRows(db, subjectStreamName(subjectId));
       db.prepare('UPDATE events SET position = -1 WHERE position = ?').run(a!.position);
@@ -104,17 +148,34 @@ describe('ledger CLI: verify, checkpoints, history, state-at, verify-receipt', (
     const valid = await ledger(dataDir, ['verify-receipt', good]);
     expect({ code: valid.code, out: valid.stdout }).toEqual({ code: 0, out: expect.stringMatching(/^VALID/) });
     const invalid = await ledger(dataDir, ['verify-receipt', bad]);
-    expect({ code: invalid.code, out: invalid.stdout }).toEqual({ code: 1, out: expect.stringMatching(/^INVALID: the signature does not match/) });
+    expect({ code: invalid.code, out: invalid.stdout }).toEqual({
+      code: 1,
+      out: expect.stringMatching(/^INVALID: the signature does not match/),
+    });
   });
 
   it('prints history and state-at, and exports checkpoints as JSON lines', async () => {
     const history = await ledger(dataDir, ['history', subjectId, '--lang', 'de']);
     expect(history.stdout).toContain('Einwilligung für Newsletter per E-Mail erteilt (Checkbox, Textversion 1)');
     const state = JSON.parse((await ledger(dataDir, ['--json', 'state-at', subjectId, between])).stdout);
-    expect(state.consents).toEqual([expect.objectContaining({ topicId: 'news', status: 'granted', restsOn: [receipt.proof && (receipt.proof as { eventId: string }).eventId] })]);
+    expect(state.consents).toEqual([
+      expect.objectContaining({
+        topicId: 'news',
+        status: 'granted',
+        restsOn: [receipt.proof && (receipt.proof as { eventId: string }).eventId],
+      }),
+    ]);
     const file = join(scratch, 'anchors.jsonl');
     expect((await ledger(dataDir, ['checkpoints', '--export', file])).code).toBe(0);
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    expect(lines).toEqual([expect.objectContaining({ revision: 0, checkpoint: expect.objectContaining({ logSize: 7, tree: 'rfc6962:global-order:v1' }) })]);
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines).toEqual([
+      expect.objectContaining({
+        revision: 0,
+        checkpoint: expect.objectContaining({ logSize: 7, tree: 'rfc6962:global-order:v1' }),
+      }),
+    ]);
   });
 });

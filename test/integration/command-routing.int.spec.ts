@@ -34,13 +34,39 @@ describe('command routing in the running app', () => {
   // No route sends ExpireDoubleOptIn; its handler is reached through the bus like any other.
   it('records an unconfirmed double opt-in as expired once its time has passed, and only then', async () => {
     const now = new Date().toISOString();
-    const definition = { topicId: 'news', title: 'News', description: 'News', allowedChannels: ['email'], legalBasis: 'consent' as const, personalFields: [], retentionDays: 730 };
+    const definition = {
+      topicId: 'news',
+      title: 'News',
+      description: 'News',
+      allowedChannels: ['email'],
+      legalBasis: 'consent' as const,
+      personalFields: [],
+      retentionDays: 730,
+    };
     await bus.execute(new DefineTopicCommand('news', definition, at(now)));
-    await bus.execute(new PublishConsentTextVersionCommand('news', { topicId: 'news', text: 'Yes.', language: 'en', change: 'material', textHash: 'c'.repeat(64) }, at(now)));
+    await bus.execute(
+      new PublishConsentTextVersionCommand(
+        'news',
+        { topicId: 'news', text: 'Yes.', language: 'en', change: 'material', textHash: 'c'.repeat(64) },
+        at(now),
+      ),
+    );
     const subjectId = randomUUID();
     const contactPointId = randomUUID();
-    await bus.execute(new RegisterSubjectCommand(subjectId, { subjectId, locale: 'en', contactPoints: [{ contactPointId, channel: 'email', address: 'ben@example.org' }] }, at(now)));
-    const issued = await bus.execute(new RequestDoubleOptInCommand(subjectId, { topicId: 'news', channel: 'email', contactPointId, textVersion: 1, sourceSystem: 'shop' }, at(now)));
+    await bus.execute(
+      new RegisterSubjectCommand(
+        subjectId,
+        { subjectId, locale: 'en', contactPoints: [{ contactPointId, channel: 'email', address: 'ben@example.org' }] },
+        at(now),
+      ),
+    );
+    const issued = await bus.execute(
+      new RequestDoubleOptInCommand(
+        subjectId,
+        { topicId: 'news', channel: 'email', contactPointId, textVersion: 1, sourceSystem: 'shop' },
+        at(now),
+      ),
+    );
     const requestId = issued.requestId!;
 
     const early = await bus.execute(new ExpireDoubleOptInCommand(subjectId, { requestId }, at(now)));

@@ -17,13 +17,19 @@ describe('the compiled SQLite event store', () => {
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
     const config = join(out, 'tsconfig.json');
-    writeFileSync(config, JSON.stringify({
-      extends: join(root, 'tsconfig.build.json'),
-      compilerOptions: { outDir: out, rootDir: root, sourceMap: false },
-      include: [join(root, 'libs/event-store/src')],
-      exclude: [join(root, '**/*.spec.ts')],
-    }));
-    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', config], { cwd: root, stdio: 'pipe' });
+    writeFileSync(
+      config,
+      JSON.stringify({
+        extends: join(root, 'tsconfig.build.json'),
+        compilerOptions: { outDir: out, rootDir: root, sourceMap: false },
+        include: [join(root, 'libs/event-store/src')],
+        exclude: [join(root, '**/*.spec.ts')],
+      }),
+    );
+    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', config], {
+      cwd: root,
+      stdio: 'pipe',
+    });
     // The compiled files resolve `#sqlite` through the nearest package.json, as dist/ does through the root one.
     writeFileSync(join(out, 'package.json'), JSON.stringify({ imports: { '#sqlite': './libs/sqlite/src/index.js' } }));
   }, 60_000);

@@ -51,8 +51,12 @@ function expectAcknowledgedOnce(acks: readonly Ack[], byStream: Map<string, Reco
   for (const ack of acks) {
     const events = byStream.get(ack.stream) ?? [];
     const appended = events.slice(ack.revision - ack.count + 1, ack.revision + 1);
-    expect(appended.map((e) => e.revision)).toEqual(Array.from({ length: ack.count }, (_, k) => ack.revision - ack.count + 1 + k));
-    expect(appended.map((e) => e.position)).toEqual(Array.from({ length: ack.count }, (_, k) => ack.position - ack.count + 1 + k));
+    expect(appended.map((e) => e.revision)).toEqual(
+      Array.from({ length: ack.count }, (_, k) => ack.revision - ack.count + 1 + k),
+    );
+    expect(appended.map((e) => e.position)).toEqual(
+      Array.from({ length: ack.count }, (_, k) => ack.position - ack.count + 1 + k),
+    );
     expect(appended.every((e) => e.data.count === ack.count)).toBe(true);
   }
 }

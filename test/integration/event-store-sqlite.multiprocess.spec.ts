@@ -22,12 +22,16 @@ describe('SqliteEventStore across processes', () => {
   it('lets exactly one of two processes win each append with the same expected revision', async () => {
     const rounds = 15;
     await Promise.all(
-      Array.from({ length: rounds }, (_, r) => store.appendToStream(`race-${r}`, [{ type: 'Created', data: {} }], 'no_stream')),
+      Array.from({ length: rounds }, (_, r) =>
+        store.appendToStream(`race-${r}`, [{ type: 'Created', data: {} }], 'no_stream'),
+      ),
     );
     const startAt = String(Date.now() + 700);
     const children = [0, 1].map(() => spawnFixture('es-race-child.js', [file, 'race', String(rounds), startAt]));
     expect(await Promise.all(children.map((c) => c.exited))).toEqual([0, 0]);
-    const outcomes = children.map((c) => c.lines.map((l) => JSON.parse(l) as { round: number; ok?: unknown; error?: string }));
+    const outcomes = children.map((c) =>
+      c.lines.map((l) => JSON.parse(l) as { round: number; ok?: unknown; error?: string }),
+    );
     for (let r = 0; r < rounds; r++) {
       const mine = outcomes.map((list) => list.find((o) => o.round === r)!);
       expect(mine.filter((o) => o.ok)).toHaveLength(1);
@@ -43,7 +47,11 @@ describe('SqliteEventStore across processes', () => {
     for (let i = 0; i < 5; i++) {
       const sentAt = Date.now();
       const { position } = await store.appendToStream(`live-${i}`, [{ type: 'Ping', data: { i } }], 'no_stream');
-      await child.waitFor(`event ${position}`, (lines) => lines.some((l) => l.includes(`"position":${position},`)), 2000);
+      await child.waitFor(
+        `event ${position}`,
+        (lines) => lines.some((l) => l.includes(`"position":${position},`)),
+        2000,
+      );
       const line = child.lines.find((l) => l.includes(`"position":${position},`))!;
       latencies.push((JSON.parse(line) as { receivedAt: number }).receivedAt - sentAt);
       await new Promise((r) => setTimeout(r, 20 + i * 7));

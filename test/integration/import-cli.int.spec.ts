@@ -18,7 +18,8 @@ describe('ledger import (CLI)', () => {
   let dataDir: string;
   let file: string;
   const env = () => ({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const ledger = (...args: string[]) => spawnSync(process.execPath, [...cli, ...args], { env: env(), encoding: 'utf8', timeout: 120_000 });
+  const ledger = (...args: string[]) =>
+    spawnSync(process.execPath, [...cli, ...args], { env: env(), encoding: 'utf8', timeout: 120_000 });
   const head = () => {
     const db = new Database(join(dataDir, 'events.sqlite'), { readonly: true, fileMustExist: true });
     try {
@@ -34,7 +35,11 @@ describe('ledger import (CLI)', () => {
     const fixture = await openImportFixture(dataDir);
     await fixture.closeStores();
     file = join(dir, 'crm-export.ndjson');
-    const lines = Array.from({ length: SUBJECTS }, (_, i) => generatedSubject(i).map((r) => JSON.stringify(r)).join('\n'));
+    const lines = Array.from({ length: SUBJECTS }, (_, i) =>
+      generatedSubject(i)
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
     writeFileSync(file, `${lines.join('\n')}\n`);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,7 +60,10 @@ describe('ledger import (CLI)', () => {
     const report = JSON.parse(rerun.stdout);
     expect(report).toMatchObject({ records: RECORDS, refused: 0, imported: RECORDS - applied, duplicates: applied });
     expect(head()).toBe(TOPIC_EVENTS + RECORDS);
-    expect(JSON.parse(readFileSync(`${file}.report.json`, 'utf8'))).toMatchObject({ runId: report.runId, imported: RECORDS - applied });
+    expect(JSON.parse(readFileSync(`${file}.report.json`, 'utf8'))).toMatchObject({
+      runId: report.runId,
+      imported: RECORDS - applied,
+    });
   }, 180_000);
 
   it('imports nothing the third time, and says so on screen', () => {
@@ -75,7 +83,10 @@ describe('ledger import (CLI)', () => {
 
   it('exits 1 and lists the refusal when a record is refused', () => {
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, 'kind,sourceSystem,externalId,topicId,channel,capturedAt,affirmativeAction\nconsent,crm,X-1,newsletter,email,2021-01-01T00:00:00Z,true\n');
+    writeFileSync(
+      bad,
+      'kind,sourceSystem,externalId,topicId,channel,capturedAt,affirmativeAction\nconsent,crm,X-1,newsletter,email,2021-01-01T00:00:00Z,true\n',
+    );
     const result = ledger('import', bad);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('line 2 field externalId: SUBJECT.NOT_FOUND');

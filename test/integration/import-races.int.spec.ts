@@ -24,7 +24,10 @@ describe('import racing other writers on the same subjects', () => {
   afterEach(() => fixture.close());
 
   it('two imports of one file at once append every record exactly once between them', async () => {
-    const [a, b] = await Promise.all([fixture.run(interleaved, { concurrency: 8 }), fixture.run(interleaved, { concurrency: 5 })]);
+    const [a, b] = await Promise.all([
+      fixture.run(interleaved, { concurrency: 8 }),
+      fixture.run(interleaved, { concurrency: 5 }),
+    ]);
     expect(a.refused + b.refused).toBe(0);
     expect(a.imported + b.imported).toBe(SUBJECTS * 4);
     expect(a.duplicates + b.duplicates).toBe(SUBJECTS * 4);
@@ -37,12 +40,24 @@ describe('import racing other writers on the same subjects', () => {
     const channels = fixture.infra.config.domain.channels;
     const objectToSms = (i: number): Promise<CommandResult | undefined> => {
       const now = new Date().toISOString();
-      const command = { type: 'RaiseObjection', data: { scope: { kind: 'channel', channel: 'sms' }, reason: 'told the call centre' }, metadata: { now, channels, allowedProfileFields: [] } } as unknown as SubjectCommand;
+      const command = {
+        type: 'RaiseObjection',
+        data: { scope: { kind: 'channel', channel: 'sms' }, reason: 'told the call centre' },
+        metadata: { now, channels, allowedProfileFields: [] },
+      } as unknown as SubjectCommand;
       const stream = subjectStreamName(importedSubjectId(fixture.keys, 'bench-crm', `C-${i}`));
-      return fixture.executor.execute({ stream, decider: subjectDecider, command, codec, context: { actor: 'crm', now, idempotencyKey: `live-${i}` } }).catch((error: { code?: string }) => {
-        if (error.code === 'SUBJECT.NOT_FOUND') return undefined;
-        throw error;
-      });
+      return fixture.executor
+        .execute({
+          stream,
+          decider: subjectDecider,
+          command,
+          codec,
+          context: { actor: 'crm', now, idempotencyKey: `live-${i}` },
+        })
+        .catch((error: { code?: string }) => {
+          if (error.code === 'SUBJECT.NOT_FOUND') return undefined;
+          throw error;
+        });
     };
     let importDone = false;
     const running = fixture.run(interleaved, { concurrency: 16 }).finally(() => (importDone = true));
@@ -55,7 +70,9 @@ describe('import racing other writers on the same subjects', () => {
     }
     const report = await running;
     expect(report).toMatchObject({ imported: SUBJECTS * 4, duplicates: 0, refused: 0 });
-    expect([...landed.values()].map((r) => r.events.map((e) => e.type))).toEqual(Array(SUBJECTS).fill(['ObjectionRaised']));
+    expect([...landed.values()].map((r) => r.events.map((e) => e.type))).toEqual(
+      Array(SUBJECTS).fill(['ObjectionRaised']),
+    );
     expect(await fixture.eventCount()).toBe(TOPIC_EVENTS + SUBJECTS * 5);
     expect(await verifyLog(fixture.infra.eventStore, { key: undefined })).toMatchObject({ ok: true, breaks: 0 });
   });

@@ -17,14 +17,41 @@ describe('double opt-in mail outbox crash safety', () => {
   beforeAll(async () => {
     const keys = createRoleKeys(dataDir);
     const booted = await bootApp({ dataDir, env: { JOURNEY_WORKERS: 'false' } });
-    const send = (url: string, role: keyof typeof keys, payload: object) => booted.app.inject({ method: 'POST', url, payload, headers: bearer(keys[role]) });
-    await send('/topics', 'admin', { id: 'crash-news', title: 'News', description: 'News', allowedChannels: ['email'], legalBasis: 'consent', personalFields: [], retentionDays: 30 });
+    const send = (url: string, role: keyof typeof keys, payload: object) =>
+      booted.app.inject({ method: 'POST', url, payload, headers: bearer(keys[role]) });
+    await send('/topics', 'admin', {
+      id: 'crash-news',
+      title: 'News',
+      description: 'News',
+      allowedChannels: ['email'],
+      legalBasis: 'consent',
+      personalFields: [],
+      retentionDays: 30,
+    });
     await send('/topics/crash-news/versions', 'dpo', { text: 'Yes please.', language: 'en', change: 'material' });
     for (const n of [1, 2, 3]) {
-      const subject = (await send('/subjects', 'crm', { locale: 'en', contactPoints: [{ channel: 'email', address: `p${n}@example.org` }], profile: {} })).json();
-      const history = (await booted.app.inject({ method: 'GET', url: `/subjects/${subject.subjectId}/history`, headers: bearer(keys.crm) })).json();
+      const subject = (
+        await send('/subjects', 'crm', {
+          locale: 'en',
+          contactPoints: [{ channel: 'email', address: `p${n}@example.org` }],
+          profile: {},
+        })
+      ).json();
+      const history = (
+        await booted.app.inject({
+          method: 'GET',
+          url: `/subjects/${subject.subjectId}/history`,
+          headers: bearer(keys.crm),
+        })
+      ).json();
       const contactPointId = history[0].data.contactPoints[0].contactPointId;
-      const doi = await send(`/subjects/${subject.subjectId}/double-opt-in`, 'journey', { topicId: 'crash-news', channel: 'email', contactPointId, textVersion: 1, sourceSystem: 'shop' });
+      const doi = await send(`/subjects/${subject.subjectId}/double-opt-in`, 'journey', {
+        topicId: 'crash-news',
+        channel: 'email',
+        contactPointId,
+        textVersion: 1,
+        sourceSystem: 'shop',
+      });
       requestEventIds.push(doi.json().events[0].id);
     }
     await booted.close();
@@ -67,7 +94,10 @@ describe('double opt-in mail outbox crash safety', () => {
     expect(new Set(received)).toEqual(new Set(expected));
     expect(received).toHaveLength(4);
     expect(received.filter((id) => id === received[0])).toHaveLength(2);
-    await restarted.waitFor('three sent lines', (lines) => lines.filter((l) => l.includes('sent via SMTP')).length === 3);
+    await restarted.waitFor(
+      'three sent lines',
+      (lines) => lines.filter((l) => l.includes('sent via SMTP')).length === 3,
+    );
     // "sent" is logged before the outbox records the mail; a kill in between rightly sends it again.
     await untilRecorded(requestEventIds);
     restarted.process.kill('SIGKILL');

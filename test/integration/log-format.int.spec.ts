@@ -14,11 +14,18 @@ const SKIPPED = 'log format under a terminal skipped: util-linux `script` (a pse
 async function exercise(env: Record<string, string>, tty: boolean): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-log-format-'));
   const port = await freePort();
-  const api: ApiProcess = startApi(cleanEnv({ DATA_DIR: dataDir, PORT: String(port), ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'debug', ...env }), { tty });
+  const api: ApiProcess = startApi(
+    cleanEnv({ DATA_DIR: dataDir, PORT: String(port), ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'debug', ...env }),
+    { tty },
+  );
   try {
     await until('the api to listen', () => api.output().includes('listening on http://'), 30_000);
     const headers = { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' };
-    const body = JSON.stringify({ locale: 'de-DE', contactPoints: [{ channel: 'email', address: PERSON.email }], profile: { firstName: PERSON.firstName } });
+    const body = JSON.stringify({
+      locale: 'de-DE',
+      contactPoints: [{ channel: 'email', address: PERSON.email }],
+      profile: { firstName: PERSON.firstName },
+    });
     expect((await fetch(`http://127.0.0.1:${port}/subjects`, { method: 'POST', headers, body })).status).toBe(201);
     await fetch(`http://127.0.0.1:${port}/subjects?email=${encodeURIComponent(PERSON.email)}`, { headers });
     await until('the lookup to be logged', () => /GET[^\n]*\/subjects/.test(api.output()));
@@ -31,11 +38,13 @@ async function exercise(env: Record<string, string>, tty: boolean): Promise<stri
 }
 
 function expectNoPersonalData(output: string): void {
-  for (const value of [PERSON.email, encodeURIComponent(PERSON.email), PERSON.firstName]) expect(output).not.toContain(value);
+  for (const value of [PERSON.email, encodeURIComponent(PERSON.email), PERSON.firstName])
+    expect(output).not.toContain(value);
 }
 
 /** Log lines only: the one-time notices of a development start are plain text in both formats. */
-const logLines = (output: string) => output.split('\n').filter((line) => line.startsWith('{') || PRETTY_LINE.test(line));
+const logLines = (output: string) =>
+  output.split('\n').filter((line) => line.startsWith('{') || PRETTY_LINE.test(line));
 
 describe('log format of the real api process', () => {
   // Piped stdout without LOG_FORMAT writes JSON: test/integration/privacy-main.spec.ts reads those lines.
@@ -73,7 +82,9 @@ describe('log format of the real api process', () => {
     expect(lines.filter((line) => PRETTY_LINE.test(line))).toEqual([]);
     const entries = lines.map((line) => JSON.parse(line) as { msg?: string; req?: { path?: string } });
     expect(entries).toContainEqual(expect.objectContaining({ msg: expect.stringMatching(/^listening on http:/) }));
-    expect(entries).toContainEqual(expect.objectContaining({ msg: 'request completed', req: expect.objectContaining({ path: '/subjects' }) }));
+    expect(entries).toContainEqual(
+      expect.objectContaining({ msg: 'request completed', req: expect.objectContaining({ path: '/subjects' }) }),
+    );
     expectNoPersonalData(output);
   });
 });

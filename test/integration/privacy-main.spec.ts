@@ -11,15 +11,30 @@ const register = join(root, 'test', 'fixtures', 'swc-register.js');
 const ADMIN_KEY = `plk_${randomBytes(24).toString('base64url')}`;
 const SIGNUP_KEY = `signup:${PERSON.email}`;
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 function baseEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const { MASTER_KEY: _m, MASTER_KEY_FILE: _f, KURRENTDB_CONNECTION_STRING: _k, EVENTSTORE_CONNECTION_STRING: _e, MONGODB_URI: _u, ...env } = process.env;
+  const {
+    MASTER_KEY: _m,
+    MASTER_KEY_FILE: _f,
+    KURRENTDB_CONNECTION_STRING: _k,
+    EVENTSTORE_CONNECTION_STRING: _e,
+    MONGODB_URI: _u,
+    ...env
+  } = process.env;
   return { ...env, DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'debug', ADMIN_API_KEY: ADMIN_KEY, ...extra };
 }
 
 function start(script: string, args: string[], env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ['-r', register, join(root, script), ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', register, join(root, script), ...args], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const run: Run = { code: null, stdout: '', stderr: '' };
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (run.stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (run.stderr += chunk));
@@ -69,23 +84,40 @@ describe('privacy: the api process and the ledger CLI', () => {
       // A path that carries an address (a client's mistake or a probe) is logged as its route pattern.
       expect(logged).toMatch(/"path":"\/subjects\/:id"\}[^\n]*"statusCode":400[^\n]*"msg":"request completed"/);
       const encoded = encodeURIComponent(PERSON.email);
-      for (const value of [...Object.values(PERSON), encoded, SIGNUP_KEY, '198.51.100.23', 'GretaBrowser']) expect(logged).not.toContain(value);
+      for (const value of [...Object.values(PERSON), encoded, SIGNUP_KEY, '198.51.100.23', 'GretaBrowser'])
+        expect(logged).not.toContain(value);
     } finally {
       api.child.kill('SIGKILL');
     }
 
-    const wrong = await start('apps/api/src/main.ts', [], baseEnv(dataDir, { PORT: String(port), MASTER_KEY: randomBytes(32).toString('base64') })).exited;
+    const wrong = await start(
+      'apps/api/src/main.ts',
+      [],
+      baseEnv(dataDir, { PORT: String(port), MASTER_KEY: randomBytes(32).toString('base64') }),
+    ).exited;
     expect(wrong.code).toBe(1);
     const lines = wrong.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^privacy-ledger: cannot start: MASTER_KEY \(id [0-9a-f]{8}\) does not open this key vault/);
+    expect(lines[0]).toMatch(
+      /^privacy-ledger: cannot start: MASTER_KEY \(id [0-9a-f]{8}\) does not open this key vault/,
+    );
     expect(wrong.stderr).not.toContain('    at ');
     // A setting refused while Nest builds the app (not before) is one line too, without Nest's stack.
-    const badKey = await start('apps/api/src/main.ts', [], baseEnv(dataDir, { PORT: String(port), ADMIN_API_KEY: 'short' })).exited;
+    const badKey = await start(
+      'apps/api/src/main.ts',
+      [],
+      baseEnv(dataDir, { PORT: String(port), ADMIN_API_KEY: 'short' }),
+    ).exited;
     expect(badKey.code).toBe(1);
-    expect(badKey.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^privacy-ledger: cannot start: ADMIN_API_KEY: must be at least 24 characters/)]);
+    expect(badKey.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^privacy-ledger: cannot start: ADMIN_API_KEY: must be at least 24 characters/),
+    ]);
 
-    const dryRun = await start('apps/cli/src/main.ts', ['--json', 'retention', '--dry-run', '--at', '2099-01-01T00:00:00.000Z'], baseEnv(dataDir)).exited;
+    const dryRun = await start(
+      'apps/cli/src/main.ts',
+      ['--json', 'retention', '--dry-run', '--at', '2099-01-01T00:00:00.000Z'],
+      baseEnv(dataDir),
+    ).exited;
     expect(dryRun.code).toBe(0);
     const planned = JSON.parse(dryRun.stdout);
     expect(planned.subjects).toEqual([expect.objectContaining({ why: 'retention', outcome: 'would erase' })]);
@@ -100,23 +132,48 @@ async function roundTrip(base: string): Promise<string> {
   const call = async (method: string, path: string, body?: object, headers: Record<string, string> = {}) => {
     const res = await fetch(base + path, {
       method,
-      headers: { authorization: `Bearer ${ADMIN_KEY}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        authorization: `Bearer ${ADMIN_KEY}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res.json() as Promise<{ subjectId: string }>;
   };
-  const topic = (id: string) => ({ id, title: 'News', description: 'News', allowedChannels: ['email'], legalBasis: 'consent', personalFields: [], retentionDays: 1 });
+  const topic = (id: string) => ({
+    id,
+    title: 'News',
+    description: 'News',
+    allowedChannels: ['email'],
+    legalBasis: 'consent',
+    personalFields: [],
+    retentionDays: 1,
+  });
   for (const id of ['news-a', 'news-b']) {
     await call('POST', '/topics', topic(id));
     await call('POST', `/topics/${id}/versions`, { text: 'Yes.', language: 'en', change: 'material' });
   }
   const contactPoints = [{ channel: 'email', address: PERSON.email }];
   const profile = { firstName: PERSON.firstName, lastName: PERSON.lastName };
-  const evidence = { method: 'checkbox', capturedAt: new Date(Date.now() - 1000).toISOString(), sourceSystem: 'shop', textVersion: 1, ipAddress: '198.51.100.23', userAgent: 'GretaBrowser', affirmativeAction: true };
+  const evidence = {
+    method: 'checkbox',
+    capturedAt: new Date(Date.now() - 1000).toISOString(),
+    sourceSystem: 'shop',
+    textVersion: 1,
+    ipAddress: '198.51.100.23',
+    userAgent: 'GretaBrowser',
+    affirmativeAction: true,
+  };
   const people: string[] = [];
   for (const topicId of ['news-a', 'news-b']) {
-    const { subjectId } = await call('POST', '/subjects', { locale: 'de-DE', contactPoints, profile }, { 'idempotency-key': `${SIGNUP_KEY}:${topicId}` });
+    const { subjectId } = await call(
+      'POST',
+      '/subjects',
+      { locale: 'de-DE', contactPoints, profile },
+      { 'idempotency-key': `${SIGNUP_KEY}:${topicId}` },
+    );
     await call('POST', `/subjects/${subjectId}/consents`, { topicId, channel: 'email', evidence });
     await call('POST', `/subjects/${subjectId}/consents/revoke`, { topicId, reason: `${PERSON.firstName} asked` });
     await call('GET', `/subjects/${subjectId}/history`);
@@ -129,6 +186,10 @@ async function roundTrip(base: string): Promise<string> {
   }
   await call('POST', `/subjects/${people[0]}/erasure`, {});
   await call('GET', `/subjects/${people[0]}/export`);
-  await fetch(`${base}/subjects/${people[0]}/consents/revoke`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify({ topicId: 'news-a' }) });
+  await fetch(`${base}/subjects/${people[0]}/consents/revoke`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ topicId: 'news-a' }),
+  });
   return people[1];
 }

@@ -1,7 +1,16 @@
 import { join } from 'node:path';
 import { ProjectionRunner } from '#projection-runtime';
 import { SqliteReadStore } from '#read-store';
-import { appendLog, countingModel, documents, openStores, passThrough, removeDir, type Stores, until } from './projection-support';
+import {
+  appendLog,
+  countingModel,
+  documents,
+  openStores,
+  passThrough,
+  removeDir,
+  type Stores,
+  until,
+} from './projection-support';
 import { killAllChildren, spawnFixture } from './sqlite-children';
 
 let stores: Stores;
@@ -18,7 +27,11 @@ afterAll(async () => {
 /** The same model over the same log, without interruption, in this process. */
 async function uninterrupted(readFile: string) {
   const readStore = await SqliteReadStore.open(readFile);
-  const runner = new ProjectionRunner(countingModel(), { eventStore: stores.eventStore, readStore, derive: passThrough, log: () => undefined }, { batchSize: 40 });
+  const runner = new ProjectionRunner(
+    countingModel(),
+    { eventStore: stores.eventStore, readStore, derive: passThrough, log: () => undefined },
+    { batchSize: 40 },
+  );
   runner.start();
   const head = await stores.eventStore.headPosition();
   await until('uninterrupted run at the head', () => runner.status.checkpoint >= head);
@@ -34,7 +47,11 @@ describe('projection runner crash safety', () => {
     const crashedFile = join(stores.dir, 'crashed.sqlite');
     for (const after of [5, 30]) {
       const child = spawnFixture('projection-crash-child.js', [eventsFile, crashedFile, '40']);
-      await child.waitFor(`${after} more batches`, (lines) => lines.filter((l) => l.startsWith('batch ')).length > after, 15_000);
+      await child.waitFor(
+        `${after} more batches`,
+        (lines) => lines.filter((l) => l.startsWith('batch ')).length > after,
+        15_000,
+      );
       // A little further, so the kill lands at no particular point of a batch.
       await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 15)));
       child.process.kill('SIGKILL');

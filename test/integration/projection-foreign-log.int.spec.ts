@@ -2,7 +2,16 @@ import { ProjectionProgress, ProjectionRunner, type RunnerDeps } from '#projecti
 import { type RecordedEvent, SqliteEventStore } from '#event-store';
 import type { ProjectedEvent } from '#projections';
 import { join } from 'node:path';
-import { appendLog, countingModel, documents, openStores, passThrough, removeDir, type Stores, until } from './projection-support';
+import {
+  appendLog,
+  countingModel,
+  documents,
+  openStores,
+  passThrough,
+  removeDir,
+  type Stores,
+  until,
+} from './projection-support';
 
 /**
  * A read store beside a log it was not built from (a restored older log, a truncated one, another
@@ -26,7 +35,11 @@ afterEach(async () => {
 });
 
 function run(eventStore: SqliteEventStore, extra: Partial<RunnerDeps> = {}): ProjectionRunner {
-  const runner = new ProjectionRunner(model, { eventStore, readStore: stores.readStore, derive: passThrough, log: () => undefined, ...extra }, { batchSize: 50, retryMs: 20, maxRetryMs: 100 });
+  const runner = new ProjectionRunner(
+    model,
+    { eventStore, readStore: stores.readStore, derive: passThrough, log: () => undefined, ...extra },
+    { batchSize: 50, retryMs: 20, maxRetryMs: 100 },
+  );
   runners.push(runner);
   runner.start();
   return runner;
@@ -41,7 +54,8 @@ async function buildOn(eventStore: SqliteEventStore): Promise<void> {
 
 async function countsOf(eventStore: SqliteEventStore): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const e of await eventStore.readAll()) if (e.stream.startsWith('counted-')) counts[e.stream] = (counts[e.stream] ?? 0) + 1;
+  for (const e of await eventStore.readAll())
+    if (e.stream.startsWith('counted-')) counts[e.stream] = (counts[e.stream] ?? 0) + 1;
   return counts;
 }
 
@@ -79,7 +93,10 @@ describe('ProjectionRunner beside a log its read model was not built from', () =
     expect(await storedCounts()).toEqual(await countsOf(otherLog));
     // New events take positions the old read model had passed; none may be skipped.
     await otherLog.appendToStream('counted-after-restore', [{ type: 'Counted0', data: {} }], 'no_stream');
-    await until('new event', async () => (await stores.readStore.get('stream_counts', 'counted-after-restore')) !== undefined);
+    await until(
+      'new event',
+      async () => (await stores.readStore.get('stream_counts', 'counted-after-restore')) !== undefined,
+    );
     expect(await storedCounts()).toEqual(await countsOf(otherLog));
   });
 
@@ -90,9 +107,14 @@ describe('ProjectionRunner beside a log its read model was not built from', () =
     const warnings: string[] = [];
     const runner = run(otherLog, { warn: (line) => warnings.push(line) });
     await until('rebuilt', async () => runner.status.state === 'live' && runner.status.checkpoint === 400);
-    expect(warnings).toEqual([expect.stringMatching(/the event at checkpoint 300 is \S+, the checkpoint recorded \S+/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/the event at checkpoint 300 is \S+, the checkpoint recorded \S+/),
+    ]);
     expect(await storedCounts()).toEqual(await countsOf(otherLog));
-    expect(await stores.readStore.getCheckpointMark(model.name)).toEqual({ position: 400, eventId: (await otherLog.readAll({ after: 399 }))[0]!.id });
+    expect(await stores.readStore.getCheckpointMark(model.name)).toEqual({
+      position: 400,
+      eventId: (await otherLog.readAll({ after: 399 }))[0]!.id,
+    });
   });
 
   it('rebuilds a model whose checkpoint was stored without an event id', async () => {

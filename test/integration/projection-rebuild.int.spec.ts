@@ -1,6 +1,14 @@
 import { REPLAY_COMMIT_EVENTS, rebuildModel, type ReplayProgress } from '#projection-runtime';
 import type { WriteBatch } from '#read-store';
-import { appendLog, countingModel, documents, openStores, passThrough, removeDir, type Stores } from './projection-support';
+import {
+  appendLog,
+  countingModel,
+  documents,
+  openStores,
+  passThrough,
+  removeDir,
+  type Stores,
+} from './projection-support';
 
 let stores: Stores;
 
@@ -13,7 +21,8 @@ afterEach(async () => {
 /** The counts the model must hold, computed from the log apart from the engine. */
 async function expectedCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const e of await stores.eventStore.readAll()) if (e.stream.startsWith('counted-')) counts[e.stream] = (counts[e.stream] ?? 0) + 1;
+  for (const e of await stores.eventStore.readAll())
+    if (e.stream.startsWith('counted-')) counts[e.stream] = (counts[e.stream] ?? 0) + 1;
   return counts;
 }
 
@@ -36,7 +45,9 @@ describe('rebuildModel on the SQLite stores', () => {
     expect(summary.checkpoint).toBe(head);
     expect(commits).toHaveLength(2);
     expect(progress.map((p) => p.events)).toEqual(Array.from({ length: 13 }, (_, i) => (i + 1) * 500));
-    expect(Object.fromEntries((await documents(stores.readStore)).map((d) => [d.id, d.doc.count]))).toEqual(await expectedCounts());
+    expect(Object.fromEntries((await documents(stores.readStore)).map((d) => [d.id, d.doc.count]))).toEqual(
+      await expectedCounts(),
+    );
     expect(await stores.readStore.getCheckpoint('stream_counts')).toBe(head);
   });
 });

@@ -1,6 +1,15 @@
 import { ProjectionLease, ProjectionProgress, ProjectionRunner, type RunnerDeps } from '#projection-runtime';
 import type { ReadModel } from '#projections';
-import { appendLog, countingModel, documents, openStores, passThrough, removeDir, type Stores, until } from './projection-support';
+import {
+  appendLog,
+  countingModel,
+  documents,
+  openStores,
+  passThrough,
+  removeDir,
+  type Stores,
+  until,
+} from './projection-support';
 
 let stores: Stores;
 const runners: ProjectionRunner[] = [];
@@ -27,7 +36,8 @@ function run(model: ReadModel, extra: Partial<RunnerDeps> = {}, batchSize = 100)
 /** What the counting model must hold: computed from the log, independently of the runner. */
 async function expectedCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const e of await stores.eventStore.readAll()) if (e.stream.startsWith('counted-')) counts[e.stream] = (counts[e.stream] ?? 0) + 1;
+  for (const e of await stores.eventStore.readAll())
+    if (e.stream.startsWith('counted-')) counts[e.stream] = (counts[e.stream] ?? 0) + 1;
   return counts;
 }
 
@@ -46,9 +56,20 @@ describe('ProjectionRunner on the SQLite stores', () => {
     const runner = run(countingModel());
     await caughtUp(runner);
     expect(await storedCounts()).toEqual(await expectedCounts());
-    await stores.eventStore.appendToStream('counted-new', [{ type: 'Counted0', data: {} }, { type: 'Counted1', data: {} }], 'no_stream');
+    await stores.eventStore.appendToStream(
+      'counted-new',
+      [
+        { type: 'Counted0', data: {} },
+        { type: 'Counted1', data: {} },
+      ],
+      'no_stream',
+    );
     await caughtUp(runner);
-    expect((await stores.readStore.get('stream_counts', 'counted-new'))?.doc).toEqual({ stream: 'counted-new', count: 2, types: ['Counted0', 'Counted1'] });
+    expect((await stores.readStore.get('stream_counts', 'counted-new'))?.doc).toEqual({
+      stream: 'counted-new',
+      count: 2,
+      types: ['Counted0', 'Counted1'],
+    });
     expect(runner.status.state).toBe('live');
   });
 
@@ -90,7 +111,11 @@ describe('ProjectionRunner on the SQLite stores', () => {
     const v1 = run(countingModel());
     await caughtUp(v1);
     await v1.stop();
-    const tenfold: ReadModel['apply'] = (doc, event) => ({ stream: event.stream, count: ((doc?.count as number) ?? 0) + 10, types: [] });
+    const tenfold: ReadModel['apply'] = (doc, event) => ({
+      stream: event.stream,
+      count: ((doc?.count as number) ?? 0) + 10,
+      types: [],
+    });
     const v2 = run(countingModel({ version: 2, apply: tenfold }));
     await caughtUp(v2);
     const expected = Object.fromEntries(Object.entries(await expectedCounts()).map(([k, v]) => [k, v * 10]));
@@ -100,12 +125,24 @@ describe('ProjectionRunner on the SQLite stores', () => {
   it('keeps the other models running while one fails, and retries the failing one', async () => {
     await appendLog(stores.eventStore, 200);
     const logs: string[] = [];
-    const broken = countingModel({ name: 'broken', collections: ['broken'], indexes: [], keysOf: (e) => [{ collection: 'broken', id: e.stream }], apply: () => { throw new TypeError('boom'); } });
+    const broken = countingModel({
+      name: 'broken',
+      collections: ['broken'],
+      indexes: [],
+      keysOf: (e) => [{ collection: 'broken', id: e.stream }],
+      apply: () => {
+        throw new TypeError('boom');
+      },
+    });
     const failing = run(broken, { log: (l) => logs.push(l) });
     const healthy = run(countingModel());
     await caughtUp(healthy);
     await until('two failures', () => failing.status.failures >= 2);
-    expect(failing.status).toMatchObject({ state: expect.stringMatching(/failed|starting|catching-up/), checkpoint: 0, lastError: 'TypeError' });
+    expect(failing.status).toMatchObject({
+      state: expect.stringMatching(/failed|starting|catching-up/),
+      checkpoint: 0,
+      lastError: 'TypeError',
+    });
     expect(logs.some((l) => l.includes('projection broken failed at checkpoint 0 (TypeError)'))).toBe(true);
     expect(await storedCounts()).toEqual(await expectedCounts());
   });

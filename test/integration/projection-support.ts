@@ -18,7 +18,9 @@ export function countingModel(overrides: Partial<ReadModel> = {}): ReadModel {
     filter: { streamPrefixes: ['counted-'] },
     keysOf: (event: ProjectedEvent) => [{ collection: 'stream_counts', id: event.stream }],
     apply: (doc, event) =>
-      event.type === 'Reset' ? undefined : { stream: event.stream, count: (doc?.count ?? 0) + 1, types: [...(doc?.types ?? []), event.type].slice(-3) },
+      event.type === 'Reset'
+        ? undefined
+        : { stream: event.stream, count: (doc?.count ?? 0) + 1, types: [...(doc?.types ?? []), event.type].slice(-3) },
   };
   return { ...(model as unknown as ReadModel), ...overrides };
 }
@@ -51,12 +53,20 @@ export function removeDir(dir: string): void {
 }
 
 /** `count` events over `streams` streams, plus one unrelated event every tenth, in few appends. */
-export async function appendLog(store: SqliteEventStore, count: number, streams = 7, prefix = 'counted'): Promise<number> {
+export async function appendLog(
+  store: SqliteEventStore,
+  count: number,
+  streams = 7,
+  prefix = 'counted',
+): Promise<number> {
   let position = 0;
   for (let i = 0; i < count; i += 50) {
     const n = Math.min(50, count - i);
     const stream = `${prefix}-${(i / 50) % streams}`;
-    const events = Array.from({ length: n }, (_, k) => ({ type: (i + k) % 10 === 9 ? 'Other' : `Counted${(i + k) % 3}`, data: { i: i + k } }));
+    const events = Array.from({ length: n }, (_, k) => ({
+      type: (i + k) % 10 === 9 ? 'Other' : `Counted${(i + k) % 3}`,
+      data: { i: i + k },
+    }));
     position = (await store.appendToStream(stream, events, 'any')).position;
   }
   return position;

@@ -23,14 +23,28 @@ describe('read-side guard during a rebuild', () => {
     const model = countingModel();
     await appendLog(stores.eventStore, 60);
     await stores.readStore.setCheckpoint(versionKey(model.name), model.version);
-    await stores.readStore.commit({ projection: model.name, checkpoint: 500, eventId: 'event-of-another-log', writes: [] });
+    await stores.readStore.commit({
+      projection: model.name,
+      checkpoint: 500,
+      eventId: 'event-of-another-log',
+      writes: [],
+    });
     let open: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (open = resolve));
     const derive = async (event: RecordedEvent): Promise<ProjectedEvent> => gate.then(() => passThrough(event));
     const runners: ProjectionRunner[] = [];
     const progress = new ProjectionProgress([model], stores.readStore, stores.eventStore, runners);
-    const report = { onCommit: (n: string, c: number) => progress.committed(n, c), onResume: (n: string, c: number) => progress.resumed(n, c) };
-    runner = new ProjectionRunner(model, { eventStore: stores.eventStore, readStore: stores.readStore, derive, log: () => undefined, ...report });
+    const report = {
+      onCommit: (n: string, c: number) => progress.committed(n, c),
+      onResume: (n: string, c: number) => progress.resumed(n, c),
+    };
+    runner = new ProjectionRunner(model, {
+      eventStore: stores.eventStore,
+      readStore: stores.readStore,
+      derive,
+      log: () => undefined,
+      ...report,
+    });
     runners.push(runner);
     const guard = new ReadYourWritesGuard(progress, loadConfig({ DATA_DIR: stores.dir, LOG_LEVEL: 'silent' }));
     const query = () => guard.canActivate(new ExecutionContextHost([{ headers: {} }]));
@@ -44,7 +58,10 @@ describe('read-side guard during a rebuild', () => {
         return mapError(error);
       }
     })();
-    expect(refusal).toMatchObject({ body: { statusCode: 503, code: 'PROJECTION.REBUILDING' }, headers: { 'Retry-After': '5' } });
+    expect(refusal).toMatchObject({
+      body: { statusCode: 503, code: 'PROJECTION.REBUILDING' },
+      headers: { 'Retry-After': '5' },
+    });
     // Health polls the store meanwhile; the foreign checkpoint must not become what read-your-writes trusts.
     expect((await progress.snapshot())[0]).toMatchObject({ state: 'rebuilding' });
     expect(progress.position(model.name)).toBe(0);
@@ -59,7 +76,12 @@ describe('read-side guard during a rebuild', () => {
   it('takes a lower stored checkpoint of a model run elsewhere as it is (another process rebuilt it against this log)', async () => {
     const model = countingModel();
     const progress = new ProjectionProgress([model], stores.readStore, stores.eventStore);
-    await stores.readStore.commit({ projection: model.name, checkpoint: 500, eventId: 'event-of-another-log', writes: [] });
+    await stores.readStore.commit({
+      projection: model.name,
+      checkpoint: 500,
+      eventId: 'event-of-another-log',
+      writes: [],
+    });
     await progress.refresh();
     expect(progress.position(model.name)).toBe(500);
     await stores.readStore.setCheckpoint(model.name, 60);

@@ -20,19 +20,37 @@ describe('retention sweep over an imported CRM', () => {
 
   beforeAll(async () => {
     fixture = await openImportFixture();
-    expect((await fixture.run(ndjson(Array.from({ length: SUBJECTS }, (_, i) => generatedSubject(i)).flat()))).refused).toBe(0);
+    expect(
+      (await fixture.run(ndjson(Array.from({ length: SUBJECTS }, (_, i) => generatedSubject(i)).flat()))).refused,
+    ).toBe(0);
     const { infra, executor } = fixture;
     const codec = new SubjectCodec(infra.crypto);
-    sweep = new RetentionSweep(infra.eventStore, executor, new SubjectEraser(executor, codec, infra.crypto, infra.config.domain.channels), infra.crypto, 100 * 365 * DAY);
+    sweep = new RetentionSweep(
+      infra.eventStore,
+      executor,
+      new SubjectEraser(executor, codec, infra.crypto, infra.config.domain.channels),
+      infra.crypto,
+      100 * 365 * DAY,
+    );
     reads = jest.spyOn(infra.eventStore, 'readStream');
   });
   afterAll(() => fixture.close());
 
   const streamsRead = () => new Set(reads.mock.calls.map(([stream]) => stream as string).filter(isSubjectStream));
   const revoke = (i: number, topicId: string) => {
-    const command = { type: 'RevokeConsent', data: { topicId }, metadata: { now: at(0), channels: fixture.infra.config.domain.channels, allowedProfileFields: [] } } as unknown as SubjectCommand;
+    const command = {
+      type: 'RevokeConsent',
+      data: { topicId },
+      metadata: { now: at(0), channels: fixture.infra.config.domain.channels, allowedProfileFields: [] },
+    } as unknown as SubjectCommand;
     const stream = subjectStreamName(importedSubjectId(fixture.keys, 'bench-crm', `C-${i}`));
-    return fixture.executor.execute({ stream, decider: subjectDecider, command, codec: new SubjectCodec(fixture.infra.crypto), context: { actor: 'crm', now: at(0) } });
+    return fixture.executor.execute({
+      stream,
+      decider: subjectDecider,
+      command,
+      codec: new SubjectCodec(fixture.infra.crypto),
+      context: { actor: 'crm', now: at(0) },
+    });
   };
 
   it('reads every subject once, then none while nothing changed and nothing is due', async () => {
@@ -59,7 +77,13 @@ describe('retention sweep over an imported CRM', () => {
     expect(streamsRead().size).toBe(1);
     reads.mockClear();
     const due = await sweep.run(at(731));
-    expect(due).toEqual([expect.objectContaining({ subjectId: importedSubjectId(fixture.keys, 'bench-crm', 'C-1'), why: 'retention', outcome: 'erased' })]);
+    expect(due).toEqual([
+      expect.objectContaining({
+        subjectId: importedSubjectId(fixture.keys, 'bench-crm', 'C-1'),
+        why: 'retention',
+        outcome: 'erased',
+      }),
+    ]);
     // C-1, and the 20 subjects whose imported revocation of `newsletter` reached its review too
     // (they keep `events`, granted without expiry, so nothing else is due for them ever again).
     expect(streamsRead().size).toBe(21);

@@ -21,7 +21,13 @@ export function spawnFixture(script: string, args: readonly string[]): Child {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   running.add(proc);
-  const child: Child = { process: proc, lines: [], stderr: [], exited: undefined as never, waitFor: undefined as never };
+  const child: Child = {
+    process: proc,
+    lines: [],
+    stderr: [],
+    exited: undefined as never,
+    waitFor: undefined as never,
+  };
   let partial = '';
   proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
     const parts = (partial + chunk).split('\n');

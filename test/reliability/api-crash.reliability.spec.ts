@@ -14,15 +14,25 @@ import { acknowledgedOnce, chainBreaks, type Acknowledged } from './support/log-
 const TOPICS = ['crash-news', 'crash-events', 'crash-surveys'];
 
 /** One writer: grants and revokes on random subjects and topics until stopped, noting every 2xx (a 409 is a domain refusal, e.g. revoking what was never granted). */
-async function writer(client: LedgerClient, subjects: readonly string[], acks: Acknowledged[], running: () => boolean): Promise<void> {
+async function writer(
+  client: LedgerClient,
+  subjects: readonly string[],
+  acks: Acknowledged[],
+  running: () => boolean,
+): Promise<void> {
   for (let i = 0; running(); i++) {
     const subject = subjects[Math.floor(Math.random() * subjects.length)]!;
     const topicId = TOPICS[Math.floor(Math.random() * TOPICS.length)]!;
-    const [path, body] = i % 2 === 0 ? [`/subjects/${subject}/consents`, grantBody(topicId)] : [`/subjects/${subject}/consents/revoke`, { topicId }];
+    const [path, body] =
+      i % 2 === 0
+        ? [`/subjects/${subject}/consents`, grantBody(topicId)]
+        : [`/subjects/${subject}/consents/revoke`, { topicId }];
     const answer = await client.send('POST', path, body).catch(() => undefined);
     // A request cut off by the kill has no answer: it was never acknowledged.
-    if (answer && answer.status < 300) acks.push({ stream: subjectStreamName(subject), ids: (answer.body.events ?? []).map((e) => e.id) });
-    else if (answer && answer.status !== 409) throw new Error(`unexpected ${answer.status}: ${JSON.stringify(answer.body)}`);
+    if (answer && answer.status < 300)
+      acks.push({ stream: subjectStreamName(subject), ids: (answer.body.events ?? []).map((e) => e.id) });
+    else if (answer && answer.status !== 409)
+      throw new Error(`unexpected ${answer.status}: ${JSON.stringify(answer.body)}`);
   }
 }
 

@@ -12,9 +12,22 @@ const scope = (k: number) => ({ topicId: TOPICS[Math.floor(k / 2)]!, channel: CH
 
 /** 50 grants of new scopes, 30 blocks, 20 revocations of scopes granted beforehand: each changes the subject. */
 function commands(subject: string): Array<[string, object]> {
-  const grants = Array.from({ length: 50 }, (_, k): [string, object] => [`/subjects/${subject}/consents`, grantBody(scope(k).topicId, scope(k).channel)]);
-  const blocks = Array.from({ length: 30 }, (_, k): [string, object] => [`/subjects/${subject}/blocks`, { scope: { kind: 'topic', topicId: TOPICS[k] }, reason: 'asked', reference: { kind: 'communication', id: `call-${k}` } }]);
-  const revokes = Array.from({ length: 20 }, (_, k): [string, object] => [`/subjects/${subject}/consents/revoke`, scope(50 + k)]);
+  const grants = Array.from({ length: 50 }, (_, k): [string, object] => [
+    `/subjects/${subject}/consents`,
+    grantBody(scope(k).topicId, scope(k).channel),
+  ]);
+  const blocks = Array.from({ length: 30 }, (_, k): [string, object] => [
+    `/subjects/${subject}/blocks`,
+    {
+      scope: { kind: 'topic', topicId: TOPICS[k] },
+      reason: 'asked',
+      reference: { kind: 'communication', id: `call-${k}` },
+    },
+  ]);
+  const revokes = Array.from({ length: 20 }, (_, k): [string, object] => [
+    `/subjects/${subject}/consents/revoke`,
+    scope(50 + k),
+  ]);
   return [...grants, ...blocks, ...revokes];
 }
 
@@ -47,16 +60,24 @@ describe('100 concurrent writers on one subject, across two api instances (relia
     const [first] = clients as [LedgerClient];
     for (const topic of TOPICS) await first.defineTopic(topic);
     const subject = await first.register('writers@example.org');
-    for (let k = 50; k < 70; k++) expect((await first.send('POST', `/subjects/${subject}/consents`, grantBody(scope(k).topicId, scope(k).channel))).status).toBe(200);
+    for (let k = 50; k < 70; k++)
+      expect(
+        (await first.send('POST', `/subjects/${subject}/consents`, grantBody(scope(k).topicId, scope(k).channel)))
+          .status,
+      ).toBe(200);
     const stream = subjectStreamName(subject);
     const store = a.app.get<EventStore>(EVENT_STORE);
     const before = (await store.readStream(stream)).length;
 
-    const answers: Answer[] = await Promise.all(commands(subject).map(([path, body], i) => clients[i % 2]!.send('POST', path, body)));
+    const answers: Answer[] = await Promise.all(
+      commands(subject).map(([path, body], i) => clients[i % 2]!.send('POST', path, body)),
+    );
 
     // Every conflict was either retried to success or reported as 409; nothing failed otherwise.
     expect(answers.filter((r) => r.status >= 300 && r.status !== 409)).toEqual([]);
-    const acks: Acknowledged[] = answers.filter((r) => r.status < 300).map((r) => ({ stream, ids: r.body.events!.map((e) => e.id) }));
+    const acks: Acknowledged[] = answers
+      .filter((r) => r.status < 300)
+      .map((r) => ({ stream, ids: r.body.events!.map((e) => e.id) }));
     expect(acks.every((ack) => ack.ids.length > 0)).toBe(true);
     const events = await store.readStream(stream);
     expect(acknowledgedOnce(events, acks)).toEqual({ missing: [], duplicated: [] });

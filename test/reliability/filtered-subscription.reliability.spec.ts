@@ -9,13 +9,24 @@ class FakeLog implements SubscriptionSource {
 
   append(type: string): void {
     const position = this.events.length + 1;
-    this.events.push({ id: `e${position}`, type, data: {}, metadata: {}, stream: 's-1', revision: position - 1, position, created: new Date(0) });
+    this.events.push({
+      id: `e${position}`,
+      type,
+      data: {},
+      metadata: {},
+      stream: 's-1',
+      revision: position - 1,
+      position,
+      created: new Date(0),
+    });
     this.listener?.();
   }
 
   readPage(after: number, maxCount: number, filter: EventFilter | undefined) {
     this.readsAfter.push(after);
-    const matching = this.events.filter((e) => e.position > after && (!filter?.eventTypes || filter.eventTypes.includes(e.type)));
+    const matching = this.events.filter(
+      (e) => e.position > after && (!filter?.eventTypes || filter.eventTypes.includes(e.type)),
+    );
     return { events: matching.slice(0, maxCount), head: this.events.length };
   }
 
@@ -33,7 +44,13 @@ describe('a filtered SQLite subscription (reliability)', () => {
     const log = new FakeLog();
     log.append('Match');
     const delivered: string[] = [];
-    const sub = new SqliteSubscription(log, (batch) => void delivered.push(...batch.map((e) => e.id)), 0, { eventTypes: ['Match'] }, 10);
+    const sub = new SqliteSubscription(
+      log,
+      (batch) => void delivered.push(...batch.map((e) => e.id)),
+      0,
+      { eventTypes: ['Match'] },
+      10,
+    );
     await settle();
 
     // when 30 other events are committed one by one and then another match,

@@ -20,14 +20,22 @@ export interface CreateAppOptions {
 }
 
 /** Builds the api on already opened stores; main.ts listens, e2e tests use it the same way. */
-export async function createApp(infra: Infrastructure, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  infra: Infrastructure,
+  options: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
   const root = options.extraModules?.length
     ? { module: class ApiWithExtras {}, imports: [AppModule.forRoot(infra), ...options.extraModules] }
     : AppModule.forRoot(infra);
   const app = await NestFactory.create<NestFastifyApplication>(
     root,
     // Fastify takes a hop count too; the adapter's type lists only the other forms.
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: infra.config.trustProxy as boolean | string[], loggerInstance: loggerFor(infra.config), logController: new RequestLogController() }),
+    new FastifyAdapter({
+      bodyLimit: BODY_LIMIT_BYTES,
+      trustProxy: infra.config.trustProxy as boolean | string[],
+      loggerInstance: loggerFor(infra.config),
+      logController: new RequestLogController(),
+    }),
     // Only Fastify's own JSON parser: every other content type (forms, text) is refused with 415.
     // No console logger of Nest's own: its lines are buffered and go to pino once the app exists,
     // and a start-up error is main.ts's one line instead of Nest's stack trace before it.

@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   const infra = await openInfrastructure(config, (line: string, level?: 'info' | 'warn') => log[level ?? 'info'](line));
   const app = await createApp(infra);
   await app.listen(config.port, config.host).catch((error: NodeJS.ErrnoException) => {
-    throw error.code === 'EADDRINUSE' ? Object.assign(new Error(`PORT: ${config.host}:${config.port} is already in use`), { setting: 'PORT' }) : error;
+    throw error.code === 'EADDRINUSE'
+      ? Object.assign(new Error(`PORT: ${config.host}:${config.port} is already in use`), { setting: 'PORT' })
+      : error;
   });
   log.info(`listening on http://${config.host}:${config.port}`);
 }

@@ -16,7 +16,10 @@ async function main(target: string | undefined): Promise<void> {
   try {
     // The defaults, not this shell's settings (no store servers to reach); a throwaway admin key,
     // or a development key would be generated and printed.
-    const infra = await openInfrastructure(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ADMIN_API_KEY: randomBytes(32).toString('base64url') }), () => undefined);
+    const infra = await openInfrastructure(
+      loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ADMIN_API_KEY: randomBytes(32).toString('base64url') }),
+      () => undefined,
+    );
     const app = await createApp(infra);
     const document = `${JSON.stringify(createOpenApiDocument(app), null, 2)}\n`;
     await app.close();

@@ -33,7 +33,11 @@ export function App() {
 
   if (session === undefined) return <p className="note">{t('common.loading')}</p>;
   if (session === null) {
-    return <SignIn onSignedIn={(key, client, identity) => (storeKey(key), setSession(makeSession(client, identity, signOut)))} />;
+    return (
+      <SignIn
+        onSignedIn={(key, client, identity) => (storeKey(key), setSession(makeSession(client, identity, signOut)))}
+      />
+    );
   }
   return (
     <SessionContext.Provider value={session}>

@@ -17,7 +17,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config, { base: { context: 'Projector' } });
   const infra = await openInfrastructure(config, (line, level) => log[level ?? 'info'](line));
-  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(infra, READ_MODELS), { bufferLogs: true, abortOnError: false, logger: false });
+  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(infra, READ_MODELS), {
+    bufferLogs: true,
+    abortOnError: false,
+    logger: false,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.init();
@@ -26,6 +30,8 @@ async function main(): Promise<void> {
 
 main().catch((error: Error & { setting?: string }) => {
   const known = error.name === 'ConfigError' || error.setting !== undefined || error.name.endsWith('UnavailableError');
-  process.stderr.write(`privacy-ledger projector: cannot start: ${known ? error.message : (error.stack ?? error.message)}\n`);
+  process.stderr.write(
+    `privacy-ledger projector: cannot start: ${known ? error.message : (error.stack ?? error.message)}\n`,
+  );
   process.exit(1);
 });

@@ -46,16 +46,34 @@ async function quietly<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-function appendRow(figure: string, ours: number[], raw: number[], peer: number | null, extra: { floor?: number; note?: string }): Row {
+function appendRow(
+  figure: string,
+  ours: number[],
+  raw: number[],
+  peer: number | null,
+  extra: { floor?: number; note?: string },
+): Row {
   const o = median(ours);
   const r = median(raw);
-  const checks = [o >= 0.5 * r, peer === null ? true : o >= 10 * peer, extra.floor === undefined ? true : o >= extra.floor];
-  const target = ['>= 50% of limit', peer === null ? undefined : '>= 10x peer', extra.floor ? `>= ${extra.floor.toLocaleString('en-US')} ev/s` : undefined];
+  const checks = [
+    o >= 0.5 * r,
+    peer === null ? true : o >= 10 * peer,
+    extra.floor === undefined ? true : o >= extra.floor,
+  ];
+  const target = [
+    '>= 50% of limit',
+    peer === null ? undefined : '>= 10x peer',
+    extra.floor ? `>= ${extra.floor.toLocaleString('en-US')} ev/s` : undefined,
+  ];
   return {
-    section: 'durable append', figure, unit: 'events/s', ours: o,
+    section: 'durable append',
+    figure,
+    unit: 'events/s',
+    ours: o,
     reference: { label: 'raw better-sqlite3', value: r },
     peer: { label: 'Emmett SQLite', value: peer },
-    target: target.filter(Boolean).join(', '), met: checks.every(Boolean),
+    target: target.filter(Boolean).join(', '),
+    met: checks.every(Boolean),
     note: `${Math.round((o / r) * 100)}% of limit${peer ? `, ${(o / peer).toFixed(1)}x peer` : ''}${extra.note ? `; ${extra.note}` : ''}`,
     samples: ours,
   };
@@ -84,7 +102,10 @@ export async function appendBench(options: BenchOptions, log: (line: string) => 
     const seq: Rate = (a, tag) => sequentialRate(a, batch, options.seconds, tag);
     const [ours, raw, peer] = await quietly(() => measure([oursAppender, rawAppender, emmettAppender], seq, options));
     peerBest.push(median(peer!));
-    const retried = emmettRetries.busy > 0 ? `Emmett: ${emmettRetries.busy} appends refused with SQLITE_BUSY and tried again` : undefined;
+    const retried =
+      emmettRetries.busy > 0
+        ? `Emmett: ${emmettRetries.busy} appends refused with SQLITE_BUSY and tried again`
+        : undefined;
     emmettRetries.busy = 0;
     rows.push(appendRow(`${label(batch)}, 1 caller (sequential)`, ours!, raw!, median(peer!), { note: retried }));
   }
@@ -93,7 +114,12 @@ export async function appendBench(options: BenchOptions, log: (line: string) => 
     log(`append: 100 concurrent callers, batches of ${batch}`);
     const conc: Rate = (a, tag) => concurrentRate(a, batch, options.seconds, tag);
     const [ours, raw] = await measure([oursAppender, rawAppender], conc, options);
-    rows.push(appendRow(`${label(batch)}, 100 concurrent callers (group commit)`, ours!, raw!, peerBest[i]!, { floor: 20_000, note }));
+    rows.push(
+      appendRow(`${label(batch)}, 100 concurrent callers (group commit)`, ours!, raw!, peerBest[i]!, {
+        floor: 20_000,
+        note,
+      }),
+    );
   }
   return rows;
 }

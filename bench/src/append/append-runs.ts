@@ -18,14 +18,24 @@ export async function sequentialRate(appender: Appender, batch: number, seconds:
 }
 
 /** `callers` concurrent callers, each appending to its own stream, for `seconds`. Events/s. */
-export async function concurrentRate(appender: Appender, batch: number, seconds: number, tag: string, callers = 100): Promise<number> {
+export async function concurrentRate(
+  appender: Appender,
+  batch: number,
+  seconds: number,
+  tag: string,
+  callers = 100,
+): Promise<number> {
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
   let events = 0;
   if (appender.appendGroup) {
     const revisions = new Array<number>(callers).fill(-1);
     for (let round = 0; performance.now() < deadline; round++) {
-      const appends = revisions.map((revision, c) => ({ stream: `${tag}-${c}`, revision, events: benchEvents(batch, round) }));
+      const appends = revisions.map((revision, c) => ({
+        stream: `${tag}-${c}`,
+        revision,
+        events: benchEvents(batch, round),
+      }));
       await appender.appendGroup(appends);
       revisions.forEach((_, c) => (revisions[c]! += batch));
       events += batch * callers;
@@ -43,9 +53,18 @@ export async function concurrentRate(appender: Appender, batch: number, seconds:
 }
 
 /** Fires `callers` appends at once on fresh streams and reports how many failed, and the first error. */
-export async function concurrentProbe(appender: Appender, callers: number, tag: string): Promise<{ failed: number; error?: string }> {
-  const results = await Promise.allSettled(Array.from({ length: callers }, (_, c) => appender.append(`${tag}-${c}`, -1, benchEvents(1, c))));
+export async function concurrentProbe(
+  appender: Appender,
+  callers: number,
+  tag: string,
+): Promise<{ failed: number; error?: string }> {
+  const results = await Promise.allSettled(
+    Array.from({ length: callers }, (_, c) => appender.append(`${tag}-${c}`, -1, benchEvents(1, c))),
+  );
   const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   const first = failures[0]?.reason as { code?: string; message?: string } | undefined;
-  return { failed: failures.length, error: first ? `${first.code ?? ''} ${first.message ?? String(first)}`.trim().slice(0, 120) : undefined };
+  return {
+    failed: failures.length,
+    error: first ? `${first.code ?? ''} ${first.message ?? String(first)}`.trim().slice(0, 120) : undefined,
+  };
 }

@@ -29,10 +29,14 @@ export function rawAppender(dir: string): Appender {
   db.pragma('synchronous = FULL');
   db.exec(`CREATE TABLE events (position INTEGER PRIMARY KEY, stream TEXT NOT NULL, revision INTEGER NOT NULL, id TEXT NOT NULL,
     type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, created INTEGER NOT NULL, UNIQUE (stream, revision))`);
-  const insert = db.prepare('INSERT INTO events (position, stream, revision, id, type, data, metadata, created) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO events (position, stream, revision, id, type, data, metadata, created) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const write = (stream: string, revision: number, events: BenchEvent[]) => {
     const created = Date.now();
-    events.forEach((e, k) => insert.run(stream, revision + 1 + k, e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), created));
+    events.forEach((e, k) =>
+      insert.run(stream, revision + 1 + k, e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), created),
+    );
   };
   const one = db.transaction(write);
   const group = db.transaction((appends: ReadonlyArray<{ stream: string; revision: number; events: BenchEvent[] }>) => {
@@ -58,9 +62,16 @@ export const emmettRetries = { busy: 0 };
  */
 export function emmettAppender(dir: string): Appender {
   mkdirSync(dir, { recursive: true });
-  const store = getSQLiteEventStore({ fileName: join(dir, 'emmett.sqlite'), schema: { autoMigration: 'CreateOrUpdate' } });
+  const store = getSQLiteEventStore({
+    fileName: join(dir, 'emmett.sqlite'),
+    schema: { autoMigration: 'CreateOrUpdate' },
+  });
   const once = (stream: string, revision: number, events: BenchEvent[]) =>
-    store.appendToStream(stream, events.map(({ type, data, metadata }) => ({ type, data, metadata })), { expectedStreamVersion: BigInt(revision + 1) });
+    store.appendToStream(
+      stream,
+      events.map(({ type, data, metadata }) => ({ type, data, metadata })),
+      { expectedStreamVersion: BigInt(revision + 1) },
+    );
   return {
     name: 'emmett',
     append: async (stream, revision, events) => {

@@ -34,18 +34,30 @@ function grants(seeded: Seeded) {
   const body = (topicId: string) => JSON.stringify({ topicId, channel: 'email', evidence: evidence() });
   return () => {
     const i = k++;
-    return { method: 'POST', path: `/subjects/${seeded.subjectIds[i % n]}/consents`, body: body(topics[Math.floor(i / n) % topics.length]!) };
+    return {
+      method: 'POST',
+      path: `/subjects/${seeded.subjectIds[i % n]}/consents`,
+      body: body(topics[Math.floor(i / n) % topics.length]!),
+    };
   };
 }
 
 function checks(seeded: Seeded) {
   let k = 0;
   const n = seeded.subjectIds.length;
-  return () => ({ method: 'GET', path: `/subjects/${seeded.subjectIds[k++ % n]}/contactability?topicId=${CHECKED_TOPIC}&channel=email` });
+  return () => ({
+    method: 'GET',
+    path: `/subjects/${seeded.subjectIds[k++ % n]}/contactability?topicId=${CHECKED_TOPIC}&channel=email`,
+  });
 }
 
 /** Sequential exports (one client): the latency a DPO sees. Each export records SubjectExported. */
-async function exports(api: ApiProcess, subjectId: string, auth: Record<string, string>, count = 20): Promise<number[]> {
+async function exports(
+  api: ApiProcess,
+  subjectId: string,
+  auth: Record<string, string>,
+  count = 20,
+): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
     const started = performance.now();
@@ -95,7 +107,12 @@ async function contactabilityRuns(api: ApiProcess, bare: ApiProcess, seeded: See
   return { contactability, bareFastify, checkCpuMs: (cpu * 1000) / answered };
 }
 
-export async function httpBench(dataDir: string, seeded: Seeded, settings: HttpSettings, log: (line: string) => void): Promise<HttpFigures> {
+export async function httpBench(
+  dataDir: string,
+  seeded: Seeded,
+  settings: HttpSettings,
+  log: (line: string) => void,
+): Promise<HttpFigures> {
   const key = createApiKey(dataDir, `bench-${Date.now()}`, ['crm']);
   const auth = { authorization: `Bearer ${key}` };
   const nodeArgs = settings.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.cpuProfDir}`] : [];

@@ -15,7 +15,11 @@ export interface RebuildFigure {
 /** `ledger rebuild` of every read model through the engine's rebuild helper (staged, then swapped). */
 export async function rebuildAll(infra: Infrastructure): Promise<RebuildFigure> {
   const deriver = new BlindIndexDeriver(infra.crypto, infra.eventStore);
-  const deps = { eventStore: infra.eventStore, readStore: infra.readStore, derive: (e: Parameters<BlindIndexDeriver['derive']>[0]) => deriver.derive(e) };
+  const deps = {
+    eventStore: infra.eventStore,
+    readStore: infra.readStore,
+    derive: (e: Parameters<BlindIndexDeriver['derive']>[0]) => deriver.derive(e),
+  };
   const perModel: Record<string, number> = {};
   let events = 0;
   let ms = 0;
@@ -27,7 +31,11 @@ export async function rebuildAll(infra: Infrastructure): Promise<RebuildFigure> 
     events += summary.events;
     ms += took;
   }
-  return { eventsPerSecond: events / (ms / 1000), perModel, rawReadPerSecond: rawRead(join(infra.config.dataDir, 'events.sqlite')) };
+  return {
+    eventsPerSecond: events / (ms / 1000),
+    perModel,
+    rawReadPerSecond: rawRead(join(infra.config.dataDir, 'events.sqlite')),
+  };
 }
 
 function rawRead(file: string): number {
@@ -35,9 +43,14 @@ function rawRead(file: string): number {
   try {
     const page = db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT 1000');
     const started = performance.now();
-    let after = 0, n = 0;
-    for (let rows = page.all(after) as Array<{ position: number; data: string; metadata: string }>; rows.length > 0; rows = page.all(after) as never) {
-      for (const r of rows) (JSON.parse(r.data), JSON.parse(r.metadata));
+    let after = 0,
+      n = 0;
+    for (
+      let rows = page.all(after) as Array<{ position: number; data: string; metadata: string }>;
+      rows.length > 0;
+      rows = page.all(after) as never
+    ) {
+      for (const r of rows) JSON.parse(r.data), JSON.parse(r.metadata);
       n += rows.length;
       after = rows[rows.length - 1]!.position;
     }

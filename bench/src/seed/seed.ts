@@ -1,10 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { GrantConsent, RevokeConsent } from '#domain';
 import {
-  CommandExecutor, DefineTopicCommand, DefineTopicHandler, GrantConsentCommand, GrantConsentHandler,
-  PublishConsentTextVersionCommand, PublishConsentTextVersionHandler, RegisterSubjectCommand, RegisterSubjectHandler,
-  RevokeConsentCommand, RevokeConsentHandler, SubjectCodec, SubjectCommandRunner, TopicCommandRunner, TopicViews,
-  type CommandContext, type CommandResult,
+  CommandExecutor,
+  DefineTopicCommand,
+  DefineTopicHandler,
+  GrantConsentCommand,
+  GrantConsentHandler,
+  PublishConsentTextVersionCommand,
+  PublishConsentTextVersionHandler,
+  RegisterSubjectCommand,
+  RegisterSubjectHandler,
+  RevokeConsentCommand,
+  RevokeConsentHandler,
+  SubjectCodec,
+  SubjectCommandRunner,
+  TopicCommandRunner,
+  TopicViews,
+  type CommandContext,
+  type CommandResult,
 } from '#application';
 import type { Infrastructure } from '#runtime';
 
@@ -22,7 +35,13 @@ export interface Seeded {
 
 const context = (): CommandContext => ({ actor: 'bench-seed', now: new Date().toISOString() });
 
-export const evidence = () => ({ method: 'checkbox' as const, capturedAt: new Date().toISOString(), sourceSystem: 'bench', textVersion: 1, affirmativeAction: true });
+export const evidence = () => ({
+  method: 'checkbox' as const,
+  capturedAt: new Date().toISOString(),
+  sourceSystem: 'bench',
+  textVersion: 1,
+  affirmativeAction: true,
+});
 
 /**
  * Seeds through the same command handlers the api uses (decide, encrypt, hash chain, append),
@@ -49,9 +68,23 @@ export class Seeder {
 
   async defineTopics(): Promise<void> {
     for (const topicId of TOPICS) {
-      const data = { topicId, title: topicId, description: 'benchmark topic', allowedChannels: ['email'], legalBasis: 'consent' as const, personalFields: [], retentionDays: 730 };
+      const data = {
+        topicId,
+        title: topicId,
+        description: 'benchmark topic',
+        allowedChannels: ['email'],
+        legalBasis: 'consent' as const,
+        personalFields: [],
+        retentionDays: 730,
+      };
       await this.handlers.defineTopic.execute(new DefineTopicCommand(topicId, data, context()));
-      const version = { topicId, text: `I want ${topicId}.`, language: 'en', change: 'material' as const, textHash: 'b'.repeat(64) };
+      const version = {
+        topicId,
+        text: `I want ${topicId}.`,
+        language: 'en',
+        change: 'material' as const,
+        textHash: 'b'.repeat(64),
+      };
       await this.handlers.publishText.execute(new PublishConsentTextVersionCommand(topicId, version, context()));
     }
   }
@@ -60,7 +93,11 @@ export class Seeder {
   async subject(i: number): Promise<string> {
     const subjectId = randomUUID();
     const contactPoints = [{ contactPointId: randomUUID(), channel: 'email', address: `person${i}@example.org` }];
-    await this.recorded(this.handlers.register.execute(new RegisterSubjectCommand(subjectId, { subjectId, locale: 'de-DE', contactPoints }, context())));
+    await this.recorded(
+      this.handlers.register.execute(
+        new RegisterSubjectCommand(subjectId, { subjectId, locale: 'de-DE', contactPoints }, context()),
+      ),
+    );
     await this.grant(subjectId, { topicId: CHECKED_TOPIC, channel: 'email', evidence: evidence() });
     return subjectId;
   }
@@ -94,7 +131,12 @@ export class Seeder {
 }
 
 /** Seeds `count` subjects, `parallel` at a time, and one subject with 1,000 events. */
-export async function seed(infra: Infrastructure, count: number, log: (line: string) => void, parallel = 200): Promise<Seeded> {
+export async function seed(
+  infra: Infrastructure,
+  count: number,
+  log: (line: string) => void,
+  parallel = 200,
+): Promise<Seeded> {
   const seeder = new Seeder(infra);
   try {
     await seeder.defineTopics();

@@ -8,8 +8,18 @@ import { APP_CONFIG, EVENT_STORE, SUBJECT_CRYPTO, type AppConfig, JourneyKeys } 
 import { DOUBLE_OPT_IN_TOKENS, DoubleOptInTokens } from './subjects/double-opt-in-token';
 import { LiftContactBlockHandler, SetContactBlockHandler } from './subjects/block.commands';
 import { GrantConsentHandler, RaiseObjectionHandler, RevokeConsentHandler } from './subjects/consent.commands';
-import { ConfirmDoubleOptInHandler, ExpireDoubleOptInHandler, RequestDoubleOptInHandler } from './subjects/double-opt-in.commands';
-import { AddContactPointHandler, RectifyContactPointHandler, RectifyProfileHandler, RegisterSubjectHandler, RemoveContactPointHandler } from './subjects/profile.commands';
+import {
+  ConfirmDoubleOptInHandler,
+  ExpireDoubleOptInHandler,
+  RequestDoubleOptInHandler,
+} from './subjects/double-opt-in.commands';
+import {
+  AddContactPointHandler,
+  RectifyContactPointHandler,
+  RectifyProfileHandler,
+  RegisterSubjectHandler,
+  RemoveContactPointHandler,
+} from './subjects/profile.commands';
 import { SubjectCodec } from './subjects/subject-codec';
 import { SubjectCommandRunner } from './subjects/subject-command-runner';
 import { GetSubjectHistoryHandler } from './subjects/subject-history.query';
@@ -22,10 +32,18 @@ import { TopicViews } from './topics/topic-views';
   imports: [CqrsModule],
   providers: [
     { provide: CommandExecutor, useFactory: (store: EventStore) => new CommandExecutor(store), inject: [EVENT_STORE] },
-    { provide: SubjectCodec, useFactory: (crypto: SubjectCrypto) => new SubjectCodec(crypto), inject: [SUBJECT_CRYPTO] },
+    {
+      provide: SubjectCodec,
+      useFactory: (crypto: SubjectCrypto) => new SubjectCodec(crypto),
+      inject: [SUBJECT_CRYPTO],
+    },
     TopicViews,
     { provide: JourneyKeys, useFactory: (config: AppConfig) => JourneyKeys.load(config), inject: [APP_CONFIG] },
-    { provide: DOUBLE_OPT_IN_TOKENS, useFactory: (keys: JourneyKeys) => new DoubleOptInTokens(keys), inject: [JourneyKeys] },
+    {
+      provide: DOUBLE_OPT_IN_TOKENS,
+      useFactory: (keys: JourneyKeys) => new DoubleOptInTokens(keys),
+      inject: [JourneyKeys],
+    },
     SubjectCommandRunner,
     TopicCommandRunner,
     RegisterSubjectHandler,
@@ -46,10 +64,21 @@ import { TopicViews } from './topics/topic-views';
     RetireTopicHandler,
     GetSubjectHistoryHandler,
   ],
-  exports: [CqrsModule, CommandExecutor, SubjectCodec, SubjectCommandRunner, TopicViews, JourneyKeys, DOUBLE_OPT_IN_TOKENS],
+  exports: [
+    CqrsModule,
+    CommandExecutor,
+    SubjectCodec,
+    SubjectCommandRunner,
+    TopicViews,
+    JourneyKeys,
+    DOUBLE_OPT_IN_TOKENS,
+  ],
 })
 export class LedgerModule implements OnModuleInit {
-  constructor(private readonly executor: CommandExecutor, private readonly eventBus: EventBus) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly eventBus: EventBus,
+  ) {}
 
   onModuleInit(): void {
     this.executor.onAppended((result) => this.eventBus.publish(new EventsAppended(result)));

@@ -22,18 +22,43 @@ export interface AnchorMismatch {
 }
 
 /** Undefined when the anchor's signature is valid and its checkpoint equals the recomputed snapshot (legacy ones: the signature only). */
-export function checkAnchor(event: StoredEvent, key: AuditPublicKey | undefined, snapshot: LogSnapshot | undefined): AnchorMismatch | undefined {
+export function checkAnchor(
+  event: StoredEvent,
+  key: AuditPublicKey | undefined,
+  snapshot: LogSnapshot | undefined,
+): AnchorMismatch | undefined {
   const base = { anchorRevision: event.revision, anchorEventId: event.id, anchorPosition: event.position };
   const data = event.data;
-  if (!isSignedCheckpoint(data)) return { ...base, field: 'format', expected: 'a signed checkpoint', found: event.type, message: 'the anchor holds no checkpoint' };
+  if (!isSignedCheckpoint(data))
+    return {
+      ...base,
+      field: 'format',
+      expected: 'a signed checkpoint',
+      found: event.type,
+      message: 'the anchor holds no checkpoint',
+    };
   const checkpoint = data.checkpoint;
   const withCp = { ...base, checkpoint };
-  if (!key) return { ...withCp, field: 'signature', expected: checkpoint.keyId, found: 'no public key', message: 'no public key to check the signature with' };
+  if (!key)
+    return {
+      ...withCp,
+      field: 'signature',
+      expected: checkpoint.keyId,
+      found: 'no public key',
+      message: 'no public key to check the signature with',
+    };
   const problem = checkpointSignatureProblem(data, key);
   if (problem) return { ...withCp, field: 'signature', expected: checkpoint.keyId, found: key.keyId, message: problem };
   // Signed before the tree over the global order existed: its root is of another tree.
   if (isLegacyCheckpoint(checkpoint)) return undefined;
-  if (!snapshot) return { ...withCp, field: 'format', expected: `position ${checkpoint.position}`, found: 'none', message: 'the checkpoint position lies beyond the log' };
+  if (!snapshot)
+    return {
+      ...withCp,
+      field: 'format',
+      expected: `position ${checkpoint.position}`,
+      found: 'none',
+      message: 'the checkpoint position lies beyond the log',
+    };
   for (const field of ['merkleRoot', 'logSize'] as const) {
     if (String(checkpoint[field]) !== String(snapshot[field])) {
       const message = `the anchor's ${field} no longer matches the log as of position ${checkpoint.position}`;

@@ -20,9 +20,17 @@ describe('canonicalJson', () => {
   it('writes exactly the form the stored hashes were computed over, for any JSON value', () => {
     const key = fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', '0', '01', '-1', 'a', 'A'));
     const value = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'small' }, fc.jsonValue(), fc.array(tie('node')), fc.dictionary(key, fc.oneof(tie('node'), fc.constant(undefined)))),
+      node: fc.oneof(
+        { depthSize: 'small' },
+        fc.jsonValue(),
+        fc.array(tie('node')),
+        fc.dictionary(key, fc.oneof(tie('node'), fc.constant(undefined))),
+      ),
     })).node;
-    fc.assert(fc.property(value, (v) => canonicalJson(v) === specified(v)), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(value, (v) => canonicalJson(v) === specified(v)),
+      { numRuns: 2_000 },
+    );
   });
 
   it('is the same whatever order the keys were inserted in', () => {

@@ -44,7 +44,8 @@ export class ChainChecker {
     const previous = this.last.get(event.stream);
     const breaks: ChainBreak[] = [];
     const expectedRevision = previous ? previous.revision + 1 : 0;
-    if (event.revision !== expectedRevision) breaks.push(this.broken(event, 'revision', String(expectedRevision), String(event.revision)));
+    if (event.revision !== expectedRevision)
+      breaks.push(this.broken(event, 'revision', String(expectedRevision), String(event.revision)));
     const expectedPrev = previous?.hash ?? GENESIS_HASH;
     const foundPrev = String(event.metadata.prevHash ?? '');
     if (foundPrev !== expectedPrev) breaks.push(this.broken(event, 'prevHash', expectedPrev, foundPrev));
@@ -62,7 +63,16 @@ export class ChainChecker {
   /** An event the store cannot even decode: all that is known is where the log stops making sense. */
   static unreadable(afterPosition: number, detail: string): ChainBreak {
     const message = `${MESSAGES.unreadable}: ${detail}`;
-    return { stream: '?', revision: -1, position: afterPosition, eventId: '?', kind: 'unreadable', expected: 'a readable event', found: detail, message };
+    return {
+      stream: '?',
+      revision: -1,
+      position: afterPosition,
+      eventId: '?',
+      kind: 'unreadable',
+      expected: 'a readable event',
+      found: detail,
+      message,
+    };
   }
 
   private broken(event: StoredEvent, kind: BreakKind, expected: string, found: string): ChainBreak {

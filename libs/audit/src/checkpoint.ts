@@ -35,8 +35,11 @@ export function signCheckpoint(checkpoint: Checkpoint, key: AuditSigningKey): Si
 export function checkpointSignatureProblem(signed: SignedCheckpoint, key: AuditPublicKey): string | undefined {
   const checkpoint = signed?.checkpoint;
   if (!checkpoint || typeof signed.signature !== 'string') return 'the anchor holds no signed checkpoint';
-  if (checkpoint.keyId !== key.keyId) return `signed by key ${String(checkpoint.keyId)}, but the verifying key is ${key.keyId}`;
-  return verifyText(key.publicKey, canonicalJson(checkpoint), signed.signature) ? undefined : 'the signature does not match the checkpoint';
+  if (checkpoint.keyId !== key.keyId)
+    return `signed by key ${String(checkpoint.keyId)}, but the verifying key is ${key.keyId}`;
+  return verifyText(key.publicKey, canonicalJson(checkpoint), signed.signature)
+    ? undefined
+    : 'the signature does not match the checkpoint';
 }
 
 export function isSignedCheckpoint(data: unknown): data is SignedCheckpoint {

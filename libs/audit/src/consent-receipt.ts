@@ -66,24 +66,45 @@ export function signReceipt(receipt: UnsignedReceipt, key: AuditSigningKey): Con
   return { ...receipt, signature: signText(key, canonicalJson(receipt)) };
 }
 
-export type ReceiptCheck = { valid: true; keyId: string; included?: { leafIndex: number; treeSize: number } } | { valid: false; reason: string };
+export type ReceiptCheck =
+  | { valid: true; keyId: string; included?: { leafIndex: number; treeSize: number } }
+  | { valid: false; reason: string };
 
-const REQUIRED: ReadonlyArray<keyof ConsentReceipt> = ['version', 'consentReceiptID', 'piiPrincipalId', 'proof', 'keyId', 'signature'];
+const REQUIRED: ReadonlyArray<keyof ConsentReceipt> = [
+  'version',
+  'consentReceiptID',
+  'piiPrincipalId',
+  'proof',
+  'keyId',
+  'signature',
+];
 
 /** Offline check: the receipt is one this key signed, unchanged in any field. */
 export function verifyReceipt(receipt: unknown, key: AuditPublicKey): ReceiptCheck {
-  if (typeof receipt !== 'object' || receipt === null || Array.isArray(receipt)) return { valid: false, reason: 'the file does not hold a JSON object' };
+  if (typeof receipt !== 'object' || receipt === null || Array.isArray(receipt))
+    return { valid: false, reason: 'the file does not hold a JSON object' };
   const record = receipt as Record<string, unknown>;
   const missing = REQUIRED.find((field) => record[field] === undefined);
   if (missing) return { valid: false, reason: `the receipt has no ${missing} field` };
-  if (record.version !== RECEIPT_VERSION) return { valid: false, reason: `unknown receipt version ${String(record.version)}` };
-  if (record.keyId !== key.keyId) return { valid: false, reason: `signed by key ${String(record.keyId)}, but the public key is ${key.keyId}` };
+  if (record.version !== RECEIPT_VERSION)
+    return { valid: false, reason: `unknown receipt version ${String(record.version)}` };
+  if (record.keyId !== key.keyId)
+    return { valid: false, reason: `signed by key ${String(record.keyId)}, but the public key is ${key.keyId}` };
   const { signature, ...signed } = record;
   if (typeof signature !== 'string' || !verifyText(key.publicKey, canonicalJson(signed), signature)) {
-    return { valid: false, reason: 'the signature does not match: a field was changed after signing, or another key signed it' };
+    return {
+      valid: false,
+      reason: 'the signature does not match: a field was changed after signing, or another key signed it',
+    };
   }
   const proof = record.proof as ReceiptProof;
   const problem = proof.inclusion ? treeInclusionProblem(String(proof.eventHash), proof.inclusion, key) : undefined;
   if (problem) return { valid: false, reason: `the inclusion proof fails: ${problem}` };
-  return { valid: true, keyId: key.keyId, included: proof.inclusion ? { leafIndex: proof.inclusion.leafIndex, treeSize: proof.inclusion.treeSize } : undefined };
+  return {
+    valid: true,
+    keyId: key.keyId,
+    included: proof.inclusion
+      ? { leafIndex: proof.inclusion.leafIndex, treeSize: proof.inclusion.treeSize }
+      : undefined,
+  };
 }

@@ -15,7 +15,13 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** SHA-256 over the canonical form, with the event's own `hash` left out of its metadata. */
 export function eventHash(event: ChainedEvent): string {
   const { hash: _own, ...metadata } = event.metadata;
-  const canonical = canonicalJson({ stream: event.stream, revision: event.revision, type: event.type, data: event.data, metadata });
+  const canonical = canonicalJson({
+    stream: event.stream,
+    revision: event.revision,
+    type: event.type,
+    data: event.data,
+    metadata,
+  });
   return hash('sha256', canonical, 'hex');
 }
 

@@ -1,4 +1,10 @@
-import { checkpointSignatureProblem, isLegacyCheckpoint, isSignedCheckpoint, type Checkpoint, type SignedCheckpoint } from './checkpoint';
+import {
+  checkpointSignatureProblem,
+  isLegacyCheckpoint,
+  isSignedCheckpoint,
+  type Checkpoint,
+  type SignedCheckpoint,
+} from './checkpoint';
 import type { LogTree } from './log-tree';
 import { verifyConsistency } from './merkle-proofs';
 import type { AuditPublicKey } from './signing-key';
@@ -51,7 +57,11 @@ export function parseKeptAnchors(text: string): KeptAnchor[] {
  * as long as the anchor says, that its tree at that size has the anchor's root, and that a
  * consistency proof (RFC 6962 2.1.2) links the anchor to the current tree.
  */
-export function checkKeptAnchors(anchors: readonly KeptAnchor[], tree: LogTree, key: AuditPublicKey | undefined): KeptAnchorsReport {
+export function checkKeptAnchors(
+  anchors: readonly KeptAnchor[],
+  tree: LogTree,
+  key: AuditPublicKey | undefined,
+): KeptAnchorsReport {
   const report: KeptAnchorsReport = { checked: anchors.length, holding: 0, legacy: 0, broken: [] };
   const holdingSizes: number[] = [];
   const changed: BrokenAnchor[] = [];
@@ -67,9 +77,14 @@ export function checkKeptAnchors(anchors: readonly KeptAnchor[], tree: LogTree, 
   return report;
 }
 
-function checkOne(anchor: KeptAnchor, tree: LogTree, key: AuditPublicKey | undefined): BrokenAnchor | 'legacy' | undefined {
+function checkOne(
+  anchor: KeptAnchor,
+  tree: LogTree,
+  key: AuditPublicKey | undefined,
+): BrokenAnchor | 'legacy' | undefined {
   const base = { line: anchor.line, revision: anchor.revision };
-  if (!isSignedCheckpoint(anchor.data)) return { ...base, problem: 'format', message: 'the line holds no signed checkpoint' };
+  if (!isSignedCheckpoint(anchor.data))
+    return { ...base, problem: 'format', message: 'the line holds no signed checkpoint' };
   const { checkpoint } = anchor.data;
   const problem = key ? checkpointSignatureProblem(anchor.data, key) : 'no public key to check the signature with';
   if (problem) return { ...base, checkpoint, problem: 'signature', message: problem };
@@ -77,12 +92,28 @@ function checkOne(anchor: KeptAnchor, tree: LogTree, key: AuditPublicKey | undef
   const { logSize: size } = checkpoint;
   if (size > tree.size) {
     const message = `the log holds ${tree.size} events, the anchor vouches for ${size}: the log lost its tail (events removed or rolled back)`;
-    return { ...base, checkpoint, problem: 'truncated', message, fromLeaf: tree.size, afterPosition: tree.positionOf(tree.size - 1) };
+    return {
+      ...base,
+      checkpoint,
+      problem: 'truncated',
+      message,
+      fromLeaf: tree.size,
+      afterPosition: tree.positionOf(tree.size - 1),
+    };
   }
   const root = Buffer.from(checkpoint.merkleRoot, 'hex');
   const proof = tree.consistency(size).map((hash) => Buffer.from(hash, 'hex'));
-  if (tree.root(size) === checkpoint.merkleRoot && verifyConsistency(size, tree.size, proof, root, Buffer.from(tree.root(), 'hex'))) return undefined;
-  return { ...base, checkpoint, problem: 'changed', message: `the log's tree of ${size} events no longer has the anchor's root: an event it covers was changed, removed, inserted or reordered` };
+  if (
+    tree.root(size) === checkpoint.merkleRoot &&
+    verifyConsistency(size, tree.size, proof, root, Buffer.from(tree.root(), 'hex'))
+  )
+    return undefined;
+  return {
+    ...base,
+    checkpoint,
+    problem: 'changed',
+    message: `the log's tree of ${size} events no longer has the anchor's root: an event it covers was changed, removed, inserted or reordered`,
+  };
 }
 
 /** The anchors that still hold bound where the change can start: after the largest one below this one. */

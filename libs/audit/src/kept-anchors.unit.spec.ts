@@ -23,7 +23,14 @@ const original = [1, 2, 3, 4, 5, 6].map(hashOf);
 
 function anchorLine(size: number, revision: number): string {
   const tree = treeOf(original.slice(0, size));
-  const checkpoint = { tree: CHECKPOINT_TREE, logSize: size, position: size * 10, merkleRoot: tree.root(), time: '2026-01-01T00:00:00Z', keyId: key.keyId } as const;
+  const checkpoint = {
+    tree: CHECKPOINT_TREE,
+    logSize: size,
+    position: size * 10,
+    merkleRoot: tree.root(),
+    time: '2026-01-01T00:00:00Z',
+    keyId: key.keyId,
+  } as const;
   return JSON.stringify({ revision, ...signCheckpoint(checkpoint, key) });
 }
 
@@ -32,7 +39,12 @@ const kept = parseKeptAnchors(lines.join('\n'));
 
 describe('checking the log against anchors kept outside it', () => {
   it('holds every anchor of an untouched log, anchor events not being leaves', () => {
-    expect(checkKeptAnchors(kept, treeOf(original), verifying)).toEqual({ checked: 3, holding: 3, legacy: 0, broken: [] });
+    expect(checkKeptAnchors(kept, treeOf(original), verifying)).toEqual({
+      checked: 3,
+      holding: 3,
+      legacy: 0,
+      broken: [],
+    });
   });
 
   it('names the anchor a rolled-back log fails and the leaf from which the events are gone', () => {
@@ -58,12 +70,24 @@ describe('checking the log against anchors kept outside it', () => {
     const swapped = [original[0]!, original[2]!, original[1]!, ...original.slice(3)];
     expect(checkKeptAnchors(kept, treeOf(swapped), verifying).broken.map((b) => b.fromLeaf)).toEqual([0, 0, 0]);
     const regrown = [...original.slice(0, 4), hashOf(7), hashOf(8)];
-    expect(checkKeptAnchors(kept, treeOf(regrown), verifying).broken).toEqual([expect.objectContaining({ line: 3, problem: 'changed', fromLeaf: 4, fromPosition: 50 })]);
+    expect(checkKeptAnchors(kept, treeOf(regrown), verifying).broken).toEqual([
+      expect.objectContaining({ line: 3, problem: 'changed', fromLeaf: 4, fromPosition: 50 }),
+    ]);
   });
 
   it('refuses a line signed by another key, a line that is no checkpoint, and a line that is no JSON', () => {
     const other = fromPrivate(generateKeyPairSync('ed25519').privateKey);
-    const report = checkKeptAnchors(parseKeptAnchors([...lines, '', '{"revision":5}', 'not json'].join('\n')), treeOf(original), { publicKey: other.publicKey, keyId: other.keyId });
-    expect(report.broken.map((b) => [b.line, b.problem])).toEqual([[1, 'signature'], [2, 'signature'], [3, 'signature'], [5, 'format'], [6, 'format']]);
+    const report = checkKeptAnchors(
+      parseKeptAnchors([...lines, '', '{"revision":5}', 'not json'].join('\n')),
+      treeOf(original),
+      { publicKey: other.publicKey, keyId: other.keyId },
+    );
+    expect(report.broken.map((b) => [b.line, b.problem])).toEqual([
+      [1, 'signature'],
+      [2, 'signature'],
+      [3, 'signature'],
+      [5, 'format'],
+      [6, 'format'],
+    ]);
   });
 });

@@ -37,7 +37,10 @@ export class LogVerifier {
   private breaks: ChainBreak[] = [];
   private mismatches: AnchorMismatch[] = [];
 
-  constructor(checkpointPositions: readonly number[], private readonly key: AuditPublicKey | undefined) {
+  constructor(
+    checkpointPositions: readonly number[],
+    private readonly key: AuditPublicKey | undefined,
+  ) {
     this.pending = [...new Set(checkpointPositions)].sort((a, b) => a - b);
   }
 

@@ -14,7 +14,11 @@ export function leafHash(leaf: Buffer | string): Buffer {
     leaf.copy(hashLeafInput, 1);
     return hash('sha256', hashLeafInput, 'buffer');
   }
-  return hash('sha256', Buffer.concat([LEAF_PREFIX, typeof leaf === 'string' ? Buffer.from(leaf, 'utf8') : leaf]), 'buffer');
+  return hash(
+    'sha256',
+    Buffer.concat([LEAF_PREFIX, typeof leaf === 'string' ? Buffer.from(leaf, 'utf8') : leaf]),
+    'buffer',
+  );
 }
 
 export function nodeHash(left: Buffer, right: Buffer): Buffer {
@@ -30,4 +34,3 @@ export function splitPoint(n: number): number {
   while (k * 2 < n) k *= 2;
   return k;
 }
-

@@ -55,7 +55,8 @@ export class MerkleLog {
   }
 
   private within(size: number): void {
-    if (!Number.isInteger(size) || size < 0 || size > this.leaves) throw new RangeError(`the log holds ${this.leaves} leaves, not ${size}`);
+    if (!Number.isInteger(size) || size < 0 || size > this.leaves)
+      throw new RangeError(`the log holds ${this.leaves} leaves, not ${size}`);
   }
 
   /** Ranges met by RFC 6962's recursion start on a multiple of their left part's size. */

@@ -5,7 +5,8 @@ export type SubtreeRoot = (start: number, end: number) => Buffer;
 
 /** PATH(m, D[n]) of RFC 6962 2.1.1: the sibling hashes from leaf `index` up to the root of `size` leaves. */
 export function inclusionPath(rootOf: SubtreeRoot, index: number, size: number): Buffer[] {
-  if (!Number.isInteger(index) || index < 0 || index >= size) throw new RangeError(`leaf index ${index} is outside a tree of ${size}`);
+  if (!Number.isInteger(index) || index < 0 || index >= size)
+    throw new RangeError(`leaf index ${index} is outside a tree of ${size}`);
   const path: Buffer[] = [];
   let [start, end, m] = [0, size, index];
   while (end - start > 1) {
@@ -24,7 +25,8 @@ export function inclusionPath(rootOf: SubtreeRoot, index: number, size: number):
 
 /** PROOF(m, D[n]) of RFC 6962 2.1.2: shows the tree of `first` leaves is a prefix of the tree of `second`. */
 export function consistencyPath(rootOf: SubtreeRoot, first: number, second: number): Buffer[] {
-  if (!Number.isInteger(first) || first < 0 || first > second) throw new RangeError(`no consistency proof from ${first} to ${second} leaves`);
+  if (!Number.isInteger(first) || first < 0 || first > second)
+    throw new RangeError(`no consistency proof from ${first} to ${second} leaves`);
   if (first === 0 || first === second) return [];
   return subproof(rootOf, first, 0, second, true);
 }
@@ -43,7 +45,13 @@ const isPowerOfTwo = (n: number) => n > 0 && (n & (n - 1)) === 0;
  * RFC 9162 2.1.4.2: true when `proof` shows that the tree of `first` leaves with root `firstRoot`
  * is a prefix of the tree of `second` leaves with root `secondRoot` (nothing covered was changed).
  */
-export function verifyConsistency(first: number, second: number, proof: readonly Buffer[], firstRoot: Buffer, secondRoot: Buffer): boolean {
+export function verifyConsistency(
+  first: number,
+  second: number,
+  proof: readonly Buffer[],
+  firstRoot: Buffer,
+  secondRoot: Buffer,
+): boolean {
   if (first < 0 || first > second) return false;
   if (first === second) return proof.length === 0 && firstRoot.equals(secondRoot);
   if (first === 0) return proof.length === 0;

@@ -5,12 +5,37 @@ import { verifyConsistency } from './merkle-proofs';
 import { MerkleLog } from './merkle-log';
 
 // The reference tree of RFC 6962's test data (certificate-transparency merkle_tree_test.cc).
-const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((hex) => leafHash(Buffer.from(hex, 'hex')));
+const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map(
+  (hex) => leafHash(Buffer.from(hex, 'hex')),
+);
 const CONSISTENCY: Array<[number, number, string[]]> = [
   [1, 1, []],
-  [1, 8, ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4']],
-  [6, 8, ['0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7']],
-  [2, 5, ['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b']],
+  [
+    1,
+    8,
+    [
+      '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+    ],
+  ],
+  [
+    6,
+    8,
+    [
+      '0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a',
+      'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  ],
+  [
+    2,
+    5,
+    [
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+    ],
+  ],
 ];
 
 const hex = (proof: Buffer[]) => proof.map((p) => p.toString('hex'));
@@ -22,7 +47,9 @@ describe('RFC 6962 consistency proofs', () => {
     for (const [m, n, expected] of CONSISTENCY) {
       const proof = consistencyProof(LEAVES.slice(0, n), m);
       expect(hex(proof)).toEqual(expected);
-      expect(verifyConsistency(m, n, proof, rootFromLeafHashes(LEAVES.slice(0, m)), rootFromLeafHashes(LEAVES.slice(0, n)))).toBe(true);
+      expect(
+        verifyConsistency(m, n, proof, rootFromLeafHashes(LEAVES.slice(0, m)), rootFromLeafHashes(LEAVES.slice(0, n))),
+      ).toBe(true);
     }
   });
 
@@ -50,8 +77,18 @@ describe('RFC 6962 consistency proofs', () => {
   it('refuses a proof between a longer tree and a shorter one, or a dropped tail', () => {
     const leaves = leavesOf(9);
     const proof = consistencyProof(leaves, 5);
-    expect(verifyConsistency(9, 5, proof, rootFromLeafHashes(leaves), rootFromLeafHashes(leaves.slice(0, 5)))).toBe(false);
-    expect(verifyConsistency(5, 8, consistencyProof(leaves.slice(0, 8), 5), rootFromLeafHashes(leaves.slice(0, 5)), rootFromLeafHashes(leaves))).toBe(false);
+    expect(verifyConsistency(9, 5, proof, rootFromLeafHashes(leaves), rootFromLeafHashes(leaves.slice(0, 5)))).toBe(
+      false,
+    );
+    expect(
+      verifyConsistency(
+        5,
+        8,
+        consistencyProof(leaves.slice(0, 8), 5),
+        rootFromLeafHashes(leaves.slice(0, 5)),
+        rootFromLeafHashes(leaves),
+      ),
+    ).toBe(false);
   });
 });
 
@@ -72,8 +109,12 @@ describe('MerkleLog (incremental, kept subtrees)', () => {
   });
 
   it('matches the reference roots and hashes the empty log to SHA-256 of nothing', () => {
-    expect(new MerkleLog().root().toString('hex')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
-    expect(logOf(LEAVES).root().toString('hex')).toBe('5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328');
+    expect(new MerkleLog().root().toString('hex')).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
+    expect(logOf(LEAVES).root().toString('hex')).toBe(
+      '5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328',
+    );
   });
 
   it('refuses a size it does not hold', () => {

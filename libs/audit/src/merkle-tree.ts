@@ -30,7 +30,13 @@ export function consistencyProof(hashes: readonly Buffer[], first: number): Buff
 }
 
 /** Recomputes the root from a leaf hash and its path (RFC 9162 2.1.3.2); true when it equals `root`. */
-export function verifyInclusion(leaf: Buffer, index: number, treeSize: number, proof: readonly Buffer[], root: Buffer): boolean {
+export function verifyInclusion(
+  leaf: Buffer,
+  index: number,
+  treeSize: number,
+  proof: readonly Buffer[],
+  root: Buffer,
+): boolean {
   if (index < 0 || index >= treeSize) return false;
   let fn = index;
   let sn = treeSize - 1;

@@ -3,7 +3,9 @@ import { leafHash, nodeHash, splitPoint } from './merkle-hash';
 import { inclusionProof, merkleRoot, rootFromLeafHashes, verifyInclusion } from './merkle-tree';
 
 // The leaves and roots of the RFC 6962 reference test data (certificate-transparency, merkle tree tests).
-const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((hex) => Buffer.from(hex, 'hex'));
+const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map(
+  (hex) => Buffer.from(hex, 'hex'),
+);
 const ROOTS = [
   '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
   'fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125',
@@ -42,7 +44,8 @@ describe('RFC 6962 Merkle tree', () => {
         const proof = inclusionProof(hashes, i);
         expect(verifyInclusion(hashes[i]!, i, n, proof, root)).toBe(true);
         expect(verifyInclusion(leafHash('other'), i, n, proof, root)).toBe(false);
-        if (proof.length > 0) expect(verifyInclusion(hashes[i]!, i, n, [leafHash('x'), ...proof.slice(1)], root)).toBe(false);
+        if (proof.length > 0)
+          expect(verifyInclusion(hashes[i]!, i, n, [leafHash('x'), ...proof.slice(1)], root)).toBe(false);
       }
     }
   });

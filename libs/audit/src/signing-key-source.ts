@@ -23,11 +23,20 @@ export interface LoadedSigningKey {
 
 /** The checkpoint and receipt signing key; undefined only when `create` is false and none exists. */
 export function loadSigningKey(options: SigningKeySourceOptions): LoadedSigningKey | undefined {
-  if (options.raw) return { key: withSetting(() => parsePrivateKey(options.raw!)), source: 'AUDIT_SIGNING_KEY', warnings: [] };
+  if (options.raw)
+    return { key: withSetting(() => parsePrivateKey(options.raw!)), source: 'AUDIT_SIGNING_KEY', warnings: [] };
   const file = join(options.dataDir, SIGNING_KEY_FILE);
-  if (existsSync(file)) return { key: withSetting(() => parsePrivateKey(readFileSync(file, 'utf8')), file), source: 'key file', warnings: [] };
+  if (existsSync(file))
+    return {
+      key: withSetting(() => parsePrivateKey(readFileSync(file, 'utf8')), file),
+      source: 'key file',
+      warnings: [],
+    };
   if (options.create === false) return undefined;
-  if (!options.embedded) throw new SigningKeyError('AUDIT_SIGNING_KEY: must be set when the stores are external (a generated key would differ per instance)');
+  if (!options.embedded)
+    throw new SigningKeyError(
+      'AUDIT_SIGNING_KEY: must be set when the stores are external (a generated key would differ per instance)',
+    );
   const { privateKey } = generateKeyPairSync('ed25519');
   // 0600: the key that makes checkpoints and receipts trustworthy is readable by its owner only.
   writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });

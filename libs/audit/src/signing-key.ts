@@ -32,13 +32,19 @@ export function parsePrivateKey(raw: string): AuditSigningKey {
   } catch {
     throw new SigningKeyError('is not a PKCS#8 private key (PEM, or base64 of the DER)');
   }
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new SigningKeyError(`must be an Ed25519 key, got ${privateKey.asymmetricKeyType}`);
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw new SigningKeyError(`must be an Ed25519 key, got ${privateKey.asymmetricKeyType}`);
   return fromPrivate(privateKey);
 }
 
 export function fromPrivate(privateKey: KeyObject): AuditSigningKey {
   const publicKey = createPublicKey(privateKey);
-  return { privateKey, publicKey, keyId: keyIdOf(publicKey), publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+  return {
+    privateKey,
+    publicKey,
+    keyId: keyIdOf(publicKey),
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
 }
 
 export interface AuditPublicKey {
@@ -53,7 +59,8 @@ export function parsePublicKey(pem: string): AuditPublicKey {
   } catch {
     throw new SigningKeyError('is not a PEM public key');
   }
-  if (publicKey.asymmetricKeyType !== 'ed25519') throw new SigningKeyError(`must be an Ed25519 key, got ${publicKey.asymmetricKeyType}`);
+  if (publicKey.asymmetricKeyType !== 'ed25519')
+    throw new SigningKeyError(`must be an Ed25519 key, got ${publicKey.asymmetricKeyType}`);
   return { publicKey, keyId: keyIdOf(publicKey) };
 }
 

@@ -24,13 +24,25 @@ export interface TreeProofs {
 }
 
 /** Undefined when the checkpoint is signed by `key` and the path leads from the event's hash to its root. */
-export function treeInclusionProblem(eventHash: string, inclusion: TreeInclusion, key: AuditPublicKey): string | undefined {
+export function treeInclusionProblem(
+  eventHash: string,
+  inclusion: TreeInclusion,
+  key: AuditPublicKey,
+): string | undefined {
   const signature = checkpointSignatureProblem(inclusion, key);
   if (signature) return `the checkpoint: ${signature}`;
   const { checkpoint, leafIndex, treeSize, path } = inclusion;
-  if (isLegacyCheckpoint(checkpoint) || treeSize !== checkpoint.logSize) return 'the checkpoint does not sign a tree of that size';
-  if (!Array.isArray(path) || !path.every((hash) => typeof hash === 'string')) return 'the inclusion path is not a list of hashes';
+  if (isLegacyCheckpoint(checkpoint) || treeSize !== checkpoint.logSize)
+    return 'the checkpoint does not sign a tree of that size';
+  if (!Array.isArray(path) || !path.every((hash) => typeof hash === 'string'))
+    return 'the inclusion path is not a list of hashes';
   const root = Buffer.from(checkpoint.merkleRoot, 'hex');
-  const ok = verifyInclusion(eventLeaf(eventHash), leafIndex, treeSize, path.map((hash) => Buffer.from(hash, 'hex')), root);
+  const ok = verifyInclusion(
+    eventLeaf(eventHash),
+    leafIndex,
+    treeSize,
+    path.map((hash) => Buffer.from(hash, 'hex')),
+    root,
+  );
   return ok ? undefined : `the event is not leaf ${leafIndex} of the tree the checkpoint signs`;
 }

@@ -7,7 +7,11 @@ import type { AuditPublicKey } from './signing-key';
 
 /** The one read the verifier needs; both event-store adapters provide it. */
 export interface LogReader {
-  readAll(options: { after?: number; maxCount?: number; filter?: { streamPrefixes?: string[] } }): Promise<StoredEvent[]>;
+  readAll(options: {
+    after?: number;
+    maxCount?: number;
+    filter?: { streamPrefixes?: string[] };
+  }): Promise<StoredEvent[]>;
   headPosition(): Promise<number>;
 }
 
@@ -31,7 +35,8 @@ export async function verifyLog(reader: LogReader, options: VerifyLogOptions): P
   const head = await reader.headPosition();
   const positions: number[] = [];
   await eachBatch(reader, batchSize, { streamPrefixes: [AUDIT_ANCHOR_STREAM] }, (events) => {
-    for (const e of events) if (e.stream === AUDIT_ANCHOR_STREAM && isSignedCheckpoint(e.data)) positions.push(e.data.checkpoint.position);
+    for (const e of events)
+      if (e.stream === AUDIT_ANCHOR_STREAM && isSignedCheckpoint(e.data)) positions.push(e.data.checkpoint.position);
   });
   const verifier = new LogVerifier(positions, options.key);
   let count = 0;
@@ -48,7 +53,12 @@ export async function verifyLog(reader: LogReader, options: VerifyLogOptions): P
 }
 
 /** Reads the log page by page; a page that cannot be decoded is read again one event at a time. */
-async function eachBatch(reader: LogReader, maxCount: number, filter: { streamPrefixes: string[] } | undefined, handle: (events: StoredEvent[]) => void): Promise<{ after: number; detail: string } | undefined> {
+async function eachBatch(
+  reader: LogReader,
+  maxCount: number,
+  filter: { streamPrefixes: string[] } | undefined,
+  handle: (events: StoredEvent[]) => void,
+): Promise<{ after: number; detail: string } | undefined> {
   let after = 0;
   let size = maxCount;
   for (;;) {
@@ -66,4 +76,3 @@ async function eachBatch(reader: LogReader, maxCount: number, filter: { streamPr
     after = events[events.length - 1]!.position;
   }
 }
-

@@ -35,6 +35,8 @@ export function normalise(kind: BlindIndexKind, value: string): string {
  * and the kind is both in the MAC and in the tag, so a phone never matches an e-mail.
  */
 export function computeBlindIndex(key: KeyObject, kind: BlindIndexKind, value: string): string {
-  const mac = createHmac('sha256', key).update(`${kind}\u0000${normalise(kind, value)}`, 'utf8').digest('hex');
+  const mac = createHmac('sha256', key)
+    .update(`${kind}\u0000${normalise(kind, value)}`, 'utf8')
+    .digest('hex');
   return `${kind}:${mac}`;
 }

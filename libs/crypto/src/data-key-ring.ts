@@ -23,7 +23,11 @@ export class DataKeyRing {
   private readonly clock: () => Date;
   private epoch = 0;
 
-  constructor(private readonly vault: KeyVault, private readonly master: MasterKey, options: DataKeyRingOptions = {}) {
+  constructor(
+    private readonly vault: KeyVault,
+    private readonly master: MasterKey,
+    options: DataKeyRingOptions = {},
+  ) {
     this.cache = new LruCache(options.cacheSize ?? 10_000);
     this.clock = options.clock ?? (() => new Date());
   }

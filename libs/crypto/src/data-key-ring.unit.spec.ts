@@ -66,7 +66,9 @@ describe('DataKeyRing', () => {
     await ring.getOrCreateDataKey(subject);
     await ring.destroyDataKey(subject);
     const db = new (require('better-sqlite3'))(join(dir, 'keys.sqlite'), { readonly: true });
-    expect(db.prepare('SELECT destroyed_at FROM tombstones').get()).toEqual({ destroyed_at: '2030-01-02T03:04:05.000Z' });
+    expect(db.prepare('SELECT destroyed_at FROM tombstones').get()).toEqual({
+      destroyed_at: '2030-01-02T03:04:05.000Z',
+    });
     db.close();
   });
   it('gives a newly created key that the vault unwraps to the same bytes', async () => {

@@ -29,7 +29,8 @@ export function formatEnvelope({ keyId, iv, sealed }: Envelope): string {
 /** Strict base64url: a changed trailing character that decodes to the same bytes is still refused. */
 function decode(part: string, what: string): Buffer {
   const bytes = Buffer.from(part, 'base64url');
-  if (bytes.toString('base64url') !== part) throw new IntegrityError(`the envelope's ${what} is not canonical base64url`);
+  if (bytes.toString('base64url') !== part)
+    throw new IntegrityError(`the envelope's ${what} is not canonical base64url`);
   return bytes;
 }
 

@@ -14,7 +14,10 @@ export abstract class CryptoError extends Error {
 /** MASTER_KEY / MASTER_KEY_FILE is missing or unusable; `setting` names the variable to fix. */
 export class MasterKeyConfigError extends CryptoError {
   readonly code = 'CRYPTO.MASTER_KEY_CONFIG';
-  constructor(readonly setting: 'MASTER_KEY' | 'MASTER_KEY_FILE', problem: string) {
+  constructor(
+    readonly setting: 'MASTER_KEY' | 'MASTER_KEY_FILE',
+    problem: string,
+  ) {
     super(`${setting}: ${problem}`);
   }
 }
@@ -23,7 +26,11 @@ export class MasterKeyConfigError extends CryptoError {
 export class MasterKeyMismatchError extends CryptoError {
   readonly code = 'CRYPTO.MASTER_KEY_MISMATCH';
   readonly setting = 'MASTER_KEY';
-  constructor(readonly givenId: string, readonly expectedIds: readonly string[], detail?: string) {
+  constructor(
+    readonly givenId: string,
+    readonly expectedIds: readonly string[],
+    detail?: string,
+  ) {
     super(
       `MASTER_KEY (id ${givenId}) does not open this key vault` +
         (expectedIds.length > 0 ? ` (sealed with master key id ${expectedIds.join(', ')})` : '') +
@@ -75,7 +82,10 @@ export class UnsupportedValueError extends CryptoError {
 /** The input to a blind index is not an e-mail address / phone number after normalisation. */
 export class BlindIndexInputError extends CryptoError {
   readonly code = 'CRYPTO.BLIND_INDEX_INPUT';
-  constructor(readonly kind: string, problem: string) {
+  constructor(
+    readonly kind: string,
+    problem: string,
+  ) {
     super(`Cannot build a ${kind} blind index: ${problem}`);
   }
 }
@@ -83,7 +93,10 @@ export class BlindIndexInputError extends CryptoError {
 /** The key vault cannot be opened or written; `setting` names the configuration that fixes it. */
 export class KeyVaultError extends CryptoError {
   readonly code = 'CRYPTO.VAULT_UNAVAILABLE';
-  constructor(message: string, readonly setting: string) {
+  constructor(
+    message: string,
+    readonly setting: string,
+  ) {
     super(message);
   }
 }

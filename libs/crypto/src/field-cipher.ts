@@ -25,9 +25,11 @@ export function encryptField(dataKey: DataKey, subjectId: string, value: unknown
 /** Throws IntegrityError for anything altered, moved between subjects, or sealed under another key. */
 export function decryptField(dataKey: DataKey, subjectId: string, envelope: string): unknown {
   const parsed = parseEnvelope(envelope);
-  if (parsed.keyId !== dataKey.keyId) throw new IntegrityError("the envelope names a data key that is not this subject's");
+  if (parsed.keyId !== dataKey.keyId)
+    throw new IntegrityError("the envelope names a data key that is not this subject's");
   const plain = open(dataKey.key, parsed.iv, parsed.sealed, aad(subjectId, parsed.keyId));
-  if (plain === undefined) throw new IntegrityError('the ciphertext, iv, tag or subject does not match (tampered or moved)');
+  if (plain === undefined)
+    throw new IntegrityError('the ciphertext, iv, tag or subject does not match (tampered or moved)');
   const decoded = decodeValue(plain);
   plain.fill(0);
   if (decoded === undefined) throw new IntegrityError('the decrypted value is not in a known encoding');

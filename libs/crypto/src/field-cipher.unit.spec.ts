@@ -18,12 +18,19 @@ function flipByte(envelope: string, part: 3 | 4, at: (length: number) => number)
 describe('field envelope', () => {
   const key = dataKey();
 
-  it.each([['ada@example.org'], [''], ['Zoë 🙂'], [42], [0], [true], [null], [{ street: 'Hauptstr. 1', zip: '10115' }], [['a', 1]]])(
-    'round-trips %p with its type',
-    (value) => {
-      expect(decryptField(key, SUBJECT, encryptField(key, SUBJECT, value))).toEqual(value);
-    },
-  );
+  it.each([
+    ['ada@example.org'],
+    [''],
+    ['Zoë 🙂'],
+    [42],
+    [0],
+    [true],
+    [null],
+    [{ street: 'Hauptstr. 1', zip: '10115' }],
+    [['a', 1]],
+  ])('round-trips %p with its type', (value) => {
+    expect(decryptField(key, SUBJECT, encryptField(key, SUBJECT, value))).toEqual(value);
+  });
 
   it('keeps "42" a string and 42 a number', () => {
     expect(decryptField(key, SUBJECT, encryptField(key, SUBJECT, '42'))).toBe('42');
@@ -67,7 +74,9 @@ describe('field envelope', () => {
 
   it('refuses strings that are not envelopes', () => {
     expect(() => decryptField(key, SUBJECT, 'ada@example.org')).toThrow(IntegrityError);
-    expect(() => decryptField(key, SUBJECT, `enc:v2:${key.keyId}:AAAAAAAAAAAAAAAA:${'A'.repeat(30)}`)).toThrow(IntegrityError);
+    expect(() => decryptField(key, SUBJECT, `enc:v2:${key.keyId}:AAAAAAAAAAAAAAAA:${'A'.repeat(30)}`)).toThrow(
+      IntegrityError,
+    );
   });
 
   it.each([[undefined], [() => 1], [10n], [Symbol('s')]])('refuses to encrypt %p', (value) => {

@@ -41,7 +41,12 @@ export interface KeyVault {
   /** Up to `limit` keys still wrapped under `masterKeyId`; rotation pages through until none remain. */
   listDataKeys(masterKeyId: string, limit: number): Promise<WrappedDataKey[]>;
   /** Compare-and-set: replaces the wrapping only while the key is still wrapped under `fromMasterKeyId`. */
-  rewrapDataKey(subjectId: string, keyId: string, fromMasterKeyId: string, to: { masterKeyId: string; wrapped: Buffer }): Promise<boolean>;
+  rewrapDataKey(
+    subjectId: string,
+    keyId: string,
+    fromMasterKeyId: string,
+    to: { masterKeyId: string; wrapped: Buffer },
+  ): Promise<boolean>;
   /** How many data keys each master key id wraps. */
   countByMasterKey(): Promise<Map<string, number>>;
   listSystemRecords(): Promise<SystemRecord[]>;

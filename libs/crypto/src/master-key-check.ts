@@ -17,7 +17,11 @@ export async function verifyMasterKey(vault: KeyVault, master: MasterKey): Promi
   const counts = await vault.countByMasterKey();
   const own = checks.find((c) => c.masterKeyId === master.id);
   if (own !== undefined && !keyCheckOpens(master, own)) {
-    throw new MasterKeyMismatchError(master.id, [master.id], 'its key-check value does not open (altered, or a different key with the same id)');
+    throw new MasterKeyMismatchError(
+      master.id,
+      [master.id],
+      'its key-check value does not open (altered, or a different key with the same id)',
+    );
   }
   if (own === undefined) {
     const expected = otherIds([...checks.map((c) => c.masterKeyId), ...counts.keys()], master.id);
@@ -27,6 +31,10 @@ export async function verifyMasterKey(vault: KeyVault, master: MasterKey): Promi
   }
   const stale = otherIds(counts.keys(), master.id);
   if (stale.length > 0) {
-    throw new MasterKeyMismatchError(master.id, stale, 'some data keys are still wrapped under an older master key; rerun ledger rotate-master-key');
+    throw new MasterKeyMismatchError(
+      master.id,
+      stale,
+      'some data keys are still wrapped under an older master key; rerun ledger rotate-master-key',
+    );
   }
 }

@@ -31,11 +31,20 @@ function readKeyFile(path: string): LoadedMasterKey {
   try {
     content = readFileSync(path);
   } catch (err) {
-    throw new MasterKeyConfigError('MASTER_KEY_FILE', `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new MasterKeyConfigError(
+      'MASTER_KEY_FILE',
+      `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
-  const key = content.length === MASTER_KEY_BYTES ? MasterKey.fromBytes(content) : parseMasterKey(content.toString('utf8'), 'MASTER_KEY_FILE');
+  const key =
+    content.length === MASTER_KEY_BYTES
+      ? MasterKey.fromBytes(content)
+      : parseMasterKey(content.toString('utf8'), 'MASTER_KEY_FILE');
   content.fill(0);
-  const warnings = (statSync(path).mode & 0o077) !== 0 ? [`MASTER_KEY_FILE ${path} is readable by group or others; run chmod 600 on it`] : [];
+  const warnings =
+    (statSync(path).mode & 0o077) !== 0
+      ? [`MASTER_KEY_FILE ${path} is readable by group or others; run chmod 600 on it`]
+      : [];
   return { key, source: 'MASTER_KEY_FILE', warnings };
 }
 
@@ -70,9 +79,13 @@ export function loadMasterKey(options: MasterKeySourceOptions): LoadedMasterKey 
   const env = options.env ?? process.env;
   const inline = present(env.MASTER_KEY);
   const file = present(env.MASTER_KEY_FILE);
-  if (inline && file) throw new MasterKeyConfigError('MASTER_KEY', 'set either MASTER_KEY or MASTER_KEY_FILE, not both');
+  if (inline && file)
+    throw new MasterKeyConfigError('MASTER_KEY', 'set either MASTER_KEY or MASTER_KEY_FILE, not both');
   if (inline) return { key: parseMasterKey(inline, 'MASTER_KEY'), source: 'MASTER_KEY', warnings: [] };
   if (file) return readKeyFile(file.trim());
   if (options.embedded) return developmentKey(options.dataDir);
-  throw new MasterKeyConfigError('MASTER_KEY', 'is not set; the production stack needs it (openssl rand -base64 32), or set MASTER_KEY_FILE');
+  throw new MasterKeyConfigError(
+    'MASTER_KEY',
+    'is not set; the production stack needs it (openssl rand -base64 32), or set MASTER_KEY_FILE',
+  );
 }

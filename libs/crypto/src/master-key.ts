@@ -12,7 +12,10 @@ const BASE64_KEY = /^[A-Za-z0-9+/_-]{43}={0,1}$/;
  * (`base64 -d <<<"$MASTER_KEY" | sha256sum | cut -c1-8`); 32 bits of a 256-bit key reveal nothing usable.
  */
 export class MasterKey {
-  private constructor(readonly id: string, readonly key: KeyObject) {}
+  private constructor(
+    readonly id: string,
+    readonly key: KeyObject,
+  ) {}
 
   static fromBytes(bytes: Uint8Array): MasterKey {
     if (bytes.length !== MASTER_KEY_BYTES) {
@@ -34,7 +37,10 @@ export function parseMasterKey(text: string, setting: 'MASTER_KEY' | 'MASTER_KEY
   if (BASE64_KEY.test(value)) {
     const bytes = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
     const canonical = bytes.toString('base64').replace(/=+$/, '');
-    if (bytes.length === MASTER_KEY_BYTES && canonical === value.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '')) {
+    if (
+      bytes.length === MASTER_KEY_BYTES &&
+      canonical === value.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '')
+    ) {
       return MasterKey.fromBytes(bytes);
     }
   }

@@ -23,13 +23,14 @@ describe('master key', () => {
     expect(parseMasterKey(text).id).toBe(id);
   });
 
-  it.each([['too short', randomBytes(16).toString('base64')], ['not a key', 'correct horse battery staple'], ['too long', randomBytes(33).toString('hex')]])(
-    'refuses a key that is %s without echoing it',
-    (_, text) => {
-      expect(() => parseMasterKey(text)).toThrow(MasterKeyConfigError);
-      expect(() => parseMasterKey(text)).not.toThrow(text);
-    },
-  );
+  it.each([
+    ['too short', randomBytes(16).toString('base64')],
+    ['not a key', 'correct horse battery staple'],
+    ['too long', randomBytes(33).toString('hex')],
+  ])('refuses a key that is %s without echoing it', (_, text) => {
+    expect(() => parseMasterKey(text)).toThrow(MasterKeyConfigError);
+    expect(() => parseMasterKey(text)).not.toThrow(text);
+  });
 
   it('never shows its bytes when inspected or serialised', () => {
     const key = MasterKey.fromBytes(bytes);
@@ -41,22 +42,31 @@ describe('master key', () => {
   it('prefers MASTER_KEY, reads MASTER_KEY_FILE (text or 32 raw bytes), refuses both at once', () => {
     const file = join(dir, 'key');
     writeFileSync(file, bytes, { mode: 0o600 });
-    expect(loadMasterKey({ env: { MASTER_KEY: bytes.toString('hex') }, dataDir: dir, embedded: false })).toMatchObject({ source: 'MASTER_KEY', warnings: [] });
+    expect(loadMasterKey({ env: { MASTER_KEY: bytes.toString('hex') }, dataDir: dir, embedded: false })).toMatchObject({
+      source: 'MASTER_KEY',
+      warnings: [],
+    });
     expect(loadMasterKey({ env: { MASTER_KEY_FILE: file }, dataDir: dir, embedded: false }).key.id).toBe(id);
     writeFileSync(file, `${bytes.toString('base64')}\n`);
     expect(loadMasterKey({ env: { MASTER_KEY_FILE: file }, dataDir: dir, embedded: false }).key.id).toBe(id);
-    expect(() => loadMasterKey({ env: { MASTER_KEY: 'x', MASTER_KEY_FILE: file }, dataDir: dir, embedded: true })).toThrow(/not both/);
+    expect(() =>
+      loadMasterKey({ env: { MASTER_KEY: 'x', MASTER_KEY_FILE: file }, dataDir: dir, embedded: true }),
+    ).toThrow(/not both/);
   });
 
   it('warns about a key file others can read', () => {
     const file = join(dir, 'key');
     writeFileSync(file, bytes);
     chmodSync(file, 0o644);
-    expect(loadMasterKey({ env: { MASTER_KEY_FILE: file }, dataDir: dir, embedded: false }).warnings[0]).toMatch(/chmod 600/);
+    expect(loadMasterKey({ env: { MASTER_KEY_FILE: file }, dataDir: dir, embedded: false }).warnings[0]).toMatch(
+      /chmod 600/,
+    );
   });
 
   it('refuses to start in production without a key, naming MASTER_KEY', () => {
-    expect(() => loadMasterKey({ env: {}, dataDir: dir, embedded: false })).toThrow(expect.objectContaining({ setting: 'MASTER_KEY' }));
+    expect(() => loadMasterKey({ env: {}, dataDir: dir, embedded: false })).toThrow(
+      expect.objectContaining({ setting: 'MASTER_KEY' }),
+    );
   });
 
   it('generates a development key once in embedded mode, mode 0600, with a warning that holds no key bytes', () => {

@@ -15,7 +15,8 @@ export class RandomPool {
   constructor(private readonly fill: (buffer: Buffer) => void = (buffer) => void randomFillSync(buffer)) {}
 
   take(bytes: number): Buffer {
-    if (!Number.isInteger(bytes) || bytes < 0 || bytes > POOL_BYTES) throw new RangeError(`cannot take ${bytes} random bytes from the pool`);
+    if (!Number.isInteger(bytes) || bytes < 0 || bytes > POOL_BYTES)
+      throw new RangeError(`cannot take ${bytes} random bytes from the pool`);
     if (this.offset + bytes > POOL_BYTES) {
       this.fill(this.pool);
       this.offset = 0;

@@ -2,7 +2,15 @@ import { IntegrityError, MasterKeyMismatchError } from './errors';
 import type { KeyVault } from './key-vault.port';
 import type { MasterKey } from './master-key';
 import { verifyMasterKey } from './master-key-check';
-import { keyCheckOpens, keyCheckRecord, loadBlindIndexKey, openSystemRecord, sealSystemRecord, unwrapDataKey, wrapDataKey } from './vault-seal';
+import {
+  keyCheckOpens,
+  keyCheckRecord,
+  loadBlindIndexKey,
+  openSystemRecord,
+  sealSystemRecord,
+  unwrapDataKey,
+  wrapDataKey,
+} from './vault-seal';
 
 export interface RotationResult {
   fromMasterKeyId: string;
@@ -38,7 +46,11 @@ async function rewrapPage(vault: KeyVault, oldMaster: MasterKey, newMaster: Mast
 async function assertKeyCheck(vault: KeyVault, master: MasterKey): Promise<void> {
   const checks = (await vault.listSystemRecords()).filter((r) => r.name === 'key-check');
   const own = checks.find((c) => c.masterKeyId === master.id);
-  if (own === undefined || !keyCheckOpens(master, own)) throw new MasterKeyMismatchError(master.id, checks.map((c) => c.masterKeyId));
+  if (own === undefined || !keyCheckOpens(master, own))
+    throw new MasterKeyMismatchError(
+      master.id,
+      checks.map((c) => c.masterKeyId),
+    );
 }
 
 /** A fresh rotation needs a vault the old key fully opens; a resumed one, both key-check values. */
@@ -57,11 +69,16 @@ async function checkBothKeys(vault: KeyVault, oldMaster: MasterKey, newMaster: M
  * stopped: a key created under the old master during the pass makes the final check refuse.
  */
 export async function rewrapAll(vault: KeyVault, oldMaster: MasterKey, newMaster: MasterKey): Promise<RotationResult> {
-  if (oldMaster.id === newMaster.id) throw new MasterKeyMismatchError(newMaster.id, [oldMaster.id], 'the new master key equals the old one');
+  if (oldMaster.id === newMaster.id)
+    throw new MasterKeyMismatchError(newMaster.id, [oldMaster.id], 'the new master key equals the old one');
   await checkBothKeys(vault, oldMaster, newMaster);
   await sealSystemRecordsFor(vault, oldMaster, newMaster);
   let rewrapped = 0;
-  for (let moved = await rewrapPage(vault, oldMaster, newMaster); moved > 0; moved = await rewrapPage(vault, oldMaster, newMaster)) {
+  for (
+    let moved = await rewrapPage(vault, oldMaster, newMaster);
+    moved > 0;
+    moved = await rewrapPage(vault, oldMaster, newMaster)
+  ) {
     rewrapped += moved;
   }
   await vault.deleteSystemRecords(oldMaster.id);

@@ -22,7 +22,10 @@ describe('rewrapAll (ledger rotate-master-key)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function seed(master: MasterKey, count: number): Promise<{ subjects: string[]; envelopes: string[]; index: string }> {
+  async function seed(
+    master: MasterKey,
+    count: number,
+  ): Promise<{ subjects: string[]; envelopes: string[]; index: string }> {
     const crypto = await SubjectCrypto.open(vault, master);
     const subjects = Array.from({ length: count }, () => randomUUID());
     const envelopes = await Promise.all(subjects.map((s, i) => crypto.encrypt(s, `person-${i}@example.org`)));
@@ -68,7 +71,9 @@ describe('rewrapAll (ledger rotate-master-key)', () => {
     await expect(SubjectCrypto.open(vault, oldMaster)).rejects.toThrow(MasterKeyMismatchError);
 
     expect((await rewrapAll(vault, oldMaster, nextMaster)).rewrapped).toBe(2);
-    expect(await (await SubjectCrypto.open(vault, nextMaster)).decrypt(subjects[3]!, envelopes[3]!)).toBe('person-3@example.org');
+    expect(await (await SubjectCrypto.open(vault, nextMaster)).decrypt(subjects[3]!, envelopes[3]!)).toBe(
+      'person-3@example.org',
+    );
   });
 
   it('refuses to rotate to the same key', async () => {

@@ -24,7 +24,11 @@ export function isErased(value: unknown): value is Erased {
  * Built with `SubjectCrypto.open`, which refuses a wrong master key before anything is decrypted.
  */
 export class SubjectCrypto {
-  private constructor(readonly keys: DataKeyRing, private readonly blindKey: KeyObject, readonly masterKeyId: string) {}
+  private constructor(
+    readonly keys: DataKeyRing,
+    private readonly blindKey: KeyObject,
+    readonly masterKeyId: string,
+  ) {}
 
   static async open(vault: KeyVault, master: MasterKey, options: DataKeyRingOptions = {}): Promise<SubjectCrypto> {
     await verifyMasterKey(vault, master);

@@ -2,7 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IntegrityError, KeyDestroyedError, KeyNotFoundError, MasterKeyMismatchError, SubjectErasedError } from './errors';
+import {
+  IntegrityError,
+  KeyDestroyedError,
+  KeyNotFoundError,
+  MasterKeyMismatchError,
+  SubjectErasedError,
+} from './errors';
 import { MasterKey } from './master-key';
 import { SqliteKeyVault } from './sqlite/sqlite-key-vault';
 import { ERASED, isErased, SubjectCrypto } from './subject-crypto';
@@ -26,7 +32,9 @@ describe('SubjectCrypto', () => {
     const subject = randomUUID();
     const envelope = await (await SubjectCrypto.open(vault, master)).encrypt(subject, { email: 'ada@example.org' });
     expect(envelope).not.toContain('ada');
-    expect(await (await SubjectCrypto.open(vault, master)).decrypt(subject, envelope)).toEqual({ email: 'ada@example.org' });
+    expect(await (await SubjectCrypto.open(vault, master)).decrypt(subject, envelope)).toEqual({
+      email: 'ada@example.org',
+    });
   });
 
   it('refuses a wrong master key at open, naming MASTER_KEY and both key ids', async () => {
@@ -64,7 +72,12 @@ describe('SubjectCrypto', () => {
     const subject = randomUUID();
     const envelope = await crypto.encrypt(subject, 'x');
     await expect(crypto.decrypt(randomUUID(), envelope)).rejects.toThrow(KeyNotFoundError);
-    await expect(crypto.decryptOrErased(subject, envelope.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).rejects.toThrow(IntegrityError);
+    await expect(
+      crypto.decryptOrErased(
+        subject,
+        envelope.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+      ),
+    ).rejects.toThrow(IntegrityError);
   });
 
   it('refuses a wrapped data key that was altered in the vault', async () => {
@@ -72,7 +85,10 @@ describe('SubjectCrypto', () => {
     const subject = randomUUID();
     const envelope = await (await SubjectCrypto.open(vault, master)).encrypt(subject, 'x');
     const stored = (await vault.findDataKey(subject))!;
-    await vault.rewrapDataKey(subject, stored.keyId, master.id, { masterKeyId: master.id, wrapped: Buffer.from(stored.wrapped).fill(7, 20, 21) });
+    await vault.rewrapDataKey(subject, stored.keyId, master.id, {
+      masterKeyId: master.id,
+      wrapped: Buffer.from(stored.wrapped).fill(7, 20, 21),
+    });
     await expect((await SubjectCrypto.open(vault, master)).decrypt(subject, envelope)).rejects.toThrow(IntegrityError);
   });
 

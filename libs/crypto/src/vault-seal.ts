@@ -43,7 +43,11 @@ export function wrapDataKey(master: MasterKey, subjectId: string, keyId: string,
 /** Unwraps into a KeyObject and wipes the transient copy of the raw bytes. */
 export function unwrapDataKey(master: MasterKey, record: WrappedDataKey): KeyObject {
   if (record.masterKeyId !== master.id) {
-    throw new MasterKeyMismatchError(master.id, [record.masterKeyId], 'a data key is wrapped under another master key; finish ledger rotate-master-key');
+    throw new MasterKeyMismatchError(
+      master.id,
+      [record.masterKeyId],
+      'a data key is wrapped under another master key; finish ledger rotate-master-key',
+    );
   }
   const raw = openPacked(master.key, record.wrapped, dataKeyAad(record.subjectId, record.keyId, master.id));
   if (raw === undefined || raw.length !== 32) throw new IntegrityError('a wrapped data key in the vault was altered');

@@ -14,39 +14,95 @@ const samples: { [T in DomainEvent['type']]: Extract<DomainEvent, { type: T }> }
   TopicRetired: { type: 'TopicRetired', data: { topicId: 'newsletter', reason: 'ended', retiredAt: NOW } },
   SubjectRegistered: {
     ...registered(),
-    data: { ...registered().data, contactPoints: [...registered().data.contactPoints, smsAdded().data], profile: { firstName: 'Anna', lastName: 'M' } },
+    data: {
+      ...registered().data,
+      contactPoints: [...registered().data.contactPoints, smsAdded().data],
+      profile: { firstName: 'Anna', lastName: 'M' },
+    },
   } as never,
   ContactPointAdded: smsAdded(),
-  ContactPointRectified: { type: 'ContactPointRectified', data: { ...ids, contactPointId: 'cp-mail', address: 'b@example.org', rectifiedAt: NOW } },
+  ContactPointRectified: {
+    type: 'ContactPointRectified',
+    data: { ...ids, contactPointId: 'cp-mail', address: 'b@example.org', rectifiedAt: NOW },
+  },
   ContactPointRemoved: { type: 'ContactPointRemoved', data: { ...ids, contactPointId: 'cp-mail', removedAt: NOW } },
-  ProfileRectified: { type: 'ProfileRectified', data: { ...ids, changes: { firstName: 'Anne', lastName: null }, rectifiedAt: NOW } },
+  ProfileRectified: {
+    type: 'ProfileRectified',
+    data: { ...ids, changes: { firstName: 'Anne', lastName: null }, rectifiedAt: NOW },
+  },
   ConsentGranted: granted(),
-  ConsentRevoked: { type: 'ConsentRevoked', data: { ...ids, topicId: 'newsletter', channel: 'email', reason: 'spam', revokedAt: NOW } },
-  ObjectionRaised: { type: 'ObjectionRaised', data: { ...ids, scope: { kind: 'direct_marketing' }, reason: 'no', raisedAt: NOW } },
+  ConsentRevoked: {
+    type: 'ConsentRevoked',
+    data: { ...ids, topicId: 'newsletter', channel: 'email', reason: 'spam', revokedAt: NOW },
+  },
+  ObjectionRaised: {
+    type: 'ObjectionRaised',
+    data: { ...ids, scope: { kind: 'direct_marketing' }, reason: 'no', raisedAt: NOW },
+  },
   DoubleOptInRequested: doiRequested(),
-  DoubleOptInConfirmed: { type: 'DoubleOptInConfirmed', data: { ...ids, requestId: 'doi-1', ipAddress: '::1', userAgent: 'UA', confirmedAt: NOW } },
+  DoubleOptInConfirmed: {
+    type: 'DoubleOptInConfirmed',
+    data: { ...ids, requestId: 'doi-1', ipAddress: '::1', userAgent: 'UA', confirmedAt: NOW },
+  },
   DoubleOptInExpired: { type: 'DoubleOptInExpired', data: { ...ids, requestId: 'doi-1', expiredAt: NOW } },
   ContactBlockSet: {
     type: 'ContactBlockSet',
-    data: { ...ids, blockId: 'b', scope: { kind: 'global' }, reason: 'asked us', reference: { kind: 'request', id: 'r' }, setAt: NOW },
+    data: {
+      ...ids,
+      blockId: 'b',
+      scope: { kind: 'global' },
+      reason: 'asked us',
+      reference: { kind: 'request', id: 'r' },
+      setAt: NOW,
+    },
   },
-  ContactBlockLifted: { type: 'ContactBlockLifted', data: { ...ids, blockId: 'b', reason: 'asked again', liftedAt: NOW } },
+  ContactBlockLifted: {
+    type: 'ContactBlockLifted',
+    data: { ...ids, blockId: 'b', reason: 'asked again', liftedAt: NOW },
+  },
   DataSubjectRequestReceived: {
     type: 'DataSubjectRequestReceived',
-    data: { ...ids, requestId: 'r', kind: 'access', channel: 'email', receivedAt: NOW, dueAt: NOW, reference: 'T-1', recordedAt: NOW },
+    data: {
+      ...ids,
+      requestId: 'r',
+      kind: 'access',
+      channel: 'email',
+      receivedAt: NOW,
+      dueAt: NOW,
+      reference: 'T-1',
+      recordedAt: NOW,
+    },
   },
   DataSubjectRequestExtended: {
     type: 'DataSubjectRequestExtended',
     data: { ...ids, requestId: 'r', months: 2, reason: 'complex', extendedUntil: NOW, extendedAt: NOW },
   },
-  DataSubjectRequestFulfilled: { type: 'DataSubjectRequestFulfilled', data: { ...ids, requestId: 'r', fulfilledAt: NOW } },
-  DataSubjectRequestRejected: { type: 'DataSubjectRequestRejected', data: { ...ids, requestId: 'r', reason: 'identity', rejectedAt: NOW } },
-  LegalHoldPlaced: { type: 'LegalHoldPlaced', data: { ...ids, holdId: 'h', reason: 'invoices', until: NOW, placedBy: 'dpo', placedAt: NOW } },
+  DataSubjectRequestFulfilled: {
+    type: 'DataSubjectRequestFulfilled',
+    data: { ...ids, requestId: 'r', fulfilledAt: NOW },
+  },
+  DataSubjectRequestRejected: {
+    type: 'DataSubjectRequestRejected',
+    data: { ...ids, requestId: 'r', reason: 'identity', rejectedAt: NOW },
+  },
+  LegalHoldPlaced: {
+    type: 'LegalHoldPlaced',
+    data: { ...ids, holdId: 'h', reason: 'invoices', until: NOW, placedBy: 'dpo', placedAt: NOW },
+  },
   LegalHoldReleased: { type: 'LegalHoldReleased', data: { ...ids, holdId: 'h', reason: 'paid', releasedAt: NOW } },
-  ErasureRequested: { type: 'ErasureRequested', data: { ...ids, cause: 'data_subject_request', requestId: 'r', requestedAt: NOW } },
-  ErasureDeferred: { type: 'ErasureDeferred', data: { ...ids, holdId: 'h', reason: 'invoices', until: NOW, deferredAt: NOW } },
+  ErasureRequested: {
+    type: 'ErasureRequested',
+    data: { ...ids, cause: 'data_subject_request', requestId: 'r', requestedAt: NOW },
+  },
+  ErasureDeferred: {
+    type: 'ErasureDeferred',
+    data: { ...ids, holdId: 'h', reason: 'invoices', until: NOW, deferredAt: NOW },
+  },
   SubjectErased: { type: 'SubjectErased', data: { ...ids, cause: 'retention', requestId: 'r', erasedAt: NOW } },
-  SubjectExported: { type: 'SubjectExported', data: { ...ids, requestedBy: 'crm', requestId: 'r', format: 'json', fulfilledAt: NOW } },
+  SubjectExported: {
+    type: 'SubjectExported',
+    data: { ...ids, requestedBy: 'crm', requestId: 'r', format: 'json', fulfilledAt: NOW },
+  },
 };
 
 /** Every leaf path of a JSON value, in the notation mapPersonalFields hands to `fn`. */
@@ -109,7 +165,9 @@ describe('mapPersonalFields', () => {
   it('round-trips through an encryptor and a decryptor', () => {
     const event = samples.SubjectRegistered;
     const sealed = mapPersonalFields(event, (value) => ({ ciphertext: String(value).split('').reverse().join('') }));
-    const opened = mapPersonalFields(sealed, (value) => (value as { ciphertext: string }).ciphertext.split('').reverse().join(''));
+    const opened = mapPersonalFields(sealed, (value) =>
+      (value as { ciphertext: string }).ciphertext.split('').reverse().join(''),
+    );
     expect(opened).toEqual(event);
   });
 

@@ -16,7 +16,10 @@ export class WrongExpectedVersionError extends Error {
 /** The store cannot be opened or reached; `setting` names the configuration that fixes it. */
 export class EventStoreUnavailableError extends Error {
   readonly code = 'EVENT_STORE.UNAVAILABLE';
-  constructor(message: string, readonly setting: string) {
+  constructor(
+    message: string,
+    readonly setting: string,
+  ) {
     super(message);
     this.name = 'EventStoreUnavailableError';
   }

@@ -16,20 +16,44 @@ async function collect(reader: AsyncGenerator<ReadItem>): Promise<ReadItem[]> {
 }
 
 /** Bytes split at awkward places, as a socket or file stream delivers them. */
-const chunked = (bytes: Buffer, size = 7) => Readable.from(Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size)));
+const chunked = (bytes: Buffer, size = 7) =>
+  Readable.from(
+    Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size)),
+  );
 
 describe('NDJSON reading', () => {
   it('yields one record per line with its line number, across chunk boundaries, skipping blank lines and CRs', async () => {
-    const items = await collect(readNdjson(chunked(Buffer.from('{"kind":"subject","n":"Jürgen"}\r\n\n{"kind":"consent"}'))));
-    expect(items).toEqual([{ line: 1, fields: { kind: 'subject', n: 'Jürgen' } }, { line: 3, fields: { kind: 'consent' } }]);
+    const items = await collect(
+      readNdjson(chunked(Buffer.from('{"kind":"subject","n":"Jürgen"}\r\n\n{"kind":"consent"}'))),
+    );
+    expect(items).toEqual([
+      { line: 1, fields: { kind: 'subject', n: 'Jürgen' } },
+      { line: 3, fields: { kind: 'consent' } },
+    ]);
   });
 
   it('refuses a malformed line and a line that is not an object, and goes on', async () => {
-    const items = await collect(readNdjson(Readable.from([Buffer.from('{"mail":"anna@example.org"\n[1]\n{"kind":"block"}\n')])));
+    const items = await collect(
+      readNdjson(Readable.from([Buffer.from('{"mail":"anna@example.org"\n[1]\n{"kind":"block"}\n')])),
+    );
     expect(items).toEqual([
       // The reason never quotes the line: it may hold personal data and reports get passed around.
-      { line: 1, refusal: expect.objectContaining({ line: 1, code: 'IMPORT.MALFORMED', reason: expect.not.stringContaining('anna') }) },
-      { line: 2, refusal: expect.objectContaining({ line: 2, code: 'IMPORT.MALFORMED', reason: 'each line must be one JSON object' }) },
+      {
+        line: 1,
+        refusal: expect.objectContaining({
+          line: 1,
+          code: 'IMPORT.MALFORMED',
+          reason: expect.not.stringContaining('anna'),
+        }),
+      },
+      {
+        line: 2,
+        refusal: expect.objectContaining({
+          line: 2,
+          code: 'IMPORT.MALFORMED',
+          reason: 'each line must be one JSON object',
+        }),
+      },
       { line: 3, fields: { kind: 'block' } },
     ]);
   });
@@ -38,39 +62,59 @@ describe('NDJSON reading', () => {
     const deep = `{"kind":"subject","x":${'['.repeat(50_000)}${']'.repeat(50_000)}}`;
     const items = await collect(readNdjson(Readable.from([Buffer.from(`${deep}\n{"kind":"block"}\n`)])));
     expect(items).toEqual([
-      { line: 1, refusal: { line: 1, code: 'IMPORT.MALFORMED', reason: `nested deeper than ${MAX_JSON_NESTING} levels` } },
+      {
+        line: 1,
+        refusal: { line: 1, code: 'IMPORT.MALFORMED', reason: `nested deeper than ${MAX_JSON_NESTING} levels` },
+      },
       { line: 2, fields: { kind: 'block' } },
     ]);
   });
 
   it('refuses a line with an invalid UTF-8 byte sequence (a Latin-1 export) by its line number', async () => {
-    const latin1 = Buffer.concat([Buffer.from('{"a":1}\n{"name":"J'), Buffer.from([0xfc]), Buffer.from('rgen"}\n{"b":2}\n')]);
+    const latin1 = Buffer.concat([
+      Buffer.from('{"a":1}\n{"name":"J'),
+      Buffer.from([0xfc]),
+      Buffer.from('rgen"}\n{"b":2}\n'),
+    ]);
     const items = await collect(readNdjson(chunked(latin1, 3)));
     expect(items[1]).toEqual({ line: 2, refusal: expect.objectContaining({ code: 'IMPORT.ENCODING_INVALID' }) });
     expect(items[2]).toEqual({ line: 3, fields: { b: 2 } });
   });
 
   it('stops with one clear error on a UTF-16 file', async () => {
-    await expect(collect(readNdjson(Readable.from([Buffer.from('\ufeff{"a":1}', 'utf16le')])))).rejects.toThrow(new ImportFileError('the file is UTF-16 encoded; save it as UTF-8 and import again'));
+    await expect(collect(readNdjson(Readable.from([Buffer.from('\ufeff{"a":1}', 'utf16le')])))).rejects.toThrow(
+      new ImportFileError('the file is UTF-16 encoded; save it as UTF-8 and import again'),
+    );
   });
 });
 
 describe('CSV reading and column mapping', () => {
   it('maps contact.<channel>, profile.<field>, numbers and yes/no onto the NDJSON fields', async () => {
-    const csv = 'kind,externalId,contact.email,contact.phone.mobile,profile.firstName,textVersion,affirmativeAction,formId\nsubject,C-1,a@example.org,+49 30 1234,Anna,2,yes,\n';
+    const csv =
+      'kind,externalId,contact.email,contact.phone.mobile,profile.firstName,textVersion,affirmativeAction,formId\nsubject,C-1,a@example.org,+49 30 1234,Anna,2,yes,\n';
     const [item] = await collect(readCsv(Readable.from([Buffer.from(csv)])));
     expect(item).toEqual({
       line: 2,
       fields: {
-        kind: 'subject', externalId: 'C-1', textVersion: 2, affirmativeAction: true,
-        contactPoints: [{ contactPointId: 'email', channel: 'email', address: 'a@example.org' }, { contactPointId: 'mobile', channel: 'phone', address: '+49 30 1234' }],
+        kind: 'subject',
+        externalId: 'C-1',
+        textVersion: 2,
+        affirmativeAction: true,
+        contactPoints: [
+          { contactPointId: 'email', channel: 'email', address: 'a@example.org' },
+          { contactPointId: 'mobile', channel: 'phone', address: '+49 30 1234' },
+        ],
         profile: { firstName: 'Anna' },
       },
     });
   });
 
   it('refuses a row with a cell that is not UTF-8, naming the column, and a row of the wrong length; the rest goes on', async () => {
-    const csv = Buffer.concat([Buffer.from('kind,externalId,reason\nblock,C-1,M'), Buffer.from([0xfc]), Buffer.from('ll\nblock,C-2\nblock,C-3,"two\nlines"\n')]);
+    const csv = Buffer.concat([
+      Buffer.from('kind,externalId,reason\nblock,C-1,M'),
+      Buffer.from([0xfc]),
+      Buffer.from('ll\nblock,C-2\nblock,C-3,"two\nlines"\n'),
+    ]);
     // A skipped row may be reported before the row read ahead of it; the report sorts by line.
     const items = (await collect(readCsv(chunked(csv, 5)))).sort((a, b) => a.line - b.line);
     expect(items).toEqual([
@@ -81,7 +125,9 @@ describe('CSV reading and column mapping', () => {
   });
 
   it('stops with one clear error when the header has no kind column', async () => {
-    await expect(collect(readCsv(Readable.from([Buffer.from('type,id\nsubject,1\n')])))).rejects.toThrow(/no "kind" column/);
+    await expect(collect(readCsv(Readable.from([Buffer.from('type,id\nsubject,1\n')])))).rejects.toThrow(
+      /no "kind" column/,
+    );
   });
 });
 
@@ -97,15 +143,32 @@ describe('record envelope', () => {
   };
 
   it('refuses an unknown kind, a missing externalId or sourceSystem, a malformed or future date, each naming its field', () => {
-    expect(refusal({ kind: 'lead', sourceSystem: 'crm', externalId: '1' })).toMatchObject({ code: 'IMPORT.KIND_UNKNOWN', field: 'kind' });
-    expect(refusal({ kind: 'subject', sourceSystem: 'crm' })).toMatchObject({ code: 'IMPORT.FIELD_REQUIRED', field: 'externalId' });
-    expect(refusal({ kind: 'subject', externalId: '1' })).toMatchObject({ code: 'IMPORT.FIELD_REQUIRED', field: 'sourceSystem' });
-    expect(refusal({ kind: 'revocation', sourceSystem: 'crm', externalId: '1', occurredAt: '04.03.2021' })).toMatchObject({ code: 'IMPORT.DATE_INVALID', field: 'occurredAt' });
-    expect(refusal({ kind: 'consent', sourceSystem: 'crm', externalId: '1', capturedAt: '2027-01-01T00:00:00Z' })).toMatchObject({ code: 'IMPORT.DATE_IN_FUTURE', field: 'capturedAt' });
+    expect(refusal({ kind: 'lead', sourceSystem: 'crm', externalId: '1' })).toMatchObject({
+      code: 'IMPORT.KIND_UNKNOWN',
+      field: 'kind',
+    });
+    expect(refusal({ kind: 'subject', sourceSystem: 'crm' })).toMatchObject({
+      code: 'IMPORT.FIELD_REQUIRED',
+      field: 'externalId',
+    });
+    expect(refusal({ kind: 'subject', externalId: '1' })).toMatchObject({
+      code: 'IMPORT.FIELD_REQUIRED',
+      field: 'sourceSystem',
+    });
+    expect(
+      refusal({ kind: 'revocation', sourceSystem: 'crm', externalId: '1', occurredAt: '04.03.2021' }),
+    ).toMatchObject({ code: 'IMPORT.DATE_INVALID', field: 'occurredAt' });
+    expect(
+      refusal({ kind: 'consent', sourceSystem: 'crm', externalId: '1', capturedAt: '2027-01-01T00:00:00Z' }),
+    ).toMatchObject({ code: 'IMPORT.DATE_IN_FUTURE', field: 'capturedAt' });
   });
 
   it('fills a missing sourceSystem from the default', () => {
-    expect(recordEnvelope({ kind: 'subject', externalId: ' C-1 ' }, now, 'crm')).toEqual({ kind: 'subject', sourceSystem: 'crm', externalId: 'C-1' });
+    expect(recordEnvelope({ kind: 'subject', externalId: ' C-1 ' }, now, 'crm')).toEqual({
+      kind: 'subject',
+      sourceSystem: 'crm',
+      externalId: 'C-1',
+    });
   });
 });
 
@@ -136,6 +199,8 @@ describe('record keys', () => {
     expect(importedSubjectId(keys, 'crm', 'C-4711')).not.toBe(importedSubjectId(a, 'crm', 'C-4711'));
     // What the unkeyed derivations gave: anyone could recompute them from a guessed CRM id.
     expect(importKey(a, parts)).not.toBe(`import:${hash('sha256', parts.join('\u001f'), 'hex')}`);
-    expect(importedSubjectId(a, 'crm', 'C-4711').replace(/-/g, '').slice(0, 12)).not.toBe(hash('sha256', 'import:crm:C-4711', 'hex').slice(0, 12));
+    expect(importedSubjectId(a, 'crm', 'C-4711').replace(/-/g, '').slice(0, 12)).not.toBe(
+      hash('sha256', 'import:crm:C-4711', 'hex').slice(0, 12),
+    );
   });
 });

@@ -50,13 +50,17 @@ export class ReportBuilder {
   readonly totals = { records: 0, imported: 0, duplicates: 0, refused: 0 };
   bytes = 0;
 
-  constructor(private readonly runId: string, private readonly format: ImportFormat, private readonly dryRun: boolean) {}
+  constructor(
+    private readonly runId: string,
+    private readonly format: ImportFormat,
+    private readonly dryRun: boolean,
+  ) {}
 
   outcome(kind: RecordKind, outcome: RecordOutcome): void {
     const counts = this.kind(kind);
     this.totals.records++;
-    if (outcome === 'imported') (counts.imported++, this.totals.imported++);
-    else (counts.duplicates++, this.totals.duplicates++);
+    if (outcome === 'imported') counts.imported++, this.totals.imported++;
+    else counts.duplicates++, this.totals.duplicates++;
   }
 
   refuse(refusal: RecordRefusal): void {

@@ -47,7 +47,7 @@ export async function runImport(deps: ImportDeps, input: Readable, options: Impo
     }
     const key = subjectKey(item, options.sourceSystem);
     if (unit?.key === key && unit.records.length < MAX_UNIT) unit.records.push(item);
-    else (unit && (await waves.add(unit)), (unit = { key, records: [item] }));
+    else unit && (await waves.add(unit)), (unit = { key, records: [item] });
   }
   if (unit && !waves.failed) await waves.add(unit);
   await waves.drain();
@@ -70,7 +70,11 @@ function unitProcessor(deps: ImportDeps, report: ReportBuilder, options: ImportO
     for (const p of decidable) bySubject.set(p.subjectId, [...(bySubject.get(p.subjectId) ?? []), p]);
     for (const [subjectId, group] of bySubject) {
       const results = await writer.apply(subjectId, group);
-      results.forEach((result, i) => (typeof result === 'string' ? report.outcome(group[i].kind, result) : report.refuse(refusalOf(result, group[i].line, group[i].kind))));
+      results.forEach((result, i) =>
+        typeof result === 'string'
+          ? report.outcome(group[i].kind, result)
+          : report.refuse(refusalOf(result, group[i].line, group[i].kind)),
+      );
     }
   };
 }

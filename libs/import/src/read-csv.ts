@@ -12,8 +12,17 @@ type Parsed = { record: Buffer[]; info: Info };
  * Records of a CSV file with a header row. Cells arrive as bytes and are decoded one by one, so a
  * cell that is not UTF-8 refuses its row (naming the column) and the rest of the file goes on.
  */
-export async function* readCsv(input: Readable, onBytes: (bytes: number) => void = () => undefined): AsyncGenerator<ReadItem> {
-  const parser = parse({ encoding: null as unknown as BufferEncoding, info: true, bom: true, skip_empty_lines: true, skip_records_with_error: true });
+export async function* readCsv(
+  input: Readable,
+  onBytes: (bytes: number) => void = () => undefined,
+): AsyncGenerator<ReadItem> {
+  const parser = parse({
+    encoding: null as unknown as BufferEncoding,
+    info: true,
+    bom: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+  });
   const skipped: UnreadableRecord[] = [];
   parser.on('skip', (error: CsvError & { lines?: number }) => skipped.push(malformed(error)));
   input.on('error', (error) => parser.destroy(error));
@@ -33,7 +42,8 @@ export async function* readCsv(input: Readable, onBytes: (bytes: number) => void
 function headerOf(record: Buffer[]): string[] {
   const names = record.map((cell) => decode(cell)?.trim());
   if (names.some((name) => name === undefined)) throw new ImportFileError('the CSV header row is not valid UTF-8');
-  if (!names.includes('kind')) throw new ImportFileError('the CSV header row has no "kind" column (see docs/import-format.md)');
+  if (!names.includes('kind'))
+    throw new ImportFileError('the CSV header row has no "kind" column (see docs/import-format.md)');
   return names as string[];
 }
 
@@ -42,7 +52,15 @@ function row(header: string[], record: Buffer[], line: number): ReadItem {
   for (let i = 0; i < header.length; i++) {
     const text = decode(record[i]);
     if (text === undefined) {
-      return { line, refusal: { line, field: header[i], code: ErrorCodes.IMPORT_ENCODING_INVALID, reason: `column ${header[i]} is not valid UTF-8 (invalid byte sequence)` } };
+      return {
+        line,
+        refusal: {
+          line,
+          field: header[i],
+          code: ErrorCodes.IMPORT_ENCODING_INVALID,
+          reason: `column ${header[i]} is not valid UTF-8 (invalid byte sequence)`,
+        },
+      };
     }
     cells[header[i]] = text.trim();
   }

@@ -37,7 +37,8 @@ export function recordEnvelope(fields: Record<string, unknown>, now: string, def
   const field = kind === 'consent' ? 'capturedAt' : 'occurredAt';
   const occurredAt = fields[field];
   if (occurredAt === undefined) return { kind, sourceSystem, externalId };
-  if (!isIsoTimestamp(occurredAt)) invalid('IMPORT.DATE_INVALID', field, `${field} must be an ISO-8601 timestamp with an offset`);
+  if (!isIsoTimestamp(occurredAt))
+    invalid('IMPORT.DATE_INVALID', field, `${field} must be an ISO-8601 timestamp with an offset`);
   // A record from the future cannot be evidence of anything that happened (Art. 7(1)).
   if (Date.parse(occurredAt) > Date.parse(now)) invalid('IMPORT.DATE_IN_FUTURE', field, `${field} lies in the future`);
   return { kind, sourceSystem, externalId, occurredAt };

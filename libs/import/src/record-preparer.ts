@@ -21,7 +21,11 @@ export type PreparedRecord =
 export class RecordPreparer {
   private readonly topics: TopicCatalog;
 
-  constructor(private readonly deps: ImportDeps, private readonly runId: string, private readonly sourceSystem?: string) {
+  constructor(
+    private readonly deps: ImportDeps,
+    private readonly runId: string,
+    private readonly sourceSystem?: string,
+  ) {
     this.topics = new TopicCatalog(deps.executor, deps.eventStore, deps.domain.profileFields);
   }
 
@@ -33,8 +37,20 @@ export class RecordPreparer {
       const mapped = recordCommand(envelope, fields, () => topic, this.deps.keys);
       const allowedProfileFields = envelope.kind === 'subject' ? await this.topics.allowedProfileFields() : [];
       const metadata = { now, channels: this.deps.domain.channels, topic, allowedProfileFields };
-      const context = { actor: IMPORT_ACTOR, now, correlationId: this.runId, idempotencyKey: mapped.idempotencyKey, requestHash: contentHash(this.deps.keys, fields) };
-      return { line, kind: envelope.kind, subjectId: mapped.subjectId, command: { ...mapped.command, metadata }, context };
+      const context = {
+        actor: IMPORT_ACTOR,
+        now,
+        correlationId: this.runId,
+        idempotencyKey: mapped.idempotencyKey,
+        requestHash: contentHash(this.deps.keys, fields),
+      };
+      return {
+        line,
+        kind: envelope.kind,
+        subjectId: mapped.subjectId,
+        command: { ...mapped.command, metadata },
+        context,
+      };
     } catch (error) {
       return { line, kind: fields.kind, error };
     }

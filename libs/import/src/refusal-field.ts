@@ -23,6 +23,15 @@ export function refusalOf(error: unknown, line: number, kind: unknown): RecordRe
   if (!(error instanceof DomainError)) throw error;
   // A refusal about the subject as a whole (not registered, erased) is about the record's externalId.
   const field = recordField(error.field ?? (error.code.startsWith('SUBJECT.') ? 'subjectId' : undefined));
-  const reason = error.code === ErrorCodes.IDEMPOTENCY_KEY_REUSED ? 'this record was imported before with different content; change it through the API' : error.message;
-  return { line, ...(typeof kind === 'string' ? { kind } : {}), ...(field === undefined ? {} : { field }), code: error.code, reason };
+  const reason =
+    error.code === ErrorCodes.IDEMPOTENCY_KEY_REUSED
+      ? 'this record was imported before with different content; change it through the API'
+      : error.message;
+  return {
+    line,
+    ...(typeof kind === 'string' ? { kind } : {}),
+    ...(field === undefined ? {} : { field }),
+    code: error.code,
+    reason,
+  };
 }

@@ -1,4 +1,12 @@
-import { DomainError, idempotencyKeyReused, subjectDecider, subjectStreamName, type SubjectCommand, type SubjectEvent, type SubjectState } from '#domain';
+import {
+  DomainError,
+  idempotencyKeyReused,
+  subjectDecider,
+  subjectStreamName,
+  type SubjectCommand,
+  type SubjectEvent,
+  type SubjectState,
+} from '#domain';
 import { sealEvents } from '#audit';
 import { WrongExpectedVersionError, type EventStore, type RecordedEvent } from '#event-store';
 import { randomUUID } from 'node:crypto';
@@ -44,7 +52,8 @@ export class SubjectBatchWriter {
       const { state, recorded } = await this.executor.load(stream, subjectDecider, this.codec);
       const pending = this.dryRunState.get(stream) ?? [];
       const decided = decideAll(stream, pending.reduce(subjectDecider.evolve, state), recorded, records);
-      if (this.dryRun) return (this.dryRunState.set(stream, [...pending, ...decided.events.map((e) => e.event)]), decided.results);
+      if (this.dryRun)
+        return (this.dryRunState.set(stream, [...pending, ...decided.events.map((e) => e.event)]), decided.results);
       if (decided.events.length === 0) return decided.results;
       try {
         await this.append(stream, recorded.at(-1), decided);
@@ -58,15 +67,32 @@ export class SubjectBatchWriter {
   }
 
   private async append(stream: string, last: RecordedEvent | undefined, decided: Decided): Promise<void> {
-    const encoded = await this.codec.encode(stream, decided.events.map((e) => e.event));
+    const encoded = await this.codec.encode(
+      stream,
+      decided.events.map((e) => e.event),
+    );
     const withMetadata = encoded.map((event, i) => ({ ...event, metadata: decided.events[i].metadata }));
-    const sealed = sealEvents(stream, last ? last.revision + 1 : 0, last?.metadata.hash as string | undefined, withMetadata);
-    await this.store.appendToStream(stream, sealed.map((event) => ({ ...event, id: randomUUID() })), last ? last.revision : 'no_stream');
+    const sealed = sealEvents(
+      stream,
+      last ? last.revision + 1 : 0,
+      last?.metadata.hash as string | undefined,
+      withMetadata,
+    );
+    await this.store.appendToStream(
+      stream,
+      sealed.map((event) => ({ ...event, id: randomUUID() })),
+      last ? last.revision : 'no_stream',
+    );
   }
 }
 
 /** Each record on the state its predecessors left; a refused record leaves the state as it was. */
-function decideAll(stream: string, initial: SubjectState, recorded: readonly RecordedEvent[], records: readonly DecidableRecord[]): Decided {
+function decideAll(
+  stream: string,
+  initial: SubjectState,
+  recorded: readonly RecordedEvent[],
+  records: readonly DecidableRecord[],
+): Decided {
   const decided: Decided = { results: [], events: [] };
   const keys = new Map<string, string | undefined>();
   let state = initial;

@@ -1,4 +1,11 @@
-import { TOPIC_STREAM_PREFIX, toTopicView, topicDecider, TopicEventType, topicStreamName, type TopicView } from '#domain';
+import {
+  TOPIC_STREAM_PREFIX,
+  toTopicView,
+  topicDecider,
+  TopicEventType,
+  topicStreamName,
+  type TopicView,
+} from '#domain';
 import type { EventStore } from '#event-store';
 import { type CommandExecutor, plainCodec } from '#application';
 
@@ -19,7 +26,9 @@ export class TopicCatalog {
   view(topicId: string): Promise<TopicView | undefined> {
     let view = this.views.get(topicId);
     if (view === undefined) {
-      view = this.executor.load(topicStreamName(topicId), topicDecider, plainCodec).then(({ state }) => toTopicView(state));
+      view = this.executor
+        .load(topicStreamName(topicId), topicDecider, plainCodec)
+        .then(({ state }) => toTopicView(state));
       this.views.set(topicId, view);
     }
     return view;
@@ -29,7 +38,12 @@ export class TopicCatalog {
   allowedProfileFields(): Promise<string[]> {
     this.profileFields ??= this.store
       .readAll({ filter: { streamPrefixes: [TOPIC_STREAM_PREFIX], eventTypes: [TopicEventType.TopicDefined] } })
-      .then((events) => [...new Set([...this.configuredProfileFields, ...events.flatMap((e) => (e.data.personalFields as string[]) ?? [])])]);
+      .then((events) => [
+        ...new Set([
+          ...this.configuredProfileFields,
+          ...events.flatMap((e) => (e.data.personalFields as string[]) ?? []),
+        ]),
+      ]);
     return this.profileFields;
   }
 }

@@ -21,10 +21,14 @@ describe('journey workers lease', () => {
     const store = await SqliteReadStore.open(join(dir, 'read.sqlite'));
     stores.push(store);
     const events: string[] = [];
-    const lease = new JourneyWorkersLease(new ProjectionLease(store, 'journey-workers', owner, TTL), {
-      start: async () => void events.push('start'),
-      stop: async () => void events.push('stop'),
-    }, () => undefined);
+    const lease = new JourneyWorkersLease(
+      new ProjectionLease(store, 'journey-workers', owner, TTL),
+      {
+        start: async () => void events.push('start'),
+        stop: async () => void events.push('stop'),
+      },
+      () => undefined,
+    );
     return { lease, events };
   }
   const until = async (what: () => boolean) => {

@@ -45,7 +45,9 @@ export class JourneyWorkersLease {
   }
 
   private tick(): Promise<void> {
-    this.step = this.step.then(() => this.attempt()).catch((error: Error) => this.log(`journey workers: lease check failed (${error.name}: ${error.message})`));
+    this.step = this.step
+      .then(() => this.attempt())
+      .catch((error: Error) => this.log(`journey workers: lease check failed (${error.name}: ${error.message})`));
     return this.step;
   }
 

@@ -1,7 +1,14 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '#event-store';
 import type { OperationalStore } from '#read-store';
-import { CommandExecutor, LedgerModule, SubjectCodec, TopicViews, DOUBLE_OPT_IN_TOKENS, type DoubleOptInTokens } from '#application';
+import {
+  CommandExecutor,
+  LedgerModule,
+  SubjectCodec,
+  TopicViews,
+  DOUBLE_OPT_IN_TOKENS,
+  type DoubleOptInTokens,
+} from '#application';
 import { type AppConfig, APP_CONFIG, EVENT_STORE, OPERATIONAL_STORE, JourneyKeys } from '#runtime';
 import { leaseOwnerId, ProjectionLease } from '#projection-runtime';
 import { JourneyWorkersLease } from './journey-workers-lease';
@@ -21,20 +28,55 @@ const providers = [
   {
     provide: WebhookRegistry,
     inject: [OPERATIONAL_STORE, JourneyKeys, APP_CONFIG],
-    useFactory: (store: OperationalStore, keys: JourneyKeys, config: AppConfig) => new WebhookRegistry(store, keys, config.journeys.webhooks),
+    useFactory: (store: OperationalStore, keys: JourneyKeys, config: AppConfig) =>
+      new WebhookRegistry(store, keys, config.journeys.webhooks),
   },
   {
     provide: WebhookDispatcher,
     inject: [WebhookRegistry, EVENT_STORE, OPERATIONAL_STORE, APP_CONFIG],
     useFactory: (registry: WebhookRegistry, eventStore: EventStore, state: OperationalStore, config: AppConfig) =>
-      new WebhookDispatcher(registry, { eventStore, state, settings: config.journeys.webhooks, source: config.journeys.cloudEventsSource, log: line, warn }),
+      new WebhookDispatcher(registry, {
+        eventStore,
+        state,
+        settings: config.journeys.webhooks,
+        source: config.journeys.cloudEventsSource,
+        log: line,
+        warn,
+      }),
   },
   {
     provide: DoubleOptInMailOutbox,
-    inject: [EVENT_STORE, OPERATIONAL_STORE, CommandExecutor, SubjectCodec, TopicViews, DOUBLE_OPT_IN_TOKENS, APP_CONFIG],
-    useFactory: (eventStore: EventStore, state: OperationalStore, executor: CommandExecutor, codec: SubjectCodec, topics: TopicViews, tokens: DoubleOptInTokens, config: AppConfig) => {
+    inject: [
+      EVENT_STORE,
+      OPERATIONAL_STORE,
+      CommandExecutor,
+      SubjectCodec,
+      TopicViews,
+      DOUBLE_OPT_IN_TOKENS,
+      APP_CONFIG,
+    ],
+    useFactory: (
+      eventStore: EventStore,
+      state: OperationalStore,
+      executor: CommandExecutor,
+      codec: SubjectCodec,
+      topics: TopicViews,
+      tokens: DoubleOptInTokens,
+      config: AppConfig,
+    ) => {
       const transport = openMailTransport(config.journeys.smtpUrl, config.dataDir);
-      return new DoubleOptInMailOutbox({ eventStore, state, executor, codec, topics, tokens, transport, settings: config.journeys, log: line, warn });
+      return new DoubleOptInMailOutbox({
+        eventStore,
+        state,
+        executor,
+        codec,
+        topics,
+        tokens,
+        transport,
+        settings: config.journeys,
+        log: line,
+        warn,
+      });
     },
   },
   UnsubscribeService,
@@ -46,7 +88,11 @@ const providers = [
  * unsubscribe. The workers may run where JOURNEY_WORKERS says (embedded: in the api); of several
  * such processes one at a time runs them, the holder of the `journey-workers` lease.
  */
-@Module({ imports: [LedgerModule], providers, exports: [UnsubscribeTokens, UnsubscribeService, UnsubscribeLinks, WebhookRegistry, WebhookDispatcher] })
+@Module({
+  imports: [LedgerModule],
+  providers,
+  exports: [UnsubscribeTokens, UnsubscribeService, UnsubscribeLinks, WebhookRegistry, WebhookDispatcher],
+})
 export class JourneysModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private lease: JourneyWorkersLease | undefined;
 
@@ -65,14 +111,20 @@ export class JourneysModule implements OnApplicationBootstrap, OnApplicationShut
       start: async () => {
         await this.webhooks.start();
         this.outbox.start();
-        log.log(`journey workers running: webhooks, double opt-in mail (${this.config.journeys.smtpUrl ? 'SMTP' : 'files in outbox-mail/'})`);
+        log.log(
+          `journey workers running: webhooks, double opt-in mail (${this.config.journeys.smtpUrl ? 'SMTP' : 'files in outbox-mail/'})`,
+        );
       },
       stop: async () => {
         await this.webhooks.stop();
         await this.outbox.stop();
       },
     };
-    this.lease = new JourneyWorkersLease(new ProjectionLease(this.state, 'journey-workers', owner, this.config.projections.leaseTtlMs), workers, line);
+    this.lease = new JourneyWorkersLease(
+      new ProjectionLease(this.state, 'journey-workers', owner, this.config.projections.leaseTtlMs),
+      workers,
+      line,
+    );
     await this.lease.start();
     if (!this.lease.active) log.log('journey workers: another process holds the lease; standing by');
   }

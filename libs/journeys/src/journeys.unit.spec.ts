@@ -33,7 +33,14 @@ describe('unsubscribe tokens', () => {
   it('verifies its own signature and refuses altered, foreign and expired links', () => {
     const token = tokens.sign(claim);
     expect(tokens.verify(token, 1_000)).toEqual(claim);
-    const code = (fn: () => unknown) => { try { fn(); return 'none'; } catch (e) { return (e as DomainError).code; } };
+    const code = (fn: () => unknown) => {
+      try {
+        fn();
+        return 'none';
+      } catch (e) {
+        return (e as DomainError).code;
+      }
+    };
     expect(code(() => tokens.verify(`${token.slice(0, -2)}xx`, 1_000))).toBe('UNSUBSCRIBE.TOKEN_INVALID');
     expect(code(() => new UnsubscribeTokens(otherKeys).verify(token, 1_000))).toBe('UNSUBSCRIBE.TOKEN_INVALID');
     expect(code(() => tokens.verify('garbage', 1_000))).toBe('UNSUBSCRIBE.TOKEN_INVALID');
@@ -46,17 +53,32 @@ describe('unsubscribe tokens', () => {
     expect(tokens.verify(token, 4_102_444_800)).toEqual(forever);
     const [, mac] = token.split('.');
     const otherTopic = Buffer.from(JSON.stringify({ s: subjectId, t: 'other', c: 'email' })).toString('base64url');
-    expect(() => tokens.verify(`${otherTopic}.${mac}`, 0)).toThrow(expect.objectContaining({ code: 'UNSUBSCRIBE.TOKEN_INVALID' }));
+    expect(() => tokens.verify(`${otherTopic}.${mac}`, 0)).toThrow(
+      expect.objectContaining({ code: 'UNSUBSCRIBE.TOKEN_INVALID' }),
+    );
   });
 });
 
 describe('unsubscribePlan', () => {
   const grant = { evidence: {} as never, topicMaterialVersion: 1, grantedAt: 't' };
   const registered = (over: Partial<Extract<SubjectState, { status: 'registered' }>> = {}) =>
-    ({ status: 'registered', subjectId, locale: 'en', contactPoints: {}, profile: {}, consents: {}, doubleOptIns: {}, objections: {}, blocks: {}, ...over }) as unknown as SubjectState;
+    ({
+      status: 'registered',
+      subjectId,
+      locale: 'en',
+      contactPoints: {},
+      profile: {},
+      consents: {},
+      doubleOptIns: {},
+      objections: {},
+      blocks: {},
+      ...over,
+    }) as unknown as SubjectState;
 
   it('objects to the topic and withdraws a granted consent on the channel (Art. 21(3), 7(3))', () => {
-    const state = registered({ consents: { 'news/email': { status: 'granted', scope: { topicId: 'news', channel: 'email' }, grant } } });
+    const state = registered({
+      consents: { 'news/email': { status: 'granted', scope: { topicId: 'news', channel: 'email' }, grant } },
+    });
     expect(unsubscribePlan(state, 'news', 'email')).toEqual([
       { type: 'RaiseObjection', data: { scope: { kind: 'topic', topicId: 'news' } } },
       { type: 'RevokeConsent', data: { topicId: 'news', channel: 'email' } },
@@ -64,12 +86,18 @@ describe('unsubscribePlan', () => {
   });
 
   it('only objects where nothing was consented (legitimate interest) or another channel was', () => {
-    const state = registered({ consents: { 'news/sms': { status: 'granted', scope: { topicId: 'news', channel: 'sms' }, grant } } });
-    expect(unsubscribePlan(state, 'news', 'email')).toEqual([{ type: 'RaiseObjection', data: { scope: { kind: 'topic', topicId: 'news' } } }]);
+    const state = registered({
+      consents: { 'news/sms': { status: 'granted', scope: { topicId: 'news', channel: 'sms' }, grant } },
+    });
+    expect(unsubscribePlan(state, 'news', 'email')).toEqual([
+      { type: 'RaiseObjection', data: { scope: { kind: 'topic', topicId: 'news' } } },
+    ]);
   });
 
   it('plans nothing on a second click, nor for an erased or unknown subject', () => {
-    const done = registered({ objections: { 'topic/news': { scope: { kind: 'topic', topicId: 'news' }, raisedAt: 't' } } });
+    const done = registered({
+      objections: { 'topic/news': { scope: { kind: 'topic', topicId: 'news' }, raisedAt: 't' } },
+    });
     expect(unsubscribePlan(done, 'news', 'email')).toEqual([]);
     expect(unsubscribePlan({ status: 'not_registered' }, 'news', 'email')).toEqual([]);
   });
@@ -111,7 +139,12 @@ describe('DeliveryProgress', () => {
 });
 
 describe('double opt-in mail', () => {
-  const input = { topicTitle: 'News', consentText: 'Yes <please>', link: 'https://l.test/double-opt-in?token=a&b', expiresAt: '2025-03-03T10:00:00.000Z' };
+  const input = {
+    topicTitle: 'News',
+    consentText: 'Yes <please>',
+    link: 'https://l.test/double-opt-in?token=a&b',
+    expiresAt: '2025-03-03T10:00:00.000Z',
+  };
 
   it('speaks German to any de locale and English otherwise', () => {
     expect(['de', 'de-AT', 'de_CH', 'en-GB', 'fr'].map(mailLanguage)).toEqual(['de', 'de', 'de', 'en', 'en']);

@@ -51,7 +51,9 @@ export class SubscriptionLoop {
         if (!this.running) break;
         this.failures++;
         const delay = Math.min(60_000, (this.options.retryBaseMs ?? 500) * 2 ** Math.min(this.failures - 1, 10));
-        this.options.log(`${this.options.name}: stopped (${(error as Error).name}: ${(error as Error).message}); retry ${this.failures} in ${delay} ms`);
+        this.options.log(
+          `${this.options.name}: stopped (${(error as Error).name}: ${(error as Error).message}); retry ${this.failures} in ${delay} ms`,
+        );
         await new Promise<void>((resolve) => {
           this.wake = resolve;
           setTimeout(resolve, delay).unref();

@@ -1,6 +1,8 @@
 import type { DocumentWrite, OperationalStore } from '#read-store';
 
-type Write = { kind: 'put'; collection: string; id: string; doc: Record<string, unknown> } | { kind: 'delete'; collection: string; id: string };
+type Write =
+  | { kind: 'put'; collection: string; id: string; doc: Record<string, unknown> }
+  | { kind: 'delete'; collection: string; id: string };
 
 /**
  * Atomic writes of non-projection documents (webhook registrations, delivery progress, dead letters)
@@ -11,7 +13,10 @@ type Write = { kind: 'put'; collection: string; id: string; doc: Record<string, 
 export class VersionedWriter {
   private chain: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly store: OperationalStore, readonly name: string) {}
+  constructor(
+    private readonly store: OperationalStore,
+    readonly name: string,
+  ) {}
 
   write(writes: readonly Write[]): Promise<void> {
     const next = this.chain.then(() => this.commit(writes));

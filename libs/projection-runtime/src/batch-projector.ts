@@ -28,8 +28,14 @@ export function projectBatch(
   batch: readonly RecordedEvent[],
 ): Promise<CommitResult> {
   const relevant = batch.filter((e) => matchesFilter(e, model.filter));
-  const attributes = { [ATTR_READ_MODEL]: model.name, [ATTR_EVENT_COUNT]: relevant.length, [ATTR_POSITION]: batch[batch.length - 1]?.position ?? 0 };
-  return inSpan(`project ${model.name}`, { attributes, ...batchTrace(relevant) }, () => commitBatch(store, model, target, derive, batch, relevant));
+  const attributes = {
+    [ATTR_READ_MODEL]: model.name,
+    [ATTR_EVENT_COUNT]: relevant.length,
+    [ATTR_POSITION]: batch[batch.length - 1]?.position ?? 0,
+  };
+  return inSpan(`project ${model.name}`, { attributes, ...batchTrace(relevant) }, () =>
+    commitBatch(store, model, target, derive, batch, relevant),
+  );
 }
 
 async function commitBatch(
@@ -46,9 +52,16 @@ async function commitBatch(
   for (const event of relevant) events.push(await derive(event));
   const stored = new Map<string, StoredDocument>();
   for (const [collection, ids] of touchedKeys(model, events)) {
-    for (const doc of await store.getMany(target.collection(collection), ids)) stored.set(slotId({ collection, id: doc.id }), doc);
+    for (const doc of await store.getMany(target.collection(collection), ids))
+      stored.set(slotId({ collection, id: doc.id }), doc);
   }
   const writes = foldBatch(model, events, stored).map((w) => ({ ...w, collection: target.collection(w.collection) }));
   const erasure = relevant.some((e) => e.type === ERASED);
-  return store.commit({ projection: target.projection, checkpoint, writes, erasure, ...(last ? { eventId: last.id } : {}) });
+  return store.commit({
+    projection: target.projection,
+    checkpoint,
+    writes,
+    erasure,
+    ...(last ? { eventId: last.id } : {}),
+  });
 }

@@ -6,7 +6,12 @@ import type { ProjectedEvent } from '#projections';
 type ContactPoint = { contactPointId: string; channel?: string; address: unknown };
 
 /** Which blind index a channel's addresses go into; channels without one are not searchable. */
-const KIND_BY_CHANNEL: Readonly<Record<string, BlindIndexKind>> = { email: 'email', sms: 'phone', phone: 'phone', whatsapp: 'phone' };
+const KIND_BY_CHANNEL: Readonly<Record<string, BlindIndexKind>> = {
+  email: 'email',
+  sms: 'phone',
+  phone: 'phone',
+  whatsapp: 'phone',
+};
 
 function contactPointsOf(event: RecordedEvent): ContactPoint[] {
   const data = event.data as Record<string, unknown>;
@@ -28,7 +33,10 @@ function contactPointsOf(event: RecordedEvent): ContactPoint[] {
  * so replaying the log after an erasure never re-indexes the person.
  */
 export class BlindIndexDeriver {
-  constructor(private readonly crypto: SubjectCrypto, private readonly store: EventStore) {}
+  constructor(
+    private readonly crypto: SubjectCrypto,
+    private readonly store: EventStore,
+  ) {}
 
   async derive(event: RecordedEvent): Promise<ProjectedEvent> {
     const points = isSubjectStream(event.stream) ? contactPointsOf(event) : [];

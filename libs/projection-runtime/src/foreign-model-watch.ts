@@ -34,7 +34,10 @@ export class ForeignModelWatch {
   /** The first check completes before this resolves; later ones follow every `intervalMs`. */
   async start(intervalMs = FOREIGN_WATCH_MS): Promise<void> {
     await this.check();
-    this.timer = setInterval(() => void this.check().catch((e: Error) => this.warn(`read-model log check failed (${e.name})`)), intervalMs);
+    this.timer = setInterval(
+      () => void this.check().catch((e: Error) => this.warn(`read-model log check failed (${e.name})`)),
+      intervalMs,
+    );
     this.timer.unref();
   }
 
@@ -44,9 +47,11 @@ export class ForeignModelWatch {
   }
 
   check(): Promise<void> {
-    this.running = this.running.catch(() => undefined).then(async () => {
-      for (const model of this.models) await this.checkModel(model.name);
-    });
+    this.running = this.running
+      .catch(() => undefined)
+      .then(async () => {
+        for (const model of this.models) await this.checkModel(model.name);
+      });
     return this.running;
   }
 
@@ -61,7 +66,10 @@ export class ForeignModelWatch {
       this.foreign.delete(name);
       return;
     }
-    if (!this.foreign.has(name)) this.warn(`projection ${name}: the stored read model does not belong to this event log (${reason}); queries answer 503 until its runner has rebuilt it`);
+    if (!this.foreign.has(name))
+      this.warn(
+        `projection ${name}: the stored read model does not belong to this event log (${reason}); queries answer 503 until its runner has rebuilt it`,
+      );
     this.foreign.add(name);
   }
 }

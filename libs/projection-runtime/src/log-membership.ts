@@ -11,9 +11,12 @@ import type { CheckpointMark } from '#read-store';
 export async function logMismatch(eventStore: EventStore, mark: CheckpointMark): Promise<string | undefined> {
   if (mark.position === 0) return undefined;
   const [event] = await eventStore.readAll({ after: mark.position - 1, maxCount: 1 });
-  if (event === undefined) return `checkpoint ${mark.position} is beyond the log's head ${await eventStore.headPosition()}`;
+  if (event === undefined)
+    return `checkpoint ${mark.position} is beyond the log's head ${await eventStore.headPosition()}`;
   if (event.position !== mark.position) return `the log has no event at checkpoint ${mark.position}`;
-  if (mark.eventId === undefined) return `checkpoint ${mark.position} was stored without its event id, so it cannot be verified`;
-  if (event.id !== mark.eventId) return `the event at checkpoint ${mark.position} is ${event.id}, the checkpoint recorded ${mark.eventId}`;
+  if (mark.eventId === undefined)
+    return `checkpoint ${mark.position} was stored without its event id, so it cannot be verified`;
+  if (event.id !== mark.eventId)
+    return `the event at checkpoint ${mark.position} is ${event.id}, the checkpoint recorded ${mark.eventId}`;
   return undefined;
 }

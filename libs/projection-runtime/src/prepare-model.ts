@@ -13,7 +13,9 @@ export async function prepareModel(store: ReadStore, model: ReadModel, log: (lin
   const checkpoint = await store.getCheckpoint(model.name);
   if (stored !== model.version) {
     if (stored !== 0 || checkpoint !== 0) {
-      log(`projection ${model.name}: stored version ${stored}, code version ${model.version}: rebuilding from position 0`);
+      log(
+        `projection ${model.name}: stored version ${stored}, code version ${model.version}: rebuilding from position 0`,
+      );
       await store.reset(specOf(model));
     }
     await store.setCheckpoint(versionKey(model.name), model.version);

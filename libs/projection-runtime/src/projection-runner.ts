@@ -7,7 +7,14 @@ import { prepareModel } from './prepare-model';
 import type { ProjectionLease } from './projection-lease';
 import { liveTarget } from './projection-names';
 import { rebuildModel } from './rebuild-model';
-import { DEFAULT_RUNNER_OPTIONS, errorLabel, retryDelay, type RunnerOptions, type RunnerState, type RunnerStatus } from './runner-status';
+import {
+  DEFAULT_RUNNER_OPTIONS,
+  errorLabel,
+  retryDelay,
+  type RunnerOptions,
+  type RunnerState,
+  type RunnerStatus,
+} from './runner-status';
 import { Sleeper } from './sleeper';
 
 export interface RunnerDeps {
@@ -49,7 +56,11 @@ export class ProjectionRunner {
   private readonly sleeper = new Sleeper();
   private readonly options: RunnerOptions;
 
-  constructor(readonly model: ReadModel, private readonly deps: RunnerDeps, options: Partial<RunnerOptions> = {}) {
+  constructor(
+    readonly model: ReadModel,
+    private readonly deps: RunnerDeps,
+    options: Partial<RunnerOptions> = {},
+  ) {
     this.options = { ...DEFAULT_RUNNER_OPTIONS, ...options };
     this.ready = new Promise((resolve) => (this.markReady = resolve));
   }
@@ -65,7 +76,12 @@ export class ProjectionRunner {
   get status(): RunnerStatus {
     const live = this.state === 'catching-up' && this.subscription?.caughtUp === true;
     const base = { name: this.model.name, version: this.model.version, state: live ? 'live' : this.state };
-    return { ...base, checkpoint: this.checkpoint, failures: this.failures, ...(this.lastError ? { lastError: this.lastError } : {}) };
+    return {
+      ...base,
+      checkpoint: this.checkpoint,
+      failures: this.failures,
+      ...(this.lastError ? { lastError: this.lastError } : {}),
+    };
   }
 
   start(): void {
@@ -122,26 +138,41 @@ export class ProjectionRunner {
 
   /** On every start and resume (ARCHITECTURE.md, ReadStore): a model of another log is rebuilt before it is served. */
   private async ensureBelongsToLog(): Promise<void> {
-    const reason = await logMismatch(this.deps.eventStore, await this.deps.readStore.getCheckpointMark(this.model.name));
+    const reason = await logMismatch(
+      this.deps.eventStore,
+      await this.deps.readStore.getCheckpointMark(this.model.name),
+    );
     if (reason === undefined) return this.markReady();
     this.state = 'rebuilding';
     this.checkpoint = 0;
     this.deps.onResume?.(this.model.name, 0);
     this.markReady();
-    (this.deps.warn ?? this.deps.log)(`projection ${this.model.name}: the read model does not belong to this event log (${reason}); rebuilding it from the log, queries answer 503 meanwhile`);
+    (this.deps.warn ?? this.deps.log)(
+      `projection ${this.model.name}: the read model does not belong to this event log (${reason}); rebuilding it from the log, queries answer 503 meanwhile`,
+    );
     const onProgress = ({ position }: { position: number }) => {
-      if (this.stepDown || !this.running || (this.deps.lease && !this.deps.lease.held())) throw new SessionEnded('lease lost while rebuilding');
+      if (this.stepDown || !this.running || (this.deps.lease && !this.deps.lease.held()))
+        throw new SessionEnded('lease lost while rebuilding');
       this.checkpoint = position;
     };
-    const summary = await rebuildModel(this.deps, this.model, { batchSize: this.options.batchSize, replace: true, onProgress });
-    this.deps.log(`projection ${this.model.name}: rebuilt from the log (${summary.events} events, checkpoint ${summary.checkpoint}, ${summary.elapsedMs} ms)`);
+    const summary = await rebuildModel(this.deps, this.model, {
+      batchSize: this.options.batchSize,
+      replace: true,
+      onProgress,
+    });
+    this.deps.log(
+      `projection ${this.model.name}: rebuilt from the log (${summary.events} events, checkpoint ${summary.checkpoint}, ${summary.elapsedMs} ms)`,
+    );
   }
 
   private async follow(): Promise<void> {
-    const sub = this.deps.eventStore.subscribeToAll({ after: this.checkpoint, maxBatchSize: this.options.batchSize }, (batch) => {
-      this.inFlight = this.handle(batch);
-      return this.inFlight;
-    });
+    const sub = this.deps.eventStore.subscribeToAll(
+      { after: this.checkpoint, maxBatchSize: this.options.batchSize },
+      (batch) => {
+        this.inFlight = this.handle(batch);
+        return this.inFlight;
+      },
+    );
     this.subscription = sub;
     // stop() or a lost lease may have come while the model was prepared, checked or rebuilt.
     if (this.stepDown || !this.running) await sub.close();
@@ -193,6 +224,8 @@ export class ProjectionRunner {
     this.lastError = errorLabel(error);
     this.state = 'failed';
     const delay = retryDelay(this.options, this.failures);
-    this.deps.log(`projection ${this.model.name} failed at checkpoint ${this.checkpoint} (${this.lastError}); retry ${this.failures} in ${delay} ms`);
+    this.deps.log(
+      `projection ${this.model.name} failed at checkpoint ${this.checkpoint} (${this.lastError}); retry ${this.failures} in ${delay} ms`,
+    );
   }
 }

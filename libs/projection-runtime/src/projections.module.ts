@@ -1,4 +1,12 @@
-import { type DynamicModule, Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import type { SubjectCrypto } from '#crypto';
 import type { EventStore } from '#event-store';
 import type { ReadStore } from '#read-store';
@@ -32,17 +40,33 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
       useFactory: (config: AppConfig, eventStore: EventStore, readStore: ReadStore, crypto: SubjectCrypto) => {
         const log = new Logger('Projections');
         const run = options.run ?? config.projections.run;
-        return new ProjectionEngine({ config, eventStore, readStore, crypto }, options.models, run, (line) => log.log(line), (line) => log.warn(line));
+        return new ProjectionEngine(
+          { config, eventStore, readStore, crypto },
+          options.models,
+          run,
+          (line) => log.log(line),
+          (line) => log.warn(line),
+        );
       },
     };
-    const progress = { provide: ProjectionProgress, inject: [ProjectionEngine], useFactory: (e: ProjectionEngine) => e.progress };
-    return { module: ProjectionsModule, providers: [engine, progress], exports: [ProjectionEngine, ProjectionProgress] };
+    const progress = {
+      provide: ProjectionProgress,
+      inject: [ProjectionEngine],
+      useFactory: (e: ProjectionEngine) => e.progress,
+    };
+    return {
+      module: ProjectionsModule,
+      providers: [engine, progress],
+      exports: [ProjectionEngine, ProjectionProgress],
+    };
   }
 
   /** Waits until every runner has checked its model against the log, so no query reads a foreign one. */
   async onApplicationBootstrap(): Promise<void> {
     const names = this.engine.runners.map((r) => r.model.name);
-    this.logger.log(names.length > 0 ? `running projections: ${names.join(', ')}` : 'projections run elsewhere (apps/projector)');
+    this.logger.log(
+      names.length > 0 ? `running projections: ${names.join(', ')}` : 'projections run elsewhere (apps/projector)',
+    );
     await this.engine.start();
   }
 

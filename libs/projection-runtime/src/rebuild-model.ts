@@ -29,7 +29,11 @@ export interface RebuildSummary {
  * steps down), catches up with what was appended meanwhile, and swaps. The live runner resumes
  * from the staged checkpoint, so nothing appended during the rebuild is lost.
  */
-export async function rebuildModel(deps: ReplayDeps, model: ReadModel, options: RebuildOptions): Promise<RebuildSummary> {
+export async function rebuildModel(
+  deps: ReplayDeps,
+  model: ReadModel,
+  options: RebuildOptions,
+): Promise<RebuildSummary> {
   const started = Date.now();
   const first = await replayStaged(deps, model, options);
   const lease = options.lease;
@@ -40,7 +44,13 @@ export async function rebuildModel(deps: ReplayDeps, model: ReadModel, options: 
     const rest = await replayInto(deps, model, target, first.position, { ...options, counted: first.events });
     await deps.readStore.swapRebuild(specOf(model), { replace: options.replace });
     await deps.readStore.setCheckpoint(versionKey(model.name), model.version);
-    return { name: model.name, version: model.version, events: rest.events, checkpoint: rest.position, elapsedMs: Date.now() - started };
+    return {
+      name: model.name,
+      version: model.version,
+      events: rest.events,
+      checkpoint: rest.position,
+      elapsedMs: Date.now() - started,
+    };
   } finally {
     clearInterval(renewal);
     await lease?.release();
@@ -56,7 +66,8 @@ async function replayStaged(deps: ReplayDeps, model: ReadModel, options: Rebuild
 async function takeLease(lease: ProjectionLease, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await lease.tryAcquire())) {
-    if (Date.now() > deadline) throw new Error(`the live runner of ${lease.name} did not hand over within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`the live runner of ${lease.name} did not hand over within ${timeoutMs} ms`);
     await lease.requestHandover();
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -67,17 +78,26 @@ async function takeLease(lease: ProjectionLease, timeoutMs: number): Promise<voi
  * swapping and returns every staged document per collection, to compare with the live ones.
  * Call `discardScratch` afterwards.
  */
-export async function rebuildIntoScratch(deps: ReplayDeps, model: ReadModel, batchSize = 500): Promise<Map<string, StoredDocument[]>> {
+export async function rebuildIntoScratch(
+  deps: ReplayDeps,
+  model: ReadModel,
+  batchSize = 500,
+): Promise<Map<string, StoredDocument[]>> {
   await replayStaged(deps, model, { batchSize });
   const target = stagedTarget(model);
   const result = new Map<string, StoredDocument[]>();
-  for (const collection of model.collections) result.set(collection, await readAllDocuments(deps.readStore, target.collection(collection)));
+  for (const collection of model.collections)
+    result.set(collection, await readAllDocuments(deps.readStore, target.collection(collection)));
   return result;
 }
 
 export async function discardScratch(store: ReadStore, model: ReadModel): Promise<void> {
   const staged = stagedTarget(model);
-  await store.reset({ projection: staged.projection, collections: model.collections.map(staged.collection), indexes: [] });
+  await store.reset({
+    projection: staged.projection,
+    collections: model.collections.map(staged.collection),
+    indexes: [],
+  });
 }
 
 /** Every document of a collection in id order, page by page. */

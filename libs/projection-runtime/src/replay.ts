@@ -28,7 +28,12 @@ export interface ReplayProgress {
 export const REPLAY_COMMIT_EVENTS = 5_000;
 
 /** Pages of `pageSize` from `after` until `atLeast` events are in hand or the log ends. */
-async function readPages(store: EventStore, after: number, pageSize: number, atLeast: number): Promise<RecordedEvent[][]> {
+async function readPages(
+  store: EventStore,
+  after: number,
+  pageSize: number,
+  atLeast: number,
+): Promise<RecordedEvent[][]> {
   const pages: RecordedEvent[][] = [];
   let position = after;
   let events = 0;
@@ -58,7 +63,12 @@ export async function replayInto(
   let events = options.counted ?? 0;
   const head = await deps.eventStore.headPosition();
   for (;;) {
-    const pages = await readPages(deps.eventStore, position, options.batchSize, Math.max(options.batchSize, REPLAY_COMMIT_EVENTS));
+    const pages = await readPages(
+      deps.eventStore,
+      position,
+      options.batchSize,
+      Math.max(options.batchSize, REPLAY_COMMIT_EVENTS),
+    );
     if (pages.length === 0) return { position, events };
     await projectBatch(deps.readStore, model, target, deps.derive, pages.flat());
     for (const page of pages) {

@@ -1,7 +1,10 @@
 /** The store cannot be opened or reached; `setting` names the configuration that fixes it. */
 export class ReadStoreUnavailableError extends Error {
   readonly code = 'READ_STORE.UNAVAILABLE';
-  constructor(message: string, readonly setting: string) {
+  constructor(
+    message: string,
+    readonly setting: string,
+  ) {
     super(message);
     this.name = 'ReadStoreUnavailableError';
   }
@@ -19,7 +22,11 @@ export class ReadStoreUsageError extends Error {
 /** A write broke a unique index; the batch's checkpoint did not move. */
 export class UniqueIndexViolationError extends Error {
   readonly code = 'READ_STORE.UNIQUE_VIOLATION';
-  constructor(readonly collection: string, readonly index: string, detail: string) {
+  constructor(
+    readonly collection: string,
+    readonly index: string,
+    detail: string,
+  ) {
     super(`Unique index ${index} on ${collection} refused a write: ${detail}`);
     this.name = 'UniqueIndexViolationError';
   }
@@ -28,7 +35,11 @@ export class UniqueIndexViolationError extends Error {
 /** The staged rebuild is behind the live projection: swapping would skip events. */
 export class RebuildNotCaughtUpError extends Error {
   readonly code = 'READ_STORE.REBUILD_NOT_CAUGHT_UP';
-  constructor(readonly projection: string, readonly staged: number, readonly live: number) {
+  constructor(
+    readonly projection: string,
+    readonly staged: number,
+    readonly live: number,
+  ) {
     super(`Rebuild of ${projection} is at ${staged}, the live projection at ${live}: catch up before swapping`);
     this.name = 'RebuildNotCaughtUpError';
   }

@@ -46,7 +46,11 @@ export function stagedModel(model: ReadModelSpec): ReadModelSpec {
 }
 
 /** Picks the declared index whose fields are exactly the filter's; `{}` needs none. */
-export function indexForFilter(collection: string, filter: EqualityFilter, declared: readonly string[][]): string[] | undefined {
+export function indexForFilter(
+  collection: string,
+  filter: EqualityFilter,
+  declared: readonly string[][],
+): string[] | undefined {
   const keys = Object.keys(filter);
   if (keys.length === 0) return undefined;
   const wanted = [...keys].sort().join(',');
@@ -57,22 +61,26 @@ export function indexForFilter(collection: string, filter: EqualityFilter, decla
 }
 
 function checkValue(field: string, value: unknown): void {
-  const ok = typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+  const ok =
+    typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
   if (!ok) throw new ReadStoreUsageError(`Filter value for ${field} must be a string, finite number or boolean`);
 }
 
 export function pageLimit(limit: number | undefined): number {
   const n = limit ?? DEFAULT_LIMIT;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT) throw new ReadStoreUsageError(`limit must be 1..${MAX_LIMIT}, got ${n}`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT)
+    throw new ReadStoreUsageError(`limit must be 1..${MAX_LIMIT}, got ${n}`);
   return n;
 }
 
 export function checkPosition(what: string, position: number): void {
-  if (!Number.isSafeInteger(position) || position < 0) throw new ReadStoreUsageError(`${what} must be a non-negative integer, got ${position}`);
+  if (!Number.isSafeInteger(position) || position < 0)
+    throw new ReadStoreUsageError(`${what} must be a non-negative integer, got ${position}`);
 }
 
 export function checkProjection(name: string): string {
-  if (name.length === 0 || name.length > 200) throw new ReadStoreUsageError('Projection name must have 1..200 characters');
+  if (name.length === 0 || name.length > 200)
+    throw new ReadStoreUsageError('Projection name must have 1..200 characters');
   return name;
 }
 
@@ -86,8 +94,10 @@ export function checkBatch(batch: WriteBatch): void {
   for (const w of batch.writes) {
     checkCollection(w.collection);
     checkPosition(`position of ${w.collection}/${w.id}`, w.position);
-    if (w.position > batch.checkpoint) throw new ReadStoreUsageError(`Write ${w.collection}/${w.id} is beyond the batch checkpoint`);
-    if (typeof w.id !== 'string' || w.id.length === 0) throw new ReadStoreUsageError(`Empty document id in ${w.collection}`);
+    if (w.position > batch.checkpoint)
+      throw new ReadStoreUsageError(`Write ${w.collection}/${w.id} is beyond the batch checkpoint`);
+    if (typeof w.id !== 'string' || w.id.length === 0)
+      throw new ReadStoreUsageError(`Empty document id in ${w.collection}`);
     if (w.kind === 'put' && (typeof w.doc !== 'object' || w.doc === null || Array.isArray(w.doc))) {
       throw new ReadStoreUsageError(`Document ${w.collection}/${w.id} must be a JSON object`);
     }

@@ -14,7 +14,16 @@ import type { ReadStore } from './read-store.port';
  */
 export type OperationalStore = Pick<
   ReadStore,
-  'adapter' | 'ensureIndexes' | 'commit' | 'get' | 'getMany' | 'find' | 'count' | 'getCheckpoint' | 'getCheckpointMark' | 'setCheckpoint'
+  | 'adapter'
+  | 'ensureIndexes'
+  | 'commit'
+  | 'get'
+  | 'getMany'
+  | 'find'
+  | 'count'
+  | 'getCheckpoint'
+  | 'getCheckpointMark'
+  | 'setCheckpoint'
 >;
 
 /** Operational collections are named with one of these prefixes; read-model collections never are. */

@@ -120,7 +120,11 @@ export interface ReadStore {
   get<T extends JsonObject = JsonObject>(collection: string, id: string): Promise<StoredDocument<T> | undefined>;
   /** Found documents in the order of `ids`; missing ids are left out. */
   getMany<T extends JsonObject = JsonObject>(collection: string, ids: readonly string[]): Promise<StoredDocument<T>[]>;
-  find<T extends JsonObject = JsonObject>(collection: string, filter: EqualityFilter, options?: FindOptions): Promise<Page<T>>;
+  find<T extends JsonObject = JsonObject>(
+    collection: string,
+    filter: EqualityFilter,
+    options?: FindOptions,
+  ): Promise<Page<T>>;
   count(collection: string, filter?: EqualityFilter): Promise<number>;
   explain(collection: string, filter: EqualityFilter): Promise<QueryPlan>;
   /** 0 when the projection has never committed: resume with `after: 0`. */

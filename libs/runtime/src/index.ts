@@ -16,7 +16,15 @@ export * from './logging/log-format';
 // tracing
 export { batchTrace } from './tracing/batch-trace';
 export { inSpan } from './tracing/in-span';
-export { ATTR_COMMAND, ATTR_EVENT_COUNT, ATTR_EVENT_TYPES, ATTR_POSITION, ATTR_REVISION, ATTR_STREAM_CATEGORY, streamCategory } from './tracing/span-attributes';
+export {
+  ATTR_COMMAND,
+  ATTR_EVENT_COUNT,
+  ATTR_EVENT_TYPES,
+  ATTR_POSITION,
+  ATTR_REVISION,
+  ATTR_STREAM_CATEGORY,
+  streamCategory,
+} from './tracing/span-attributes';
 export { ATTR_ATTEMPTS, ATTR_ERROR_TYPE, ATTR_WEBHOOK } from './tracing/span-attributes';
 export { ATTR_READ_MODEL } from './tracing/span-attributes';
 export { activeTraceHeaders } from './tracing/trace-context';

@@ -60,7 +60,8 @@ export function configureSqlite(db: Database.Database, pragmas: SqlitePragmas): 
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   if (pragmas.secureDelete) {
     db.pragma('secure_delete = ON');
-    if (db.pragma('secure_delete', { simple: true }) !== 1) throw new Error('this SQLite build cannot turn secure_delete on');
+    if (db.pragma('secure_delete', { simple: true }) !== 1)
+      throw new Error('this SQLite build cannot turn secure_delete on');
   }
   db.pragma('journal_mode = WAL');
   // FULL syncs the WAL on every commit: what a store acknowledged (an append, a key that already

@@ -6,7 +6,9 @@ import { configureSqlite, ensurePrivateFile, openSqliteFile, truncateWal, type S
 
 class StoreError extends Error {}
 
-function spec(prepare: SqliteFileSpec<StoreError>['prepare'] = (db) => configureSqlite(db, { secureDelete: true })): SqliteFileSpec<StoreError> {
+function spec(
+  prepare: SqliteFileSpec<StoreError>['prepare'] = (db) => configureSqlite(db, { secureDelete: true }),
+): SqliteFileSpec<StoreError> {
   return { unavailable: (problem) => new StoreError(`store: ${problem}`), errorType: StoreError, prepare };
 }
 
@@ -38,24 +40,45 @@ describe('openSqliteFile', () => {
     const file = join(root, 'foreign.sqlite');
     writeFileSync(file, 'not a database, just sixteen+ bytes');
     chmodSync(file, 0o644);
-    expect(() => openSqliteFile(file, spec())).toThrow(new StoreError('store: the file is not an SQLite database (corrupt or foreign)'));
+    expect(() => openSqliteFile(file, spec())).toThrow(
+      new StoreError('store: the file is not an SQLite database (corrupt or foreign)'),
+    );
     expect(readFileSync(file, 'utf8')).toBe('not a database, just sixteen+ bytes');
     expect(mode(file)).toBe(0o644);
     expect(existsSync(`${file}-wal`)).toBe(false);
   });
 
-  it('passes the store\'s own error through and wraps any other, closing the file', () => {
+  it("passes the store's own error through and wraps any other, closing the file", () => {
     let opened: Database.Database | undefined;
     const own = new StoreError('store: belongs to something else');
-    expect(() => openSqliteFile(join(root, 'own.sqlite'), spec((db) => { opened = db; throw own; }))).toThrow(own);
+    expect(() =>
+      openSqliteFile(
+        join(root, 'own.sqlite'),
+        spec((db) => {
+          opened = db;
+          throw own;
+        }),
+      ),
+    ).toThrow(own);
     expect(opened?.open).toBe(false);
-    expect(() => openSqliteFile(join(root, 'other.sqlite'), spec(() => { throw new Error('disk I/O error'); }))).toThrow(new StoreError('store: disk I/O error'));
+    expect(() =>
+      openSqliteFile(
+        join(root, 'other.sqlite'),
+        spec(() => {
+          throw new Error('disk I/O error');
+        }),
+      ),
+    ).toThrow(new StoreError('store: disk I/O error'));
   });
 
   it('names the folder that cannot be created, or the file standing where it should be', () => {
     writeFileSync(join(root, 'plain'), 'x');
-    expect(() => openSqliteFile(join(root, 'plain', 'store.sqlite'), spec())).toThrow(/^store: the folder .*plain cannot be created \(a file stands where the folder should be\)$/);
-    expect(() => openSqliteFile(join(root, 'plain', 'sub', 'store.sqlite'), spec())).toThrow(/^store: the folder .*sub cannot be created \(ENOTDIR/);
+    expect(() => openSqliteFile(join(root, 'plain', 'store.sqlite'), spec())).toThrow(
+      /^store: the folder .*plain cannot be created \(a file stands where the folder should be\)$/,
+    );
+    expect(() => openSqliteFile(join(root, 'plain', 'sub', 'store.sqlite'), spec())).toThrow(
+      /^store: the folder .*sub cannot be created \(ENOTDIR/,
+    );
   });
 });
 
@@ -66,7 +89,11 @@ describe('configureSqlite and truncateWal', () => {
   it('turns on WAL, FULL sync and secure_delete, and truncation empties the WAL', () => {
     const file = join(root, 'wal.sqlite');
     const db = openSqliteFile(file, spec());
-    expect([db.pragma('journal_mode', { simple: true }), db.pragma('synchronous', { simple: true }), db.pragma('secure_delete', { simple: true })]).toEqual(['wal', 2, 1]);
+    expect([
+      db.pragma('journal_mode', { simple: true }),
+      db.pragma('synchronous', { simple: true }),
+      db.pragma('secure_delete', { simple: true }),
+    ]).toEqual(['wal', 2, 1]);
     db.exec("CREATE TABLE t (x); INSERT INTO t VALUES ('secret'); DELETE FROM t");
     expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
     expect(truncateWal(db)).toBe(true);

@@ -29,12 +29,14 @@ export function discoverRoutes(app: INestApplication): DiscoveredRoute[] {
       const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
       if (method === undefined) return [];
       const access = readRouteAccess(reflector, handler, metatype as Function);
-      return joinPaths(Reflect.getMetadata(PATH_METADATA, metatype), Reflect.getMetadata(PATH_METADATA, handler)).map((path) => ({
-        method: RequestMethod[method],
-        path,
-        handler: `${(metatype as Function).name}.${name}`,
-        access,
-      }));
+      return joinPaths(Reflect.getMetadata(PATH_METADATA, metatype), Reflect.getMetadata(PATH_METADATA, handler)).map(
+        (path) => ({
+          method: RequestMethod[method],
+          path,
+          handler: `${(metatype as Function).name}.${name}`,
+          access,
+        }),
+      );
     });
   });
 }
@@ -42,7 +44,13 @@ export function discoverRoutes(app: INestApplication): DiscoveredRoute[] {
 function joinPaths(controller: string | string[] | undefined, route: string | string[] | undefined): string[] {
   const list = (value: string | string[] | undefined) => (Array.isArray(value) ? value : [value ?? '']);
   return list(controller).flatMap((base) =>
-    list(route).map((tail) => `/${[base, tail].map((part) => part.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`),
+    list(route).map(
+      (tail) =>
+        `/${[base, tail]
+          .map((part) => part.replace(/^\/+|\/+$/g, ''))
+          .filter(Boolean)
+          .join('/')}`,
+    ),
   );
 }
 
@@ -60,7 +68,10 @@ export interface RouteWalkFailure {
  * neither 401 nor 403 nor 500. A route that declares nothing is itself a failure.
  * The app must be listening (a real socket, so streaming routes answer with headers and are cut off).
  */
-export async function walkRoutes(app: INestApplication, keys: Readonly<Record<Role, string>>): Promise<{ routes: DiscoveredRoute[]; failures: RouteWalkFailure[] }> {
+export async function walkRoutes(
+  app: INestApplication,
+  keys: Readonly<Record<Role, string>>,
+): Promise<{ routes: DiscoveredRoute[]; failures: RouteWalkFailure[] }> {
   const baseUrl = (await app.getUrl()).replace('[::1]', 'localhost');
   const routes = discoverRoutes(app);
   const failures: RouteWalkFailure[] = [];
@@ -70,10 +81,18 @@ export async function walkRoutes(app: INestApplication, keys: Readonly<Record<Ro
   return { routes, failures };
 }
 
-async function walkRoute(baseUrl: string, route: DiscoveredRoute, keys: Readonly<Record<Role, string>>): Promise<RouteWalkFailure[]> {
+async function walkRoute(
+  baseUrl: string,
+  route: DiscoveredRoute,
+  keys: Readonly<Record<Role, string>>,
+): Promise<RouteWalkFailure[]> {
   const name = `${route.method} ${route.path} (${route.handler})`;
-  if (route.access.kind === 'undeclared') return [{ route: name, caller: '-', expected: 'a @Roles(...) or @Public() declaration', status: 0 }];
-  const callers: Array<[string, string | undefined]> = [['no key', undefined], ...ROLES.map((role): [string, string] => [role, keys[role]])];
+  if (route.access.kind === 'undeclared')
+    return [{ route: name, caller: '-', expected: 'a @Roles(...) or @Public() declaration', status: 0 }];
+  const callers: Array<[string, string | undefined]> = [
+    ['no key', undefined],
+    ...ROLES.map((role): [string, string] => [role, keys[role]]),
+  ];
   const failures: RouteWalkFailure[] = [];
   for (const [caller, key] of callers) {
     const status = await call(baseUrl, route, key);

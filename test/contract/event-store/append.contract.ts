@@ -64,7 +64,12 @@ export function appendContract(store: StoreGetter): void {
 
     it('refuses stream_exists and an exact revision on a missing stream (actual -1)', async () => {
       const stream = unique('exists');
-      await expectConflict(store().appendToStream(stream, eventsOf('E', 1), 'stream_exists'), stream, 'stream_exists', -1);
+      await expectConflict(
+        store().appendToStream(stream, eventsOf('E', 1), 'stream_exists'),
+        stream,
+        'stream_exists',
+        -1,
+      );
       await expectConflict(store().appendToStream(stream, eventsOf('E', 1), 0), stream, 0, -1);
       expect(await store().readStream(stream)).toEqual([]);
       await store().appendToStream(stream, eventsOf('E', 1), 'no_stream');

@@ -54,7 +54,14 @@ export function readContract(store: StoreGetter): void {
       const q = unique('other');
       const [a, b] = [`${p}-Ä-流`, `${p}-b`];
       const [t1, t2] = [`${p}-Type1`, `${p}-Type2`];
-      await store().appendToStream(a, [{ type: t1, data: {} }, { type: t2, data: {} }], 'no_stream');
+      await store().appendToStream(
+        a,
+        [
+          { type: t1, data: {} },
+          { type: t2, data: {} },
+        ],
+        'no_stream',
+      );
       await store().appendToStream(b, [{ type: t1, data: {} }], 'no_stream');
       await store().appendToStream(`${q}-c`, [{ type: t1, data: {} }], 'no_stream');
       const read = async (filter: object) =>

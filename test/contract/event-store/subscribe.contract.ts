@@ -13,7 +13,10 @@ export function subscribeContract(store: StoreGetter): void {
     await Promise.all(open.splice(0).map((s) => s.close()));
   });
 
-  function collect(options: SubscribeOptions, onBatch?: (events: readonly RecordedEvent[]) => Promise<void>): Collected {
+  function collect(
+    options: SubscribeOptions,
+    onBatch?: (events: readonly RecordedEvent[]) => Promise<void>,
+  ): Collected {
     const c: Collected = { events: [], batches: [], sub: undefined as unknown as Subscription };
     c.sub = store().subscribeToAll(options, async (events) => {
       c.events.push(...events);
@@ -87,9 +90,23 @@ export function subscribeContract(store: StoreGetter): void {
     it('applies an event-type filter to catch-up and live events', async () => {
       const p = unique('sub-type');
       const start = await store().headPosition();
-      await store().appendToStream(`${p}-a`, [{ type: `${p}-Yes`, data: {} }, { type: `${p}-No`, data: {} }], 'any');
+      await store().appendToStream(
+        `${p}-a`,
+        [
+          { type: `${p}-Yes`, data: {} },
+          { type: `${p}-No`, data: {} },
+        ],
+        'any',
+      );
       const c = collect({ after: start, filter: { eventTypes: [`${p}-Yes`] } });
-      await store().appendToStream(`${p}-b`, [{ type: `${p}-No`, data: {} }, { type: `${p}-Yes`, data: {} }], 'any');
+      await store().appendToStream(
+        `${p}-b`,
+        [
+          { type: `${p}-No`, data: {} },
+          { type: `${p}-Yes`, data: {} },
+        ],
+        'any',
+      );
       await waitFor('filtered events', () => c.events.length >= 2);
       expect(c.events.map((e) => `${e.stream}/${e.revision}`)).toEqual([`${p}-a/0`, `${p}-b/1`]);
     });
@@ -108,9 +125,12 @@ export function subscribeContract(store: StoreGetter): void {
 
     it('ends with a rejected done when the handler throws', async () => {
       const p = unique('sub-error');
-      const sub = store().subscribeToAll({ after: await store().headPosition(), filter: { streamPrefixes: [p] } }, () => {
-        throw new Error('projection failed');
-      });
+      const sub = store().subscribeToAll(
+        { after: await store().headPosition(), filter: { streamPrefixes: [p] } },
+        () => {
+          throw new Error('projection failed');
+        },
+      );
       open.push(sub);
       const done = sub.done.then(
         () => 'resolved',

@@ -45,7 +45,10 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
 
 /** One key per role in the data folder's key file; call before bootApp, keys are read at start. */
 export function createRoleKeys(dataDir: string): Record<Role, string> {
-  return Object.fromEntries(ROLES.map((role) => [role, createApiKey(dataDir, `e2e-${role}`, [role])])) as Record<Role, string>;
+  return Object.fromEntries(ROLES.map((role) => [role, createApiKey(dataDir, `e2e-${role}`, [role])])) as Record<
+    Role,
+    string
+  >;
 }
 
 export function bearer(key: string): Record<string, string> {

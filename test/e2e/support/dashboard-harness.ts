@@ -13,7 +13,17 @@ export const UI_TIMEOUT = 10_000;
 /** Builds the dashboard from its sources into a fresh temp folder (the caller removes it). */
 export function buildDashboard(): string {
   const outDir = mkdtempSync(join(tmpdir(), 'ledger-dashboard-'));
-  const args = ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/dashboard/vite.config.mts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  const args = [
+    'node_modules/vite/bin/vite.js',
+    'build',
+    '--config',
+    'apps/dashboard/vite.config.mts',
+    '--outDir',
+    outDir,
+    '--emptyOutDir',
+    '--logLevel',
+    'warn',
+  ];
   const build = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
   if (build.status !== 0) throw new Error(`vite build failed: ${build.stderr || build.stdout}`);
   return outDir;
@@ -23,7 +33,15 @@ export function buildDashboard(): string {
 export function launchChromium(userDataDir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
     locale: 'en-GB',
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,

@@ -7,7 +7,8 @@ export function scanFolder(dir: string): Map<string, Buffer> {
   if (!existsSync(dir)) return files;
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) for (const [inner, bytes] of scanFolder(path)) files.set(`${name}/${inner}`, bytes);
+    if (statSync(path).isDirectory())
+      for (const [inner, bytes] of scanFolder(path)) files.set(`${name}/${inner}`, bytes);
     else files.set(name, readFileSync(path));
   }
   return files;

@@ -45,7 +45,10 @@ function parseCloudEvent(headers: Record<string, string>, raw: string): CloudEve
  * package, parses with the cloudevents SDK and fails while `failFirst` says so. `secrets` is what it
  * holds now (the test may change it, e.g. during a rotation).
  */
-export async function startReceiver(secrets: string | string[], failFirst: (eventId: string, attempt: number) => boolean): Promise<{ url: string; deliveries: Delivery[]; close: () => Promise<void> }> {
+export async function startReceiver(
+  secrets: string | string[],
+  failFirst: (eventId: string, attempt: number) => boolean,
+): Promise<{ url: string; deliveries: Delivery[]; close: () => Promise<void> }> {
   const held = typeof secrets === 'string' ? [secrets] : secrets;
   const deliveries: Delivery[] = [];
   const server = createServer((req, res) => {
@@ -61,13 +64,27 @@ export async function startReceiver(secrets: string | string[], failFirst: (even
       const attempt = Number(headers['x-ledger-delivery-attempt']);
       const signed = verifiedWith.length > 0;
       const traceparent = headers.traceparent;
-      deliveries.push({ eventId, attempt, signed, verifiedWith, headers, raw, event, body: event.data!, ...(traceparent ? { traceparent } : {}) });
+      deliveries.push({
+        eventId,
+        attempt,
+        signed,
+        verifiedWith,
+        headers,
+        raw,
+        event,
+        body: event.data!,
+        ...(traceparent ? { traceparent } : {}),
+      });
       res.statusCode = !signed ? 401 : failFirst(eventId, attempt) ? 500 : 204;
       res.end();
     });
   });
   await listen(server);
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, deliveries, close: () => closeServer(server) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    deliveries,
+    close: () => closeServer(server),
+  };
 }
 
 export interface ReceivedMail {
@@ -77,7 +94,9 @@ export interface ReceivedMail {
 
 /** A real SMTP server on loopback (port 0) collecting every message. */
 /** `hold(raw)` true: the message is kept but never acknowledged (the sender sees no 250). */
-export async function startSmtp(hold: (raw: string) => boolean = () => false): Promise<{ url: string; mails: ReceivedMail[]; server: SMTPServer; close: () => Promise<void> }> {
+export async function startSmtp(
+  hold: (raw: string) => boolean = () => false,
+): Promise<{ url: string; mails: ReceivedMail[]; server: SMTPServer; close: () => Promise<void> }> {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -94,7 +113,12 @@ export async function startSmtp(hold: (raw: string) => boolean = () => false): P
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { url: `smtp://127.0.0.1:${port}`, mails, server, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    server,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 export interface SseFrame {
@@ -104,7 +128,10 @@ export interface SseFrame {
 }
 
 /** Reads an SSE response with node's http client, frame by frame. */
-export function openFeed(url: string, headers: Record<string, string>): Promise<{ response: IncomingMessage; frames: SseFrame[]; comments: number; close: () => void }> {
+export function openFeed(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ response: IncomingMessage; frames: SseFrame[]; comments: number; close: () => void }> {
   return new Promise((resolve, reject) => {
     const request = get(url, { headers: { accept: 'text/event-stream', ...headers } }, (response) => {
       const state = { response, frames: [] as SseFrame[], comments: 0, close: () => request.destroy() };
@@ -128,7 +155,9 @@ export function openFeed(url: string, headers: Record<string, string>): Promise<
       response.on('error', () => undefined);
       resolve(state);
     });
-    request.on('error', (error) => ((error as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(error)));
+    request.on('error', (error) =>
+      (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(error),
+    );
   });
 }
 

@@ -11,7 +11,13 @@ export interface Exchange {
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { operationId: string; responses: Record<string, { content?: Record<string, { schema?: object }> }> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { operationId: string; responses: Record<string, { content?: Record<string, { schema?: object }> }> }
+    >
+  >;
   components: object;
 }
 
@@ -19,13 +25,17 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 /** `{method} {path template}` of every operation in the document. */
 export function operationsOf(document: OpenApiDocument): string[] {
-  return Object.entries(document.paths).flatMap(([path, item]) => METHODS.filter((method) => item[method]).map((method) => `${method.toUpperCase()} ${path}`));
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    METHODS.filter((method) => item[method]).map((method) => `${method.toUpperCase()} ${path}`),
+  );
 }
 
 /** The document's path template a URL is served by: the one with the fewest parameters wins. */
 export function templateOf(document: OpenApiDocument, url: string): string | undefined {
   const path = url.split('?')[0]!;
-  const matching = Object.keys(document.paths).filter((template) => new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path));
+  const matching = Object.keys(document.paths).filter((template) =>
+    new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path),
+  );
   return matching.sort((a, b) => a.split('{').length - b.split('{').length)[0];
 }
 
@@ -47,7 +57,8 @@ export function answerValidator(document: OpenApiDocument): (exchange: Exchange)
     const where = `${exchange.method} ${exchange.url} -> ${exchange.status}`;
     if (!operation) return `${where}: no such operation in the document`;
     const response = operation.responses[String(exchange.status)];
-    if (!response) return `${where}: status not documented (documented: ${Object.keys(operation.responses).join(', ')})`;
+    if (!response)
+      return `${where}: status not documented (documented: ${Object.keys(operation.responses).join(', ')})`;
     if (exchange.status === 204) return exchange.body === '' ? undefined : `${where}: 204 with a body`;
     const media = exchange.contentType.split(';')[0]!.trim();
     const content = response.content?.[media];

@@ -2,7 +2,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { bearer } from './boot';
 
 /** The personal values of the test person; every proof-of-forgetting scan looks for these. */
-export const PERSON = { email: 'Greta.Forgotten@example.org', firstName: 'Gretabelle', lastName: 'Vergessenova', phone: '+49 151 98765432' };
+export const PERSON = {
+  email: 'Greta.Forgotten@example.org',
+  firstName: 'Gretabelle',
+  lastName: 'Vergessenova',
+  phone: '+49 151 98765432',
+};
 
 type Method = 'POST' | 'GET' | 'PATCH' | 'DELETE';
 
@@ -12,19 +17,52 @@ export function privacyDriver(app: NestFastifyApplication, keys: Record<string, 
     app.inject({ method, url, payload, headers: { ...headers, ...bearer(keys[role]) } });
 
   async function defineTopic(id: string, retentionDays = 730) {
-    const topic = { id, title: 'Newsletter', description: 'Monthly news', allowedChannels: ['email', 'sms'], legalBasis: 'consent', personalFields: ['firstName'], retentionDays };
+    const topic = {
+      id,
+      title: 'Newsletter',
+      description: 'Monthly news',
+      allowedChannels: ['email', 'sms'],
+      legalBasis: 'consent',
+      personalFields: ['firstName'],
+      retentionDays,
+    };
     expectStatus(await send('POST', '/topics', 'admin', topic), 201);
-    expectStatus(await send('POST', `/topics/${id}/versions`, 'dpo', { text: `Yes, send me ${id}.`, language: 'en', change: 'material' }), 201);
+    expectStatus(
+      await send('POST', `/topics/${id}/versions`, 'dpo', {
+        text: `Yes, send me ${id}.`,
+        language: 'en',
+        change: 'material',
+      }),
+      201,
+    );
   }
 
   async function registerPerson(topicId?: string): Promise<string> {
-    const contactPoints = [{ channel: 'email', address: PERSON.email }, { channel: 'sms', address: PERSON.phone }];
-    const res = await send('POST', '/subjects', 'crm', { locale: 'de-DE', contactPoints, profile: { firstName: PERSON.firstName, lastName: PERSON.lastName } });
+    const contactPoints = [
+      { channel: 'email', address: PERSON.email },
+      { channel: 'sms', address: PERSON.phone },
+    ];
+    const res = await send('POST', '/subjects', 'crm', {
+      locale: 'de-DE',
+      contactPoints,
+      profile: { firstName: PERSON.firstName, lastName: PERSON.lastName },
+    });
     expectStatus(res, 201);
     const { subjectId } = res.json();
     if (topicId !== undefined) {
-      const evidence = { method: 'checkbox', capturedAt: new Date(Date.now() - 60_000).toISOString(), sourceSystem: 'shop', textVersion: 1, ipAddress: '198.51.100.23', userAgent: 'GretaBrowser/1.0', affirmativeAction: true };
-      expectStatus(await send('POST', `/subjects/${subjectId}/consents`, 'crm', { topicId, channel: 'email', evidence }), 200);
+      const evidence = {
+        method: 'checkbox',
+        capturedAt: new Date(Date.now() - 60_000).toISOString(),
+        sourceSystem: 'shop',
+        textVersion: 1,
+        ipAddress: '198.51.100.23',
+        userAgent: 'GretaBrowser/1.0',
+        affirmativeAction: true,
+      };
+      expectStatus(
+        await send('POST', `/subjects/${subjectId}/consents`, 'crm', { topicId, channel: 'email', evidence }),
+        200,
+      );
     }
     return subjectId;
   }

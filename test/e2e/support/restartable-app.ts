@@ -32,7 +32,13 @@ export class RestartableApp {
 
   /** A checkbox consent to text version 1; answers the command's position. */
   async grant(subjectId: string, topicId: string, channel: string): Promise<number> {
-    const evidence = { method: 'checkbox', capturedAt: new Date().toISOString(), sourceSystem: 'shop', textVersion: 1, affirmativeAction: true };
+    const evidence = {
+      method: 'checkbox',
+      capturedAt: new Date().toISOString(),
+      sourceSystem: 'shop',
+      textVersion: 1,
+      affirmativeAction: true,
+    };
     const res = await this.send('POST', `/subjects/${subjectId}/consents`, 'crm', { topicId, channel, evidence });
     if (res.statusCode !== 200) throw new Error(`grant: ${res.statusCode} ${res.body}`);
     return res.json().position;

@@ -49,7 +49,12 @@ class GuardedRoutesController {
   @Roles('admin')
   refuse(@Param('kind') kind: string) {
     if (!isKind(kind)) throw new DomainError('TEST.KIND_UNKNOWN', 'no such kind', 'invalid', 'kind');
-    throw new DomainError('TEST.REFUSED', `refused as ${kind}`, kind, kind === 'invalid' ? 'evidence.method' : undefined);
+    throw new DomainError(
+      'TEST.REFUSED',
+      `refused as ${kind}`,
+      kind,
+      kind === 'invalid' ? 'evidence.method' : undefined,
+    );
   }
 }
 

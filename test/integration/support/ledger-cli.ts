@@ -18,12 +18,18 @@ export function ledger(dataDir: string, args: string[], env: NodeJS.ProcessEnv =
 /** Runs one of the apps' entry points (TypeScript, compiled on the fly) until it exits by itself. */
 export function runMain(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<LedgerRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', register, join(root, script), ...args], { cwd: root, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ['-r', register, join(root, script), ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`${script} ${args.join(' ')} timed out`))), 25_000);
+    const timer = setTimeout(
+      () => (child.kill('SIGKILL'), reject(new Error(`${script} ${args.join(' ')} timed out`))),
+      25_000,
+    );
     child.on('exit', (code) => (clearTimeout(timer), resolve({ code, stdout, stderr })));
   });
 }

@@ -7,8 +7,12 @@ interface ProjectionHealth {
 
 /** Terminus puts `status: 'up'` beside the models; only the models' entries are kept. */
 async function projections(baseUrl: string): Promise<Record<string, ProjectionHealth>> {
-  const body = (await (await fetch(`${baseUrl}/health`)).json()) as { details?: { projections?: Record<string, unknown> } };
-  const entries = Object.entries(body.details?.projections ?? {}).filter(([, v]) => typeof v === 'object' && v !== null && 'lagEvents' in v);
+  const body = (await (await fetch(`${baseUrl}/health`)).json()) as {
+    details?: { projections?: Record<string, unknown> };
+  };
+  const entries = Object.entries(body.details?.projections ?? {}).filter(
+    ([, v]) => typeof v === 'object' && v !== null && 'lagEvents' in v,
+  );
   return Object.fromEntries(entries) as Record<string, ProjectionHealth>;
 }
 
@@ -23,7 +27,8 @@ export async function waitForProjections(baseUrl: string, timeoutMs: number): Pr
   for (;;) {
     const all = Object.values(await projections(baseUrl));
     if (all.length > 0 && all.every((p) => p.lagEvents === 0)) return;
-    if (Date.now() > deadline) throw new Error(`read models still behind after ${timeoutMs} ms: ${JSON.stringify(all)}`);
+    if (Date.now() > deadline)
+      throw new Error(`read models still behind after ${timeoutMs} ms: ${JSON.stringify(all)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

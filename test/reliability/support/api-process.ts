@@ -32,9 +32,15 @@ const running = new Set<ChildProcess>();
 /** Starts the api child and resolves once it listens; rejects with its stderr if it dies first. */
 export function startApi(options: StartApiOptions): Promise<ApiProcess> {
   const env = { ...process.env, LOG_LEVEL: 'silent', ...options.env, DATA_DIR: options.dataDir };
-  const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), '-r', register, options.script ?? child], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), '-r', register, options.script ?? child], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.add(proc);
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => (running.delete(proc), resolve(code))));
+  const exited = new Promise<number | null>((resolve) =>
+    proc.once('exit', (code) => (running.delete(proc), resolve(code))),
+  );
   const stderr: string[] = [];
   proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
   return new Promise<ApiProcess>((resolve, reject) => {
@@ -61,7 +67,14 @@ function handle(proc: ChildProcess, exited: Promise<number | null>, port: number
     if (proc.exitCode === null && proc.signalCode === null) proc.kill(name);
     await exited;
   };
-  return { pid: proc.pid!, baseUrl: `http://127.0.0.1:${port}`, process: proc, exited, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') };
+  return {
+    pid: proc.pid!,
+    baseUrl: `http://127.0.0.1:${port}`,
+    process: proc,
+    exited,
+    stop: () => signal('SIGTERM'),
+    kill: () => signal('SIGKILL'),
+  };
 }
 
 /** For afterEach/afterAll: no child outlives a failed test. */

@@ -8,7 +8,10 @@ export interface Acknowledged {
 }
 
 /** Ids acknowledged but missing, and ids present more than once in the whole log. */
-export function acknowledgedOnce(log: readonly RecordedEvent[], acks: readonly Acknowledged[]): { missing: string[]; duplicated: string[] } {
+export function acknowledgedOnce(
+  log: readonly RecordedEvent[],
+  acks: readonly Acknowledged[],
+): { missing: string[]; duplicated: string[] } {
   const seen = new Map<string, RecordedEvent[]>();
   for (const event of log) seen.set(event.id, [...(seen.get(event.id) ?? []), event]);
   const missing = acks.flatMap((ack) => ack.ids.filter((id) => !seen.get(id)?.some((e) => e.stream === ack.stream)));

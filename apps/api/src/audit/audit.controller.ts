@@ -1,7 +1,14 @@
 import { Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AUDIT_SIGNING_KEY, AuditCheckpointService, GetConsistencyProof, ListCheckpoints, type AnchorRecord, type ConsistencyProof } from '#application';
+import {
+  AUDIT_SIGNING_KEY,
+  AuditCheckpointService,
+  GetConsistencyProof,
+  ListCheckpoints,
+  type AnchorRecord,
+  type ConsistencyProof,
+} from '#application';
 import type { AuditSigningKey, SignedCheckpoint } from '#audit';
 import { refusal } from '#domain';
 import { Public, Roles } from '../auth';
@@ -37,14 +44,22 @@ export class AuditController {
 
   /** Public on purpose: anyone holding a receipt or an exported checkpoint must be able to check it. */
   @Get('public-key')
-  @Operation('The Ed25519 key that signs checkpoints and receipts', { status: 200, description: 'PEM', schema: 'PublicKey' })
+  @Operation('The Ed25519 key that signs checkpoints and receipts', {
+    status: 200,
+    description: 'PEM',
+    schema: 'PublicKey',
+  })
   @Public()
   publicKey(): { keyId: string; algorithm: 'Ed25519'; publicKeyPem: string } {
     return { keyId: this.key.keyId, algorithm: 'Ed25519', publicKeyPem: this.key.publicKeyPem };
   }
 
   @Get('checkpoints')
-  @Operation('Signed checkpoints, newest first', { status: 200, description: 'The anchors', schema: list(ref('AnchorRecord')) }, 'VALIDATION.FAILED')
+  @Operation(
+    'Signed checkpoints, newest first',
+    { status: 200, description: 'The anchors', schema: list(ref('AnchorRecord')) },
+    'VALIDATION.FAILED',
+  )
   @Roles('auditor', 'dpo', 'admin')
   @ApiQuery({ name: 'limit', required: false, description: '1 to 1000, default 20; newest first' })
   list(@Query('limit') limit: unknown): Promise<AnchorRecord[]> {
@@ -53,7 +68,12 @@ export class AuditController {
 
   /** Lets a monitor holding two checkpoints (e.g. from the feed) check that the log only grew in between. */
   @Get('consistency')
-  @Operation('Consistency proof between two tree sizes', { status: 200, description: 'The RFC 6962 proof', schema: 'ConsistencyProof' }, 'VALIDATION.FAILED', 'AUDIT.TREE_TOO_SMALL')
+  @Operation(
+    'Consistency proof between two tree sizes',
+    { status: 200, description: 'The RFC 6962 proof', schema: 'ConsistencyProof' },
+    'VALIDATION.FAILED',
+    'AUDIT.TREE_TOO_SMALL',
+  )
   @Roles('auditor', 'dpo', 'admin')
   @ApiQuery({ name: 'first', required: true, description: 'logSize of the older checkpoint' })
   @ApiQuery({ name: 'second', required: true, description: 'logSize of the newer checkpoint, at least first' })
@@ -65,7 +85,11 @@ export class AuditController {
 
   /** Anchors the log now (e.g. before an export); `recorded: false` when nothing changed since the last one. */
   @Post('checkpoints')
-  @Operation('Sign a checkpoint of the log now', { status: 200, description: 'recorded is false when the log did not grow', schema: 'CheckpointRecorded' })
+  @Operation('Sign a checkpoint of the log now', {
+    status: 200,
+    description: 'recorded is false when the log did not grow',
+    schema: 'CheckpointRecorded',
+  })
   @HttpCode(200)
   @Roles('admin')
   async checkpointNow(): Promise<{ recorded: boolean; checkpoint?: SignedCheckpoint }> {

@@ -1,7 +1,15 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
-import { GetConsentReceipt, GetSubjectStateAt, GetSubjectTimeline, VerifySubject, type SubjectStateAt, type SubjectVerification, type TimelineEntry } from '#application';
+import {
+  GetConsentReceipt,
+  GetSubjectStateAt,
+  GetSubjectTimeline,
+  VerifySubject,
+  type SubjectStateAt,
+  type SubjectVerification,
+  type TimelineEntry,
+} from '#application';
 import type { ConsentReceipt } from '#audit';
 import { refusal } from '#domain';
 import { Roles } from '../auth';
@@ -12,7 +20,8 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 function name(value: string, field: string): string {
-  if (!NAME.test(value)) throw refusal('VALIDATION.FAILED', `${field} must be an id of letters, digits and ._:-`, field);
+  if (!NAME.test(value))
+    throw refusal('VALIDATION.FAILED', `${field} must be an id of letters, digits and ._:-`, field);
   return value;
 }
 
@@ -23,7 +32,11 @@ export class SubjectProofController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('verify')
-  @Operation('Verify the subject’s hash chain and its inclusion in a signed checkpoint', { status: 200, description: 'The verification; ok is false with the first break', schema: 'Verification' }, 'SUBJECT.NOT_FOUND')
+  @Operation(
+    'Verify the subject’s hash chain and its inclusion in a signed checkpoint',
+    { status: 200, description: 'The verification; ok is false with the first break', schema: 'Verification' },
+    'SUBJECT.NOT_FOUND',
+  )
   @Roles('auditor', 'dpo', 'admin')
   verify(@Param('id', uuid) id: string): Promise<SubjectVerification> {
     return this.queries.execute<VerifySubject, SubjectVerification>(new VerifySubject(id));
@@ -31,29 +44,57 @@ export class SubjectProofController {
 
   /** Readable in English and German; shows no personal data, so the auditor role may read it. */
   @Get('timeline')
-  @Operation('The subject’s history described in English and German', { status: 200, description: 'Oldest first', schema: list(ref('TimelineEntry')) }, 'SUBJECT.NOT_FOUND')
+  @Operation(
+    'The subject’s history described in English and German',
+    { status: 200, description: 'Oldest first', schema: list(ref('TimelineEntry')) },
+    'SUBJECT.NOT_FOUND',
+  )
   @Roles('crm', 'dpo', 'auditor', 'admin')
   timeline(@Param('id', uuid) id: string): Promise<TimelineEntry[]> {
     return this.queries.execute<GetSubjectTimeline, TimelineEntry[]>(new GetSubjectTimeline(id));
   }
 
   @Get('state')
-  @Operation('The subject as the log knew it at a time', { status: 200, description: 'The state at `at`', schema: 'SubjectStateAt' }, 'SUBJECT.NOT_FOUND', 'VALIDATION.FAILED')
+  @Operation(
+    'The subject as the log knew it at a time',
+    { status: 200, description: 'The state at `at`', schema: 'SubjectStateAt' },
+    'SUBJECT.NOT_FOUND',
+    'VALIDATION.FAILED',
+  )
   @Roles('crm', 'dpo', 'auditor', 'admin')
   @ApiQuery({ name: 'at', required: true, description: 'ISO-8601 time with an offset, not in the future' })
   state(@Param('id', uuid) id: string, @Query('at') at: unknown): Promise<SubjectStateAt> {
-    return this.queries.execute<GetSubjectStateAt, SubjectStateAt>(new GetSubjectStateAt(id, at, new Date().toISOString()));
+    return this.queries.execute<GetSubjectStateAt, SubjectStateAt>(
+      new GetSubjectStateAt(id, at, new Date().toISOString()),
+    );
   }
 
   @Get('consents/:topicId/:channel/receipt')
-  @Operation('A signed consent receipt with the proof of its event', { status: 200, description: 'The receipt', schema: 'ConsentReceipt' }, 'SUBJECT.NOT_FOUND', 'RECEIPT.NOT_FOUND', 'VALIDATION.FAILED')
+  @Operation(
+    'A signed consent receipt with the proof of its event',
+    { status: 200, description: 'The receipt', schema: 'ConsentReceipt' },
+    'SUBJECT.NOT_FOUND',
+    'RECEIPT.NOT_FOUND',
+    'VALIDATION.FAILED',
+  )
   @Roles('crm', 'dpo', 'auditor', 'admin')
   @ApiQuery({ name: 'contactPointId', required: false, description: 'for a consent given for one address only' })
-  receipt(@Param('id', uuid) id: string, @Param('topicId') topicId: string, @Param('channel') channel: string, @Query('contactPointId') contactPointId: unknown): Promise<ConsentReceipt> {
+  receipt(
+    @Param('id', uuid) id: string,
+    @Param('topicId') topicId: string,
+    @Param('channel') channel: string,
+    @Query('contactPointId') contactPointId: unknown,
+  ): Promise<ConsentReceipt> {
     if (contactPointId !== undefined && (typeof contactPointId !== 'string' || !NAME.test(contactPointId))) {
       throw refusal('VALIDATION.FAILED', 'contactPointId must be one id', 'contactPointId');
     }
-    const request = { subjectId: id, topicId: name(topicId, 'topicId'), channel: name(channel, 'channel'), contactPointId, now: new Date().toISOString() };
+    const request = {
+      subjectId: id,
+      topicId: name(topicId, 'topicId'),
+      channel: name(channel, 'channel'),
+      contactPointId,
+      now: new Date().toISOString(),
+    };
     return this.queries.execute<GetConsentReceipt, ConsentReceipt>(new GetConsentReceipt(request));
   }
 }

@@ -29,7 +29,8 @@ export function readApiKeysFile(file: string, setting = 'API_KEYS_FILE'): ApiKey
 function parseEntry(raw: unknown, where: string, setting: string): ApiKeyEntry {
   const entry = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const { name, roles, sha256 } = entry;
-  if (typeof name !== 'string' || name.trim() === '') throw new ConfigError(setting, `${where}: "name" must be a non-empty string`);
+  if (typeof name !== 'string' || name.trim() === '')
+    throw new ConfigError(setting, `${where}: "name" must be a non-empty string`);
   if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) {
     throw new ConfigError(setting, `${where}: "roles" must be a non-empty list of admin, crm, journey, auditor, dpo`);
   }

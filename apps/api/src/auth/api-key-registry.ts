@@ -11,7 +11,10 @@ export class ApiKeyRegistry {
   private readonly keys: readonly LoadedKey[];
 
   constructor(entries: readonly ApiKeyEntry[]) {
-    this.keys = entries.map((entry) => ({ identity: { name: entry.name, roles: [...entry.roles] }, digest: Buffer.from(entry.sha256, 'hex') }));
+    this.keys = entries.map((entry) => ({
+      identity: { name: entry.name, roles: [...entry.roles] },
+      digest: Buffer.from(entry.sha256, 'hex'),
+    }));
   }
 
   /**

@@ -40,11 +40,15 @@ export class ApiKeyGuard implements CanActivate {
   private authenticate(request: AuthRequest): CallerIdentity {
     const key = bearerToken(request.headers.authorization);
     if (key === undefined) {
-      throw edgeRefusal('AUTH.MISSING_KEY', 'Send an API key as "Authorization: Bearer <key>"', { 'WWW-Authenticate': REALM });
+      throw edgeRefusal('AUTH.MISSING_KEY', 'Send an API key as "Authorization: Bearer <key>"', {
+        'WWW-Authenticate': REALM,
+      });
     }
     const caller = this.registry.authenticate(key);
     if (!caller) {
-      throw edgeRefusal('AUTH.UNKNOWN_KEY', 'The API key is not known', { 'WWW-Authenticate': `${REALM}, error="invalid_token"` });
+      throw edgeRefusal('AUTH.UNKNOWN_KEY', 'The API key is not known', {
+        'WWW-Authenticate': `${REALM}, error="invalid_token"`,
+      });
     }
     return caller;
   }

@@ -17,13 +17,15 @@ export function loadApiKeys(config: AppConfig, print: Print): ApiKeyEntry[] {
   const names = entries.map((entry) => entry.name);
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate) throw new ConfigError('API_KEYS_FILE', `the key name "${duplicate}" is used twice`);
-  if (entries.length === 0) throw new ConfigError('API_KEYS_FILE', 'no API keys are configured; set ADMIN_API_KEY or list keys in the file');
+  if (entries.length === 0)
+    throw new ConfigError('API_KEYS_FILE', 'no API keys are configured; set ADMIN_API_KEY or list keys in the file');
   return entries;
 }
 
 function fileEntries(config: AppConfig, print: Print): ApiKeyEntry[] {
   if (config.apiKeysFile) {
-    if (!existsSync(config.apiKeysFile)) throw new ConfigError('API_KEYS_FILE', `the key file ${config.apiKeysFile} does not exist`);
+    if (!existsSync(config.apiKeysFile))
+      throw new ConfigError('API_KEYS_FILE', `the key file ${config.apiKeysFile} does not exist`);
     return readApiKeysFile(config.apiKeysFile);
   }
   const file = defaultApiKeysFile(config.dataDir);
@@ -31,7 +33,10 @@ function fileEntries(config: AppConfig, print: Print): ApiKeyEntry[] {
   if (config.adminApiKey) return [];
   // A development key printed to a container log would be a leaked production key.
   if (config.eventStoreConnectionString) {
-    throw new ConfigError('ADMIN_API_KEY', `with ${config.eventStoreSetting} set, set ADMIN_API_KEY or API_KEYS_FILE too`);
+    throw new ConfigError(
+      'ADMIN_API_KEY',
+      `with ${config.eventStoreSetting} set, set ADMIN_API_KEY or API_KEYS_FILE too`,
+    );
   }
   return [createDevelopmentAdminKey(file, print)];
 }
@@ -39,7 +44,10 @@ function fileEntries(config: AppConfig, print: Print): ApiKeyEntry[] {
 function adminEntry(config: AppConfig): ApiKeyEntry[] {
   if (!config.adminApiKey) return [];
   if (config.adminApiKey.length < MIN_ADMIN_KEY_LENGTH) {
-    throw new ConfigError('ADMIN_API_KEY', `must be at least ${MIN_ADMIN_KEY_LENGTH} characters, e.g. the output of: openssl rand -hex 24`);
+    throw new ConfigError(
+      'ADMIN_API_KEY',
+      `must be at least ${MIN_ADMIN_KEY_LENGTH} characters, e.g. the output of: openssl rand -hex 24`,
+    );
   }
   return [{ name: 'ADMIN_API_KEY', roles: ['admin'], sha256: hashApiKey(config.adminApiKey) }];
 }

@@ -33,7 +33,9 @@ describe('loadApiKeys', () => {
   it('refuses a name used twice across the sources', () => {
     const dataDir = dir();
     writeFileSync(join(dataDir, 'api-keys.json'), JSON.stringify([entry('ADMIN_API_KEY')]));
-    expect(() => loadApiKeys(loadConfig({ DATA_DIR: dataDir, ADMIN_API_KEY: 'k'.repeat(30) }), jest.fn())).toThrow(/"ADMIN_API_KEY" is used twice/);
+    expect(() => loadApiKeys(loadConfig({ DATA_DIR: dataDir, ADMIN_API_KEY: 'k'.repeat(30) }), jest.fn())).toThrow(
+      /"ADMIN_API_KEY" is used twice/,
+    );
   });
 });
 

@@ -19,9 +19,18 @@ export function limitRequestsOutsideNest(app: NestFastifyApplication): void {
   fastify.addHook('onRequest', async (request, reply) => {
     const route = request.is404 ? '(unknown)' : (request.routeOptions.url ?? '');
     if (!request.is404 && !route.startsWith(DOCS_PATH)) return;
-    const { isBlocked, timeToBlockExpire } = await storage.increment(`outside:${route}:${normalizeIp(request.ip)}`, ttl, config.probeRateLimit, ttl, 'probe');
+    const { isBlocked, timeToBlockExpire } = await storage.increment(
+      `outside:${route}:${normalizeIp(request.ip)}`,
+      ttl,
+      config.probeRateLimit,
+      ttl,
+      'probe',
+    );
     if (!isBlocked) return;
     const retry = String(timeToBlockExpire);
-    return reply.header('retry-after', retry).status(EDGE_STATUS[RATE_LIMITED]).send(errorBody(EDGE_STATUS[RATE_LIMITED], RATE_LIMITED, `Too many requests; retry in ${retry} s`));
+    return reply
+      .header('retry-after', retry)
+      .status(EDGE_STATUS[RATE_LIMITED])
+      .send(errorBody(EDGE_STATUS[RATE_LIMITED], RATE_LIMITED, `Too many requests; retry in ${retry} s`));
   });
 }

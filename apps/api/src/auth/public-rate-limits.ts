@@ -15,11 +15,21 @@ export type PublicRateClass = (typeof PUBLIC_RATE_CLASSES)[number];
 export const RATE_LIMITED = 'HTTP.RATE_LIMITED' satisfies EdgeCode;
 
 export function publicThrottlers(config: AppConfig): ThrottlerOptions[] {
-  const limits: Record<PublicRateClass, number> = { default: config.publicRateLimit.limit, oneClick: config.unsubscribeRateLimit, probe: config.probeRateLimit };
-  return PUBLIC_RATE_CLASSES.map((name) => ({ name, limit: limits[name], ttl: seconds(config.publicRateLimit.windowSeconds) }));
+  const limits: Record<PublicRateClass, number> = {
+    default: config.publicRateLimit.limit,
+    oneClick: config.unsubscribeRateLimit,
+    probe: config.probeRateLimit,
+  };
+  return PUBLIC_RATE_CLASSES.map((name) => ({
+    name,
+    limit: limits[name],
+    ttl: seconds(config.publicRateLimit.windowSeconds),
+  }));
 }
 
 /** Skips every throttler but the route's own class. */
 export function countAgainst(rateClass: PublicRateClass): MethodDecorator & ClassDecorator {
-  return SkipThrottle(Object.fromEntries(PUBLIC_RATE_CLASSES.filter((name) => name !== rateClass).map((name) => [name, true])));
+  return SkipThrottle(
+    Object.fromEntries(PUBLIC_RATE_CLASSES.filter((name) => name !== rateClass).map((name) => [name, true])),
+  );
 }

@@ -19,7 +19,10 @@ export class PublicRouteThrottlerGuard extends ThrottlerGuard {
   }
 
   // The base guard names Retry-After after the throttler (Retry-After-oneClick); clients read the standard one.
-  protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(
+    _context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     const retry = String(detail.timeToBlockExpire);
     throw edgeRefusal(RATE_LIMITED, `Too many requests; retry in ${retry} s`, { 'Retry-After': retry });
   }

@@ -18,7 +18,8 @@ export const BEARER_SCHEME = 'api-key';
  * says otherwise). No role is implied: admin is accepted only where it is listed.
  */
 export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
-  if (roles.length === 0 || !roles.every(isRole)) throw new Error(`@Roles() needs at least one known role, got [${roles.join(', ')}]`);
+  if (roles.length === 0 || !roles.every(isRole))
+    throw new Error(`@Roles() needs at least one known role, got [${roles.join(', ')}]`);
   return applyDecorators(
     SetMetadata(ROUTE_ACCESS, { kind: 'roles', roles: [...new Set(roles)] } satisfies RouteAccess),
     ApiBearerAuth(BEARER_SCHEME),
@@ -38,7 +39,9 @@ export function Public(rateClass: PublicRateClass = 'default'): MethodDecorator 
 
 /** A method's declaration wins over its controller's. */
 export function readRouteAccess(reflector: Reflector, handler: Function, controller: Function): RouteAccess {
-  return reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, [handler, controller]) ?? { kind: 'undeclared' };
+  return (
+    reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, [handler, controller]) ?? { kind: 'undeclared' }
+  );
 }
 
 /**

@@ -26,14 +26,20 @@ function idempotencyKey(raw: string | string[] | undefined): string | undefined 
   if (raw === undefined) return undefined;
   const key = Array.isArray(raw) ? raw[0] : raw;
   if (!IDEMPOTENCY_KEY.test(key)) {
-    throw refusal('VALIDATION.IDEMPOTENCY_KEY', 'Idempotency-Key must be 1 to 200 visible ASCII characters', 'Idempotency-Key');
+    throw refusal(
+      'VALIDATION.IDEMPOTENCY_KEY',
+      'Idempotency-Key must be 1 to 200 visible ASCII characters',
+      'Idempotency-Key',
+    );
   }
   return key;
 }
 
 /** The request's digest: a reused Idempotency-Key with another method, path or body is refused. */
 function requestDigest(request: CommandRequest): string {
-  return createHash('sha256').update(`${request.method} ${request.url.split('?')[0]} ${canonicalJson(request.body ?? null)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${request.method} ${request.url.split('?')[0]} ${canonicalJson(request.body ?? null)}`)
+    .digest('hex');
 }
 
 const ClearCommandCtx = createParamDecorator((_data: unknown, context: ExecutionContext): ClearContext => {
@@ -58,7 +64,11 @@ export class KeyCommandContext implements PipeTransform<ClearContext, CommandCon
 
   transform({ clearKey, requestDigest: digest, ...context }: ClearContext): CommandContext {
     if (clearKey === undefined) return context;
-    return { ...context, idempotencyKey: this.keys.idempotencyKey(clearKey), requestHash: this.keys.fingerprint(digest ?? '') };
+    return {
+      ...context,
+      idempotencyKey: this.keys.idempotencyKey(clearKey),
+      requestHash: this.keys.fingerprint(digest ?? ''),
+    };
   }
 }
 

@@ -55,7 +55,12 @@ export class DashboardFiles {
       const full = join(directory, name);
       const relative = prefix + name;
       if (statSync(full).isDirectory()) this.readTree(full, `${relative}/`);
-      else if (TYPES[extname(name)]) this.files.set(relative, { body: readFileSync(full), type: TYPES[extname(name)]!, immutable: relative.startsWith('assets/') });
+      else if (TYPES[extname(name)])
+        this.files.set(relative, {
+          body: readFileSync(full),
+          type: TYPES[extname(name)]!,
+          immutable: relative.startsWith('assets/'),
+        });
     }
   }
 }

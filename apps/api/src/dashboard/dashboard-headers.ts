@@ -21,14 +21,16 @@ export const DASHBOARD_CSP = [
 
 /** Sends one dashboard file with its security and caching headers. */
 export function sendDashboardFile(reply: FastifyReply, file: DashboardFile): FastifyReply {
-  return reply
-    .status(200)
-    .type(file.type)
-    .header('content-security-policy', DASHBOARD_CSP)
-    .header('x-content-type-options', 'nosniff')
-    .header('x-frame-options', 'DENY')
-    .header('referrer-policy', 'no-referrer')
-    // The page itself is revalidated so a new build shows at once; hashed assets never change.
-    .header('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
-    .send(file.body);
+  return (
+    reply
+      .status(200)
+      .type(file.type)
+      .header('content-security-policy', DASHBOARD_CSP)
+      .header('x-content-type-options', 'nosniff')
+      .header('x-frame-options', 'DENY')
+      .header('referrer-policy', 'no-referrer')
+      // The page itself is revalidated so a new build shows at once; hashed assets never change.
+      .header('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+      .send(file.body)
+  );
 }

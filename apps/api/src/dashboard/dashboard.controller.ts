@@ -19,7 +19,8 @@ export class DashboardController {
   @Get()
   index(@Res() reply: FastifyReply): FastifyReply {
     const index = this.files.index();
-    if (!index) throw edgeRefusal('DASHBOARD.NOT_BUILT', 'The dashboard is not built; run npm run build (or set DASHBOARD_DIR)');
+    if (!index)
+      throw edgeRefusal('DASHBOARD.NOT_BUILT', 'The dashboard is not built; run npm run build (or set DASHBOARD_DIR)');
     return sendDashboardFile(reply, index);
   }
 

@@ -25,13 +25,21 @@ export class HealthController {
   ) {}
 
   @Get()
-  @Operation('Health of the stores and projections', { status: 200, description: 'Up', schema: 'Health' }, 'HTTP.SERVICE_UNAVAILABLE')
+  @Operation(
+    'Health of the stores and projections',
+    { status: 200, description: 'Up', schema: 'Health' },
+    'HTTP.SERVICE_UNAVAILABLE',
+  )
   // A 429 to a load balancer's probe would take a healthy instance out of rotation: a limit far above any probe's rate.
   @Public('probe')
   // Terminus's own swagger answers would merge into the documented ones above.
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   check() {
-    return this.health.check([() => this.eventStoreHealth(), () => this.readStoreHealth(), () => this.projectionsHealth()]);
+    return this.health.check([
+      () => this.eventStoreHealth(),
+      () => this.readStoreHealth(),
+      () => this.projectionsHealth(),
+    ]);
   }
 
   private async eventStoreHealth() {
@@ -48,7 +56,12 @@ export class HealthController {
 
   private async readStoreHealth() {
     const session = this.indicators.check('readStore');
-    const state = await this.readStore.health().catch((error: Error) => ({ adapter: this.readStore.adapter, up: false, atomicBatches: false, detail: error.message }));
+    const state = await this.readStore.health().catch((error: Error) => ({
+      adapter: this.readStore.adapter,
+      up: false,
+      atomicBatches: false,
+      detail: error.message,
+    }));
     const shown = { adapter: state.adapter, atomicBatches: state.atomicBatches };
     if (state.up) return session.up(shown);
     this.logger.warn(`read store ${state.adapter} is down: ${state.detail}`);
@@ -70,7 +83,13 @@ export class HealthController {
     const shown = Object.fromEntries(
       snapshots.map((s) => [
         s.name,
-        { state: s.failures > 0 ? 'failed' : s.state, checkpoint: s.checkpoint, headPosition: s.headPosition, lagEvents: s.lagEvents, failures: s.failures },
+        {
+          state: s.failures > 0 ? 'failed' : s.state,
+          checkpoint: s.checkpoint,
+          headPosition: s.headPosition,
+          lagEvents: s.lagEvents,
+          failures: s.failures,
+        },
       ]),
     );
     return session.up(shown);

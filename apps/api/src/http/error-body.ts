@@ -18,7 +18,12 @@ export interface ErrorResponse {
   headers?: Readonly<Record<string, string>>;
 }
 
-export function errorBody(statusCode: number, code: string, message: string, extra: Record<string, unknown> = {}): ErrorBody {
+export function errorBody(
+  statusCode: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+): ErrorBody {
   return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', code, message, ...extra };
 }
 

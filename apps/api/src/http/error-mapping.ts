@@ -6,7 +6,12 @@ import type { EdgeCode } from './edge-refusals';
 import { cryptoError } from '../privacy/crypto-error-mapping';
 import { errorBody, httpCode, type ErrorResponse } from './error-body';
 
-export const STATUS_BY_KIND: Record<DomainErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409, forbidden: 403 };
+export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  not_found: 404,
+  conflict: 409,
+  forbidden: 403,
+};
 
 /** Fastify refuses these before any handler runs; each gets its own stable code. */
 const FASTIFY_CODES: Record<string, EdgeCode> = {
@@ -27,12 +32,16 @@ export function mapError(error: unknown): ErrorResponse | undefined {
     return { body: errorBody(409, error.code, 'The record was changed concurrently; send the request again') };
   }
   if (error instanceof ApiHttpException) {
-    return { body: errorBody(error.getStatus(), error.code, error.message, { ...error.details }), headers: error.headers };
+    return {
+      body: errorBody(error.getStatus(), error.code, error.message, { ...error.details }),
+      headers: error.headers,
+    };
   }
   // Nest wraps Fastify's parser errors (body too large, malformed JSON) in an HttpException.
   const parsing = fastifyError(error) ?? fastifyError((error as { cause?: unknown } | undefined)?.cause);
   if (parsing) return parsing;
-  if (error instanceof HttpException) return { body: errorBody(error.getStatus(), httpCode(error.getStatus()), error.message) };
+  if (error instanceof HttpException)
+    return { body: errorBody(error.getStatus(), httpCode(error.getStatus()), error.message) };
   return undefined;
 }
 

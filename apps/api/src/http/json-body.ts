@@ -17,9 +17,13 @@ export function nestingTooDeep(): ApiHttpException {
 export function refuseDeepJson(fastify: FastifyInstance): void {
   const parse = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request: FastifyRequest, body: string | Buffer, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (nestsDeeperThan(text)) return done(nestingTooDeep(), undefined);
-    parse(request, text, done);
-  });
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string' },
+    (request: FastifyRequest, body: string | Buffer, done) => {
+      const text = typeof body === 'string' ? body : body.toString('utf8');
+      if (nestsDeeperThan(text)) return done(nestingTooDeep(), undefined);
+      parse(request, text, done);
+    },
+  );
 }

@@ -20,12 +20,17 @@ function fastifyError(statusCode: number, code: string, message: string): Error 
 export function registerImportBodyParsers(fastify: FastifyInstance): void {
   for (const type of Object.keys(IMPORT_MEDIA_TYPES)) {
     if (fastify.hasContentTypeParser(type)) continue;
-    fastify.addContentTypeParser(type, (request: FastifyRequest, payload: Readable, done: (error: Error | null, body?: unknown) => void) => {
-      if (request.routeOptions?.url !== IMPORT_PATH) return done(fastifyError(415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE', `Unsupported Media Type: ${type}`));
-      const length = Number(request.headers['content-length'] ?? 0);
-      if (length > IMPORT_BODY_LIMIT_BYTES) return done(fastifyError(413, 'FST_ERR_CTP_BODY_TOO_LARGE', 'Request body is too large'));
-      done(null, payload.pipe(byteLimit(IMPORT_BODY_LIMIT_BYTES)));
-    });
+    fastify.addContentTypeParser(
+      type,
+      (request: FastifyRequest, payload: Readable, done: (error: Error | null, body?: unknown) => void) => {
+        if (request.routeOptions?.url !== IMPORT_PATH)
+          return done(fastifyError(415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE', `Unsupported Media Type: ${type}`));
+        const length = Number(request.headers['content-length'] ?? 0);
+        if (length > IMPORT_BODY_LIMIT_BYTES)
+          return done(fastifyError(413, 'FST_ERR_CTP_BODY_TOO_LARGE', 'Request body is too large'));
+        done(null, payload.pipe(byteLimit(IMPORT_BODY_LIMIT_BYTES)));
+      },
+    );
   }
 }
 
@@ -35,7 +40,13 @@ function byteLimit(limit: number): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       seen += chunk.length;
-      if (seen > limit) callback(edgeRefusal('HTTP.PAYLOAD_TOO_LARGE', `an import body may hold at most ${limit} bytes; split the file or use ledger import`));
+      if (seen > limit)
+        callback(
+          edgeRefusal(
+            'HTTP.PAYLOAD_TOO_LARGE',
+            `an import body may hold at most ${limit} bytes; split the file or use ledger import`,
+          ),
+        );
       else callback(null, chunk);
     },
   });

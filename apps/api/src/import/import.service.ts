@@ -20,7 +20,13 @@ export class ImportService {
   ) {}
 
   async run(body: Readable, options: ImportOptions): Promise<ImportReport> {
-    const deps = { executor: this.executor, eventStore: this.store, codec: this.codec, domain: this.config.domain, keys: this.keys };
+    const deps = {
+      executor: this.executor,
+      eventStore: this.store,
+      codec: this.codec,
+      domain: this.config.domain,
+      keys: this.keys,
+    };
     const report = await runImport(deps, body, options).catch((error: unknown) => {
       // A body that cannot be read at all (UTF-16, a CSV header without kind) is the client's to fix.
       throw error instanceof ImportFileError ? refusal('IMPORT.FILE_UNREADABLE', error.message, 'body') : error;

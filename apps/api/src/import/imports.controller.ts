@@ -20,22 +20,45 @@ export class ImportsController {
 
   /** The file is the body; each record goes through the deciders of the live commands. */
   @Post()
-  @Operation('Import consents, opt-outs and blocks from a CRM file', { status: 200, description: 'The import report: counts, and each refused record with line, field and reason', schema: 'ImportReport' }, 'IMPORT.BODY_REQUIRED', 'HTTP.UNSUPPORTED_MEDIA_TYPE', 'HTTP.PAYLOAD_TOO_LARGE', 'VALIDATION.FAILED')
-  @ApiBody({ description: 'NDJSON (one record a line) or CSV with a header row, UTF-8; see docs/import-format.md', required: true, schema: { type: 'string' } })
+  @Operation(
+    'Import consents, opt-outs and blocks from a CRM file',
+    {
+      status: 200,
+      description: 'The import report: counts, and each refused record with line, field and reason',
+      schema: 'ImportReport',
+    },
+    'IMPORT.BODY_REQUIRED',
+    'HTTP.UNSUPPORTED_MEDIA_TYPE',
+    'HTTP.PAYLOAD_TOO_LARGE',
+    'VALIDATION.FAILED',
+  )
+  @ApiBody({
+    description: 'NDJSON (one record a line) or CSV with a header row, UTF-8; see docs/import-format.md',
+    required: true,
+    schema: { type: 'string' },
+  })
   @HttpCode(200)
   @Roles('admin')
   @ApiConsumes(...Object.keys(IMPORT_MEDIA_TYPES))
   @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'] })
   @ApiQuery({ name: 'sourceSystem', required: false, description: 'for records that name no sourceSystem' })
-  run(@Req() request: FastifyRequest, @Query('dryRun') dryRun: unknown, @Query('sourceSystem') sourceSystem: unknown): Promise<ImportReport> {
+  run(
+    @Req() request: FastifyRequest,
+    @Query('dryRun') dryRun: unknown,
+    @Query('sourceSystem') sourceSystem: unknown,
+  ): Promise<ImportReport> {
     const format = IMPORT_MEDIA_TYPES[mediaType(request)];
-    if (!(request.body instanceof Readable)) throw edgeRefusal('IMPORT.BODY_REQUIRED', 'send the file as the request body');
+    if (!(request.body instanceof Readable))
+      throw edgeRefusal('IMPORT.BODY_REQUIRED', 'send the file as the request body');
     return this.imports.run(request.body, { format, dryRun: flag(dryRun), sourceSystem: source(sourceSystem) });
   }
 }
 
 function mediaType(request: FastifyRequest): MediaType {
-  const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const type = String(request.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
   if (isMediaType(type)) return type;
   throw edgeRefusal('HTTP.UNSUPPORTED_MEDIA_TYPE', `send the file as ${Object.keys(IMPORT_MEDIA_TYPES).join(' or ')}`);
 }

@@ -13,10 +13,17 @@ import { Operation } from '../http/openapi/operation.decorators';
 @Controller('double-opt-in')
 export class DoubleOptInPageController {
   @Get()
-  @Operation('The double opt-in confirmation page', { status: 200, description: 'An HTML page whose button confirms', media: ['text/html'] }, 'VALIDATION.FAILED')
+  @Operation(
+    'The double opt-in confirmation page',
+    { status: 200, description: 'An HTML page whose button confirms', media: ['text/html'] },
+    'VALIDATION.FAILED',
+  )
   @Public()
   @Header('cache-control', 'no-store')
-  page(@Query() query: TokenQueryDto, @Res({ passthrough: true }) reply: { type(contentType: string): unknown }): string {
+  page(
+    @Query() query: TokenQueryDto,
+    @Res({ passthrough: true }) reply: { type(contentType: string): unknown },
+  ): string {
     // Set here, not with @Header: a validation error answers JSON, and a fixed HTML type would break it.
     reply.type('text/html; charset=utf-8');
     return confirmationPage(query.token);

@@ -9,7 +9,10 @@ interface ParsingRequest {
 }
 
 function unsupported(): Error {
-  return Object.assign(new Error('Unsupported Media Type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
+  return Object.assign(new Error('Unsupported Media Type'), {
+    statusCode: 415,
+    code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+  });
 }
 
 /**
@@ -19,12 +22,20 @@ function unsupported(): Error {
  */
 export function acceptFormBodies(fastify: FastifyInstance): void {
   const options = { parseAs: 'string' as const, bodyLimit: FORM_LIMIT_BYTES };
-  fastify.addContentTypeParser('application/x-www-form-urlencoded', options, (request: ParsingRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
-    if (!FORM_ROUTES.includes(request.routeOptions?.url ?? '')) return done(unsupported());
-    done(null, Object.fromEntries(new URLSearchParams(String(body))));
-  });
-  fastify.addContentTypeParser('multipart/form-data', options, (request: ParsingRequest, _body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
-    if (request.routeOptions?.url !== '/unsubscribe') return done(unsupported());
-    done(null, {});
-  });
+  fastify.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    options,
+    (request: ParsingRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
+      if (!FORM_ROUTES.includes(request.routeOptions?.url ?? '')) return done(unsupported());
+      done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    },
+  );
+  fastify.addContentTypeParser(
+    'multipart/form-data',
+    options,
+    (request: ParsingRequest, _body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
+      if (request.routeOptions?.url !== '/unsubscribe') return done(unsupported());
+      done(null, {});
+    },
+  );
 }

@@ -42,5 +42,8 @@ export function unsubscribePage(token: string): string {
 }
 
 export function unsubscribedPage(): string {
-  return page('Unsubscribed', '<h1>Abgemeldet · Unsubscribed</h1><p>Sie erhalten diese Nachrichten nicht mehr.<br>You will no longer receive these messages.</p>');
+  return page(
+    'Unsubscribed',
+    '<h1>Abgemeldet · Unsubscribed</h1><p>Sie erhalten diese Nachrichten nicht mehr.<br>You will no longer receive these messages.</p>',
+  );
 }

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { UnsubscribeLinks, UnsubscribeService, UnsubscribeTokens, type UnsubscribeLink, type UnsubscribeOutcome } from '#journeys';
+import {
+  UnsubscribeLinks,
+  UnsubscribeService,
+  UnsubscribeTokens,
+  type UnsubscribeLink,
+  type UnsubscribeOutcome,
+} from '#journeys';
 import type { CommandContext } from '#application';
 import { Public, Roles } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
@@ -19,10 +25,20 @@ interface TypedReply {
 @ApiTags('journeys')
 @Controller()
 export class UnsubscribeController {
-  constructor(private readonly links: UnsubscribeLinks, private readonly tokens: UnsubscribeTokens, private readonly service: UnsubscribeService) {}
+  constructor(
+    private readonly links: UnsubscribeLinks,
+    private readonly tokens: UnsubscribeTokens,
+    private readonly service: UnsubscribeService,
+  ) {}
 
   @Post('unsubscribe-links')
-  @Operation('Mint a one-click unsubscribe link (RFC 8058)', { status: 201, description: 'The link and its mail headers', schema: 'UnsubscribeLink' }, 'TOPIC.CHANNEL_NOT_ALLOWED', 'TOPIC.NOT_FOUND', 'SUBJECT.NOT_FOUND')
+  @Operation(
+    'Mint a one-click unsubscribe link (RFC 8058)',
+    { status: 201, description: 'The link and its mail headers', schema: 'UnsubscribeLink' },
+    'TOPIC.CHANNEL_NOT_ALLOWED',
+    'TOPIC.NOT_FOUND',
+    'SUBJECT.NOT_FOUND',
+  )
   @Roles('journey', 'admin')
   issue(@Body() dto: UnsubscribeLinkDto): Promise<UnsubscribeLink> {
     return this.links.issue(dto, new Date());
@@ -34,10 +50,23 @@ export class UnsubscribeController {
    * HMAC cannot be guessed. Art. 21(3): takes effect at once; a second use records nothing and still answers 200.
    */
   @Post('unsubscribe')
-  @Operation('Unsubscribe with a signed link (one click)', [{ status: 200, description: 'Recorded (JSON), or a page for browsers', schema: 'UnsubscribeOutcome' }], 'UNSUBSCRIBE.TOKEN_INVALID', 'UNSUBSCRIBE.TOKEN_EXPIRED', 'VALIDATION.FAILED', 'SUBJECT.NOT_FOUND')
+  @Operation(
+    'Unsubscribe with a signed link (one click)',
+    [{ status: 200, description: 'Recorded (JSON), or a page for browsers', schema: 'UnsubscribeOutcome' }],
+    'UNSUBSCRIBE.TOKEN_INVALID',
+    'UNSUBSCRIBE.TOKEN_EXPIRED',
+    'VALIDATION.FAILED',
+    'SUBJECT.NOT_FOUND',
+  )
   @Public('oneClick')
   @HttpCode(200)
-  async unsubscribe(@Query() query: TokenQueryDto, @Body() _body: OneClickBodyDto, @CommandCtx() ctx: CommandContext, @Req() request: AcceptRequest, @Res({ passthrough: true }) reply: TypedReply): Promise<UnsubscribeOutcome | string> {
+  async unsubscribe(
+    @Query() query: TokenQueryDto,
+    @Body() _body: OneClickBodyDto,
+    @CommandCtx() ctx: CommandContext,
+    @Req() request: AcceptRequest,
+    @Res({ passthrough: true }) reply: TypedReply,
+  ): Promise<UnsubscribeOutcome | string> {
     const claim = this.tokens.verify(query.token, Math.floor(Date.parse(ctx.now) / 1000));
     const outcome = await this.service.unsubscribe(claim, { ...ctx, actor: 'unsubscribe-link' });
     if (!String(request.headers.accept ?? '').includes('text/html')) return outcome;
@@ -47,7 +76,13 @@ export class UnsubscribeController {
 
   /** A page with a button: opening the link (a scanner, a preview) records nothing. */
   @Get('unsubscribe')
-  @Operation('The unsubscribe page with its button', { status: 200, description: 'An HTML page; opening it records nothing', media: ['text/html'] }, 'UNSUBSCRIBE.TOKEN_INVALID', 'UNSUBSCRIBE.TOKEN_EXPIRED', 'VALIDATION.FAILED')
+  @Operation(
+    'The unsubscribe page with its button',
+    { status: 200, description: 'An HTML page; opening it records nothing', media: ['text/html'] },
+    'UNSUBSCRIBE.TOKEN_INVALID',
+    'UNSUBSCRIBE.TOKEN_EXPIRED',
+    'VALIDATION.FAILED',
+  )
   @Public()
   @Header('cache-control', 'no-store')
   page(@Query() query: TokenQueryDto, @Res({ passthrough: true }) reply: TypedReply): string {

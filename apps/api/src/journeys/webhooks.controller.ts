@@ -1,6 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { WebhookDispatcher, WebhookRegistry, type DeadLetter, type ReplayOutcome, type RotatedSecret, type Webhook } from '#journeys';
+import {
+  WebhookDispatcher,
+  WebhookRegistry,
+  type DeadLetter,
+  type ReplayOutcome,
+  type RotatedSecret,
+  type Webhook,
+} from '#journeys';
 import type { CommandContext } from '#application';
 import { DomainError, refusal } from '#domain';
 import { Roles } from '../auth';
@@ -19,23 +26,53 @@ function notFound(id: string): DomainError {
 @ApiTags('journeys')
 @Controller('webhooks')
 export class WebhooksController {
-  constructor(private readonly registry: WebhookRegistry, private readonly dispatcher: WebhookDispatcher) {}
+  constructor(
+    private readonly registry: WebhookRegistry,
+    private readonly dispatcher: WebhookDispatcher,
+  ) {}
 
   @Post()
-  @Operation('Register a webhook', { status: 201, description: 'Registered; a generated secret is in this answer only, a given one is never shown', schema: 'RegisteredWebhook' }, 'WEBHOOK.TARGET_FORBIDDEN')
+  @Operation(
+    'Register a webhook',
+    {
+      status: 201,
+      description: 'Registered; a generated secret is in this answer only, a given one is never shown',
+      schema: 'RegisteredWebhook',
+    },
+    'WEBHOOK.TARGET_FORBIDDEN',
+  )
   @Roles('admin')
-  async register(@Body() dto: RegisterWebhookDto, @CommandCtx() ctx: CommandContext): Promise<Webhook & { secret?: string }> {
-    const { webhook, generatedSecret } = await this.registry.register({ url: dto.url, secret: dto.secret, filter: { ...dto.filter } }, ctx.actor, ctx.now);
+  async register(
+    @Body() dto: RegisterWebhookDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<Webhook & { secret?: string }> {
+    const { webhook, generatedSecret } = await this.registry.register(
+      { url: dto.url, secret: dto.secret, filter: { ...dto.filter } },
+      ctx.actor,
+      ctx.now,
+    );
     await this.dispatcher.refresh();
     return generatedSecret === undefined ? webhook : { ...webhook, secret: generatedSecret };
   }
 
   /** The new secret is in this answer only; the old one keeps signing for WEBHOOK_SECRET_OVERLAP_HOURS. */
   @Post(':id/secret/rotate')
-  @Operation('Rotate a webhook’s signing secret', { status: 200, description: 'The new secret, in this answer only; the old one signs beside it until previousSecretValidUntil', schema: 'RotatedSecret' }, 'WEBHOOK.NOT_FOUND')
+  @Operation(
+    'Rotate a webhook’s signing secret',
+    {
+      status: 200,
+      description: 'The new secret, in this answer only; the old one signs beside it until previousSecretValidUntil',
+      schema: 'RotatedSecret',
+    },
+    'WEBHOOK.NOT_FOUND',
+  )
   @Roles('admin')
   @HttpCode(200)
-  async rotate(@Param('id', uuid) id: string, @Body() dto: RotateWebhookSecretDto, @CommandCtx() ctx: CommandContext): Promise<RotatedSecret> {
+  async rotate(
+    @Param('id', uuid) id: string,
+    @Body() dto: RotateWebhookSecretDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<RotatedSecret> {
     const rotated = await this.registry.rotate(id, ctx.now, dto.secret);
     if (rotated === undefined) throw notFound(id);
     await this.dispatcher.refresh();
@@ -43,7 +80,11 @@ export class WebhooksController {
   }
 
   @Get()
-  @Operation('The registered webhooks', { status: 200, description: 'Without their secrets', schema: list(ref('Webhook')) })
+  @Operation('The registered webhooks', {
+    status: 200,
+    description: 'Without their secrets',
+    schema: list(ref('Webhook')),
+  })
   @Roles('admin')
   list(): Promise<Webhook[]> {
     return this.registry.list();
@@ -59,7 +100,11 @@ export class WebhooksController {
   }
 
   @Get(':id/dead-letters')
-  @Operation('Deliveries that gave up', { status: 200, description: 'Oldest first', schema: list(ref('DeadLetter')) }, 'WEBHOOK.NOT_FOUND')
+  @Operation(
+    'Deliveries that gave up',
+    { status: 200, description: 'Oldest first', schema: list(ref('DeadLetter')) },
+    'WEBHOOK.NOT_FOUND',
+  )
   @Roles('admin')
   async deadLetters(@Param('id', uuid) id: string): Promise<DeadLetter[]> {
     if (!(await this.registry.get(id))) throw notFound(id);
@@ -67,7 +112,11 @@ export class WebhooksController {
   }
 
   @Post(':id/dead-letters/replay')
-  @Operation('Deliver the dead letters again', { status: 200, description: 'What was delivered', schema: 'ReplayOutcome' }, 'WEBHOOK.NOT_FOUND')
+  @Operation(
+    'Deliver the dead letters again',
+    { status: 200, description: 'What was delivered', schema: 'ReplayOutcome' },
+    'WEBHOOK.NOT_FOUND',
+  )
   @Roles('admin')
   @HttpCode(200)
   async replay(@Param('id', uuid) id: string): Promise<ReplayOutcome> {

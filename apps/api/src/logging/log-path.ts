@@ -16,6 +16,9 @@ export interface LoggedRequest {
 export function loggedPath(request: LoggedRequest): string {
   const route = request.routeOptions?.url;
   if (route) return route;
-  const segments = (request.url ?? '').split('?')[0].split('/').filter((segment) => segment !== '');
+  const segments = (request.url ?? '')
+    .split('?')[0]
+    .split('/')
+    .filter((segment) => segment !== '');
   return `/${segments.map((segment, i) => (i === 0 && ROUTE_WORD.test(segment) ? segment : ':redacted')).join('/')}`;
 }

@@ -21,7 +21,11 @@ export function loggerFor(config: AppConfig): Logger {
  */
 function createAppLogger(config: AppConfig): Logger {
   const serializers = {
-    req: (req: LoggedRequest & { id?: unknown; method?: string }) => ({ id: req.id, method: req.method, path: loggedPath(req) }),
+    req: (req: LoggedRequest & { id?: unknown; method?: string }) => ({
+      id: req.id,
+      method: req.method,
+      path: loggedPath(req),
+    }),
     res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     err: (err: Error) => ({ type: err.name, message: err.message }),
   };

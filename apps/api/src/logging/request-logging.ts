@@ -10,6 +10,9 @@ export class RequestLogController extends LogController {
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const status = reply.statusCode;
     const level = error || status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-    request.log[level]({ req: request, res: reply, responseTimeMs: Math.round(reply.elapsedTime) }, 'request completed');
+    request.log[level](
+      { req: request, res: reply, responseTimeMs: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
   }
 }

@@ -49,5 +49,9 @@ function projectionGauges(registry: Registry, progress: ProjectionProgress): voi
     });
   gauge('ledger_projection_checkpoint', 'Last global position committed by the projection', (s) => s.checkpoint);
   gauge('ledger_projection_lag_events', 'Events in the log after the projection checkpoint', (s) => s.lagEvents);
-  gauge('ledger_projection_failures', 'Consecutive failures of the projection runner (0 when healthy)', (s) => s.failures);
+  gauge(
+    'ledger_projection_failures',
+    'Consecutive failures of the projection runner (0 when healthy)',
+    (s) => s.failures,
+  );
 }

@@ -15,7 +15,11 @@ export class MetricsController {
   constructor(private readonly metrics: LedgerMetrics) {}
 
   @Get()
-  @Operation('Prometheus metrics', { status: 200, description: 'Prometheus text exposition format', media: ['text/plain'] })
+  @Operation('Prometheus metrics', {
+    status: 200,
+    description: 'Prometheus text exposition format',
+    media: ['text/plain'],
+  })
   @Roles('admin')
   @Header('Cache-Control', 'no-store')
   async scrape(@Res() reply: FastifyReply): Promise<void> {

@@ -32,7 +32,10 @@ export class MetricsModule implements OnModuleInit {
       // The route pattern (`/subjects/:id`), never the concrete URL: ids must not become labels.
       const route = request.routeOptions?.url ?? 'unmatched';
       try {
-        this.metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+        this.metrics.httpDuration.observe(
+          { method: request.method, route, status: String(reply.statusCode) },
+          reply.elapsedTime / 1000,
+        );
       } catch (error) {
         return done(error as Error);
       }

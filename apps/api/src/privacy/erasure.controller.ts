@@ -19,7 +19,18 @@ export class ErasureController {
 
   /** 200 erased (or already erased: nothing appended); 202 deferred, with the hold's reason and end. */
   @Post()
-  @CommandOperation('Erase the subject by crypto-shredding (Art. 17)', { outcome: 'done', description: 'Erased, or erased before (nothing appended)', schema: 'ErasureOutcome', also: [{ status: 202, description: 'Deferred by a legal hold; carried out when it ends', schema: 'ErasureOutcome' }] }, ['RequestErasure'])
+  @CommandOperation(
+    'Erase the subject by crypto-shredding (Art. 17)',
+    {
+      outcome: 'done',
+      description: 'Erased, or erased before (nothing appended)',
+      schema: 'ErasureOutcome',
+      also: [
+        { status: 202, description: 'Deferred by a legal hold; carried out when it ends', schema: 'ErasureOutcome' },
+      ],
+    },
+    ['RequestErasure'],
+  )
   @Roles('dpo', 'admin', 'crm')
   async erase(
     @Param('id', uuid) id: string,

@@ -22,7 +22,14 @@ export class ExportController {
   constructor(private readonly commands: CommandBus) {}
 
   @Get()
-  @Operation('Everything held about the subject (Art. 15, 20); recorded', { status: 200, description: 'The export document', schema: 'SubjectExport' }, ...COMMAND_REFUSALS.RecordExport, 'VALIDATION.FAILED', 'VALIDATION.IDEMPOTENCY_KEY', 'EVENT_STORE.WRONG_EXPECTED_VERSION')
+  @Operation(
+    'Everything held about the subject (Art. 15, 20); recorded',
+    { status: 200, description: 'The export document', schema: 'SubjectExport' },
+    ...COMMAND_REFUSALS.RecordExport,
+    'VALIDATION.FAILED',
+    'VALIDATION.IDEMPOTENCY_KEY',
+    'EVENT_STORE.WRONG_EXPECTED_VERSION',
+  )
   @Roles('crm', 'dpo', 'admin')
   @ApiQuery({ name: 'download', required: false, description: '1: sent as a file (Content-Disposition: attachment)' })
   @ApiQuery({ name: 'requestId', required: false, description: 'The access or portability request this answers' })

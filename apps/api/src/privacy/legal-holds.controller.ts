@@ -19,18 +19,39 @@ export class LegalHoldsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @CommandOperation('Place a legal hold (Art. 17(3))', { outcome: 'created', description: 'Placed', schema: 'LegalHoldPlaced' }, ['PlaceLegalHold'])
+  @CommandOperation(
+    'Place a legal hold (Art. 17(3))',
+    { outcome: 'created', description: 'Placed', schema: 'LegalHoldPlaced' },
+    ['PlaceLegalHold'],
+  )
   @Roles('dpo')
-  async place(@Param('id', uuid) id: string, @Body() dto: PlaceLegalHoldDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse & { holdId: string }> {
+  async place(
+    @Param('id', uuid) id: string,
+    @Body() dto: PlaceLegalHoldDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandResponse & { holdId: string }> {
     const holdId = subjectIdFor(ctx, `${id}:legal-hold`);
-    return { holdId, ...(await this.commands.execute(new PlaceLegalHoldCommand(id, { holdId, ...dto, placedBy: ctx.actor }, ctx))) };
+    return {
+      holdId,
+      ...(await this.commands.execute(new PlaceLegalHoldCommand(id, { holdId, ...dto, placedBy: ctx.actor }, ctx))),
+    };
   }
 
   @Delete(':holdId')
-  @CommandOperation('Release a legal hold', { outcome: 'done', description: 'Released', schema: 'CommandResponse' }, ['ReleaseLegalHold'], 'VALIDATION.FAILED')
+  @CommandOperation(
+    'Release a legal hold',
+    { outcome: 'done', description: 'Released', schema: 'CommandResponse' },
+    ['ReleaseLegalHold'],
+    'VALIDATION.FAILED',
+  )
   @Roles('dpo')
   @ApiQuery({ name: 'reason', required: false })
-  release(@Param('id', uuid) id: string, @Param('holdId', uuid) holdId: string, @Query('reason') reason: unknown, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
+  release(
+    @Param('id', uuid) id: string,
+    @Param('holdId', uuid) holdId: string,
+    @Query('reason') reason: unknown,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandResponse> {
     if (reason !== undefined && (typeof reason !== 'string' || reason.length > 2000)) {
       throw refusal('VALIDATION.FAILED', 'reason must be one text of at most 2000 characters', 'reason');
     }

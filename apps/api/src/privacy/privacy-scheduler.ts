@@ -12,7 +12,10 @@ export class PrivacyScheduler implements OnApplicationBootstrap, OnApplicationSh
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
 
-  constructor(private readonly sweep: RetentionSweep, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly sweep: RetentionSweep,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   onApplicationBootstrap(): void {
     const seconds = schedulerIntervalSeconds(process.env, !this.config.eventStoreConnectionString);
@@ -35,7 +38,10 @@ export class PrivacyScheduler implements OnApplicationBootstrap, OnApplicationSh
   private async pass(now: string): Promise<void> {
     try {
       const done = await this.sweep.run(now);
-      if (done.length > 0) this.logger.log(`carried out ${done.filter((d) => d.outcome === 'erased').length} of ${done.length} due erasure(s)`);
+      if (done.length > 0)
+        this.logger.log(
+          `carried out ${done.filter((d) => d.outcome === 'erased').length} of ${done.length} due erasure(s)`,
+        );
     } catch (error) {
       this.logger.error(`retention pass failed: ${(error as Error).name}`);
     }

@@ -29,44 +29,98 @@ const requestIdPipe = new ParseUUIDPipe({ version: '4' });
 @ApiTags('privacy')
 @Controller()
 export class RequestsController {
-  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Post('subjects/:id/requests')
-  @CommandOperation('Record a data-subject request (Art. 15-21)', { outcome: 'created', description: 'Recorded; `dueAt` is one month after receipt (Art. 12(3))', schema: 'RequestReceived' }, ['ReceiveDataSubjectRequest'])
+  @CommandOperation(
+    'Record a data-subject request (Art. 15-21)',
+    {
+      outcome: 'created',
+      description: 'Recorded; `dueAt` is one month after receipt (Art. 12(3))',
+      schema: 'RequestReceived',
+    },
+    ['ReceiveDataSubjectRequest'],
+  )
   @Roles('crm', 'dpo', 'admin')
-  async receive(@Param('id', uuid) id: string, @Body() dto: ReceiveRequestDto, @CommandCtx() ctx: CommandContext): Promise<RequestReceived & { requestId: string }> {
+  async receive(
+    @Param('id', uuid) id: string,
+    @Body() dto: ReceiveRequestDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<RequestReceived & { requestId: string }> {
     const requestId = subjectIdFor(ctx, `${id}:request`);
     const data = { requestId, ...dto, receivedAt: dto.receivedAt ?? ctx.now };
     return { requestId, ...(await this.commands.execute(new ReceiveDataSubjectRequestCommand(id, data, ctx))) };
   }
 
   @Post('subjects/:id/requests/:requestId/extension')
-  @CommandOperation('Extend a request’s deadline (Art. 12(3))', { outcome: 'done', description: 'Extended', schema: 'CommandResponse' }, ['ExtendDataSubjectRequest'])
+  @CommandOperation(
+    'Extend a request’s deadline (Art. 12(3))',
+    { outcome: 'done', description: 'Extended', schema: 'CommandResponse' },
+    ['ExtendDataSubjectRequest'],
+  )
   @Roles('crm', 'dpo', 'admin')
-  extend(@Param('id', uuid) id: string, @Param('requestId', requestIdPipe) requestId: string, @Body() dto: ExtendRequestDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
+  extend(
+    @Param('id', uuid) id: string,
+    @Param('requestId', requestIdPipe) requestId: string,
+    @Body() dto: ExtendRequestDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandResponse> {
     return this.commands.execute(new ExtendDataSubjectRequestCommand(id, { requestId, ...dto }, ctx));
   }
 
   @Post('subjects/:id/requests/:requestId/fulfilment')
-  @CommandOperation('Mark a request fulfilled', { outcome: 'done', description: 'Fulfilled', schema: 'CommandResponse' }, ['FulfilDataSubjectRequest'])
+  @CommandOperation(
+    'Mark a request fulfilled',
+    { outcome: 'done', description: 'Fulfilled', schema: 'CommandResponse' },
+    ['FulfilDataSubjectRequest'],
+  )
   @Roles('crm', 'dpo', 'admin')
-  fulfil(@Param('id', uuid) id: string, @Param('requestId', requestIdPipe) requestId: string, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
+  fulfil(
+    @Param('id', uuid) id: string,
+    @Param('requestId', requestIdPipe) requestId: string,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandResponse> {
     return this.commands.execute(new FulfilDataSubjectRequestCommand(id, { requestId }, ctx));
   }
 
   @Post('subjects/:id/requests/:requestId/rejection')
-  @CommandOperation('Reject a request, with the reason', { outcome: 'done', description: 'Rejected', schema: 'CommandResponse' }, ['RejectDataSubjectRequest'])
+  @CommandOperation(
+    'Reject a request, with the reason',
+    { outcome: 'done', description: 'Rejected', schema: 'CommandResponse' },
+    ['RejectDataSubjectRequest'],
+  )
   @Roles('crm', 'dpo', 'admin')
-  reject(@Param('id', uuid) id: string, @Param('requestId', requestIdPipe) requestId: string, @Body() dto: RejectRequestDto, @CommandCtx() ctx: CommandContext): Promise<CommandResponse> {
+  reject(
+    @Param('id', uuid) id: string,
+    @Param('requestId', requestIdPipe) requestId: string,
+    @Body() dto: RejectRequestDto,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandResponse> {
     return this.commands.execute(new RejectDataSubjectRequestCommand(id, { requestId, reason: dto.reason }, ctx));
   }
 
   /** The queue carries ids, kinds and dates only, so auditors may see it too. */
   @Get('requests')
   @ReadYourWrites()
-  @Operation('The queue of open (or overdue) requests', { status: 200, description: 'Earliest due first; an open request past its deadline has status `overdue`', schema: list(ref('DsrRequest')) }, 'VALIDATION.FAILED')
+  @Operation(
+    'The queue of open (or overdue) requests',
+    {
+      status: 200,
+      description: 'Earliest due first; an open request past its deadline has status `overdue`',
+      schema: list(ref('DsrRequest')),
+    },
+    'VALIDATION.FAILED',
+  )
   @Roles('crm', 'dpo', 'admin', 'auditor')
-  @ApiQuery({ name: 'status', enum: ['open', 'overdue'], required: false, description: '`open` (default): every request not yet answered; `overdue`: only those past their deadline' })
+  @ApiQuery({
+    name: 'status',
+    enum: ['open', 'overdue'],
+    required: false,
+    description: '`open` (default): every request not yet answered; `overdue`: only those past their deadline',
+  })
   @ApiQuery({ name: 'subjectId', type: String, format: 'uuid', required: false })
   queue(@Query('status') status: unknown, @Query('subjectId') subjectId: unknown): Promise<QueuedRequest[]> {
     const wanted = status ?? 'open';
@@ -76,6 +130,8 @@ export class RequestsController {
     if (subjectId !== undefined && (typeof subjectId !== 'string' || !isUUID(subjectId, 4))) {
       throw refusal('VALIDATION.FAILED', 'subjectId must be a version-4 UUID', 'subjectId');
     }
-    return this.queries.execute<GetRequestQueue, QueuedRequest[]>(new GetRequestQueue(wanted, new Date().toISOString(), subjectId));
+    return this.queries.execute<GetRequestQueue, QueuedRequest[]>(
+      new GetRequestQueue(wanted, new Date().toISOString(), subjectId),
+    );
   }
 }

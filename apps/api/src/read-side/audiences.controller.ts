@@ -21,13 +21,21 @@ export class AudiencesController {
   ) {}
 
   @Get()
-  @Operation('Subjects who may be contacted on a channel about a topic', { status: 200, description: 'One page; follow `next`', schema: 'Audience' }, 'VALIDATION.FAILED', 'TOPIC.NOT_FOUND')
+  @Operation(
+    'Subjects who may be contacted on a channel about a topic',
+    { status: 200, description: 'One page; follow `next`', schema: 'Audience' },
+    'VALIDATION.FAILED',
+    'TOPIC.NOT_FOUND',
+  )
   @Roles('journey', 'crm', 'admin')
   async list(@Query() query: AudienceQueryDto) {
     requireKnownChannel(query.channel, this.config.domain.channels);
     const topic = await getTopic(this.store, query.topicId);
     if (!topic) throw topicNotFound(query.topicId);
-    const page = await findAudience(this.store, topic, query.channel, new Date().toISOString(), { after: query.after, limit: query.limit ?? 100 });
+    const page = await findAudience(this.store, topic, query.channel, new Date().toISOString(), {
+      after: query.after,
+      limit: query.limit ?? 100,
+    });
     return { topicId: topic.id, channel: query.channel, legalBasis: topic.legalBasis, ...page };
   }
 }

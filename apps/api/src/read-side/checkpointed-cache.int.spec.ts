@@ -24,7 +24,11 @@ describe('CheckpointedCache (sqlite)', () => {
   });
 
   const put = (store: ReadStore, checkpoint: number, title: string) =>
-    store.commit({ projection: MODEL, checkpoint, writes: [{ kind: 'put', collection: MODEL, id: 'promo', doc: { title }, position: checkpoint }] });
+    store.commit({
+      projection: MODEL,
+      checkpoint,
+      writes: [{ kind: 'put', collection: MODEL, id: 'promo', doc: { title }, position: checkpoint }],
+    });
   const countingLoader = () => {
     const loader = jest.fn(async (id: string) => (await ours.get<JsonObject>(MODEL, id))?.doc);
     return loader;
@@ -72,7 +76,13 @@ describe('CheckpointedCache (sqlite)', () => {
   });
 
   it('stays within its capacity, dropping the oldest entry first', async () => {
-    await ours.commit({ projection: MODEL, checkpoint: 3, writes: ['a', 'b', 'c'].map((id, i) => ({ kind: 'put', collection: MODEL, id, doc: { id }, position: i + 1 }) as const) });
+    await ours.commit({
+      projection: MODEL,
+      checkpoint: 3,
+      writes: ['a', 'b', 'c'].map(
+        (id, i) => ({ kind: 'put', collection: MODEL, id, doc: { id }, position: i + 1 }) as const,
+      ),
+    });
     const cache = new CheckpointedCache<JsonObject>(ours, MODEL, 2);
     const load = countingLoader();
     for (const id of ['a', 'b', 'c', 'c', 'b', 'a']) await cache.get(id, load);
@@ -80,13 +90,25 @@ describe('CheckpointedCache (sqlite)', () => {
   });
 
   it('notices a rebuild against another log that ends at the same position', async () => {
-    await ours.commit({ projection: MODEL, checkpoint: 5, eventId: 'old-log-5', writes: [{ kind: 'put', collection: MODEL, id: 'promo', doc: { title: 'old log' }, position: 5 }] });
+    await ours.commit({
+      projection: MODEL,
+      checkpoint: 5,
+      eventId: 'old-log-5',
+      writes: [{ kind: 'put', collection: MODEL, id: 'promo', doc: { title: 'old log' }, position: 5 }],
+    });
     const cache = new CheckpointedCache<JsonObject>(ours, MODEL, 10);
     const load = countingLoader();
     await cache.get('promo', load);
     const spec = { projection: MODEL, collections: [MODEL], indexes: [] };
     const staged = await other.beginRebuild(spec);
-    await other.commit({ projection: staged.projection, checkpoint: 5, eventId: 'new-log-5', writes: [{ kind: 'put', collection: staged.collections[0]!, id: 'promo', doc: { title: 'new log' }, position: 5 }] });
+    await other.commit({
+      projection: staged.projection,
+      checkpoint: 5,
+      eventId: 'new-log-5',
+      writes: [
+        { kind: 'put', collection: staged.collections[0]!, id: 'promo', doc: { title: 'new log' }, position: 5 },
+      ],
+    });
     await other.swapRebuild(spec, { replace: true });
     expect(await cache.get('promo', load)).toEqual({ title: 'new log' });
   });

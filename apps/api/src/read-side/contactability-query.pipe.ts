@@ -5,7 +5,11 @@ import { ContactabilityQueryDto } from './dto/read-queries.dto';
 /** The checked query of `GET /subjects/:id/contactability`. */
 export type ContactabilityQuery = { topicId: string; channel: string; contactPointId?: string };
 
-const LIMITS: Readonly<Record<string, readonly [min: number, max: number]>> = { topicId: [1, 128], channel: [1, 64], contactPointId: [1, 128] };
+const LIMITS: Readonly<Record<string, readonly [min: number, max: number]>> = {
+  topicId: [1, 128],
+  channel: [1, 64],
+  contactPointId: [1, 128],
+};
 const REQUIRED = ['topicId', 'channel'] as const;
 
 /**
@@ -20,7 +24,10 @@ export class ContactabilityQueryPipe implements PipeTransform<unknown, Promise<C
 
   async transform(value: unknown): Promise<ContactabilityQuery> {
     if (isWellFormed(value)) return value;
-    return (await this.full.transform(value, { type: 'query', metatype: ContactabilityQueryDto })) as ContactabilityQuery;
+    return (await this.full.transform(value, {
+      type: 'query',
+      metatype: ContactabilityQueryDto,
+    })) as ContactabilityQuery;
   }
 }
 

@@ -5,13 +5,14 @@ import { ContactabilityQueryDto } from './dto/read-queries.dto';
 /** What the DTO path answers: the value it passes on, or the refusal's body. */
 async function outcome(run: () => Promise<unknown>): Promise<unknown> {
   try {
-    return { passed: { ...(await run()) as object } };
+    return { passed: { ...((await run()) as object) } };
   } catch (error) {
     return { refused: (error as { getResponse(): unknown }).getResponse() };
   }
 }
 
-const viaDto = (query: unknown) => outcome(() => new ApiValidationPipe().transform(query, { type: 'query', metatype: ContactabilityQueryDto }));
+const viaDto = (query: unknown) =>
+  outcome(() => new ApiValidationPipe().transform(query, { type: 'query', metatype: ContactabilityQueryDto }));
 const viaPipe = (query: unknown) => outcome(() => new ContactabilityQueryPipe().transform(query));
 
 const QUERIES: Array<[string, unknown]> = [
@@ -37,7 +38,9 @@ describe('ContactabilityQueryPipe', () => {
   });
 
   it('refuses with the violations class-validator names', async () => {
-    const refused = (await viaPipe({ channel: 'email', extra: 'x' })) as { refused: { code: string; violations: Array<{ field: string }> } };
+    const refused = (await viaPipe({ channel: 'email', extra: 'x' })) as {
+      refused: { code: string; violations: Array<{ field: string }> };
+    };
     expect(refused.refused.code).toBe('VALIDATION.FAILED');
     expect(refused.refused.violations.map((v) => v.field)).toEqual(expect.arrayContaining(['topicId', 'extra']));
   });

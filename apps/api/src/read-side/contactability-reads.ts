@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_STORE } from '#runtime';
-import { getProfile, getTopic, subjectProfileModel, topicsModel, type SubjectProfileDocument, type TopicReadView } from '#projections';
+import {
+  getProfile,
+  getTopic,
+  subjectProfileModel,
+  topicsModel,
+  type SubjectProfileDocument,
+  type TopicReadView,
+} from '#projections';
 import type { ReadStore } from '#read-store';
 import { CheckpointedCache } from './checkpointed-cache';
 

@@ -25,13 +25,24 @@ export class ContactabilityController {
   ) {}
 
   @Get('subjects/:id/contactability')
-  @Operation('May this subject be contacted on this channel about this topic now?', { status: 200, description: 'The decision with its reasons', schema: 'Contactability' }, 'VALIDATION.FAILED', 'SUBJECT.NOT_FOUND', 'TOPIC.NOT_FOUND')
+  @Operation(
+    'May this subject be contacted on this channel about this topic now?',
+    { status: 200, description: 'The decision with its reasons', schema: 'Contactability' },
+    'VALIDATION.FAILED',
+    'SUBJECT.NOT_FOUND',
+    'TOPIC.NOT_FOUND',
+  )
   @Roles('journey', 'crm', 'admin')
   @ApiQuery({ name: 'topicId', type: String, required: true })
   @ApiQuery({ name: 'channel', type: String, required: true })
   @ApiQuery({ name: 'contactPointId', type: String, required: false })
   async check(@Param('id', uuid) id: string, @Query(ContactabilityQueryPipe) query: ContactabilityQuery) {
-    const check: ContactabilityCheck = { subjectId: id, topicId: query.topicId, channel: query.channel, contactPointId: query.contactPointId };
+    const check: ContactabilityCheck = {
+      subjectId: id,
+      topicId: query.topicId,
+      channel: query.channel,
+      contactPointId: query.contactPointId,
+    };
     requireKnownChannel(check.channel, this.config.domain.channels);
     const [profile, topic] = await Promise.all([this.reads.profile(id), this.reads.topic(check.topicId)]);
     // Where the batch denies with SUBJECT.UNKNOWN or TOPIC.UNKNOWN, the single resource is not found.
@@ -43,11 +54,17 @@ export class ContactabilityController {
 
   /** Up to 1,000 checks answered in the order given; unknown subjects or topics are denied, not failed. */
   @Post('contactability')
-  @Operation('Check contactability for many subjects at once', { status: 200, description: 'One result per check, in order', schema: 'ContactabilityBatch' }, 'TOPIC.NOT_FOUND')
+  @Operation(
+    'Check contactability for many subjects at once',
+    { status: 200, description: 'One result per check, in order', schema: 'ContactabilityBatch' },
+    'TOPIC.NOT_FOUND',
+  )
   @HttpCode(200)
   @Roles('journey', 'crm', 'admin')
   async batch(@Body() body: ContactabilityBatchDto) {
-    body.checks.forEach((check, i) => requireKnownChannel(check.channel, this.config.domain.channels, `checks.${i}.channel`));
+    body.checks.forEach((check, i) =>
+      requireKnownChannel(check.channel, this.config.domain.channels, `checks.${i}.channel`),
+    );
     const decisions = await checkContactability(this.store, body.checks, new Date().toISOString());
     return { results: body.checks.map((check, i) => ({ ...check, ...decisions[i]! })) };
   }

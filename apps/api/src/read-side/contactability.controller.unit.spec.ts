@@ -6,35 +6,84 @@ import { SqliteReadStore, type JsonObject, type ReadStore } from '#read-store';
 import { fold, subjectEvent, T0, topicEvent } from '../../../../projections/projection.fixtures';
 import type { ProjectedEvent } from '../../../../projections/read-model';
 import { SUBJECT_PROFILES, subjectProfileModel } from '../../../../projections/subject-profile';
-import { blockSet, doiRequested, granted, objection, registered, revoked } from '../../../../projections/subject-profile.fixtures';
+import {
+  blockSet,
+  doiRequested,
+  granted,
+  objection,
+  registered,
+  revoked,
+} from '../../../../projections/subject-profile.fixtures';
 import { TOPICS, topicsModel } from '../../../../projections/topics';
 import { ContactabilityController } from './contactability.controller';
 import { ContactabilityReads } from './contactability-reads';
 
 const CHANNELS = ['email', 'sms', 'push'];
 const defineTopic = (id: string, legalBasis: string) => [
-  topicEvent(id, 'TopicDefined', { title: id, description: id, allowedChannels: ['email', 'sms'], legalBasis, personalFields: [], retentionDays: 730, definedAt: T0 }),
-  topicEvent(id, 'ConsentTextVersionPublished', { version: 1, text: 'v1', textHash: '1'.repeat(64), language: 'en', change: 'material', publishedAt: T0 }),
+  topicEvent(id, 'TopicDefined', {
+    title: id,
+    description: id,
+    allowedChannels: ['email', 'sms'],
+    legalBasis,
+    personalFields: [],
+    retentionDays: 730,
+    definedAt: T0,
+  }),
+  topicEvent(id, 'ConsentTextVersionPublished', {
+    version: 1,
+    text: 'v1',
+    textHash: '1'.repeat(64),
+    language: 'en',
+    change: 'material',
+    publishedAt: T0,
+  }),
 ];
-const smsPoint = () => subjectEvent('ContactPointAdded', { contactPointId: 'cp-sms', channel: 'sms', address: 'enc:v1:k1:iv:sms', addedAt: T0 });
+const smsPoint = () =>
+  subjectEvent('ContactPointAdded', {
+    contactPointId: 'cp-sms',
+    channel: 'sms',
+    address: 'enc:v1:k1:iv:sms',
+    addedAt: T0,
+  });
 
 /** Subjects whose profiles cover every kind of answer: allowed, each denial, per address. */
 const PROFILES: Record<string, () => ProjectedEvent[]> = {
   '11111111-1111-4111-8111-111111111111': () => [registered(), granted()],
   '22222222-2222-4222-8222-222222222222': () => [registered()],
   '33333333-3333-4333-8333-333333333333': () => [registered(), granted(), revoked()],
-  '44444444-4444-4444-8444-444444444444': () => [registered(), granted(), blockSet({ kind: 'contact_point', contactPointId: 'cp-mail' })],
+  '44444444-4444-4444-8444-444444444444': () => [
+    registered(),
+    granted(),
+    blockSet({ kind: 'contact_point', contactPointId: 'cp-mail' }),
+  ],
   '55555555-5555-4555-8555-555555555555': () => [registered(), granted(), objection({ kind: 'direct_marketing' })],
   '66666666-6666-4666-8666-666666666666': () => [registered(), smsPoint(), doiRequested()],
 };
 const UNKNOWN_SUBJECT = '77777777-7777-4777-8777-777777777777';
 
 async function seed(store: ReadStore): Promise<void> {
-  const profiles = Object.entries(PROFILES).map(([id, events]) => ({ id, doc: fold(subjectProfileModel, events()).values().next().value! }));
+  const profiles = Object.entries(PROFILES).map(([id, events]) => ({
+    id,
+    doc: fold(subjectProfileModel, events()).values().next().value!,
+  }));
   const topics = fold(topicsModel, [...defineTopic('newsletter', 'consent'), ...defineTopic('orders', 'contract')]);
-  const put = (collection: string, id: string, doc: JsonObject) => ({ kind: 'put' as const, collection, id, doc, position: 1 });
-  await store.commit({ projection: subjectProfileModel.name, checkpoint: 1, writes: profiles.map((p) => put(SUBJECT_PROFILES, p.id, p.doc)) });
-  await store.commit({ projection: topicsModel.name, checkpoint: 1, writes: [...topics].map(([key, doc]) => put(TOPICS, key.slice(TOPICS.length + 1), doc)) });
+  const put = (collection: string, id: string, doc: JsonObject) => ({
+    kind: 'put' as const,
+    collection,
+    id,
+    doc,
+    position: 1,
+  });
+  await store.commit({
+    projection: subjectProfileModel.name,
+    checkpoint: 1,
+    writes: profiles.map((p) => put(SUBJECT_PROFILES, p.id, p.doc)),
+  });
+  await store.commit({
+    projection: topicsModel.name,
+    checkpoint: 1,
+    writes: [...topics].map(([key, doc]) => put(TOPICS, key.slice(TOPICS.length + 1), doc)),
+  });
 }
 
 /** What a route answered: the body, or the refusal's status, code and violations. */
@@ -42,7 +91,12 @@ async function outcome(answer: () => Promise<unknown>): Promise<unknown> {
   try {
     return { body: await answer() };
   } catch (error) {
-    const e = error as { code: string; kind?: string; getStatus?: () => number; details?: { violations?: { field: string; rule: string }[] } };
+    const e = error as {
+      code: string;
+      kind?: string;
+      getStatus?: () => number;
+      details?: { violations?: { field: string; rule: string }[] };
+    };
     return { code: e.code, status: e.getStatus?.() ?? e.kind, rules: e.details?.violations?.map((v) => v.rule) };
   }
 }
@@ -56,7 +110,11 @@ describe('the single and the batch contactability checks', () => {
     dir = mkdtempSync(join(tmpdir(), 'contactability-paths-'));
     store = await SqliteReadStore.open(join(dir, 'read.sqlite'));
     await seed(store);
-    controller = new ContactabilityController(store, { domain: { channels: CHANNELS } } as unknown as AppConfig, new ContactabilityReads(store));
+    controller = new ContactabilityController(
+      store,
+      { domain: { channels: CHANNELS } } as unknown as AppConfig,
+      new ContactabilityReads(store),
+    );
   });
   afterAll(async () => {
     await store.close();
@@ -66,15 +124,37 @@ describe('the single and the batch contactability checks', () => {
   const subjects = [...Object.keys(PROFILES), UNKNOWN_SUBJECT];
   const cases = subjects.flatMap((subjectId) =>
     ['newsletter', 'orders', 'unknown-topic'].flatMap((topicId) =>
-      ['email', 'sms', 'push', 'fax'].flatMap((channel) => [undefined, 'cp-mail', 'cp-sms', 'cp-none'].map((contactPointId) => ({ subjectId, topicId, channel, contactPointId })))),
+      ['email', 'sms', 'push', 'fax'].flatMap((channel) =>
+        [undefined, 'cp-mail', 'cp-sms', 'cp-none'].map((contactPointId) => ({
+          subjectId,
+          topicId,
+          channel,
+          contactPointId,
+        })),
+      ),
+    ),
   );
 
   it('give the same answer to every (subject, topic, channel, contact point), and the same 400s', async () => {
     const seen = new Set<string>();
     for (const check of cases) {
-      const query = { topicId: check.topicId, channel: check.channel, ...(check.contactPointId ? { contactPointId: check.contactPointId } : {}) };
-      const single = (await outcome(() => controller.check(check.subjectId, query))) as { body?: JsonObject; code?: string; status?: unknown; rules?: string[] };
-      const batch = (await outcome(() => controller.batch({ checks: [check] }))) as { body?: { results: JsonObject[] }; code?: string; status?: unknown; rules?: string[] };
+      const query = {
+        topicId: check.topicId,
+        channel: check.channel,
+        ...(check.contactPointId ? { contactPointId: check.contactPointId } : {}),
+      };
+      const single = (await outcome(() => controller.check(check.subjectId, query))) as {
+        body?: JsonObject;
+        code?: string;
+        status?: unknown;
+        rules?: string[];
+      };
+      const batch = (await outcome(() => controller.batch({ checks: [check] }))) as {
+        body?: { results: JsonObject[] };
+        code?: string;
+        status?: unknown;
+        rules?: string[];
+      };
       if (single.body) {
         const { subjectId, topicId, channel, legalBasis, ...decision } = single.body;
         expect(batch.body!.results[0]).toEqual({ ...check, ...decision });
@@ -92,7 +172,20 @@ describe('the single and the batch contactability checks', () => {
       }
     }
     // The cases reach every kind of answer, so agreement is not agreement on one denial.
-    expect([...seen]).toEqual(expect.arrayContaining(['allowed', '400', 'SUBJECT.UNKNOWN', 'TOPIC.UNKNOWN', 'CONSENT.NEVER_ASKED', 'CONSENT.REVOKED',
-      'BLOCK.CONTACT_POINT', 'OBJECTION.DIRECT_MARKETING', 'TOPIC.CHANNEL_NOT_ALLOWED', 'CONTACT_POINT.UNKNOWN', 'CONTACT_POINT.CHANNEL_MISMATCH']));
+    expect([...seen]).toEqual(
+      expect.arrayContaining([
+        'allowed',
+        '400',
+        'SUBJECT.UNKNOWN',
+        'TOPIC.UNKNOWN',
+        'CONSENT.NEVER_ASKED',
+        'CONSENT.REVOKED',
+        'BLOCK.CONTACT_POINT',
+        'OBJECTION.DIRECT_MARKETING',
+        'TOPIC.CHANNEL_NOT_ALLOWED',
+        'CONTACT_POINT.UNKNOWN',
+        'CONTACT_POINT.CHANNEL_MISMATCH',
+      ]),
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ProjectionProgress } from '#projection-runtime';
 import { READ_STORE } from '#runtime';
-import { consentFigures, openRequestsByDueDate, READ_MODELS, type ConsentFigures, type RequestsDue } from '#projections';
+import {
+  consentFigures,
+  openRequestsByDueDate,
+  READ_MODELS,
+  type ConsentFigures,
+  type RequestsDue,
+} from '#projections';
 import type { ReadStore } from '#read-store';
 
 export type MissionControlFigures = {
@@ -31,7 +37,10 @@ export class MissionControl {
   async figures(): Promise<MissionControlFigures> {
     const position = await this.position();
     const now = new Date().toISOString();
-    const [consents, openRequests] = await Promise.all([consentFigures(this.store, now), openRequestsByDueDate(this.store, this.collections, now)]);
+    const [consents, openRequests] = await Promise.all([
+      consentFigures(this.store, now),
+      openRequestsByDueDate(this.store, this.collections, now),
+    ]);
     return { position, computedAt: now, consents, openRequests };
   }
 }

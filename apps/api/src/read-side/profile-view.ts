@@ -24,12 +24,32 @@ export function audienceOf(roles: readonly Role[]): ProfileAudience {
 export class ProfileView {
   constructor(@Inject(SUBJECT_CRYPTO) private readonly crypto: SubjectCrypto) {}
 
-  async present(doc: SubjectProfileDocument, topics: ReadonlyMap<string, TopicReadView>, audience: ProfileAudience, now: string) {
+  async present(
+    doc: SubjectProfileDocument,
+    topics: ReadonlyMap<string, TopicReadView>,
+    audience: ProfileAudience,
+    now: string,
+  ) {
     const reveal = (value: string | undefined) => this.reveal(doc.subjectId, value, audience);
     const consents = doc.consents.map((consent) => consentView(consent, topics.get(consent.scope.topicId), now));
-    const objections = await Promise.all(doc.objections.map(async ({ key: _key, reason, ...o }) => ({ ...o, ...(await optional('reason', reason, reveal)) })));
-    const blocks = await Promise.all(doc.blocks.map(async ({ reason, ...b }) => ({ ...b, ...(await optional('reason', reason, reveal)) })));
-    const base = { subjectId: doc.subjectId, erased: doc.erased === true, registeredAt: doc.registeredAt, updatedAt: doc.updatedAt, consents, objections, blocks };
+    const objections = await Promise.all(
+      doc.objections.map(async ({ key: _key, reason, ...o }) => ({
+        ...o,
+        ...(await optional('reason', reason, reveal)),
+      })),
+    );
+    const blocks = await Promise.all(
+      doc.blocks.map(async ({ reason, ...b }) => ({ ...b, ...(await optional('reason', reason, reveal)) })),
+    );
+    const base = {
+      subjectId: doc.subjectId,
+      erased: doc.erased === true,
+      registeredAt: doc.registeredAt,
+      updatedAt: doc.updatedAt,
+      consents,
+      objections,
+      blocks,
+    };
     if (audience === 'consents') return base;
     return { ...base, locale: doc.locale, ...(await this.personal(doc, reveal)) };
   }
@@ -38,17 +58,32 @@ export class ProfileView {
   async summary(doc: SubjectProfileDocument, audience: ProfileAudience) {
     const reveal = (value: string | undefined) => this.reveal(doc.subjectId, value, audience);
     const { contactPoints, profile } = await this.personal(doc, reveal);
-    return { subjectId: doc.subjectId, locale: doc.locale, registeredAt: doc.registeredAt, updatedAt: doc.updatedAt, contactPoints, profile };
+    return {
+      subjectId: doc.subjectId,
+      locale: doc.locale,
+      registeredAt: doc.registeredAt,
+      updatedAt: doc.updatedAt,
+      contactPoints,
+      profile,
+    };
   }
 
   private async personal(doc: SubjectProfileDocument, reveal: (value: string | undefined) => Promise<unknown>) {
     const contactPoints = await Promise.all(
       doc.contactPoints.map(async (point) => {
         const { contactPointId, channel, status, eventId } = point;
-        return { contactPointId, channel, status, eventId, ...(point.status === 'active' ? { address: await reveal(point.address) } : {}) };
+        return {
+          contactPointId,
+          channel,
+          status,
+          eventId,
+          ...(point.status === 'active' ? { address: await reveal(point.address) } : {}),
+        };
       }),
     );
-    const entries = await Promise.all(Object.entries(doc.profile).map(async ([field, value]) => [field, await reveal(value)] as const));
+    const entries = await Promise.all(
+      Object.entries(doc.profile).map(async ([field, value]) => [field, await reveal(value)] as const),
+    );
     return { contactPoints, profile: Object.fromEntries(entries), doubleOptIns: doc.doubleOptIns };
   }
 
@@ -59,7 +94,11 @@ export class ProfileView {
   }
 }
 
-async function optional(field: string, value: string | undefined, reveal: (value: string | undefined) => Promise<unknown>) {
+async function optional(
+  field: string,
+  value: string | undefined,
+  reveal: (value: string | undefined) => Promise<unknown>,
+) {
   return value === undefined ? {} : { [field]: await reveal(value) };
 }
 
@@ -71,10 +110,19 @@ function consentView(consent: ProfileConsent, topic: TopicReadView | undefined, 
     ...scope,
     status: topic ? effectiveConsentStatus(consent, topic, now) : consent.status,
     recordedStatus: consent.status,
-    ...(grant ? { textVersion: grant.evidence.textVersion, method: grant.evidence.method, grantedAt: grant.grantedAt, evidence: grant.evidence } : {}),
+    ...(grant
+      ? {
+          textVersion: grant.evidence.textVersion,
+          method: grant.evidence.method,
+          grantedAt: grant.grantedAt,
+          evidence: grant.evidence,
+        }
+      : {}),
     ...(grant?.expiresAt ? { expiresAt: grant.expiresAt } : {}),
     ...(consent.status === 'revoked' ? { revokedAt: consent.revokedAt } : {}),
-    ...(consent.status === 'pending-double-opt-in' ? { requestId: consent.requestId, expiresAt: consent.expiresAt } : {}),
+    ...(consent.status === 'pending-double-opt-in'
+      ? { requestId: consent.requestId, expiresAt: consent.expiresAt }
+      : {}),
     ...(consent.status === 'expired' ? { requestId: consent.requestId, expiredAt: consent.expiredAt } : {}),
     eventId,
     ...(grantEventId ? { grantEventId } : {}),

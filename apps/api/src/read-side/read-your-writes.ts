@@ -1,4 +1,11 @@
-import { applyDecorators, type CanActivate, type ExecutionContext, Inject, Injectable, UseGuards } from '@nestjs/common';
+import {
+  applyDecorators,
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { Refuses } from '../http/openapi/refusals';
 import type { FastifyRequest } from 'fastify';
@@ -55,7 +62,9 @@ export class ReadYourWritesGuard implements CanActivate {
 
   private async waitFor(position: number): Promise<boolean> {
     if (await this.progress.waitFor(position, this.config.projections.readYourWritesTimeoutMs)) return true;
-    throw edgeRefusal(PROJECTION_BEHIND, `The read models have not reached position ${position} yet; retry shortly`, { 'Retry-After': '1' });
+    throw edgeRefusal(PROJECTION_BEHIND, `The read models have not reached position ${position} yet; retry shortly`, {
+      'Retry-After': '1',
+    });
   }
 }
 
@@ -63,7 +72,11 @@ export class ReadYourWritesGuard implements CanActivate {
 export function ReadYourWrites(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     UseGuards(ReadYourWritesGuard),
-    ApiHeader({ name: 'X-Min-Position', required: false, description: 'Answer only once the read models include this global position (from a command response)' }),
+    ApiHeader({
+      name: 'X-Min-Position',
+      required: false,
+      description: 'Answer only once the read models include this global position (from a command response)',
+    }),
     // 400 for a malformed header; 503 with Retry-After when the read models did not catch up in time or a model is being rebuilt.
     Refuses('VALIDATION.FAILED', 'PROJECTION.BEHIND', 'PROJECTION.REBUILDING'),
   );

@@ -23,7 +23,11 @@ export class StatsController {
   ) {}
 
   @Get()
-  @Operation('Mission Control’s consent figures and open requests', { status: 200, description: 'The figures', schema: 'MissionControlFigures' })
+  @Operation('Mission Control’s consent figures and open requests', {
+    status: 200,
+    description: 'The figures',
+    schema: 'MissionControlFigures',
+  })
   @ReadYourWrites()
   @Roles('admin', 'dpo', 'crm', 'auditor')
   figures(): Promise<MissionControlFigures> {
@@ -36,13 +40,19 @@ export class StatsController {
    * over its cap gets a 429, and given back when the client leaves.
    */
   @Sse('stream')
-  @Operation('Mission Control’s figures as a live stream', { status: 200, description: 'Server-sent events: `stats` frames (MissionControlFigures) and `heartbeat`s', media: ['text/event-stream'] })
+  @Operation('Mission Control’s figures as a live stream', {
+    status: 200,
+    description: 'Server-sent events: `stats` frames (MissionControlFigures) and `heartbeat`s',
+    media: ['text/event-stream'],
+  })
   @Roles('admin', 'dpo', 'crm', 'auditor')
   @Refuses(TOO_MANY_STREAMS)
   stream(@Caller() caller: CallerIdentity, @Req() request: FastifyRequest): Observable<MessageEvent> {
     const release = this.slots.acquire(caller.name);
     request.raw.once('close', release);
-    const heartbeats = interval(STATS_HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'heartbeat', data: { at: new Date().toISOString() } })));
+    const heartbeats = interval(STATS_HEARTBEAT_MS).pipe(
+      map((): MessageEvent => ({ type: 'heartbeat', data: { at: new Date().toISOString() } })),
+    );
     return merge(this.shared.frames, heartbeats).pipe(finalize(release));
   }
 }

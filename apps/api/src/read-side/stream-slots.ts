@@ -20,7 +20,11 @@ export class StreamSlots {
   /** Takes a slot for the key or refuses with 429; the returned release may be called any number of times. */
   acquire(key: string): () => void {
     const held = this.open.get(key) ?? 0;
-    if (held >= this.limit) throw edgeRefusal(TOO_MANY_STREAMS, `this API key already holds ${this.limit} open stats streams (STATS_STREAMS_PER_KEY); close one first`);
+    if (held >= this.limit)
+      throw edgeRefusal(
+        TOO_MANY_STREAMS,
+        `this API key already holds ${this.limit} open stats streams (STATS_STREAMS_PER_KEY); close one first`,
+      );
     this.open.set(key, held + 1);
     let released = false;
     return () => {

@@ -27,7 +27,11 @@ export class SubjectProfileController {
 
   /** Exact lookup by address through the blind index: the address itself is never stored in clear. */
   @Get()
-  @Operation('Find subjects by e-mail or phone (blind index)', { status: 200, description: 'Exact matches', schema: 'SubjectLookup' }, 'VALIDATION.FAILED')
+  @Operation(
+    'Find subjects by e-mail or phone (blind index)',
+    { status: 200, description: 'Exact matches', schema: 'SubjectLookup' },
+    'VALIDATION.FAILED',
+  )
   @Roles('crm', 'dpo', 'admin')
   async lookup(@Query() query: LookupQueryDto, @Caller() caller: CallerIdentity) {
     const lookupKey = this.lookupKey(query);
@@ -37,7 +41,11 @@ export class SubjectProfileController {
   }
 
   @Get(':id')
-  @Operation('A subject’s profile, consents, objections and blocks', { status: 200, description: 'The profile as the caller’s role may see it', schema: 'SubjectProfile' }, 'SUBJECT.NOT_FOUND')
+  @Operation(
+    'A subject’s profile, consents, objections and blocks',
+    { status: 200, description: 'The profile as the caller’s role may see it', schema: 'SubjectProfile' },
+    'SUBJECT.NOT_FOUND',
+  )
   @Roles('crm', 'dpo', 'admin', 'auditor', 'journey')
   async get(@Param('id', uuid) id: string, @Caller() caller: CallerIdentity) {
     const found = await getProfile(this.store, id);
@@ -57,7 +65,13 @@ export class SubjectProfileController {
     } catch (error) {
       if (!(error instanceof BlindIndexInputError)) throw error;
       const field = email !== undefined ? 'email' : 'phone';
-      throw validationFailed([{ field, rule: field === 'email' ? 'isEmail' : 'isPhoneNumber', message: `${field} is not a valid ${field === 'email' ? 'e-mail address' : 'phone number'}` }]);
+      throw validationFailed([
+        {
+          field,
+          rule: field === 'email' ? 'isEmail' : 'isPhoneNumber',
+          message: `${field} is not a valid ${field === 'email' ? 'e-mail address' : 'phone number'}`,
+        },
+      ]);
     }
   }
 }

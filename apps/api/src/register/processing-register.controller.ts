@@ -16,11 +16,26 @@ export class ProcessingRegisterController {
   constructor(private readonly register: ProcessingRegisterService) {}
 
   @Get()
-  @Operation('The record of processing activities (Art. 30)', [{ status: 200, description: 'JSON, or CSV with format=csv or Accept: text/csv', schema: 'ProcessingRegister', media: ['text/csv'] }], 'VALIDATION.FAILED')
+  @Operation(
+    'The record of processing activities (Art. 30)',
+    [
+      {
+        status: 200,
+        description: 'JSON, or CSV with format=csv or Accept: text/csv',
+        schema: 'ProcessingRegister',
+        media: ['text/csv'],
+      },
+    ],
+    'VALIDATION.FAILED',
+  )
   @Roles('dpo', 'admin', 'auditor')
   @ReadYourWrites()
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
-  async get(@Query('format') format: unknown, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<ProcessingRegister | string> {
+  async get(
+    @Query('format') format: unknown,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ProcessingRegister | string> {
     const csv = wantsCsv(format, accept);
     const register = await this.register.generate();
     if (!csv) return register;

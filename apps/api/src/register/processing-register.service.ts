@@ -30,8 +30,17 @@ export class ProcessingRegisterService {
     const measures = safeguards(anchors.length > 0);
     const ids = measures.filter((m) => m.inPlace).map((m) => m.id);
     const recipients = await webhookRecipients(this.state);
-    const activities = (await this.topicStates()).map((state) => activityOf(state, recipients(state.definition.topicId), ids));
-    return { controller: this.controller, generatedAt: new Date().toISOString(), position, activities, safeguards: measures, notes: this.notes(activities) };
+    const activities = (await this.topicStates()).map((state) =>
+      activityOf(state, recipients(state.definition.topicId), ids),
+    );
+    return {
+      controller: this.controller,
+      generatedAt: new Date().toISOString(),
+      position,
+      activities,
+      safeguards: measures,
+      notes: this.notes(activities),
+    };
   }
 
   private async topicStates() {
@@ -50,8 +59,10 @@ export class ProcessingRegisterService {
       // Art. 30(1)(d): only recipients registered in the ledger can be listed from it.
       'recipients: the webhooks registered in the ledger whose filter admits the topic; processors outside it (e.g. the SMTP relay sending double opt-in mails, the CRM) must be added by the controller',
     ];
-    if (this.controller.name === null || this.controller.contact === null) notes.push('controller: set CONTROLLER_NAME and CONTROLLER_CONTACT (Art. 30(1)(a))');
-    if (activities.every((a) => a.recipients.length === 0)) notes.push('no webhook is registered: no topic has a recipient in the ledger');
+    if (this.controller.name === null || this.controller.contact === null)
+      notes.push('controller: set CONTROLLER_NAME and CONTROLLER_CONTACT (Art. 30(1)(a))');
+    if (activities.every((a) => a.recipients.length === 0))
+      notes.push('no webhook is registered: no topic has a recipient in the ledger');
     if (activities.length === 0) notes.push('no topics are defined yet');
     return notes;
   }

@@ -33,7 +33,11 @@ export interface ProcessingRegister {
   notes: string[];
 }
 
-const ARTICLES: Record<string, string> = { consent: 'Art. 6(1)(a), Art. 7', contract: 'Art. 6(1)(b)', legitimate_interest: 'Art. 6(1)(f), objection under Art. 21' };
+const ARTICLES: Record<string, string> = {
+  consent: 'Art. 6(1)(a), Art. 7',
+  contract: 'Art. 6(1)(b)',
+  legitimate_interest: 'Art. 6(1)(f), objection under Art. 21',
+};
 
 const SUBJECTS: Record<string, string> = {
   consent: 'persons who consented to this purpose (subscribers, prospects)',
@@ -41,18 +45,34 @@ const SUBJECTS: Record<string, string> = {
   legitimate_interest: 'existing customers and contacts (who may object, Art. 21)',
 };
 
-const CHANNEL_DATA: Record<string, string> = { email: 'e-mail address', sms: 'mobile phone number', phone: 'phone number', whatsapp: 'mobile phone number', post: 'postal address', push: 'push device token' };
+const CHANNEL_DATA: Record<string, string> = {
+  email: 'e-mail address',
+  sms: 'mobile phone number',
+  phone: 'phone number',
+  whatsapp: 'mobile phone number',
+  post: 'postal address',
+  push: 'push device token',
+};
 
 export function personalDataOf(definition: TopicDefinition): string[] {
-  const contact = [...new Set(definition.allowedChannels.map((channel) => CHANNEL_DATA[channel] ?? `${channel} address`))].map((kind) => `contact point: ${kind}`);
+  const contact = [
+    ...new Set(definition.allowedChannels.map((channel) => CHANNEL_DATA[channel] ?? `${channel} address`)),
+  ].map((kind) => `contact point: ${kind}`);
   const profile = definition.personalFields.map((field) => `profile: ${field}`);
   // Art. 7(1): the evidence of a consent is itself personal data (time, source, IP address, user agent).
-  const evidence = definition.legalBasis === 'consent' ? ['consent evidence: time, source system, text version, IP address and user agent where captured'] : [];
+  const evidence =
+    definition.legalBasis === 'consent'
+      ? ['consent evidence: time, source system, text version, IP address and user agent where captured']
+      : [];
   return ['pseudonymous subject id', ...contact, ...profile, ...evidence, 'contact blocks and objections'];
 }
 
 /** A defined topic as its processing activity; recipients come from registrations (issue 7). */
-export function activityOf(state: Extract<TopicState, { status: 'active' | 'retired' }>, recipients: Recipient[], safeguardIds: string[]): ProcessingActivity {
+export function activityOf(
+  state: Extract<TopicState, { status: 'active' | 'retired' }>,
+  recipients: Recipient[],
+  safeguardIds: string[],
+): ProcessingActivity {
   const { definition } = state;
   return {
     topicId: definition.topicId,
@@ -63,7 +83,10 @@ export function activityOf(state: Extract<TopicState, { status: 'active' | 'reti
     categoriesOfPersonalData: personalDataOf(definition),
     categoriesOfDataSubjects: [SUBJECTS[definition.legalBasis] ?? 'data subjects of this purpose'],
     recipients,
-    retention: { days: definition.retentionDays, period: `${definition.retentionDays} days, then erased by crypto-shredding unless a legal hold applies` },
+    retention: {
+      days: definition.retentionDays,
+      period: `${definition.retentionDays} days, then erased by crypto-shredding unless a legal hold applies`,
+    },
     consentTextVersion: state.versions.at(-1)?.version ?? 0,
     safeguards: safeguardIds,
   };

@@ -1,8 +1,20 @@
 import type { ProcessingRegister } from './processing-register';
 
 const COLUMNS = [
-  'controllerName', 'controllerContact', 'topicId', 'name', 'purpose', 'status', 'legalBasis', 'article',
-  'categoriesOfPersonalData', 'categoriesOfDataSubjects', 'recipients', 'retentionDays', 'retention', 'safeguards',
+  'controllerName',
+  'controllerContact',
+  'topicId',
+  'name',
+  'purpose',
+  'status',
+  'legalBasis',
+  'article',
+  'categoriesOfPersonalData',
+  'categoriesOfDataSubjects',
+  'recipients',
+  'retentionDays',
+  'retention',
+  'safeguards',
 ] as const;
 
 /** A cell a spreadsheet would run as a formula (OWASP CSV injection). */

@@ -7,6 +7,10 @@ import { ProcessingRegisterService } from './processing-register.service';
 /** GET /processing-register (Art. 30). */
 @Module({
   controllers: [ProcessingRegisterController],
-  providers: [ProcessingRegisterService, ReadYourWritesGuard, { provide: CONTROLLER_SETTINGS, useFactory: () => loadControllerSettings() }],
+  providers: [
+    ProcessingRegisterService,
+    ReadYourWritesGuard,
+    { provide: CONTROLLER_SETTINGS, useFactory: () => loadControllerSettings() },
+  ],
 })
 export class RegisterHttpModule {}

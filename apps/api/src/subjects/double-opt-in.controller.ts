@@ -23,9 +23,17 @@ export class DoubleOptInController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('confirm')
-  @CommandOperation('Confirm a double opt-in with its token', { outcome: 'done', description: 'Confirmed: consent granted', schema: 'DoubleOptInConfirmed' }, ['ConfirmDoubleOptIn'])
+  @CommandOperation(
+    'Confirm a double opt-in with its token',
+    { outcome: 'done', description: 'Confirmed: consent granted', schema: 'DoubleOptInConfirmed' },
+    ['ConfirmDoubleOptIn'],
+  )
   @Public()
-  async confirm(@Body() dto: ConfirmDoubleOptInDto, @Req() request: ClientRequest, @CommandCtx() ctx: CommandContext): Promise<CommandResponse & { subjectId: string }> {
+  async confirm(
+    @Body() dto: ConfirmDoubleOptInDto,
+    @Req() request: ClientRequest,
+    @CommandCtx() ctx: CommandContext,
+  ): Promise<CommandResponse & { subjectId: string }> {
     const agent = request.headers['user-agent'];
     const evidence = { ipAddress: request.ip, userAgent: typeof agent === 'string' ? agent.slice(0, 1000) : undefined };
     return this.commands.execute(new ConfirmDoubleOptInCommand(dto.token, evidence, ctx));

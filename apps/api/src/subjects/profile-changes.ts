@@ -18,9 +18,11 @@ export const PROFILE_PATCH_SCHEMA = {
 
 /** A merge patch of profile fields: strings set a field, null removes it; nothing else is accepted. */
 export function profileChanges(body: unknown): Record<string, string | null> {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) invalid('body', 'the body must be a JSON object of profile fields');
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    invalid('body', 'the body must be a JSON object of profile fields');
   const entries = Object.entries(body as Record<string, unknown>);
-  if (entries.length === 0 || entries.length > MAX_FIELDS) invalid('body', `give between 1 and ${MAX_FIELDS} profile fields`);
+  if (entries.length === 0 || entries.length > MAX_FIELDS)
+    invalid('body', `give between 1 and ${MAX_FIELDS} profile fields`);
   for (const [field, value] of entries) {
     if (value !== null && (typeof value !== 'string' || value.length > MAX_VALUE)) {
       invalid(field, `${field} must be a string of at most ${MAX_VALUE} characters, or null to remove it`);

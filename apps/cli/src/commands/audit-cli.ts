@@ -13,7 +13,10 @@ export function out(line: string): void {
 }
 
 /** Only the event store: auditors' commands need neither the key vault nor the read store. */
-export async function withEventStore<T>(json: boolean, work: (store: EventStore, config: AppConfig) => Promise<T>): Promise<T> {
+export async function withEventStore<T>(
+  json: boolean,
+  work: (store: EventStore, config: AppConfig) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const store = await openEventStore(config, (line) => json || process.stderr.write(`${line}\n`));
   try {
@@ -24,16 +27,25 @@ export async function withEventStore<T>(json: boolean, work: (store: EventStore,
 }
 
 /** A bar on a terminal; plain lines at most once a second otherwise; nothing in JSON mode. */
-export function progressOnStderr(json: boolean, label: string): { update: (done: number, total: number, events: number) => void; stop: () => void } {
+export function progressOnStderr(
+  json: boolean,
+  label: string,
+): { update: (done: number, total: number, events: number) => void; stop: () => void } {
   if (json) return { update: () => undefined, stop: () => undefined };
   const started = Date.now();
   const rate = (events: number) => Math.round(events / Math.max((Date.now() - started) / 1000, 0.001));
   if (process.stderr.isTTY) {
-    const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% | {events} events | {rate} events/s | ETA {eta_formatted}`, stream: process.stderr }, Presets.shades_classic);
+    const bar = new SingleBar(
+      {
+        format: `${label} [{bar}] {percentage}% | {events} events | {rate} events/s | ETA {eta_formatted}`,
+        stream: process.stderr,
+      },
+      Presets.shades_classic,
+    );
     let begun = false;
     return {
       update: (done, total, events) => {
-        if (!begun) (bar.start(total, 0, { events: 0, rate: 0 }), (begun = true));
+        if (!begun) bar.start(total, 0, { events: 0, rate: 0 }), (begun = true);
         bar.setTotal(total);
         bar.update(done, { events, rate: rate(events) });
       },
@@ -54,5 +66,7 @@ export function progressOnStderr(json: boolean, label: string): { update: (done:
 /** Left-aligned columns for the human tables. */
 export function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')).join('\n');
+  return rows
+    .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  '))
+    .join('\n');
 }

@@ -20,7 +20,8 @@ async function exportTo(store: EventStore, file: string): Promise<number> {
 
 function limitOf(raw: string): number {
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--limit must be a whole number of at least 1, got "${raw}"`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--limit must be a whole number of at least 1, got "${raw}"`);
   return value;
 }
 
@@ -36,12 +37,26 @@ export function register(program: Command): void {
       await withEventStore(json, async (store) => {
         if (options.export) {
           const count = await exportTo(store, options.export);
-          return out(json ? JSON.stringify({ exported: count, file: options.export }) : `exported ${count} checkpoints to ${options.export}`);
+          return out(
+            json
+              ? JSON.stringify({ exported: count, file: options.export })
+              : `exported ${count} checkpoints to ${options.export}`,
+          );
         }
         const anchors = await latestAnchors(store, limit);
         if (json) return out(JSON.stringify(anchors));
-        const rows = anchors.map((a) => [String(a.revision), String(a.checkpoint.position), String(a.checkpoint.logSize), a.checkpoint.time, a.checkpoint.merkleRoot]);
-        out(anchors.length === 0 ? 'no checkpoints yet' : table([['revision', 'position', 'logSize', 'time', 'merkleRoot'], ...rows]));
+        const rows = anchors.map((a) => [
+          String(a.revision),
+          String(a.checkpoint.position),
+          String(a.checkpoint.logSize),
+          a.checkpoint.time,
+          a.checkpoint.merkleRoot,
+        ]);
+        out(
+          anchors.length === 0
+            ? 'no checkpoints yet'
+            : table([['revision', 'position', 'logSize', 'time', 'merkleRoot'], ...rows]),
+        );
       });
     });
 }

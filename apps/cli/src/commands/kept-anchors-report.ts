@@ -1,15 +1,19 @@
 import type { BrokenAnchor, KeptAnchorsReport } from '#audit';
 
 function where(broken: BrokenAnchor): string {
-  if (broken.problem === 'truncated') return `; no longer holds from leaf ${broken.fromLeaf} on, the log ends after position ${broken.afterPosition ?? 'none'}`;
-  if (broken.problem === 'changed') return `; no longer holds from leaf ${broken.fromLeaf} (position ${broken.fromPosition}) on`;
+  if (broken.problem === 'truncated')
+    return `; no longer holds from leaf ${broken.fromLeaf} on, the log ends after position ${broken.afterPosition ?? 'none'}`;
+  if (broken.problem === 'changed')
+    return `; no longer holds from leaf ${broken.fromLeaf} (position ${broken.fromPosition}) on`;
   return '';
 }
 
 function name(broken: BrokenAnchor): string {
   const cp = broken.checkpoint;
   const revision = broken.revision === undefined ? '' : `, audit-anchors revision ${broken.revision}`;
-  return cp ? `anchor on line ${broken.line}${revision} (size ${cp.logSize}, position ${cp.position}, taken ${cp.time})` : `anchor on line ${broken.line}${revision}`;
+  return cp
+    ? `anchor on line ${broken.line}${revision} (size ${cp.logSize}, position ${cp.position}, taken ${cp.time})`
+    : `anchor on line ${broken.line}${revision}`;
 }
 
 /** The human lines of `verify --anchors`: a count when all hold, else each anchor that fails and from where. */

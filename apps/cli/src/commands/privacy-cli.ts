@@ -17,6 +17,11 @@ export async function withInfrastructure<T>(json: boolean, work: (infra: Infrast
 /** The same sweep the api's scheduler runs, wired without Nest. */
 export function retentionSweep(infra: Infrastructure): RetentionSweep {
   const executor = new CommandExecutor(infra.eventStore);
-  const eraser = new SubjectEraser(executor, new SubjectCodec(infra.crypto), infra.crypto, infra.config.domain.channels);
+  const eraser = new SubjectEraser(
+    executor,
+    new SubjectCodec(infra.crypto),
+    infra.crypto,
+    infra.config.domain.channels,
+  );
   return new RetentionSweep(infra.eventStore, executor, eraser, infra.crypto);
 }

@@ -22,23 +22,36 @@ export interface ModelCheck {
   differences: number;
 }
 
-function compare(model: string, collection: string, live: StoredDocument[], rebuilt: StoredDocument[]): DocumentDifference[] {
+function compare(
+  model: string,
+  collection: string,
+  live: StoredDocument[],
+  rebuilt: StoredDocument[],
+): DocumentDifference[] {
   const byId = new Map(live.map((doc) => [doc.id, doc]));
   const found: DocumentDifference[] = [];
   for (const doc of rebuilt) {
     const current = byId.get(doc.id);
     byId.delete(doc.id);
     if (!current) found.push({ model, collection, id: doc.id, kind: 'only-rebuilt', rebuilt: doc });
-    else if (canonicalJson(current.doc) !== canonicalJson(doc.doc)) found.push({ model, collection, id: doc.id, kind: 'different', live: current, rebuilt: doc });
+    else if (canonicalJson(current.doc) !== canonicalJson(doc.doc))
+      found.push({ model, collection, id: doc.id, kind: 'different', live: current, rebuilt: doc });
   }
   for (const doc of byId.values()) found.push({ model, collection, id: doc.id, kind: 'only-live', live: doc });
   return found;
 }
 
 /** Replays each model into its scratch (staged) collections, compares with the live ones, discards the scratch. */
-export async function checkModels(infra: Infrastructure, models: readonly ReadModel[]): Promise<{ models: ModelCheck[]; differences: DocumentDifference[] }> {
+export async function checkModels(
+  infra: Infrastructure,
+  models: readonly ReadModel[],
+): Promise<{ models: ModelCheck[]; differences: DocumentDifference[] }> {
   const deriver = new BlindIndexDeriver(infra.crypto, infra.eventStore);
-  const deps = { eventStore: infra.eventStore, readStore: infra.readStore, derive: (e: Parameters<BlindIndexDeriver['derive']>[0]) => deriver.derive(e) };
+  const deps = {
+    eventStore: infra.eventStore,
+    readStore: infra.readStore,
+    derive: (e: Parameters<BlindIndexDeriver['derive']>[0]) => deriver.derive(e),
+  };
   const checks: ModelCheck[] = [];
   const differences: DocumentDifference[] = [];
   for (const model of models) {
@@ -49,7 +62,9 @@ export async function checkModels(infra: Infrastructure, models: readonly ReadMo
       const before = differences.length;
       for (const [collection, rebuilt] of scratch) {
         documents += rebuilt.length;
-        differences.push(...compare(model.name, collection, await readAllDocuments(infra.readStore, collection), rebuilt));
+        differences.push(
+          ...compare(model.name, collection, await readAllDocuments(infra.readStore, collection), rebuilt),
+        );
       }
       checks.push({ model: model.name, liveCheckpoint, documents, differences: differences.length - before });
     } finally {
@@ -67,7 +82,10 @@ export async function rebuildCheckAction(program: Command, models: readonly Read
     const result = await checkModels(infra, models);
     if (json) out(JSON.stringify(result));
     else {
-      for (const m of result.models) out(`${m.model}: ${m.documents} documents rebuilt, ${m.differences} differences (live checkpoint ${m.liveCheckpoint})`);
+      for (const m of result.models)
+        out(
+          `${m.model}: ${m.documents} documents rebuilt, ${m.differences} differences (live checkpoint ${m.liveCheckpoint})`,
+        );
       for (const d of result.differences.slice(0, 20)) out(`  ${d.kind}: ${d.model}/${d.collection}/${d.id}`);
     }
     process.exitCode = result.differences.length === 0 ? 0 : 1;
@@ -75,4 +93,3 @@ export async function rebuildCheckAction(program: Command, models: readonly Read
     await Promise.all([infra.eventStore.close(), infra.readStore.close(), infra.keyVault.close()]);
   }
 }
-

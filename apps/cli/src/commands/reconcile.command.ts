@@ -7,7 +7,9 @@ import { withInfrastructure } from './privacy-cli';
 export function register(program: Command): void {
   program
     .command('reconcile')
-    .description('destroy again the data keys of subjects with SubjectErased in the log (run after restoring a key-vault backup)')
+    .description(
+      'destroy again the data keys of subjects with SubjectErased in the log (run after restoring a key-vault backup)',
+    )
     .action(async () => {
       const json = isJson(program);
       await withInfrastructure(json, async (infra) => {

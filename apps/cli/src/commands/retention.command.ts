@@ -10,7 +10,9 @@ import { retentionSweep, withInfrastructure } from './privacy-cli';
 export function register(program: Command): void {
   program
     .command('retention')
-    .description('list (--dry-run) or carry out the erasures that are due: lapsed retention periods and ended legal holds')
+    .description(
+      'list (--dry-run) or carry out the erasures that are due: lapsed retention periods and ended legal holds',
+    )
     .option('--dry-run', 'only list who would be erased and why')
     .option('--at <time>', 'judge as of this ISO-8601 time instead of now')
     .action(async (options: { dryRun?: boolean; at?: string }) => {
@@ -19,7 +21,9 @@ export function register(program: Command): void {
       if (Number.isNaN(Date.parse(now))) throw new Error('--at must be an ISO-8601 time');
       await withInfrastructure(json, async (infra) => {
         const sweep = retentionSweep(infra);
-        const rows = options.dryRun ? (await sweep.plan(now)).map((c) => ({ ...c, outcome: 'would erase' })) : await sweep.run(now, 'cli');
+        const rows = options.dryRun
+          ? (await sweep.plan(now)).map((c) => ({ ...c, outcome: 'would erase' }))
+          : await sweep.run(now, 'cli');
         if (json) return out(JSON.stringify({ dryRun: Boolean(options.dryRun), at: now, subjects: rows }));
         for (const row of rows) out(`${row.subjectId}  ${row.outcome}  (${row.why}: ${row.reasons.join('; ')})`);
         out(`${rows.length} subject(s) ${options.dryRun ? 'would be erased' : 'handled'}`);

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '#runtime';
-import { loadMasterKey, MongoKeyVault, parseMasterKey, rewrapAll, SqliteKeyVault, type KeyVault, type MasterKey } from '#crypto';
+import {
+  loadMasterKey,
+  MongoKeyVault,
+  parseMasterKey,
+  rewrapAll,
+  SqliteKeyVault,
+  type KeyVault,
+  type MasterKey,
+} from '#crypto';
 import { isJson, out } from './audit-cli';
 
 /**
@@ -21,13 +29,18 @@ export function register(program: Command): void {
       const embedded = !config.mongodbUri;
       const current = loadMasterKey({ dataDir: config.dataDir, embedded });
       const next = newMasterKey(options.newKeyFile);
-      const vault: KeyVault = embedded ? SqliteKeyVault.open(join(config.dataDir, 'keys.sqlite')) : await MongoKeyVault.connect(config.mongodbUri!);
+      const vault: KeyVault = embedded
+        ? SqliteKeyVault.open(join(config.dataDir, 'keys.sqlite'))
+        : await MongoKeyVault.connect(config.mongodbUri!);
       try {
         const result = await rewrapAll(vault, current.key, next);
         if (json) return out(JSON.stringify({ ...result, newMasterKeyId: result.toMasterKeyId }));
-        out(`re-wrapped ${result.rewrapped} data key(s) from master key ${result.fromMasterKeyId} to ${result.toMasterKeyId}`);
+        out(
+          `re-wrapped ${result.rewrapped} data key(s) from master key ${result.fromMasterKeyId} to ${result.toMasterKeyId}`,
+        );
         out(`new master key id: ${result.toMasterKeyId}; start the api with this key (MASTER_KEY or MASTER_KEY_FILE)`);
-        if (current.source === 'development') out('the development key file in the data folder still holds the old key: replace it or set MASTER_KEY');
+        if (current.source === 'development')
+          out('the development key file in the data folder still holds the old key: replace it or set MASTER_KEY');
       } finally {
         await vault.close();
       }

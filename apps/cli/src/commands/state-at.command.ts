@@ -9,11 +9,19 @@ export function register(program: Command): void {
     .description('the consent matrix of a subject as it was at an ISO-8601 time, replayed from the log')
     .action(async (subject: string, time: string) => {
       const json = isJson(program);
-      const state = await withEventStore(json, (store) => subjectStateAt(store, subject, time, new Date().toISOString()));
+      const state = await withEventStore(json, (store) =>
+        subjectStateAt(store, subject, time, new Date().toISOString()),
+      );
       if (json) return out(JSON.stringify(state));
       out(`subject ${state.subjectId} at ${state.at}: ${state.status}, ${state.eventsReplayed} events replayed`);
       if (state.consents.length === 0) return out('no consents recorded by then');
-      const rows = state.consents.map((c) => [c.topicId, c.channel + (c.contactPointId ? `/${c.contactPointId}` : ''), c.status, c.grantedAt ?? '', c.restsOn.join(' ')]);
+      const rows = state.consents.map((c) => [
+        c.topicId,
+        c.channel + (c.contactPointId ? `/${c.contactPointId}` : ''),
+        c.status,
+        c.grantedAt ?? '',
+        c.restsOn.join(' '),
+      ]);
       out(table([['topic', 'channel', 'status', 'granted at', 'rests on events'], ...rows]));
     });
 }

@@ -13,7 +13,9 @@ function parse(text: string): unknown {
 }
 
 const included = (check: Extract<ReceiptCheck, { valid: true }>) =>
-  check.included ? `; the grant is leaf ${check.included.leafIndex} of the log's tree of ${check.included.treeSize} events its checkpoint signs` : '; no checkpoint covered the grant yet';
+  check.included
+    ? `; the grant is leaf ${check.included.leafIndex} of the log's tree of ${check.included.treeSize} events its checkpoint signs`
+    : '; no checkpoint covered the grant yet';
 
 /** Offline: needs only the receipt and the public key (GET /audit/public-key), never the stores. */
 export function register(program: Command): void {
@@ -25,9 +27,11 @@ export function register(program: Command): void {
       const key = openVerifyingKey(loadConfig(), options.publicKey);
       if (!key) throw new Error('no public key: pass --public-key <file> (GET /audit/public-key serves it)');
       const receipt = parse(readFileSync(file, 'utf8'));
-      const check: ReceiptCheck = receipt === undefined ? { valid: false, reason: 'the file is not JSON' } : verifyReceipt(receipt, key);
+      const check: ReceiptCheck =
+        receipt === undefined ? { valid: false, reason: 'the file is not JSON' } : verifyReceipt(receipt, key);
       if (isJson(program)) out(JSON.stringify(check));
-      else out(check.valid ? `VALID: signed by ${check.keyId}, unchanged${included(check)}` : `INVALID: ${check.reason}`);
+      else
+        out(check.valid ? `VALID: signed by ${check.keyId}, unchanged${included(check)}` : `INVALID: ${check.reason}`);
       process.exitCode = check.valid ? 0 : 1;
     });
 }

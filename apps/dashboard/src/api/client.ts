@@ -17,7 +17,12 @@ export interface ApiClient {
 
 async function failure(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string; field?: string };
-  return new ApiError(response.status, body.code ?? `HTTP.${response.status}`, body.message ?? response.statusText, body.field);
+  return new ApiError(
+    response.status,
+    body.code ?? `HTTP.${response.status}`,
+    body.message ?? response.statusText,
+    body.field,
+  );
 }
 
 export function createClient(key: string): ApiClient {
@@ -45,7 +50,12 @@ export function createClient(key: string): ApiClient {
       const document = await call<unknown>(path, { headers: headers() });
       saveJson(document, filename);
     },
-    stream: (path, signal) => fetch(path, { headers: { authorization: `Bearer ${key}`, accept: 'text/event-stream' }, signal, cache: 'no-store' }),
+    stream: (path, signal) =>
+      fetch(path, {
+        headers: { authorization: `Bearer ${key}`, accept: 'text/event-stream' },
+        signal,
+        cache: 'no-store',
+      }),
   };
 }
 

@@ -42,7 +42,11 @@ function parseFrame(frame: string): SseEvent | undefined {
  * Reads an SSE response with `fetch`, because EventSource cannot send the Authorization header and
  * an API key in a URL would end up in access logs. Resolves when the stream ends or `signal` aborts.
  */
-export async function readEventStream(response: Response, onEvent: (event: SseEvent) => void, signal: AbortSignal): Promise<void> {
+export async function readEventStream(
+  response: Response,
+  onEvent: (event: SseEvent) => void,
+  signal: AbortSignal,
+): Promise<void> {
   if (!response.body) return;
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   const push = createSseParser(onEvent);

@@ -9,7 +9,9 @@ type Responses<O> = O extends { responses: infer R } ? R : never;
 type Parameters<O, In extends string> = O extends { parameters: { [K in In]?: infer A } } ? A : never;
 
 /** The JSON a route answers on success (200, 201 or 202), as the OpenAPI document declares it. */
-export type Answer<P extends keyof paths, M extends Method> = Json<Responses<OperationOf<P, M>>[Extract<keyof Responses<OperationOf<P, M>>, 200 | 201 | 202>]>;
+export type Answer<P extends keyof paths, M extends Method> = Json<
+  Responses<OperationOf<P, M>>[Extract<keyof Responses<OperationOf<P, M>>, 200 | 201 | 202>]
+>;
 
 /** What a call takes: the path's parameters, the query, the JSON body, as the document declares them. */
 export interface CallInput<O> {
@@ -21,8 +23,14 @@ export interface CallInput<O> {
 }
 
 function url<P extends string>(template: P, path: object = {}, query: object = {}): string {
-  const filled = template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String((path as Record<string, unknown>)[name])));
-  const search = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== undefined).map(([key, value]): [string, string] => [key, String(value)]));
+  const filled = template.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    encodeURIComponent(String((path as Record<string, unknown>)[name])),
+  );
+  const search = new URLSearchParams(
+    Object.entries(query)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]): [string, string] => [key, String(value)]),
+  );
   return search.size > 0 ? `${filled}?${search}` : filled;
 }
 
@@ -31,7 +39,11 @@ function url<P extends string>(template: P, path: object = {}, query: object = {
  * does not serve, a misspelt field or an answer read wrongly does not compile.
  */
 export function createTypedClient(baseUrl: string, key: string) {
-  return async function call<P extends keyof paths, M extends Method & keyof paths[P]>(method: M, path: P, input: CallInput<OperationOf<P, M>> = {}): Promise<Answer<P, M>> {
+  return async function call<P extends keyof paths, M extends Method & keyof paths[P]>(
+    method: M,
+    path: P,
+    input: CallInput<OperationOf<P, M>> = {},
+  ): Promise<Answer<P, M>> {
     const headers: Record<string, string> = { authorization: `Bearer ${key}`, accept: 'application/json' };
     if (input.minPosition !== undefined) headers['x-min-position'] = String(input.minPosition);
     if (input.body !== undefined) headers['content-type'] = 'application/json';
@@ -43,7 +55,12 @@ export function createTypedClient(baseUrl: string, key: string) {
     const body = (await response.json()) as unknown;
     if (!response.ok) {
       const refusal = body as { code?: string; message?: string; field?: string };
-      throw new ApiError(response.status, refusal.code ?? `HTTP.${response.status}`, refusal.message ?? response.statusText, refusal.field);
+      throw new ApiError(
+        response.status,
+        refusal.code ?? `HTTP.${response.status}`,
+        refusal.message ?? response.statusText,
+        refusal.field,
+      );
     }
     return body as Answer<P, M>;
   };

@@ -1,7 +1,14 @@
 import type { ConsentFigures } from '../api/types';
 import type { MessageKey } from '../i18n/i18n';
 
-export type CountKey = 'neverAsked' | 'pendingDoubleOptIn' | 'granted' | 'revoked' | 'expired' | 'reconsentRequired' | 'blocked';
+export type CountKey =
+  | 'neverAsked'
+  | 'pendingDoubleOptIn'
+  | 'granted'
+  | 'revoked'
+  | 'expired'
+  | 'reconsentRequired'
+  | 'blocked';
 
 export interface Series {
   key: CountKey;
@@ -30,5 +37,8 @@ export function stackedTotal(row: ConsentFigures): number {
 }
 
 export function totals(rows: readonly ConsentFigures[]): Record<CountKey, number> {
-  return Object.fromEntries(ALL_SERIES.map((s) => [s.key, rows.reduce((sum, row) => sum + row[s.key], 0)])) as Record<CountKey, number>;
+  return Object.fromEntries(ALL_SERIES.map((s) => [s.key, rows.reduce((sum, row) => sum + row[s.key], 0)])) as Record<
+    CountKey,
+    number
+  >;
 }

@@ -39,11 +39,25 @@ export function StackedBars({ rows }: { rows: readonly ConsentFigures[] }) {
               if (width === 0) return null;
               return (
                 <g key={series.key}>
-                  <rect x={segment.x} y={y} width={width} height={BAR} fill={series.color} stroke="#fff" strokeWidth={1}>
+                  <rect
+                    x={segment.x}
+                    y={y}
+                    width={width}
+                    height={BAR}
+                    fill={series.color}
+                    stroke="#fff"
+                    strokeWidth={1}
+                  >
                     <title>{`${t(series.label)}: ${number(row[series.key])}`}</title>
                   </rect>
                   {width >= 26 && (
-                    <text x={segment.x + width / 2} y={y + BAR / 2} textAnchor="middle" dominantBaseline="central" className="chart-value">
+                    <text
+                      x={segment.x + width / 2}
+                      y={y + BAR / 2}
+                      textAnchor="middle"
+                      dominantBaseline="central"
+                      className="chart-value"
+                    >
                       {number(row[series.key])}
                     </text>
                   )}

@@ -15,7 +15,8 @@ export interface ConfirmDialogProps {
   onClose: () => void;
 }
 
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [href]';
+const FOCUSABLE =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [href]';
 
 /**
  * A modal confirmation: the page behind is inert (native <dialog>), Tab stays inside, Escape and
@@ -52,7 +53,14 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   };
 
   return (
-    <dialog ref={ref} className={`dialog ${props.danger ? 'danger' : ''}`} aria-labelledby={ids.title} aria-describedby={ids.description} onCancel={(e) => (e.preventDefault(), props.onClose())} onKeyDown={(e) => trapTab(e, ref.current)}>
+    <dialog
+      ref={ref}
+      className={`dialog ${props.danger ? 'danger' : ''}`}
+      aria-labelledby={ids.title}
+      aria-describedby={ids.description}
+      onCancel={(e) => (e.preventDefault(), props.onClose())}
+      onKeyDown={(e) => trapTab(e, ref.current)}
+    >
       <form onSubmit={submit}>
         <h2 id={ids.title}>{props.title}</h2>
         <p id={ids.description} className="consequence">
@@ -61,7 +69,8 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         {props.children}
         {props.acknowledge && (
           <label className="acknowledge">
-            <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} /> {props.acknowledge}
+            <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} />{' '}
+            {props.acknowledge}
           </label>
         )}
         {error !== undefined && <ErrorNote error={error} />}

@@ -43,8 +43,10 @@ export const de: Dictionary = {
   'overview.legend': 'Legende',
   'overview.blockedApart': 'schmaler Balken: überschneidet sich mit den Status',
   'overview.total': 'Gesamt',
-  'overview.chartLabel': 'Personen je Thema und Kanal nach Einwilligungsstatus; der schmale dunkle Balken zeigt gesperrte Personen',
-  'overview.noAccess': 'Die Rolle Ihres Schlüssels sieht keine Kennzahlen. Unter „Personen“ finden Sie einzelne Personen.',
+  'overview.chartLabel':
+    'Personen je Thema und Kanal nach Einwilligungsstatus; der schmale dunkle Balken zeigt gesperrte Personen',
+  'overview.noAccess':
+    'Die Rolle Ihres Schlüssels sieht keine Kennzahlen. Unter „Personen“ finden Sie einzelne Personen.',
   'search.title': 'Person finden',
   'search.by': 'Suchen nach',
   'search.id': 'Personen-ID',
@@ -57,7 +59,8 @@ export const de: Dictionary = {
   'search.results': 'Gefundene Personen',
   'profile.title': 'Personenprofil',
   'profile.toAudit': 'Verlauf dieser Person prüfen',
-  'profile.erased': 'Diese Person wurde gelöscht (Art. 17): Ihre personenbezogenen Daten sind nicht mehr lesbar. Der Verlauf bleibt als Nachweis.',
+  'profile.erased':
+    'Diese Person wurde gelöscht (Art. 17): Ihre personenbezogenen Daten sind nicht mehr lesbar. Der Verlauf bleibt als Nachweis.',
   'profile.id': 'Personen-ID',
   'profile.locale': 'Sprache',
   'profile.registered': 'Erfasst',
@@ -80,7 +83,8 @@ export const de: Dictionary = {
   'method.verbal': 'Mündlich',
   'method.import': 'Import',
   'revoke.title': 'Einwilligung für {topic} über {channel} widerrufen?',
-  'revoke.consequence': 'Die Einwilligung endet sofort; die Person wird zu diesem Thema über diesen Kanal nicht mehr kontaktiert. Die ursprüngliche Einwilligung bleibt als Nachweis im Verlauf (Art. 7 Abs. 3).',
+  'revoke.consequence':
+    'Die Einwilligung endet sofort; die Person wird zu diesem Thema über diesen Kanal nicht mehr kontaktiert. Die ursprüngliche Einwilligung bleibt als Nachweis im Verlauf (Art. 7 Abs. 3).',
   'revoke.confirm': 'Einwilligung widerrufen',
   'actions.title': 'Aktionen',
   'actions.block': 'Werbesperre setzen',
@@ -88,10 +92,12 @@ export const de: Dictionary = {
   'actions.export': 'Daten exportieren',
   'actions.erasure': 'Person löschen',
   'export.title': 'Alle Daten dieser Person exportieren?',
-  'export.consequence': 'Eine JSON-Datei mit allen gespeicherten Daten der Person wird heruntergeladen (Art. 15, 20). Der Export wird im Verlauf der Person vermerkt. Behandeln Sie die Datei als personenbezogene Daten.',
+  'export.consequence':
+    'Eine JSON-Datei mit allen gespeicherten Daten der Person wird heruntergeladen (Art. 15, 20). Der Export wird im Verlauf der Person vermerkt. Behandeln Sie die Datei als personenbezogene Daten.',
   'export.confirm': 'Export herunterladen',
   'block.title': 'Werbesperre setzen',
-  'block.consequence': 'Ab sofort wird die Person in diesem Umfang nicht mehr kontaktiert, unabhängig von ihren Einwilligungen, bis die Sperre aufgehoben wird.',
+  'block.consequence':
+    'Ab sofort wird die Person in diesem Umfang nicht mehr kontaktiert, unabhängig von ihren Einwilligungen, bis die Sperre aufgehoben wird.',
   'block.confirm': 'Sperre setzen',
   'block.scope': 'Umfang',
   'block.kind.global': 'Alles (global)',
@@ -106,19 +112,22 @@ export const de: Dictionary = {
   'block.reference.other': 'Anderes',
   'block.referenceId': 'Referenz (z. B. Ticket- oder Mailing-ID)',
   'objection.title': 'Widerspruch erfassen',
-  'objection.consequence': 'Der Widerspruch wirkt sofort: keine Direktwerbung mehr in diesem Umfang (Art. 21 Abs. 3). Eine Begründung ist nicht nötig.',
+  'objection.consequence':
+    'Der Widerspruch wirkt sofort: keine Direktwerbung mehr in diesem Umfang (Art. 21 Abs. 3). Eine Begründung ist nicht nötig.',
   'objection.confirm': 'Widerspruch erfassen',
   'objection.scope': 'Widerspruch gegen',
   'objection.kind.direct_marketing': 'Jede Direktwerbung',
   'objection.kind.topic': 'Ein Thema',
   'objection.kind.channel': 'Einen Kanal',
   'erasure.title': 'Diese Person endgültig löschen?',
-  'erasure.consequence': 'Das kann nicht rückgängig gemacht werden. Der Schlüssel der Person wird vernichtet; alle ihre personenbezogenen Daten werden überall unlesbar, auch in Sicherungen des Protokolls. Es bleibt nur der Nachweis, dass Einwilligungen bestanden und die Löschung erfolgte (Art. 17). Eine Aufbewahrungspflicht verschiebt die Löschung bis zu ihrem Ende.',
+  'erasure.consequence':
+    'Das kann nicht rückgängig gemacht werden. Der Schlüssel der Person wird vernichtet; alle ihre personenbezogenen Daten werden überall unlesbar, auch in Sicherungen des Protokolls. Es bleibt nur der Nachweis, dass Einwilligungen bestanden und die Löschung erfolgte (Art. 17). Eine Aufbewahrungspflicht verschiebt die Löschung bis zu ihrem Ende.',
   'erasure.confirm': 'Unwiderruflich löschen',
   'erasure.acknowledge': 'Mir ist klar, dass die Löschung nicht rückgängig gemacht werden kann.',
   'erasure.requestId': 'ID des Löschantrags (optional)',
   'erasure.requestIdRequired': 'ID des Löschantrags (für Ihre Rolle erforderlich)',
-  'erasure.deferred': 'Eine Aufbewahrungspflicht besteht: Die Löschung ist aufgeschoben und erfolgt automatisch, wenn sie endet ({until}).',
+  'erasure.deferred':
+    'Eine Aufbewahrungspflicht besteht: Die Löschung ist aufgeschoben und erfolgt automatisch, wenn sie endet ({until}).',
   'contactability.title': 'Dürfen wir diese Person kontaktieren?',
   'contactability.check': 'Prüfen',
   'contactability.allowed': 'Kontakt erlaubt',
@@ -131,7 +140,8 @@ export const de: Dictionary = {
   'requests.title': 'Betroffenenanfragen',
   'requests.noAccess': 'Die Rolle Ihres Schlüssels darf die Anfragen nicht sehen.',
   'requests.none': 'Keine offenen Anfragen.',
-  'requests.summary': '{open} offen, {overdue} überfällig. Jede ist binnen eines Monats zu beantworten (Art. 12 Abs. 3).',
+  'requests.summary':
+    '{open} offen, {overdue} überfällig. Jede ist binnen eines Monats zu beantworten (Art. 12 Abs. 3).',
   'requests.due': 'Fällig',
   'requests.kind': 'Anfrage',
   'requests.received': 'Eingegangen',
@@ -166,7 +176,8 @@ export const de: Dictionary = {
   'audit.firstBreak': 'Erstes verändertes Ereignis: {detail}',
   'audit.receipts': 'Einwilligungsbelege',
   'audit.noReceipts': 'Es wurde nie eine Einwilligung erteilt, daher gibt es keinen Beleg.',
-  'signIn.intro': 'Melden Sie sich mit Ihrem API-Schlüssel an. Was Sie sehen und tun dürfen, folgt den Rollen des Schlüssels.',
+  'signIn.intro':
+    'Melden Sie sich mit Ihrem API-Schlüssel an. Was Sie sehen und tun dürfen, folgt den Rollen des Schlüssels.',
   'signIn.key': 'API-Schlüssel',
   'signIn.submit': 'Anmelden',
   'signIn.storage': 'Der Schlüssel bleibt nur in diesem Browser-Tab und wird beim Schließen vergessen.',

@@ -33,7 +33,8 @@ export function makeI18n(language: Language, setLanguage: (language: Language) =
   return {
     language,
     setLanguage,
-    t: (key, values = {}) => dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)),
+    t: (key, values = {}) =>
+      dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)),
     date: (iso) => (iso ? dates.format(new Date(iso)) : '–'),
     number: (value) => numbers.format(value),
   };

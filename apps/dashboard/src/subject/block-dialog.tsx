@@ -23,12 +23,19 @@ export function BlockDialog({ subject, onChanged, onClose }: Props) {
   const [referenceKind, setReferenceKind] = useState<(typeof REFERENCES)[number]>('communication');
   const [referenceId, setReferenceId] = useState('');
   const confirm = async () => {
-    const scope = kind === 'global' ? { kind } : kind === 'channel' ? { kind, channel: target } : { kind, topicId: target };
+    const scope =
+      kind === 'global' ? { kind } : kind === 'channel' ? { kind, channel: target } : { kind, topicId: target };
     const body = { scope, reason, reference: { kind: referenceKind, id: referenceId } };
     onChanged((await client.post<CommandResponse>(`/subjects/${subject.subjectId}/blocks`, body)).position);
   };
   return (
-    <ConfirmDialog title={t('block.title')} consequence={t('block.consequence')} confirmLabel={t('block.confirm')} onClose={onClose} onConfirm={confirm}>
+    <ConfirmDialog
+      title={t('block.title')}
+      consequence={t('block.consequence')}
+      confirmLabel={t('block.confirm')}
+      onClose={onClose}
+      onConfirm={confirm}
+    >
       <div className="fields">
         <label>
           {t('block.scope')}

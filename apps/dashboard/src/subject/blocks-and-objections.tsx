@@ -16,13 +16,15 @@ export function BlocksAndObjections({ subject }: { subject: SubjectProfile }) {
       <ul className="plain">
         {subject.blocks.map((block) => (
           <li key={block.blockId} data-testid="block">
-            <span className="badge status-blocked">{t('status.blocked')}</span> {scopeText(block.scope)} · {date(block.setAt)}
+            <span className="badge status-blocked">{t('status.blocked')}</span> {scopeText(block.scope)} ·{' '}
+            {date(block.setAt)}
             {block.reason !== undefined && <> · {revealed(block.reason, t)}</>}
           </li>
         ))}
         {subject.objections.map((objection) => (
           <li key={`${JSON.stringify(objection.scope)}@${objection.raisedAt}`} data-testid="objection">
-            <span className="badge status-objection">{t('blocks.objection')}</span> {scopeText(objection.scope)} · {date(objection.raisedAt)}
+            <span className="badge status-objection">{t('blocks.objection')}</span> {scopeText(objection.scope)} ·{' '}
+            {date(objection.raisedAt)}
           </li>
         ))}
       </ul>

@@ -9,19 +9,30 @@ import { useSession } from '../session';
 const REVOCABLE = ['granted', 'pending-double-opt-in', 'reconsent-required'];
 const WITH_RECEIPT = ['granted', 'revoked'];
 
-export function receiptPath(subjectId: string, cell: Pick<ConsentCell, 'topicId' | 'channel' | 'contactPointId'>): string {
+export function receiptPath(
+  subjectId: string,
+  cell: Pick<ConsentCell, 'topicId' | 'channel' | 'contactPointId'>,
+): string {
   const base = `/subjects/${subjectId}/consents/${encodeURIComponent(cell.topicId)}/${encodeURIComponent(cell.channel)}/receipt`;
   return cell.contactPointId ? `${base}?contactPointId=${encodeURIComponent(cell.contactPointId)}` : base;
 }
 
 /** The subject's consents per topic and channel with the evidence of each grant (Art. 7(1)). */
-export function ConsentMatrix({ subject, onChanged }: { subject: SubjectProfile; onChanged: (position: number) => void }) {
+export function ConsentMatrix({
+  subject,
+  onChanged,
+}: {
+  subject: SubjectProfile;
+  onChanged: (position: number) => void;
+}) {
   const { t, date } = useI18n();
   const { client, can } = useSession();
   const [revoking, setRevoking] = useState<ConsentCell>();
   const [error, setError] = useState<unknown>();
   const download = (cell: ConsentCell) =>
-    client.download(receiptPath(subject.subjectId, cell), `consent-receipt-${cell.topicId}-${cell.channel}.json`).catch(setError);
+    client
+      .download(receiptPath(subject.subjectId, cell), `consent-receipt-${cell.topicId}-${cell.channel}.json`)
+      .catch(setError);
 
   return (
     <section className="card" aria-labelledby="matrix-title">
@@ -33,7 +44,16 @@ export function ConsentMatrix({ subject, onChanged }: { subject: SubjectProfile;
         <table className="matrix">
           <thead>
             <tr>
-              {(['common.topic', 'common.channel', 'matrix.status', 'matrix.textVersion', 'matrix.method', 'matrix.since'] as const).map((key) => (
+              {(
+                [
+                  'common.topic',
+                  'common.channel',
+                  'matrix.status',
+                  'matrix.textVersion',
+                  'matrix.method',
+                  'matrix.since',
+                ] as const
+              ).map((key) => (
                 <th scope="col" key={key}>
                   {t(key)}
                 </th>
@@ -45,7 +65,10 @@ export function ConsentMatrix({ subject, onChanged }: { subject: SubjectProfile;
           </thead>
           <tbody>
             {subject.consents.map((cell) => (
-              <tr key={`${cell.topicId}/${cell.channel}/${cell.contactPointId ?? ''}`} data-testid={`consent-${cell.topicId}-${cell.channel}`}>
+              <tr
+                key={`${cell.topicId}/${cell.channel}/${cell.contactPointId ?? ''}`}
+                data-testid={`consent-${cell.topicId}-${cell.channel}`}
+              >
                 <th scope="row">{cell.topicId}</th>
                 <td>{cell.channel}</td>
                 <td>
@@ -79,7 +102,11 @@ export function ConsentMatrix({ subject, onChanged }: { subject: SubjectProfile;
           danger
           onClose={() => setRevoking(undefined)}
           onConfirm={async () => {
-            const body = { topicId: revoking.topicId, channel: revoking.channel, ...(revoking.contactPointId ? { contactPointId: revoking.contactPointId } : {}) };
+            const body = {
+              topicId: revoking.topicId,
+              channel: revoking.channel,
+              ...(revoking.contactPointId ? { contactPointId: revoking.contactPointId } : {}),
+            };
             const result = await client.post<CommandResponse>(`/subjects/${subject.subjectId}/consents/revoke`, body);
             onChanged(result.position);
           }}

@@ -14,13 +14,18 @@ export function ContactabilityCheck({ subject }: { subject: SubjectProfile }) {
   const [channel, setChannel] = useState(subject.consents[0]?.channel ?? subject.contactPoints?.[0]?.channel ?? '');
   const [answer, setAnswer] = useState<Answer>({ state: 'idle' });
   const topics = [...new Set(subject.consents.map((c) => c.topicId))];
-  const channels = [...new Set([...subject.consents.map((c) => c.channel), ...(subject.contactPoints ?? []).map((p) => p.channel)])];
+  const channels = [
+    ...new Set([...subject.consents.map((c) => c.channel), ...(subject.contactPoints ?? []).map((p) => p.channel)]),
+  ];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
       const query = new URLSearchParams({ topicId: topic, channel });
-      setAnswer({ state: 'ok', data: await client.get<Contactability>(`/subjects/${subject.subjectId}/contactability?${query}`) });
+      setAnswer({
+        state: 'ok',
+        data: await client.get<Contactability>(`/subjects/${subject.subjectId}/contactability?${query}`),
+      });
     } catch (error) {
       setAnswer({ state: 'error', error });
     }
@@ -34,17 +39,29 @@ export function ContactabilityCheck({ subject }: { subject: SubjectProfile }) {
           {t('common.topic')}
           <input list="contactability-topics" value={topic} onChange={(e) => setTopic(e.target.value)} required />
         </label>
-        <datalist id="contactability-topics">{topics.map((id) => <option key={id} value={id} />)}</datalist>
+        <datalist id="contactability-topics">
+          {topics.map((id) => (
+            <option key={id} value={id} />
+          ))}
+        </datalist>
         <label>
           {t('common.channel')}
           <input list="contactability-channels" value={channel} onChange={(e) => setChannel(e.target.value)} required />
         </label>
-        <datalist id="contactability-channels">{channels.map((id) => <option key={id} value={id} />)}</datalist>
+        <datalist id="contactability-channels">
+          {channels.map((id) => (
+            <option key={id} value={id} />
+          ))}
+        </datalist>
         <button type="submit">{t('contactability.check')}</button>
       </form>
       {answer.state === 'error' && <ErrorNote error={answer.error} />}
       {answer.state === 'ok' && (
-        <div className={`verdict ${answer.data.allowed ? 'ok' : 'bad'}`} role="status" data-testid="contactability-verdict">
+        <div
+          className={`verdict ${answer.data.allowed ? 'ok' : 'bad'}`}
+          role="status"
+          data-testid="contactability-verdict"
+        >
           <strong>{answer.data.allowed ? t('contactability.allowed') : t('contactability.denied')}</strong>
           <span> · {t('contactability.legalBasis', { basis: answer.data.legalBasis })}</span>
           {answer.data.reasons.length > 0 && (

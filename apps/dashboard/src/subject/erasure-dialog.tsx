@@ -25,7 +25,10 @@ export function ErasureDialog({ subject, onChanged, onClose }: Props) {
     const body = requestId.trim() ? { requestId: requestId.trim() } : {};
     const answer = await client.post<ErasureAnswer>(`/subjects/${subject.subjectId}/erasure`, body);
     // Art. 17(3): a legal hold defers the erasure; the api answers 202 and carries it out when the hold ends.
-    onChanged(answer.position, answer.outcome === 'deferred' ? t('erasure.deferred', { until: date(answer.until) }) : undefined);
+    onChanged(
+      answer.position,
+      answer.outcome === 'deferred' ? t('erasure.deferred', { until: date(answer.until) }) : undefined,
+    );
   };
   return (
     <ConfirmDialog
@@ -40,7 +43,12 @@ export function ErasureDialog({ subject, onChanged, onClose }: Props) {
       <div className="fields">
         <label>
           {requestRequired ? t('erasure.requestIdRequired') : t('erasure.requestId')}
-          <input value={requestId} onChange={(e) => setRequestId(e.target.value)} required={requestRequired} maxLength={128} />
+          <input
+            value={requestId}
+            onChange={(e) => setRequestId(e.target.value)}
+            required={requestRequired}
+            maxLength={128}
+          />
         </label>
       </div>
     </ConfirmDialog>

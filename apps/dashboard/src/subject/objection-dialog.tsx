@@ -19,11 +19,22 @@ export function ObjectionDialog({ subject, onChanged, onClose }: Props) {
   const [kind, setKind] = useState<(typeof KINDS)[number]>('direct_marketing');
   const [target, setTarget] = useState('');
   const confirm = async () => {
-    const scope = kind === 'direct_marketing' ? { kind } : kind === 'channel' ? { kind, channel: target } : { kind, topicId: target };
+    const scope =
+      kind === 'direct_marketing'
+        ? { kind }
+        : kind === 'channel'
+          ? { kind, channel: target }
+          : { kind, topicId: target };
     onChanged((await client.post<CommandResponse>(`/subjects/${subject.subjectId}/objections`, { scope })).position);
   };
   return (
-    <ConfirmDialog title={t('objection.title')} consequence={t('objection.consequence')} confirmLabel={t('objection.confirm')} onClose={onClose} onConfirm={confirm}>
+    <ConfirmDialog
+      title={t('objection.title')}
+      consequence={t('objection.consequence')}
+      confirmLabel={t('objection.confirm')}
+      onClose={onClose}
+      onConfirm={confirm}
+    >
       <div className="fields">
         <label>
           {t('objection.scope')}

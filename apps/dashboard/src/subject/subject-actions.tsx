@@ -10,7 +10,13 @@ import { ObjectionDialog } from './objection-dialog';
 type Open = 'block' | 'objection' | 'export' | 'erasure' | undefined;
 
 /** The commands used most, each behind a confirmation; a button shows only if the key's role may use it. */
-export function SubjectActions({ subject, onChanged }: { subject: SubjectProfile; onChanged: (position: number) => void }) {
+export function SubjectActions({
+  subject,
+  onChanged,
+}: {
+  subject: SubjectProfile;
+  onChanged: (position: number) => void;
+}) {
   const { t } = useI18n();
   const { client, can } = useSession();
   const [open, setOpen] = useState<Open>();
@@ -20,7 +26,13 @@ export function SubjectActions({ subject, onChanged }: { subject: SubjectProfile
   return (
     <section className="actions" aria-label={t('actions.title')}>
       {buttons.map((action) => (
-        <button key={action} type="button" className={action === 'erasure' ? 'danger' : ''} onClick={() => setOpen(action)} data-action={action}>
+        <button
+          key={action}
+          type="button"
+          className={action === 'erasure' ? 'danger' : ''}
+          onClick={() => setOpen(action)}
+          data-action={action}
+        >
           {t(`actions.${action}`)}
         </button>
       ))}
@@ -33,7 +45,9 @@ export function SubjectActions({ subject, onChanged }: { subject: SubjectProfile
           consequence={t('export.consequence')}
           confirmLabel={t('export.confirm')}
           onClose={close}
-          onConfirm={() => client.download(`/subjects/${subject.subjectId}/export`, `subject-${subject.subjectId}-export.json`)}
+          onConfirm={() =>
+            client.download(`/subjects/${subject.subjectId}/export`, `subject-${subject.subjectId}-export.json`)
+          }
         />
       )}
     </section>

@@ -21,7 +21,10 @@ export function SubjectPage({ id }: { id: string }) {
   const { client, can } = useSession();
   const [minPosition, setMinPosition] = useState<number>();
   const [notice, setNotice] = useState<string>();
-  const [profile] = useLoad((signal) => client.get<SubjectProfile>(`/subjects/${encodeURIComponent(id)}`, { signal, minPosition }), [id, minPosition]);
+  const [profile] = useLoad(
+    (signal) => client.get<SubjectProfile>(`/subjects/${encodeURIComponent(id)}`, { signal, minPosition }),
+    [id, minPosition],
+  );
   const changed = (position: number, message?: string) => (setMinPosition(position), setNotice(message));
 
   if (profile.state === 'loading') return <p className="note">{t('common.loading')}</p>;

@@ -10,7 +10,10 @@ const short = (hash: unknown) => (typeof hash === 'string' ? `${hash.slice(0, 12
 export function Timeline({ subjectId, version }: { subjectId: string; version: number }) {
   const { t, language } = useI18n();
   const { client } = useSession();
-  const [timeline] = useLoad((signal) => client.get<TimelineEntry[]>(`/subjects/${subjectId}/timeline`, { signal }), [subjectId, version]);
+  const [timeline] = useLoad(
+    (signal) => client.get<TimelineEntry[]>(`/subjects/${subjectId}/timeline`, { signal }),
+    [subjectId, version],
+  );
   return (
     <section className="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('timeline.title')}</h2>
@@ -58,7 +61,11 @@ function TimelineItem({ entry, language }: { entry: TimelineEntry; language: 'en
         </p>
       )}
       <p className="muted small">
-        {t('timeline.proof', { revision: entry.revision, actor: String(typeof entry.actor === 'object' ? JSON.stringify(entry.actor) : (entry.actor ?? '–')), hash: short(entry.hash) })}
+        {t('timeline.proof', {
+          revision: entry.revision,
+          actor: String(typeof entry.actor === 'object' ? JSON.stringify(entry.actor) : (entry.actor ?? '–')),
+          hash: short(entry.hash),
+        })}
       </p>
     </li>
   );

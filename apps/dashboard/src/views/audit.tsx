@@ -39,7 +39,10 @@ export function Audit({ subjectId }: { subjectId?: string }) {
 function Anchors() {
   const { t, date, number } = useI18n();
   const { client } = useSession();
-  const [anchors] = useLoad((signal) => client.get<AnchorRecord[]>('/audit/checkpoints?limit=10', { signal }), [client]);
+  const [anchors] = useLoad(
+    (signal) => client.get<AnchorRecord[]>('/audit/checkpoints?limit=10', { signal }),
+    [client],
+  );
   return (
     <div className="card">
       <h2>{t('audit.anchors')}</h2>
@@ -50,11 +53,13 @@ function Anchors() {
         <table>
           <thead>
             <tr>
-              {(['audit.anchorTime', 'audit.logSize', 'audit.position', 'audit.root', 'audit.key'] as const).map((key) => (
-                <th scope="col" key={key}>
-                  {t(key)}
-                </th>
-              ))}
+              {(['audit.anchorTime', 'audit.logSize', 'audit.position', 'audit.root', 'audit.key'] as const).map(
+                (key) => (
+                  <th scope="col" key={key}>
+                    {t(key)}
+                  </th>
+                ),
+              )}
             </tr>
           </thead>
           <tbody>

@@ -22,7 +22,10 @@ function RequestQueue() {
     // One read: an open request past its deadline answers with status `overdue`.
     async (signal) => {
       const open = await client.get<DsrRequest[]>('/requests?status=open', { signal });
-      return { open, overdue: new Set(open.filter((request) => request.status === 'overdue').map((request) => request.requestId)) };
+      return {
+        open,
+        overdue: new Set(open.filter((request) => request.status === 'overdue').map((request) => request.requestId)),
+      };
     },
     [client],
   );
@@ -47,7 +50,9 @@ function RequestTable({ open, overdue }: { open: DsrRequest[]; overdue: Readonly
       <table className="queue">
         <thead>
           <tr>
-            {(['requests.due', 'requests.kind', 'requests.received', 'requests.channel', 'requests.subject'] as const).map((key) => (
+            {(
+              ['requests.due', 'requests.kind', 'requests.received', 'requests.channel', 'requests.subject'] as const
+            ).map((key) => (
               <th scope="col" key={key}>
                 {t(key)}
               </th>

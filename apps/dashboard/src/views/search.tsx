@@ -7,7 +7,11 @@ import { useSession } from '../session';
 import { revealed } from './revealed';
 
 type Kind = 'id' | 'email' | 'phone';
-type Result = { state: 'idle' } | { state: 'loading' } | { state: 'found'; items: SubjectSummary[] } | { state: 'error'; error: unknown };
+type Result =
+  | { state: 'idle' }
+  | { state: 'loading' }
+  | { state: 'found'; items: SubjectSummary[] }
+  | { state: 'error'; error: unknown };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -33,7 +37,9 @@ export function Search() {
     }
     setResult({ state: 'loading' });
     try {
-      const found = await client.get<{ items: SubjectSummary[] }>(`/subjects?${new URLSearchParams({ [kind]: query })}`);
+      const found = await client.get<{ items: SubjectSummary[] }>(
+        `/subjects?${new URLSearchParams({ [kind]: query })}`,
+      );
       setResult({ state: 'found', items: found.items });
     } catch (error) {
       setResult({ state: 'error', error });
@@ -56,7 +62,14 @@ export function Search() {
         </label>
         <label className="grow">
           {t('search.value')}
-          <input name="query" value={value} onChange={(e) => setValue(e.target.value)} required autoComplete="off" type={kind === 'email' ? 'email' : 'text'} />
+          <input
+            name="query"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            required
+            autoComplete="off"
+            type={kind === 'email' ? 'email' : 'text'}
+          />
         </label>
         <button type="submit" className="primary">
           {t('search.submit')}
@@ -71,7 +84,12 @@ function SearchResult({ result }: { result: Result }) {
   const { t } = useI18n();
   if (result.state === 'idle') return null;
   if (result.state === 'loading') return <p className="note">{t('common.loading')}</p>;
-  if (result.state === 'error') return result.error instanceof Error && result.error.message === 'id' ? <p className="note error">{t('search.badId')}</p> : <ErrorNote error={result.error} />;
+  if (result.state === 'error')
+    return result.error instanceof Error && result.error.message === 'id' ? (
+      <p className="note error">{t('search.badId')}</p>
+    ) : (
+      <ErrorNote error={result.error} />
+    );
   if (result.items.length === 0) return <p className="note">{t('search.none')}</p>;
   return (
     <ul className="results" aria-label={t('search.results')}>

@@ -32,7 +32,15 @@ export function SignIn({ onSignedIn }: { onSignedIn: (key: string, client: ApiCl
         <p>{t('signIn.intro')}</p>
         <label>
           {t('signIn.key')}
-          <input name="api-key" type="password" value={key} onChange={(e) => setKey(e.target.value)} required autoComplete="off" spellCheck={false} />
+          <input
+            name="api-key"
+            type="password"
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+            required
+            autoComplete="off"
+            spellCheck={false}
+          />
         </label>
         {error !== undefined && <ErrorNote error={error} />}
         <button type="submit" className="primary" disabled={busy}>

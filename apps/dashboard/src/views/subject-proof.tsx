@@ -38,7 +38,11 @@ function VerificationCard({ verification: v }: { verification: Verification }) {
       <ul className="plain">
         <li>{t('audit.events', { events: v.events, revision: v.head.revision })}</li>
         <li>{t('audit.anchorsCovering', { covering: v.anchors.covering, valid: v.anchors.signaturesValid })}</li>
-        <li>{v.inclusion ? t(v.inclusion.verified ? 'audit.included' : 'audit.notIncluded', { tree: v.inclusion.treeSize }) : t('audit.noInclusion')}</li>
+        <li>
+          {v.inclusion
+            ? t(v.inclusion.verified ? 'audit.included' : 'audit.notIncluded', { tree: v.inclusion.treeSize })
+            : t('audit.noInclusion')}
+        </li>
         {v.firstBreak && <li className="error">{t('audit.firstBreak', { detail: JSON.stringify(v.firstBreak) })}</li>}
         {v.anchors.firstMismatch && <li className="error">{v.anchors.firstMismatch.message}</li>}
       </ul>
@@ -49,7 +53,9 @@ function VerificationCard({ verification: v }: { verification: Verification }) {
 function Receipts({ profile }: { profile: SubjectProfile }) {
   const { t } = useI18n();
   const { client, can } = useSession();
-  const cells = profile.consents.filter((cell) => cell.recordedStatus === 'granted' || cell.recordedStatus === 'revoked');
+  const cells = profile.consents.filter(
+    (cell) => cell.recordedStatus === 'granted' || cell.recordedStatus === 'revoked',
+  );
   if (!can('receipt')) return null;
   return (
     <div className="card">
@@ -59,7 +65,15 @@ function Receipts({ profile }: { profile: SubjectProfile }) {
         {cells.map((cell) => (
           <li key={`${cell.topicId}/${cell.channel}/${cell.contactPointId ?? ''}`}>
             {cell.topicId} · {cell.channel} <StatusBadge status={cell.status} />{' '}
-            <button type="button" onClick={() => void client.download(receiptPath(profile.subjectId, cell), `consent-receipt-${cell.topicId}-${cell.channel}.json`)}>
+            <button
+              type="button"
+              onClick={() =>
+                void client.download(
+                  receiptPath(profile.subjectId, cell),
+                  `consent-receipt-${cell.topicId}-${cell.channel}.json`,
+                )
+              }
+            >
               {t('matrix.receipt')}
             </button>
           </li>

@@ -4,7 +4,11 @@ import type { ApiClient } from '../api/client';
 import { readEventStream } from '../api/sse';
 import type { MissionControlFigures } from '../api/types';
 
-export type StreamState = { connection: 'connecting' | 'live' | 'reconnecting'; figures?: MissionControlFigures; error?: unknown };
+export type StreamState = {
+  connection: 'connecting' | 'live' | 'reconnecting';
+  figures?: MissionControlFigures;
+  error?: unknown;
+};
 
 const RETRY_MS = [1000, 2000, 5000, 10000];
 
@@ -35,13 +39,21 @@ export function useStatsStream(client: ApiClient): StreamState {
   return state;
 }
 
-async function connectOnce(client: ApiClient, signal: AbortSignal, onFigures: (figures: MissionControlFigures) => void): Promise<unknown> {
+async function connectOnce(
+  client: ApiClient,
+  signal: AbortSignal,
+  onFigures: (figures: MissionControlFigures) => void,
+): Promise<unknown> {
   const response = await client.stream('/stats/stream', signal);
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
     return new ApiError(response.status, body.code ?? `HTTP.${response.status}`, body.message ?? response.statusText);
   }
-  await readEventStream(response, (event) => event.event === 'stats' && onFigures(JSON.parse(event.data) as MissionControlFigures), signal);
+  await readEventStream(
+    response,
+    (event) => event.event === 'stats' && onFigures(JSON.parse(event.data) as MissionControlFigures),
+    signal,
+  );
   return undefined;
 }
 

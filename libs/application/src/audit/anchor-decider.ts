@@ -2,7 +2,10 @@ import { CHECKPOINT_EVENT_TYPE, type SignedCheckpoint } from '#audit';
 import type { Decider } from '#domain';
 
 export type RecordCheckpoint = { type: 'RecordCheckpoint'; data: SignedCheckpoint };
-export type AuditCheckpointRecorded = { type: typeof CHECKPOINT_EVENT_TYPE; data: SignedCheckpoint & Record<string, unknown> };
+export type AuditCheckpointRecorded = {
+  type: typeof CHECKPOINT_EVENT_TYPE;
+  data: SignedCheckpoint & Record<string, unknown>;
+};
 export type AnchorState = { lastPosition: number };
 
 /**
@@ -11,7 +14,9 @@ export type AnchorState = { lastPosition: number };
  */
 export const anchorDecider: Decider<RecordCheckpoint, AuditCheckpointRecorded, AnchorState> = {
   decide: (command, state) =>
-    command.data.checkpoint.position > state.lastPosition ? [{ type: CHECKPOINT_EVENT_TYPE, data: { ...command.data } }] : [],
+    command.data.checkpoint.position > state.lastPosition
+      ? [{ type: CHECKPOINT_EVENT_TYPE, data: { ...command.data } }]
+      : [],
   evolve: (state, event) => ({ lastPosition: Math.max(state.lastPosition, event.data.checkpoint.position) }),
   initialState: () => ({ lastPosition: 0 }),
 };

@@ -1,7 +1,14 @@
 import { Logger, Module } from '@nestjs/common';
 import { type AppConfig, APP_CONFIG, openSigningKey } from '#runtime';
 import { LedgerModule } from '../ledger.module';
-import { ListCheckpointsHandler, VerifySubjectHandler, GetSubjectTimelineHandler, GetSubjectStateAtHandler, GetConsentReceiptHandler, GetConsistencyProofHandler } from './audit.queries';
+import {
+  ListCheckpointsHandler,
+  VerifySubjectHandler,
+  GetSubjectTimelineHandler,
+  GetSubjectStateAtHandler,
+  GetConsentReceiptHandler,
+  GetConsistencyProofHandler,
+} from './audit.queries';
 import { AuditCheckpointService } from './checkpoint-service';
 import { AUDIT_SIGNING_KEY } from './tokens';
 
@@ -9,7 +16,11 @@ import { AUDIT_SIGNING_KEY } from './tokens';
 @Module({
   imports: [LedgerModule],
   providers: [
-    { provide: AUDIT_SIGNING_KEY, useFactory: (config: AppConfig) => openSigningKey(config, (line) => new Logger('Audit').warn(line)), inject: [APP_CONFIG] },
+    {
+      provide: AUDIT_SIGNING_KEY,
+      useFactory: (config: AppConfig) => openSigningKey(config, (line) => new Logger('Audit').warn(line)),
+      inject: [APP_CONFIG],
+    },
     AuditCheckpointService,
     ListCheckpointsHandler,
     VerifySubjectHandler,

@@ -22,11 +22,18 @@ export class GetSubjectTimeline {
   constructor(readonly subjectId: string) {}
 }
 export class GetSubjectStateAt {
-  constructor(readonly subjectId: string, readonly at: unknown, readonly now: string) {}
+  constructor(
+    readonly subjectId: string,
+    readonly at: unknown,
+    readonly now: string,
+  ) {}
 }
 /** Sizes of two checkpoints' trees, `first` <= `second`. */
 export class GetConsistencyProof {
-  constructor(readonly first: number, readonly second: number) {}
+  constructor(
+    readonly first: number,
+    readonly second: number,
+  ) {}
 }
 export interface ConsistencyProof {
   first: number;
@@ -94,6 +101,9 @@ export class GetConsentReceiptHandler implements IQueryHandler<GetConsentReceipt
     private readonly tree: AuditCheckpointService,
   ) {}
   execute({ request }: GetConsentReceipt): Promise<ConsentReceipt> {
-    return issueConsentReceipt({ store: this.store, key: this.key, settings: this.config.audit, tree: this.tree }, request);
+    return issueConsentReceipt(
+      { store: this.store, key: this.key, settings: this.config.audit, tree: this.tree },
+      request,
+    );
   }
 }

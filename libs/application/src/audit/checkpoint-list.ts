@@ -14,11 +14,22 @@ export interface AnchorRecord {
   signature: string;
 }
 
-export function toAnchorRecord(event: Pick<RecordedEvent, 'data' | 'revision' | 'id' | 'position' | 'metadata'>): AnchorRecord | undefined {
+export function toAnchorRecord(
+  event: Pick<RecordedEvent, 'data' | 'revision' | 'id' | 'position' | 'metadata'>,
+): AnchorRecord | undefined {
   if (!isSignedCheckpoint(event.data)) return undefined;
   const { checkpoint, algorithm, signature } = event.data;
   const { revision, id: eventId, position, metadata } = event;
-  return { revision, eventId, position, hash: String(metadata.hash), prevHash: String(metadata.prevHash), checkpoint, algorithm, signature };
+  return {
+    revision,
+    eventId,
+    position,
+    hash: String(metadata.hash),
+    prevHash: String(metadata.prevHash),
+    checkpoint,
+    algorithm,
+    signature,
+  };
 }
 
 /** The newest `limit` anchors, newest first. */

@@ -1,6 +1,17 @@
 import { mkdir } from 'node:fs/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { CHECKPOINT_TREE, isLegacyCheckpoint, isSignedCheckpoint, LogTree, signCheckpoint, type AuditSigningKey, type Checkpoint, type SignedCheckpoint, type TreeInclusion, type TreeProofs } from '#audit';
+import {
+  CHECKPOINT_TREE,
+  isLegacyCheckpoint,
+  isSignedCheckpoint,
+  LogTree,
+  signCheckpoint,
+  type AuditSigningKey,
+  type Checkpoint,
+  type SignedCheckpoint,
+  type TreeInclusion,
+  type TreeProofs,
+} from '#audit';
 import { AUDIT_ANCHOR_STREAM } from '#domain';
 import type { EventStore, RecordedEvent, Subscription } from '#event-store';
 import { CommandExecutor } from '../commands/command-executor';
@@ -63,7 +74,15 @@ export class AuditCheckpointService implements OnApplicationBootstrap, OnModuleD
     if (!anchor || leafIndex === undefined || leafIndex >= anchor.checkpoint.logSize) return undefined;
     const { checkpoint, algorithm, signature, revision: anchorRevision } = anchor;
     const treeSize = checkpoint.logSize;
-    return { checkpoint, algorithm, signature, anchorRevision, leafIndex, treeSize, path: this.tree.inclusion(leafIndex, treeSize) };
+    return {
+      checkpoint,
+      algorithm,
+      signature,
+      anchorRevision,
+      leafIndex,
+      treeSize,
+      path: this.tree.inclusion(leafIndex, treeSize),
+    };
   }
 
   /** PROOF(first, second) of RFC 6962 2.1.2 over the log's tree, hex; undefined while the tree is smaller than `second`. */
@@ -82,13 +101,19 @@ export class AuditCheckpointService implements OnApplicationBootstrap, OnModuleD
   private async start(): Promise<void> {
     if (this.config.audit.anchorDir) await mkdir(this.config.audit.anchorDir, { recursive: true });
     const begin = performance.now();
-    for (let batch = await this.store.readAll({ maxCount: 5000 }); batch.length > 0; batch = await this.store.readAll({ after: this.position, maxCount: 5000 })) {
+    for (
+      let batch = await this.store.readAll({ maxCount: 5000 });
+      batch.length > 0;
+      batch = await this.store.readAll({ after: this.position, maxCount: 5000 })
+    ) {
       this.observe(batch);
     }
     const ms = Math.round(performance.now() - begin);
     this.log.log(`log tree rebuilt from ${this.tree.size} events in ${ms} ms`);
     this.subscription = this.store.subscribeToAll({ after: this.position }, (events) => this.onEvents(events));
-    this.subscription.done.catch((error: unknown) => this.log.error(`checkpoint subscription ended: ${(error as Error).message}`));
+    this.subscription.done.catch((error: unknown) =>
+      this.log.error(`checkpoint subscription ended: ${(error as Error).message}`),
+    );
     this.timer = setInterval(() => this.due('time'), this.config.audit.checkpointEverySeconds * 1000);
     this.timer.unref();
   }
@@ -116,7 +141,10 @@ export class AuditCheckpointService implements OnApplicationBootstrap, OnModuleD
   /** Each instance keeps the anchors it records, fsynced before the checkpoint is reported; a failure is logged. */
   private async keep(record: AnchorRecord): Promise<void> {
     const dir = this.config.audit.anchorDir;
-    if (dir) await appendAnchorLine(dir, record).catch((error: unknown) => this.log.error(`anchor not kept in AUDIT_ANCHOR_DIR: ${(error as Error).message}`));
+    if (dir)
+      await appendAnchorLine(dir, record).catch((error: unknown) =>
+        this.log.error(`anchor not kept in AUDIT_ANCHOR_DIR: ${(error as Error).message}`),
+      );
   }
 
   private due(reason: 'events' | 'time'): void {
@@ -127,13 +155,26 @@ export class AuditCheckpointService implements OnApplicationBootstrap, OnModuleD
 
   private snapshot(): Checkpoint {
     const { size: logSize } = this.tree;
-    return { tree: CHECKPOINT_TREE, logSize, position: this.position, merkleRoot: this.tree.root(), time: new Date().toISOString(), keyId: this.key.keyId };
+    return {
+      tree: CHECKPOINT_TREE,
+      logSize,
+      position: this.position,
+      merkleRoot: this.tree.root(),
+      time: new Date().toISOString(),
+      keyId: this.key.keyId,
+    };
   }
 
   private async append(signed: SignedCheckpoint): Promise<SignedCheckpoint | undefined> {
     const context = { actor: 'audit-checkpoints', now: signed.checkpoint.time };
     const command = { type: 'RecordCheckpoint' as const, data: signed };
-    const result = await this.executor.execute({ stream: AUDIT_ANCHOR_STREAM, decider: anchorDecider, command, codec: plainCodec, context });
+    const result = await this.executor.execute({
+      stream: AUDIT_ANCHOR_STREAM,
+      decider: anchorDecider,
+      command,
+      codec: plainCodec,
+      context,
+    });
     if (result.events.length === 0) return undefined;
     // Proofs may rest on it at once, before the subscription brings the anchor event back.
     const [event] = await this.store.readStream(AUDIT_ANCHOR_STREAM, { fromRevision: result.revision, maxCount: 1 });

@@ -1,6 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { RECEIPT_VERSION, signReceipt, type AuditSigningKey, type ConsentReceipt, type TreeInclusion, type TreeProofs } from '#audit';
-import { consentKey, effectiveConsentStatus, refusal, subjectDecider, SubjectEventType, subjectNotRegistered, subjectStreamName, type ConsentScope, type SubjectEvent, type TopicState } from '#domain';
+import {
+  RECEIPT_VERSION,
+  signReceipt,
+  type AuditSigningKey,
+  type ConsentReceipt,
+  type TreeInclusion,
+  type TreeProofs,
+} from '#audit';
+import {
+  consentKey,
+  effectiveConsentStatus,
+  refusal,
+  subjectDecider,
+  SubjectEventType,
+  subjectNotRegistered,
+  subjectStreamName,
+  type ConsentScope,
+  type SubjectEvent,
+  type TopicState,
+} from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { topicAt } from '../history/topic-at';
 import type { AuditSettings } from '#runtime';
@@ -32,17 +50,29 @@ export interface ReceiptIssuer {
  * A signed receipt for the grant in force now; 404 when none is (revoked, expired, reconsent due).
  * Once a checkpoint covers the grant, the receipt carries its inclusion proof in the log's tree.
  */
-export async function issueConsentReceipt({ store, key, settings, tree }: ReceiptIssuer, request: ReceiptRequest): Promise<ConsentReceipt> {
+export async function issueConsentReceipt(
+  { store, key, settings, tree }: ReceiptIssuer,
+  request: ReceiptRequest,
+): Promise<ConsentReceipt> {
   const stream = subjectStreamName(request.subjectId);
   const recorded = await store.readStream(stream);
   if (recorded.length === 0) throw subjectNotRegistered();
-  const state = recorded.reduce((s, e) => subjectDecider.evolve(s, { type: e.type, data: e.data } as SubjectEvent), subjectDecider.initialState());
-  const scope: ConsentScope = { topicId: request.topicId, channel: request.channel, ...(request.contactPointId ? { contactPointId: request.contactPointId } : {}) };
+  const state = recorded.reduce(
+    (s, e) => subjectDecider.evolve(s, { type: e.type, data: e.data } as SubjectEvent),
+    subjectDecider.initialState(),
+  );
+  const scope: ConsentScope = {
+    topicId: request.topicId,
+    channel: request.channel,
+    ...(request.contactPointId ? { contactPointId: request.contactPointId } : {}),
+  };
   const record = state.status === 'registered' ? state.consents[consentKey(scope)] : undefined;
   const topic = await topicAt(store, request.topicId);
   if (record?.status !== 'granted' || topic.state.status === 'not_defined') throw notGranted();
   if (effectiveConsentStatus(record, topic.view!, request.now) !== 'granted') throw notGranted();
-  const event = recorded.filter((e) => e.type === SubjectEventType.ConsentGranted && consentKey(scopeOf(e)) === consentKey(scope)).at(-1);
+  const event = recorded
+    .filter((e) => e.type === SubjectEventType.ConsentGranted && consentKey(scopeOf(e)) === consentKey(scope))
+    .at(-1);
   if (!event) throw notGranted();
   const locale = state.status === 'registered' ? state.locale : 'und';
   const inclusion = await tree.inclusionOf(event.position);
@@ -72,7 +102,9 @@ function receiptFor(
     consentType: 'EXPLICIT' as const,
     piiCategory: [`contact point: ${data.channel}`, ...definition.personalFields],
     primaryPurpose: true,
-    termination: data.expiresAt ? `expires ${data.expiresAt}; withdrawable at any time (Art. 7(3))` : 'until withdrawn; withdrawable at any time (Art. 7(3))',
+    termination: data.expiresAt
+      ? `expires ${data.expiresAt}; withdrawable at any time (Art. 7(3))`
+      : 'until withdrawn; withdrawable at any time (Art. 7(3))',
     thirdPartyDisclosure: false,
     legalBasis: LEGAL_BASIS[definition.legalBasis] ?? definition.legalBasis,
   };

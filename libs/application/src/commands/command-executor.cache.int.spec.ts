@@ -25,7 +25,13 @@ describe('CommandExecutor with cached folds', () => {
   let executors: CommandExecutor[];
   const context = { actor: 'crm', now: '2026-11-25T10:00:00.000Z' };
   const run = (executor: CommandExecutor, amount: number, extra = {}) =>
-    executor.execute({ stream: 'counter-1', decider: counter, command: { type: 'Add', data: { amount } }, codec: plainCodec, context: { ...context, ...extra } });
+    executor.execute({
+      stream: 'counter-1',
+      decider: counter,
+      command: { type: 'Add', data: { amount } },
+      codec: plainCodec,
+      context: { ...context, ...extra },
+    });
   const total = (executor: CommandExecutor) => executor.state('counter-1', counter, plainCodec).then((s) => s.total);
 
   beforeEach(() => {
@@ -66,7 +72,9 @@ describe('CommandExecutor with cached folds', () => {
     await run(mine, 1);
     const first = await run(other, 5, { idempotencyKey: 'k-1', requestHash: 'h' });
     expect(await run(mine, 5, { idempotencyKey: 'k-1', requestHash: 'h' })).toEqual({ ...first, replayed: true });
-    await expect(run(mine, 6, { idempotencyKey: 'k-1', requestHash: 'h2' })).rejects.toMatchObject({ code: 'IDEMPOTENCY.KEY_REUSED' });
+    await expect(run(mine, 6, { idempotencyKey: 'k-1', requestHash: 'h2' })).rejects.toMatchObject({
+      code: 'IDEMPOTENCY.KEY_REUSED',
+    });
     expect(await stores[0].readStream('counter-1')).toHaveLength(2);
   });
 

@@ -26,7 +26,13 @@ describe('CommandExecutor on the sqlite event store', () => {
   let executor: CommandExecutor;
   const context = { actor: 'crm', now: '2026-11-25T10:00:00.000Z' };
   const run = (amount: number, extra = {}) =>
-    executor.execute({ stream: 'counter-1', decider: counter, command: { type: 'Add', data: { amount } }, codec: plainCodec, context: { ...context, ...extra } });
+    executor.execute({
+      stream: 'counter-1',
+      decider: counter,
+      command: { type: 'Add', data: { amount } },
+      codec: plainCodec,
+      context: { ...context, ...extra },
+    });
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'executor-'));
@@ -46,7 +52,14 @@ describe('CommandExecutor on the sqlite event store', () => {
 
   it('retries on a conflict with another writer (a second executor, as in another process)', async () => {
     const other = new CommandExecutor(store);
-    const viaOther = () => other.execute({ stream: 'counter-1', decider: counter, command: { type: 'Add', data: { amount: 1 } }, codec: plainCodec, context });
+    const viaOther = () =>
+      other.execute({
+        stream: 'counter-1',
+        decider: counter,
+        command: { type: 'Add', data: { amount: 1 } },
+        codec: plainCodec,
+        context,
+      });
     await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? run(1) : viaOther())));
     const totals = (await store.readStream('counter-1')).map((e) => e.data.total);
     expect(totals).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
@@ -77,7 +90,9 @@ describe('CommandExecutor on the sqlite event store', () => {
 
   it('refuses an Idempotency-Key reused for a different request', async () => {
     await run(5, { idempotencyKey: 'k-2', requestHash: 'h1' });
-    await expect(run(6, { idempotencyKey: 'k-2', requestHash: 'h2' })).rejects.toMatchObject({ code: 'IDEMPOTENCY.KEY_REUSED' });
+    await expect(run(6, { idempotencyKey: 'k-2', requestHash: 'h2' })).rejects.toMatchObject({
+      code: 'IDEMPOTENCY.KEY_REUSED',
+    });
   });
 
   it('scopes idempotency keys to the actor', async () => {

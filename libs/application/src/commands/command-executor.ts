@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { sealEvents } from '#audit';
 import type { Decider } from '#domain';
 import { WrongExpectedVersionError, type EventData, type EventStore, type RecordedEvent } from '#event-store';
-import { inSpan, ATTR_COMMAND, ATTR_EVENT_COUNT, ATTR_EVENT_TYPES, ATTR_POSITION, ATTR_REVISION, ATTR_STREAM_CATEGORY, streamCategory, activeTraceHeaders } from '#runtime';
+import {
+  inSpan,
+  ATTR_COMMAND,
+  ATTR_EVENT_COUNT,
+  ATTR_EVENT_TYPES,
+  ATTR_POSITION,
+  ATTR_REVISION,
+  ATTR_STREAM_CATEGORY,
+  streamCategory,
+  activeTraceHeaders,
+} from '#runtime';
 import { eventMetadata, type CommandContext } from './command-context';
 import type { CommandResult } from './command-result';
 import type { DomainEvent, EventCodec } from './event-codec';
@@ -48,11 +58,18 @@ export class CommandExecutor {
 
   /** One span per command (its trace travels on in the events' metadata), around the whole load-decide-append. */
   execute<C extends { type: string }, E extends DomainEvent, S>(execution: Execution<C, E, S>): Promise<CommandResult> {
-    const attributes = { [ATTR_COMMAND]: execution.command.type, [ATTR_STREAM_CATEGORY]: streamCategory(execution.stream) };
-    return inSpan(`command ${execution.command.type}`, { attributes }, () => this.streams.run(execution.stream, () => this.executeWithRetry(execution)));
+    const attributes = {
+      [ATTR_COMMAND]: execution.command.type,
+      [ATTR_STREAM_CATEGORY]: streamCategory(execution.stream),
+    };
+    return inSpan(`command ${execution.command.type}`, { attributes }, () =>
+      this.streams.run(execution.stream, () => this.executeWithRetry(execution)),
+    );
   }
 
-  private async executeWithRetry<C extends { type: string }, E extends DomainEvent, S>(execution: Execution<C, E, S>): Promise<CommandResult> {
+  private async executeWithRetry<C extends { type: string }, E extends DomainEvent, S>(
+    execution: Execution<C, E, S>,
+  ): Promise<CommandResult> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.attempt(execution);
@@ -64,33 +81,51 @@ export class CommandExecutor {
   }
 
   /** The stream's current state (cached fold brought up to date with the store), for context and checks. */
-  async state<E extends DomainEvent, S>(stream: string, decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>, codec: EventCodec): Promise<S> {
+  async state<E extends DomainEvent, S>(
+    stream: string,
+    decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
+    codec: EventCodec,
+  ): Promise<S> {
     return (await this.fold(stream, decider, codec)).state;
   }
 
   /** Folds a whole stream and returns its events too (callers that need them, e.g. the import). */
-  async load<E extends DomainEvent, S>(stream: string, decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>, codec: EventCodec): Promise<{ state: S; recorded: RecordedEvent[] }> {
+  async load<E extends DomainEvent, S>(
+    stream: string,
+    decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
+    codec: EventCodec,
+  ): Promise<{ state: S; recorded: RecordedEvent[] }> {
     const recorded = await this.store.readStream(stream);
     const events = (await codec.decode(stream, recorded)) as E[];
     return { state: events.reduce(decider.evolve, decider.initialState()), recorded };
   }
 
   /** The cached fold plus whatever the store holds after it; only those events are read and decoded. */
-  private async fold<E extends DomainEvent, S>(stream: string, decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>, codec: EventCodec): Promise<FoldedStream<S>> {
+  private async fold<E extends DomainEvent, S>(
+    stream: string,
+    decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
+    codec: EventCodec,
+  ): Promise<FoldedStream<S>> {
     const cached = this.folds.get<S>(stream, decider) ?? emptyFold(decider);
     const from = cached.head ? { fromRevision: cached.head.revision + 1 } : undefined;
-    const recorded = await inSpan('read stream', { attributes: { [ATTR_STREAM_CATEGORY]: streamCategory(stream) } }, async (span) => {
-      const read = await this.store.readStream(stream, from);
-      span.setAttribute(ATTR_EVENT_COUNT, read.length);
-      return read;
-    });
+    const recorded = await inSpan(
+      'read stream',
+      { attributes: { [ATTR_STREAM_CATEGORY]: streamCategory(stream) } },
+      async (span) => {
+        const read = await this.store.readStream(stream, from);
+        span.setAttribute(ATTR_EVENT_COUNT, read.length);
+        return read;
+      },
+    );
     if (recorded.length === 0) return cached;
     const folded = foldRecorded(cached, decider, (await codec.decode(stream, recorded)) as E[], recorded);
     this.folds.set(stream, folded);
     return folded;
   }
 
-  private async attempt<C extends { type: string }, E extends DomainEvent, S>(execution: Execution<C, E, S>): Promise<CommandResult> {
+  private async attempt<C extends { type: string }, E extends DomainEvent, S>(
+    execution: Execution<C, E, S>,
+  ): Promise<CommandResult> {
     const { stream, decider, command, codec, context } = execution;
     const folded = await this.fold(stream, decider, codec);
     const replay = findKeyedReplay(stream, folded.keys, context);
@@ -105,8 +140,15 @@ export class CommandExecutor {
     if (decided.length === 0) return unchanged(stream, head);
     // The command's trace context, inside the hashed metadata (see README, Tracing).
     const metadata = { ...eventMetadata(context), ...activeTraceHeaders() };
-    const encoded = await inSpan('encrypt', { attributes: { [ATTR_EVENT_COUNT]: decided.length } }, () => codec.encode(stream, decided));
-    const sealed = sealEvents(stream, head ? head.revision + 1 : 0, head?.hash, encoded.map((e) => ({ ...e, metadata })));
+    const encoded = await inSpan('encrypt', { attributes: { [ATTR_EVENT_COUNT]: decided.length } }, () =>
+      codec.encode(stream, decided),
+    );
+    const sealed = sealEvents(
+      stream,
+      head ? head.revision + 1 : 0,
+      head?.hash,
+      encoded.map((e) => ({ ...e, metadata })),
+    );
     const events = sealed.map((event) => ({ ...event, id: this.newId() }));
     const appended = await this.append(stream, events, head);
     // The cached fold stays before this append: the next command reads these events back like
@@ -123,7 +165,11 @@ export class CommandExecutor {
   }
 
   private append(stream: string, events: EventData[], head: StreamHead | undefined) {
-    const attributes = { [ATTR_STREAM_CATEGORY]: streamCategory(stream), [ATTR_EVENT_COUNT]: events.length, [ATTR_EVENT_TYPES]: events.map((e) => e.type) };
+    const attributes = {
+      [ATTR_STREAM_CATEGORY]: streamCategory(stream),
+      [ATTR_EVENT_COUNT]: events.length,
+      [ATTR_EVENT_TYPES]: events.map((e) => e.type),
+    };
     return inSpan('append', { attributes }, async (span) => {
       const appended = await this.store.appendToStream(stream, events, head ? head.revision : 'no_stream');
       span.setAttributes({ [ATTR_POSITION]: appended.position, [ATTR_REVISION]: appended.nextExpectedRevision });
@@ -133,7 +179,13 @@ export class CommandExecutor {
 }
 
 function unchanged(stream: string, head: StreamHead | undefined): CommandResult {
-  return { stream, revision: head ? head.revision : -1, position: head ? head.position : 0, events: [], replayed: false };
+  return {
+    stream,
+    revision: head ? head.revision : -1,
+    position: head ? head.position : 0,
+    events: [],
+    replayed: false,
+  };
 }
 
 function backoff(attempt: number): Promise<void> {

@@ -9,12 +9,21 @@ export function emptyFold<E, S>(decider: Evolver<E, S>): FoldedStream<S> {
 }
 
 /** Folds events read from the store (decoded, in revision order) onto an earlier fold. */
-export function foldRecorded<E, S>(folded: FoldedStream<S>, decider: Evolver<E, S>, decoded: readonly E[], recorded: readonly RecordedEvent[]): FoldedStream<S> {
+export function foldRecorded<E, S>(
+  folded: FoldedStream<S>,
+  decider: Evolver<E, S>,
+  decoded: readonly E[],
+  recorded: readonly RecordedEvent[],
+): FoldedStream<S> {
   if (recorded.length === 0) return folded;
   const last = recorded[recorded.length - 1];
   const keys = new Map(folded.keys);
   for (const event of recorded) addKey(keys, event);
-  const head: StreamHead = { revision: last.revision, position: last.position, hash: last.metadata.hash as string | undefined };
+  const head: StreamHead = {
+    revision: last.revision,
+    position: last.position,
+    hash: last.metadata.hash as string | undefined,
+  };
   return { decider, state: decoded.reduce(decider.evolve, folded.state), head, keys };
 }
 

@@ -8,7 +8,8 @@ import type { RecordedEvent } from '#event-store';
 export function eventsByConsentKey(events: readonly RecordedEvent[]): Map<string, string[]> {
   const byKey = new Map<string, string[]>();
   const requests = new Map<string, string>();
-  const add = (key: string | undefined, id: string) => key !== undefined && byKey.set(key, [...(byKey.get(key) ?? []), id]);
+  const add = (key: string | undefined, id: string) =>
+    key !== undefined && byKey.set(key, [...(byKey.get(key) ?? []), id]);
   for (const event of events) {
     const data = event.data as Record<string, any>;
     switch (event.type) {
@@ -35,6 +36,10 @@ function keyOf(data: Record<string, any>): string {
 }
 
 /** The id of the last event of a type whose data matches. */
-export function lastEventId(events: readonly RecordedEvent[], type: string, matches: (data: Record<string, any>) => boolean): string | undefined {
+export function lastEventId(
+  events: readonly RecordedEvent[],
+  type: string,
+  matches: (data: Record<string, any>) => boolean,
+): string | undefined {
   return events.filter((event) => event.type === type && matches(event.data as Record<string, any>)).at(-1)?.id;
 }

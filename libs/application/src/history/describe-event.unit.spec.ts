@@ -12,7 +12,10 @@ describe('timeline descriptions', () => {
   });
 
   it('names the request kind, its article and its due date', () => {
-    const text = describeEvent({ type: 'DataSubjectRequestReceived', data: { kind: 'access', dueAt: '2026-12-25T10:00:00.000Z' } }, title);
+    const text = describeEvent(
+      { type: 'DataSubjectRequestReceived', data: { kind: 'access', dueAt: '2026-12-25T10:00:00.000Z' } },
+      title,
+    );
     expect(text.en).toBe('Request received: access (Art. 15), due 2026-12-25 (Art. 12(3))');
     expect(text.de).toBe('Antrag eingegangen: Auskunft (Art. 15), fällig am 2026-12-25 (Art. 12(3))');
   });

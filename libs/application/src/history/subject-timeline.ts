@@ -27,12 +27,20 @@ export async function subjectTimeline(store: EventStore, subjectId: string): Pro
   const recorded = await store.readStream(subjectStreamName(subjectId));
   if (recorded.length === 0) throw subjectNotRegistered();
   const events = recorded.map(redacted);
-  const topics = await topicsAt(store, events.map((e) => topicIdOfEvent(e.data)).filter((id): id is string => id !== undefined));
+  const topics = await topicsAt(
+    store,
+    events.map((e) => topicIdOfEvent(e.data)).filter((id): id is string => id !== undefined),
+  );
   const title = (id: string) => topics.get(id)?.view?.title ?? id;
   return recorded.map((event, i) => entry(event, events[i]!.data, title, (id) => topics.get(id)?.view));
 }
 
-function entry(event: RecordedEvent, data: Record<string, any>, title: (id: string) => string, topic: (id: string) => TopicView | undefined): TimelineEntry {
+function entry(
+  event: RecordedEvent,
+  data: Record<string, any>,
+  title: (id: string) => string,
+  topic: (id: string) => TopicView | undefined,
+): TimelineEntry {
   const base: TimelineEntry = {
     eventId: event.id,
     type: event.type,
@@ -47,6 +55,12 @@ function entry(event: RecordedEvent, data: Record<string, any>, title: (id: stri
   const version = data.evidence?.textVersion ?? data.textVersion;
   if (typeof data.topicId !== 'string' || typeof version !== 'number') return base;
   const published = topic(data.topicId)?.versions.find((v) => v.version === version);
-  const textVersion = { topicId: data.topicId, version, textHash: data.evidence?.textHash ?? published?.textHash, language: published?.language, publishedAt: published?.publishedAt };
+  const textVersion = {
+    topicId: data.topicId,
+    version,
+    textHash: data.evidence?.textHash ?? published?.textHash,
+    language: published?.language,
+    publishedAt: published?.publishedAt,
+  };
   return { ...base, ...(data.evidence ? { evidence: data.evidence } : {}), textVersion };
 }

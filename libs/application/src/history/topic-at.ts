@@ -12,7 +12,10 @@ export interface TopicAt {
 /** A topic as it was at `at` (ms since the epoch), replayed from its stream; now when `at` is omitted. */
 export async function topicAt(store: EventStore, topicId: string, at = Number.POSITIVE_INFINITY): Promise<TopicAt> {
   const recorded = (await store.readStream(topicStreamName(topicId))).filter((event) => recordedBy(event, at));
-  const state = recorded.reduce((s, event) => topicDecider.evolve(s, { type: event.type, data: event.data } as TopicEvent), topicDecider.initialState());
+  const state = recorded.reduce(
+    (s, event) => topicDecider.evolve(s, { type: event.type, data: event.data } as TopicEvent),
+    topicDecider.initialState(),
+  );
   return { state, view: toTopicView(state), eventIds: recorded.map((event) => event.id) };
 }
 

@@ -1,5 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { ExtendDataSubjectRequest, FulfilDataSubjectRequest, ReceiveDataSubjectRequest, RejectDataSubjectRequest } from '#domain';
+import type {
+  ExtendDataSubjectRequest,
+  FulfilDataSubjectRequest,
+  ReceiveDataSubjectRequest,
+  RejectDataSubjectRequest,
+} from '#domain';
 import type { CommandResult } from '../commands/command-result';
 import { SubjectCommandOf } from '../subjects/subject-command-of';
 import { SubjectCommandRunner } from '../subjects/subject-command-runner';
@@ -15,7 +20,11 @@ export class ReceiveDataSubjectRequestHandler implements ICommandHandler<Receive
 
   /** Answers the deadline as recorded (a retry answers the first receipt's, not one from its own time). */
   async execute({ subjectId, data, context }: ReceiveDataSubjectRequestCommand): Promise<RequestReceived> {
-    const result = await this.subjects.run(subjectId, { type: 'ReceiveDataSubjectRequest', data, metadata: this.subjects.subjectContext(context) }, context);
+    const result = await this.subjects.run(
+      subjectId,
+      { type: 'ReceiveDataSubjectRequest', data, metadata: this.subjects.subjectContext(context) },
+      context,
+    );
     const state = await this.subjects.state(subjectId);
     return { ...result, dueAt: ('requests' in state ? state.requests[data.requestId]?.dueAt : undefined)! };
   }
@@ -29,7 +38,11 @@ export class ExtendDataSubjectRequestHandler implements ICommandHandler<ExtendDa
   constructor(private readonly subjects: SubjectCommandRunner) {}
 
   execute({ subjectId, data, context }: ExtendDataSubjectRequestCommand): Promise<CommandResult> {
-    return this.subjects.run(subjectId, { type: 'ExtendDataSubjectRequest', data, metadata: this.subjects.subjectContext(context) }, context);
+    return this.subjects.run(
+      subjectId,
+      { type: 'ExtendDataSubjectRequest', data, metadata: this.subjects.subjectContext(context) },
+      context,
+    );
   }
 }
 
@@ -40,7 +53,11 @@ export class FulfilDataSubjectRequestHandler implements ICommandHandler<FulfilDa
   constructor(private readonly subjects: SubjectCommandRunner) {}
 
   execute({ subjectId, data, context }: FulfilDataSubjectRequestCommand): Promise<CommandResult> {
-    return this.subjects.run(subjectId, { type: 'FulfilDataSubjectRequest', data, metadata: this.subjects.subjectContext(context) }, context);
+    return this.subjects.run(
+      subjectId,
+      { type: 'FulfilDataSubjectRequest', data, metadata: this.subjects.subjectContext(context) },
+      context,
+    );
   }
 }
 
@@ -52,6 +69,10 @@ export class RejectDataSubjectRequestHandler implements ICommandHandler<RejectDa
   constructor(private readonly subjects: SubjectCommandRunner) {}
 
   execute({ subjectId, data, context }: RejectDataSubjectRequestCommand): Promise<CommandResult> {
-    return this.subjects.run(subjectId, { type: 'RejectDataSubjectRequest', data, metadata: this.subjects.subjectContext(context) }, context);
+    return this.subjects.run(
+      subjectId,
+      { type: 'RejectDataSubjectRequest', data, metadata: this.subjects.subjectContext(context) },
+      context,
+    );
   }
 }

@@ -4,7 +4,11 @@ import { SubjectEraser, type ErasureInput, type ErasureOutcome } from './subject
 
 /** Sends `RequestErasure` (see SubjectEraser: it shreds the key between deciding and appending). */
 export class EraseSubjectCommand extends Command<ErasureOutcome> {
-  constructor(readonly subjectId: string, readonly input: ErasureInput, readonly context: CommandContext) {
+  constructor(
+    readonly subjectId: string,
+    readonly input: ErasureInput,
+    readonly context: CommandContext,
+  ) {
     super();
   }
 }

@@ -24,7 +24,8 @@ describe('a data key cached by another process when the subject is erased', () =
     b = await open();
   });
   afterEach(async () => {
-    for (const infra of [a, b]) await Promise.all([infra.eventStore.close(), infra.readStore.close(), infra.keyVault.close()]);
+    for (const infra of [a, b])
+      await Promise.all([infra.eventStore.close(), infra.readStore.close(), infra.keyVault.close()]);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -34,14 +35,35 @@ describe('a data key cached by another process when the subject is erased', () =
     const subjectId = randomUUID();
     const stream = subjectStreamName(subjectId);
     const executor = new CommandExecutor(a.eventStore);
-    const register = { type: 'RegisterSubject', data: { subjectId, locale: 'de-DE', contactPoints: [{ contactPointId: randomUUID(), channel: 'email', address: 'anna@example.org' }] }, metadata: { now: context.now, channels: a.config.domain.channels, allowedProfileFields: [] } };
-    await executor.execute({ stream, decider: subjectDecider, command: register as unknown as SubjectCommand, codec: new SubjectCodec(a.crypto), context });
-    const readOnB = async () => (await new SubjectCodec(b.crypto).decode(stream, await b.eventStore.readStream(stream)))[0]!.data.contactPoints;
+    const register = {
+      type: 'RegisterSubject',
+      data: {
+        subjectId,
+        locale: 'de-DE',
+        contactPoints: [{ contactPointId: randomUUID(), channel: 'email', address: 'anna@example.org' }],
+      },
+      metadata: { now: context.now, channels: a.config.domain.channels, allowedProfileFields: [] },
+    };
+    await executor.execute({
+      stream,
+      decider: subjectDecider,
+      command: register as unknown as SubjectCommand,
+      codec: new SubjectCodec(a.crypto),
+      context,
+    });
+    const readOnB = async () =>
+      (await new SubjectCodec(b.crypto).decode(stream, await b.eventStore.readStream(stream)))[0]!.data.contactPoints;
     expect(await readOnB()).toMatchObject([{ address: 'anna@example.org' }]);
 
-    const erased = await new SubjectEraser(executor, new SubjectCodec(a.crypto), a.crypto, a.config.domain.channels).erase(subjectId, { cause: 'controller' }, context);
+    const erased = await new SubjectEraser(
+      executor,
+      new SubjectCodec(a.crypto),
+      a.crypto,
+      a.config.domain.channels,
+    ).erase(subjectId, { cause: 'controller' }, context);
     expect(erased.outcome).toBe('erased');
-    for (let waited = 0; waited < 1_000 && JSON.stringify(await readOnB()).includes('anna@'); waited += 10) await sleep(10);
+    for (let waited = 0; waited < 1_000 && JSON.stringify(await readOnB()).includes('anna@'); waited += 10)
+      await sleep(10);
     expect(await readOnB()).toMatchObject([{ address: ERASED }]);
     await eviction.onModuleDestroy();
   });

@@ -14,10 +14,14 @@ const carriesNothingPersonal = (event: DomainEvent): boolean =>
  * Events without personal fields are stored as they are, as no key exists any more to seal them.
  */
 export class ErasureCodec implements EventCodec {
-  constructor(private readonly inner: EventCodec, private readonly crypto: SubjectCrypto) {}
+  constructor(
+    private readonly inner: EventCodec,
+    private readonly crypto: SubjectCrypto,
+  ) {}
 
   async encode(stream: string, events: readonly DomainEvent[]): Promise<Array<Pick<DomainEvent, 'type' | 'data'>>> {
-    if (events.some((event) => event.type === SubjectEventType.SubjectErased)) await this.crypto.shred(subjectIdOf(stream));
+    if (events.some((event) => event.type === SubjectEventType.SubjectErased))
+      await this.crypto.shred(subjectIdOf(stream));
     if (events.every(carriesNothingPersonal)) return events.map(({ type, data }) => ({ type, data }));
     return this.inner.encode(stream, events);
   }

@@ -23,13 +23,22 @@ export function topicIdsOf(subject: RegisteredSubject): string[] {
 }
 
 /** Art. 15, 20: everything held about the subject, in clear text, machine-readable. */
-export function exportDocument(subject: RegisteredSubject, topics: Map<string, TopicRecord>, history: ProofEntry[], now: string) {
+export function exportDocument(
+  subject: RegisteredSubject,
+  topics: Map<string, TopicRecord>,
+  history: ProofEntry[],
+  now: string,
+) {
   return {
     format: EXPORT_FORMAT,
     subjectId: subject.subjectId,
     status: subject.status,
     exportedAt: now,
-    personalData: { locale: subject.locale, contactPoints: Object.values(subject.contactPoints), profile: subject.profile },
+    personalData: {
+      locale: subject.locale,
+      contactPoints: Object.values(subject.contactPoints),
+      profile: subject.profile,
+    },
     consents: Object.values(subject.consents).map((record) => consentEntry(record, topics, now)),
     objections: Object.values(subject.objections),
     blocks: Object.values(subject.blocks),

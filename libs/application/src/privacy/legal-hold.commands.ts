@@ -12,7 +12,11 @@ export class PlaceLegalHoldHandler implements ICommandHandler<PlaceLegalHoldComm
   constructor(private readonly subjects: SubjectCommandRunner) {}
 
   execute({ subjectId, data, context }: PlaceLegalHoldCommand): Promise<CommandResult> {
-    return this.subjects.run(subjectId, { type: 'PlaceLegalHold', data, metadata: this.subjects.subjectContext(context) }, context);
+    return this.subjects.run(
+      subjectId,
+      { type: 'PlaceLegalHold', data, metadata: this.subjects.subjectContext(context) },
+      context,
+    );
   }
 }
 
@@ -23,6 +27,10 @@ export class ReleaseLegalHoldHandler implements ICommandHandler<ReleaseLegalHold
   constructor(private readonly subjects: SubjectCommandRunner) {}
 
   execute({ subjectId, data, context }: ReleaseLegalHoldCommand): Promise<CommandResult> {
-    return this.subjects.run(subjectId, { type: 'ReleaseLegalHold', data, metadata: this.subjects.subjectContext(context) }, context);
+    return this.subjects.run(
+      subjectId,
+      { type: 'ReleaseLegalHold', data, metadata: this.subjects.subjectContext(context) },
+      context,
+    );
   }
 }

@@ -5,7 +5,12 @@ import { type AppConfig, APP_CONFIG, EVENT_STORE, SUBJECT_CRYPTO } from '#runtim
 import { CommandExecutor } from '../commands/command-executor';
 import { LedgerModule } from '../ledger.module';
 import { SubjectCodec } from '../subjects/subject-codec';
-import { ExtendDataSubjectRequestHandler, FulfilDataSubjectRequestHandler, ReceiveDataSubjectRequestHandler, RejectDataSubjectRequestHandler } from './dsr.commands';
+import {
+  ExtendDataSubjectRequestHandler,
+  FulfilDataSubjectRequestHandler,
+  ReceiveDataSubjectRequestHandler,
+  RejectDataSubjectRequestHandler,
+} from './dsr.commands';
 import { EraseSubjectHandler } from './erase-subject.command';
 import { PlaceLegalHoldHandler, ReleaseLegalHoldHandler } from './legal-hold.commands';
 import { ReconcileOnStart } from './reconcile-on-start';

@@ -12,7 +12,10 @@ import { describeReconcile, reconcileErasures } from './reconcile-erasures';
 export class ReconcileOnStart implements OnModuleInit {
   private readonly logger = new Logger('Privacy');
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(SUBJECT_CRYPTO) private readonly crypto: SubjectCrypto) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SUBJECT_CRYPTO) private readonly crypto: SubjectCrypto,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     const report = await reconcileErasures(this.store, this.crypto);

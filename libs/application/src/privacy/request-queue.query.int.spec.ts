@@ -8,20 +8,29 @@ import { GetRequestQueue, GetRequestQueueHandler } from './request-queue.query';
 
 const NOW = '2025-06-01T00:00:00.000Z';
 const received = (requestId: string, dueAt: string) =>
-  subjectEvent('DataSubjectRequestReceived', { requestId, kind: 'access', channel: 'email', receivedAt: '2025-01-01T00:00:00.000Z', dueAt });
+  subjectEvent('DataSubjectRequestReceived', {
+    requestId,
+    kind: 'access',
+    channel: 'email',
+    receivedAt: '2025-01-01T00:00:00.000Z',
+    dueAt,
+  });
 
 /** The queue answers from the dsr-requests read model as the runner committed it. */
 describe('GetRequestQueueHandler (sqlite read store)', () => {
   let dir: string;
   let store: ReadStore;
-  const queue = (status: 'open' | 'overdue') => new GetRequestQueueHandler(store).execute(new GetRequestQueue(status, NOW));
+  const queue = (status: 'open' | 'overdue') =>
+    new GetRequestQueueHandler(store).execute(new GetRequestQueue(status, NOW));
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'request-queue-'));
     store = await SqliteReadStore.open(join(dir, 'read.sqlite'));
     await store.ensureIndexes(dsrRequestsModel.indexes);
     // 1,200 open requests so the answer spans two pages of the store, plus each way a request leaves the queue.
-    const bulk = Array.from({ length: 1200 }, (_, i) => received(`bulk-${String(i).padStart(4, '0')}`, '2025-09-01T00:00:00.000Z'));
+    const bulk = Array.from({ length: 1200 }, (_, i) =>
+      received(`bulk-${String(i).padStart(4, '0')}`, '2025-09-01T00:00:00.000Z'),
+    );
     const events = [
       ...bulk,
       received('late', '2025-02-01T00:00:00.000Z'),
@@ -35,7 +44,13 @@ describe('GetRequestQueueHandler (sqlite read store)', () => {
       subjectEvent('SubjectErased', { closedRequestIds: ['erased'], erasedAt: '2025-01-20T00:00:00.000Z' }),
     ];
     const docs = fold(dsrRequestsModel, events);
-    const writes = [...docs].map(([key, doc]) => ({ kind: 'put' as const, collection: key.split('/')[0]!, id: key.split('/')[1]!, doc, position: 1 }));
+    const writes = [...docs].map(([key, doc]) => ({
+      kind: 'put' as const,
+      collection: key.split('/')[0]!,
+      id: key.split('/')[1]!,
+      doc,
+      position: 1,
+    }));
     await store.commit({ projection: dsrRequestsModel.name, checkpoint: events.length, writes });
   });
   afterAll(async () => {
@@ -48,7 +63,11 @@ describe('GetRequestQueueHandler (sqlite read store)', () => {
     expect(open).toHaveLength(1202);
     expect(open.slice(0, 3).map((d) => d.requestId)).toEqual(['late', 'extended', 'bulk-0000']);
     expect(open.at(-1)!.requestId).toBe('bulk-1199');
-    expect(open[1]).toMatchObject({ initialDueAt: '2025-02-01T00:00:00.000Z', dueAt: '2025-07-01T00:00:00.000Z', status: 'open' });
+    expect(open[1]).toMatchObject({
+      initialDueAt: '2025-02-01T00:00:00.000Z',
+      dueAt: '2025-07-01T00:00:00.000Z',
+      status: 'open',
+    });
   });
 
   it('lists as overdue only open requests whose deadline in force has passed', async () => {

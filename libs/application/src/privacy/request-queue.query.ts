@@ -7,7 +7,11 @@ import { READ_STORE } from '#runtime';
 export type RequestQueueStatus = 'open' | 'overdue';
 
 export class GetRequestQueue {
-  constructor(readonly status: RequestQueueStatus, readonly now: string, readonly subjectId?: string) {}
+  constructor(
+    readonly status: RequestQueueStatus,
+    readonly now: string,
+    readonly subjectId?: string,
+  ) {}
 }
 
 /** A queued request as answered: an open one past its deadline shows `overdue` (depends on `now`, so never stored). */

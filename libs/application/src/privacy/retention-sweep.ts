@@ -1,4 +1,18 @@
-import { governingHold, mapPersonalFields, nextRetentionReview, retentionVerdict, SUBJECT_STREAM_PREFIX, subjectDecider, SubjectEventType, subjectIdOf, subjectStreamName, TOPIC_STREAM_PREFIX, type RetentionTopic, type SubjectEvent, type SubjectState } from '#domain';
+import {
+  governingHold,
+  mapPersonalFields,
+  nextRetentionReview,
+  retentionVerdict,
+  SUBJECT_STREAM_PREFIX,
+  subjectDecider,
+  SubjectEventType,
+  subjectIdOf,
+  subjectStreamName,
+  TOPIC_STREAM_PREFIX,
+  type RetentionTopic,
+  type SubjectEvent,
+  type SubjectState,
+} from '#domain';
 import type { SubjectCrypto } from '#crypto';
 import type { EventStore } from '#event-store';
 import type { CommandContext } from '../commands/command-context';
@@ -68,11 +82,18 @@ export class RetentionSweep {
     return candidates;
   }
 
-  async run(now: string, actor = 'scheduler'): Promise<Array<ErasureCandidate & { outcome: ErasureOutcome['outcome'] }>> {
+  async run(
+    now: string,
+    actor = 'scheduler',
+  ): Promise<Array<ErasureCandidate & { outcome: ErasureOutcome['outcome'] }>> {
     const done = [];
     for (const candidate of await this.plan(now)) {
       const context: CommandContext = { actor, now };
-      const { outcome } = await this.eraser.erase(candidate.subjectId, { cause: candidate.why === 'retention' ? 'retention' : 'controller' }, context);
+      const { outcome } = await this.eraser.erase(
+        candidate.subjectId,
+        { cause: candidate.why === 'retention' ? 'retention' : 'controller' },
+        context,
+      );
       done.push({ ...candidate, outcome });
     }
     return done;
@@ -81,7 +102,10 @@ export class RetentionSweep {
   private async everySubject(): Promise<string[]> {
     const erased = await erasedSubjectIds(this.store);
     const ids: string[] = [];
-    for await (const event of readAllMatching(this.store, { streamPrefixes: [SUBJECT_STREAM_PREFIX], eventTypes: [SubjectEventType.SubjectRegistered] })) {
+    for await (const event of readAllMatching(this.store, {
+      streamPrefixes: [SUBJECT_STREAM_PREFIX],
+      eventTypes: [SubjectEventType.SubjectRegistered],
+    })) {
       const subjectId = subjectIdOf(event.stream);
       if (!erased.has(subjectId)) ids.push(subjectId);
     }
@@ -91,14 +115,19 @@ export class RetentionSweep {
   /** Subjects with events since the last pass, and those whose review has come. */
   private async dueSubjects(nowMs: number): Promise<Set<string>> {
     const due = new Set<string>();
-    for await (const event of readAllMatching(this.store, { streamPrefixes: [SUBJECT_STREAM_PREFIX] }, this.cursor)) due.add(subjectIdOf(event.stream));
+    for await (const event of readAllMatching(this.store, { streamPrefixes: [SUBJECT_STREAM_PREFIX] }, this.cursor))
+      due.add(subjectIdOf(event.stream));
     for (const [subjectId, at] of this.reviews) if (at <= nowMs) due.add(subjectId);
     return due;
   }
 
   /** A topic's retention period or versions changed since the last pass: every subject may be affected. */
   private async topicsChanged(): Promise<boolean> {
-    const page = await this.store.readAll({ after: this.cursor, maxCount: 1, filter: { streamPrefixes: [TOPIC_STREAM_PREFIX] } });
+    const page = await this.store.readAll({
+      after: this.cursor,
+      maxCount: 1,
+      filter: { streamPrefixes: [TOPIC_STREAM_PREFIX] },
+    });
     return page.length > 0;
   }
 
@@ -106,14 +135,30 @@ export class RetentionSweep {
     const state = await this.redactedState(subjectId);
     if (state.status !== 'registered') return {};
     // The key went but the process died before SubjectErased was appended: finish the record.
-    if (await this.crypto.isShredded(subjectId)) return { candidate: { subjectId, why: 'interrupted', reasons: ['the data key is destroyed but the erasure was not recorded'] } };
-    const topics = await loadTopicRecords(this.executor, Object.values(state.consents).map((c) => c.scope.topicId));
+    if (await this.crypto.isShredded(subjectId))
+      return {
+        candidate: {
+          subjectId,
+          why: 'interrupted',
+          reasons: ['the data key is destroyed but the erasure was not recorded'],
+        },
+      };
+    const topics = await loadTopicRecords(
+      this.executor,
+      Object.values(state.consents).map((c) => c.scope.topicId),
+    );
     const views = new Map<string, RetentionTopic>([...topics].map(([id, record]) => [id, record.view]));
     const reviewAt = nextRetentionReview(state, views, now);
     const deferral = state.pendingErasure?.deferral;
     if (deferral !== undefined) {
       if (governingHold(state, now) !== undefined) return { reviewAt };
-      return { candidate: { subjectId, why: 'hold_ended', reasons: [`the erasure deferred by legal hold ${deferral.holdId} is due: the hold has ended`] } };
+      return {
+        candidate: {
+          subjectId,
+          why: 'hold_ended',
+          reasons: [`the erasure deferred by legal hold ${deferral.holdId} is due: the hold has ended`],
+        },
+      };
     }
     const verdict = retentionVerdict(state, views, now);
     return verdict.lapsed ? { candidate: { subjectId, why: 'retention', reasons: verdict.reasons } } : { reviewAt };
@@ -121,7 +166,9 @@ export class RetentionSweep {
 
   private async redactedState(subjectId: string): Promise<SubjectState> {
     const recorded = await this.store.readStream(subjectStreamName(subjectId));
-    const events = recorded.map(({ type, data }) => mapPersonalFields({ type, data }, () => REDACTED) as unknown as SubjectEvent);
+    const events = recorded.map(
+      ({ type, data }) => mapPersonalFields({ type, data }, () => REDACTED) as unknown as SubjectEvent,
+    );
     return events.reduce(subjectDecider.evolve, subjectDecider.initialState());
   }
 }

@@ -24,7 +24,12 @@ export type ErasureOutcome =
 export class SubjectEraser {
   private readonly codec: ErasureCodec;
 
-  constructor(private readonly executor: CommandExecutor, subjectCodec: EventCodec, private readonly crypto: SubjectCrypto, private readonly channels: readonly string[]) {
+  constructor(
+    private readonly executor: CommandExecutor,
+    subjectCodec: EventCodec,
+    private readonly crypto: SubjectCrypto,
+    private readonly channels: readonly string[],
+  ) {
     this.codec = new ErasureCodec(subjectCodec, crypto);
   }
 
@@ -33,7 +38,13 @@ export class SubjectEraser {
     const metadata = { now: context.now, channels: this.channels, keyDestroyed };
     const command: SubjectCommand = { type: 'RequestErasure', data: input, metadata };
     const stream = subjectStreamName(subjectId);
-    const result = await this.executor.execute({ stream, decider: subjectDecider, command, codec: this.codec, context });
+    const result = await this.executor.execute({
+      stream,
+      decider: subjectDecider,
+      command,
+      codec: this.codec,
+      context,
+    });
     const types = result.events.map((event) => event.type);
     if (types.includes(SubjectEventType.SubjectErased)) return { outcome: 'erased', result };
     if (!types.includes(SubjectEventType.ErasureDeferred)) return { outcome: 'unchanged', result };

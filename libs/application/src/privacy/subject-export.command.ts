@@ -1,6 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { mapPersonalFields, subjectDecider, subjectNotRegistered, subjectStreamName, type SubjectCommand, type SubjectState } from '#domain';
+import {
+  mapPersonalFields,
+  subjectDecider,
+  subjectNotRegistered,
+  subjectStreamName,
+  type SubjectCommand,
+  type SubjectState,
+} from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { type AppConfig, APP_CONFIG, EVENT_STORE } from '#runtime';
 import type { CommandContext } from '../commands/command-context';
@@ -13,7 +20,11 @@ export type SubjectExport = Record<string, unknown> & { subjectId: string; statu
 
 /** Sends `RecordExport` once the copy is built. */
 export class ExportSubjectCommand extends Command<SubjectExport> {
-  constructor(readonly subjectId: string, readonly requestId: string | undefined, readonly context: CommandContext) {
+  constructor(
+    readonly subjectId: string,
+    readonly requestId: string | undefined,
+    readonly context: CommandContext,
+  ) {
     super();
   }
 }
@@ -39,7 +50,10 @@ export class ExportSubjectHandler implements ICommandHandler<ExportSubjectComman
     const recorded = await this.store.readStream(stream);
     if (recorded.length === 0) throw subjectNotRegistered();
     const decoded = await this.codec.decode(stream, recorded);
-    const state = decoded.reduce(subjectDecider.evolve as (s: SubjectState, e: unknown) => SubjectState, subjectDecider.initialState());
+    const state = decoded.reduce(
+      subjectDecider.evolve as (s: SubjectState, e: unknown) => SubjectState,
+      subjectDecider.initialState(),
+    );
     if (state.status !== 'registered') return erasedProof(subjectId, state, recorded, context.now);
     const topics = await loadTopicRecords(this.executor, topicIdsOf(state));
     const history = recorded.map((event, i) => proofEntry(event, decoded[i].data));
@@ -48,7 +62,11 @@ export class ExportSubjectHandler implements ICommandHandler<ExportSubjectComman
     return document;
   }
 
-  private async record(stream: string, data: Extract<SubjectCommand, { type: 'RecordExport' }>['data'], context: CommandContext): Promise<void> {
+  private async record(
+    stream: string,
+    data: Extract<SubjectCommand, { type: 'RecordExport' }>['data'],
+    context: CommandContext,
+  ): Promise<void> {
     const metadata = { now: context.now, channels: this.config.domain.channels };
     const command: SubjectCommand = { type: 'RecordExport', data, metadata };
     await this.executor.execute({ stream, decider: subjectDecider, command, codec: this.codec, context });
@@ -61,7 +79,17 @@ function proofEntry(event: RecordedEvent, data: Record<string, unknown>): ProofE
 }
 
 function erasedProof(subjectId: string, state: SubjectState, recorded: RecordedEvent[], now: string): SubjectExport {
-  const proof = recorded.map((event) => proofEntry(event, mapPersonalFields({ type: event.type, data: event.data }, () => ERASED_MARK).data));
+  const proof = recorded.map((event) =>
+    proofEntry(event, mapPersonalFields({ type: event.type, data: event.data }, () => ERASED_MARK).data),
+  );
   const erasure = state.status === 'erased' ? { erasedAt: state.erasedAt, cause: state.cause } : {};
-  return { format: EXPORT_FORMAT, subjectId, status: state.status, exportedAt: now, ...erasure, personalData: ERASED_MARK, proof };
+  return {
+    format: EXPORT_FORMAT,
+    subjectId,
+    status: state.status,
+    exportedAt: now,
+    ...erasure,
+    personalData: ERASED_MARK,
+    proof,
+  };
 }

@@ -17,7 +17,10 @@ export interface TopicRecord {
 }
 
 /** Reads topic streams once per id; topics hold no personal data, so no key is involved. */
-export async function loadTopicRecords(executor: CommandExecutor, topicIds: Iterable<string>): Promise<Map<string, TopicRecord>> {
+export async function loadTopicRecords(
+  executor: CommandExecutor,
+  topicIds: Iterable<string>,
+): Promise<Map<string, TopicRecord>> {
   const records = new Map<string, TopicRecord>();
   for (const topicId of new Set(topicIds)) {
     const { state, recorded } = await executor.load(topicStreamName(topicId), topicDecider, plainCodec);

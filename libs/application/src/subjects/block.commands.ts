@@ -24,6 +24,10 @@ export class LiftContactBlockHandler implements ICommandHandler<LiftContactBlock
   constructor(private readonly subjects: SubjectCommandRunner) {}
 
   execute({ subjectId, data, context }: LiftContactBlockCommand): Promise<CommandResult> {
-    return this.subjects.run(subjectId, { type: 'LiftContactBlock', data, metadata: this.subjects.subjectContext(context) }, context);
+    return this.subjects.run(
+      subjectId,
+      { type: 'LiftContactBlock', data, metadata: this.subjects.subjectContext(context) },
+      context,
+    );
   }
 }

@@ -7,15 +7,33 @@ import { CommandExecutor } from '../commands/command-executor';
 import { loadConfig, openInfrastructure, type Infrastructure } from '#runtime';
 import { SubjectEraser } from '../privacy/subject-eraser';
 import { TopicCommandRunner } from '../topics/topic-command-runner';
-import { DefineTopicCommand, DefineTopicHandler, PublishConsentTextVersionCommand, PublishConsentTextVersionHandler, RetireTopicCommand, RetireTopicHandler } from '../topics/topic.commands';
+import {
+  DefineTopicCommand,
+  DefineTopicHandler,
+  PublishConsentTextVersionCommand,
+  PublishConsentTextVersionHandler,
+  RetireTopicCommand,
+  RetireTopicHandler,
+} from '../topics/topic.commands';
 import { TopicViews } from '../topics/topic-views';
-import { GrantConsentCommand, GrantConsentHandler, RevokeConsentCommand, RevokeConsentHandler } from './consent.commands';
+import {
+  GrantConsentCommand,
+  GrantConsentHandler,
+  RevokeConsentCommand,
+  RevokeConsentHandler,
+} from './consent.commands';
 import { RegisterSubjectCommand, RegisterSubjectHandler } from './profile.commands';
 import { SubjectCodec } from './subject-codec';
 import { SubjectCommandRunner } from './subject-command-runner';
 
 const context = { actor: 'crm', now: '2026-11-25T10:00:00.000Z' };
-const evidence = { method: 'checkbox' as const, capturedAt: context.now, sourceSystem: 'shop', textVersion: 1, affirmativeAction: true };
+const evidence = {
+  method: 'checkbox' as const,
+  capturedAt: context.now,
+  sourceSystem: 'shop',
+  textVersion: 1,
+  affirmativeAction: true,
+};
 const grant = { topicId: 'news', channel: 'email', evidence };
 
 /** One api instance: its own stores on the shared folder, its own executor and caches (as another process). */
@@ -35,7 +53,11 @@ class Instance {
   }
 
   register(subjectId: string, address: string) {
-    const data = { subjectId, locale: 'de-DE', contactPoints: [{ contactPointId: randomUUID(), channel: 'email', address }] };
+    const data = {
+      subjectId,
+      locale: 'de-DE',
+      contactPoints: [{ contactPointId: randomUUID(), channel: 'email', address }],
+    };
     return new RegisterSubjectHandler(this.subjects).execute(new RegisterSubjectCommand(subjectId, data, context));
   }
 
@@ -44,14 +66,32 @@ class Instance {
   }
 
   revoke(subjectId: string) {
-    return new RevokeConsentHandler(this.subjects).execute(new RevokeConsentCommand(subjectId, { topicId: 'news' }, context));
+    return new RevokeConsentHandler(this.subjects).execute(
+      new RevokeConsentCommand(subjectId, { topicId: 'news' }, context),
+    );
   }
 
   async defineNews() {
-    const definition = { topicId: 'news', title: 'News', description: 'News', allowedChannels: ['email'], legalBasis: 'consent' as const, personalFields: [], retentionDays: 730 };
+    const definition = {
+      topicId: 'news',
+      title: 'News',
+      description: 'News',
+      allowedChannels: ['email'],
+      legalBasis: 'consent' as const,
+      personalFields: [],
+      retentionDays: 730,
+    };
     await new DefineTopicHandler(this.topics).execute(new DefineTopicCommand('news', definition, context));
-    const version = { topicId: 'news', text: 'Yes.', language: 'en', change: 'material' as const, textHash: 'b'.repeat(64) };
-    await new PublishConsentTextVersionHandler(this.topics, this.views).execute(new PublishConsentTextVersionCommand('news', version, context));
+    const version = {
+      topicId: 'news',
+      text: 'Yes.',
+      language: 'en',
+      change: 'material' as const,
+      textHash: 'b'.repeat(64),
+    };
+    await new PublishConsentTextVersionHandler(this.topics, this.views).execute(
+      new PublishConsentTextVersionCommand('news', version, context),
+    );
   }
 
   retireNews() {
@@ -63,7 +103,11 @@ class Instance {
   }
 
   erase(subjectId: string) {
-    return new SubjectEraser(this.executor, this.codec, this.infra.crypto, this.infra.config.domain.channels).erase(subjectId, { cause: 'controller' }, context);
+    return new SubjectEraser(this.executor, this.codec, this.infra.crypto, this.infra.config.domain.channels).erase(
+      subjectId,
+      { cause: 'controller' },
+      context,
+    );
   }
 
   close() {
@@ -76,7 +120,8 @@ describe('a subject cached by one instance and changed by another on the same fi
   let a: Instance;
   let b: Instance;
   let subjectId: string;
-  const open = async () => new Instance(await openInfrastructure(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' }), () => undefined));
+  const open = async () =>
+    new Instance(await openInfrastructure(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' }), () => undefined));
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cached-subject-'));
@@ -93,7 +138,7 @@ describe('a subject cached by one instance and changed by another on the same fi
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('decides on the other instance\'s revocation, not on the cached grant', async () => {
+  it("decides on the other instance's revocation, not on the cached grant", async () => {
     await b.revoke(subjectId);
     // A stale "granted" would make this grant record nothing.
     const again = await a.grant(subjectId);

@@ -25,7 +25,11 @@ export class RevokeConsentHandler implements ICommandHandler<RevokeConsentComman
   constructor(private readonly subjects: SubjectCommandRunner) {}
 
   execute({ subjectId, data, context }: RevokeConsentCommand): Promise<CommandResult> {
-    return this.subjects.run(subjectId, { type: 'RevokeConsent', data, metadata: this.subjects.subjectContext(context) }, context);
+    return this.subjects.run(
+      subjectId,
+      { type: 'RevokeConsent', data, metadata: this.subjects.subjectContext(context) },
+      context,
+    );
   }
 }
 

@@ -34,7 +34,11 @@ export interface DoubleOptInIssued {
 }
 
 export class RequestDoubleOptInCommand extends Command<DoubleOptInIssued> {
-  constructor(readonly subjectId: string, readonly input: DoubleOptInRequestInput, readonly context: CommandContext) {
+  constructor(
+    readonly subjectId: string,
+    readonly input: DoubleOptInRequestInput,
+    readonly context: CommandContext,
+  ) {
     super();
   }
 }
@@ -51,7 +55,9 @@ export class RequestDoubleOptInHandler implements ICommandHandler<RequestDoubleO
     const requestId = randomUUID();
     // Derived from (subject, request) under a master-derived key, so the mail outbox can rebuild it.
     const token = this.tokens.issue(subjectId, requestId);
-    const expiresAt = new Date(Date.parse(context.now) + this.config.domain.doubleOptInTtlHours * 3_600_000).toISOString();
+    const expiresAt = new Date(
+      Date.parse(context.now) + this.config.domain.doubleOptInTtlHours * 3_600_000,
+    ).toISOString();
     const data = { ...input, requestId, tokenHash: hashToken(token), expiresAt };
     const metadata = await this.subjects.topicContext(input.topicId, context);
     const result = await this.subjects.run(subjectId, { type: 'RequestDoubleOptIn', data, metadata }, context);
@@ -62,7 +68,11 @@ export class RequestDoubleOptInHandler implements ICommandHandler<RequestDoubleO
 export type DoubleOptInConfirmation = CommandResult & { subjectId: string };
 
 export class ConfirmDoubleOptInCommand extends Command<DoubleOptInConfirmation> {
-  constructor(readonly token: string, readonly evidence: { ipAddress?: string; userAgent?: string }, readonly context: CommandContext) {
+  constructor(
+    readonly token: string,
+    readonly evidence: { ipAddress?: string; userAgent?: string },
+    readonly context: CommandContext,
+  ) {
     super();
   }
 }
@@ -78,7 +88,9 @@ export class ConfirmDoubleOptInHandler implements ICommandHandler<ConfirmDoubleO
     const tokenHash = hashToken(token);
     const request = findDoubleOptInByTokenHash(await this.subjects.state(subjectId), tokenHash);
     const metadata = await this.subjects.topicContext(request?.scope.topicId, context);
-    const result = await this.subjects.run(subjectId, { type: 'ConfirmDoubleOptIn', data: { tokenHash, ...evidence }, metadata }, context).catch(asTokenRefusal);
+    const result = await this.subjects
+      .run(subjectId, { type: 'ConfirmDoubleOptIn', data: { tokenHash, ...evidence }, metadata }, context)
+      .catch(asTokenRefusal);
     return { ...result, subjectId };
   }
 }
@@ -97,6 +109,10 @@ export class ExpireDoubleOptInHandler implements ICommandHandler<ExpireDoubleOpt
   constructor(private readonly subjects: SubjectCommandRunner) {}
 
   execute({ subjectId, data, context }: ExpireDoubleOptInCommand): Promise<CommandResult> {
-    return this.subjects.run(subjectId, { type: 'ExpireDoubleOptIn', data, metadata: this.subjects.subjectContext(context) }, context);
+    return this.subjects.run(
+      subjectId,
+      { type: 'ExpireDoubleOptIn', data, metadata: this.subjects.subjectContext(context) },
+      context,
+    );
   }
 }

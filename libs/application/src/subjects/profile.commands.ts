@@ -1,5 +1,11 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { AddContactPoint, RectifyContactPoint, RectifyProfile, RegisterSubject, RemoveContactPoint } from '#domain';
+import type {
+  AddContactPoint,
+  RectifyContactPoint,
+  RectifyProfile,
+  RegisterSubject,
+  RemoveContactPoint,
+} from '#domain';
 import type { CommandResult } from '../commands/command-result';
 import { SubjectCommandOf } from './subject-command-of';
 import { SubjectCommandRunner } from './subject-command-runner';
@@ -12,7 +18,11 @@ export class RegisterSubjectHandler implements ICommandHandler<RegisterSubjectCo
   constructor(private readonly subjects: SubjectCommandRunner) {}
 
   execute({ subjectId, data, context }: RegisterSubjectCommand): Promise<CommandResult> {
-    return this.subjects.run(subjectId, { type: 'RegisterSubject', data, metadata: this.subjects.profileContext(context) }, context);
+    return this.subjects.run(
+      subjectId,
+      { type: 'RegisterSubject', data, metadata: this.subjects.profileContext(context) },
+      context,
+    );
   }
 }
 
@@ -23,7 +33,11 @@ export class AddContactPointHandler implements ICommandHandler<AddContactPointCo
   constructor(private readonly subjects: SubjectCommandRunner) {}
 
   execute({ subjectId, data, context }: AddContactPointCommand): Promise<CommandResult> {
-    return this.subjects.run(subjectId, { type: 'AddContactPoint', data, metadata: this.subjects.subjectContext(context) }, context);
+    return this.subjects.run(
+      subjectId,
+      { type: 'AddContactPoint', data, metadata: this.subjects.subjectContext(context) },
+      context,
+    );
   }
 }
 
@@ -34,7 +48,11 @@ export class RectifyContactPointHandler implements ICommandHandler<RectifyContac
   constructor(private readonly subjects: SubjectCommandRunner) {}
 
   execute({ subjectId, data, context }: RectifyContactPointCommand): Promise<CommandResult> {
-    return this.subjects.run(subjectId, { type: 'RectifyContactPoint', data, metadata: this.subjects.subjectContext(context) }, context);
+    return this.subjects.run(
+      subjectId,
+      { type: 'RectifyContactPoint', data, metadata: this.subjects.subjectContext(context) },
+      context,
+    );
   }
 }
 
@@ -45,7 +63,11 @@ export class RemoveContactPointHandler implements ICommandHandler<RemoveContactP
   constructor(private readonly subjects: SubjectCommandRunner) {}
 
   execute({ subjectId, data, context }: RemoveContactPointCommand): Promise<CommandResult> {
-    return this.subjects.run(subjectId, { type: 'RemoveContactPoint', data, metadata: this.subjects.subjectContext(context) }, context);
+    return this.subjects.run(
+      subjectId,
+      { type: 'RemoveContactPoint', data, metadata: this.subjects.subjectContext(context) },
+      context,
+    );
   }
 }
 
@@ -57,6 +79,10 @@ export class RectifyProfileHandler implements ICommandHandler<RectifyProfileComm
   constructor(private readonly subjects: SubjectCommandRunner) {}
 
   execute({ subjectId, data, context }: RectifyProfileCommand): Promise<CommandResult> {
-    return this.subjects.run(subjectId, { type: 'RectifyProfile', data, metadata: this.subjects.profileContext(context) }, context);
+    return this.subjects.run(
+      subjectId,
+      { type: 'RectifyProfile', data, metadata: this.subjects.profileContext(context) },
+      context,
+    );
   }
 }

@@ -1,14 +1,29 @@
 import type { Type } from '@nestjs/common';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import type { SubjectCommand } from '#domain';
-import { ExtendDataSubjectRequestHandler, FulfilDataSubjectRequestHandler, ReceiveDataSubjectRequestHandler, RejectDataSubjectRequestHandler } from '../privacy/dsr.commands';
+import {
+  ExtendDataSubjectRequestHandler,
+  FulfilDataSubjectRequestHandler,
+  ReceiveDataSubjectRequestHandler,
+  RejectDataSubjectRequestHandler,
+} from '../privacy/dsr.commands';
 import { EraseSubjectHandler } from '../privacy/erase-subject.command';
 import { PlaceLegalHoldHandler, ReleaseLegalHoldHandler } from '../privacy/legal-hold.commands';
 import { ExportSubjectHandler } from '../privacy/subject-export.command';
 import { LiftContactBlockHandler, SetContactBlockHandler } from './block.commands';
 import { GrantConsentHandler, RaiseObjectionHandler, RevokeConsentHandler } from './consent.commands';
-import { ConfirmDoubleOptInHandler, ExpireDoubleOptInHandler, RequestDoubleOptInHandler } from './double-opt-in.commands';
-import { AddContactPointHandler, RectifyContactPointHandler, RectifyProfileHandler, RegisterSubjectHandler, RemoveContactPointHandler } from './profile.commands';
+import {
+  ConfirmDoubleOptInHandler,
+  ExpireDoubleOptInHandler,
+  RequestDoubleOptInHandler,
+} from './double-opt-in.commands';
+import {
+  AddContactPointHandler,
+  RectifyContactPointHandler,
+  RectifyProfileHandler,
+  RegisterSubjectHandler,
+  RemoveContactPointHandler,
+} from './profile.commands';
 
 /**
  * Which handler sends each subject command to the decider: the index a reader starts from. Typed

@@ -9,7 +9,11 @@ import type { CommandResult } from '../commands/command-result';
  * the domain command it stands for; its handler adds the metadata.
  */
 export abstract class SubjectCommandOf<C extends SubjectCommand, Result = CommandResult> extends Command<Result> {
-  constructor(readonly subjectId: string, readonly data: C['data'], readonly context: CommandContext) {
+  constructor(
+    readonly subjectId: string,
+    readonly data: C['data'],
+    readonly context: CommandContext,
+  ) {
     super();
   }
 }

@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { subjectDecider, subjectStreamName, type ProfileContext, type SubjectCommand, type SubjectContext, type SubjectState, type TopicContext } from '#domain';
+import {
+  subjectDecider,
+  subjectStreamName,
+  type ProfileContext,
+  type SubjectCommand,
+  type SubjectContext,
+  type SubjectState,
+  type TopicContext,
+} from '#domain';
 import { type AppConfig, APP_CONFIG } from '#runtime';
 import type { CommandContext } from '../commands/command-context';
 import { CommandExecutor } from '../commands/command-executor';
@@ -21,7 +29,13 @@ export class SubjectCommandRunner {
   ) {}
 
   run(subjectId: string, command: SubjectCommand, context: CommandContext): Promise<CommandResult> {
-    return this.executor.execute({ stream: subjectStreamName(subjectId), decider: subjectDecider, command, codec: this.codec, context });
+    return this.executor.execute({
+      stream: subjectStreamName(subjectId),
+      decider: subjectDecider,
+      command,
+      codec: this.codec,
+      context,
+    });
   }
 
   state(subjectId: string): Promise<SubjectState> {
@@ -34,7 +48,10 @@ export class SubjectCommandRunner {
 
   /** Without a topic id (a scope of another kind) there is no view, and the decider asks for none. */
   async topicContext(topicId: string | undefined, context: CommandContext): Promise<TopicContext> {
-    return { ...this.subjectContext(context), topic: topicId === undefined ? undefined : await this.topics.view(topicId) };
+    return {
+      ...this.subjectContext(context),
+      topic: topicId === undefined ? undefined : await this.topics.view(topicId),
+    };
   }
 
   profileContext(context: CommandContext): ProfileContext {

@@ -7,7 +7,10 @@ import { SubjectCodec } from './subject-codec';
 
 export class GetSubjectHistory {
   /** `withPersonalData` false: an auditor sees the proof, not the address (Art. 5(1)(c)). */
-  constructor(readonly subjectId: string, readonly withPersonalData: boolean) {}
+  constructor(
+    readonly subjectId: string,
+    readonly withPersonalData: boolean,
+  ) {}
 }
 
 export interface HistoryEntry {
@@ -26,7 +29,10 @@ const REDACTED = Object.freeze({ redacted: true });
 
 @QueryHandler(GetSubjectHistory)
 export class GetSubjectHistoryHandler implements IQueryHandler<GetSubjectHistory, HistoryEntry[]> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly codec: SubjectCodec) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly codec: SubjectCodec,
+  ) {}
 
   async execute({ subjectId, withPersonalData }: GetSubjectHistory): Promise<HistoryEntry[]> {
     const stream = subjectStreamName(subjectId);

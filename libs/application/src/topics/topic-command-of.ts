@@ -5,7 +5,11 @@ import type { CommandResult } from '../commands/command-result';
 
 /** What a topic command carries from its sender; `extends TopicCommandOf<DefineTopic>` names the domain command. */
 export abstract class TopicCommandOf<C extends TopicCommand, Result = CommandResult> extends Command<Result> {
-  constructor(readonly topicId: string, readonly data: C['data'], readonly context: CommandContext) {
+  constructor(
+    readonly topicId: string,
+    readonly data: C['data'],
+    readonly context: CommandContext,
+  ) {
     super();
   }
 }

@@ -16,7 +16,13 @@ export class TopicCommandRunner {
 
   /** Topic streams hold no personal data, so they are stored as they are (plainCodec). */
   run(topicId: string, command: TopicCommand, context: CommandContext): Promise<CommandResult> {
-    return this.executor.execute({ stream: topicStreamName(topicId), decider: topicDecider, command, codec: plainCodec, context });
+    return this.executor.execute({
+      stream: topicStreamName(topicId),
+      decider: topicDecider,
+      command,
+      codec: plainCodec,
+      context,
+    });
   }
 
   /** The time, and the configured channels a topic may allow. */

@@ -1,5 +1,14 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { TOPIC_STREAM_PREFIX, toTopicDetail, toTopicView, topicDecider, TopicEventType, topicStreamName, type TopicDetail, type TopicView } from '#domain';
+import {
+  TOPIC_STREAM_PREFIX,
+  toTopicDetail,
+  toTopicView,
+  topicDecider,
+  TopicEventType,
+  topicStreamName,
+  type TopicDetail,
+  type TopicView,
+} from '#domain';
 import type { EventStore, Subscription } from '#event-store';
 import { type AppConfig, APP_CONFIG, EVENT_STORE } from '#runtime';
 import { CommandExecutor } from '../commands/command-executor';
@@ -48,7 +57,8 @@ export class TopicViews implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     const filter = { streamPrefixes: [TOPIC_STREAM_PREFIX], eventTypes: [TopicEventType.TopicDefined] };
     this.subscription = this.store.subscribeToAll({ filter }, (events) => {
-      for (const { data } of events) this.topicFields.set(String(data.topicId), (data.personalFields as string[]) ?? []);
+      for (const { data } of events)
+        this.topicFields.set(String(data.topicId), (data.personalFields as string[]) ?? []);
     });
   }
 

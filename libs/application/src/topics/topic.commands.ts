@@ -24,11 +24,18 @@ export class PublishConsentTextVersionCommand extends TopicCommandOf<PublishCons
 
 @CommandHandler(PublishConsentTextVersionCommand)
 export class PublishConsentTextVersionHandler implements ICommandHandler<PublishConsentTextVersionCommand> {
-  constructor(private readonly topics: TopicCommandRunner, private readonly views: TopicViews) {}
+  constructor(
+    private readonly topics: TopicCommandRunner,
+    private readonly views: TopicViews,
+  ) {}
 
   /** Answers the version number: a consent names the version it was given to (Art. 7(1)). */
   async execute({ topicId, data, context }: PublishConsentTextVersionCommand): Promise<VersionPublished> {
-    const result = await this.topics.run(topicId, { type: 'PublishConsentTextVersion', data, metadata: this.topics.metadata(context) }, context);
+    const result = await this.topics.run(
+      topicId,
+      { type: 'PublishConsentTextVersion', data, metadata: this.topics.metadata(context) },
+      context,
+    );
     return { ...result, version: (await this.views.versionAt(topicId, result.revision))! };
   }
 }

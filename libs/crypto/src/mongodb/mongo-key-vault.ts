@@ -32,7 +32,10 @@ export class MongoKeyVault implements KeyVault {
   private readonly tombstones: Collection<TombstoneDoc>;
   private readonly systems: Collection<SystemDoc>;
 
-  private constructor(db: Db, private readonly client?: MongoClient) {
+  private constructor(
+    db: Db,
+    private readonly client?: MongoClient,
+  ) {
     this.keys = db.collection<KeyDoc>('data_keys', { promoteBuffers: true });
     this.tombstones = db.collection<TombstoneDoc>('data_key_tombstones');
     this.systems = db.collection<SystemDoc>('vault_system_keys', { promoteBuffers: true });
@@ -55,7 +58,10 @@ export class MongoKeyVault implements KeyVault {
       return vault;
     } catch (err) {
       await client.close();
-      throw new KeyVaultError(`Cannot reach the MongoDB key vault: ${err instanceof Error ? err.message : String(err)}`, 'MONGODB_URI');
+      throw new KeyVaultError(
+        `Cannot reach the MongoDB key vault: ${err instanceof Error ? err.message : String(err)}`,
+        'MONGODB_URI',
+      );
     }
   }
 
@@ -82,7 +88,9 @@ export class MongoKeyVault implements KeyVault {
   async destroyDataKeys(subjectIds: readonly string[], destroyedAt: string): Promise<string[]> {
     if (subjectIds.length === 0) return [];
     await this.tombstones.bulkWrite(
-      subjectIds.map((id) => ({ updateOne: { filter: { _id: id }, update: { $setOnInsert: { destroyedAt } }, upsert: true } })),
+      subjectIds.map((id) => ({
+        updateOne: { filter: { _id: id }, update: { $setOnInsert: { destroyedAt } }, upsert: true },
+      })),
       { ordered: false },
     );
     const present = await this.keys.find({ _id: { $in: [...subjectIds] } }, { projection: { _id: 1 } }).toArray();
@@ -102,13 +110,23 @@ export class MongoKeyVault implements KeyVault {
     return docs.map(toRecord);
   }
 
-  async rewrapDataKey(subjectId: string, keyId: string, from: string, to: { masterKeyId: string; wrapped: Buffer }): Promise<boolean> {
-    const result = await this.keys.updateOne({ _id: subjectId, keyId, masterKeyId: from }, { $set: { masterKeyId: to.masterKeyId, wrapped: to.wrapped } });
+  async rewrapDataKey(
+    subjectId: string,
+    keyId: string,
+    from: string,
+    to: { masterKeyId: string; wrapped: Buffer },
+  ): Promise<boolean> {
+    const result = await this.keys.updateOne(
+      { _id: subjectId, keyId, masterKeyId: from },
+      { $set: { masterKeyId: to.masterKeyId, wrapped: to.wrapped } },
+    );
     return result.modifiedCount > 0;
   }
 
   async countByMasterKey(): Promise<Map<string, number>> {
-    const groups = await this.keys.aggregate<{ _id: string; n: number }>([{ $group: { _id: '$masterKeyId', n: { $sum: 1 } } }]).toArray();
+    const groups = await this.keys
+      .aggregate<{ _id: string; n: number }>([{ $group: { _id: '$masterKeyId', n: { $sum: 1 } } }])
+      .toArray();
     return new Map(groups.map((g) => [g._id, g.n]));
   }
 

@@ -13,7 +13,10 @@ interface Pending<I, O> {
 export class InsertBatcher<I, O> {
   private pending: Pending<I, O>[] = [];
 
-  constructor(private readonly db: Database.Database, private readonly apply: (input: I) => O) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly apply: (input: I) => O,
+  ) {}
 
   submit(input: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {

@@ -4,7 +4,10 @@ import { KeyVaultError } from '../errors';
 import { migrate, OWN_TABLES, SCHEMA_VERSION, tableNames } from './schema';
 
 function unavailable(file: string, problem: string): KeyVaultError {
-  return new KeyVaultError(`Cannot open the key vault ${file}: ${problem}. Set DATA_DIR to a writable folder holding only Privacy Ledger data.`, 'DATA_DIR');
+  return new KeyVaultError(
+    `Cannot open the key vault ${file}: ${problem}. Set DATA_DIR to a writable folder holding only Privacy Ledger data.`,
+    'DATA_DIR',
+  );
 }
 
 /** Read-only checks first, so a foreign database is never written to. */
@@ -12,8 +15,10 @@ function checkSchema(db: Database.Database, file: string): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   const tables = tableNames(db);
   const foreign = tables.filter((t) => !(OWN_TABLES as readonly string[]).includes(t));
-  if (foreign.length > 0) throw unavailable(file, `the database belongs to something else (tables: ${foreign.join(', ')})`);
-  if (version > SCHEMA_VERSION) throw unavailable(file, `its schema version ${version} is newer than this program's ${SCHEMA_VERSION}`);
+  if (foreign.length > 0)
+    throw unavailable(file, `the database belongs to something else (tables: ${foreign.join(', ')})`);
+  if (version > SCHEMA_VERSION)
+    throw unavailable(file, `its schema version ${version} is newer than this program's ${SCHEMA_VERSION}`);
 }
 
 function configure(db: Database.Database): void {

@@ -26,7 +26,9 @@ CREATE TABLE IF NOT EXISTS system_keys (
 `;
 
 export function tableNames(db: Database.Database): string[] {
-  const rows = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+  const rows = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+    name: string;
+  }[];
   return rows.map((r) => r.name);
 }
 

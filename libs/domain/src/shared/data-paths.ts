@@ -32,9 +32,10 @@ function mapAt(node: unknown, segments: Segment[], at: string, fn: LeafMapper): 
   if (!(head.key in record)) return node;
   const child = record[head.key];
   const path = join(at, head.key);
-  const mapped = head.each && Array.isArray(child)
-    ? child.map((item, index) => mapAt(item, rest, `${path}[${index}]`, fn))
-    : mapAt(child, rest, path, fn);
+  const mapped =
+    head.each && Array.isArray(child)
+      ? child.map((item, index) => mapAt(item, rest, `${path}[${index}]`, fn))
+      : mapAt(child, rest, path, fn);
   return { ...record, [head.key]: mapped };
 }
 

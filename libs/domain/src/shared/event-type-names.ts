@@ -4,5 +4,7 @@
  * instead of spelling a permanent type string again.
  */
 export function eventTypeNames<T extends string>(perType: { readonly [K in T]: unknown }): { readonly [K in T]: K } {
-  return Object.freeze(Object.fromEntries(Object.keys(perType).map((type) => [type, type]))) as { readonly [K in T]: K };
+  return Object.freeze(Object.fromEntries(Object.keys(perType).map((type) => [type, type]))) as {
+    readonly [K in T]: K;
+  };
 }

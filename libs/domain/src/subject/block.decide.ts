@@ -18,7 +18,8 @@ export function setContactBlock({ data, metadata }: SetContactBlock, state: Subj
     reference: validReference(data.reference),
   };
   const existing = subject.blocks[block.blockId];
-  if (existing === undefined) return [{ type: 'ContactBlockSet', data: { subjectId: subject.subjectId, ...block, setAt: metadata.now } }];
+  if (existing === undefined)
+    return [{ type: 'ContactBlockSet', data: { subjectId: subject.subjectId, ...block, setAt: metadata.now } }];
   const { blockId, scope, reason, reference } = existing;
   if (existing.status === 'active' && sameJson({ blockId, scope, reason, reference }, block)) return [];
   return refuse('BLOCK.ALREADY_EXISTS', `block ${block.blockId} already exists`, 'blockId');
@@ -30,17 +31,29 @@ export function liftContactBlock({ data, metadata }: LiftContactBlock, state: Su
   if (block === undefined) refuse('BLOCK.NOT_FOUND', `block ${data.blockId} not found`, 'blockId');
   if (block.status === 'lifted') return [];
   const reason = optionalText(data.reason, 'INPUT.TEXT_INVALID', 'reason', 2_000);
-  return [{ type: 'ContactBlockLifted', data: compact({ subjectId: subject.subjectId, blockId: block.blockId, reason, liftedAt: metadata.now }) }];
+  return [
+    {
+      type: 'ContactBlockLifted',
+      data: compact({ subjectId: subject.subjectId, blockId: block.blockId, reason, liftedAt: metadata.now }),
+    },
+  ];
 }
 
-function validScope(scope: BlockScopeInput | undefined, subject: RegisteredSubject, metadata: SetContactBlock['metadata']): BlockScope {
+function validScope(
+  scope: BlockScopeInput | undefined,
+  subject: RegisteredSubject,
+  metadata: SetContactBlock['metadata'],
+): BlockScope {
   switch (scope?.kind) {
     case 'global':
       return { kind: 'global' };
     case 'channel':
       return { kind: 'channel', channel: requireChannel(scope.channel, metadata.channels, 'scope.channel') };
     case 'contact_point':
-      return { kind: 'contact_point', contactPointId: requireActiveContactPoint(subject, scope.contactPointId, 'scope.contactPointId').contactPointId };
+      return {
+        kind: 'contact_point',
+        contactPointId: requireActiveContactPoint(subject, scope.contactPointId, 'scope.contactPointId').contactPointId,
+      };
     case 'topic':
       return { kind: 'topic', topicId: requireTopic(metadata.topic, scope.topicId, 'scope.topicId').id };
     default:
@@ -50,8 +63,16 @@ function validScope(scope: BlockScopeInput | undefined, subject: RegisteredSubje
 
 /** The block's proof: the communication, request or complaint that caused it. */
 function validReference(reference: BlockReference | undefined): BlockReference {
-  if (!oneOf(reference?.kind, BLOCK_REFERENCE_KINDS) || typeof reference.id !== 'string' || reference.id.trim() === '') {
-    refuse('BLOCK.REFERENCE_INVALID', `reference needs a kind (${BLOCK_REFERENCE_KINDS.join(', ')}) and an id`, 'reference');
+  if (
+    !oneOf(reference?.kind, BLOCK_REFERENCE_KINDS) ||
+    typeof reference.id !== 'string' ||
+    reference.id.trim() === ''
+  ) {
+    refuse(
+      'BLOCK.REFERENCE_INVALID',
+      `reference needs a kind (${BLOCK_REFERENCE_KINDS.join(', ')}) and an id`,
+      'reference',
+    );
   }
   return { kind: reference.kind, id: reference.id };
 }

@@ -9,7 +9,9 @@ export function evolveBlock(state: RegisteredSubject, event: BlockEvent): Regist
     }
     case 'ContactBlockLifted': {
       const block = state.blocks[event.data.blockId];
-      return block?.status === 'active' ? withBlock(state, { ...block, status: 'lifted', liftedAt: event.data.liftedAt }) : state;
+      return block?.status === 'active'
+        ? withBlock(state, { ...block, status: 'lifted', liftedAt: event.data.liftedAt })
+        : state;
     }
     default: {
       const unreachable: never = event;

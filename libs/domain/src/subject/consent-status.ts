@@ -2,7 +2,13 @@ import { hasPassed } from '../shared/time';
 import type { TopicView } from '../topic/topic.view';
 import type { ConsentRecord } from './subject.state';
 
-export type ConsentStatus = 'never-asked' | 'pending-double-opt-in' | 'granted' | 'revoked' | 'expired' | 'reconsent-required';
+export type ConsentStatus =
+  | 'never-asked'
+  | 'pending-double-opt-in'
+  | 'granted'
+  | 'revoked'
+  | 'expired'
+  | 'reconsent-required';
 
 /**
  * The status of one consent as of `now`. A material text version does not write to millions of

@@ -23,7 +23,9 @@ describe('effectiveConsentStatus', () => {
   });
 
   it('is reconsent-required once a newer material version exists (the "Informieren" right)', () => {
-    expect(effectiveConsentStatus({ status: 'granted', scope, grant: grant(2) }, topic(3), NOW)).toBe('reconsent-required');
+    expect(effectiveConsentStatus({ status: 'granted', scope, grant: grant(2) }, topic(3), NOW)).toBe(
+      'reconsent-required',
+    );
   });
 
   it('is expired once a grant expiry has passed, and granted before', () => {
@@ -44,7 +46,11 @@ describe('effectiveConsentStatus', () => {
   });
 
   it('stays revoked whatever the topic does, and expired when recorded so', () => {
-    expect(effectiveConsentStatus({ status: 'revoked', scope, grant: grant(2), revokedAt: NOW }, topic(3), NOW)).toBe('revoked');
-    expect(effectiveConsentStatus({ status: 'expired', scope, requestId: 'doi-1', expiredAt: LATER }, topic(1), AFTER)).toBe('expired');
+    expect(effectiveConsentStatus({ status: 'revoked', scope, grant: grant(2), revokedAt: NOW }, topic(3), NOW)).toBe(
+      'revoked',
+    );
+    expect(
+      effectiveConsentStatus({ status: 'expired', scope, requestId: 'doi-1', expiredAt: LATER }, topic(1), AFTER),
+    ).toBe('expired');
   });
 });

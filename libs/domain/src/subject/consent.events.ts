@@ -37,7 +37,10 @@ export type ConsentGranted = Event<
 >;
 
 /** Art. 7(3): no reason is required; one may be noted when the subject volunteers it. */
-export type ConsentRevoked = Event<'ConsentRevoked', ConsentScope & { subjectId: string; reason?: string; revokedAt: string }>;
+export type ConsentRevoked = Event<
+  'ConsentRevoked',
+  ConsentScope & { subjectId: string; reason?: string; revokedAt: string }
+>;
 
 /** Art. 21(2)-(3): an objection to direct marketing, to one topic, or to one channel. */
 export type ObjectionScope =

@@ -12,9 +12,14 @@ export function addContactPoint({ data, metadata }: AddContactPoint, state: Subj
   if (existing === undefined) {
     return [{ type: 'ContactPointAdded', data: { subjectId: subject.subjectId, ...point, addedAt: metadata.now } }];
   }
-  if (existing.status === 'active' && existing.channel === point.channel && existing.address === point.address) return [];
+  if (existing.status === 'active' && existing.channel === point.channel && existing.address === point.address)
+    return [];
   // Ids are never reused: consents and blocks point at them.
-  return refuse('CONTACT_POINT.ALREADY_EXISTS', `contact point ${point.contactPointId} already exists`, 'contactPointId');
+  return refuse(
+    'CONTACT_POINT.ALREADY_EXISTS',
+    `contact point ${point.contactPointId} already exists`,
+    'contactPointId',
+  );
 }
 
 export function rectifyContactPoint({ data, metadata }: RectifyContactPoint, state: SubjectState): SubjectEvent[] {
@@ -23,12 +28,19 @@ export function rectifyContactPoint({ data, metadata }: RectifyContactPoint, sta
   const address = requireAddress(point.channel, data.address);
   if (address === point.address) return [];
   const { contactPointId } = point;
-  return [{ type: 'ContactPointRectified', data: { subjectId: subject.subjectId, contactPointId, address, rectifiedAt: metadata.now } }];
+  return [
+    {
+      type: 'ContactPointRectified',
+      data: { subjectId: subject.subjectId, contactPointId, address, rectifiedAt: metadata.now },
+    },
+  ];
 }
 
 export function removeContactPoint({ data, metadata }: RemoveContactPoint, state: SubjectState): SubjectEvent[] {
   const subject = requireRegistered(state);
   if (subject.contactPoints[data.contactPointId]?.status === 'removed') return [];
   const { contactPointId } = requireActiveContactPoint(subject, data.contactPointId);
-  return [{ type: 'ContactPointRemoved', data: { subjectId: subject.subjectId, contactPointId, removedAt: metadata.now } }];
+  return [
+    { type: 'ContactPointRemoved', data: { subjectId: subject.subjectId, contactPointId, removedAt: metadata.now } },
+  ];
 }

@@ -15,24 +15,43 @@ const rectify = (contactPointId: string, address: string): RectifyContactPoint =
   data: { contactPointId, address },
   metadata: context,
 });
-const remove = (contactPointId: string): RemoveContactPoint => ({ type: 'RemoveContactPoint', data: { contactPointId }, metadata: context });
-const removed = { type: 'ContactPointRemoved' as const, data: { subjectId: SUBJECT_ID, contactPointId: 'cp-sms', removedAt: NOW } };
+const remove = (contactPointId: string): RemoveContactPoint => ({
+  type: 'RemoveContactPoint',
+  data: { contactPointId },
+  metadata: context,
+});
+const removed = {
+  type: 'ContactPointRemoved' as const,
+  data: { subjectId: SUBJECT_ID, contactPointId: 'cp-sms', removedAt: NOW },
+};
 
 describe('AddContactPoint', () => {
   it('records the new contact point', () => {
-    spec.given([registered()]).when(add()).then([{ type: 'ContactPointAdded', data: { ...smsAdded().data, addedAt: NOW } }]);
+    spec
+      .given([registered()])
+      .when(add())
+      .then([{ type: 'ContactPointAdded', data: { ...smsAdded().data, addedAt: NOW } }]);
   });
 
   it('refuses to reuse the id of a removed contact point for a new address', () => {
-    spec.given([registered(), smsAdded(), removed]).when(add()).thenThrows('CONTACT_POINT.ALREADY_EXISTS', { kind: 'conflict' });
+    spec
+      .given([registered(), smsAdded(), removed])
+      .when(add())
+      .thenThrows('CONTACT_POINT.ALREADY_EXISTS', { kind: 'conflict' });
   });
 
   it('refuses an implausible address for the channel', () => {
-    spec.given([registered()]).when(add({ address: 'call me' })).thenThrows('CONTACT_POINT.ADDRESS_INVALID', { field: 'address' });
+    spec
+      .given([registered()])
+      .when(add({ address: 'call me' }))
+      .thenThrows('CONTACT_POINT.ADDRESS_INVALID', { field: 'address' });
   });
 
   it('refuses a channel outside the configured list', () => {
-    spec.given([registered()]).when(add({ channel: 'fax' })).thenThrows('CHANNEL.UNKNOWN', { field: 'channel' });
+    spec
+      .given([registered()])
+      .when(add({ channel: 'fax' }))
+      .thenThrows('CHANNEL.UNKNOWN', { field: 'channel' });
   });
 
   it('refuses a contact point for an unknown subject', () => {
@@ -46,16 +65,25 @@ describe('AddContactPoint', () => {
 
 describe('RectifyContactPoint', () => {
   it('records the corrected address (Art. 16)', () => {
-    spec.given([registered()]).when(rectify('cp-mail', 'anna.m@example.org')).then([
-      { type: 'ContactPointRectified', data: { subjectId: SUBJECT_ID, contactPointId: 'cp-mail', address: 'anna.m@example.org', rectifiedAt: NOW } },
-    ]);
+    spec
+      .given([registered()])
+      .when(rectify('cp-mail', 'anna.m@example.org'))
+      .then([
+        {
+          type: 'ContactPointRectified',
+          data: { subjectId: SUBJECT_ID, contactPointId: 'cp-mail', address: 'anna.m@example.org', rectifiedAt: NOW },
+        },
+      ]);
   });
 
   it('refuses a contact point of another subject', () => {
-    spec.given([registered()]).when(rectify('cp-of-someone-else', 'x@example.org')).thenThrows('CONTACT_POINT.NOT_FOUND', {
-      kind: 'not_found',
-      field: 'contactPointId',
-    });
+    spec
+      .given([registered()])
+      .when(rectify('cp-of-someone-else', 'x@example.org'))
+      .thenThrows('CONTACT_POINT.NOT_FOUND', {
+        kind: 'not_found',
+        field: 'contactPointId',
+      });
   });
 
   it('refuses an address implausible for the contact point channel', () => {

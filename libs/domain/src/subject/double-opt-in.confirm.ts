@@ -17,7 +17,11 @@ export function findDoubleOptInByTokenHash(state: SubjectState, tokenHash: strin
 
 export function confirmDoubleOptIn({ data, metadata }: ConfirmDoubleOptIn, state: SubjectState): SubjectEvent[] {
   const subject = requireRegistered(state);
-  const request = requirePending(state, requireSha256Hex(data.tokenHash, 'DOUBLE_OPT_IN.TOKEN_HASH_INVALID', 'tokenHash'), metadata.now);
+  const request = requirePending(
+    state,
+    requireSha256Hex(data.tokenHash, 'DOUBLE_OPT_IN.TOKEN_HASH_INVALID', 'tokenHash'),
+    metadata.now,
+  );
   const topic = requireActiveTopic(metadata.topic, request.scope.topicId, request.scope.channel);
   // The address may have been removed since the link was sent: then nothing can be confirmed for it.
   requireActiveContactPoint(subject, request.scope.contactPointId);
@@ -26,7 +30,10 @@ export function confirmDoubleOptIn({ data, metadata }: ConfirmDoubleOptIn, state
   const { subjectId } = subject;
   const { requestId } = request;
   return [
-    { type: 'DoubleOptInConfirmed', data: compact({ subjectId, requestId, ipAddress, userAgent, confirmedAt: metadata.now }) },
+    {
+      type: 'DoubleOptInConfirmed',
+      data: compact({ subjectId, requestId, ipAddress, userAgent, confirmedAt: metadata.now }),
+    },
     { type: 'ConsentGranted', data: grantFrom(subjectId, request, topic, { ipAddress, userAgent, now: metadata.now }) },
   ];
 }
@@ -34,7 +41,8 @@ export function confirmDoubleOptIn({ data, metadata }: ConfirmDoubleOptIn, state
 function requirePending(state: SubjectState, tokenHash: string, now: string): DoubleOptInRequest {
   const request = findDoubleOptInByTokenHash(state, tokenHash);
   if (request === undefined) refuse('DOUBLE_OPT_IN.TOKEN_UNKNOWN', 'unknown double opt-in token', 'tokenHash');
-  if (request.status === 'confirmed') refuse('DOUBLE_OPT_IN.TOKEN_USED', 'this double opt-in token was already used', 'tokenHash');
+  if (request.status === 'confirmed')
+    refuse('DOUBLE_OPT_IN.TOKEN_USED', 'this double opt-in token was already used', 'tokenHash');
   if (request.status === 'expired' || hasPassed(request.expiresAt, now)) {
     refuse('DOUBLE_OPT_IN.TOKEN_EXPIRED', 'this double opt-in token has expired', 'tokenHash');
   }
@@ -52,7 +60,8 @@ function grantFrom(
   act: { ipAddress?: string; userAgent?: string; now: string },
 ): ConsentGranted['data'] {
   const text = findTextVersion(topic, request.textVersion);
-  if (text === undefined) refuse('CONSENT.TEXT_VERSION_UNKNOWN', `topic ${topic.id} has no text version ${request.textVersion}`);
+  if (text === undefined)
+    refuse('CONSENT.TEXT_VERSION_UNKNOWN', `topic ${topic.id} has no text version ${request.textVersion}`);
   const { requestId, sourceSystem, formId } = request;
   const evidence = compact({
     method: 'double_opt_in' as const,
@@ -66,14 +75,26 @@ function grantFrom(
     affirmativeAction: true as const,
     doubleOptInRequestId: requestId,
   });
-  return { subjectId, ...request.scope, evidence, topicMaterialVersion: topic.currentMaterialVersion, grantedAt: act.now };
+  return {
+    subjectId,
+    ...request.scope,
+    evidence,
+    topicMaterialVersion: topic.currentMaterialVersion,
+    grantedAt: act.now,
+  };
 }
 
 /** Records the lapse once it has happened; before that, or after a confirmation, nothing. */
 export function expireDoubleOptIn({ data, metadata }: ExpireDoubleOptIn, state: SubjectState): SubjectEvent[] {
   const subject = requireRegistered(state);
   const request = subject.doubleOptIns[data.requestId];
-  if (request === undefined) refuse('DOUBLE_OPT_IN.REQUEST_NOT_FOUND', `request ${data.requestId} not found`, 'requestId');
+  if (request === undefined)
+    refuse('DOUBLE_OPT_IN.REQUEST_NOT_FOUND', `request ${data.requestId} not found`, 'requestId');
   if (request.status !== 'pending' || !hasPassed(request.expiresAt, metadata.now)) return [];
-  return [{ type: 'DoubleOptInExpired', data: { subjectId: subject.subjectId, requestId: request.requestId, expiredAt: request.expiresAt } }];
+  return [
+    {
+      type: 'DoubleOptInExpired',
+      data: { subjectId: subject.subjectId, requestId: request.requestId, expiredAt: request.expiresAt },
+    },
+  ];
 }

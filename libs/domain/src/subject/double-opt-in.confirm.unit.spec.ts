@@ -1,6 +1,17 @@
 import { deciderSpec } from '#testing';
 import type { ConfirmDoubleOptIn, ExpireDoubleOptIn } from './double-opt-in.commands';
-import { EARLIER, LATER, NOW, SUBJECT_ID, TOKEN_HASH, context, doiRequested, granted, newsletter, registered } from './subject.fixtures';
+import {
+  EARLIER,
+  LATER,
+  NOW,
+  SUBJECT_ID,
+  TOKEN_HASH,
+  context,
+  doiRequested,
+  granted,
+  newsletter,
+  registered,
+} from './subject.fixtures';
 import { subjectDecider } from './subject.decider';
 
 const spec = deciderSpec(subjectDecider);
@@ -11,9 +22,25 @@ const confirm = (tokenHash = TOKEN_HASH, now = NOW): ConfirmDoubleOptIn => ({
   data: { tokenHash, ipAddress: '198.51.100.4', userAgent: 'Mail client' },
   metadata: { ...context, now, topic: newsletter },
 });
-const confirmed = { type: 'DoubleOptInConfirmed' as const, data: { subjectId: SUBJECT_ID, requestId: 'doi-1', ipAddress: '198.51.100.4', userAgent: 'Mail client', confirmedAt: NOW } };
-const expire = (now: string): ExpireDoubleOptIn => ({ type: 'ExpireDoubleOptIn', data: { requestId: 'doi-1' }, metadata: { ...context, now } });
-const expired = { type: 'DoubleOptInExpired' as const, data: { subjectId: SUBJECT_ID, requestId: 'doi-1', expiredAt: LATER } };
+const confirmed = {
+  type: 'DoubleOptInConfirmed' as const,
+  data: {
+    subjectId: SUBJECT_ID,
+    requestId: 'doi-1',
+    ipAddress: '198.51.100.4',
+    userAgent: 'Mail client',
+    confirmedAt: NOW,
+  },
+};
+const expire = (now: string): ExpireDoubleOptIn => ({
+  type: 'ExpireDoubleOptIn',
+  data: { requestId: 'doi-1' },
+  metadata: { ...context, now },
+});
+const expired = {
+  type: 'DoubleOptInExpired' as const,
+  data: { subjectId: SUBJECT_ID, requestId: 'doi-1', expiredAt: LATER },
+};
 
 describe('ConfirmDoubleOptIn', () => {
   it('records the confirmation and grants under the request text version with method double_opt_in', () => {
@@ -29,18 +56,24 @@ describe('ConfirmDoubleOptIn', () => {
       affirmativeAction: true as const,
       doubleOptInRequestId: 'doi-1',
     };
-    spec.given([registered(), doiRequested()]).when(confirm()).then([
-      confirmed,
-      granted({ contactPointId: 'cp-mail', evidence, grantedAt: NOW }),
-    ]);
+    spec
+      .given([registered(), doiRequested()])
+      .when(confirm())
+      .then([confirmed, granted({ contactPointId: 'cp-mail', evidence, grantedAt: NOW })]);
   });
 
   it('refuses an unknown token', () => {
-    spec.given([registered(), doiRequested()]).when(confirm('0'.repeat(64))).thenThrows('DOUBLE_OPT_IN.TOKEN_UNKNOWN', { kind: 'not_found', field: 'tokenHash' });
+    spec
+      .given([registered(), doiRequested()])
+      .when(confirm('0'.repeat(64)))
+      .thenThrows('DOUBLE_OPT_IN.TOKEN_UNKNOWN', { kind: 'not_found', field: 'tokenHash' });
   });
 
   it('refuses a token past its expiry, recorded or not', () => {
-    spec.given([registered(), doiRequested()]).when(confirm(TOKEN_HASH, AFTER_EXPIRY)).thenThrows('DOUBLE_OPT_IN.TOKEN_EXPIRED', { kind: 'conflict' });
+    spec
+      .given([registered(), doiRequested()])
+      .when(confirm(TOKEN_HASH, AFTER_EXPIRY))
+      .thenThrows('DOUBLE_OPT_IN.TOKEN_EXPIRED', { kind: 'conflict' });
     spec.given([registered(), doiRequested(), expired]).when(confirm()).thenThrows('DOUBLE_OPT_IN.TOKEN_EXPIRED');
   });
 
@@ -50,12 +83,18 @@ describe('ConfirmDoubleOptIn', () => {
   });
 
   it('refuses a malformed token hash', () => {
-    spec.given([registered(), doiRequested()]).when(confirm('token')).thenThrows('DOUBLE_OPT_IN.TOKEN_HASH_INVALID', { kind: 'invalid' });
+    spec
+      .given([registered(), doiRequested()])
+      .when(confirm('token'))
+      .thenThrows('DOUBLE_OPT_IN.TOKEN_HASH_INVALID', { kind: 'invalid' });
   });
 
   // A token is single-use: the "nothing changes" case of confirmation is a refusal, not a silent no-op.
   it('refuses a used token and so never grants twice', () => {
-    spec.given([registered(), doiRequested(), confirmed, granted()]).when(confirm()).thenThrows('DOUBLE_OPT_IN.TOKEN_USED', { kind: 'conflict' });
+    spec
+      .given([registered(), doiRequested(), confirmed, granted()])
+      .when(confirm())
+      .thenThrows('DOUBLE_OPT_IN.TOKEN_USED', { kind: 'conflict' });
   });
 });
 
@@ -65,7 +104,10 @@ describe('ExpireDoubleOptIn', () => {
   });
 
   it('refuses an unknown request', () => {
-    spec.given([registered()]).when(expire(AFTER_EXPIRY)).thenThrows('DOUBLE_OPT_IN.REQUEST_NOT_FOUND', { kind: 'not_found' });
+    spec
+      .given([registered()])
+      .when(expire(AFTER_EXPIRY))
+      .thenThrows('DOUBLE_OPT_IN.REQUEST_NOT_FOUND', { kind: 'not_found' });
   });
 
   it('records nothing before the expiry, after a confirmation, or twice', () => {

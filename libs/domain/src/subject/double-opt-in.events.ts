@@ -25,6 +25,9 @@ export type DoubleOptInConfirmed = Event<
 >;
 
 /** `expiredAt` is the request's own expiry, not the (later) moment the expiry was noticed. */
-export type DoubleOptInExpired = Event<'DoubleOptInExpired', { subjectId: string; requestId: string; expiredAt: string }>;
+export type DoubleOptInExpired = Event<
+  'DoubleOptInExpired',
+  { subjectId: string; requestId: string; expiredAt: string }
+>;
 
 export type DoubleOptInEvent = DoubleOptInRequested | DoubleOptInConfirmed | DoubleOptInExpired;

@@ -18,7 +18,12 @@ export function evolveDoubleOptIn(state: RegisteredSubject, event: DoubleOptInEv
       const expired = withRequest(state, { ...request, status: 'expired', expiredAt: event.data.expiredAt });
       const record = state.consents[consentKey(request.scope)];
       if (record?.status !== 'pending-double-opt-in' || record.requestId !== request.requestId) return expired;
-      return withConsent(expired, { status: 'expired', scope: request.scope, requestId: request.requestId, expiredAt: event.data.expiredAt });
+      return withConsent(expired, {
+        status: 'expired',
+        scope: request.scope,
+        requestId: request.requestId,
+        expiredAt: event.data.expiredAt,
+      });
     }
     default: {
       const unreachable: never = event;
@@ -30,7 +35,16 @@ export function evolveDoubleOptIn(state: RegisteredSubject, event: DoubleOptInEv
 function requestFrom({ data }: DoubleOptInRequested): DoubleOptInRequest {
   const { requestId, topicId, channel, contactPointId, tokenHash, textVersion, sourceSystem, formId, expiresAt } = data;
   const scope = { topicId, channel, contactPointId };
-  return { status: 'pending', requestId, scope, tokenHash, textVersion, sourceSystem, expiresAt, ...(formId === undefined ? {} : { formId }) };
+  return {
+    status: 'pending',
+    requestId,
+    scope,
+    tokenHash,
+    textVersion,
+    sourceSystem,
+    expiresAt,
+    ...(formId === undefined ? {} : { formId }),
+  };
 }
 
 function withRequest(state: RegisteredSubject, request: DoubleOptInRequest): RegisteredSubject {

@@ -1,6 +1,17 @@
 import { deciderSpec } from '#testing';
 import type { RequestDoubleOptIn } from './double-opt-in.commands';
-import { EARLIER, LATER, NOW, TOKEN_HASH, context, doiRequested, newsletter, newsletterV3, registered, smsAdded } from './subject.fixtures';
+import {
+  EARLIER,
+  LATER,
+  NOW,
+  TOKEN_HASH,
+  context,
+  doiRequested,
+  newsletter,
+  newsletterV3,
+  registered,
+  smsAdded,
+} from './subject.fixtures';
 import { subjectDecider } from './subject.decider';
 
 const spec = deciderSpec(subjectDecider);
@@ -14,7 +25,10 @@ const request = (data: Partial<RequestDoubleOptIn['data']> = {}, topic = newslet
 
 describe('RequestDoubleOptIn', () => {
   it('records the request with only the token hash', () => {
-    spec.given([registered()]).when(request()).then([doiRequested({ requestedAt: NOW })]);
+    spec
+      .given([registered()])
+      .when(request())
+      .then([doiRequested({ requestedAt: NOW })]);
   });
 
   it.each([
@@ -29,7 +43,10 @@ describe('RequestDoubleOptIn', () => {
   });
 
   it('refuses a contact point on another channel', () => {
-    spec.given([registered(), smsAdded()]).when(request({ contactPointId: 'cp-sms' })).thenThrows('CONTACT_POINT.CHANNEL_MISMATCH');
+    spec
+      .given([registered(), smsAdded()])
+      .when(request({ contactPointId: 'cp-sms' }))
+      .thenThrows('CONTACT_POINT.CHANNEL_MISMATCH');
   });
 
   it('refuses an outdated text version', () => {
@@ -37,19 +54,28 @@ describe('RequestDoubleOptIn', () => {
   });
 
   it('refuses a second request under the same id with another token', () => {
-    spec.given([registered(), doiRequested()]).when(request({ tokenHash: 'e'.repeat(64) })).thenThrows('DOUBLE_OPT_IN.REQUEST_EXISTS', {
-      kind: 'conflict',
-      field: 'requestId',
-    });
+    spec
+      .given([registered(), doiRequested()])
+      .when(request({ tokenHash: 'e'.repeat(64) }))
+      .thenThrows('DOUBLE_OPT_IN.REQUEST_EXISTS', {
+        kind: 'conflict',
+        field: 'requestId',
+      });
   });
 
   it('refuses to issue a token hash twice', () => {
-    spec.given([registered(), doiRequested()]).when(request({ requestId: 'doi-2', expiresAt: LATER })).thenThrows('DOUBLE_OPT_IN.REQUEST_EXISTS', {
-      field: 'tokenHash',
-    });
+    spec
+      .given([registered(), doiRequested()])
+      .when(request({ requestId: 'doi-2', expiresAt: LATER }))
+      .thenThrows('DOUBLE_OPT_IN.REQUEST_EXISTS', {
+        field: 'tokenHash',
+      });
   });
 
   it('repeating the same request records nothing', () => {
-    spec.given([registered(), doiRequested()]).when(request({ tokenHash: TOKEN_HASH })).thenNothing();
+    spec
+      .given([registered(), doiRequested()])
+      .when(request({ tokenHash: TOKEN_HASH }))
+      .thenNothing();
   });
 });

@@ -16,7 +16,11 @@ export type ExtendDataSubjectRequest = Command<
 
 export type FulfilDataSubjectRequest = Command<'FulfilDataSubjectRequest', { requestId: string }, SubjectContext>;
 
-export type RejectDataSubjectRequest = Command<'RejectDataSubjectRequest', { requestId: string; reason: string }, SubjectContext>;
+export type RejectDataSubjectRequest = Command<
+  'RejectDataSubjectRequest',
+  { requestId: string; reason: string },
+  SubjectContext
+>;
 
 export type DataSubjectRequestCommand =
   | ReceiveDataSubjectRequest

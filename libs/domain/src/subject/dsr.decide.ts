@@ -4,7 +4,12 @@ import { requireId } from '../shared/ids';
 import { oneOf, requireText } from '../shared/text';
 import { hasPassed, requireIsoTimestamp } from '../shared/time';
 import { extendedDueAt, MAX_EXTENSION_MONTHS, requestDueAt } from './dsr.deadline';
-import type { ExtendDataSubjectRequest, FulfilDataSubjectRequest, ReceiveDataSubjectRequest, RejectDataSubjectRequest } from './dsr.commands';
+import type {
+  ExtendDataSubjectRequest,
+  FulfilDataSubjectRequest,
+  ReceiveDataSubjectRequest,
+  RejectDataSubjectRequest,
+} from './dsr.commands';
 import { REQUEST_CHANNELS, REQUEST_KINDS } from './dsr.events';
 import type { DataSubjectRequest } from './privacy.state';
 import type { SubjectEvent } from './subject.events';
@@ -14,17 +19,31 @@ import type { RegisteredSubject, SubjectState } from './subject.state';
 export function receiveRequest({ data, metadata }: ReceiveDataSubjectRequest, state: SubjectState): SubjectEvent[] {
   const subject = requireRegistered(state);
   const requestId = requireId(data.requestId, 'requestId', 'REQUEST.ID_INVALID');
-  if (!oneOf(data.kind, REQUEST_KINDS)) refuse('REQUEST.KIND_UNKNOWN', `kind must be one of ${REQUEST_KINDS.join(', ')}`, 'kind');
-  if (!oneOf(data.channel, REQUEST_CHANNELS)) refuse('REQUEST.CHANNEL_UNKNOWN', `channel must be one of ${REQUEST_CHANNELS.join(', ')}`, 'channel');
+  if (!oneOf(data.kind, REQUEST_KINDS))
+    refuse('REQUEST.KIND_UNKNOWN', `kind must be one of ${REQUEST_KINDS.join(', ')}`, 'kind');
+  if (!oneOf(data.channel, REQUEST_CHANNELS))
+    refuse('REQUEST.CHANNEL_UNKNOWN', `channel must be one of ${REQUEST_CHANNELS.join(', ')}`, 'channel');
   const receivedAt = requireIsoTimestamp(data.receivedAt, 'REQUEST.RECEIVED_AT_INVALID', 'receivedAt');
-  if (!hasPassed(receivedAt, metadata.now)) refuse('REQUEST.RECEIVED_AT_INVALID', 'receivedAt must not lie in the future', 'receivedAt');
-  const reference = data.reference === undefined ? undefined : requireId(data.reference, 'reference', 'REQUEST.REFERENCE_INVALID');
+  if (!hasPassed(receivedAt, metadata.now))
+    refuse('REQUEST.RECEIVED_AT_INVALID', 'receivedAt must not lie in the future', 'receivedAt');
+  const reference =
+    data.reference === undefined ? undefined : requireId(data.reference, 'reference', 'REQUEST.REFERENCE_INVALID');
   const existing = subject.requests[requestId];
   if (existing !== undefined) {
     const same = existing.kind === data.kind && existing.channel === data.channel && existing.receivedAt === receivedAt;
-    return same ? [] : refuse('REQUEST.ALREADY_EXISTS', `request ${requestId} was already recorded differently`, 'requestId');
+    return same
+      ? []
+      : refuse('REQUEST.ALREADY_EXISTS', `request ${requestId} was already recorded differently`, 'requestId');
   }
-  const received = { subjectId: subject.subjectId, requestId, kind: data.kind, channel: data.channel, receivedAt, dueAt: requestDueAt(receivedAt), reference };
+  const received = {
+    subjectId: subject.subjectId,
+    requestId,
+    kind: data.kind,
+    channel: data.channel,
+    receivedAt,
+    dueAt: requestDueAt(receivedAt),
+    reference,
+  };
   return [{ type: 'DataSubjectRequestReceived', data: compact({ ...received, recordedAt: metadata.now }) }];
 }
 
@@ -38,10 +57,26 @@ export function extendRequest({ data, metadata }: ExtendDataSubjectRequest, stat
   const reason = requireText(data.reason, 'REQUEST.REASON_REQUIRED', 'reason', 2_000);
   if (request.extension !== undefined) {
     if (request.extension.months === data.months && request.extension.reason === reason) return [];
-    refuse('REQUEST.ALREADY_EXTENDED', `request ${request.requestId} was already extended once (Art. 12(3))`, 'requestId');
+    refuse(
+      'REQUEST.ALREADY_EXTENDED',
+      `request ${request.requestId} was already extended once (Art. 12(3))`,
+      'requestId',
+    );
   }
   const extendedUntil = extendedDueAt(request.receivedAt, data.months);
-  return [{ type: 'DataSubjectRequestExtended', data: { subjectId: subject.subjectId, requestId: request.requestId, months: data.months, reason, extendedUntil, extendedAt: metadata.now } }];
+  return [
+    {
+      type: 'DataSubjectRequestExtended',
+      data: {
+        subjectId: subject.subjectId,
+        requestId: request.requestId,
+        months: data.months,
+        reason,
+        extendedUntil,
+        extendedAt: metadata.now,
+      },
+    },
+  ];
 }
 
 export function fulfilRequest({ data, metadata }: FulfilDataSubjectRequest, state: SubjectState): SubjectEvent[] {
@@ -49,7 +84,12 @@ export function fulfilRequest({ data, metadata }: FulfilDataSubjectRequest, stat
   const request = requireRequest(subject, data.requestId);
   if (request.status === 'fulfilled') return [];
   requireOpen(subject, data.requestId);
-  return [{ type: 'DataSubjectRequestFulfilled', data: { subjectId: subject.subjectId, requestId: request.requestId, fulfilledAt: metadata.now } }];
+  return [
+    {
+      type: 'DataSubjectRequestFulfilled',
+      data: { subjectId: subject.subjectId, requestId: request.requestId, fulfilledAt: metadata.now },
+    },
+  ];
 }
 
 export function rejectRequest({ data, metadata }: RejectDataSubjectRequest, state: SubjectState): SubjectEvent[] {
@@ -58,7 +98,12 @@ export function rejectRequest({ data, metadata }: RejectDataSubjectRequest, stat
   const reason = requireText(data.reason, 'REQUEST.REASON_REQUIRED', 'reason', 2_000);
   if (request.status === 'rejected') return [];
   requireOpen(subject, data.requestId);
-  return [{ type: 'DataSubjectRequestRejected', data: { subjectId: subject.subjectId, requestId: request.requestId, reason, rejectedAt: metadata.now } }];
+  return [
+    {
+      type: 'DataSubjectRequestRejected',
+      data: { subjectId: subject.subjectId, requestId: request.requestId, reason, rejectedAt: metadata.now },
+    },
+  ];
 }
 
 export function requireRequest(subject: RegisteredSubject, requestId: unknown): DataSubjectRequest {
@@ -69,6 +114,7 @@ export function requireRequest(subject: RegisteredSubject, requestId: unknown): 
 
 function requireOpen(subject: RegisteredSubject, requestId: unknown): Extract<DataSubjectRequest, { status: 'open' }> {
   const request = requireRequest(subject, requestId);
-  if (request.status !== 'open') refuse('REQUEST.CLOSED', `request ${request.requestId} is already ${request.status}`, 'requestId');
+  if (request.status !== 'open')
+    refuse('REQUEST.CLOSED', `request ${request.requestId} is already ${request.status}`, 'requestId');
   return request;
 }

@@ -1,5 +1,10 @@
 import { deciderSpec, foldEvents } from '#testing';
-import type { ExtendDataSubjectRequest, FulfilDataSubjectRequest, ReceiveDataSubjectRequest, RejectDataSubjectRequest } from './dsr.commands';
+import type {
+  ExtendDataSubjectRequest,
+  FulfilDataSubjectRequest,
+  ReceiveDataSubjectRequest,
+  RejectDataSubjectRequest,
+} from './dsr.commands';
 import { RECEIVED_AT, requestReceived } from './privacy.fixtures';
 import { NOW, SUBJECT_ID, context, registered } from './subject.fixtures';
 import { subjectDecider } from './subject.decider';
@@ -14,21 +19,36 @@ const receive = (data: Partial<ReceiveDataSubjectRequest['data']> = {}): Receive
   metadata: context,
 });
 const extend = (months = 2, reason = 'many systems to search'): ExtendDataSubjectRequest => ({
-  type: 'ExtendDataSubjectRequest', data: { requestId: 'req-1', months, reason }, metadata: context,
+  type: 'ExtendDataSubjectRequest',
+  data: { requestId: 'req-1', months, reason },
+  metadata: context,
 });
 const extended = (months = 2, extendedUntil = '2025-04-30T08:00:00.000Z') => ({
-  type: 'DataSubjectRequestExtended' as const, data: { ...ids, months, reason: 'many systems to search', extendedUntil, extendedAt: NOW },
+  type: 'DataSubjectRequestExtended' as const,
+  data: { ...ids, months, reason: 'many systems to search', extendedUntil, extendedAt: NOW },
 });
-const fulfil = (): FulfilDataSubjectRequest => ({ type: 'FulfilDataSubjectRequest', data: { requestId: 'req-1' }, metadata: context });
+const fulfil = (): FulfilDataSubjectRequest => ({
+  type: 'FulfilDataSubjectRequest',
+  data: { requestId: 'req-1' },
+  metadata: context,
+});
 const fulfilled = { type: 'DataSubjectRequestFulfilled' as const, data: { ...ids, fulfilledAt: NOW } };
-const reject = (reason = 'identity not verified'): RejectDataSubjectRequest => ({ type: 'RejectDataSubjectRequest', data: { requestId: 'req-1', reason }, metadata: context });
-const rejected = { type: 'DataSubjectRequestRejected' as const, data: { ...ids, reason: 'identity not verified', rejectedAt: NOW } };
+const reject = (reason = 'identity not verified'): RejectDataSubjectRequest => ({
+  type: 'RejectDataSubjectRequest',
+  data: { requestId: 'req-1', reason },
+  metadata: context,
+});
+const rejected = {
+  type: 'DataSubjectRequestRejected' as const,
+  data: { ...ids, reason: 'identity not verified', rejectedAt: NOW },
+};
 
 describe('ReceiveDataSubjectRequest', () => {
   it('records the request with its due date one calendar month after receipt (Art. 12(3))', () => {
-    spec.given([registered()]).when(receive({ reference: 'ticket-4711' })).then([
-      { type: 'DataSubjectRequestReceived', data: { ...requestReceived().data, reference: 'ticket-4711' } },
-    ]);
+    spec
+      .given([registered()])
+      .when(receive({ reference: 'ticket-4711' }))
+      .then([{ type: 'DataSubjectRequestReceived', data: { ...requestReceived().data, reference: 'ticket-4711' } }]);
   });
 
   it.each<[string, string, Partial<ReceiveDataSubjectRequest['data']>]>([
@@ -43,7 +63,10 @@ describe('ReceiveDataSubjectRequest', () => {
   });
 
   it('refuses a request id recorded for another request, and an unknown subject', () => {
-    spec.given([registered(), requestReceived()]).when(receive({ kind: 'access' })).thenThrows('REQUEST.ALREADY_EXISTS', { kind: 'conflict' });
+    spec
+      .given([registered(), requestReceived()])
+      .when(receive({ kind: 'access' }))
+      .thenThrows('REQUEST.ALREADY_EXISTS', { kind: 'conflict' });
     spec.given([]).when(receive()).thenThrows('SUBJECT.NOT_FOUND');
   });
 
@@ -55,13 +78,25 @@ describe('ReceiveDataSubjectRequest', () => {
 describe('ExtendDataSubjectRequest', () => {
   it('records one extension by up to two further months, counted from receipt', () => {
     spec.given([registered(), requestReceived()]).when(extend()).then([extended()]);
-    spec.given([registered(), requestReceived()]).when(extend(1)).then([extended(1, '2025-03-31T08:00:00.000Z')]);
+    spec
+      .given([registered(), requestReceived()])
+      .when(extend(1))
+      .then([extended(1, '2025-03-31T08:00:00.000Z')]);
   });
 
   it('refuses a second extension, more than two months, no reason, or a closed request', () => {
-    spec.given([registered(), requestReceived(), extended()]).when(extend(1)).thenThrows('REQUEST.ALREADY_EXTENDED', { kind: 'conflict' });
-    spec.given([registered(), requestReceived()]).when(extend(3)).thenThrows('REQUEST.EXTENSION_INVALID', { field: 'months' });
-    spec.given([registered(), requestReceived()]).when(extend(2, ' ')).thenThrows('REQUEST.REASON_REQUIRED', { field: 'reason' });
+    spec
+      .given([registered(), requestReceived(), extended()])
+      .when(extend(1))
+      .thenThrows('REQUEST.ALREADY_EXTENDED', { kind: 'conflict' });
+    spec
+      .given([registered(), requestReceived()])
+      .when(extend(3))
+      .thenThrows('REQUEST.EXTENSION_INVALID', { field: 'months' });
+    spec
+      .given([registered(), requestReceived()])
+      .when(extend(2, ' '))
+      .thenThrows('REQUEST.REASON_REQUIRED', { field: 'reason' });
     spec.given([registered(), requestReceived(), fulfilled]).when(extend()).thenThrows('REQUEST.CLOSED');
     spec.given([registered()]).when(extend()).thenThrows('REQUEST.NOT_FOUND', { kind: 'not_found' });
   });
@@ -77,7 +112,10 @@ describe('FulfilDataSubjectRequest', () => {
   });
 
   it('refuses a rejected or unknown request', () => {
-    spec.given([registered(), requestReceived(), rejected]).when(fulfil()).thenThrows('REQUEST.CLOSED', { kind: 'conflict' });
+    spec
+      .given([registered(), requestReceived(), rejected])
+      .when(fulfil())
+      .thenThrows('REQUEST.CLOSED', { kind: 'conflict' });
     spec.given([registered()]).when(fulfil()).thenThrows('REQUEST.NOT_FOUND');
   });
 
@@ -92,7 +130,10 @@ describe('RejectDataSubjectRequest', () => {
   });
 
   it('refuses a rejection without a reason, or of a fulfilled request', () => {
-    spec.given([registered(), requestReceived()]).when(reject('')).thenThrows('REQUEST.REASON_REQUIRED', { field: 'reason' });
+    spec
+      .given([registered(), requestReceived()])
+      .when(reject(''))
+      .thenThrows('REQUEST.REASON_REQUIRED', { field: 'reason' });
     spec.given([registered(), requestReceived(), fulfilled]).when(reject()).thenThrows('REQUEST.CLOSED');
   });
 
@@ -103,9 +144,17 @@ describe('RejectDataSubjectRequest', () => {
 
 describe('request state (evolve)', () => {
   it('keeps the deadline, the extension and the outcome', () => {
-    const state = foldEvents(subjectDecider, [registered(), requestReceived(), extended(), rejected]) as RegisteredSubject;
+    const state = foldEvents(subjectDecider, [
+      registered(),
+      requestReceived(),
+      extended(),
+      rejected,
+    ]) as RegisteredSubject;
     expect(state.requests['req-1']).toMatchObject({
-      status: 'rejected', dueAt: '2025-02-28T08:00:00.000Z', extension: { months: 2, extendedUntil: '2025-04-30T08:00:00.000Z' }, reason: 'identity not verified',
+      status: 'rejected',
+      dueAt: '2025-02-28T08:00:00.000Z',
+      extension: { months: 2, extendedUntil: '2025-04-30T08:00:00.000Z' },
+      reason: 'identity not verified',
     });
   });
 });

@@ -48,9 +48,10 @@ export type DataSubjectRequestEvent =
   | DataSubjectRequestRejected;
 
 /** Reasons are free text and may name the person: they are personal data (erased with the key). */
-export const dataSubjectRequestPersonalFields: { readonly [T in DataSubjectRequestEvent['type']]: readonly string[] } = {
-  DataSubjectRequestReceived: [],
-  DataSubjectRequestExtended: ['reason'],
-  DataSubjectRequestFulfilled: [],
-  DataSubjectRequestRejected: ['reason'],
-};
+export const dataSubjectRequestPersonalFields: { readonly [T in DataSubjectRequestEvent['type']]: readonly string[] } =
+  {
+    DataSubjectRequestReceived: [],
+    DataSubjectRequestExtended: ['reason'],
+    DataSubjectRequestFulfilled: [],
+    DataSubjectRequestRejected: ['reason'],
+  };

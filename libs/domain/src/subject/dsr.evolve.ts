@@ -10,10 +10,17 @@ export function evolveRequest(state: RegisteredSubject, event: DataSubjectReques
     }
     case 'DataSubjectRequestExtended': {
       const { months, reason, extendedUntil, extendedAt } = event.data;
-      return update(state, event.data.requestId, (request) => ({ ...request, extension: { months, reason, extendedUntil, extendedAt } }));
+      return update(state, event.data.requestId, (request) => ({
+        ...request,
+        extension: { months, reason, extendedUntil, extendedAt },
+      }));
     }
     case 'DataSubjectRequestFulfilled':
-      return update(state, event.data.requestId, (request) => ({ ...request, status: 'fulfilled', fulfilledAt: event.data.fulfilledAt }));
+      return update(state, event.data.requestId, (request) => ({
+        ...request,
+        status: 'fulfilled',
+        fulfilledAt: event.data.fulfilledAt,
+      }));
     case 'DataSubjectRequestRejected': {
       const { reason, rejectedAt } = event.data;
       return update(state, event.data.requestId, (request) => ({ ...request, status: 'rejected', reason, rejectedAt }));
@@ -29,7 +36,11 @@ export function withRequest(state: RegisteredSubject, request: DataSubjectReques
   return { ...state, requests: { ...state.requests, [request.requestId]: request } };
 }
 
-function update(state: RegisteredSubject, requestId: string, change: (request: DataSubjectRequest) => DataSubjectRequest): RegisteredSubject {
+function update(
+  state: RegisteredSubject,
+  requestId: string,
+  change: (request: DataSubjectRequest) => DataSubjectRequest,
+): RegisteredSubject {
   const request = state.requests[requestId];
   return request === undefined ? state : withRequest(state, change(request));
 }

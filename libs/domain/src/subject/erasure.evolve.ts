@@ -10,11 +10,15 @@ export function evolveErasure(state: RegisteredSubject, event: ErasureEvent): Re
     }
     case 'ErasureDeferred': {
       const { holdId, until } = event.data;
-      return state.pendingErasure ? { ...state, pendingErasure: { ...state.pendingErasure, deferral: { holdId, until } } } : state;
+      return state.pendingErasure
+        ? { ...state, pendingErasure: { ...state.pendingErasure, deferral: { holdId, until } } }
+        : state;
     }
     case 'SubjectErased': {
       const { subjectId, cause, requestId, erasedAt } = event.data;
-      return requestId === undefined ? { status: 'erased', subjectId, cause, erasedAt } : { status: 'erased', subjectId, cause, requestId, erasedAt };
+      return requestId === undefined
+        ? { status: 'erased', subjectId, cause, erasedAt }
+        : { status: 'erased', subjectId, cause, requestId, erasedAt };
     }
     case 'SubjectExported':
       return state;

@@ -11,13 +11,22 @@ type CheckedEvidence = Omit<ConsentEvidence, 'textVersion' | 'textHash'>;
 export function validEvidence(evidence: EvidenceInput | undefined, now: string): CheckedEvidence {
   // Art. 4(11), Recital 32, Art. 25(2): silence, a pre-ticked box or inactivity is no consent.
   if (evidence?.affirmativeAction !== true) {
-    refuse('CONSENT.PRE_TICKED', 'consent needs an affirmative action; a pre-ticked or implicit grant is refused', 'evidence.affirmativeAction');
+    refuse(
+      'CONSENT.PRE_TICKED',
+      'consent needs an affirmative action; a pre-ticked or implicit grant is refused',
+      'evidence.affirmativeAction',
+    );
   }
   if (!oneOf(evidence.method, EVIDENCE_METHODS)) {
-    refuse('EVIDENCE.METHOD_UNKNOWN', `evidence.method must be one of ${EVIDENCE_METHODS.join(', ')}`, 'evidence.method');
+    refuse(
+      'EVIDENCE.METHOD_UNKNOWN',
+      `evidence.method must be one of ${EVIDENCE_METHODS.join(', ')}`,
+      'evidence.method',
+    );
   }
   const capturedAt = requireIsoTimestamp(evidence.capturedAt, 'EVIDENCE.CAPTURED_AT_INVALID', 'evidence.capturedAt');
-  if (instant(capturedAt) > instant(now)) refuse('EVIDENCE.IN_FUTURE', 'evidence cannot be captured in the future', 'evidence.capturedAt');
+  if (instant(capturedAt) > instant(now))
+    refuse('EVIDENCE.IN_FUTURE', 'evidence cannot be captured in the future', 'evidence.capturedAt');
   return compact({
     method: evidence.method,
     capturedAt,

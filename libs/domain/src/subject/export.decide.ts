@@ -17,19 +17,31 @@ const EXPORT_KINDS = ['access', 'portability'];
  */
 export function recordExport({ data, metadata }: RecordExport, state: SubjectState): SubjectEvent[] {
   const subject = requireRegistered(state);
-  if (!oneOf(data.format, EXPORT_FORMATS)) refuse('EXPORT.FORMAT_UNKNOWN', `format must be one of ${EXPORT_FORMATS.join(', ')}`, 'format');
+  if (!oneOf(data.format, EXPORT_FORMATS))
+    refuse('EXPORT.FORMAT_UNKNOWN', `format must be one of ${EXPORT_FORMATS.join(', ')}`, 'format');
   const requestedBy = requireId(data.requestedBy, 'requestedBy');
   const request = data.requestId === undefined ? undefined : requireRequest(subject, data.requestId);
   if (request !== undefined && !EXPORT_KINDS.includes(request.kind)) {
-    refuse('REQUEST.KIND_MISMATCH', `request ${request.requestId} is a ${request.kind} request, not access or portability`, 'requestId');
+    refuse(
+      'REQUEST.KIND_MISMATCH',
+      `request ${request.requestId} is a ${request.kind} request, not access or portability`,
+      'requestId',
+    );
   }
   const { subjectId } = subject;
   const exported: SubjectEvent = {
     type: 'SubjectExported',
-    data: request === undefined
-      ? { subjectId, requestedBy, format: data.format, fulfilledAt: metadata.now }
-      : { subjectId, requestedBy, requestId: request.requestId, format: data.format, fulfilledAt: metadata.now },
+    data:
+      request === undefined
+        ? { subjectId, requestedBy, format: data.format, fulfilledAt: metadata.now }
+        : { subjectId, requestedBy, requestId: request.requestId, format: data.format, fulfilledAt: metadata.now },
   };
   if (request?.status !== 'open') return [exported];
-  return [exported, { type: 'DataSubjectRequestFulfilled', data: { subjectId, requestId: request.requestId, fulfilledAt: metadata.now } }];
+  return [
+    exported,
+    {
+      type: 'DataSubjectRequestFulfilled',
+      data: { subjectId, requestId: request.requestId, fulfilledAt: metadata.now },
+    },
+  ];
 }

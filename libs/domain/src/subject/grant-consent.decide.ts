@@ -8,7 +8,13 @@ import type { ConsentScope } from './consent.events';
 import { effectiveConsentStatus } from './consent-status';
 import { validEvidence } from './evidence.validate';
 import type { SubjectEvent } from './subject.events';
-import { requireActiveContactPoint, requireActiveTopic, requireCurrentText, requireMatchingChannel, requireRegistered } from './subject.guards';
+import {
+  requireActiveContactPoint,
+  requireActiveTopic,
+  requireCurrentText,
+  requireMatchingChannel,
+  requireRegistered,
+} from './subject.guards';
 import { consentKey, type RegisteredSubject, type SubjectState } from './subject.state';
 
 export function grantConsent({ data, metadata }: GrantConsent, state: SubjectState): SubjectEvent[] {
@@ -36,14 +42,25 @@ export function grantConsent({ data, metadata }: GrantConsent, state: SubjectSta
   ];
 }
 
-export function consentScope(subject: RegisteredSubject, topicId: string, channel: string, contactPointId?: string): ConsentScope {
+export function consentScope(
+  subject: RegisteredSubject,
+  topicId: string,
+  channel: string,
+  contactPointId?: string,
+): ConsentScope {
   if (contactPointId === undefined) return { topicId, channel };
   requireMatchingChannel(requireActiveContactPoint(subject, contactPointId), channel);
   return { topicId, channel, contactPointId };
 }
 
 /** A grant that would change nothing: effective now, under the same text. Reconsent is a real change. */
-function alreadyGranted(subject: RegisteredSubject, scope: ConsentScope, topic: TopicView, version: number, now: string): boolean {
+function alreadyGranted(
+  subject: RegisteredSubject,
+  scope: ConsentScope,
+  topic: TopicView,
+  version: number,
+  now: string,
+): boolean {
   const record = subject.consents[consentKey(scope)];
   if (record?.status !== 'granted') return false;
   return effectiveConsentStatus(record, topic, now) === 'granted' && record.grant.evidence.textVersion === version;
@@ -52,6 +69,7 @@ function alreadyGranted(subject: RegisteredSubject, scope: ConsentScope, topic: 
 function optionalExpiry(expiresAt: string | undefined, now: string): string | undefined {
   if (expiresAt === undefined) return undefined;
   requireIsoTimestamp(expiresAt, 'CONSENT.EXPIRY_INVALID', 'expiresAt');
-  if (instant(expiresAt) <= instant(now)) refuse('CONSENT.EXPIRY_INVALID', 'expiresAt must lie in the future', 'expiresAt');
+  if (instant(expiresAt) <= instant(now))
+    refuse('CONSENT.EXPIRY_INVALID', 'expiresAt must lie in the future', 'expiresAt');
   return expiresAt;
 }

@@ -1,7 +1,18 @@
 import { deciderSpec } from '#testing';
 import type { GrantConsent } from './consent.commands';
 import type { TopicView } from '../topic/topic.view';
-import { EARLIER, LATER, NOW, context, evidence, granted, newsletter, newsletterV3, registered, smsAdded } from './subject.fixtures';
+import {
+  EARLIER,
+  LATER,
+  NOW,
+  context,
+  evidence,
+  granted,
+  newsletter,
+  newsletterV3,
+  registered,
+  smsAdded,
+} from './subject.fixtures';
 import { subjectDecider } from './subject.decider';
 
 const spec = deciderSpec(subjectDecider);
@@ -12,39 +23,54 @@ const grant = (data: Partial<GrantConsent['data']> = {}, topic: TopicView = news
   data: { topicId: 'newsletter', channel: 'email', evidence: evidenceInput, ...data },
   metadata: { ...context, topic },
 });
-const withEvidence = (changes: Record<string, unknown>) => grant({ evidence: { ...evidenceInput, ...changes } as never });
+const withEvidence = (changes: Record<string, unknown>) =>
+  grant({ evidence: { ...evidenceInput, ...changes } as never });
 
 describe('GrantConsent', () => {
   it('records the grant with its evidence, the text hash and the topic material version', () => {
-    spec.given([registered()]).when(grant()).then([granted({ grantedAt: NOW })]);
+    spec
+      .given([registered()])
+      .when(grant())
+      .then([granted({ grantedAt: NOW })]);
   });
 
   it('records a grant narrowed to one contact point with an expiry', () => {
-    spec.given([registered(), smsAdded()]).when(grant({ channel: 'sms', contactPointId: 'cp-sms', expiresAt: LATER })).then([
-      granted({ channel: 'sms', contactPointId: 'cp-sms', expiresAt: LATER, grantedAt: NOW }),
-    ]);
+    spec
+      .given([registered(), smsAdded()])
+      .when(grant({ channel: 'sms', contactPointId: 'cp-sms', expiresAt: LATER }))
+      .then([granted({ channel: 'sms', contactPointId: 'cp-sms', expiresAt: LATER, grantedAt: NOW })]);
   });
 
   it('records a new grant when the existing one is reconsent-required', () => {
     const v3 = { ...evidenceInput, textVersion: 3 };
-    spec.given([registered(), granted()]).when(grant({ evidence: v3 }, newsletterV3)).then([
-      granted({ evidence: { ...evidence(3, '3'.repeat(64)) }, topicMaterialVersion: 3, grantedAt: NOW }),
-    ]);
+    spec
+      .given([registered(), granted()])
+      .when(grant({ evidence: v3 }, newsletterV3))
+      .then([granted({ evidence: { ...evidence(3, '3'.repeat(64)) }, topicMaterialVersion: 3, grantedAt: NOW })]);
   });
 
   it('records a new grant under a newer editorial text', () => {
-    spec.given([registered(), granted({ evidence: evidence(1, '1'.repeat(64)) })]).when(grant()).then([granted({ grantedAt: NOW })]);
+    spec
+      .given([registered(), granted({ evidence: evidence(1, '1'.repeat(64)) })])
+      .when(grant())
+      .then([granted({ grantedAt: NOW })]);
   });
 
-  it.each([[false], [undefined]])('refuses a pre-ticked or implicit grant (affirmativeAction %s)', (affirmativeAction) => {
-    spec.given([registered()]).when(withEvidence({ affirmativeAction })).thenThrows('CONSENT.PRE_TICKED', {
-      kind: 'invalid',
-      field: 'evidence.affirmativeAction',
-    });
-  });
+  it.each([[false], [undefined]])(
+    'refuses a pre-ticked or implicit grant (affirmativeAction %s)',
+    (affirmativeAction) => {
+      spec.given([registered()]).when(withEvidence({ affirmativeAction })).thenThrows('CONSENT.PRE_TICKED', {
+        kind: 'invalid',
+        field: 'evidence.affirmativeAction',
+      });
+    },
+  );
 
   it('refuses evidence captured in the future', () => {
-    spec.given([registered()]).when(withEvidence({ capturedAt: LATER })).thenThrows('EVIDENCE.IN_FUTURE', { field: 'evidence.capturedAt' });
+    spec
+      .given([registered()])
+      .when(withEvidence({ capturedAt: LATER }))
+      .thenThrows('EVIDENCE.IN_FUTURE', { field: 'evidence.capturedAt' });
   });
 
   it.each([
@@ -57,37 +83,61 @@ describe('GrantConsent', () => {
   });
 
   it('refuses a text older than the current material version', () => {
-    spec.given([registered()]).when(grant({}, newsletterV3)).thenThrows('CONSENT.TEXT_VERSION_OUTDATED', { kind: 'conflict', field: 'evidence.textVersion' });
+    spec
+      .given([registered()])
+      .when(grant({}, newsletterV3))
+      .thenThrows('CONSENT.TEXT_VERSION_OUTDATED', { kind: 'conflict', field: 'evidence.textVersion' });
   });
 
   it('refuses an unknown topic', () => {
-    spec.given([registered()]).when({ ...grant(), metadata: context }).thenThrows('TOPIC.NOT_FOUND', { kind: 'not_found' });
+    spec
+      .given([registered()])
+      .when({ ...grant(), metadata: context })
+      .thenThrows('TOPIC.NOT_FOUND', { kind: 'not_found' });
   });
 
   it('refuses a retired topic', () => {
-    spec.given([registered()]).when(grant({}, { ...newsletter, status: 'retired' })).thenThrows('TOPIC.RETIRED', { kind: 'conflict' });
+    spec
+      .given([registered()])
+      .when(grant({}, { ...newsletter, status: 'retired' }))
+      .thenThrows('TOPIC.RETIRED', { kind: 'conflict' });
   });
 
   it('refuses a channel the topic does not allow', () => {
-    spec.given([registered()]).when(grant({ channel: 'post' })).thenThrows('TOPIC.CHANNEL_NOT_ALLOWED', { kind: 'invalid', field: 'channel' });
+    spec
+      .given([registered()])
+      .when(grant({ channel: 'post' }))
+      .thenThrows('TOPIC.CHANNEL_NOT_ALLOWED', { kind: 'invalid', field: 'channel' });
   });
 
   it('refuses an unknown channel', () => {
-    spec.given([registered()]).when(grant({ channel: 'telegram' })).thenThrows('CHANNEL.UNKNOWN', { field: 'channel' });
+    spec
+      .given([registered()])
+      .when(grant({ channel: 'telegram' }))
+      .thenThrows('CHANNEL.UNKNOWN', { field: 'channel' });
   });
 
   it('refuses a contact point of another subject', () => {
-    spec.given([registered()]).when(grant({ contactPointId: 'cp-elsewhere' })).thenThrows('CONTACT_POINT.NOT_FOUND');
+    spec
+      .given([registered()])
+      .when(grant({ contactPointId: 'cp-elsewhere' }))
+      .thenThrows('CONTACT_POINT.NOT_FOUND');
   });
 
   it('refuses a contact point on another channel', () => {
-    spec.given([registered(), smsAdded()]).when(grant({ contactPointId: 'cp-sms' })).thenThrows('CONTACT_POINT.CHANNEL_MISMATCH', {
-      field: 'contactPointId',
-    });
+    spec
+      .given([registered(), smsAdded()])
+      .when(grant({ contactPointId: 'cp-sms' }))
+      .thenThrows('CONTACT_POINT.CHANNEL_MISMATCH', {
+        field: 'contactPointId',
+      });
   });
 
   it('refuses an expiry that has already passed', () => {
-    spec.given([registered()]).when(grant({ expiresAt: EARLIER })).thenThrows('CONSENT.EXPIRY_INVALID', { field: 'expiresAt' });
+    spec
+      .given([registered()])
+      .when(grant({ expiresAt: EARLIER }))
+      .thenThrows('CONSENT.EXPIRY_INVALID', { field: 'expiresAt' });
   });
 
   it('refuses a grant for an unknown subject', () => {

@@ -19,7 +19,8 @@ export function placeLegalHold({ data, metadata }: PlaceLegalHold, state: Subjec
   };
   if (hasPassed(hold.until, metadata.now)) refuse('LEGAL_HOLD.UNTIL_INVALID', 'until must lie in the future', 'until');
   const existing = subject.legalHolds[hold.holdId];
-  if (existing === undefined) return [{ type: 'LegalHoldPlaced', data: { subjectId: subject.subjectId, ...hold, placedAt: metadata.now } }];
+  if (existing === undefined)
+    return [{ type: 'LegalHoldPlaced', data: { subjectId: subject.subjectId, ...hold, placedAt: metadata.now } }];
   const same = existing.status === 'placed' && existing.reason === hold.reason && existing.until === hold.until;
   return same ? [] : refuse('LEGAL_HOLD.ALREADY_EXISTS', `legal hold ${hold.holdId} already exists`, 'holdId');
 }
@@ -30,5 +31,10 @@ export function releaseLegalHold({ data, metadata }: ReleaseLegalHold, state: Su
   if (hold === undefined) refuse('LEGAL_HOLD.NOT_FOUND', `legal hold ${data.holdId} not found`, 'holdId');
   if (hold.status === 'released') return [];
   const reason = optionalText(data.reason, 'INPUT.TEXT_INVALID', 'reason', 2_000);
-  return [{ type: 'LegalHoldReleased', data: compact({ subjectId: subject.subjectId, holdId: hold.holdId, reason, releasedAt: metadata.now }) }];
+  return [
+    {
+      type: 'LegalHoldReleased',
+      data: compact({ subjectId: subject.subjectId, holdId: hold.holdId, reason, releasedAt: metadata.now }),
+    },
+  ];
 }

@@ -8,11 +8,24 @@ const spec = deciderSpec(subjectDecider);
 
 const place = (data: Partial<PlaceLegalHold['data']> = {}): PlaceLegalHold => ({
   type: 'PlaceLegalHold',
-  data: { holdId: 'hold-1', reason: 'invoices kept ten years (AO § 147)', until: HOLD_UNTIL, placedBy: 'e2e-dpo', ...data },
+  data: {
+    holdId: 'hold-1',
+    reason: 'invoices kept ten years (AO § 147)',
+    until: HOLD_UNTIL,
+    placedBy: 'e2e-dpo',
+    ...data,
+  },
   metadata: { ...context, now: EARLIER },
 });
-const release = (holdId = 'hold-1'): ReleaseLegalHold => ({ type: 'ReleaseLegalHold', data: { holdId }, metadata: context });
-const released = { type: 'LegalHoldReleased' as const, data: { subjectId: SUBJECT_ID, holdId: 'hold-1', releasedAt: NOW } };
+const release = (holdId = 'hold-1'): ReleaseLegalHold => ({
+  type: 'ReleaseLegalHold',
+  data: { holdId },
+  metadata: context,
+});
+const released = {
+  type: 'LegalHoldReleased' as const,
+  data: { subjectId: SUBJECT_ID, holdId: 'hold-1', releasedAt: NOW },
+};
 
 describe('PlaceLegalHold', () => {
   it('records the hold with its legal ground, its end and who placed it', () => {
@@ -29,7 +42,10 @@ describe('PlaceLegalHold', () => {
   });
 
   it('refuses to reuse a hold id for another hold', () => {
-    spec.given([registered(), holdPlaced()]).when(place({ until: '2036-01-01T00:00:00.000Z' })).thenThrows('LEGAL_HOLD.ALREADY_EXISTS', { kind: 'conflict' });
+    spec
+      .given([registered(), holdPlaced()])
+      .when(place({ until: '2036-01-01T00:00:00.000Z' }))
+      .thenThrows('LEGAL_HOLD.ALREADY_EXISTS', { kind: 'conflict' });
   });
 
   it('placing the same hold again records nothing', () => {
@@ -43,7 +59,10 @@ describe('ReleaseLegalHold', () => {
   });
 
   it('refuses an unknown hold', () => {
-    spec.given([registered()]).when(release('hold-9')).thenThrows('LEGAL_HOLD.NOT_FOUND', { kind: 'not_found', field: 'holdId' });
+    spec
+      .given([registered()])
+      .when(release('hold-9'))
+      .thenThrows('LEGAL_HOLD.NOT_FOUND', { kind: 'not_found', field: 'holdId' });
   });
 
   it('releasing twice records nothing', () => {

@@ -11,7 +11,9 @@ export function evolveLegalHold(state: RegisteredSubject, event: LegalHoldEvent)
     }
     case 'LegalHoldReleased': {
       const hold = state.legalHolds[event.data.holdId];
-      return hold?.status === 'placed' ? withHold(state, { ...hold, status: 'released', releasedAt: event.data.releasedAt }) : state;
+      return hold?.status === 'placed'
+        ? withHold(state, { ...hold, status: 'released', releasedAt: event.data.releasedAt })
+        : state;
     }
     default: {
       const unreachable: never = event;
@@ -25,7 +27,10 @@ function withHold(state: RegisteredSubject, hold: LegalHold): RegisteredSubject 
 }
 
 /** The hold that keeps the data longest among those that still apply at `now`, if any. */
-export function governingHold(state: Pick<PrivacyState, 'legalHolds'>, now: string): Extract<LegalHold, { status: 'placed' }> | undefined {
+export function governingHold(
+  state: Pick<PrivacyState, 'legalHolds'>,
+  now: string,
+): Extract<LegalHold, { status: 'placed' }> | undefined {
   const active = Object.values(state.legalHolds).filter(
     (hold): hold is Extract<LegalHold, { status: 'placed' }> => hold.status === 'placed' && !hasPassed(hold.until, now),
   );

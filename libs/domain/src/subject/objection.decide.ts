@@ -17,7 +17,9 @@ export function raiseObjection({ data, metadata }: RaiseObjection, state: Subjec
   const scope = validScope(data.scope, metadata);
   const reason = optionalText(data.reason, 'INPUT.TEXT_INVALID', 'reason', 2_000);
   if (subject.objections[objectionKey(scope)] !== undefined) return [];
-  return [{ type: 'ObjectionRaised', data: compact({ subjectId: subject.subjectId, scope, reason, raisedAt: metadata.now }) }];
+  return [
+    { type: 'ObjectionRaised', data: compact({ subjectId: subject.subjectId, scope, reason, raisedAt: metadata.now }) },
+  ];
 }
 
 function validScope(scope: ObjectionScopeInput | undefined, metadata: RaiseObjection['metadata']): ObjectionScope {

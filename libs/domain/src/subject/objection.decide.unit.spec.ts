@@ -12,38 +12,71 @@ const object = (scope: ObjectionScope, topic?: TopicView, reason?: string): Rais
   data: reason === undefined ? { scope } : { scope, reason },
   metadata: { ...context, topic },
 });
-const raised = (scope: ObjectionScope) => ({ type: 'ObjectionRaised' as const, data: { subjectId: SUBJECT_ID, scope, raisedAt: NOW } });
+const raised = (scope: ObjectionScope) => ({
+  type: 'ObjectionRaised' as const,
+  data: { subjectId: SUBJECT_ID, scope, raisedAt: NOW },
+});
 
 describe('RaiseObjection', () => {
   it('records an objection to all direct marketing, effective at once (Art. 21(3))', () => {
-    spec.given([registered()]).when(object({ kind: 'direct_marketing' })).then([raised({ kind: 'direct_marketing' })]);
+    spec
+      .given([registered()])
+      .when(object({ kind: 'direct_marketing' }))
+      .then([raised({ kind: 'direct_marketing' })]);
   });
 
   it('records an objection to one topic and one channel', () => {
-    spec.given([registered()]).when(object({ kind: 'topic', topicId: 'newsletter' }, newsletter)).then([raised({ kind: 'topic', topicId: 'newsletter' })]);
-    spec.given([registered()]).when(object({ kind: 'channel', channel: 'sms' })).then([raised({ kind: 'channel', channel: 'sms' })]);
+    spec
+      .given([registered()])
+      .when(object({ kind: 'topic', topicId: 'newsletter' }, newsletter))
+      .then([raised({ kind: 'topic', topicId: 'newsletter' })]);
+    spec
+      .given([registered()])
+      .when(object({ kind: 'channel', channel: 'sms' }))
+      .then([raised({ kind: 'channel', channel: 'sms' })]);
   });
 
   it('keeps a reason when one is given', () => {
-    spec.given([registered()]).when(object({ kind: 'direct_marketing' }, undefined, 'I never asked')).then([
-      { type: 'ObjectionRaised', data: { subjectId: SUBJECT_ID, scope: { kind: 'direct_marketing' }, reason: 'I never asked', raisedAt: NOW } },
-    ]);
+    spec
+      .given([registered()])
+      .when(object({ kind: 'direct_marketing' }, undefined, 'I never asked'))
+      .then([
+        {
+          type: 'ObjectionRaised',
+          data: { subjectId: SUBJECT_ID, scope: { kind: 'direct_marketing' }, reason: 'I never asked', raisedAt: NOW },
+        },
+      ]);
   });
 
   it('refuses an unknown scope', () => {
-    spec.given([registered()]).when(object({ kind: 'everything' } as never)).thenThrows('OBJECTION.SCOPE_INVALID', { field: 'scope.kind' });
+    spec
+      .given([registered()])
+      .when(object({ kind: 'everything' } as never))
+      .thenThrows('OBJECTION.SCOPE_INVALID', { field: 'scope.kind' });
   });
 
   it('refuses an unknown topic or channel', () => {
-    spec.given([registered()]).when(object({ kind: 'topic', topicId: 'surveys' }, newsletter)).thenThrows('TOPIC.NOT_FOUND', { field: 'scope.topicId' });
-    spec.given([registered()]).when(object({ kind: 'channel', channel: 'fax' })).thenThrows('CHANNEL.UNKNOWN', { field: 'scope.channel' });
+    spec
+      .given([registered()])
+      .when(object({ kind: 'topic', topicId: 'surveys' }, newsletter))
+      .thenThrows('TOPIC.NOT_FOUND', { field: 'scope.topicId' });
+    spec
+      .given([registered()])
+      .when(object({ kind: 'channel', channel: 'fax' }))
+      .thenThrows('CHANNEL.UNKNOWN', { field: 'scope.channel' });
   });
 
   it('refuses an objection for an unknown subject', () => {
-    spec.given([]).when(object({ kind: 'direct_marketing' })).thenThrows('SUBJECT.NOT_FOUND');
+    spec
+      .given([])
+      .when(object({ kind: 'direct_marketing' }))
+      .thenThrows('SUBJECT.NOT_FOUND');
   });
 
   it('raising the same objection again records nothing', () => {
-    spec.given([registered(), raised({ kind: 'channel', channel: 'sms' })]).when(object({ kind: 'channel', channel: 'sms' })).thenNothing();
+    spec
+      .given([registered(), raised({ kind: 'channel', channel: 'sms' })])
+      .when(object({ kind: 'channel', channel: 'sms' }))
+      .thenNothing();
   });
 });

@@ -9,12 +9,27 @@ export const HOLD_UNTIL = '2035-12-31T00:00:00.000Z';
 
 export const requestReceived = (kind: RequestKind = 'erasure', requestId = 'req-1'): DataSubjectRequestReceived => ({
   type: 'DataSubjectRequestReceived',
-  data: { subjectId: SUBJECT_ID, requestId, kind, channel: 'email', receivedAt: RECEIVED_AT, dueAt: '2025-02-28T08:00:00.000Z', recordedAt: NOW },
+  data: {
+    subjectId: SUBJECT_ID,
+    requestId,
+    kind,
+    channel: 'email',
+    receivedAt: RECEIVED_AT,
+    dueAt: '2025-02-28T08:00:00.000Z',
+    recordedAt: NOW,
+  },
 });
 
 export const holdPlaced = (holdId = 'hold-1', until = HOLD_UNTIL): LegalHoldPlaced => ({
   type: 'LegalHoldPlaced',
-  data: { subjectId: SUBJECT_ID, holdId, reason: 'invoices kept ten years (AO § 147)', until, placedBy: 'e2e-dpo', placedAt: EARLIER },
+  data: {
+    subjectId: SUBJECT_ID,
+    holdId,
+    reason: 'invoices kept ten years (AO § 147)',
+    until,
+    placedBy: 'e2e-dpo',
+    placedAt: EARLIER,
+  },
 });
 
 export const erasureRequested = (requestedAt = NOW): ErasureRequested => ({

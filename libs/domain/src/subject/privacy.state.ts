@@ -43,4 +43,10 @@ export const initialPrivacyState = (): PrivacyState => ({ requests: {}, legalHol
  * Art. 17: after erasure only this remains of a subject's state. Every command except a repeated
  * erasure is refused with SUBJECT.ERASED.
  */
-export type ErasedSubject = { status: 'erased'; subjectId: string; cause: ErasureCause; requestId?: string; erasedAt: string };
+export type ErasedSubject = {
+  status: 'erased';
+  subjectId: string;
+  cause: ErasureCause;
+  requestId?: string;
+  erasedAt: string;
+};

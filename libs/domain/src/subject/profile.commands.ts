@@ -10,11 +10,20 @@ export type RegisterSubject = Command<
 
 export type AddContactPoint = Command<'AddContactPoint', ContactPointData, SubjectContext>;
 
-export type RectifyContactPoint = Command<'RectifyContactPoint', { contactPointId: string; address: string }, SubjectContext>;
+export type RectifyContactPoint = Command<
+  'RectifyContactPoint',
+  { contactPointId: string; address: string },
+  SubjectContext
+>;
 
 export type RemoveContactPoint = Command<'RemoveContactPoint', { contactPointId: string }, SubjectContext>;
 
 /** `null` removes a field. */
 export type RectifyProfile = Command<'RectifyProfile', { changes: Record<string, string | null> }, ProfileContext>;
 
-export type ProfileCommand = RegisterSubject | AddContactPoint | RectifyContactPoint | RemoveContactPoint | RectifyProfile;
+export type ProfileCommand =
+  | RegisterSubject
+  | AddContactPoint
+  | RectifyContactPoint
+  | RemoveContactPoint
+  | RectifyProfile;

@@ -20,7 +20,8 @@ export function registerSubject({ data, metadata }: RegisterSubject, state: Subj
     contactPoints: validContactPoints(data.contactPoints, metadata.channels),
     profile: validProfile(data.profile, metadata.allowedProfileFields),
   };
-  if (state.status === 'erased') return refuse('SUBJECT.ERASED', `subject ${data.subjectId} was erased; its id is not reused`, 'subjectId');
+  if (state.status === 'erased')
+    return refuse('SUBJECT.ERASED', `subject ${data.subjectId} was erased; its id is not reused`, 'subjectId');
   if (state.status === 'not_registered') {
     return [{ type: 'SubjectRegistered', data: { ...registered, registeredAt: metadata.now } }];
   }
@@ -30,16 +31,21 @@ export function registerSubject({ data, metadata }: RegisterSubject, state: Subj
 }
 
 function validContactPoints(points: RegisterSubject['data']['contactPoints'], channels: readonly string[]) {
-  const valid = (Array.isArray(points) ? points : []).map((point, i) => validContactPoint(point, channels, `contactPoints[${i}].`));
+  const valid = (Array.isArray(points) ? points : []).map((point, i) =>
+    validContactPoint(point, channels, `contactPoints[${i}].`),
+  );
   const ids = valid.map((point) => point.contactPointId);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (duplicate !== undefined) refuse('CONTACT_POINT.ALREADY_EXISTS', `contact point ${duplicate} is listed twice`, 'contactPoints');
+  if (duplicate !== undefined)
+    refuse('CONTACT_POINT.ALREADY_EXISTS', `contact point ${duplicate} is listed twice`, 'contactPoints');
   return valid;
 }
 
 function registeredAs(state: Extract<SubjectState, { status: 'registered' }>) {
   const contactPoints = Object.values(state.contactPoints).flatMap((point) =>
-    point.status === 'active' ? [{ contactPointId: point.contactPointId, channel: point.channel, address: point.address }] : [],
+    point.status === 'active'
+      ? [{ contactPointId: point.contactPointId, channel: point.channel, address: point.address }]
+      : [],
   );
   return { subjectId: state.subjectId, locale: state.locale, contactPoints, profile: state.profile };
 }

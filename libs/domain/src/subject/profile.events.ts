@@ -20,7 +20,10 @@ export type ContactPointRectified = Event<
   { subjectId: string; contactPointId: string; address: string; rectifiedAt: string }
 >;
 
-export type ContactPointRemoved = Event<'ContactPointRemoved', { subjectId: string; contactPointId: string; removedAt: string }>;
+export type ContactPointRemoved = Event<
+  'ContactPointRemoved',
+  { subjectId: string; contactPointId: string; removedAt: string }
+>;
 
 /** Art. 16: only the changed fields; null removes a field. */
 export type ProfileRectified = Event<
@@ -28,4 +31,9 @@ export type ProfileRectified = Event<
   { subjectId: string; changes: Record<string, string | null>; rectifiedAt: string }
 >;
 
-export type ProfileEvent = SubjectRegistered | ContactPointAdded | ContactPointRectified | ContactPointRemoved | ProfileRectified;
+export type ProfileEvent =
+  | SubjectRegistered
+  | ContactPointAdded
+  | ContactPointRectified
+  | ContactPointRemoved
+  | ProfileRectified;

@@ -20,7 +20,10 @@ export function registeredFrom({ data }: SubjectRegistered): RegisteredSubject {
   };
 }
 
-export function evolveProfile(state: RegisteredSubject, event: Exclude<ProfileEvent, SubjectRegistered>): RegisteredSubject {
+export function evolveProfile(
+  state: RegisteredSubject,
+  event: Exclude<ProfileEvent, SubjectRegistered>,
+): RegisteredSubject {
   switch (event.type) {
     case 'ContactPointAdded': {
       const { contactPointId, channel, address } = event.data;
@@ -33,7 +36,11 @@ export function evolveProfile(state: RegisteredSubject, event: Exclude<ProfileEv
     case 'ContactPointRemoved': {
       const point = state.contactPoints[event.data.contactPointId];
       if (point === undefined) return state;
-      return withContactPoint(state, { status: 'removed', contactPointId: point.contactPointId, channel: point.channel });
+      return withContactPoint(state, {
+        status: 'removed',
+        contactPointId: point.contactPointId,
+        channel: point.channel,
+      });
     }
     case 'ProfileRectified':
       return { ...state, profile: applyChanges(state.profile, event.data.changes) };

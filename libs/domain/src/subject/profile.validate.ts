@@ -31,9 +31,14 @@ export function requireAllowedFields(fields: Record<string, unknown>, allowed: r
     refuse('PROFILE.VALUE_INVALID', `${at} must be an object of field names to texts`, at);
   }
   for (const [field, value] of Object.entries(fields)) {
-    if (!allowed.includes(field)) refuse('PROFILE.FIELD_NOT_ALLOWED', `profile field ${field} is not allowed`, `${at}.${field}`);
+    if (!allowed.includes(field))
+      refuse('PROFILE.FIELD_NOT_ALLOWED', `profile field ${field} is not allowed`, `${at}.${field}`);
     if (value !== null && (typeof value !== 'string' || value.length > 1_000)) {
-      refuse('PROFILE.VALUE_INVALID', `profile field ${field} must be a text of at most 1000 characters`, `${at}.${field}`);
+      refuse(
+        'PROFILE.VALUE_INVALID',
+        `profile field ${field} must be a text of at most 1000 characters`,
+        `${at}.${field}`,
+      );
     }
   }
 }

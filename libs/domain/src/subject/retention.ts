@@ -17,8 +17,13 @@ const DAY_MS = 86_400_000;
  * A subject with no recorded purpose is kept: there is no retention period to measure by, so
  * deleting it is a decision for a person, not for the scheduler.
  */
-export function retentionVerdict(state: SubjectState, topics: ReadonlyMap<string, RetentionTopic>, now: string): RetentionVerdict {
-  if (state.status !== 'registered') return { lapsed: false, reasons: [`the subject is ${state.status.replace('_', ' ')}`] };
+export function retentionVerdict(
+  state: SubjectState,
+  topics: ReadonlyMap<string, RetentionTopic>,
+  now: string,
+): RetentionVerdict {
+  if (state.status !== 'registered')
+    return { lapsed: false, reasons: [`the subject is ${state.status.replace('_', ' ')}`] };
   const blockers = [...holdBlockers(state, now), ...requestBlockers(state)];
   const records = Object.values(state.consents);
   if (records.length === 0) blockers.push('no purpose (consent) is recorded, so no retention period applies');
@@ -39,7 +44,11 @@ function requestBlockers(state: RegisteredSubject): string[] {
     .map((request) => `${request.kind} request ${request.requestId} is open`);
 }
 
-function purposeVerdict(record: ConsentRecord, topic: RetentionTopic | undefined, now: string): { lapsed: boolean; reason: string } {
+function purposeVerdict(
+  record: ConsentRecord,
+  topic: RetentionTopic | undefined,
+  now: string,
+): { lapsed: boolean; reason: string } {
   const key = consentKey(record.scope);
   if (topic === undefined) return { lapsed: false, reason: `${key}: topic ${record.scope.topicId} is unknown` };
   const ended = endedAt(record, topic, now);
@@ -47,7 +56,10 @@ function purposeVerdict(record: ConsentRecord, topic: RetentionTopic | undefined
   const until = new Date(Date.parse(ended) + topic.retentionDays * DAY_MS).toISOString();
   const lapsed = hasPassed(until, now);
   const verb = lapsed ? 'ended' : 'ends';
-  return { lapsed, reason: `${key}: consent ended ${ended}; retention of ${topic.retentionDays} days ${verb} ${until}` };
+  return {
+    lapsed,
+    reason: `${key}: consent ended ${ended}; retention of ${topic.retentionDays} days ${verb} ${until}`,
+  };
 }
 
 /** When the consent stopped being a purpose; undefined while it is (or may still become) in force. */
@@ -76,7 +88,11 @@ function endedAt(record: ConsentRecord, topic: RetentionTopic, now: string): str
  * in the state waits on the clock (a consent in force without expiry, an erased subject): only a
  * new event can change the verdict then. Lets the scheduler judge a subject again only when due.
  */
-export function nextRetentionReview(state: SubjectState, topics: ReadonlyMap<string, RetentionTopic>, now: string): string | undefined {
+export function nextRetentionReview(
+  state: SubjectState,
+  topics: ReadonlyMap<string, RetentionTopic>,
+  now: string,
+): string | undefined {
   if (state.status !== 'registered') return undefined;
   const times: string[] = [];
   for (const hold of Object.values(state.legalHolds)) if (hold.status === 'placed') times.push(hold.until);

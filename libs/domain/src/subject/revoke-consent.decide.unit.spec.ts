@@ -18,18 +18,24 @@ const smsGranted = granted({ channel: 'sms', contactPointId: 'cp-sms' });
 
 describe('RevokeConsent', () => {
   it('records the revocation without asking for a reason (Art. 7(3))', () => {
-    spec.given([registered(), granted()]).when(revoke()).then([revoked('email')]);
+    spec
+      .given([registered(), granted()])
+      .when(revoke())
+      .then([revoked('email')]);
   });
 
   it('keeps a reason the subject volunteers', () => {
-    spec.given([registered(), granted()]).when(revoke({ reason: 'too many mails' })).then([revoked('email', { reason: 'too many mails' })]);
+    spec
+      .given([registered(), granted()])
+      .when(revoke({ reason: 'too many mails' }))
+      .then([revoked('email', { reason: 'too many mails' })]);
   });
 
   it('revokes every channel and contact point of the topic when none is named', () => {
-    spec.given([registered(), smsAdded(), granted(), smsGranted]).when(revoke({ channel: undefined })).then([
-      revoked('email'),
-      revoked('sms', { contactPointId: 'cp-sms' }),
-    ]);
+    spec
+      .given([registered(), smsAdded(), granted(), smsGranted])
+      .when(revoke({ channel: undefined }))
+      .then([revoked('email'), revoked('sms', { contactPointId: 'cp-sms' })]);
   });
 
   it('refuses to revoke what was never granted', () => {
@@ -41,10 +47,16 @@ describe('RevokeConsent', () => {
   });
 
   it('refuses an unknown channel', () => {
-    spec.given([registered(), granted()]).when(revoke({ channel: 'fax' })).thenThrows('CHANNEL.UNKNOWN', { field: 'channel' });
+    spec
+      .given([registered(), granted()])
+      .when(revoke({ channel: 'fax' }))
+      .thenThrows('CHANNEL.UNKNOWN', { field: 'channel' });
   });
 
   it('revoking twice records nothing', () => {
-    spec.given([registered(), granted(), revoked('email')]).when(revoke()).thenNothing();
+    spec
+      .given([registered(), granted(), revoked('email')])
+      .when(revoke())
+      .thenNothing();
   });
 });

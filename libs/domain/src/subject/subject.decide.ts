@@ -51,7 +51,10 @@ export function decideSubject(command: SubjectCommand, state: SubjectState): Sub
 }
 
 /** Data-subject requests (Art. 12, 15-21), legal holds and erasure (Art. 17). */
-function decidePrivacy(command: DataSubjectRequestCommand | LegalHoldCommand | ErasureCommand, state: SubjectState): SubjectEvent[] {
+function decidePrivacy(
+  command: DataSubjectRequestCommand | LegalHoldCommand | ErasureCommand,
+  state: SubjectState,
+): SubjectEvent[] {
   switch (command.type) {
     case 'ReceiveDataSubjectRequest':
       return receiveRequest(command, state);

@@ -16,9 +16,15 @@ describe('subject state (evolve)', () => {
     const state = stateAfter([
       registered(),
       smsAdded(),
-      { type: 'ContactPointRectified', data: { ...ids, contactPointId: 'cp-mail', address: 'a@example.org', rectifiedAt: NOW } },
+      {
+        type: 'ContactPointRectified',
+        data: { ...ids, contactPointId: 'cp-mail', address: 'a@example.org', rectifiedAt: NOW },
+      },
       { type: 'ContactPointRemoved', data: { ...ids, contactPointId: 'cp-sms', removedAt: NOW } },
-      { type: 'ProfileRectified', data: { ...ids, changes: { firstName: null, lastName: 'Muster' }, rectifiedAt: NOW } },
+      {
+        type: 'ProfileRectified',
+        data: { ...ids, changes: { firstName: null, lastName: 'Muster' }, rectifiedAt: NOW },
+      },
     ]);
     expect(state.contactPoints).toEqual({
       'cp-mail': { status: 'active', contactPointId: 'cp-mail', channel: 'email', address: 'a@example.org' },
@@ -28,7 +34,10 @@ describe('subject state (evolve)', () => {
   });
 
   it('keeps the grant evidence and text version as proof, also after revocation', () => {
-    const revoked: SubjectEvent = { type: 'ConsentRevoked', data: { ...ids, topicId: 'newsletter', channel: 'email', revokedAt: NOW } };
+    const revoked: SubjectEvent = {
+      type: 'ConsentRevoked',
+      data: { ...ids, topicId: 'newsletter', channel: 'email', revokedAt: NOW },
+    };
     const state = stateAfter([registered(), granted(), revoked]);
     expect(state.consents['newsletter/email']).toMatchObject({
       status: 'revoked',
@@ -39,7 +48,10 @@ describe('subject state (evolve)', () => {
 
   it('moves a consent through pending double opt-in to granted on confirmation', () => {
     const pending = stateAfter([registered(), doiRequested()]);
-    expect(pending.consents['newsletter/email/cp-mail']).toMatchObject({ status: 'pending-double-opt-in', requestId: 'doi-1' });
+    expect(pending.consents['newsletter/email/cp-mail']).toMatchObject({
+      status: 'pending-double-opt-in',
+      requestId: 'doi-1',
+    });
     const confirmed = stateAfter([
       registered(),
       doiRequested(),
@@ -58,7 +70,11 @@ describe('subject state (evolve)', () => {
   });
 
   it('leaves a granted consent granted while a new double opt-in is pending', () => {
-    const state = stateAfter([registered(), granted({ contactPointId: 'cp-mail' }), doiRequested({ requestId: 'doi-2' })]);
+    const state = stateAfter([
+      registered(),
+      granted({ contactPointId: 'cp-mail' }),
+      doiRequested({ requestId: 'doi-2' }),
+    ]);
     expect(state.consents['newsletter/email/cp-mail']).toMatchObject({ status: 'granted' });
     expect(state.doubleOptIns['doi-2']).toMatchObject({ status: 'pending' });
   });
@@ -67,10 +83,24 @@ describe('subject state (evolve)', () => {
     const state = stateAfter([
       registered(),
       { type: 'ObjectionRaised', data: { ...ids, scope: { kind: 'channel', channel: 'sms' }, raisedAt: NOW } },
-      { type: 'ContactBlockSet', data: { ...ids, blockId: 'b1', scope: { kind: 'global' }, reason: 'r', reference: { kind: 'request', id: 'q' }, setAt: NOW } },
+      {
+        type: 'ContactBlockSet',
+        data: {
+          ...ids,
+          blockId: 'b1',
+          scope: { kind: 'global' },
+          reason: 'r',
+          reference: { kind: 'request', id: 'q' },
+          setAt: NOW,
+        },
+      },
       { type: 'ContactBlockLifted', data: { ...ids, blockId: 'b1', liftedAt: NOW } },
     ]);
     expect(state.objections).toEqual({ 'channel/sms': { scope: { kind: 'channel', channel: 'sms' }, raisedAt: NOW } });
-    expect(state.blocks['b1']).toMatchObject({ status: 'lifted', liftedAt: NOW, reference: { kind: 'request', id: 'q' } });
+    expect(state.blocks['b1']).toMatchObject({
+      status: 'lifted',
+      liftedAt: NOW,
+      reference: { kind: 'request', id: 'q' },
+    });
   });
 });

@@ -38,7 +38,10 @@ export const newsletterV3: TopicView = {
   ...newsletter,
   currentVersion: 3,
   currentMaterialVersion: 3,
-  versions: [...newsletter.versions, { version: 3, textHash: '3'.repeat(64), language: 'de', change: 'material', publishedAt: NOW }],
+  versions: [
+    ...newsletter.versions,
+    { version: 3, textHash: '3'.repeat(64), language: 'de', change: 'material', publishedAt: NOW },
+  ],
 };
 
 export const registered = (): SubjectRegistered => ({
@@ -54,7 +57,13 @@ export const registered = (): SubjectRegistered => ({
 
 export const smsAdded = (): ContactPointAdded => ({
   type: 'ContactPointAdded',
-  data: { subjectId: SUBJECT_ID, contactPointId: 'cp-sms', channel: 'sms', address: '+49 151 2345678', addedAt: EARLIER },
+  data: {
+    subjectId: SUBJECT_ID,
+    contactPointId: 'cp-sms',
+    channel: 'sms',
+    address: '+49 151 2345678',
+    addedAt: EARLIER,
+  },
 });
 
 export const evidence = (textVersion = 2, textHash = HASH_V2): ConsentEvidence => ({

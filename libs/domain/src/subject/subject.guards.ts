@@ -17,19 +17,25 @@ export function requireActiveContactPoint(
   field = 'contactPointId',
 ): Extract<ContactPoint, { status: 'active' }> {
   const point = typeof contactPointId === 'string' ? state.contactPoints[contactPointId] : undefined;
-  if (point?.status !== 'active') refuse('CONTACT_POINT.NOT_FOUND', `contact point ${String(contactPointId)} not found`, field);
+  if (point?.status !== 'active')
+    refuse('CONTACT_POINT.NOT_FOUND', `contact point ${String(contactPointId)} not found`, field);
   return point;
 }
 
 export function requireMatchingChannel(point: { channel: string }, channel: string): void {
   if (point.channel !== channel) {
-    refuse('CONTACT_POINT.CHANNEL_MISMATCH', `the contact point is on ${point.channel}, not ${channel}`, 'contactPointId');
+    refuse(
+      'CONTACT_POINT.CHANNEL_MISMATCH',
+      `the contact point is on ${point.channel}, not ${channel}`,
+      'contactPointId',
+    );
   }
 }
 
 /** The application passes the view of the topic it loaded; one of another id counts as unknown. */
 export function requireTopic(topic: TopicView | undefined, topicId: unknown, field = 'topicId'): TopicView {
-  if (topic === undefined || topic.id !== topicId) refuse('TOPIC.NOT_FOUND', `topic ${String(topicId)} is not defined`, field);
+  if (topic === undefined || topic.id !== topicId)
+    refuse('TOPIC.NOT_FOUND', `topic ${String(topicId)} is not defined`, field);
   return topic;
 }
 
@@ -43,11 +49,20 @@ export function requireActiveTopic(topic: TopicView | undefined, topicId: unknow
 }
 
 /** Consent can only be given to a text that exists and still says what is current in substance. */
-export function requireCurrentText(topic: TopicView, version: unknown, field: string): { textHash: string; version: number } {
+export function requireCurrentText(
+  topic: TopicView,
+  version: unknown,
+  field: string,
+): { textHash: string; version: number } {
   const text = typeof version === 'number' ? findTextVersion(topic, version) : undefined;
-  if (text === undefined) refuse('CONSENT.TEXT_VERSION_UNKNOWN', `topic ${topic.id} has no text version ${String(version)}`, field);
+  if (text === undefined)
+    refuse('CONSENT.TEXT_VERSION_UNKNOWN', `topic ${topic.id} has no text version ${String(version)}`, field);
   if (text.version < topic.currentMaterialVersion) {
-    refuse('CONSENT.TEXT_VERSION_OUTDATED', `text version ${text.version} predates material version ${topic.currentMaterialVersion}`, field);
+    refuse(
+      'CONSENT.TEXT_VERSION_OUTDATED',
+      `text version ${text.version} predates material version ${topic.currentMaterialVersion}`,
+      field,
+    );
   }
   return text;
 }

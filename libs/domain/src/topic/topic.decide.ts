@@ -38,7 +38,8 @@ function publishConsentTextVersion(command: PublishConsentTextVersion, state: To
   if (typeof data.language !== 'string' || !LANGUAGE_TAG.test(data.language)) {
     refuse('TOPIC.LANGUAGE_INVALID', 'language must be a language tag such as "de" or "en-GB"', 'language');
   }
-  if (!oneOf(data.change, TEXT_CHANGES)) refuse('TOPIC.CHANGE_UNKNOWN', 'change must be material or editorial', 'change');
+  if (!oneOf(data.change, TEXT_CHANGES))
+    refuse('TOPIC.CHANGE_UNKNOWN', 'change must be material or editorial', 'change');
   if (state.status === 'not_defined') refuse('TOPIC.NOT_FOUND', `topic ${topicId} is not defined`);
   if (state.status === 'retired') refuse('TOPIC.RETIRED', `topic ${topicId} is retired`);
   const latest = state.versions.at(-1);
@@ -59,5 +60,10 @@ function retireTopic(command: RetireTopic, state: TopicState): TopicEvent[] {
   const reason = optionalText(command.data.reason, 'TOPIC.REASON_INVALID', 'reason', 2_000);
   if (state.status === 'not_defined') refuse('TOPIC.NOT_FOUND', `topic ${topicId} is not defined`);
   if (state.status === 'retired') return [];
-  return [{ type: 'TopicRetired', data: { topicId, ...(reason === undefined ? {} : { reason }), retiredAt: command.metadata.now } }];
+  return [
+    {
+      type: 'TopicRetired',
+      data: { topicId, ...(reason === undefined ? {} : { reason }), retiredAt: command.metadata.now },
+    },
+  ];
 }

@@ -1,20 +1,39 @@
 import { deciderSpec } from '#testing';
 import { topicDecider } from './topic.decider';
-import { HASH_1, HASH_2, NOW, defineTopic, definition, publish, topicDefined, topicRetired, versionPublished } from './topic.fixtures';
+import {
+  HASH_1,
+  HASH_2,
+  NOW,
+  defineTopic,
+  definition,
+  publish,
+  topicDefined,
+  topicRetired,
+  versionPublished,
+} from './topic.fixtures';
 
 const spec = deciderSpec(topicDecider);
 
 describe('DefineTopic', () => {
   it('records the definition with the time it was decided at', () => {
-    spec.given([]).when(defineTopic()).then([{ type: 'TopicDefined', data: { ...definition, definedAt: NOW } }]);
+    spec
+      .given([])
+      .when(defineTopic())
+      .then([{ type: 'TopicDefined', data: { ...definition, definedAt: NOW } }]);
   });
 
   it('refuses a second, different definition of the same topic', () => {
-    spec.given([topicDefined()]).when(defineTopic({ title: 'Other' })).thenThrows('TOPIC.ALREADY_DEFINED', { kind: 'conflict' });
+    spec
+      .given([topicDefined()])
+      .when(defineTopic({ title: 'Other' }))
+      .thenThrows('TOPIC.ALREADY_DEFINED', { kind: 'conflict' });
   });
 
   it('refuses a channel outside the configured list', () => {
-    spec.given([]).when(defineTopic({ allowedChannels: ['pigeon'] })).thenThrows('CHANNEL.UNKNOWN', { kind: 'invalid', field: 'allowedChannels' });
+    spec
+      .given([])
+      .when(defineTopic({ allowedChannels: ['pigeon'] }))
+      .thenThrows('CHANNEL.UNKNOWN', { kind: 'invalid', field: 'allowedChannels' });
   });
 
   it.each([
@@ -30,8 +49,14 @@ describe('DefineTopic', () => {
   });
 
   it('accepts a channel that configuration added', () => {
-    const command = { ...defineTopic({ allowedChannels: ['letterbox'] }), metadata: { now: NOW, channels: ['letterbox'] } };
-    spec.given([]).when(command).then([{ type: 'TopicDefined', data: { ...definition, allowedChannels: ['letterbox'], definedAt: NOW } }]);
+    const command = {
+      ...defineTopic({ allowedChannels: ['letterbox'] }),
+      metadata: { now: NOW, channels: ['letterbox'] },
+    };
+    spec
+      .given([])
+      .when(command)
+      .then([{ type: 'TopicDefined', data: { ...definition, allowedChannels: ['letterbox'], definedAt: NOW } }]);
   });
 
   it('defining the same topic again records nothing', () => {
@@ -41,12 +66,23 @@ describe('DefineTopic', () => {
 
 describe('PublishConsentTextVersion', () => {
   it('numbers the first version 1 and the next last + 1', () => {
-    spec.given([topicDefined(), versionPublished(1)]).when(publish({ textHash: HASH_2, change: 'editorial' })).then([
-      {
-        type: 'ConsentTextVersionPublished',
-        data: { topicId: 'newsletter', version: 2, text: 'Ja, ich will den Newsletter.', textHash: HASH_2, language: 'de', change: 'editorial', publishedAt: NOW },
-      },
-    ]);
+    spec
+      .given([topicDefined(), versionPublished(1)])
+      .when(publish({ textHash: HASH_2, change: 'editorial' }))
+      .then([
+        {
+          type: 'ConsentTextVersionPublished',
+          data: {
+            topicId: 'newsletter',
+            version: 2,
+            text: 'Ja, ich will den Newsletter.',
+            textHash: HASH_2,
+            language: 'de',
+            change: 'editorial',
+            publishedAt: NOW,
+          },
+        },
+      ]);
   });
 
   it('refuses a text for a topic that was never defined', () => {
@@ -67,17 +103,25 @@ describe('PublishConsentTextVersion', () => {
   });
 
   it('publishing the current text again records nothing', () => {
-    spec.given([topicDefined(), versionPublished(1, 'material', HASH_1)]).when(publish({ textHash: HASH_1 })).thenNothing();
+    spec
+      .given([topicDefined(), versionPublished(1, 'material', HASH_1)])
+      .when(publish({ textHash: HASH_1 }))
+      .thenNothing();
   });
 });
 
 describe('RetireTopic', () => {
-  const retire = { type: 'RetireTopic' as const, data: { topicId: 'newsletter', reason: 'campaign ended' }, metadata: { now: NOW } };
+  const retire = {
+    type: 'RetireTopic' as const,
+    data: { topicId: 'newsletter', reason: 'campaign ended' },
+    metadata: { now: NOW },
+  };
 
   it('records the retirement', () => {
-    spec.given([topicDefined()]).when(retire).then([
-      { type: 'TopicRetired', data: { topicId: 'newsletter', reason: 'campaign ended', retiredAt: NOW } },
-    ]);
+    spec
+      .given([topicDefined()])
+      .when(retire)
+      .then([{ type: 'TopicRetired', data: { topicId: 'newsletter', reason: 'campaign ended', retiredAt: NOW } }]);
   });
 
   it('refuses to retire a topic that was never defined', () => {

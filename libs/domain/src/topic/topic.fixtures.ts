@@ -26,7 +26,14 @@ export const defineTopic = (data: Partial<DefineTopic['data']> = {}): DefineTopi
 
 export const publish = (data: Partial<PublishConsentTextVersion['data']> = {}): PublishConsentTextVersion => ({
   type: 'PublishConsentTextVersion',
-  data: { topicId: 'newsletter', text: 'Ja, ich will den Newsletter.', textHash: HASH_1, language: 'de', change: 'material', ...data },
+  data: {
+    topicId: 'newsletter',
+    text: 'Ja, ich will den Newsletter.',
+    textHash: HASH_1,
+    language: 'de',
+    change: 'material',
+    ...data,
+  },
   metadata: { now: NOW },
 });
 
@@ -44,4 +51,7 @@ export const versionPublished = (
   data: { topicId: 'newsletter', version, text: `Text ${version}`, textHash, language: 'de', change, publishedAt: NOW },
 });
 
-export const topicRetired = (): TopicRetired => ({ type: 'TopicRetired', data: { topicId: 'newsletter', retiredAt: NOW } });
+export const topicRetired = (): TopicRetired => ({
+  type: 'TopicRetired',
+  data: { topicId: 'newsletter', retiredAt: NOW },
+});

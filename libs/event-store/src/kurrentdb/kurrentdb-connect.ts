@@ -24,7 +24,11 @@ export function parseClient(connectionString: string, setting: string): KurrentD
     // The client's parse error quotes the whole string; keep only what it expected.
     const expected = (error as { expected?: unknown }).expected;
     const hint = typeof expected === 'string' ? `: expected ${expected}` : '';
-    throw unavailable(`connection string is malformed${hint}; use kurrentdb://host:2113?tls=false`, connectionString, setting);
+    throw unavailable(
+      `connection string is malformed${hint}; use kurrentdb://host:2113?tls=false`,
+      connectionString,
+      setting,
+    );
   }
 }
 
@@ -43,14 +47,22 @@ export async function probe(client: KurrentDBClient, ms: number): Promise<number
   return withDeadline(headPosition(client), ms, timedOut);
 }
 
-export async function connectClient(connectionString: string, setting: string, ms = CONNECT_DEADLINE_MS): Promise<KurrentDBClient> {
+export async function connectClient(
+  connectionString: string,
+  setting: string,
+  ms = CONNECT_DEADLINE_MS,
+): Promise<KurrentDBClient> {
   const client = parseClient(connectionString, setting);
   try {
     await probe(client, ms);
     return client;
   } catch (error) {
     await client.dispose().catch(() => undefined);
-    throw unavailable(`is unreachable or refused the connection (${describe(error, connectionString)})`, connectionString, setting);
+    throw unavailable(
+      `is unreachable or refused the connection (${describe(error, connectionString)})`,
+      connectionString,
+      setting,
+    );
   }
 }
 

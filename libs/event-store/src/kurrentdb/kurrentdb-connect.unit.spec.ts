@@ -27,10 +27,15 @@ describe('KurrentDbEventStore.connect', () => {
   });
 
   it('names the variable the operator set when it is the former EVENTSTORE_CONNECTION_STRING', async () => {
-    const attempt = KurrentDbEventStore.connect('esdb://admin:hunter2@db:notaport?tls=false', 'EVENTSTORE_CONNECTION_STRING');
+    const attempt = KurrentDbEventStore.connect(
+      'esdb://admin:hunter2@db:notaport?tls=false',
+      'EVENTSTORE_CONNECTION_STRING',
+    );
     const error = (await attempt.catch((e: unknown) => e)) as EventStoreUnavailableError;
     expect(error.setting).toBe('EVENTSTORE_CONNECTION_STRING');
-    expect(error.message).toMatch(/^KurrentDB connection string is malformed.*\(EVENTSTORE_CONNECTION_STRING=esdb:\/\/admin:\*\*\*@db:notaport\?tls=false\)$/);
+    expect(error.message).toMatch(
+      /^KurrentDB connection string is malformed.*\(EVENTSTORE_CONNECTION_STRING=esdb:\/\/admin:\*\*\*@db:notaport\?tls=false\)$/,
+    );
   });
 
   it('fails fast on an unreachable server, naming the setting, without the password', async () => {
@@ -57,7 +62,8 @@ describe('KurrentDB connection string schemes', () => {
   it('accepts both schemes without the client writing its own deprecation line to the console', async () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
-      for (const scheme of ['kurrentdb', 'esdb']) await parseClient(`${scheme}://127.0.0.1:1?tls=false`, SETTING).dispose();
+      for (const scheme of ['kurrentdb', 'esdb'])
+        await parseClient(`${scheme}://127.0.0.1:1?tls=false`, SETTING).dispose();
       expect(warn).not.toHaveBeenCalled();
     } finally {
       warn.mockRestore();

@@ -41,13 +41,19 @@ export class KurrentDbEventStore implements EventStore {
     return new KurrentDbEventStore(await connectClient(connectionString, setting));
   }
 
-  async appendToStream(stream: string, events: readonly EventData[], expected: ExpectedRevision): Promise<AppendResult> {
+  async appendToStream(
+    stream: string,
+    events: readonly EventData[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     try {
       const result = await this.client.appendToStream(stream, events.map(toEventData), {
         streamState: toKurrentDbExpected(expected),
       });
       const nextExpectedRevision = Number(result.nextExpectedRevision);
-      const position = result.position ? commitOf(result.position) : await this.#positionOf(stream, nextExpectedRevision);
+      const position = result.position
+        ? commitOf(result.position)
+        : await this.#positionOf(stream, nextExpectedRevision);
       return { nextExpectedRevision, position };
     } catch (error) {
       throw toDomainError(error, stream, expected);

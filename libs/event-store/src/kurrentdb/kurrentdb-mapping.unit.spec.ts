@@ -71,7 +71,11 @@ describe('kurrentdb mapping', () => {
 
 describe('kurrentdb errors', () => {
   it('maps the client wrong-expected-version error to ours, -1 for a missing stream', () => {
-    const missing = new KurrentDbWrongExpectedVersion(undefined, { streamName: 's', expected: 3n, current: 'no_stream' });
+    const missing = new KurrentDbWrongExpectedVersion(undefined, {
+      streamName: 's',
+      expected: 3n,
+      current: 'no_stream',
+    });
     const behind = new KurrentDbWrongExpectedVersion(undefined, { streamName: 's', expected: 3n, current: 5n });
     expect(toDomainError(missing, 's', 3)).toEqual(new WrongExpectedVersionError('s', 3, -1));
     const mapped = toDomainError(behind, 's', 'no_stream') as WrongExpectedVersionError;

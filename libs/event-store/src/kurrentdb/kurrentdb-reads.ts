@@ -50,7 +50,9 @@ export async function headPosition(client: KurrentDBClient, deadline?: number): 
     const page: AllStreamResolvedEvent[] = await collect(
       client.readAll({ fromPosition: from, maxCount: PAGE_SIZE, direction: BACKWARDS, deadline }),
     );
-    const found = page.find((resolved) => resolved.event && !isSystemEvent(resolved.event.type, resolved.event.streamId));
+    const found = page.find(
+      (resolved) => resolved.event && !isSystemEvent(resolved.event.type, resolved.event.streamId),
+    );
     if (found?.event) return commitOf(found.event.position);
     const last = page[page.length - 1]?.event;
     if (page.length < PAGE_SIZE || !last) return 0;

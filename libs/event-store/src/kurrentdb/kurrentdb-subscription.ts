@@ -1,4 +1,9 @@
-import type { AllStreamResolvedEvent, AllStreamSubscription, KurrentDBClient, Position } from '@kurrent/kurrentdb-client';
+import type {
+  AllStreamResolvedEvent,
+  AllStreamSubscription,
+  KurrentDBClient,
+  Position,
+} from '@kurrent/kurrentdb-client';
 import { START } from '@kurrent/kurrentdb-client';
 import type { BatchHandler, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
 import { planFilter } from './kurrentdb-filter';

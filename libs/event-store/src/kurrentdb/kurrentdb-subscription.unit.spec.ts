@@ -6,7 +6,17 @@ import { KurrentDbSubscription } from './kurrentdb-subscription';
 /** A resolved $all entry as the client hands it over. */
 function entry(position: number, type = 'ConsentGranted', stream = 'subject-1'): AllStreamResolvedEvent {
   const at = { commit: BigInt(position), prepare: BigInt(position) };
-  const event = { streamId: stream, id: `id-${position}`, isJson: true, revision: 0n, type, created: new Date(0), data: {}, metadata: {}, position: at };
+  const event = {
+    streamId: stream,
+    id: `id-${position}`,
+    isJson: true,
+    revision: 0n,
+    type,
+    created: new Date(0),
+    data: {},
+    metadata: {},
+    position: at,
+  };
   return { event, commitPosition: at.commit } as AllStreamResolvedEvent;
 }
 
@@ -30,7 +40,12 @@ describe('KurrentDbSubscription', () => {
     const log = [entry(10), entry(20), entry(25, '$statsCollected', '$stats-1'), entry(30), entry(40)];
     const { client, live } = fakeClient(log);
     const batches: RecordedEvent[][] = [];
-    const sub = new KurrentDbSubscription(client, { after: 10, maxBatchSize: 2 }, (b) => void batches.push([...b]), () => undefined);
+    const sub = new KurrentDbSubscription(
+      client,
+      { after: 10, maxBatchSize: 2 },
+      (b) => void batches.push([...b]),
+      () => undefined,
+    );
     await until(() => (client.subscribeToAll as jest.Mock).mock.calls.length > 0);
     log.forEach((e) => live.write(e)); // the server repeats the start position; it must be skipped
     await until(() => sub.caughtUp);
@@ -47,7 +62,12 @@ describe('KurrentDbSubscription', () => {
   it('is caught up on the server signal when the head event is filtered out', async () => {
     const { client, live } = fakeClient([entry(10), entry(20, 'ObjectionRaised')]);
     const seen: number[] = [];
-    const sub = new KurrentDbSubscription(client, { filter: { eventTypes: ['ConsentGranted'] } }, (b) => void seen.push(...b.map((e) => e.position)), () => undefined);
+    const sub = new KurrentDbSubscription(
+      client,
+      { filter: { eventTypes: ['ConsentGranted'] } },
+      (b) => void seen.push(...b.map((e) => e.position)),
+      () => undefined,
+    );
     await until(() => (client.subscribeToAll as jest.Mock).mock.calls.length > 0);
     live.write(entry(10));
     live.emit('caughtUp');
@@ -68,7 +88,12 @@ describe('KurrentDbSubscription', () => {
 
   it('rejects done when the server ends the stream', async () => {
     const { client, live } = fakeClient([]);
-    const sub = new KurrentDbSubscription(client, {}, () => undefined, () => undefined);
+    const sub = new KurrentDbSubscription(
+      client,
+      {},
+      () => undefined,
+      () => undefined,
+    );
     await until(() => (client.subscribeToAll as jest.Mock).mock.calls.length > 0);
     expect(sub.caughtUp).toBe(true);
     live.end();

@@ -40,7 +40,11 @@ function serialiseObject(value: unknown, what: string): string {
   return JSON.stringify(value);
 }
 
-export function toAppendRequest(stream: string, events: readonly EventData[], expected: ExpectedRevision): AppendRequest {
+export function toAppendRequest(
+  stream: string,
+  events: readonly EventData[],
+  expected: ExpectedRevision,
+): AppendRequest {
   if (typeof stream !== 'string' || stream.length === 0) throw new TypeError('Stream name must be a non-empty string');
   validateExpected(expected);
   const req: AppendRequest = { op: 'append', stream, expected, ids: [], types: [], data: [], metadata: [] };
@@ -103,7 +107,16 @@ export class WriteBatchWriter {
     let revision = state.revision;
     let position = head;
     for (let i = 0; i < req.ids.length; i++) {
-      st.insertEvent.run(++position, req.stream, ++revision, req.ids[i], req.types[i], req.data[i], req.metadata[i], created);
+      st.insertEvent.run(
+        ++position,
+        req.stream,
+        ++revision,
+        req.ids[i],
+        req.types[i],
+        req.data[i],
+        req.metadata[i],
+        created,
+      );
     }
     if (revision !== state.revision) st.upsertStream.run(req.stream, revision);
     return { nextExpectedRevision: revision, position };

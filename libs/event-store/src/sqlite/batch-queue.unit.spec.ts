@@ -7,7 +7,9 @@ describe('BatchQueue (group commit)', () => {
     const runs: number[][] = [];
     const queue = new BatchQueue<number, number>(async (items) => {
       runs.push([...items]);
-      return items.map((n): Outcome<number> => (n < 0 ? { ok: false, error: new Error(`bad ${n}`) } : { ok: true, value: n * 10 }));
+      return items.map(
+        (n): Outcome<number> => (n < 0 ? { ok: false, error: new Error(`bad ${n}`) } : { ok: true, value: n * 10 }),
+      );
     });
     const results = await Promise.allSettled([1, -2, 3].map((n) => queue.enqueue(n)));
     expect(runs).toEqual([[1, -2, 3]]);

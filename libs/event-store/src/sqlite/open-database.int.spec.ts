@@ -61,7 +61,7 @@ describe('opening the SQLite event store', () => {
     expect(existsSync(`${file}-wal`)).toBe(false);
   });
 
-  it('refuses another program\'s SQLite database and writes nothing into it', () => {
+  it("refuses another program's SQLite database and writes nothing into it", () => {
     const file = freshPath();
     writeFile(file, '');
     const foreign = new Database(file);

@@ -35,7 +35,9 @@ export class ReadAllQuery {
     const key = `${prefixes}/${types}`;
     let st = this.cache.get(key);
     if (!st) {
-      st = this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${whereFor(prefixes, types)} ORDER BY position LIMIT ?`);
+      st = this.db.prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE ${whereFor(prefixes, types)} ORDER BY position LIMIT ?`,
+      );
       this.cache.set(key, st);
     }
     return st;

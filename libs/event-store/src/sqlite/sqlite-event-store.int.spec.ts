@@ -39,7 +39,9 @@ describe('SqliteEventStore', () => {
 
   it('leaves no gap in positions where appends were refused', async () => {
     const start = await store.headPosition();
-    const calls = Array.from({ length: 30 }, (_, i) => store.appendToStream(`gap-${i % 3}`, [event(i), event(i)], 'no_stream'));
+    const calls = Array.from({ length: 30 }, (_, i) =>
+      store.appendToStream(`gap-${i % 3}`, [event(i), event(i)], 'no_stream'),
+    );
     const outcomes = await settle(calls);
     expect(outcomes.filter((o) => o === 'WrongExpectedVersionError')).toHaveLength(27);
     const log = await store.readAll({ after: start });
@@ -97,7 +99,11 @@ describe('SqliteEventStore', () => {
     let spinning = true;
     const spin = () => spinning && (turns++, setImmediate(spin));
     spin();
-    await store.appendToStream('big-1', Array.from({ length: 20_000 }, (_, i) => event(i)), 'no_stream');
+    await store.appendToStream(
+      'big-1',
+      Array.from({ length: 20_000 }, (_, i) => event(i)),
+      'no_stream',
+    );
     spinning = false;
     expect(turns).toBeGreaterThan(3);
     expect(await store.readStream('big-1', { fromRevision: 19_999 })).toHaveLength(1);
@@ -113,14 +119,29 @@ describe('SqliteEventStore', () => {
   it('reports a writer thread that cannot open the file through health, and writes on its own thread', async () => {
     const other = new SqliteEventStore(store.file);
     (other as unknown as { writer: { file: string } }).writer.file = join(dir, 'gone', 'events.sqlite');
-    await expect(other.appendToStream('gone-1', Array.from({ length: OFFLOAD_EVENTS }, (_, i) => event(i)), 'no_stream')).rejects.toMatchObject({ code: 'EVENT_STORE.UNAVAILABLE' });
-    expect(await other.health()).toMatchObject({ ok: true, detail: expect.stringContaining('the writer thread failed') });
-    await other.appendToStream('gone-1', Array.from({ length: OFFLOAD_EVENTS }, (_, i) => event(i)), 'no_stream');
+    await expect(
+      other.appendToStream(
+        'gone-1',
+        Array.from({ length: OFFLOAD_EVENTS }, (_, i) => event(i)),
+        'no_stream',
+      ),
+    ).rejects.toMatchObject({ code: 'EVENT_STORE.UNAVAILABLE' });
+    expect(await other.health()).toMatchObject({
+      ok: true,
+      detail: expect.stringContaining('the writer thread failed'),
+    });
+    await other.appendToStream(
+      'gone-1',
+      Array.from({ length: OFFLOAD_EVENTS }, (_, i) => event(i)),
+      'no_stream',
+    );
     await other.close();
   });
 
   it('commits a small batch on its own thread and a large one on the writer thread', async () => {
-    const [small, large] = [OFFLOAD_EVENTS - 1, OFFLOAD_EVENTS].map((n) => Array.from({ length: n }, (_, i) => event(i)));
+    const [small, large] = [OFFLOAD_EVENTS - 1, OFFLOAD_EVENTS].map((n) =>
+      Array.from({ length: n }, (_, i) => event(i)),
+    );
     const writer = (store as unknown as { writer: { run: (...args: unknown[]) => unknown } }).writer;
     const run = jest.spyOn(writer, 'run');
     await store.appendToStream('split-1', small, 'no_stream');
@@ -138,7 +159,10 @@ describe('SqliteEventStore', () => {
     await (other as unknown as { writer: { worker: { terminate(): Promise<number> } } }).writer.worker.terminate();
     await other.appendToStream('dead-1', large(OFFLOAD_EVENTS), OFFLOAD_EVENTS - 1);
     expect(await other.readStream('dead-1')).toHaveLength(2 * OFFLOAD_EVENTS);
-    expect(await other.health()).toMatchObject({ ok: true, detail: expect.stringContaining('the writer thread stopped') });
+    expect(await other.health()).toMatchObject({
+      ok: true,
+      detail: expect.stringContaining('the writer thread stopped'),
+    });
     await other.close();
   });
 
@@ -147,7 +171,9 @@ describe('SqliteEventStore', () => {
     const pending = other.appendToStream('close-1', [event()], 'no_stream');
     await other.close();
     await expect(pending).resolves.toMatchObject({ nextExpectedRevision: 0 });
-    await expect(other.appendToStream('close-1', [event()], 0)).rejects.toMatchObject({ code: 'EVENT_STORE.UNAVAILABLE' });
+    await expect(other.appendToStream('close-1', [event()], 0)).rejects.toMatchObject({
+      code: 'EVENT_STORE.UNAVAILABLE',
+    });
     expect(await other.health()).toMatchObject({ ok: false });
     expect(await store.readStream('close-1')).toHaveLength(1);
   });

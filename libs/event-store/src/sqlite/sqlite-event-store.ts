@@ -1,8 +1,19 @@
 import type Database from 'better-sqlite3';
 import { EventStoreUnavailableError } from '../errors';
 import type {
-  AppendResult, BatchHandler, EventData, EventFilter, EventStore, ExpectedRevision, ReadAllOptions,
-  ReadStreamOptions, RecordedEvent, StoreHealth, StreamMetadata, SubscribeOptions, Subscription,
+  AppendResult,
+  BatchHandler,
+  EventData,
+  EventFilter,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StoreHealth,
+  StreamMetadata,
+  SubscribeOptions,
+  Subscription,
 } from '../event-store.port';
 import { toAppendRequest, WriteBatchWriter, type WriteRequest, type WriteResult } from './append-batch';
 import { BatchQueue } from './batch-queue';
@@ -77,7 +88,10 @@ export class SqliteEventStore implements EventStore {
     const source = {
       // One read transaction: the head is read in the page's snapshot, so nothing committed between is skipped.
       readPage: (after: number, max: number, filter: EventFilter | undefined) =>
-        this.db.transaction(() => ({ events: this.readPage(after, max, filter), head: this.st.head.get() as number }))(),
+        this.db.transaction(() => ({
+          events: this.readPage(after, max, filter),
+          head: this.st.head.get() as number,
+        }))(),
       listen: (wake: () => void) => this.notifier.listen(wake),
     };
     const pageSize = options.maxBatchSize ?? DEFAULT_PAGE_SIZE;
@@ -114,7 +128,8 @@ export class SqliteEventStore implements EventStore {
   async health(): Promise<StoreHealth> {
     if (this.closed) return { adapter: 'sqlite', ok: false, detail: `${this.file} is closed` };
     try {
-      const degraded = this.writer.problem === undefined ? '' : `; ${this.writer.problem}, so every batch commits on the main thread`;
+      const degraded =
+        this.writer.problem === undefined ? '' : `; ${this.writer.problem}, so every batch commits on the main thread`;
       return { adapter: 'sqlite', ok: true, detail: `${this.file}, head position ${this.st.head.get()}${degraded}` };
     } catch (err) {
       return { adapter: 'sqlite', ok: false, detail: `${this.file}: ${(err as Error).message}` };

@@ -26,14 +26,58 @@ type Mapper = (data: Record<string, any>) => Mapped;
  * never a consent). Those map to nothing.
  */
 const MAPPERS: Readonly<Record<string, Mapper>> = {
-  DoubleOptInRequested: (d) => ({ type: 'consent.changed.v1', topicId: d.topicId, channel: d.channel, contactPointId: d.contactPointId, newState: 'pending-double-opt-in', time: d.requestedAt }),
-  ConsentGranted: (d) => ({ type: 'consent.changed.v1', topicId: d.topicId, channel: d.channel, contactPointId: d.contactPointId, newState: 'granted', reason: d.evidence?.method, time: d.grantedAt }),
+  DoubleOptInRequested: (d) => ({
+    type: 'consent.changed.v1',
+    topicId: d.topicId,
+    channel: d.channel,
+    contactPointId: d.contactPointId,
+    newState: 'pending-double-opt-in',
+    time: d.requestedAt,
+  }),
+  ConsentGranted: (d) => ({
+    type: 'consent.changed.v1',
+    topicId: d.topicId,
+    channel: d.channel,
+    contactPointId: d.contactPointId,
+    newState: 'granted',
+    reason: d.evidence?.method,
+    time: d.grantedAt,
+  }),
   // The revocation's reason is the subject's free text (personal): only the code travels.
-  ConsentRevoked: (d) => ({ type: 'consent.changed.v1', topicId: d.topicId, channel: d.channel, contactPointId: d.contactPointId, newState: 'revoked', reason: 'withdrawn', time: d.revokedAt }),
-  ObjectionRaised: (d) => ({ type: 'objection.raised.v1', ...scopeFields(d.scope), newState: 'objected', time: d.raisedAt }),
-  ContactBlockSet: (d) => ({ type: 'contact-block.changed.v1', ...scopeFields(d.scope), blockId: d.blockId, newState: 'blocked', time: d.setAt }),
-  ContactBlockLifted: (d) => ({ type: 'contact-block.changed.v1', blockId: d.blockId, newState: 'lifted', time: d.liftedAt }),
-  ErasureRequested: (d) => ({ type: 'subject.erasure-requested.v1', newState: 'erasure-requested', reason: d.cause, time: d.requestedAt }),
+  ConsentRevoked: (d) => ({
+    type: 'consent.changed.v1',
+    topicId: d.topicId,
+    channel: d.channel,
+    contactPointId: d.contactPointId,
+    newState: 'revoked',
+    reason: 'withdrawn',
+    time: d.revokedAt,
+  }),
+  ObjectionRaised: (d) => ({
+    type: 'objection.raised.v1',
+    ...scopeFields(d.scope),
+    newState: 'objected',
+    time: d.raisedAt,
+  }),
+  ContactBlockSet: (d) => ({
+    type: 'contact-block.changed.v1',
+    ...scopeFields(d.scope),
+    blockId: d.blockId,
+    newState: 'blocked',
+    time: d.setAt,
+  }),
+  ContactBlockLifted: (d) => ({
+    type: 'contact-block.changed.v1',
+    blockId: d.blockId,
+    newState: 'lifted',
+    time: d.liftedAt,
+  }),
+  ErasureRequested: (d) => ({
+    type: 'subject.erasure-requested.v1',
+    newState: 'erasure-requested',
+    reason: d.cause,
+    time: d.requestedAt,
+  }),
   // Art. 17(2): the instruction to connected systems to erase their copies of this subject.
   SubjectErased: (d) => ({ type: 'subject.erased.v1', newState: 'erased', reason: d.cause, time: d.erasedAt }),
 };
@@ -41,7 +85,9 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
 /** The domain event types that can yield an integration event (for subscription filters). */
 export const PUBLISHED_DOMAIN_TYPES: readonly string[] = [...Object.keys(MAPPERS), CHECKPOINT_EVENT_TYPE];
 
-function scopeFields(scope: Record<string, string> | undefined): Pick<IntegrationEvent, 'scope' | 'topicId' | 'channel' | 'contactPointId'> {
+function scopeFields(
+  scope: Record<string, string> | undefined,
+): Pick<IntegrationEvent, 'scope' | 'topicId' | 'channel' | 'contactPointId'> {
   if (scope === undefined) return {};
   return { scope: scope.kind, topicId: scope.topicId, channel: scope.channel, contactPointId: scope.contactPointId };
 }
@@ -63,5 +109,12 @@ export function toIntegrationEvent(event: SourceEvent): IntegrationEvent | undef
 function checkpointEvent(event: SourceEvent): IntegrationEvent | undefined {
   const anchor = toAnchorRecord({ ...event, revision: event.revision ?? -1, metadata: event.metadata ?? {} });
   if (!anchor) return undefined;
-  return { id: event.id, type: 'audit.checkpoint.v1', newState: 'anchored', position: event.position, time: anchor.checkpoint.time, anchor };
+  return {
+    id: event.id,
+    type: 'audit.checkpoint.v1',
+    newState: 'anchored',
+    position: event.position,
+    time: anchor.checkpoint.time,
+    anchor,
+  };
 }

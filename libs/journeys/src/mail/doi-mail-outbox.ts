@@ -1,4 +1,13 @@
-import { SUBJECT_STREAM_PREFIX, subjectDecider, SubjectEventType, subjectStreamName, topicStreamName, type DoubleOptInRequested, type SubjectEvent, type SubjectState } from '#domain';
+import {
+  SUBJECT_STREAM_PREFIX,
+  subjectDecider,
+  SubjectEventType,
+  subjectStreamName,
+  topicStreamName,
+  type DoubleOptInRequested,
+  type SubjectEvent,
+  type SubjectState,
+} from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { OperationalStore } from '#read-store';
 import { logMismatch } from '#projection-runtime';
@@ -30,7 +39,11 @@ export interface DoiMailDeps {
 type Outcome = { status: 'sent'; messageId: string; language: string } | { status: 'skipped'; reason: string };
 
 /** After these a mail's link is dead or its subject gone: what the transport holds of it goes too. */
-const MAIL_ENDS: ReadonlyArray<SubjectEvent['type']> = [SubjectEventType.DoubleOptInConfirmed, SubjectEventType.DoubleOptInExpired, SubjectEventType.SubjectErased];
+const MAIL_ENDS: ReadonlyArray<SubjectEvent['type']> = [
+  SubjectEventType.DoubleOptInConfirmed,
+  SubjectEventType.DoubleOptInExpired,
+  SubjectEventType.SubjectErased,
+];
 const MAIL_EVENTS: ReadonlyArray<SubjectEvent['type']> = [SubjectEventType.DoubleOptInRequested, ...MAIL_ENDS];
 type Prepared = { mail: OutgoingMail } | { skip: string };
 
@@ -77,7 +90,9 @@ export class DoubleOptInMailOutbox {
     const mark = await this.deps.state.getCheckpointMark(DOI_MAIL_PROJECTION);
     const reason = await logMismatch(this.deps.eventStore, mark);
     if (reason === undefined) return mark.position;
-    (this.deps.warn ?? this.deps.log)(`double opt-in mail outbox: its checkpoint does not belong to this event log (${reason}); replaying the log, skipping mails already recorded`);
+    (this.deps.warn ?? this.deps.log)(
+      `double opt-in mail outbox: its checkpoint does not belong to this event log (${reason}); replaying the log, skipping mails already recorded`,
+    );
     await this.deps.state.setCheckpoint(DOI_MAIL_PROJECTION, 0);
     return 0;
   }
@@ -91,7 +106,13 @@ export class DoubleOptInMailOutbox {
     }
     const outcome = await this.process(event);
     const doc = { eventId: event.id, ...outcome, at: this.now().toISOString() };
-    const write = { kind: 'put' as const, collection: DOI_MAIL_COLLECTION, id: event.id, doc, position: event.position };
+    const write = {
+      kind: 'put' as const,
+      collection: DOI_MAIL_COLLECTION,
+      id: event.id,
+      doc,
+      position: event.position,
+    };
     await this.deps.state.commit({ ...checkpoint, writes: [write] });
   }
 
@@ -99,7 +120,12 @@ export class DoubleOptInMailOutbox {
   private async forget(event: RecordedEvent): Promise<void> {
     const { subjectId, requestId } = event.data as { subjectId: string; requestId?: string };
     this.deps.transport.forget(subjectId, event.type === SubjectEventType.SubjectErased ? undefined : requestId);
-    await this.deps.state.commit({ projection: DOI_MAIL_PROJECTION, checkpoint: event.position, eventId: event.id, writes: [] });
+    await this.deps.state.commit({
+      projection: DOI_MAIL_PROJECTION,
+      checkpoint: event.position,
+      eventId: event.id,
+      writes: [],
+    });
   }
 
   private async process(event: RecordedEvent): Promise<Outcome> {
@@ -110,14 +136,19 @@ export class DoubleOptInMailOutbox {
     }
     const { subjectId, requestId } = event.data as DoubleOptInRequested['data'];
     const sent = await this.deps.transport.send(prepared.mail, { subjectId, requestId });
-    this.deps.log(sent.path ? `double opt-in mail for event ${event.id} written to ${sent.path}` : `double opt-in mail for event ${event.id} sent via SMTP`);
+    this.deps.log(
+      sent.path
+        ? `double opt-in mail for event ${event.id} written to ${sent.path}`
+        : `double opt-in mail for event ${event.id} sent via SMTP`,
+    );
     return { status: 'sent', messageId: prepared.mail.messageId, language: prepared.mail.language };
   }
 
   private async prepare(eventId: string, data: DoubleOptInRequested['data']): Promise<Prepared> {
     if (!this.deps.settings.doubleOptInMail) return { skip: 'DOUBLE_OPT_IN_MAIL is false' };
     if (data.channel !== 'email') return { skip: `channel ${data.channel} is not mailed` };
-    if (Date.parse(data.expiresAt) <= this.now().getTime()) return { skip: 'request expired before it could be mailed' };
+    if (Date.parse(data.expiresAt) <= this.now().getTime())
+      return { skip: 'request expired before it could be mailed' };
     const token = this.deps.tokens.reissue(data.subjectId, data.requestId, data.tokenHash);
     if (token === undefined) return { skip: 'token not derivable (requested before the ledger mailed double opt-ins)' };
     const { state } = await this.deps.executor.load(subjectStreamName(data.subjectId), subjectDecider, this.deps.codec);
@@ -126,8 +157,19 @@ export class DoubleOptInMailOutbox {
     const topic = await this.deps.topics.view(data.topicId);
     const consentText = await this.consentText(data.topicId, data.textVersion);
     const link = `${this.deps.settings.publicBaseUrl}/double-opt-in?token=${encodeURIComponent(token)}`;
-    const content = doubleOptInMail({ locale: recipient.locale, topicTitle: topic?.title ?? data.topicId, consentText, link, expiresAt: data.expiresAt });
-    const mail = { ...content, messageId: messageIdFor(eventId, this.deps.settings.mailFrom), from: this.deps.settings.mailFrom, to: recipient.address };
+    const content = doubleOptInMail({
+      locale: recipient.locale,
+      topicTitle: topic?.title ?? data.topicId,
+      consentText,
+      link,
+      expiresAt: data.expiresAt,
+    });
+    const mail = {
+      ...content,
+      messageId: messageIdFor(eventId, this.deps.settings.mailFrom),
+      from: this.deps.settings.mailFrom,
+      to: recipient.address,
+    };
     return { mail };
   }
 
@@ -144,7 +186,10 @@ export class DoubleOptInMailOutbox {
 }
 
 /** The address and locale to mail, or why not: erased, no longer pending, address removed. */
-function recipientOf(state: SubjectState, data: DoubleOptInRequested['data']): { address: string; locale: string } | string {
+function recipientOf(
+  state: SubjectState,
+  data: DoubleOptInRequested['data'],
+): { address: string; locale: string } | string {
   if (state.status !== 'registered') return `subject is ${state.status}`;
   if (state.doubleOptIns[data.requestId]?.status !== 'pending') return 'request is no longer pending';
   const point = state.contactPoints[data.contactPointId];

@@ -26,7 +26,8 @@ interface Wording {
 const WORDING: Record<'de' | 'en', Wording> = {
   de: {
     subject: (title) => `Bitte bestätigen Sie Ihre Anmeldung: ${title}`,
-    intro: (title) => `Sie haben sich für „${title}“ angemeldet. Bitte bestätigen Sie Ihre Einwilligung über diesen Link:`,
+    intro: (title) =>
+      `Sie haben sich für „${title}“ angemeldet. Bitte bestätigen Sie Ihre Einwilligung über diesen Link:`,
     button: 'Anmeldung bestätigen',
     expiry: (date) => `Der Link ist gültig bis ${date} (UTC).`,
     ignore: 'Wenn Sie sich nicht angemeldet haben, ignorieren Sie diese E-Mail; ohne Bestätigung erhalten Sie nichts.',

@@ -34,7 +34,15 @@ export interface MailTransport {
 }
 
 function message(mail: OutgoingMail) {
-  return { messageId: mail.messageId, from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: { 'Content-Language': mail.language, 'Auto-Submitted': 'auto-generated' } };
+  return {
+    messageId: mail.messageId,
+    from: mail.from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: { 'Content-Language': mail.language, 'Auto-Submitted': 'auto-generated' },
+  };
 }
 
 /** SMTP via nodemailer (SMTP_URL). */
@@ -92,7 +100,10 @@ export class FileMailTransport implements MailTransport {
     // No file was ever written under an id that is not a UUID: nothing to remove, nothing to stall on.
     if (!UUID.test(subjectId) || (requestId !== undefined && !UUID.test(requestId))) return;
     const dir = join(this.folder, segment(subjectId));
-    rmSync(requestId === undefined ? dir : join(dir, `doi-${segment(requestId)}.eml`), { recursive: true, force: true });
+    rmSync(requestId === undefined ? dir : join(dir, `doi-${segment(requestId)}.eml`), {
+      recursive: true,
+      force: true,
+    });
   }
 
   close(): void {

@@ -20,7 +20,9 @@ export function unsubscribePlan(state: SubjectState, topicId: string, channel: s
   const plan: UnsubscribeStep[] = [];
   const scope = { kind: 'topic' as const, topicId };
   if (state.objections[objectionKey(scope)] === undefined) plan.push({ type: 'RaiseObjection', data: { scope } });
-  const granted = Object.values(state.consents).some((record) => record.status === 'granted' && record.scope.topicId === topicId && record.scope.channel === channel);
+  const granted = Object.values(state.consents).some(
+    (record) => record.status === 'granted' && record.scope.topicId === topicId && record.scope.channel === channel,
+  );
   if (granted) plan.push({ type: 'RevokeConsent', data: { topicId, channel } });
   return plan;
 }

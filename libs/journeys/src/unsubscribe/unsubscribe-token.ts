@@ -22,7 +22,12 @@ export class UnsubscribeTokens {
   constructor(private readonly keys: JourneyKeys) {}
 
   sign(claim: UnsubscribeClaim): string {
-    const fields = { s: claim.subjectId, t: claim.topicId, c: claim.channel, ...(claim.expiresAt === undefined ? {} : { e: claim.expiresAt }) };
+    const fields = {
+      s: claim.subjectId,
+      t: claim.topicId,
+      c: claim.channel,
+      ...(claim.expiresAt === undefined ? {} : { e: claim.expiresAt }),
+    };
     const payload = Buffer.from(JSON.stringify(fields)).toString('base64url');
     return `${payload}.${hmacBase64url(this.keys.unsubscribe, payload)}`;
   }
@@ -31,7 +36,8 @@ export class UnsubscribeTokens {
   verify(token: unknown, nowSeconds: number): UnsubscribeClaim {
     const claim = typeof token === 'string' ? this.open(token) : undefined;
     if (claim === undefined) throw refusal('UNSUBSCRIBE.TOKEN_INVALID', 'the unsubscribe link is not valid', 'token');
-    if (claim.expiresAt !== undefined && claim.expiresAt < nowSeconds) throw refusal('UNSUBSCRIBE.TOKEN_EXPIRED', 'the unsubscribe link has expired', 'token');
+    if (claim.expiresAt !== undefined && claim.expiresAt < nowSeconds)
+      throw refusal('UNSUBSCRIBE.TOKEN_EXPIRED', 'the unsubscribe link has expired', 'token');
     return claim;
   }
 
@@ -43,7 +49,13 @@ export class UnsubscribeTokens {
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
     const raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
     const { s, t, c, e } = raw;
-    if (typeof s !== 'string' || typeof t !== 'string' || typeof c !== 'string' || (e !== undefined && typeof e !== 'number')) return undefined;
+    if (
+      typeof s !== 'string' ||
+      typeof t !== 'string' ||
+      typeof c !== 'string' ||
+      (e !== undefined && typeof e !== 'number')
+    )
+      return undefined;
     return { subjectId: s, topicId: t, channel: c, ...(e === undefined ? {} : { expiresAt: e }) };
   }
 }

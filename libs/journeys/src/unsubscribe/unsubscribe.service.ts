@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { refusal, subjectDecider, subjectStreamName } from '#domain';
-import { type CommandContext, TopicViews, CommandExecutor, RaiseObjectionCommand, RevokeConsentCommand, SubjectCodec } from '#application';
+import {
+  type CommandContext,
+  TopicViews,
+  CommandExecutor,
+  RaiseObjectionCommand,
+  RevokeConsentCommand,
+  SubjectCodec,
+} from '#application';
 import { type AppConfig, APP_CONFIG } from '#runtime';
 import { unsubscribePlan, type UnsubscribeStep } from './unsubscribe-plan';
 import { UnsubscribeTokens, type UnsubscribeClaim } from './unsubscribe-token';
@@ -18,7 +25,11 @@ export interface UnsubscribeOutcome {
 /** Glue: load the subject, plan (pure), run each planned command through the usual handler. */
 @Injectable()
 export class UnsubscribeService {
-  constructor(private readonly commands: CommandBus, private readonly executor: CommandExecutor, private readonly codec: SubjectCodec) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly executor: CommandExecutor,
+    private readonly codec: SubjectCodec,
+  ) {}
 
   async unsubscribe(claim: UnsubscribeClaim, context: CommandContext): Promise<UnsubscribeOutcome> {
     const { state } = await this.executor.load(subjectStreamName(claim.subjectId), subjectDecider, this.codec);
@@ -34,7 +45,11 @@ export class UnsubscribeService {
 }
 
 /** Each planned step goes to its own command's handler, exactly as the same command from a route. */
-function commandFor(subjectId: string, step: UnsubscribeStep, context: CommandContext): RaiseObjectionCommand | RevokeConsentCommand {
+function commandFor(
+  subjectId: string,
+  step: UnsubscribeStep,
+  context: CommandContext,
+): RaiseObjectionCommand | RevokeConsentCommand {
   switch (step.type) {
     case 'RaiseObjection':
       return new RaiseObjectionCommand(subjectId, step.data, context);
@@ -66,15 +81,34 @@ export class UnsubscribeLinks {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async issue(request: { subjectId: string; topicId: string; channel: string; ttlDays?: number }, now: Date): Promise<UnsubscribeLink> {
+  async issue(
+    request: { subjectId: string; topicId: string; channel: string; ttlDays?: number },
+    now: Date,
+  ): Promise<UnsubscribeLink> {
     const topic = await this.topics.view(request.topicId);
     if (!topic) throw refusal('TOPIC.NOT_FOUND', `no topic ${request.topicId}`, 'topicId');
-    if (!topic.allowedChannels.includes(request.channel)) throw refusal('TOPIC.CHANNEL_NOT_ALLOWED', `topic ${topic.id} allows ${topic.allowedChannels.join(', ')}`, 'channel');
+    if (!topic.allowedChannels.includes(request.channel))
+      throw refusal(
+        'TOPIC.CHANNEL_NOT_ALLOWED',
+        `topic ${topic.id} allows ${topic.allowedChannels.join(', ')}`,
+        'channel',
+      );
     const { state } = await this.executor.load(subjectStreamName(request.subjectId), subjectDecider, this.codec);
-    if (state.status === 'not_registered') throw refusal('SUBJECT.NOT_FOUND', `no subject ${request.subjectId}`, 'subjectId');
-    const expiresAt = request.ttlDays === undefined ? undefined : Math.floor(now.getTime() / 1000) + request.ttlDays * 86_400;
-    const token = this.tokens.sign({ subjectId: request.subjectId, topicId: topic.id, channel: request.channel, expiresAt });
+    if (state.status === 'not_registered')
+      throw refusal('SUBJECT.NOT_FOUND', `no subject ${request.subjectId}`, 'subjectId');
+    const expiresAt =
+      request.ttlDays === undefined ? undefined : Math.floor(now.getTime() / 1000) + request.ttlDays * 86_400;
+    const token = this.tokens.sign({
+      subjectId: request.subjectId,
+      topicId: topic.id,
+      channel: request.channel,
+      expiresAt,
+    });
     const url = `${this.config.journeys.publicBaseUrl}/unsubscribe?token=${token}`;
-    return { url, expiresAt: expiresAt === undefined ? null : new Date(expiresAt * 1000).toISOString(), headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } };
+    return {
+      url,
+      expiresAt: expiresAt === undefined ? null : new Date(expiresAt * 1000).toISOString(),
+      headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    };
   }
 }

@@ -52,7 +52,11 @@ export class DeliveryProgress {
   snapshot(): ProgressSnapshot {
     const watermark = this.watermark();
     for (const position of this.done) if (position <= watermark) this.done.delete(position);
-    return { watermark, doneAbove: [...this.done].sort((a, b) => a - b), ...(this.anchor ? { anchor: { ...this.anchor } } : {}) };
+    return {
+      watermark,
+      doneAbove: [...this.done].sort((a, b) => a - b),
+      ...(this.anchor ? { anchor: { ...this.anchor } } : {}),
+    };
   }
 
   private watermark(): number {

@@ -19,7 +19,10 @@ export function guardedLookup(allowPrivate: boolean): LookupFunction {
       if (error) return callback(error, []);
       const allowed = allowPrivate ? addresses : addresses.filter((a) => !isPrivateAddress(a.address));
       if (allowed.length === 0) {
-        return callback(Object.assign(new Error(`${hostname} resolves only to private addresses`), { code: TARGET_FORBIDDEN }), []);
+        return callback(
+          Object.assign(new Error(`${hostname} resolves only to private addresses`), { code: TARGET_FORBIDDEN }),
+          [],
+        );
       }
       if (options.all) return callback(null, allowed);
       callback(null, allowed[0]!.address, allowed[0]!.family);

@@ -10,7 +10,11 @@ describe('progressForLog (sqlite log)', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'progress-for-log-'));
     log = new SqliteEventStore(join(dir, 'events.sqlite'));
-    await log.appendToStream('subject-a', Array.from({ length: 10 }, (_, i) => ({ type: 'Noted', data: { i } })), 'no_stream');
+    await log.appendToStream(
+      'subject-a',
+      Array.from({ length: 10 }, (_, i) => ({ type: 'Noted', data: { i } })),
+      'no_stream',
+    );
   });
   afterEach(async () => {
     await log.close();
@@ -29,18 +33,28 @@ describe('progressForLog (sqlite log)', () => {
     const snapshot = { watermark: 7, doneAbove: [9, 12], anchor: { position: 14, eventId: 'of-the-newer-log' } };
     const checked = await progressForLog(log, snapshot);
     expect(checked.reason).toMatch(/beyond the log's head 10; resuming from the head/);
-    expect(checked.snapshot).toEqual({ watermark: 7, doneAbove: [9], anchor: { position: 10, eventId: (await eventAt(10)).id } });
+    expect(checked.snapshot).toEqual({
+      watermark: 7,
+      doneAbove: [9],
+      anchor: { position: 10, eventId: (await eventAt(10)).id },
+    });
     expect(await progressForLog(log, checked.snapshot)).toEqual({ snapshot: checked.snapshot });
   });
 
   it('starts again from the beginning when the anchor event differs (old and new events cannot be told apart)', async () => {
-    const checked = await progressForLog(log, { watermark: 9, doneAbove: [], anchor: { position: 9, eventId: 'of-another-log' } });
+    const checked = await progressForLog(log, {
+      watermark: 9,
+      doneAbove: [],
+      anchor: { position: 9, eventId: 'of-another-log' },
+    });
     expect(checked.reason).toMatch(/delivering again from the start of the log/);
     expect(checked.snapshot).toEqual({ watermark: 0, doneAbove: [] });
   });
 
   it('checks progress from before anchors against the head only', async () => {
-    expect(await progressForLog(log, { watermark: 9, doneAbove: [] })).toEqual({ snapshot: { watermark: 9, doneAbove: [] } });
+    expect(await progressForLog(log, { watermark: 9, doneAbove: [] })).toEqual({
+      snapshot: { watermark: 9, doneAbove: [] },
+    });
     const checked = await progressForLog(log, { watermark: 15, doneAbove: [17] });
     expect(checked.snapshot).toMatchObject({ watermark: 10, doneAbove: [] });
   });

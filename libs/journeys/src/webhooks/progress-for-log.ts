@@ -20,7 +20,11 @@ async function headAnchor(eventStore: EventStore): Promise<ProgressSnapshot['anc
 async function clampToHead(eventStore: EventStore, snapshot: ProgressSnapshot): Promise<ProgressSnapshot> {
   const head = await eventStore.headPosition();
   const anchor = await headAnchor(eventStore);
-  return { watermark: Math.min(snapshot.watermark, head), doneAbove: snapshot.doneAbove.filter((p) => p <= head), ...(anchor ? { anchor } : {}) };
+  return {
+    watermark: Math.min(snapshot.watermark, head),
+    doneAbove: snapshot.doneAbove.filter((p) => p <= head),
+    ...(anchor ? { anchor } : {}),
+  };
 }
 
 /**
@@ -37,12 +41,18 @@ export async function progressForLog(eventStore: EventStore, snapshot: ProgressS
     const head = await eventStore.headPosition();
     const beyond = snapshot.watermark > head || snapshot.doneAbove.some((p) => p > head);
     if (!beyond) return { snapshot };
-    return { snapshot: await clampToHead(eventStore, snapshot), reason: `progress is beyond the log's head ${head}; resuming from the head` };
+    return {
+      snapshot: await clampToHead(eventStore, snapshot),
+      reason: `progress is beyond the log's head ${head}; resuming from the head`,
+    };
   }
   const mismatch = await logMismatch(eventStore, snapshot.anchor);
   if (mismatch === undefined) return { snapshot };
   if (snapshot.anchor.position > (await eventStore.headPosition())) {
     return { snapshot: await clampToHead(eventStore, snapshot), reason: `${mismatch}; resuming from the head` };
   }
-  return { snapshot: { watermark: 0, doneAbove: [] }, reason: `${mismatch}; delivering again from the start of the log` };
+  return {
+    snapshot: { watermark: 0, doneAbove: [] },
+    reason: `${mismatch}; delivering again from the start of the log`,
+  };
 }

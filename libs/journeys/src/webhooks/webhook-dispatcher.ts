@@ -17,7 +17,10 @@ export class WebhookDispatcher {
   private refreshing: Promise<void> = Promise.resolve();
   private run = false;
 
-  constructor(readonly registry: WebhookRegistry, private readonly deps: WorkerDeps) {}
+  constructor(
+    readonly registry: WebhookRegistry,
+    private readonly deps: WorkerDeps,
+  ) {}
 
   /** The registry's indexes, in every process (registrations are made wherever the api runs). */
   prepare(): Promise<void> {
@@ -27,7 +30,10 @@ export class WebhookDispatcher {
   async start(): Promise<void> {
     this.run = true;
     await this.refresh();
-    this.timer = setInterval(() => void this.refresh().catch((e: Error) => this.deps.log(`webhooks: refresh failed (${e.message})`)), REFRESH_MS);
+    this.timer = setInterval(
+      () => void this.refresh().catch((e: Error) => this.deps.log(`webhooks: refresh failed (${e.message})`)),
+      REFRESH_MS,
+    );
     this.timer.unref();
   }
 

@@ -61,14 +61,20 @@ export class WebhookRegistry {
   }
 
   /** Without a `secret` the server generates one (Standard Webhooks format) and returns it once. */
-  async register(input: { url: string; secret?: string; filter: IntegrationFilter }, actor: string, now: string): Promise<RegisteredWebhook> {
+  async register(
+    input: { url: string; secret?: string; filter: IntegrationFilter },
+    actor: string,
+    now: string,
+  ): Promise<RegisteredWebhook> {
     const forbidden = webhookRegistrationRefusal(input.url, this.settings.allowPrivateTargets);
     if (forbidden !== undefined) throw refusal('WEBHOOK.TARGET_FORBIDDEN', `url ${forbidden}`, 'url');
     const secret = input.secret ?? generateWebhookSecret();
     assertSecret(secret);
     const id = randomUUID();
     const webhook: Webhook = { id, url: input.url, filter: input.filter, createdAt: now, createdBy: actor };
-    await this.writer.write([{ kind: 'put', collection: WEBHOOK_COLLECTION, id, doc: { ...webhook, secret: this.seal(id, secret) } }]);
+    await this.writer.write([
+      { kind: 'put', collection: WEBHOOK_COLLECTION, id, doc: { ...webhook, secret: this.seal(id, secret) } },
+    ]);
     return { webhook, ...(input.secret === undefined ? { generatedSecret: secret } : {}) };
   }
 
@@ -85,7 +91,9 @@ export class WebhookRegistry {
     const overlapMs = this.settings.secretOverlapHours * 3_600_000;
     const until = overlapMs > 0 ? new Date(Date.parse(now) + overlapMs).toISOString() : null;
     const previous = until === null ? {} : { previousSecret: doc.secret, previousSecretUntil: until };
-    await this.writer.write([{ kind: 'put', collection: WEBHOOK_COLLECTION, id, doc: { ...doc, secret: this.seal(id, secret), ...previous } }]);
+    await this.writer.write([
+      { kind: 'put', collection: WEBHOOK_COLLECTION, id, doc: { ...doc, secret: this.seal(id, secret), ...previous } },
+    ]);
     return { id, secret, previousSecretValidUntil: until };
   }
 
@@ -100,7 +108,10 @@ export class WebhookRegistry {
 
   async remove(id: string): Promise<boolean> {
     if (!(await this.store.get(WEBHOOK_COLLECTION, id))) return false;
-    await this.writer.write([{ kind: 'delete', collection: WEBHOOK_COLLECTION, id }, { kind: 'delete', collection: PROGRESS_COLLECTION, id }]);
+    await this.writer.write([
+      { kind: 'delete', collection: WEBHOOK_COLLECTION, id },
+      { kind: 'delete', collection: PROGRESS_COLLECTION, id },
+    ]);
     return true;
   }
 

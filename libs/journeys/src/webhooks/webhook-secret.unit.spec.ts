@@ -17,7 +17,14 @@ describe('webhook secrets (Standard Webhooks format)', () => {
   });
 
   it('refuses a secret without the prefix, shorter than 24 bytes, or not base64', () => {
-    for (const secret of ['a-very-secret-signing-key-of-some-length', randomBytes(32).toString('base64'), `whsec_${randomBytes(23).toString('base64')}`, 'whsec_', `whsec_${'!'.repeat(44)}`, `whsec_${randomBytes(32).toString('base64url')}_`]) {
+    for (const secret of [
+      'a-very-secret-signing-key-of-some-length',
+      randomBytes(32).toString('base64'),
+      `whsec_${randomBytes(23).toString('base64')}`,
+      'whsec_',
+      `whsec_${'!'.repeat(44)}`,
+      `whsec_${randomBytes(32).toString('base64url')}_`,
+    ]) {
       expect(webhookSecretRefusal(secret)).toBe('must be whsec_ followed by the base64 of at least 24 random bytes');
     }
   });

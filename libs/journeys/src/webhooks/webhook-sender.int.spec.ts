@@ -5,7 +5,11 @@ import { TARGET_FORBIDDEN } from './guarded-lookup';
 import { postEvent } from './webhook-sender';
 
 const event = { id: 'evt-1', type: 'consent.changed.v1', position: 1 } as unknown as IntegrationEvent;
-const at = (url: string) => ({ url, signing: { current: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }, source: 'https://ledger.test/feed' });
+const at = (url: string) => ({
+  url,
+  signing: { current: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' },
+  source: 'https://ledger.test/feed',
+});
 const strict = { timeoutMs: 2_000, allowPrivateTargets: false };
 const lenient = { timeoutMs: 2_000, allowPrivateTargets: true };
 
@@ -32,13 +36,19 @@ describe('postEvent: the target rule at delivery time', () => {
 
   it('refuses a name that resolves to loopback (DNS rebinding): nothing reaches the receiver', async () => {
     const before = received;
-    expect(await postEvent(at(`http://localhost:${port}/hook`), event, 1, strict)).toEqual({ ok: false, error: TARGET_FORBIDDEN });
+    expect(await postEvent(at(`http://localhost:${port}/hook`), event, 1, strict)).toEqual({
+      ok: false,
+      error: TARGET_FORBIDDEN,
+    });
     expect(received).toBe(before);
   });
 
   it('refuses a literal private address registered while private targets were allowed', async () => {
     const before = received;
-    expect(await postEvent(at(`http://127.0.0.1:${port}/hook`), event, 1, strict)).toEqual({ ok: false, error: TARGET_FORBIDDEN });
+    expect(await postEvent(at(`http://127.0.0.1:${port}/hook`), event, 1, strict)).toEqual({
+      ok: false,
+      error: TARGET_FORBIDDEN,
+    });
     expect(received).toBe(before);
   });
 
@@ -53,7 +63,9 @@ describe('postEvent: the target rule at delivery time', () => {
     const silent = createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const silentPort = (silent.address() as AddressInfo).port;
-    expect(await postEvent(at(`http://127.0.0.1:${silentPort}/`), event, 1, { timeoutMs: 200, allowPrivateTargets: true })).toEqual({ ok: false, error: 'TimeoutError' });
+    expect(
+      await postEvent(at(`http://127.0.0.1:${silentPort}/`), event, 1, { timeoutMs: 200, allowPrivateTargets: true }),
+    ).toEqual({ ok: false, error: 'TimeoutError' });
     silent.closeAllConnections();
     await new Promise((resolve) => silent.close(resolve));
   });

@@ -24,7 +24,12 @@ export interface DeliveryTarget {
  * The target rule is checked again here: on the URL (the setting may have changed since the
  * registration) and, through the socket's lookup, on the address the name resolves to now.
  */
-export async function postEvent(target: DeliveryTarget, event: IntegrationEvent, attempt: number, settings: DeliverySettings): Promise<AttemptResult> {
+export async function postEvent(
+  target: DeliveryTarget,
+  event: IntegrationEvent,
+  attempt: number,
+  settings: DeliverySettings,
+): Promise<AttemptResult> {
   const { url } = target;
   if (webhookUrlRefusal(url, settings.allowPrivateTargets) !== undefined) return { ok: false, error: TARGET_FORBIDDEN };
   const body = JSON.stringify(toCloudEvent(event, target.source));
@@ -48,13 +53,23 @@ export async function postEvent(target: DeliveryTarget, event: IntegrationEvent,
 }
 
 /** The response's status once its head arrives; the body is discarded. */
-function post(url: URL, headers: OutgoingHttpHeaders, body: string, allowPrivate: boolean, signal: AbortSignal): Promise<number> {
+function post(
+  url: URL,
+  headers: OutgoingHttpHeaders,
+  body: string,
+  allowPrivate: boolean,
+  signal: AbortSignal,
+): Promise<number> {
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: 'POST', headers, lookup: guardedLookup(allowPrivate), signal }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
+    const outgoing = request(
+      url,
+      { method: 'POST', headers, lookup: guardedLookup(allowPrivate), signal },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
     outgoing.on('error', reject);
     outgoing.end(body);
   });

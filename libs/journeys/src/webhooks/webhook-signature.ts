@@ -20,7 +20,9 @@ export interface SigningSecrets {
  * until they rotate to a `whsec_` secret.
  */
 function signer(secret: string): Webhook {
-  return secret.startsWith(WEBHOOK_SECRET_PREFIX) ? new Webhook(secret) : new Webhook(Buffer.from(secret, 'utf8'), { format: 'raw' });
+  return secret.startsWith(WEBHOOK_SECRET_PREFIX)
+    ? new Webhook(secret)
+    : new Webhook(Buffer.from(secret, 'utf8'), { format: 'raw' });
 }
 
 /**
@@ -34,7 +36,12 @@ export function signatureHeader(secrets: SigningSecrets, messageId: string, at: 
 }
 
 /** The signed headers of one delivery of `body` as message `messageId`. */
-export function standardWebhookHeaders(secrets: SigningSecrets, messageId: string, at: Date, body: string): Record<string, string> {
+export function standardWebhookHeaders(
+  secrets: SigningSecrets,
+  messageId: string,
+  at: Date,
+  body: string,
+): Record<string, string> {
   return {
     [WEBHOOK_ID_HEADER]: messageId,
     [WEBHOOK_TIMESTAMP_HEADER]: String(Math.floor(at.getTime() / 1000)),

@@ -19,8 +19,12 @@ describe('Standard Webhooks signatures', () => {
   it('refuses a tampered body, another message id, another secret and a replay after 5 minutes', () => {
     const sent = new Date();
     const headers = standardWebhookHeaders({ current }, 'evt-1', sent, body);
-    expect(() => new Webhook(current).verify(body.replace('evt-1', 'evt-2'), headers)).toThrow(WebhookVerificationError);
-    expect(() => new Webhook(current).verify(body, { ...headers, 'webhook-id': 'evt-2' })).toThrow('No matching signature found');
+    expect(() => new Webhook(current).verify(body.replace('evt-1', 'evt-2'), headers)).toThrow(
+      WebhookVerificationError,
+    );
+    expect(() => new Webhook(current).verify(body, { ...headers, 'webhook-id': 'evt-2' })).toThrow(
+      'No matching signature found',
+    );
     expect(() => new Webhook(old).verify(body, headers)).toThrow('No matching signature found');
     const later = jest.spyOn(Date, 'now').mockReturnValue(sent.getTime() + 6 * 60_000);
     try {
@@ -44,7 +48,11 @@ describe('Standard Webhooks signatures', () => {
     const signing = { current, previous: { secret: old, until: new Date(at.getTime() - 1).toISOString() } };
     const header = signatureHeader(signing, 'evt-1', at, body);
     expect(header.split(' ')).toHaveLength(1);
-    const headers = { 'webhook-id': 'evt-1', 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': header };
+    const headers = {
+      'webhook-id': 'evt-1',
+      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'webhook-signature': header,
+    };
     expect(() => new Webhook(old).verify(body, headers)).toThrow('No matching signature found');
     expect(new Webhook(current).verify(body, headers)).toBeDefined();
   });

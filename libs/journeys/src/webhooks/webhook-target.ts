@@ -40,11 +40,14 @@ export function isPrivateAddress(address: string): boolean {
 export function webhookUrlRefusal(url: string, allowPrivate: boolean): string | undefined {
   const target = URL.canParse(url) ? new URL(url) : undefined;
   if (!target) return 'must be an absolute http or https URL';
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') return `must use http or https, not ${target.protocol.slice(0, -1)}`;
+  if (target.protocol !== 'http:' && target.protocol !== 'https:')
+    return `must use http or https, not ${target.protocol.slice(0, -1)}`;
   // Credentials in a URL end up in logs and in every registration listing.
-  if (target.username !== '' || target.password !== '') return 'must not contain a user name or password; authenticate with the signature';
+  if (target.username !== '' || target.password !== '')
+    return 'must not contain a user name or password; authenticate with the signature';
   const host = target.hostname.replace(/^\[|\]$/g, '');
-  if (!allowPrivate && isPrivateAddress(host)) return `must not point at a private, loopback or link-local address (${host}); set WEBHOOK_ALLOW_PRIVATE_TARGETS=true to allow it`;
+  if (!allowPrivate && isPrivateAddress(host))
+    return `must not point at a private, loopback or link-local address (${host}); set WEBHOOK_ALLOW_PRIVATE_TARGETS=true to allow it`;
   return undefined;
 }
 
@@ -52,6 +55,7 @@ export function webhookUrlRefusal(url: string, allowPrivate: boolean): string | 
 export function webhookRegistrationRefusal(url: string, allowPrivate: boolean): string | undefined {
   const refusal = webhookUrlRefusal(url, allowPrivate);
   if (refusal !== undefined || allowPrivate) return refusal;
-  if (/(^|\.)localhost\.?$/i.test(new URL(url).hostname)) return 'must not point at localhost; set WEBHOOK_ALLOW_PRIVATE_TARGETS=true to allow it';
+  if (/(^|\.)localhost\.?$/i.test(new URL(url).hostname))
+    return 'must not point at localhost; set WEBHOOK_ALLOW_PRIVATE_TARGETS=true to allow it';
   return undefined;
 }

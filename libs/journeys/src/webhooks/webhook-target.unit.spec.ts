@@ -19,7 +19,9 @@ describe('webhook target rule', () => {
     ['http://[fd12:3456::1]/', 'unique local'],
     ['http://100.64.0.1/', 'carrier-grade NAT'],
   ])('refuses %s (%s) unless private targets are allowed', (url) => {
-    expect(webhookRegistrationRefusal(url, false)).toMatch(/private, loopback or link-local.*WEBHOOK_ALLOW_PRIVATE_TARGETS/);
+    expect(webhookRegistrationRefusal(url, false)).toMatch(
+      /private, loopback or link-local.*WEBHOOK_ALLOW_PRIVATE_TARGETS/,
+    );
     expect(webhookRegistrationRefusal(url, true)).toBeUndefined();
   });
 
@@ -39,13 +41,27 @@ describe('webhook target rule', () => {
   });
 
   it('accepts public addresses and names', () => {
-    for (const url of ['https://hooks.example.org/ledger', 'http://93.184.215.14:8080/', 'https://[2606:4700::1111]/', 'https://localhost-monitor.example.org/']) {
+    for (const url of [
+      'https://hooks.example.org/ledger',
+      'http://93.184.215.14:8080/',
+      'https://[2606:4700::1111]/',
+      'https://localhost-monitor.example.org/',
+    ]) {
       expect(webhookRegistrationRefusal(url, false)).toBeUndefined();
     }
   });
 
   it('classifies resolved addresses, IPv4-mapped ones by their IPv4 address', () => {
-    expect(['127.0.0.1', '::1', '::ffff:7f00:1', '::ffff:10.0.0.1', '::127.0.0.1', '64:ff9b::a00:1', '192.168.0.10'].map(isPrivateAddress)).toEqual([true, true, true, true, true, true, true]);
-    expect(['8.8.8.8', '::ffff:8.8.8.8', '2a00:1450:4001::1', 'hooks.example.org'].map(isPrivateAddress)).toEqual([false, false, false, false]);
+    expect(
+      ['127.0.0.1', '::1', '::ffff:7f00:1', '::ffff:10.0.0.1', '::127.0.0.1', '64:ff9b::a00:1', '192.168.0.10'].map(
+        isPrivateAddress,
+      ),
+    ).toEqual([true, true, true, true, true, true, true]);
+    expect(['8.8.8.8', '::ffff:8.8.8.8', '2a00:1450:4001::1', 'hooks.example.org'].map(isPrivateAddress)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -4,7 +4,17 @@ import type { OperationalStore } from '#read-store';
 import type { IntegrationEvent } from '../integration/integration-event';
 import { INTEGRATION_SOURCE_FILTER, matchesIntegrationFilter } from '../integration/integration-filter';
 import { toIntegrationEvent } from '../integration/to-integration-event';
-import { type WebhookSettings, inSpan, ATTR_ATTEMPTS, ATTR_ERROR_TYPE, ATTR_EVENT_TYPES, ATTR_POSITION, ATTR_WEBHOOK, contextOf, traceOf } from '#runtime';
+import {
+  type WebhookSettings,
+  inSpan,
+  ATTR_ATTEMPTS,
+  ATTR_ERROR_TYPE,
+  ATTR_EVENT_TYPES,
+  ATTR_POSITION,
+  ATTR_WEBHOOK,
+  contextOf,
+  traceOf,
+} from '#runtime';
 import { SubscriptionLoop } from '../subscription-loop';
 import { VersionedWriter } from '../versioned-writer';
 import { webhookRetryDelay } from './backoff';
@@ -51,7 +61,11 @@ export class WebhookWorker {
   private readonly runners = new Set<Promise<void>>();
 
   /** `writer` is shared with dead-letter replays of the same webhook, so their commits queue up. */
-  constructor(private webhook: ActiveWebhook, private readonly deps: WorkerDeps, private readonly writer: VersionedWriter) {
+  constructor(
+    private webhook: ActiveWebhook,
+    private readonly deps: WorkerDeps,
+    private readonly writer: VersionedWriter,
+  ) {
     this.slots = new Slots(deps.settings.concurrency);
   }
 
@@ -87,11 +101,21 @@ export class WebhookWorker {
   private async resume(): Promise<number> {
     await Promise.allSettled([...this.runners]);
     this.queues.clear();
-    const stored = await this.deps.state.get<ProgressSnapshot & { [key: string]: unknown }>(PROGRESS_COLLECTION, this.webhook.id);
-    const { snapshot, reason } = await progressForLog(this.deps.eventStore, stored?.doc ?? { watermark: 0, doneAbove: [] });
+    const stored = await this.deps.state.get<ProgressSnapshot & { [key: string]: unknown }>(
+      PROGRESS_COLLECTION,
+      this.webhook.id,
+    );
+    const { snapshot, reason } = await progressForLog(
+      this.deps.eventStore,
+      stored?.doc ?? { watermark: 0, doneAbove: [] },
+    );
     if (reason !== undefined) {
-      (this.deps.warn ?? this.deps.log)(`webhook ${this.webhook.id}: delivery progress does not belong to this event log (${reason})`);
-      await this.writer.write([{ kind: 'put', collection: PROGRESS_COLLECTION, id: this.webhook.id, doc: { ...snapshot } }]);
+      (this.deps.warn ?? this.deps.log)(
+        `webhook ${this.webhook.id}: delivery progress does not belong to this event log (${reason})`,
+      );
+      await this.writer.write([
+        { kind: 'put', collection: PROGRESS_COLLECTION, id: this.webhook.id, doc: { ...snapshot } },
+      ]);
     }
     this.progress = new DeliveryProgress(snapshot);
     return snapshot.watermark;
@@ -101,7 +125,8 @@ export class WebhookWorker {
     for (const recorded of batch) {
       if (this.progress.isDone(recorded.position)) continue;
       const event = toIntegrationEvent(recorded);
-      if (event !== undefined && matchesIntegrationFilter(event, this.webhook.filter)) this.enqueue(recorded.stream, { event, trace: traceOf(recorded.metadata) });
+      if (event !== undefined && matchesIntegrationFilter(event, this.webhook.filter))
+        this.enqueue(recorded.stream, { event, trace: traceOf(recorded.metadata) });
     }
     const last = batch[batch.length - 1];
     if (last) this.progress.read(last.position, last.id);
@@ -114,7 +139,8 @@ export class WebhookWorker {
     if (queue) return void queue.push(queued);
     this.queues.set(stream, [queued]);
     const runner = this.drain(stream).catch((error) => {
-      if (!(error instanceof Stopped)) this.deps.log(`webhook ${this.webhook.id}: subject queue failed (${(error as Error).message})`);
+      if (!(error instanceof Stopped))
+        this.deps.log(`webhook ${this.webhook.id}: subject queue failed (${(error as Error).message})`);
     });
     this.runners.add(runner);
     void runner.finally(() => this.runners.delete(runner));
@@ -132,8 +158,15 @@ export class WebhookWorker {
   }
 
   /** One span per delivery (all its attempts), in the trace of the command that recorded the event. */
-  private tracedDelivery(event: IntegrationEvent, trace: SpanContext | undefined): ReturnType<WebhookWorker['deliver']> {
-    const attributes = { [ATTR_WEBHOOK]: this.webhook.id, [ATTR_EVENT_TYPES]: [event.type], [ATTR_POSITION]: event.position };
+  private tracedDelivery(
+    event: IntegrationEvent,
+    trace: SpanContext | undefined,
+  ): ReturnType<WebhookWorker['deliver']> {
+    const attributes = {
+      [ATTR_WEBHOOK]: this.webhook.id,
+      [ATTR_EVENT_TYPES]: [event.type],
+      [ATTR_POSITION]: event.position,
+    };
     return inSpan('webhook delivery', { attributes, parent: contextOf(trace) }, async (span) => {
       const failure = await this.deliver(event);
       if (failure) span.setAttributes({ [ATTR_ATTEMPTS]: failure.attempts, [ATTR_ERROR_TYPE]: failure.error });
@@ -146,23 +179,50 @@ export class WebhookWorker {
     const { maxAttempts } = this.deps.settings;
     for (let attempt = 1; ; attempt++) {
       if (!this.running) throw new Stopped();
-      const result = await this.slots.run(() => postEvent({ url: this.webhook.url, signing: this.webhook.signing, source: this.deps.source }, event, attempt, this.deps.settings));
+      const result = await this.slots.run(() =>
+        postEvent(
+          { url: this.webhook.url, signing: this.webhook.signing, source: this.deps.source },
+          event,
+          attempt,
+          this.deps.settings,
+        ),
+      );
       if (result.ok) return undefined;
       if (attempt >= maxAttempts) return { error: result.error, attempts: attempt };
       const delay = webhookRetryDelay(this.deps.settings, attempt);
-      this.deps.log(`webhook ${this.webhook.id}: event at ${event.position} attempt ${attempt} failed (${result.error}); retry in ${delay} ms`);
+      this.deps.log(
+        `webhook ${this.webhook.id}: event at ${event.position} attempt ${attempt} failed (${result.error}); retry in ${delay} ms`,
+      );
       await this.gate.sleep(delay);
     }
   }
 
-  private async finish(event: IntegrationEvent, failure: { error: string; attempts: number } | undefined): Promise<void> {
+  private async finish(
+    event: IntegrationEvent,
+    failure: { error: string; attempts: number } | undefined,
+  ): Promise<void> {
     if (!this.running) throw new Stopped();
     this.progress.complete(event.position);
-    const writes: Parameters<VersionedWriter['write']>[0][number][] = [{ kind: 'put', collection: PROGRESS_COLLECTION, id: this.webhook.id, doc: { ...this.progress.snapshot() } }];
+    const writes: Parameters<VersionedWriter['write']>[0][number][] = [
+      { kind: 'put', collection: PROGRESS_COLLECTION, id: this.webhook.id, doc: { ...this.progress.snapshot() } },
+    ];
     if (failure) {
-      this.deps.log(`webhook ${this.webhook.id}: event at ${event.position} dead-lettered after ${failure.attempts} attempts (${failure.error})`);
-      const doc = { webhookId: this.webhook.id, event, attempts: failure.attempts, lastError: failure.error, deadLetteredAt: new Date().toISOString() };
-      writes.push({ kind: 'put', collection: DEAD_LETTER_COLLECTION, id: deadLetterId(this.webhook.id, event.position), doc });
+      this.deps.log(
+        `webhook ${this.webhook.id}: event at ${event.position} dead-lettered after ${failure.attempts} attempts (${failure.error})`,
+      );
+      const doc = {
+        webhookId: this.webhook.id,
+        event,
+        attempts: failure.attempts,
+        lastError: failure.error,
+        deadLetteredAt: new Date().toISOString(),
+      };
+      writes.push({
+        kind: 'put',
+        collection: DEAD_LETTER_COLLECTION,
+        id: deadLetterId(this.webhook.id, event.position),
+        doc,
+      });
     }
     await this.writer.write(writes);
     this.gate.open();

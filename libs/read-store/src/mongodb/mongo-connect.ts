@@ -38,7 +38,11 @@ export interface MongoConnection {
 
 function parse(uri: string, timeoutMs: number): MongoClient {
   try {
-    return new MongoClient(uri, { serverSelectionTimeoutMS: timeoutMs, connectTimeoutMS: timeoutMs, appName: 'privacy-ledger' });
+    return new MongoClient(uri, {
+      serverSelectionTimeoutMS: timeoutMs,
+      connectTimeoutMS: timeoutMs,
+      appName: 'privacy-ledger',
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw unavailable(`connection string is malformed: ${message}; use mongodb://host:27017/privacy_ledger`, uri);

@@ -17,7 +17,10 @@ describe('mongodb connection settings', () => {
 
   it('fails fast on an unreachable server, naming MONGODB_URI without the password', async () => {
     const started = Date.now();
-    const error = await connectMongo('mongodb://app:s3cret@127.0.0.1:9/ledger', 300).then(() => undefined, (e: unknown) => e);
+    const error = await connectMongo('mongodb://app:s3cret@127.0.0.1:9/ledger', 300).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ReadStoreUnavailableError);
     const { message, setting } = error as ReadStoreUnavailableError;
     expect(setting).toBe('MONGODB_URI');
@@ -27,7 +30,10 @@ describe('mongodb connection settings', () => {
   });
 
   it('refuses a malformed URI without echoing it', async () => {
-    const error = await connectMongo('postgres://app:s3cret@h/db', 300).then(() => undefined, (e: unknown) => e);
+    const error = await connectMongo('postgres://app:s3cret@h/db', 300).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ReadStoreUnavailableError);
     expect((error as Error).message).not.toContain('s3cret');
   });
@@ -40,17 +46,25 @@ describe('guarded writes', () => {
       updateOne: {
         filter: { _id: 'a' },
         upsert: true,
-        update: [{ $replaceWith: { $cond: [
-          { $lt: [{ $ifNull: ['$_position', -1] }, 7] },
-          { _id: 'a', _position: 7, doc: { $literal: { price: '$5' } } },
-          '$$ROOT',
-        ] } }],
+        update: [
+          {
+            $replaceWith: {
+              $cond: [
+                { $lt: [{ $ifNull: ['$_position', -1] }, 7] },
+                { _id: 'a', _position: 7, doc: { $literal: { price: '$5' } } },
+                '$$ROOT',
+              ],
+            },
+          },
+        ],
       },
     });
   });
 
   it('turns a delete into a tombstone with its position', () => {
-    const op = guardedWrite({ kind: 'delete', collection: 'c', id: 'a', position: 3 }) as { updateOne: { update: unknown[] } };
+    const op = guardedWrite({ kind: 'delete', collection: 'c', id: 'a', position: 3 }) as {
+      updateOne: { update: unknown[] };
+    };
     expect(JSON.stringify(op.updateOne.update)).toContain('{"_id":"a","_position":3,"doc":null}');
   });
 

@@ -18,7 +18,9 @@ export function indexDescription(spec: IndexSpec): IndexDescription {
 }
 
 function fieldsOf(key: Record<string, unknown>): string[] {
-  return Object.keys(key).filter((k) => k.startsWith('doc.')).map((k) => k.slice('doc.'.length));
+  return Object.keys(key)
+    .filter((k) => k.startsWith('doc.'))
+    .map((k) => k.slice('doc.'.length));
 }
 
 /** The declared fields per collection, read from the server, so another process's indexes count too. */
@@ -29,7 +31,8 @@ export class IndexRegistry {
 
   async ensure(specs: readonly IndexSpec[]): Promise<void> {
     const byCollection = new Map<string, IndexSpec[]>();
-    for (const spec of specs) byCollection.set(checkIndex(spec).collection, [...(byCollection.get(spec.collection) ?? []), spec]);
+    for (const spec of specs)
+      byCollection.set(checkIndex(spec).collection, [...(byCollection.get(spec.collection) ?? []), spec]);
     for (const [collection, list] of byCollection) {
       await documents(this.db, collection).createIndexes(list.map(indexDescription));
       this.known.delete(collection);
@@ -55,10 +58,13 @@ export class IndexRegistry {
   }
 
   private async load(collection: string): Promise<string[][]> {
-    const list = await documents(this.db, collection).listIndexes().toArray().catch((error: unknown) => {
-      if ((error as { code?: unknown }).code === 26) return [];
-      throw error;
-    });
+    const list = await documents(this.db, collection)
+      .listIndexes()
+      .toArray()
+      .catch((error: unknown) => {
+        if ((error as { code?: unknown }).code === 26) return [];
+        throw error;
+      });
     const declared = list.map((ix) => fieldsOf(ix.key as Record<string, unknown>)).filter((f) => f.length > 0);
     this.known.set(collection, declared);
     return declared;

@@ -5,19 +5,32 @@ import type { IndexRegistry } from './mongo-indexes';
 import { documents, toMongoFilter, toStored } from './mongo-shape';
 
 export async function find<T extends JsonObject>(
-  db: Db, registry: IndexRegistry, collection: string, filter: EqualityFilter, options: FindOptions = {},
+  db: Db,
+  registry: IndexRegistry,
+  collection: string,
+  filter: EqualityFilter,
+  options: FindOptions = {},
 ): Promise<Page<T>> {
   const limit = pageLimit(options.limit);
   await registry.fieldsFor(checkCollection(collection), filter);
   const query = toMongoFilter(filter);
   if (options.after !== undefined) query._id = { $gt: options.after };
   // One more than asked tells whether another page exists without a second query.
-  const rows = await documents(db, collection).find(query).sort({ _id: 1 }).limit(limit + 1).toArray();
+  const rows = await documents(db, collection)
+    .find(query)
+    .sort({ _id: 1 })
+    .limit(limit + 1)
+    .toArray();
   const items = rows.slice(0, limit).map((r) => toStored<T>(r));
   return rows.length > limit ? { items, next: items[items.length - 1]!.id } : { items };
 }
 
-export async function count(db: Db, registry: IndexRegistry, collection: string, filter: EqualityFilter = {}): Promise<number> {
+export async function count(
+  db: Db,
+  registry: IndexRegistry,
+  collection: string,
+  filter: EqualityFilter = {},
+): Promise<number> {
   await registry.fieldsFor(checkCollection(collection), filter);
   return documents(db, collection).countDocuments(toMongoFilter(filter));
 }
@@ -33,22 +46,41 @@ function indexScans(node: unknown, found: string[] = []): string[] {
 }
 
 /** Reports the index only when the server's winning plan scans it. */
-export async function explain(db: Db, registry: IndexRegistry, collection: string, filter: EqualityFilter): Promise<QueryPlan> {
+export async function explain(
+  db: Db,
+  registry: IndexRegistry,
+  collection: string,
+  filter: EqualityFilter,
+): Promise<QueryPlan> {
   const fields = await registry.fieldsFor(checkCollection(collection), filter);
   if (!fields) return {};
-  const plan = await documents(db, collection).find(toMongoFilter(filter)).sort({ _id: 1 }).limit(1).explain('queryPlanner');
+  const plan = await documents(db, collection)
+    .find(toMongoFilter(filter))
+    .sort({ _id: 1 })
+    .limit(1)
+    .explain('queryPlanner');
   const name = indexName(fields);
   return indexScans(plan.queryPlanner?.winningPlan).includes(name) ? { index: name } : {};
 }
 
-export async function get<T extends JsonObject>(db: Db, collection: string, id: string): Promise<StoredDocument<T> | undefined> {
+export async function get<T extends JsonObject>(
+  db: Db,
+  collection: string,
+  id: string,
+): Promise<StoredDocument<T> | undefined> {
   const row = await documents(db, checkCollection(collection)).findOne({ _id: id, doc: { $ne: null } });
   return row ? toStored<T>(row) : undefined;
 }
 
-export async function getMany<T extends JsonObject>(db: Db, collection: string, ids: readonly string[]): Promise<StoredDocument<T>[]> {
+export async function getMany<T extends JsonObject>(
+  db: Db,
+  collection: string,
+  ids: readonly string[],
+): Promise<StoredDocument<T>[]> {
   if (ids.length === 0) return [];
-  const rows = await documents(db, checkCollection(collection)).find({ _id: { $in: [...ids] }, doc: { $ne: null } }).toArray();
+  const rows = await documents(db, checkCollection(collection))
+    .find({ _id: { $in: [...ids] }, doc: { $ne: null } })
+    .toArray();
   const byId = new Map(rows.map((r) => [r._id, r]));
   return ids.flatMap((id) => (byId.has(id) ? [toStored<T>(byId.get(id)!)] : []));
 }

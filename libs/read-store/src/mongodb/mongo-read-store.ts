@@ -1,8 +1,20 @@
 import type { ClientSession, Db, MongoClient } from 'mongodb';
 import { checkPosition, checkProjection } from '../names';
 import type {
-  CheckpointMark, CommitResult, EqualityFilter, FindOptions, IndexSpec, JsonObject, Page, QueryPlan,
-  ReadModelSpec, ReadStore, ReadStoreHealth, StoredDocument, SwapOptions, WriteBatch,
+  CheckpointMark,
+  CommitResult,
+  EqualityFilter,
+  FindOptions,
+  IndexSpec,
+  JsonObject,
+  Page,
+  QueryPlan,
+  ReadModelSpec,
+  ReadStore,
+  ReadStoreHealth,
+  StoredDocument,
+  SwapOptions,
+  WriteBatch,
 } from '../read-store.port';
 import { connectMongo, redactText, SERVER_SELECTION_TIMEOUT_MS } from './mongo-connect';
 import { IndexRegistry } from './mongo-indexes';
@@ -49,11 +61,18 @@ export class MongoReadStore implements ReadStore {
     return queries.get<T>(this.db, collection, id);
   }
 
-  async getMany<T extends JsonObject = JsonObject>(collection: string, ids: readonly string[]): Promise<StoredDocument<T>[]> {
+  async getMany<T extends JsonObject = JsonObject>(
+    collection: string,
+    ids: readonly string[],
+  ): Promise<StoredDocument<T>[]> {
     return queries.getMany<T>(this.db, collection, ids);
   }
 
-  async find<T extends JsonObject = JsonObject>(collection: string, filter: EqualityFilter, options?: FindOptions): Promise<Page<T>> {
+  async find<T extends JsonObject = JsonObject>(
+    collection: string,
+    filter: EqualityFilter,
+    options?: FindOptions,
+  ): Promise<Page<T>> {
     return queries.find<T>(this.db, this.registry, collection, filter, options);
   }
 
@@ -75,7 +94,11 @@ export class MongoReadStore implements ReadStore {
 
   async setCheckpoint(projection: string, position: number): Promise<void> {
     checkPosition('checkpoint', position);
-    await checkpoints(this.db).updateOne({ _id: checkProjection(projection) }, { $set: { position, eventId: null } }, { upsert: true });
+    await checkpoints(this.db).updateOne(
+      { _id: checkProjection(projection) },
+      { $set: { position, eventId: null } },
+      { upsert: true },
+    );
   }
 
   async reset(model: ReadModelSpec): Promise<void> {

@@ -33,16 +33,26 @@ export async function beginRebuild(db: Db, registry: IndexRegistry, model: ReadM
  * if the process dies midway, the live runner resumes from the old checkpoint, and the swapped
  * collections' documents, whose positions are ahead, refuse the replayed writes until it catches up.
  */
-export async function swapRebuild(db: Db, registry: IndexRegistry, model: ReadModelSpec, options: SwapOptions = {}): Promise<void> {
+export async function swapRebuild(
+  db: Db,
+  registry: IndexRegistry,
+  model: ReadModelSpec,
+  options: SwapOptions = {},
+): Promise<void> {
   const staged = stagedModel(model);
   const live = await readCheckpoint(db, model.projection);
   const rebuilt = await readCheckpointMark(db, staged.projection);
-  if (rebuilt.position < live && !options.replace) throw new RebuildNotCaughtUpError(model.projection, rebuilt.position, live);
+  if (rebuilt.position < live && !options.replace)
+    throw new RebuildNotCaughtUpError(model.projection, rebuilt.position, live);
   for (const [i, c] of model.collections.entries()) {
     await db.renameCollection(staged.collections[i]!, c, { dropTarget: true });
     registry.forget(c);
     registry.forget(staged.collections[i]!);
   }
-  await checkpoints(db).updateOne({ _id: model.projection }, { $set: { position: rebuilt.position, eventId: rebuilt.eventId ?? null } }, { upsert: true });
+  await checkpoints(db).updateOne(
+    { _id: model.projection },
+    { $set: { position: rebuilt.position, eventId: rebuilt.eventId ?? null } },
+    { upsert: true },
+  );
   await checkpoints(db).deleteOne({ _id: staged.projection });
 }

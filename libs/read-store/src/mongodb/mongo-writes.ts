@@ -27,7 +27,9 @@ export function groupByCollection(writes: readonly DocumentWrite[]): Map<string,
 
 /** Changed documents; a tombstone for a document that never existed changed nothing. */
 export function countWritten(result: BulkWriteResult, writes: readonly DocumentWrite[]): number {
-  const upserted = Object.keys(result.upsertedIds).map(Number).filter((i) => writes[i]?.kind === 'put');
+  const upserted = Object.keys(result.upsertedIds)
+    .map(Number)
+    .filter((i) => writes[i]?.kind === 'put');
   return result.modifiedCount + upserted.length;
 }
 
@@ -38,7 +40,12 @@ function uniqueViolation(error: unknown, collection: string): unknown {
   return new UniqueIndexViolationError(collection, index, 'duplicate key');
 }
 
-async function writeCollection(db: Db, collection: string, writes: DocumentWrite[], session?: ClientSession): Promise<number> {
+async function writeCollection(
+  db: Db,
+  collection: string,
+  writes: DocumentWrite[],
+  session?: ClientSession,
+): Promise<number> {
   try {
     const result = await documents(db, collection).bulkWrite(writes.map(guardedWrite), { ordered: true, session });
     return countWritten(result, writes);
@@ -54,16 +61,31 @@ export async function readCheckpoint(db: Db, projection: string, session?: Clien
 export async function readCheckpointMark(db: Db, projection: string, session?: ClientSession): Promise<CheckpointMark> {
   const found = await checkpoints(db).findOne({ _id: projection }, { session });
   if (!found) return { position: 0 };
-  return typeof found.eventId === 'string' ? { position: found.position, eventId: found.eventId } : { position: found.position };
+  return typeof found.eventId === 'string'
+    ? { position: found.position, eventId: found.eventId }
+    : { position: found.position };
 }
 
 /**
  * Moves the checkpoint forward only, and its event id with it in the same server-side step, so that
  * a racing writer without transactions never leaves a position beside another position's id.
  */
-export async function advanceCheckpoint(db: Db, projection: string, position: number, eventId: string | undefined, session?: ClientSession): Promise<void> {
+export async function advanceCheckpoint(
+  db: Db,
+  projection: string,
+  position: number,
+  eventId: string | undefined,
+  session?: ClientSession,
+): Promise<void> {
   const ahead = { $lt: [{ $ifNull: ['$position', -1] }, position] };
-  const update = [{ $set: { eventId: { $cond: [ahead, { $literal: eventId ?? null }, '$eventId'] }, position: { $max: ['$position', position] } } }];
+  const update = [
+    {
+      $set: {
+        eventId: { $cond: [ahead, { $literal: eventId ?? null }, '$eventId'] },
+        position: { $max: ['$position', position] },
+      },
+    },
+  ];
   await checkpoints(db).updateOne({ _id: projection }, update, { upsert: true, session });
 }
 
@@ -74,7 +96,8 @@ export async function advanceCheckpoint(db: Db, projection: string, position: nu
  * no replay reaches below it.
  */
 async function apply(db: Db, batch: WriteBatch, session?: ClientSession): Promise<CommitResult> {
-  if ((await readCheckpoint(db, batch.projection, session)) >= batch.checkpoint) return { committed: false, written: 0 };
+  if ((await readCheckpoint(db, batch.projection, session)) >= batch.checkpoint)
+    return { committed: false, written: 0 };
   const groups = groupByCollection(batch.writes);
   let written = 0;
   for (const [collection, writes] of groups) written += await writeCollection(db, collection, writes, session);

@@ -8,24 +8,32 @@ import { q } from './sql';
 import { isStaged, withSyncNormal } from './staged-sync';
 
 export function readCheckpoint(catalog: Catalog, projection: string): number {
-  const row = catalog.sql.get('SELECT position FROM _checkpoints WHERE projection = ?').get(projection) as { position: number } | undefined;
+  const row = catalog.sql.get('SELECT position FROM _checkpoints WHERE projection = ?').get(projection) as
+    | { position: number }
+    | undefined;
   return row?.position ?? 0;
 }
 
 export function readCheckpointMark(catalog: Catalog, projection: string): CheckpointMark {
   const row = catalog.sql.get('SELECT position, event_id FROM _checkpoints WHERE projection = ?').get(projection) as
-    { position: number; event_id: string | null } | undefined;
+    | { position: number; event_id: string | null }
+    | undefined;
   if (!row) return { position: 0 };
   return row.event_id === null ? { position: row.position } : { position: row.position, eventId: row.event_id };
 }
 
 /** Without `eventId` the stored id is cleared: it named the event at the old position. */
 export function writeCheckpoint(catalog: Catalog, projection: string, position: number, eventId?: string): void {
-  catalog.sql.get(`INSERT INTO _checkpoints (projection, position, event_id) VALUES (?, ?, ?)
-    ON CONFLICT (projection) DO UPDATE SET position = excluded.position, event_id = excluded.event_id`).run(projection, position, eventId ?? null);
+  catalog.sql
+    .get(`INSERT INTO _checkpoints (projection, position, event_id) VALUES (?, ?, ?)
+    ON CONFLICT (projection) DO UPDATE SET position = excluded.position, event_id = excluded.event_id`)
+    .run(projection, position, eventId ?? null);
 }
 
-interface StoredRow { position: number; doc?: string }
+interface StoredRow {
+  position: number;
+  doc?: string;
+}
 
 /** The body is read only where side tables need the old keys to diff against. */
 function storedRow(catalog: Catalog, collection: string, id: string, withDoc: boolean): StoredRow | undefined {
@@ -58,8 +66,10 @@ function applyWrite(catalog: Catalog, w: DocumentWrite): boolean {
     catalog.sql.get(`DELETE FROM ${table} WHERE id = ?`).run(w.id);
     return stored !== undefined;
   }
-  catalog.sql.get(`INSERT INTO ${table} (id, doc, position) VALUES (?, ?, ?)
-    ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, position = excluded.position`).run(w.id, JSON.stringify(w.doc), w.position);
+  catalog.sql
+    .get(`INSERT INTO ${table} (id, doc, position) VALUES (?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, position = excluded.position`)
+    .run(w.id, JSON.stringify(w.doc), w.position);
   // No stored body means no side-table rows either (they are removed with it), so nothing to diff.
   const before = stored?.doc === undefined ? undefined : (JSON.parse(stored.doc) as JsonObject);
   for (const ix of indexes) withIndex(ix, () => updateKeys(catalog.sql, ix, w.id, before, w.doc));

@@ -6,8 +6,18 @@ import { stagedModel } from '../names';
 import type { JsonObject, WriteBatch } from '../read-store.port';
 import { SqliteReadStore } from './sqlite-read-store';
 
-const put = (id: string, doc: JsonObject, position: number, collection = 'c') => ({ kind: 'put' as const, collection, id, doc, position });
-const batch = (checkpoint: number, writes: WriteBatch['writes'], projection = 'p'): WriteBatch => ({ projection, checkpoint, writes });
+const put = (id: string, doc: JsonObject, position: number, collection = 'c') => ({
+  kind: 'put' as const,
+  collection,
+  id,
+  doc,
+  position,
+});
+const batch = (checkpoint: number, writes: WriteBatch['writes'], projection = 'p'): WriteBatch => ({
+  projection,
+  checkpoint,
+  writes,
+});
 const ids = async (store: SqliteReadStore, filter: Record<string, string | number | boolean>, collection = 'c') =>
   (await store.find(collection, filter)).items.map((d) => d.id);
 
@@ -19,7 +29,10 @@ describe('SqliteReadStore commits', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'read-commit-'));
     store = await SqliteReadStore.open(join(dir, 'read.sqlite'));
-    await store.ensureIndexes([{ collection: 'c', fields: ['k'] }, { collection: 'c', fields: ['u'], unique: true }]);
+    await store.ensureIndexes([
+      { collection: 'c', fields: ['k'] },
+      { collection: 'c', fields: ['u'], unique: true },
+    ]);
   });
   afterEach(async () => {
     await store.close();
@@ -53,9 +66,17 @@ describe('SqliteReadStore commits', () => {
     expect(await ids(store, { u: true })).toEqual(['a']);
   });
 
-  it('commits a rebuild\'s staged batches with synchronous NORMAL and restores FULL, also after a failure', async () => {
-    const staged = stagedModel({ projection: 'p', collections: ['c'], indexes: [{ collection: 'c', fields: ['u'], unique: true }] });
-    await store.beginRebuild({ projection: 'p', collections: ['c'], indexes: [{ collection: 'c', fields: ['u'], unique: true }] });
+  it("commits a rebuild's staged batches with synchronous NORMAL and restores FULL, also after a failure", async () => {
+    const staged = stagedModel({
+      projection: 'p',
+      collections: ['c'],
+      indexes: [{ collection: 'c', fields: ['u'], unique: true }],
+    });
+    await store.beginRebuild({
+      projection: 'p',
+      collections: ['c'],
+      indexes: [{ collection: 'c', fields: ['u'], unique: true }],
+    });
     const sc = staged.collections[0]!;
     await store.commit(batch(1, [put('a', { u: 'v' }, 1, sc)], staged.projection));
     expect(db().pragma('synchronous', { simple: true })).toBe(2);

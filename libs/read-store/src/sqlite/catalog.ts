@@ -57,11 +57,14 @@ export class Catalog {
     this.ensureCollection(spec.collection);
     const existing = this.indexesOf(spec.collection).find((ix) => ix.name === indexName(spec.fields));
     if (existing && existing.unique === !!spec.unique) return;
-    if (existing) throw new ReadStoreUsageError(`Index ${existing.name} on ${spec.collection} exists with other options`);
+    if (existing)
+      throw new ReadStoreUsageError(`Index ${existing.name} on ${spec.collection} exists with other options`);
     const ix = indexTable(spec.collection, spec.fields, !!spec.unique);
     this.db.exec(createIndexTableSql(ix));
     backfill(this.sql, ix);
-    this.sql.get('INSERT INTO _indexes (collection, fields, is_unique) VALUES (?, ?, ?)').run(ix.collection, JSON.stringify(ix.fields), ix.unique ? 1 : 0);
+    this.sql
+      .get('INSERT INTO _indexes (collection, fields, is_unique) VALUES (?, ?, ?)')
+      .run(ix.collection, JSON.stringify(ix.fields), ix.unique ? 1 : 0);
     this.indexes.set(ix.collection, [...this.indexesOf(ix.collection), ix]);
   }
 
@@ -85,8 +88,11 @@ export class Catalog {
   private reload(version: number): void {
     const tables = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
     this.collections = new Set(tables.filter((t) => !t.startsWith('_') && !t.includes('$')));
-    const rows = this.db.prepare('SELECT collection, fields, is_unique FROM _indexes').all() as
-      { collection: string; fields: string; is_unique: number }[];
+    const rows = this.db.prepare('SELECT collection, fields, is_unique FROM _indexes').all() as {
+      collection: string;
+      fields: string;
+      is_unique: number;
+    }[];
     this.indexes = new Map();
     for (const row of rows) {
       const ix = indexTable(row.collection, JSON.parse(row.fields) as string[], row.is_unique === 1);

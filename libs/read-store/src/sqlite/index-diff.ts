@@ -10,7 +10,10 @@ function keyMap(doc: JsonObject, ix: IndexTable): Map<string, IndexValue[]> {
   return new Map(indexKeys(doc, ix.fields).map((key) => [keyId(key), key]));
 }
 
-interface KeySql { remove: string; insert: string }
+interface KeySql {
+  remove: string;
+  insert: string;
+}
 
 /** SQL text per side table, built once: a rebuild runs these for every key of every document. */
 const keySql = new WeakMap<IndexTable, KeySql>();
@@ -34,7 +37,13 @@ function sqlOf(ix: IndexTable): KeySql {
  * not the lookup and channel rows it leaves as they were. The rows of a document are exactly
  * the keys of its stored body (written in the same transaction), so the difference is exact.
  */
-export function updateKeys(sql: StatementCache, ix: IndexTable, id: string, before: JsonObject | undefined, after: JsonObject): void {
+export function updateKeys(
+  sql: StatementCache,
+  ix: IndexTable,
+  id: string,
+  before: JsonObject | undefined,
+  after: JsonObject,
+): void {
   const text = sqlOf(ix);
   if (before === undefined) {
     // A new document: its keys are distinct already, nothing to compare them with.

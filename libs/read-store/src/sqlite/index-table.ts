@@ -38,7 +38,9 @@ export function deleteKeys(sql: StatementCache, ix: IndexTable, id: string): voi
 
 export function insertKeys(sql: StatementCache, ix: IndexTable, id: string, doc: JsonObject): void {
   const cols = valueColumns(ix);
-  const stmt = sql.get(`INSERT INTO ${q(ix.table)} (${cols.join(', ')}, id) VALUES (${cols.map(() => '?').join(', ')}, ?)`);
+  const stmt = sql.get(
+    `INSERT INTO ${q(ix.table)} (${cols.join(', ')}, id) VALUES (${cols.map(() => '?').join(', ')}, ?)`,
+  );
   for (const key of indexKeys(doc, ix.fields)) stmt.run(...key.map(sqlValue), id);
 }
 

@@ -7,7 +7,9 @@ export function sqlValue(value: IndexValue): string | number | Buffer {
 }
 
 function isIndexable(value: unknown): value is IndexValue {
-  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+  return (
+    typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
+  );
 }
 
 /** The values at a dotted path; arrays on the way are entered element by element, as MongoDB does. */

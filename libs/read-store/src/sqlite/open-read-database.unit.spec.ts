@@ -14,7 +14,10 @@ describe('SqliteReadStore.open', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   async function openError(file: string): Promise<ReadStoreUnavailableError> {
-    const error = await SqliteReadStore.open(file).then(() => undefined, (e: unknown) => e);
+    const error = await SqliteReadStore.open(file).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ReadStoreUnavailableError);
     return error as ReadStoreUnavailableError;
   }
@@ -39,7 +42,11 @@ describe('SqliteReadStore.open', () => {
   it('opens in WAL mode and reopens its own file', async () => {
     const file = join(dir, 'nested', 'read.sqlite');
     const store = await SqliteReadStore.open(file);
-    await store.commit({ projection: 'p', checkpoint: 1, writes: [{ kind: 'put', collection: 'c', id: 'a', doc: {}, position: 1 }] });
+    await store.commit({
+      projection: 'p',
+      checkpoint: 1,
+      writes: [{ kind: 'put', collection: 'c', id: 'a', doc: {}, position: 1 }],
+    });
     await store.close();
     const again = await SqliteReadStore.open(file);
     expect(await again.getCheckpoint('p')).toBe(1);
@@ -54,10 +61,19 @@ describe('SqliteReadStore.open', () => {
     const store = await SqliteReadStore.open(file);
     await store.ensureIndexes([{ collection: 'c', fields: ['k'] }]);
     const secret = 'email:forgotten-blind-index-value';
-    await store.commit({ projection: 'p', checkpoint: 1, writes: [{ kind: 'put', collection: 'c', id: 'a', doc: { k: [secret] }, position: 1 }] });
+    await store.commit({
+      projection: 'p',
+      checkpoint: 1,
+      writes: [{ kind: 'put', collection: 'c', id: 'a', doc: { k: [secret] }, position: 1 }],
+    });
     const bytes = () => Buffer.concat([readFileSync(file), readFileSync(`${file}-wal`)]);
     expect(bytes().includes(secret)).toBe(true);
-    await store.commit({ projection: 'p', checkpoint: 2, writes: [{ kind: 'put', collection: 'c', id: 'a', doc: { k: [] }, position: 2 }], erasure: true });
+    await store.commit({
+      projection: 'p',
+      checkpoint: 2,
+      writes: [{ kind: 'put', collection: 'c', id: 'a', doc: { k: [] }, position: 2 }],
+      erasure: true,
+    });
     expect(statSync(`${file}-wal`).size).toBe(0);
     expect(bytes().includes(secret)).toBe(false);
     await store.close();
@@ -67,9 +83,17 @@ describe('SqliteReadStore.open', () => {
     const file = join(dir, 'read.sqlite');
     const writer = await SqliteReadStore.open(file);
     const reader = await SqliteReadStore.open(file);
-    await writer.commit({ projection: 'p', checkpoint: 1, writes: [{ kind: 'put', collection: 'c', id: 'a', doc: { k: ['x'] }, position: 1 }] });
+    await writer.commit({
+      projection: 'p',
+      checkpoint: 1,
+      writes: [{ kind: 'put', collection: 'c', id: 'a', doc: { k: ['x'] }, position: 1 }],
+    });
     await reader.ensureIndexes([{ collection: 'c', fields: ['k'] }]);
-    await writer.commit({ projection: 'p', checkpoint: 2, writes: [{ kind: 'put', collection: 'c', id: 'b', doc: { k: ['x'] }, position: 2 }] });
+    await writer.commit({
+      projection: 'p',
+      checkpoint: 2,
+      writes: [{ kind: 'put', collection: 'c', id: 'b', doc: { k: ['x'] }, position: 2 }],
+    });
     expect((await reader.find('c', { k: 'x' })).items.map((d) => d.id)).toEqual(['a', 'b']);
     await writer.close();
     await reader.close();

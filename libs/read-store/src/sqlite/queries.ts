@@ -5,25 +5,39 @@ import { valueColumns, type IndexTable } from './index-table';
 import { sqlValue } from './index-values';
 import { q } from './sql';
 
-interface Row { id: string; doc: string; position: number }
+interface Row {
+  id: string;
+  doc: string;
+  position: number;
+}
 
 function toStored<T extends JsonObject>(row: Row): StoredDocument<T> {
   return { id: row.id, doc: JSON.parse(row.doc) as T, position: row.position };
 }
 
 /** The side table answers the filter and keeps ids in order; the document table only supplies bodies. */
-interface Query { sql: string; params: unknown[] }
+interface Query {
+  sql: string;
+  params: unknown[];
+}
 
 function resolve(catalog: Catalog, collection: string, filter: EqualityFilter): IndexTable | undefined {
   catalog.refresh();
   const indexes = catalog.indexesOf(checkCollection(collection));
-  const fields = indexForFilter(collection, filter, indexes.map((ix) => [...ix.fields]));
+  const fields = indexForFilter(
+    collection,
+    filter,
+    indexes.map((ix) => [...ix.fields]),
+  );
   return fields && indexes.find((ix) => ix.fields.join() === fields.join());
 }
 
 function findQuery(collection: string, ix: IndexTable | undefined, filter: EqualityFilter): Query {
-  if (!ix) return { sql: `SELECT id, doc, position FROM ${q(collection)} d WHERE d.id > ? ORDER BY d.id LIMIT ?`, params: [] };
-  const where = valueColumns(ix).map((c) => `k.${c} = ?`).join(' AND ');
+  if (!ix)
+    return { sql: `SELECT id, doc, position FROM ${q(collection)} d WHERE d.id > ? ORDER BY d.id LIMIT ?`, params: [] };
+  const where = valueColumns(ix)
+    .map((c) => `k.${c} = ?`)
+    .join(' AND ');
   return {
     sql: `SELECT d.id, d.doc, d.position FROM ${q(ix.table)} k JOIN ${q(collection)} d ON d.id = k.id
       WHERE ${where} AND k.id > ? ORDER BY k.id LIMIT ?`,
@@ -31,7 +45,12 @@ function findQuery(collection: string, ix: IndexTable | undefined, filter: Equal
   };
 }
 
-export function find<T extends JsonObject>(catalog: Catalog, collection: string, filter: EqualityFilter, options: FindOptions = {}): Page<T> {
+export function find<T extends JsonObject>(
+  catalog: Catalog,
+  collection: string,
+  filter: EqualityFilter,
+  options: FindOptions = {},
+): Page<T> {
   const limit = pageLimit(options.limit);
   const ix = resolve(catalog, collection, filter);
   if (!catalog.hasCollection(collection)) return { items: [] };
@@ -45,11 +64,20 @@ export function find<T extends JsonObject>(catalog: Catalog, collection: string,
 export function count(catalog: Catalog, collection: string, filter: EqualityFilter = {}): number {
   const ix = resolve(catalog, collection, filter);
   if (!catalog.hasCollection(collection)) return 0;
-  if (!ix) return catalog.sql.get(`SELECT count(*) FROM ${q(collection)}`).pluck().get() as number;
-  const where = valueColumns(ix).map((c) => `${c} = ?`).join(' AND ');
+  if (!ix)
+    return catalog.sql
+      .get(`SELECT count(*) FROM ${q(collection)}`)
+      .pluck()
+      .get() as number;
+  const where = valueColumns(ix)
+    .map((c) => `${c} = ?`)
+    .join(' AND ');
   // Keys are distinct per document, so with every field fixed each document counts once.
   const params = ix.fields.map((f) => sqlValue(filter[f]!));
-  return catalog.sql.get(`SELECT count(*) FROM ${q(ix.table)} WHERE ${where}`).pluck().get(...params) as number;
+  return catalog.sql
+    .get(`SELECT count(*) FROM ${q(ix.table)} WHERE ${where}`)
+    .pluck()
+    .get(...params) as number;
 }
 
 /** Reports the index only when SQLite's own plan searches the side table through its key. */
@@ -57,19 +85,29 @@ export function explain(catalog: Catalog, collection: string, filter: EqualityFi
   const ix = resolve(catalog, collection, filter);
   if (!ix || !catalog.hasCollection(collection)) return {};
   const query = findQuery(collection, ix, filter);
-  const plan = catalog.db.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.params, '', 1) as { detail: string }[];
+  const plan = catalog.db.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.params, '', 1) as {
+    detail: string;
+  }[];
   const searched = plan.some((p) => /^SEARCH k USING (PRIMARY KEY|INDEX)/.test(p.detail));
   return searched ? { index: ix.name } : {};
 }
 
-export function get<T extends JsonObject>(catalog: Catalog, collection: string, id: string): StoredDocument<T> | undefined {
+export function get<T extends JsonObject>(
+  catalog: Catalog,
+  collection: string,
+  id: string,
+): StoredDocument<T> | undefined {
   catalog.refresh();
   if (!catalog.hasCollection(checkCollection(collection))) return undefined;
   const row = catalog.sql.get(`SELECT id, doc, position FROM ${q(collection)} WHERE id = ?`).get(id) as Row | undefined;
   return row && toStored<T>(row);
 }
 
-export function getMany<T extends JsonObject>(catalog: Catalog, collection: string, ids: readonly string[]): StoredDocument<T>[] {
+export function getMany<T extends JsonObject>(
+  catalog: Catalog,
+  collection: string,
+  ids: readonly string[],
+): StoredDocument<T>[] {
   catalog.refresh();
   if (ids.length === 0 || !catalog.hasCollection(checkCollection(collection))) return [];
   const sql = `SELECT id, doc, position FROM ${q(collection)} WHERE id IN (SELECT value FROM json_each(?))`;

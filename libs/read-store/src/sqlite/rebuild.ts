@@ -6,10 +6,12 @@ import type { Catalog } from './catalog';
 
 function inTransaction(catalog: Catalog, work: () => void): void {
   try {
-    catalog.db.transaction(() => {
-      catalog.refresh();
-      work();
-    }).immediate();
+    catalog.db
+      .transaction(() => {
+        catalog.refresh();
+        work();
+      })
+      .immediate();
   } catch (err) {
     catalog.forget();
     throw err;
@@ -44,7 +46,8 @@ export function swapRebuild(catalog: Catalog, model: ReadModelSpec, options: Swa
   inTransaction(catalog, () => {
     const live = readCheckpoint(catalog, model.projection);
     const rebuilt = readCheckpointMark(catalog, staged.projection);
-    if (rebuilt.position < live && !options.replace) throw new RebuildNotCaughtUpError(model.projection, rebuilt.position, live);
+    if (rebuilt.position < live && !options.replace)
+      throw new RebuildNotCaughtUpError(model.projection, rebuilt.position, live);
     dropModel(catalog, model);
     catalog.refresh();
     model.collections.forEach((c, i) => {

@@ -1,8 +1,20 @@
 import type Database from 'better-sqlite3';
 import { truncateWal } from '#sqlite';
 import type {
-  CheckpointMark, CommitResult, EqualityFilter, FindOptions, IndexSpec, JsonObject, Page, QueryPlan,
-  ReadModelSpec, ReadStore, ReadStoreHealth, StoredDocument, SwapOptions, WriteBatch,
+  CheckpointMark,
+  CommitResult,
+  EqualityFilter,
+  FindOptions,
+  IndexSpec,
+  JsonObject,
+  Page,
+  QueryPlan,
+  ReadModelSpec,
+  ReadStore,
+  ReadStoreHealth,
+  StoredDocument,
+  SwapOptions,
+  WriteBatch,
 } from '../read-store.port';
 import { checkPosition, checkProjection } from '../names';
 import { commitBatch, readCheckpoint, readCheckpointMark, writeCheckpoint } from './batch-commit';
@@ -20,7 +32,10 @@ export class SqliteReadStore implements ReadStore {
   readonly adapter = 'sqlite' as const;
   private readonly catalog: Catalog;
 
-  private constructor(private readonly db: Database.Database, readonly file: string) {
+  private constructor(
+    private readonly db: Database.Database,
+    readonly file: string,
+  ) {
     this.catalog = new Catalog(db);
   }
 
@@ -53,11 +68,18 @@ export class SqliteReadStore implements ReadStore {
     return queries.get<T>(this.catalog, collection, id);
   }
 
-  async getMany<T extends JsonObject = JsonObject>(collection: string, ids: readonly string[]): Promise<StoredDocument<T>[]> {
+  async getMany<T extends JsonObject = JsonObject>(
+    collection: string,
+    ids: readonly string[],
+  ): Promise<StoredDocument<T>[]> {
     return queries.getMany<T>(this.catalog, collection, ids);
   }
 
-  async find<T extends JsonObject = JsonObject>(collection: string, filter: EqualityFilter, options?: FindOptions): Promise<Page<T>> {
+  async find<T extends JsonObject = JsonObject>(
+    collection: string,
+    filter: EqualityFilter,
+    options?: FindOptions,
+  ): Promise<Page<T>> {
     return queries.find<T>(this.catalog, collection, filter, options);
   }
 

@@ -42,7 +42,6 @@ export interface AppConfig {
   journeys: JourneySettings;
 }
 
-
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 function port(raw: string | undefined): number {

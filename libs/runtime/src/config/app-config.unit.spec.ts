@@ -19,7 +19,9 @@ describe('loadConfig', () => {
   });
 
   it('treats blank connection strings as not configured', () => {
-    expect(loadConfig({ KURRENTDB_CONNECTION_STRING: '  ', EVENTSTORE_CONNECTION_STRING: '', MONGODB_URI: '' })).toMatchObject({
+    expect(
+      loadConfig({ KURRENTDB_CONNECTION_STRING: '  ', EVENTSTORE_CONNECTION_STRING: '', MONGODB_URI: '' }),
+    ).toMatchObject({
       eventStoreConnectionString: undefined,
       mongodbUri: undefined,
     });
@@ -36,7 +38,10 @@ describe('loadConfig: API keys and the public rate limit', () => {
 
   it('gives the one-click unsubscribe and the probes their own, higher limits', () => {
     expect(loadConfig({})).toMatchObject({ unsubscribeRateLimit: 600, probeRateLimit: 600 });
-    expect(loadConfig({ UNSUBSCRIBE_RATE_LIMIT: '5', PROBE_RATE_LIMIT: '7' })).toMatchObject({ unsubscribeRateLimit: 5, probeRateLimit: 7 });
+    expect(loadConfig({ UNSUBSCRIBE_RATE_LIMIT: '5', PROBE_RATE_LIMIT: '7' })).toMatchObject({
+      unsubscribeRateLimit: 5,
+      probeRateLimit: 7,
+    });
     expect(() => loadConfig({ UNSUBSCRIBE_RATE_LIMIT: '0' })).toThrow(/^UNSUBSCRIBE_RATE_LIMIT: /);
   });
 
@@ -48,7 +53,9 @@ describe('loadConfig: API keys and the public rate limit', () => {
 
   it('refuses a rate limit that is not a positive whole number and names the variable', () => {
     expect(() => loadConfig({ PUBLIC_RATE_LIMIT: '0' })).toThrow(/^PUBLIC_RATE_LIMIT: /);
-    expect(() => loadConfig({ PUBLIC_RATE_LIMIT_WINDOW_SECONDS: '1.5' })).toThrow(/^PUBLIC_RATE_LIMIT_WINDOW_SECONDS: /);
+    expect(() => loadConfig({ PUBLIC_RATE_LIMIT_WINDOW_SECONDS: '1.5' })).toThrow(
+      /^PUBLIC_RATE_LIMIT_WINDOW_SECONDS: /,
+    );
   });
 });
 
@@ -85,14 +92,17 @@ describe('loadConfig: CloudEvents source and webhook secret overlap', () => {
   });
 
   it('refuses a source that is not an absolute URI and an overlap beyond 30 days, naming the variable', () => {
-    expect(() => loadConfig({ CLOUDEVENTS_SOURCE: 'ledger feed' })).toThrow(/^CLOUDEVENTS_SOURCE: must be an absolute URI/);
+    expect(() => loadConfig({ CLOUDEVENTS_SOURCE: 'ledger feed' })).toThrow(
+      /^CLOUDEVENTS_SOURCE: must be an absolute URI/,
+    );
     expect(() => loadConfig({ CLOUDEVENTS_SOURCE: '/feed' })).toThrow(/^CLOUDEVENTS_SOURCE: /);
     expect(() => loadConfig({ WEBHOOK_SECRET_OVERLAP_HOURS: '721' })).toThrow(/^WEBHOOK_SECRET_OVERLAP_HOURS: /);
   });
 });
 
 describe('loadConfig: AUDIT_ANCHOR_DIR', () => {
-  const dir = (value: string | undefined, dataDir = '/srv/ledger/data') => loadConfig({ DATA_DIR: dataDir, AUDIT_ANCHOR_DIR: value }).audit.anchorDir;
+  const dir = (value: string | undefined, dataDir = '/srv/ledger/data') =>
+    loadConfig({ DATA_DIR: dataDir, AUDIT_ANCHOR_DIR: value }).audit.anchorDir;
 
   it('is off unless set, and takes a folder outside DATA_DIR, resolved', () => {
     expect(dir(undefined)).toBeUndefined();

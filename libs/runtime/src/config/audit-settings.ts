@@ -21,18 +21,21 @@ export interface AuditSettings {
 function count(setting: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new ConfigError(setting, `must be a whole number of at least 1, got "${raw}"`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new ConfigError(setting, `must be a whole number of at least 1, got "${raw}"`);
   return value;
 }
 
-const text = (raw: string | undefined, fallback: string) => (raw === undefined || raw.trim() === '' ? fallback : raw.trim());
+const text = (raw: string | undefined, fallback: string) =>
+  raw === undefined || raw.trim() === '' ? fallback : raw.trim();
 
 /** A copy kept inside the folder it vouches for is lost or rolled back with it, so that is refused. */
 function anchorDir(raw: string | undefined, dataDir: string): string | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   const dir = resolve(raw.trim());
   const inside = relative(dataDir, dir);
-  if (!inside.startsWith('..') && !isAbsolute(inside)) throw new ConfigError('AUDIT_ANCHOR_DIR', `must lie outside DATA_DIR (${dataDir}), got "${raw.trim()}"`);
+  if (!inside.startsWith('..') && !isAbsolute(inside))
+    throw new ConfigError('AUDIT_ANCHOR_DIR', `must lie outside DATA_DIR (${dataDir}), got "${raw.trim()}"`);
   return dir;
 }
 

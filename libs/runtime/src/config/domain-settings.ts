@@ -17,7 +17,10 @@ const NAME = /^[a-z][a-zA-Z0-9_-]{0,39}$/;
 
 function list(setting: string, raw: string | undefined, fallback: readonly string[]): readonly string[] {
   if (raw === undefined || raw.trim() === '') return fallback;
-  const items = raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const items = raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
   const bad = items.find((item) => !NAME.test(item));
   if (bad !== undefined || items.length === 0) {
     throw new ConfigError(setting, `must be a comma-separated list of names like "email,sms", got "${raw}"`);

@@ -1,7 +1,13 @@
 import { ConfigError } from './app-config-error';
 
 /** A whole number setting within [min, max]; unset or blank gives the fallback. */
-export function envInteger(setting: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+export function envInteger(
+  setting: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {

@@ -25,7 +25,10 @@ export function eventStoreConnection(env: NodeJS.ProcessEnv): EventStoreConnecti
   const legacy = value(env[LEGACY_CONNECTION_STRING]);
   if (current !== undefined && legacy !== undefined && current !== legacy) {
     // Neither value is shown: both may carry a password.
-    throw new ConfigError(KURRENTDB_CONNECTION_STRING, `differs from ${LEGACY_CONNECTION_STRING} (its former name); unset ${LEGACY_CONNECTION_STRING}`);
+    throw new ConfigError(
+      KURRENTDB_CONNECTION_STRING,
+      `differs from ${LEGACY_CONNECTION_STRING} (its former name); unset ${LEGACY_CONNECTION_STRING}`,
+    );
   }
   if (current !== undefined) return { connectionString: current, setting: KURRENTDB_CONNECTION_STRING };
   return legacy === undefined ? undefined : { connectionString: legacy, setting: LEGACY_CONNECTION_STRING };

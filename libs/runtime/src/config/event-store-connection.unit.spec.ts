@@ -6,11 +6,16 @@ const URL = 'kurrentdb://admin:s3cret@db:2113?tls=false';
 describe('eventStoreConnection', () => {
   it('is undefined (the embedded store) when neither variable is set or both are blank', () => {
     expect(eventStoreConnection({})).toBeUndefined();
-    expect(eventStoreConnection({ KURRENTDB_CONNECTION_STRING: ' ', EVENTSTORE_CONNECTION_STRING: '' })).toBeUndefined();
+    expect(
+      eventStoreConnection({ KURRENTDB_CONNECTION_STRING: ' ', EVENTSTORE_CONNECTION_STRING: '' }),
+    ).toBeUndefined();
   });
 
   it('reads KURRENTDB_CONNECTION_STRING, trimmed', () => {
-    expect(eventStoreConnection({ KURRENTDB_CONNECTION_STRING: ` ${URL} ` })).toEqual({ connectionString: URL, setting: 'KURRENTDB_CONNECTION_STRING' });
+    expect(eventStoreConnection({ KURRENTDB_CONNECTION_STRING: ` ${URL} ` })).toEqual({
+      connectionString: URL,
+      setting: 'KURRENTDB_CONNECTION_STRING',
+    });
   });
 
   it('still reads the former EVENTSTORE_CONNECTION_STRING and says which variable it came from', () => {
@@ -18,11 +23,15 @@ describe('eventStoreConnection', () => {
       connectionString: 'esdb://db:2113?tls=false',
       setting: 'EVENTSTORE_CONNECTION_STRING',
     });
-    expect(LEGACY_SETTING_WARNING).toBe('EVENTSTORE_CONNECTION_STRING is deprecated: rename it to KURRENTDB_CONNECTION_STRING');
+    expect(LEGACY_SETTING_WARNING).toBe(
+      'EVENTSTORE_CONNECTION_STRING is deprecated: rename it to KURRENTDB_CONNECTION_STRING',
+    );
   });
 
   it('takes the new name when both are set to the same value', () => {
-    expect(eventStoreConnection({ KURRENTDB_CONNECTION_STRING: URL, EVENTSTORE_CONNECTION_STRING: URL })?.setting).toBe('KURRENTDB_CONNECTION_STRING');
+    expect(eventStoreConnection({ KURRENTDB_CONNECTION_STRING: URL, EVENTSTORE_CONNECTION_STRING: URL })?.setting).toBe(
+      'KURRENTDB_CONNECTION_STRING',
+    );
   });
 
   it('refuses two different values in one line naming both variables, without either value', () => {
@@ -31,7 +40,13 @@ describe('eventStoreConnection', () => {
       'KURRENTDB_CONNECTION_STRING: differs from EVENTSTORE_CONNECTION_STRING (its former name); unset EVENTSTORE_CONNECTION_STRING',
     );
     expect(() => loadConfig(env)).toThrow(/^KURRENTDB_CONNECTION_STRING: differs/);
-    const message = (() => { try { eventStoreConnection(env); } catch (e) { return (e as Error).message; } })();
+    const message = (() => {
+      try {
+        eventStoreConnection(env);
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
     expect(message).not.toMatch(/s3cret|0ld-pw|\n/);
   });
 });
@@ -48,7 +63,10 @@ describe('loadConfig: the event store', () => {
 
   it('names KURRENTDB_CONNECTION_STRING as the setting to use when neither is set', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ eventStoreConnectionString: undefined, eventStoreSetting: 'KURRENTDB_CONNECTION_STRING' });
+    expect(config).toMatchObject({
+      eventStoreConnectionString: undefined,
+      eventStoreSetting: 'KURRENTDB_CONNECTION_STRING',
+    });
     expect(config.projections.run).toBe(true);
     expect(config.journeys.runWorkers).toBe(true);
   });

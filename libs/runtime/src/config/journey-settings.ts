@@ -53,13 +53,21 @@ function baseUrl(env: NodeJS.ProcessEnv): string {
 function cloudEventsSource(raw: string | undefined, publicBaseUrl: string): string {
   const value = raw?.trim();
   if (!value) return `${publicBaseUrl}/feed`;
-  if (/\s/.test(value) || !URL.canParse(value)) throw new ConfigError('CLOUDEVENTS_SOURCE', `must be an absolute URI (https://ledger.example.org/feed, urn:...), got "${value}"`);
+  if (/\s/.test(value) || !URL.canParse(value))
+    throw new ConfigError(
+      'CLOUDEVENTS_SOURCE',
+      `must be an absolute URI (https://ledger.example.org/feed, urn:...), got "${value}"`,
+    );
   return value;
 }
 
 function smtpUrl(raw: string | undefined): string | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
-  if (!/^smtps?:\/\//.test(raw.trim())) throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps:// (the value is not shown: it may hold a password)');
+  if (!/^smtps?:\/\//.test(raw.trim()))
+    throw new ConfigError(
+      'SMTP_URL',
+      'must start with smtp:// or smtps:// (the value is not shown: it may hold a password)',
+    );
   return raw.trim();
 }
 

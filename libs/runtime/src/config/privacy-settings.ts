@@ -10,7 +10,10 @@ export function schedulerIntervalSeconds(env: NodeJS.ProcessEnv, embedded: boole
   if (raw === undefined || raw.trim() === '') return embedded ? 300 : 0;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > 86_400) {
-    throw new ConfigError('PRIVACY_SCHEDULER_INTERVAL_SECONDS', `must be a whole number of seconds from 0 to 86400, got "${raw}"`);
+    throw new ConfigError(
+      'PRIVACY_SCHEDULER_INTERVAL_SECONDS',
+      `must be a whole number of seconds from 0 to 86400, got "${raw}"`,
+    );
   }
   return value;
 }

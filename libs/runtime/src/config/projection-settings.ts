@@ -19,7 +19,13 @@ export function loadProjectionSettings(env: NodeJS.ProcessEnv): ProjectionSettin
     run: envFlag('RUN_PROJECTIONS', env.RUN_PROJECTIONS) ?? embedded,
     batchSize: envInteger('PROJECTION_BATCH_SIZE', env.PROJECTION_BATCH_SIZE, 500, 1, 10_000),
     leaseTtlMs: envInteger('PROJECTION_LEASE_TTL_MS', env.PROJECTION_LEASE_TTL_MS, 15_000, 300, 600_000),
-    readYourWritesTimeoutMs: envInteger('READ_YOUR_WRITES_TIMEOUT_MS', env.READ_YOUR_WRITES_TIMEOUT_MS, 2_000, 0, 30_000),
+    readYourWritesTimeoutMs: envInteger(
+      'READ_YOUR_WRITES_TIMEOUT_MS',
+      env.READ_YOUR_WRITES_TIMEOUT_MS,
+      2_000,
+      0,
+      30_000,
+    ),
     statsStreamsPerKey: envInteger('STATS_STREAMS_PER_KEY', env.STATS_STREAMS_PER_KEY, 10, 1, 10_000),
   };
 }

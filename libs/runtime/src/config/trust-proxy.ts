@@ -29,7 +29,10 @@ export function trustProxy(raw: string | undefined): TrustProxy {
   const entries = value.split(',').map((entry) => entry.trim());
   const bad = entries.find((entry) => !isAddressOrRange(entry));
   if (bad !== undefined) {
-    throw new ConfigError('TRUST_PROXY', `must be true, false, a number of proxy hops from 1 to 10, or a comma-separated list of IP addresses and CIDR ranges; "${bad}" is none of these`);
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `must be true, false, a number of proxy hops from 1 to 10, or a comma-separated list of IP addresses and CIDR ranges; "${bad}" is none of these`,
+    );
   }
   return entries;
 }

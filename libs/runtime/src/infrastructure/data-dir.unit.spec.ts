@@ -17,11 +17,12 @@ describe('ensureDataDir', () => {
 
   it('names DATA_DIR when a file stands where a folder should be', () => {
     writeFileSync(join(root, 'file'), 'x');
-    expect(() => ensureDataDir(join(root, 'file', 'data'))).toThrow(/^DATA_DIR: the data folder .* cannot be created or written \(ENOTDIR\)$/);
+    expect(() => ensureDataDir(join(root, 'file', 'data'))).toThrow(
+      /^DATA_DIR: the data folder .* cannot be created or written \(ENOTDIR\)$/,
+    );
   });
 
   it('answers at once where the file system refuses mkdir with ENOENT (/proc)', () => {
     expect(() => ensureDataDir('/proc/privacy-ledger-data')).toThrow(/^DATA_DIR: .*\(ENOENT\)$/);
   });
-
 });

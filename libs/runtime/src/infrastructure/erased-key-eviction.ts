@@ -16,7 +16,10 @@ import { EVENT_STORE, SUBJECT_CRYPTO } from './tokens';
 export class ErasedKeyEviction implements OnModuleInit, OnModuleDestroy {
   private subscription?: Subscription;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(SUBJECT_CRYPTO) private readonly crypto: SubjectCrypto) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SUBJECT_CRYPTO) private readonly crypto: SubjectCrypto,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     const filter = { streamPrefixes: [SUBJECT_STREAM_PREFIX], eventTypes: [SubjectEventType.SubjectErased] };

@@ -1,7 +1,11 @@
 import { join } from 'node:path';
 import { KurrentDbEventStore, SqliteEventStore, type EventStore } from '#event-store';
 import type { AppConfig } from '../config/app-config';
-import { KURRENTDB_CONNECTION_STRING, LEGACY_CONNECTION_STRING, LEGACY_SETTING_WARNING } from '../config/event-store-connection';
+import {
+  KURRENTDB_CONNECTION_STRING,
+  LEGACY_CONNECTION_STRING,
+  LEGACY_SETTING_WARNING,
+} from '../config/event-store-connection';
 import type { StartupLog } from './open-key-vault';
 
 /** KurrentDB when a connection string is configured, otherwise the embedded SQLite file. */

@@ -18,7 +18,9 @@ export async function openSubjectCrypto(config: AppConfig, log: StartupLog): Pro
   const embedded = !config.mongodbUri;
   const master = loadMasterKey({ dataDir: config.dataDir, embedded });
   for (const warning of master.warnings) log(warning, 'warn');
-  const vault = config.mongodbUri ? await MongoKeyVault.connect(config.mongodbUri) : SqliteKeyVault.open(join(config.dataDir, 'keys.sqlite'));
+  const vault = config.mongodbUri
+    ? await MongoKeyVault.connect(config.mongodbUri)
+    : SqliteKeyVault.open(join(config.dataDir, 'keys.sqlite'));
   try {
     const crypto = await SubjectCrypto.open(vault, master.key);
     log(`key vault: ${embedded ? 'embedded SQLite' : 'MongoDB'}, master key id ${master.key.id} (${master.source})`);

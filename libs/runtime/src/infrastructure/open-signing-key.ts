@@ -11,11 +11,16 @@ function embedded(config: AppConfig): boolean {
 /** The signing key of a running api: AUDIT_SIGNING_KEY, else `<DATA_DIR>/audit-signing.key` (created once, embedded only). */
 export function openSigningKey(config: AppConfig, log: (line: string) => void): AuditSigningKey {
   try {
-    const loaded = loadSigningKey({ raw: config.audit.signingKey, dataDir: config.dataDir, embedded: embedded(config) })!;
+    const loaded = loadSigningKey({
+      raw: config.audit.signingKey,
+      dataDir: config.dataDir,
+      embedded: embedded(config),
+    })!;
     loaded.warnings.forEach(log);
     return loaded.key;
   } catch (error) {
-    if (error instanceof SigningKeyError) throw new ConfigError('AUDIT_SIGNING_KEY', error.message.replace(/^AUDIT_SIGNING_KEY: /, ''));
+    if (error instanceof SigningKeyError)
+      throw new ConfigError('AUDIT_SIGNING_KEY', error.message.replace(/^AUDIT_SIGNING_KEY: /, ''));
     throw error;
   }
 }
@@ -27,7 +32,12 @@ export function openSigningKey(config: AppConfig, log: (line: string) => void): 
 export function openVerifyingKey(config: AppConfig, publicKeyFile?: string): AuditPublicKey | undefined {
   try {
     if (publicKeyFile) return parsePublicKey(readFileSync(publicKeyFile, 'utf8'));
-    const loaded = loadSigningKey({ raw: config.audit.signingKey, dataDir: config.dataDir, embedded: embedded(config), create: false });
+    const loaded = loadSigningKey({
+      raw: config.audit.signingKey,
+      dataDir: config.dataDir,
+      embedded: embedded(config),
+      create: false,
+    });
     return loaded && { publicKey: loaded.key.publicKey, keyId: loaded.key.keyId };
   } catch (error) {
     const setting = publicKeyFile ? '--public-key' : 'AUDIT_SIGNING_KEY';

@@ -15,11 +15,18 @@ const PURPOSES = {
  * master key never leaves this process. Rotating the master key changes them (see README).
  */
 export class JourneyKeys {
-  private constructor(readonly unsubscribe: KeyObject, readonly doubleOptIn: KeyObject, readonly webhookSecrets: DataKey) {}
+  private constructor(
+    readonly unsubscribe: KeyObject,
+    readonly doubleOptIn: KeyObject,
+    readonly webhookSecrets: DataKey,
+  ) {}
 
   static fromMaster(master: MasterKey): JourneyKeys {
     const keyId = createHash('sha256').update(`${PURPOSES.webhookSecrets}:${master.id}`).digest('hex').slice(0, 16);
-    return new JourneyKeys(deriveKey(master, PURPOSES.unsubscribe), deriveKey(master, PURPOSES.doubleOptIn), { keyId, key: deriveKey(master, PURPOSES.webhookSecrets) });
+    return new JourneyKeys(deriveKey(master, PURPOSES.unsubscribe), deriveKey(master, PURPOSES.doubleOptIn), {
+      keyId,
+      key: deriveKey(master, PURPOSES.webhookSecrets),
+    });
   }
 
   /** The same master key the vault was opened with (openSubjectCrypto verified it). */

@@ -21,7 +21,8 @@ describe('RequestKeys', () => {
     expect(keys.fingerprint(clientKey)).not.toBe(createHash('sha256').update(clientKey).digest('hex'));
     expect(keys.idempotencyKey(clientKey)).not.toContain('anna');
     const journey = JourneyKeys.fromMaster(master);
-    for (const key of [journey.unsubscribe, journey.doubleOptIn]) expect(hmacBase64url(key, `idempotency-key\u0000${clientKey}`)).not.toBe(keys.idempotencyKey(clientKey));
+    for (const key of [journey.unsubscribe, journey.doubleOptIn])
+      expect(hmacBase64url(key, `idempotency-key\u0000${clientKey}`)).not.toBe(keys.idempotencyKey(clientKey));
   });
 
   it('separates its uses: the same text keys differently as an Idempotency-Key, a fingerprint and an id', () => {

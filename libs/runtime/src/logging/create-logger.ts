@@ -11,7 +11,11 @@ export interface LogSettings {
 }
 
 /** Every process's loggers are made here, so that LOG_LEVEL and LOG_FORMAT mean the same everywhere. */
-export function createLogger(settings: LogSettings, options: LoggerOptions = {}, stdoutIsTTY = process.stdout.isTTY === true): Logger {
+export function createLogger(
+  settings: LogSettings,
+  options: LoggerOptions = {},
+  stdoutIsTTY = process.stdout.isTTY === true,
+): Logger {
   const format = chooseLogFormat(settings.logFormat, stdoutIsTTY);
   // Synchronous writes: the last lines before a shutdown or crash are never lost in a buffer.
   const destination = format === 'pretty' ? pinoPretty(PRETTY_OPTIONS) : pino.destination({ dest: 1, sync: true });

@@ -28,12 +28,19 @@ describe('log format', () => {
 
 describe('pretty log line', () => {
   it('leads with the context', () => {
-    expect(prettyMessage({ context: 'Bootstrap', msg: 'listening on http://127.0.0.1:3000' }, 'msg')).toBe('[Bootstrap] listening on http://127.0.0.1:3000');
+    expect(prettyMessage({ context: 'Bootstrap', msg: 'listening on http://127.0.0.1:3000' }, 'msg')).toBe(
+      '[Bootstrap] listening on http://127.0.0.1:3000',
+    );
     expect(prettyMessage({ msg: 'plain' }, 'msg')).toBe('plain');
   });
 
   it('sums a request up from what the serializers kept: method, path, status, time', () => {
-    const log = { msg: 'request completed', req: { id: 'req-1', method: 'GET', path: '/subjects' }, res: { statusCode: 200 }, responseTimeMs: 3 };
+    const log = {
+      msg: 'request completed',
+      req: { id: 'req-1', method: 'GET', path: '/subjects' },
+      res: { statusCode: 200 },
+      responseTimeMs: 3,
+    };
     expect(prettyMessage(log, 'msg')).toBe('request completed: GET /subjects 200 3 ms');
   });
 });

@@ -10,7 +10,10 @@ const MAX_LINKS = 128;
  * so each command's trace reaches the commit that made it visible. A batch of untraced events starts
  * its own trace.
  */
-export function batchTrace(events: ReadonlyArray<{ metadata: Readonly<Record<string, unknown>> }>): { parent: Context; links: Link[] } {
+export function batchTrace(events: ReadonlyArray<{ metadata: Readonly<Record<string, unknown>> }>): {
+  parent: Context;
+  links: Link[];
+} {
   const traces = events.map((e) => traceOf(e.metadata)).filter((span) => span !== undefined);
   const [first, ...others] = traces;
   const seen = new Set(first ? [first.spanId] : []);

@@ -1,4 +1,12 @@
-import { SpanStatusCode, trace, type Attributes, type Context, type Link, type Span, type SpanKind } from '@opentelemetry/api';
+import {
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Context,
+  type Link,
+  type Span,
+  type SpanKind,
+} from '@opentelemetry/api';
 
 /** Every span of the ledger's own code comes from this tracer; a no-op until an SDK registers. */
 export const tracer = trace.getTracer('privacy-ledger');
@@ -27,5 +35,7 @@ export function inSpan<T>(name: string, options: SpanOptions, work: (span: Span)
       span.end();
     }
   };
-  return options.parent ? tracer.startActiveSpan(name, start, options.parent, run) : tracer.startActiveSpan(name, start, run);
+  return options.parent
+    ? tracer.startActiveSpan(name, start, options.parent, run)
+    : tracer.startActiveSpan(name, start, run);
 }

@@ -25,7 +25,11 @@ function redacted(span: ReadableSpan): ReadableSpan {
   const attributes = Object.fromEntries(Object.entries(span.attributes).filter(([key]) => allowedAttribute(key)));
   const events = span.events.map((event) => ({ ...event, attributes: {} }));
   const status = { code: span.status.code };
-  return Object.create(span, { attributes: { value: attributes }, events: { value: events }, status: { value: status } }) as ReadableSpan;
+  return Object.create(span, {
+    attributes: { value: attributes },
+    events: { value: events },
+    status: { value: status },
+  }) as ReadableSpan;
 }
 
 /** Wraps the exporting processor so nothing reaches a collector before it is redacted. */

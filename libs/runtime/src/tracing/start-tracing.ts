@@ -3,7 +3,12 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { MongoDBInstrumentation } from '@opentelemetry/instrumentation-mongodb';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { BatchSpanProcessor, ConsoleSpanExporter, SimpleSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  BatchSpanProcessor,
+  ConsoleSpanExporter,
+  SimpleSpanProcessor,
+  type SpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { RedactingSpanProcessor } from './redacting-processor';
 import { traceExport } from './tracing-settings';
 
@@ -30,7 +35,11 @@ export function startTracing(env: NodeJS.ProcessEnv, exportTo?: SpanProcessor): 
       // Health probes come every few seconds and tell nothing a trace should.
       new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => request.url === '/health' }),
       // Spans for the request and its handler, named by the route pattern; none per hook (middie, rate limits).
-      new FastifyOtelInstrumentation({ registerOnInitialization: true, recordExceptions: false, instrumentHooks: false }),
+      new FastifyOtelInstrumentation({
+        registerOnInitialization: true,
+        recordExceptions: false,
+        instrumentHooks: false,
+      }),
       new MongoDBInstrumentation({ enhancedDatabaseReporting: false }),
     ],
   });

@@ -1,4 +1,12 @@
-import { context, createTraceState, ROOT_CONTEXT, trace, TraceFlags, type Context, type SpanContext } from '@opentelemetry/api';
+import {
+  context,
+  createTraceState,
+  ROOT_CONTEXT,
+  trace,
+  TraceFlags,
+  type Context,
+  type SpanContext,
+} from '@opentelemetry/api';
 
 /** Metadata keys of the W3C Trace Context (https://www.w3.org/TR/trace-context/) an event may carry. */
 export const TRACEPARENT = 'traceparent';
@@ -26,7 +34,13 @@ export function traceOf(metadata: Readonly<Record<string, unknown>>): SpanContex
   const match = TRACEPARENT_FORMAT.exec(String(metadata[TRACEPARENT] ?? ''));
   if (!match) return undefined;
   const state = typeof metadata[TRACESTATE] === 'string' ? createTraceState(metadata[TRACESTATE]) : undefined;
-  const span: SpanContext = { traceId: match[1]!, spanId: match[2]!, traceFlags: parseInt(match[3]!, 16), isRemote: true, ...(state ? { traceState: state } : {}) };
+  const span: SpanContext = {
+    traceId: match[1]!,
+    spanId: match[2]!,
+    traceFlags: parseInt(match[3]!, 16),
+    isRemote: true,
+    ...(state ? { traceState: state } : {}),
+  };
   return trace.isSpanContextValid(span) ? span : undefined;
 }
 

@@ -8,7 +8,9 @@ describe('traceExport', () => {
 
   it('exports over OTLP when an endpoint is set', () => {
     expect(traceExport({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toEqual({ kind: 'otlp' });
-    expect(traceExport({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/v1/traces' })).toEqual({ kind: 'otlp' });
+    expect(traceExport({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/v1/traces' })).toEqual({
+      kind: 'otlp',
+    });
   });
 
   it('obeys OTEL_TRACES_EXPORTER and OTEL_SDK_DISABLED over the endpoint', () => {
@@ -21,7 +23,11 @@ describe('traceExport', () => {
 
   it('refuses an exporter or protocol it does not ship, naming the variable', () => {
     expect(() => traceExport({ OTEL_TRACES_EXPORTER: 'zipkin' })).toThrow(/^OTEL_TRACES_EXPORTER: "zipkin"/);
-    expect(() => traceExport({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4317', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toThrow(/^OTEL_EXPORTER_OTLP_PROTOCOL: "grpc"/);
-    expect(() => traceExport({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json' })).toThrow(/^OTEL_EXPORTER_OTLP_TRACES_PROTOCOL/);
+    expect(() =>
+      traceExport({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4317', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }),
+    ).toThrow(/^OTEL_EXPORTER_OTLP_PROTOCOL: "grpc"/);
+    expect(() =>
+      traceExport({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json' }),
+    ).toThrow(/^OTEL_EXPORTER_OTLP_TRACES_PROTOCOL/);
   });
 });

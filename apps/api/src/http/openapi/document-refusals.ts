@@ -8,7 +8,12 @@ import { declaredRefusals, type Refusal } from './refusals';
 import { refusalSchema } from './schemas/refusal.schema';
 
 /** What every route with a JSON body can be refused for before its handler runs. */
-const BODY_REFUSALS: RefusalCode[] = ['VALIDATION.FAILED', 'HTTP.MALFORMED_JSON', 'HTTP.PAYLOAD_TOO_LARGE', 'HTTP.UNSUPPORTED_MEDIA_TYPE'];
+const BODY_REFUSALS: RefusalCode[] = [
+  'VALIDATION.FAILED',
+  'HTTP.MALFORMED_JSON',
+  'HTTP.PAYLOAD_TOO_LARGE',
+  'HTTP.UNSUPPORTED_MEDIA_TYPE',
+];
 
 interface RouteArgument {
   index: number;
@@ -36,7 +41,9 @@ export function documentRefusals(app: INestApplication): void {
 }
 
 function impliedRefusals(controller: Function, method: string): RefusalCode[] {
-  const args = Object.entries((Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<string, RouteArgument>);
+  const args = Object.entries(
+    (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<string, RouteArgument>,
+  );
   const hasBody = args.some(([key]) => key.startsWith(`${RouteParamtypes.BODY}:`));
   const hasUuid = args.some(([, argument]) => argument.pipes?.some((pipe) => pipe instanceof ParseUUIDPipe));
   return [...(hasBody ? BODY_REFUSALS : []), ...(hasUuid ? (['HTTP.BAD_REQUEST'] as const) : [])];
@@ -50,7 +57,9 @@ function describeRefusals(prototype: object, name: string, refusals: readonly Re
   }
   const descriptor = Object.getOwnPropertyDescriptor(prototype, name)!;
   // Replaced, not merged: the document may be built more than once in a process.
-  const responses = { ...(Reflect.getMetadata(DECORATORS.API_RESPONSE, descriptor.value) as object | undefined) } as Record<string, unknown>;
+  const responses = {
+    ...(Reflect.getMetadata(DECORATORS.API_RESPONSE, descriptor.value) as object | undefined),
+  } as Record<string, unknown>;
   for (const status of byStatus.keys()) delete responses[status];
   Reflect.defineMetadata(DECORATORS.API_RESPONSE, responses, descriptor.value);
   for (const [status, group] of byStatus) {

@@ -18,11 +18,16 @@ export interface Answer {
 }
 
 /** What a retried or concurrent command can be refused for, whatever it does. */
-const COMMAND_EDGE: RefusalCode[] = ['VALIDATION.IDEMPOTENCY_KEY', 'IDEMPOTENCY.KEY_REUSED', 'EVENT_STORE.WRONG_EXPECTED_VERSION'];
+const COMMAND_EDGE: RefusalCode[] = [
+  'VALIDATION.IDEMPOTENCY_KEY',
+  'IDEMPOTENCY.KEY_REUSED',
+  'EVENT_STORE.WRONG_EXPECTED_VERSION',
+];
 
 function answers(list: readonly Answer[]): MethodDecorator[] {
   return list.map(({ status, description, schema, media = [] }) => {
-    const json = schema === undefined ? [] : [['application/json', { schema: typeof schema === 'string' ? ref(schema) : schema }]];
+    const json =
+      schema === undefined ? [] : [['application/json', { schema: typeof schema === 'string' ? ref(schema) : schema }]];
     const texts = media.map((type) => [type, { schema: { type: 'string' } }]);
     const content = Object.fromEntries([...json, ...texts]);
     return ApiResponse({ status, description, ...(Object.keys(content).length > 0 ? { content } : {}) });
@@ -45,13 +50,22 @@ export interface CommandAnswer extends Omit<Answer, 'status'> {
  * A write: summary, its answers, Idempotency-Key (RFC draft idempotency-key header: a retry
  * appends nothing), and the refusals of the command(s) it runs plus any of its own.
  */
-export function CommandOperation(summary: string, answer: CommandAnswer, commands: CommandType[], ...refuses: Refusal[]): MethodDecorator {
+export function CommandOperation(
+  summary: string,
+  answer: CommandAnswer,
+  commands: CommandType[],
+  ...refuses: Refusal[]
+): MethodDecorator {
   const { outcome, also = [], ...documented } = answer;
   const status = COMMAND_STATUS[outcome];
   return applyDecorators(
     HttpCode(status),
     ApiOperation({ summary }),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key and body answer the first result and append nothing' }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'Retries with the same key and body answer the first result and append nothing',
+    }),
     Refuses(...COMMAND_EDGE, ...commands.flatMap((command) => COMMAND_REFUSALS[command]), ...refuses),
     ...answers([{ status, ...documented }, ...also]),
   );

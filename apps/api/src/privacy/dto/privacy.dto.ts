@@ -5,14 +5,22 @@ import { REQUEST_CHANNELS, REQUEST_KINDS } from '#domain';
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 export class EraseSubjectDto {
-  @ApiPropertyOptional({ description: 'The recorded erasure request (POST /subjects/:id/requests); required for crm keys' })
-  @IsOptional() @Matches(ID, { message: 'requestId must be an id of letters, digits and ._:-' })
+  @ApiPropertyOptional({
+    description: 'The recorded erasure request (POST /subjects/:id/requests); required for crm keys',
+  })
+  @IsOptional()
+  @Matches(ID, { message: 'requestId must be an id of letters, digits and ._:-' })
   requestId?: string;
 }
 
 export class PlaceLegalHoldDto {
-  @ApiProperty({ example: 'Invoices kept ten years (AO § 147, HGB § 257)', description: 'Personal data: stored only encrypted' })
-  @IsString() @MinLength(1) @MaxLength(2000)
+  @ApiProperty({
+    example: 'Invoices kept ten years (AO § 147, HGB § 257)',
+    description: 'Personal data: stored only encrypted',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
   reason!: string;
 
   @ApiProperty({ example: '2035-12-31T00:00:00.000Z' })
@@ -29,27 +37,37 @@ export class ReceiveRequestDto {
   @IsIn(REQUEST_CHANNELS)
   channel!: (typeof REQUEST_CHANNELS)[number];
 
-  @ApiPropertyOptional({ description: 'When it was received; defaults to now. The deadline counts from here (Art. 12(3))' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({
+    description: 'When it was received; defaults to now. The deadline counts from here (Art. 12(3))',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   receivedAt?: string;
 
   @ApiPropertyOptional({ example: 'ticket-4711', description: 'Your own reference: an id, not free text' })
-  @IsOptional() @Matches(ID, { message: 'reference must be an id of letters, digits and ._:-' })
+  @IsOptional()
+  @Matches(ID, { message: 'reference must be an id of letters, digits and ._:-' })
   reference?: string;
 }
 
 export class ExtendRequestDto {
   @ApiProperty({ example: 2, description: 'Art. 12(3): one or two further months, once' })
-  @IsInt() @Min(1) @Max(2)
+  @IsInt()
+  @Min(1)
+  @Max(2)
   months!: number;
 
   @ApiProperty({ description: 'The reasons the subject is told; personal data, stored only encrypted' })
-  @IsString() @MinLength(1) @MaxLength(2000)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
   reason!: string;
 }
 
 export class RejectRequestDto {
   @ApiProperty({ example: 'Identity could not be verified (Art. 12(6))' })
-  @IsString() @MinLength(1) @MaxLength(2000)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
   reason!: string;
 }

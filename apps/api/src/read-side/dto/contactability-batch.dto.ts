@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { MAX_BATCH } from '#projections';
 
 export class ContactabilityCheckDto {
@@ -12,6 +21,10 @@ export class ContactabilityCheckDto {
 
 export class ContactabilityBatchDto {
   @ApiProperty({ type: [ContactabilityCheckDto], maxItems: MAX_BATCH })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_BATCH) @ValidateNested({ each: true }) @Type(() => ContactabilityCheckDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BATCH)
+  @ValidateNested({ each: true })
+  @Type(() => ContactabilityCheckDto)
   checks!: ContactabilityCheckDto[];
 }

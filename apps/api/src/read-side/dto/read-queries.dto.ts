@@ -5,10 +5,18 @@ import { MAX_LIMIT } from '#read-store';
 
 export class LookupQueryDto {
   @ApiPropertyOptional({ description: 'Exact after normalisation (trimmed, lower case)' })
-  @IsOptional() @IsString() @MinLength(3) @MaxLength(320) email?: string;
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(320)
+  email?: string;
 
   @ApiPropertyOptional({ description: 'Exact after normalisation (international form)' })
-  @IsOptional() @IsString() @MinLength(4) @MaxLength(40) phone?: string;
+  @IsOptional()
+  @IsString()
+  @MinLength(4)
+  @MaxLength(40)
+  phone?: string;
 }
 
 export class ContactabilityQueryDto {
@@ -20,7 +28,16 @@ export class ContactabilityQueryDto {
 export class AudienceQueryDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) topicId!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) channel!: string;
-  @ApiPropertyOptional({ description: 'The `next` cursor of the previous page' }) @IsOptional() @IsString() @MaxLength(128) after?: string;
+  @ApiPropertyOptional({ description: 'The `next` cursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  after?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT, default: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_LIMIT) limit?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_LIMIT)
+  limit?: number;
 }

@@ -1,14 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 export class ContactPointDto {
   @ApiProperty({ example: 'email' })
-  @IsString() @MinLength(1) @MaxLength(40)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
   channel!: string;
 
   @ApiProperty({ example: 'anna@example.org', description: 'Personal data: stored only encrypted' })
-  @IsString() @MinLength(1) @MaxLength(320)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(320)
   address!: string;
 }
 
@@ -18,16 +32,22 @@ export class RegisterSubjectDto {
   locale!: string;
 
   @ApiProperty({ type: [ContactPointDto] })
-  @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => ContactPointDto)
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ContactPointDto)
   contactPoints!: ContactPointDto[];
 
   @ApiPropertyOptional({ example: { firstName: 'Anna' }, description: 'Only fields of PROFILE_FIELDS or of a topic' })
-  @IsOptional() @IsObject()
+  @IsOptional()
+  @IsObject()
   profile?: Record<string, string>;
 }
 
 export class RectifyContactPointDto {
   @ApiProperty({ example: 'anna.berg@example.org' })
-  @IsString() @MinLength(1) @MaxLength(320)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(320)
   address!: string;
 }

@@ -8,19 +8,29 @@ export class ObjectionScopeDto {
   @IsIn(['direct_marketing', 'topic', 'channel'])
   kind!: 'direct_marketing' | 'topic' | 'channel';
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(63)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(63)
   topicId?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   channel?: string;
 }
 
 export class RaiseObjectionDto {
   @ApiProperty({ type: ObjectionScopeDto })
-  @ValidateNested() @Type(() => ObjectionScopeDto)
+  @ValidateNested()
+  @Type(() => ObjectionScopeDto)
   scope!: ObjectionScopeDto;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   reason?: string;
 }
 
@@ -29,13 +39,21 @@ export class BlockScopeDto {
   @IsIn(['global', 'channel', 'contact_point', 'topic'])
   kind!: 'global' | 'channel' | 'contact_point' | 'topic';
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   channel?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
   contactPointId?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(63)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(63)
   topicId?: string;
 }
 
@@ -44,47 +62,73 @@ export class BlockReferenceDto {
   @IsIn(BLOCK_REFERENCE_KINDS)
   kind!: (typeof BLOCK_REFERENCE_KINDS)[number];
 
-  @ApiProperty({ example: 'mail-2026-11-campaign-42', description: 'The communication or request that caused the block' })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @ApiProperty({
+    example: 'mail-2026-11-campaign-42',
+    description: 'The communication or request that caused the block',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   id!: string;
 }
 
 export class SetBlockDto {
   @ApiProperty({ type: BlockScopeDto })
-  @ValidateNested() @Type(() => BlockScopeDto)
+  @ValidateNested()
+  @Type(() => BlockScopeDto)
   scope!: BlockScopeDto;
 
   @ApiProperty({ example: 'Customer asked by phone not to be contacted again' })
-  @IsString() @MinLength(1) @MaxLength(2000)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
   reason!: string;
 
   @ApiProperty({ type: BlockReferenceDto })
-  @ValidateNested() @Type(() => BlockReferenceDto)
+  @ValidateNested()
+  @Type(() => BlockReferenceDto)
   reference!: BlockReferenceDto;
 }
 
 export class DoubleOptInRequestDto {
-  @ApiProperty({ example: 'newsletter' }) @IsString() @MinLength(1) @MaxLength(63)
+  @ApiProperty({ example: 'newsletter' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(63)
   topicId!: string;
 
-  @ApiProperty({ example: 'email' }) @IsString() @MinLength(1) @MaxLength(40)
+  @ApiProperty({ example: 'email' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
   channel!: string;
 
-  @ApiProperty() @IsUUID()
+  @ApiProperty()
+  @IsUUID()
   contactPointId!: string;
 
-  @ApiProperty({ example: 1 }) @IsInt() @Min(1)
+  @ApiProperty({ example: 1 })
+  @IsInt()
+  @Min(1)
   textVersion!: number;
 
-  @ApiProperty({ example: 'web-shop' }) @IsString() @MinLength(1) @MaxLength(100)
+  @ApiProperty({ example: 'web-shop' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   sourceSystem!: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   formId?: string;
 }
 
 export class ConfirmDoubleOptInDto {
   @ApiProperty({ description: 'The token from the confirmation link' })
-  @IsString() @MinLength(10) @MaxLength(200)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
   token!: string;
 }

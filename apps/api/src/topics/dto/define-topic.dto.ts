@@ -1,5 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { LEGAL_BASES, type LegalBasis } from '#domain';
 
 export class DefineTopicDto {
@@ -8,15 +20,22 @@ export class DefineTopicDto {
   id!: string;
 
   @ApiProperty({ example: 'Monthly newsletter' })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   title!: string;
 
   @ApiProperty({ example: 'News about products and events, once a month', description: 'The purpose (Art. 13(1)(c))' })
-  @IsString() @MinLength(1) @MaxLength(5000)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
   description!: string;
 
   @ApiProperty({ example: ['email'], description: 'Channels from the configured list (CHANNELS)' })
-  @IsArray() @ArrayUnique() @ArrayMaxSize(20) @IsString({ each: true })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
   allowedChannels!: string[];
 
   @ApiProperty({ enum: LEGAL_BASES })
@@ -24,10 +43,15 @@ export class DefineTopicDto {
   legalBasis!: LegalBasis;
 
   @ApiProperty({ example: ['firstName'], description: 'Personal fields the purpose needs (data minimisation)' })
-  @IsArray() @ArrayUnique() @ArrayMaxSize(50) @IsString({ each: true })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
   personalFields!: string[];
 
   @ApiProperty({ example: 730, description: 'Days personal data is kept after consent ends' })
-  @IsInt() @Min(1) @Max(36500)
+  @IsInt()
+  @Min(1)
+  @Max(36500)
   retentionDays!: number;
 }

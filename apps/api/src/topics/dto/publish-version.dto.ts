@@ -4,7 +4,9 @@ import { TEXT_CHANGES, type TextChange } from '#domain';
 
 export class PublishVersionDto {
   @ApiProperty({ example: 'Yes, send me the monthly newsletter. I can unsubscribe at any time.' })
-  @IsString() @MinLength(1) @MaxLength(20000)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20000)
   text!: string;
 
   @ApiProperty({ example: 'de', description: 'BCP 47 language tag' })
@@ -18,6 +20,8 @@ export class PublishVersionDto {
 
 export class RetireTopicDto {
   @ApiProperty({ required: false })
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   reason?: string;
 }

@@ -15,18 +15,37 @@ export const COMMAND_SCHEMAS = {
   ),
   SubjectRegistered: commandAnd({ subjectId: uuid }),
   ContactPointAdded: commandAnd({ contactPointId: text }),
-  VersionPublished: commandAnd({ version: { type: 'integer', minimum: 1, description: 'The text version: new, or the current one when its text was published already' } }),
+  VersionPublished: commandAnd({
+    version: {
+      type: 'integer',
+      minimum: 1,
+      description: 'The text version: new, or the current one when its text was published already',
+    },
+  }),
   BlockSet: commandAnd({ blockId: uuid }),
   LegalHoldPlaced: commandAnd({ holdId: uuid }),
   RequestReceived: commandAnd({ requestId: uuid, dueAt: time }),
   DoubleOptInConfirmed: commandAnd({ subjectId: uuid }),
-  DoubleOptInIssued: commandAnd({}, {
-    requestId: uuid,
-    expiresAt: time,
-    token: { type: 'string', description: 'Single-use; shown once, only its hash is stored. Absent when an Idempotency-Key replayed the request' },
-  }),
+  DoubleOptInIssued: commandAnd(
+    {},
+    {
+      requestId: uuid,
+      expiresAt: time,
+      token: {
+        type: 'string',
+        description:
+          'Single-use; shown once, only its hash is stored. Absent when an Idempotency-Key replayed the request',
+      },
+    },
+  ),
   ErasureOutcome: commandAnd(
-    { outcome: { type: 'string', enum: ['erased', 'unchanged', 'deferred'], description: 'deferred (202): a legal hold applies until `until`' } },
+    {
+      outcome: {
+        type: 'string',
+        enum: ['erased', 'unchanged', 'deferred'],
+        description: 'deferred (202): a legal hold applies until `until`',
+      },
+    },
     { holdId: uuid, reason: { description: 'The hold’s reason' }, until: time },
   ),
 } satisfies Record<string, Schema>;

@@ -3,7 +3,20 @@ import { anything, flag, mapOf, object, oneOfValues, text, time, type Schema } f
 /** Data-subject requests and the Art. 15 / 20 export. */
 export const PRIVACY_SCHEMAS = {
   DsrRequest: object(
-    { requestId: text, subjectId: text, kind: text, channel: text, receivedAt: time, initialDueAt: time, dueAt: time, status: oneOfValues(['open', 'overdue', 'fulfilled', 'rejected', 'closed'], '`overdue`: open and past `dueAt` (in the request queue)'), open: flag },
+    {
+      requestId: text,
+      subjectId: text,
+      kind: text,
+      channel: text,
+      receivedAt: time,
+      initialDueAt: time,
+      dueAt: time,
+      status: oneOfValues(
+        ['open', 'overdue', 'fulfilled', 'rejected', 'closed'],
+        '`overdue`: open and past `dueAt` (in the request queue)',
+      ),
+      open: flag,
+    },
     { extendedUntil: time, closedAt: time },
     'A data-subject request and its Art. 12(3) deadline',
   ),

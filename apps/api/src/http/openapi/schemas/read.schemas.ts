@@ -1,8 +1,25 @@
-import { anything, flag, hash, integer, list, mapOf, object, oneOfValues, ref, text, texts, time, type Schema } from './schema-helpers';
+import {
+  anything,
+  flag,
+  hash,
+  integer,
+  list,
+  mapOf,
+  object,
+  oneOfValues,
+  ref,
+  text,
+  texts,
+  time,
+  type Schema,
+} from './schema-helpers';
 
 const decision = {
   allowed: flag,
-  reasons: list(object({ code: text, eventIds: texts }), 'Why not (or on what): the codes with the events they rest on'),
+  reasons: list(
+    object({ code: text, eventIds: texts }),
+    'Why not (or on what): the codes with the events they rest on',
+  ),
   contactPointIds: list(text, 'The addresses that may be used'),
 };
 
@@ -22,23 +39,57 @@ export const READ_SCHEMAS = {
     versions: list(object({ version: integer, textHash: hash, language: text, change: text, publishedAt: time })),
   }),
   Contactability: object({ subjectId: text, topicId: text, channel: text, legalBasis: text, ...decision }),
-  ContactabilityBatch: object({ results: list(object({ subjectId: text, topicId: text, channel: text, ...decision }, { contactPointId: text })) }),
+  ContactabilityBatch: object({
+    results: list(object({ subjectId: text, topicId: text, channel: text, ...decision }, { contactPointId: text })),
+  }),
   Audience: object(
-    { topicId: text, channel: text, legalBasis: text, items: list(object({ subjectId: text, contactPointIds: texts })) },
+    {
+      topicId: text,
+      channel: text,
+      legalBasis: text,
+      items: list(object({ subjectId: text, contactPointIds: texts })),
+    },
     { next: { type: 'string', description: 'Pass as `after` for the next page; absent on the last page' } },
   ),
   ConsentFigures: object({
-    topicId: text, title: text, legalBasis: text, topicStatus: text, channel: text,
-    neverAsked: integer, pendingDoubleOptIn: integer, granted: integer, revoked: integer, expired: integer, reconsentRequired: integer, blocked: integer,
+    topicId: text,
+    title: text,
+    legalBasis: text,
+    topicStatus: text,
+    channel: text,
+    neverAsked: integer,
+    pendingDoubleOptIn: integer,
+    granted: integer,
+    revoked: integer,
+    expired: integer,
+    reconsentRequired: integer,
+    blocked: integer,
   }),
   MissionControlFigures: object({
     position: integer,
     computedAt: time,
     consents: list(ref('ConsentFigures')),
-    openRequests: list(object({ dueDate: text, overdue: flag, requests: list(object({ requestId: text, subjectId: text, kind: text, dueAt: time })) })),
+    openRequests: list(
+      object({
+        dueDate: text,
+        overdue: flag,
+        requests: list(object({ requestId: text, subjectId: text, kind: text, dueAt: time })),
+      }),
+    ),
   }),
   ProcessingRegister: object(
-    { controller: mapOf(anything), generatedAt: time, position: integer, activities: list(object({ topicId: text, name: text, purpose: text, status: text, legalBasis: mapOf(anything) }, {}, 'Art. 30(1) record of one processing activity')) },
+    {
+      controller: mapOf(anything),
+      generatedAt: time,
+      position: integer,
+      activities: list(
+        object(
+          { topicId: text, name: text, purpose: text, status: text, legalBasis: mapOf(anything) },
+          {},
+          'Art. 30(1) record of one processing activity',
+        ),
+      ),
+    },
     {},
     'Art. 30 record of processing activities, one activity per topic',
   ),

@@ -3,7 +3,8 @@ import type { SchemaObject } from '@nestjs/swagger';
 /** The one error body of the api (see error-body.ts). */
 export const REFUSAL_SCHEMA: SchemaObject = {
   type: 'object',
-  description: 'A refusal: the status, its reason phrase, a stable code and a message; validation failures name each broken rule.',
+  description:
+    'A refusal: the status, its reason phrase, a stable code and a message; validation failures name each broken rule.',
   required: ['statusCode', 'error', 'code', 'message'],
   properties: {
     statusCode: { type: 'integer', example: 404 },
@@ -16,7 +17,11 @@ export const REFUSAL_SCHEMA: SchemaObject = {
       items: {
         type: 'object',
         required: ['field', 'rule', 'message'],
-        properties: { field: { type: 'string', example: 'evidence.affirmativeAction' }, rule: { type: 'string', example: 'isBoolean' }, message: { type: 'string' } },
+        properties: {
+          field: { type: 'string', example: 'evidence.affirmativeAction' },
+          rule: { type: 'string', example: 'isBoolean' },
+          message: { type: 'string' },
+        },
       },
     },
   },
@@ -27,7 +32,10 @@ export function refusalSchema(status: number, codes: readonly string[]): SchemaO
   return {
     allOf: [
       { $ref: '#/components/schemas/Refusal' },
-      { type: 'object', properties: { statusCode: { type: 'integer', enum: [status] }, code: { type: 'string', enum: [...codes] } } },
+      {
+        type: 'object',
+        properties: { statusCode: { type: 'integer', enum: [status] }, code: { type: 'string', enum: [...codes] } },
+      },
     ],
   };
 }

@@ -26,7 +26,11 @@ export function mapOf(values: Schema, description?: string): SchemaObject {
 }
 
 /** An object with the fields it always has and those it may have; further fields may follow. */
-export function object(required: Record<string, Schema>, optional: Record<string, Schema> = {}, description?: string): SchemaObject {
+export function object(
+  required: Record<string, Schema>,
+  optional: Record<string, Schema> = {},
+  description?: string,
+): SchemaObject {
   return {
     type: 'object',
     ...(description ? { description } : {}),

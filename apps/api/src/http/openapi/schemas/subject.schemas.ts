@@ -3,7 +3,11 @@ import { anything, flag, hash, integer, list, mapOf, object, ref, text, time, ty
 /** A personal value as a role may see it: clear text, erased, or redacted (Art. 5(1)(c), 25). */
 const revealed: Schema = {
   description: 'Clear text for crm, dpo and admin; {erased:true} after erasure; {redacted:true} for auditors',
-  oneOf: [text, object({ erased: { type: 'boolean', enum: [true] } }), object({ redacted: { type: 'boolean', enum: [true] } })],
+  oneOf: [
+    text,
+    object({ erased: { type: 'boolean', enum: [true] } }),
+    object({ redacted: { type: 'boolean', enum: [true] } }),
+  ],
 };
 
 const scope = object({ kind: text }, { channel: text, topicId: text, contactPointId: text });
@@ -13,26 +17,78 @@ export const SUBJECT_SCHEMAS = {
   Revealed: revealed,
   ConsentCell: object(
     { topicId: text, channel: text, status: text, recordedStatus: text },
-    { contactPointId: text, textVersion: integer, method: text, grantedAt: time, revokedAt: time, expiresAt: time, evidence: mapOf(anything), eventId: text },
+    {
+      contactPointId: text,
+      textVersion: integer,
+      method: text,
+      grantedAt: time,
+      revokedAt: time,
+      expiresAt: time,
+      evidence: mapOf(anything),
+      eventId: text,
+    },
     'One cell of the consent matrix: the status in effect now beside the one recorded',
   ),
-  ContactPoint: object({ contactPointId: text, channel: text, status: text }, { address: ref('Revealed'), eventId: text }),
-  Block: object({ blockId: text, scope }, { reason: ref('Revealed'), setAt: time, reference: mapOf(anything), eventId: text }),
+  ContactPoint: object(
+    { contactPointId: text, channel: text, status: text },
+    { address: ref('Revealed'), eventId: text },
+  ),
+  Block: object(
+    { blockId: text, scope },
+    { reason: ref('Revealed'), setAt: time, reference: mapOf(anything), eventId: text },
+  ),
   Objection: object({ scope }, { reason: ref('Revealed'), raisedAt: time, eventId: text }),
   SubjectProfile: object(
-    { subjectId: text, erased: flag, consents: list(ref('ConsentCell')), objections: list(ref('Objection')), blocks: list(ref('Block')), position: integer },
-    { registeredAt: time, updatedAt: time, locale: text, contactPoints: list(ref('ContactPoint')), profile: mapOf(ref('Revealed')), doubleOptIns: list(mapOf(anything)) },
+    {
+      subjectId: text,
+      erased: flag,
+      consents: list(ref('ConsentCell')),
+      objections: list(ref('Objection')),
+      blocks: list(ref('Block')),
+      position: integer,
+    },
+    {
+      registeredAt: time,
+      updatedAt: time,
+      locale: text,
+      contactPoints: list(ref('ContactPoint')),
+      profile: mapOf(ref('Revealed')),
+      doubleOptIns: list(mapOf(anything)),
+    },
     'Journey keys see consents, objections and blocks only; personal fields follow the caller’s role',
   ),
-  SubjectSummary: object({ subjectId: text, contactPoints: list(ref('ContactPoint')), profile: mapOf(ref('Revealed')) }, { locale: text, registeredAt: time, updatedAt: time }),
+  SubjectSummary: object(
+    { subjectId: text, contactPoints: list(ref('ContactPoint')), profile: mapOf(ref('Revealed')) },
+    { locale: text, registeredAt: time, updatedAt: time },
+  ),
   SubjectLookup: object({ items: list(ref('SubjectSummary')) }),
   HistoryEntry: object(
-    { eventId: text, type: text, revision: integer, position: integer, recordedAt: time, actor: anything, hash, prevHash: hash, data: mapOf(anything) },
+    {
+      eventId: text,
+      type: text,
+      revision: integer,
+      position: integer,
+      recordedAt: time,
+      actor: anything,
+      hash,
+      prevHash: hash,
+      data: mapOf(anything),
+    },
     {},
     'One recorded event with its chain hashes; personal fields are left out for auditors',
   ),
   TimelineEntry: object(
-    { eventId: text, type: text, revision: integer, position: integer, recordedAt: time, actor: anything, hash, prevHash: hash, description: object({ en: text, de: text }) },
+    {
+      eventId: text,
+      type: text,
+      revision: integer,
+      position: integer,
+      recordedAt: time,
+      actor: anything,
+      hash,
+      prevHash: hash,
+      description: object({ en: text, de: text }),
+    },
     {
       evidence: mapOf(anything, 'Art. 7(1): how, when and where consent was captured; IP and user agent redacted'),
       textVersion: object({ topicId: text, version: integer }, { textHash: hash, language: text, publishedAt: time }),
