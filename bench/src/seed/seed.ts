@@ -51,7 +51,7 @@ export class Seeder {
   private readonly views: TopicViews;
   private readonly handlers;
 
-  constructor(private readonly infra: Infrastructure) {
+  constructor(infra: Infrastructure) {
     const executor = new CommandExecutor(infra.eventStore);
     this.views = new TopicViews(executor, infra.eventStore, infra.config);
     this.views.onModuleInit();

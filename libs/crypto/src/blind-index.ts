@@ -3,7 +3,7 @@ import { BlindIndexInputError } from './errors';
 
 export type BlindIndexKind = 'email' | 'phone';
 
-const SEPARATORS = /[\s\-().\/]/g;
+const SEPARATORS = /[\s\-()./]/g;
 const E164ISH = /^\+[0-9]{4,15}$/;
 
 /** NFKC first so full-width or compatibility characters compare equal to their plain forms. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { isUnreadable, type RawRecord, type ReadItem } from './import-record';
+import { isUnreadable, type RawRecord } from './import-record';
 import { ReportBuilder, type ImportFormat, type ImportProgress, type ImportReport } from './import-report';
 import { readCsv } from './read-csv';
 import { readNdjson } from './read-ndjson';

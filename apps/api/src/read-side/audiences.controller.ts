@@ -8,7 +8,6 @@ import { AudienceQueryDto } from './dto/read-queries.dto';
 import { ReadYourWrites } from './read-your-writes';
 import { requireKnownChannel, topicNotFound } from './read-side-errors';
 import { Operation } from '../http/openapi/operation.decorators';
-import { list } from '../http/openapi/schemas/schema-helpers';
 
 /** Who may be contacted now about a topic on a channel, decided per subject like a single check. */
 @ApiTags('read-side')

@@ -13,7 +13,7 @@ type Added = { type: 'Added'; data: { amount: number; total: number } };
 /** A counter that refuses to exceed 100: enough to show load-decide-append and its rules. */
 const counter: Decider<Add, Added, { total: number }> = {
   initialState: () => ({ total: 0 }),
-  evolve: (state, event) => ({ total: event.data.total }),
+  evolve: (_state, event) => ({ total: event.data.total }),
   decide: ({ data }, { total }) => {
     if (total + data.amount > 100) throw new DomainError('COUNTER.LIMIT', 'limit reached', 'conflict');
     return data.amount === 0 ? [] : [{ type: 'Added', data: { amount: data.amount, total: total + data.amount } }];

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dsrRequestsModel, type DsrRequestDocument } from '#projections';
+import { dsrRequestsModel } from '#projections';
 import { SqliteReadStore, type ReadStore } from '#read-store';
 import { fold, subjectEvent } from '../../../../projections/projection.fixtures';
 import { GetRequestQueue, GetRequestQueueHandler } from './request-queue.query';

@@ -97,7 +97,7 @@ describe('subject state (evolve)', () => {
       { type: 'ContactBlockLifted', data: { ...ids, blockId: 'b1', liftedAt: NOW } },
     ]);
     expect(state.objections).toEqual({ 'channel/sms': { scope: { kind: 'channel', channel: 'sms' }, raisedAt: NOW } });
-    expect(state.blocks['b1']).toMatchObject({
+    expect(state.blocks.b1).toMatchObject({
       status: 'lifted',
       liftedAt: NOW,
       reference: { kind: 'request', id: 'q' },
