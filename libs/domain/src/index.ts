@@ -10,6 +10,7 @@ export * from './topic/topic.events';
 export * from './topic/topic.commands';
 export * from './topic/topic.state';
 export * from './topic/topic.view';
+export * from './topic/topic.dpv';
 export * from './topic/topic.decider';
 
 export * from './subject/profile.events';

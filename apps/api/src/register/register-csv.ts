@@ -15,6 +15,8 @@ const COLUMNS = [
   'retentionDays',
   'retention',
   'safeguards',
+  'dpvPurposes',
+  'dpvLegalBasis',
 ] as const;
 
 /** A cell a spreadsheet would run as a formula (OWASP CSV injection). */
@@ -51,6 +53,8 @@ export function registerCsv(register: ProcessingRegister): string {
     a.retention.days,
     a.retention.period,
     a.safeguards.map((id) => measures.get(id) ?? id).join('; '),
+    a.dpv.purposes.join('; '),
+    a.dpv.legalBasis.join('; '),
   ]);
   return [COLUMNS.join(','), ...rows.map((row) => row.map(csvCell).join(','))].join('\r\n') + '\r\n';
 }
