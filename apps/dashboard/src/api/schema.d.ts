@@ -144,6 +144,10 @@ export interface paths {
     /** Mission Control’s figures as a live stream */
     get: operations["statsStream"];
   };
+  "/consents/report": {
+    /** Consent records of all subjects, pseudonymous, streamed (Art. 5(2), 7(1)) */
+    get: operations["consentReportReport"];
+  };
   "/imports": {
     /** Import consents, opt-outs and blocks from a CRM file */
     post: operations["importsRun"];
@@ -4161,6 +4165,95 @@ export interface operations {
             /** @enum {string} */
             code?: "STATS.TOO_MANY_STREAMS";
           };
+        };
+      };
+    };
+  };
+  /** Consent records of all subjects, pseudonymous, streamed (Art. 5(2), 7(1)) */
+  consentReportReport: {
+    parameters: {
+      query?: {
+        topicId?: string;
+        /** @description A channel from the configured list (CHANNELS) */
+        channel?: string;
+        /** @description The status the log recorded */
+        status?: "pending-double-opt-in" | "granted" | "revoked" | "expired";
+        /** @description Recorded at or after this ISO-8601 time */
+        from?: string;
+        /** @description Recorded at or before this ISO-8601 time */
+        to?: string;
+        /** @description The cursor of the previous page’s Link rel="next" */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: {
+        /** @description Answer only once the read models include this global position (from a command response) */
+        "X-Min-Position"?: string;
+        /** @description application/x-ndjson (default) or text/csv */
+        Accept?: string;
+      };
+    };
+    responses: {
+      /** @description One ConsentReportRow per line (NDJSON), or CSV with a header row, by Accept; oldest recorded first. Link: <...>; rel="next" when more follow */
+      200: {
+        content: {
+          "application/x-ndjson": string;
+          "text/csv": string;
+        };
+      };
+      /** @description Refused: REPORT.CURSOR_INVALID, REPORT.RANGE_INVALID, VALIDATION.FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            code?: "REPORT.CURSOR_INVALID" | "REPORT.RANGE_INVALID" | "VALIDATION.FAILED";
+          });
+        };
+      };
+      /** @description Refused: AUTH.MISSING_KEY, AUTH.UNKNOWN_KEY */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            code?: "AUTH.MISSING_KEY" | "AUTH.UNKNOWN_KEY";
+          });
+        };
+      };
+      /** @description Refused: AUTH.FORBIDDEN */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            code?: "AUTH.FORBIDDEN";
+          };
+        };
+      };
+      /** @description Refused: HTTP.NOT_ACCEPTABLE */
+      406: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 406;
+            /** @enum {string} */
+            code?: "HTTP.NOT_ACCEPTABLE";
+          };
+        };
+      };
+      /** @description Refused: PROJECTION.BEHIND, PROJECTION.REBUILDING */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            code?: "PROJECTION.BEHIND" | "PROJECTION.REBUILDING";
+          });
         };
       };
     };

@@ -85,6 +85,8 @@ export const ERROR_KINDS = {
   'IDEMPOTENCY.KEY_REUSED': 'conflict',
   'RECEIPT.NOT_FOUND': 'not_found',
   'CONSENT_RECORD.NOT_FOUND': 'not_found',
+  'REPORT.RANGE_INVALID': 'invalid',
+  'REPORT.CURSOR_INVALID': 'invalid',
   'AUDIT.TREE_TOO_SMALL': 'not_found',
   'WEBHOOK.NOT_FOUND': 'not_found',
   'WEBHOOK.TARGET_FORBIDDEN': 'invalid',
