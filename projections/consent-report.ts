@@ -1,4 +1,4 @@
-import { consentKey, SUBJECT_STREAM_PREFIX, SubjectEventType, type ConsentScope } from '#domain';
+import { consentKey, scopeOf, SUBJECT_STREAM_PREFIX, SubjectEventType, type ConsentScope } from '#domain';
 import type { IndexSpec } from '#read-store';
 import type { DocumentKey, ProjectedEvent, ReadModel } from './read-model';
 
@@ -71,12 +71,7 @@ export const consentReportModel: ReadModel<ConsentReportDocument> = {
 
 type Data = Record<string, any>;
 
-function scopeOf(data: Data): ConsentScope {
-  const { topicId, channel, contactPointId } = data;
-  return contactPointId === undefined ? { topicId, channel } : { topicId, channel, contactPointId };
-}
-
-const consentId = (data: Data) => `${data.subjectId}/${consentKey(scopeOf(data))}`;
+const consentId = (data: Data) => `${data.subjectId}/${consentKey(scopeOf({ data: data as ConsentScope }))}`;
 const requestId = (data: Data, id: unknown) => `${data.subjectId}/request/${id}`;
 
 /**

@@ -1,16 +1,9 @@
 import { ReadStoreUsageError } from './errors';
-import { checkCollection, indexName } from './names';
-import type { IndexValue, RangeKey, RangeQuery } from './read-store.port';
+import { checkCollection, checkValue, indexName } from './names';
+import type { RangeKey, RangeQuery } from './read-store.port';
 
 /** Documents a scan reads per round trip: enough to amortise the query, small enough to keep memory flat. */
 export const SCAN_CHUNK = 500;
-
-function checkValue(what: string, value: unknown): IndexValue {
-  const ok =
-    typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
-  if (!ok) throw new ReadStoreUsageError(`${what} must be a string, finite number or boolean`);
-  return value as IndexValue;
-}
 
 function checkKey(what: string, key: RangeKey | undefined): void {
   if (key === undefined) return;

@@ -1,4 +1,4 @@
-import { consentKey, SubjectEventType, type ConsentScope } from '#domain';
+import { consentKey, scopeOf, SubjectEventType, type ConsentScope } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import { eventTime } from '../history/event-time';
 
@@ -24,11 +24,6 @@ export interface GrantEvidence {
 }
 
 type Data = Record<string, any>;
-
-function scopeOf(data: Data): ConsentScope {
-  const { topicId, channel, contactPointId } = data;
-  return contactPointId === undefined ? { topicId, channel } : { topicId, channel, contactPointId };
-}
 
 /** The evidence without IP address and user agent: personal data that stays, encrypted, in the log. */
 function evidenceOf(data: Data): GrantEvidence {
@@ -56,7 +51,7 @@ export function consentHistory(events: readonly RecordedEvent[], scope: ConsentS
   for (const event of events) {
     const data = event.data as Data;
     const base = { eventId: event.id, recordedAt: eventTime(event) };
-    const mine = typeof data.topicId === 'string' && consentKey(scopeOf(data)) === key;
+    const mine = typeof data.topicId === 'string' && consentKey(scopeOf({ data: data as ConsentScope })) === key;
     if (event.type === SubjectEventType.DoubleOptInRequested && mine) {
       requests.add(data.requestId);
       entries.push({ ...base, kind: 'requested', indicatedAt: data.requestedAt });
