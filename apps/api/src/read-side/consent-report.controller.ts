@@ -30,8 +30,9 @@ export class ConsentReportController {
     {
       status: 200,
       description:
-        'One ConsentReportRow per line (NDJSON), or CSV with a header row, by Accept; oldest recorded first. ' +
-        'Link: <...>; rel="next" when more follow',
+        'One record per line (NDJSON: subjectId, topicId, channel, contactPointId, status, textVersion, ' +
+        'evidenceMethod, capturedAt, recordedAt, eventIds), or CSV with those columns and a header row, by ' +
+        'Accept; oldest recordedAt first. Link: <...>; rel="next" when more follow',
       media: [REPORT_MEDIA.ndjson, REPORT_MEDIA.csv],
     },
     'VALIDATION.FAILED',

@@ -4194,7 +4194,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description One ConsentReportRow per line (NDJSON), or CSV with a header row, by Accept; oldest recorded first. Link: <...>; rel="next" when more follow */
+      /** @description One record per line (NDJSON: subjectId, topicId, channel, contactPointId, status, textVersion, evidenceMethod, capturedAt, recordedAt, eventIds), or CSV with those columns and a header row, by Accept; oldest recordedAt first. Link: <...>; rel="next" when more follow */
       200: {
         content: {
           "application/x-ndjson": string;
