@@ -100,35 +100,44 @@ export function applyReportEvent(
   const eventIds = [...(doc?.eventIds ?? []), event.id];
   switch (event.type) {
     case SubjectEventType.ConsentGranted:
-      return withKeys({
-        ...identity(data),
-        status: 'granted',
-        textVersion: data.evidence.textVersion,
-        evidenceMethod: data.evidence.method,
-        capturedAt: data.evidence.capturedAt,
-        recordedAt: data.grantedAt,
-        eventIds,
-      });
+      return granted(data, eventIds);
     case SubjectEventType.ConsentRevoked:
       return doc?.status === 'granted'
         ? withKeys({ ...doc, status: 'revoked', recordedAt: data.revokedAt, eventIds })
         : doc;
     case SubjectEventType.DoubleOptInRequested:
-      return withKeys({
-        ...identity(data),
-        status: 'pending-double-opt-in',
-        textVersion: data.textVersion,
-        evidenceMethod: 'double_opt_in',
-        capturedAt: data.requestedAt,
-        recordedAt: data.requestedAt,
-        eventIds,
-      });
+      return requested(data, eventIds);
     case SubjectEventType.DoubleOptInExpired:
       return doc && withKeys({ ...doc, status: 'expired', recordedAt: data.expiredAt, eventIds });
     default:
       // DoubleOptInConfirmed: the request became the consent's grant, which that record now shows.
       return undefined;
   }
+}
+
+function granted(data: Data, eventIds: string[]): ConsentReportDocument {
+  const { textVersion, method, capturedAt } = data.evidence as Data;
+  return withKeys({
+    ...identity(data),
+    status: 'granted',
+    textVersion,
+    evidenceMethod: method,
+    capturedAt,
+    recordedAt: data.grantedAt,
+    eventIds,
+  });
+}
+
+function requested(data: Data, eventIds: string[]): ConsentReportDocument {
+  return withKeys({
+    ...identity(data),
+    status: 'pending-double-opt-in',
+    textVersion: data.textVersion,
+    evidenceMethod: 'double_opt_in',
+    capturedAt: data.requestedAt,
+    recordedAt: data.requestedAt,
+    eventIds,
+  });
 }
 
 function identity(data: Data): Pick<ConsentReportDocument, 'subjectId' | 'topicId' | 'channel' | 'contactPointId'> {
