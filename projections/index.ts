@@ -12,11 +12,19 @@ export * from './audiences';
 export * from './consent-stats';
 export * from './open-requests';
 export * from './dsr-requests';
+export * from './consent-report';
+export * from './consent-report.queries';
 
 import type { ReadModel } from './read-model';
 import { subjectProfileModel } from './subject-profile';
 import { topicsModel } from './topics';
 import { dsrRequestsModel } from './dsr-requests';
+import { consentReportModel } from './consent-report';
 
 /** Every read model the runners keep; append new ones here. */
-export const READ_MODELS: readonly ReadModel[] = [subjectProfileModel, topicsModel, dsrRequestsModel];
+export const READ_MODELS: readonly ReadModel[] = [
+  subjectProfileModel,
+  topicsModel,
+  dsrRequestsModel,
+  consentReportModel,
+];

@@ -4,6 +4,7 @@ import { batchesContract } from './read-store.contract-batches';
 import { queriesContract } from './read-store.contract-queries';
 import { rebuildContract } from './read-store.contract-rebuild';
 import { marksContract } from './read-store.contract-marks';
+import { rangesContract } from './read-store.contract-ranges';
 
 /**
  * One suite for every ReadStore adapter: the same tests and assertions. Each test uses fresh
@@ -36,5 +37,6 @@ export function readStoreContract(
     queriesContract(getStore);
     rebuildContract(getStore);
     marksContract(getStore);
+    rangesContract(getStore);
   });
 }

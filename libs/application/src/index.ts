@@ -54,6 +54,9 @@ export * from './audit/audit.queries';
 export * from './audit/checkpoint-list';
 export * from './audit/checkpoint-service';
 export * from './audit/consent-receipt';
+export * from './audit/consent-record.query';
+export * from './audit/consent-record.document';
+export { consentRecordId } from './audit/consent-record';
 export * from './audit/subject-verification';
 export * from './audit/tokens';
 

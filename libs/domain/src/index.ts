@@ -10,6 +10,7 @@ export * from './topic/topic.events';
 export * from './topic/topic.commands';
 export * from './topic/topic.state';
 export * from './topic/topic.view';
+export * from './topic/topic.dpv';
 export * from './topic/topic.decider';
 
 export * from './subject/profile.events';
@@ -32,6 +33,7 @@ export * from './subject/subject.commands';
 export * from './subject/privacy.state';
 export { addCalendarMonths, requestDueAt, extendedDueAt, MAX_EXTENSION_MONTHS } from './subject/dsr.deadline';
 export { governingHold } from './subject/legal-hold.evolve';
+export { scopeOf } from './subject/consent.evolve';
 export * from './subject/retention';
 export * from './subject/subject.state';
 export * from './subject/subject.decider';

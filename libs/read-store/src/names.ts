@@ -1,5 +1,5 @@
 import { ReadStoreUsageError } from './errors';
-import type { EqualityFilter, IndexSpec, ReadModelSpec, WriteBatch } from './read-store.port';
+import type { EqualityFilter, IndexSpec, IndexValue, ReadModelSpec, WriteBatch } from './read-store.port';
 
 // Lower-case start keeps names valid as SQLite identifiers and MongoDB collection names, and
 // leaves `_`-prefixed names to the adapters' own bookkeeping.
@@ -60,10 +60,11 @@ export function indexForFilter(
   return match;
 }
 
-function checkValue(field: string, value: unknown): void {
+export function checkValue(field: string, value: unknown): IndexValue {
   const ok =
     typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
   if (!ok) throw new ReadStoreUsageError(`Filter value for ${field} must be a string, finite number or boolean`);
+  return value as IndexValue;
 }
 
 export function pageLimit(limit: number | undefined): number {

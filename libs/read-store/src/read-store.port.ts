@@ -93,6 +93,31 @@ export interface Page<T extends JsonObject = JsonObject> {
   next?: string;
 }
 
+/** A position in a range scan: the value of the index's last field and the document id. */
+export interface RangeKey {
+  value: IndexValue;
+  id: string;
+}
+
+/**
+ * A scan along one declared index: equality on every field but the last, bounds on the last.
+ * Documents come in (last field, id) order; `after` and `until` cut the order at a RangeKey, so
+ * a caller resumes where it stopped however the documents change meanwhile.
+ */
+export interface RangeQuery {
+  /** Exactly the fields of a declared index, in its order. */
+  fields: readonly string[];
+  /** Values for every field but the last. */
+  equal: EqualityFilter;
+  /** Inclusive bounds on the last field. */
+  from?: IndexValue;
+  to?: IndexValue;
+  /** Exclusive. */
+  after?: RangeKey;
+  /** Inclusive. */
+  until?: RangeKey;
+}
+
 /** Which declared index answers a filter (undefined: the id order itself, for `{}`). */
 export interface QueryPlan {
   index?: string;
@@ -126,6 +151,13 @@ export interface ReadStore {
     options?: FindOptions,
   ): Promise<Page<T>>;
   count(collection: string, filter?: EqualityFilter): Promise<number>;
+  /**
+   * The matching documents one by one, read in chunks: memory stays bounded however many match.
+   * Stop iterating at any time; nothing stays open.
+   */
+  scan<T extends JsonObject = JsonObject>(collection: string, query: RangeQuery): AsyncIterable<StoredDocument<T>>;
+  /** The key of the `n`th (1-based) document `scan` would yield, read from the index alone; undefined when fewer match. */
+  keyAt(collection: string, query: RangeQuery, n: number): Promise<RangeKey | undefined>;
   explain(collection: string, filter: EqualityFilter): Promise<QueryPlan>;
   /** 0 when the projection has never committed: resume with `after: 0`. */
   getCheckpoint(projection: string): Promise<number>;

@@ -36,6 +36,8 @@ async function readFlows(client: RecordingClient, subjectId: string): Promise<st
   await client.read('/processing-register', 'dpo');
   await client.read('/processing-register?format=csv', 'dpo');
   await client.expect(200, 'GET', `/subjects/${subjectId}/consents/news/email/receipt`, { role: 'auditor' });
+  await client.expect(200, 'GET', `/subjects/${subjectId}/consents/news/email/record`, { role: 'auditor' });
+  await client.read('/consents/report?topicId=news&limit=1', 'auditor');
   return profile.contactPoints.find((point: { channel: string }) => point.channel === 'email').contactPointId;
 }
 
@@ -233,6 +235,9 @@ export async function refusalFlows(client: RecordingClient): Promise<void> {
   await client.expect(400, 'GET', '/unsubscribe?token=forged');
   await client.expect(400, 'GET', '/audit/consistency?first=2&second=1', { role: 'auditor' });
   await client.expect(404, 'GET', `/subjects/${subjectId}/consents/news/email/receipt`, { role: 'auditor' });
+  await client.expect(404, 'GET', `/subjects/${subjectId}/consents/news/sms/record`, { role: 'auditor' });
+  await client.expect(400, 'GET', '/consents/report?cursor=x', { role: 'auditor' });
+  await client.expect(406, 'GET', '/consents/report', { role: 'auditor', headers: { accept: 'image/png' } });
   await client.expect(400, 'POST', '/unsubscribe-links', {
     role: 'journey',
     body: { subjectId, topicId: 'news', channel: 'post' },

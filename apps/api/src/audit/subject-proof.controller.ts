@@ -3,6 +3,9 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   GetConsentReceipt,
+  GetConsentRecord,
+  type ConsentRecordDocument,
+  type ReceiptRequest,
   GetSubjectStateAt,
   GetSubjectTimeline,
   VerifySubject,
@@ -85,16 +88,41 @@ export class SubjectProofController {
     @Param('channel') channel: string,
     @Query('contactPointId') contactPointId: unknown,
   ): Promise<ConsentReceipt> {
-    if (contactPointId !== undefined && (typeof contactPointId !== 'string' || !NAME.test(contactPointId))) {
-      throw refusal('VALIDATION.FAILED', 'contactPointId must be one id', 'contactPointId');
-    }
-    const request = {
-      subjectId: id,
-      topicId: name(topicId, 'topicId'),
-      channel: name(channel, 'channel'),
-      contactPointId,
-      now: new Date().toISOString(),
-    };
+    const request = consentRequest(id, topicId, channel, contactPointId);
     return this.queries.execute<GetConsentReceipt, ConsentReceipt>(new GetConsentReceipt(request));
   }
+
+  /** Art. 7(1): readable wherever the subject's consents are, since it holds no more than they do. */
+  @Get('consents/:topicId/:channel/record')
+  @Operation(
+    'The consent as an ISO/IEC TS 27560 consent record with W3C DPV terms (Art. 7(1))',
+    { status: 200, description: 'The record, JSON-LD', schema: 'ConsentRecord' },
+    'SUBJECT.NOT_FOUND',
+    'CONSENT_RECORD.NOT_FOUND',
+    'VALIDATION.FAILED',
+  )
+  @Roles('crm', 'dpo', 'auditor', 'admin', 'journey')
+  @ApiQuery({ name: 'contactPointId', required: false, description: 'for a consent given for one address only' })
+  record(
+    @Param('id', uuid) id: string,
+    @Param('topicId') topicId: string,
+    @Param('channel') channel: string,
+    @Query('contactPointId') contactPointId: unknown,
+  ): Promise<ConsentRecordDocument> {
+    const request = consentRequest(id, topicId, channel, contactPointId);
+    return this.queries.execute<GetConsentRecord, ConsentRecordDocument>(new GetConsentRecord(request));
+  }
+}
+
+function consentRequest(id: string, topicId: string, channel: string, contactPointId: unknown): ReceiptRequest {
+  if (contactPointId !== undefined && (typeof contactPointId !== 'string' || !NAME.test(contactPointId))) {
+    throw refusal('VALIDATION.FAILED', 'contactPointId must be one id', 'contactPointId');
+  }
+  return {
+    subjectId: id,
+    topicId: name(topicId, 'topicId'),
+    channel: name(channel, 'channel'),
+    contactPointId,
+    now: new Date().toISOString(),
+  };
 }

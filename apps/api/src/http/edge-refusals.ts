@@ -16,6 +16,8 @@ export const EDGE_STATUS = {
   'HTTP.NESTING_TOO_DEEP': 400,
   'HTTP.PAYLOAD_TOO_LARGE': 413,
   'HTTP.UNSUPPORTED_MEDIA_TYPE': 415,
+  // RFC 9110 15.5.7: none of the formats the Accept header lists can be served.
+  'HTTP.NOT_ACCEPTABLE': 406,
   // RFC 6585: 429 with Retry-After.
   'HTTP.RATE_LIMITED': 429,
   'STATS.TOO_MANY_STREAMS': 429,

@@ -1,4 +1,4 @@
-import type { TopicDefinition, TopicState } from '#domain';
+import { DPV_LEGAL_BASES, dpvPurposesOf, type TopicDefinition, type TopicState } from '#domain';
 import type { ControllerSettings } from './controller-settings';
 import type { Safeguard } from './safeguards';
 
@@ -15,6 +15,8 @@ export interface ProcessingActivity {
   purpose: string;
   status: 'active' | 'retired';
   legalBasis: { basis: string; article: string };
+  /** The purposes and the legal basis as W3C DPV concepts (https://w3id.org/dpv), as consent records state them. */
+  dpv: { purposes: string[]; legalBasis: string[] };
   categoriesOfPersonalData: string[];
   categoriesOfDataSubjects: string[];
   recipients: Recipient[];
@@ -80,6 +82,7 @@ export function activityOf(
     purpose: definition.description,
     status: state.status,
     legalBasis: { basis: definition.legalBasis, article: ARTICLES[definition.legalBasis] ?? 'Art. 6(1)' },
+    dpv: { purposes: [...dpvPurposesOf(definition)], legalBasis: [...DPV_LEGAL_BASES[definition.legalBasis]] },
     categoriesOfPersonalData: personalDataOf(definition),
     categoriesOfDataSubjects: [SUBJECTS[definition.legalBasis] ?? 'data subjects of this purpose'],
     recipients,

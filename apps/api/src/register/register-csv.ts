@@ -1,3 +1,4 @@
+import { csvCell } from '../http/csv-cell';
 import type { ProcessingRegister } from './processing-register';
 
 const COLUMNS = [
@@ -15,23 +16,9 @@ const COLUMNS = [
   'retentionDays',
   'retention',
   'safeguards',
+  'dpvPurposes',
+  'dpvLegalBasis',
 ] as const;
-
-/** A cell a spreadsheet would run as a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-/** The same after a `;`, `,` or tab inside a value: a spreadsheet that splits on it starts a new cell there. */
-const EMBEDDED_FORMULA = /([;,\t]\s*)([=+\-@])/g;
-
-/**
- * Every field quoted (RFC 4180), and every place where a cell could start with a formula
- * character defused with a leading `'`, which spreadsheets show as text: a title `Promo;=1+1`
- * must not become a formula cell in a spreadsheet that splits rows on `;`.
- */
-export function csvCell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  const safe = (FORMULA_START.test(text) ? `'${text}` : text).replace(EMBEDDED_FORMULA, "$1'$2");
-  return `"${safe.replace(/"/g, '""')}"`;
-}
 
 /** One row per processing activity; lists joined with "; ". */
 export function registerCsv(register: ProcessingRegister): string {
@@ -51,6 +38,8 @@ export function registerCsv(register: ProcessingRegister): string {
     a.retention.days,
     a.retention.period,
     a.safeguards.map((id) => measures.get(id) ?? id).join('; '),
+    a.dpv.purposes.join('; '),
+    a.dpv.legalBasis.join('; '),
   ]);
   return [COLUMNS.join(','), ...rows.map((row) => row.map(csvCell).join(','))].join('\r\n') + '\r\n';
 }

@@ -144,6 +144,10 @@ export interface paths {
     /** Mission Control’s figures as a live stream */
     get: operations["statsStream"];
   };
+  "/consents/report": {
+    /** Consent records of all subjects, pseudonymous, streamed (Art. 5(2), 7(1)) */
+    get: operations["consentReportReport"];
+  };
   "/imports": {
     /** Import consents, opt-outs and blocks from a CRM file */
     post: operations["importsRun"];
@@ -181,6 +185,10 @@ export interface paths {
   "/subjects/{id}/consents/{topicId}/{channel}/receipt": {
     /** A signed consent receipt with the proof of its event */
     get: operations["subjectProofReceipt"];
+  };
+  "/subjects/{id}/consents/{topicId}/{channel}/record": {
+    /** The consent as an ISO/IEC TS 27560 consent record with W3C DPV terms (Art. 7(1)) */
+    get: operations["subjectProofRecord"];
   };
   "/metrics": {
     /** Prometheus metrics */
@@ -270,6 +278,13 @@ export interface components {
        * @example 730
        */
       retentionDays: number;
+      /**
+       * @description W3C DPV purpose IRIs (https://w3id.org/dpv#...); default: from the legal basis
+       * @example [
+       *   "https://w3id.org/dpv#DirectMarketing"
+       * ]
+       */
+      dpvPurposes?: string[];
     };
     PublishVersionDto: {
       /** @example Yes, send me the monthly newsletter. I can unsubscribe at any time. */
@@ -762,6 +777,8 @@ export interface components {
       legalBasis: "consent" | "contract" | "legitimate_interest";
       personalFields: string[];
       retentionDays: number;
+      /** @description W3C DPV purpose IRIs (declared, or the default of the legal basis) */
+      dpvPurposes: string[];
       /** @enum {string} */
       status: "active" | "retired";
       /** @description 0 while no text has been published */
@@ -864,6 +881,11 @@ export interface components {
           status: string;
           legalBasis: {
             [key: string]: unknown;
+          };
+          /** @description W3C DPV purpose and legal-basis IRIs */
+          dpv: {
+            purposes: string[];
+            legalBasis: string[];
           };
         }[];
     };
@@ -1009,6 +1031,47 @@ export interface components {
       consentTimestamp?: number;
       collectionMethod?: string;
       language?: string;
+    };
+    /** @description ISO/IEC TS 27560 consent record in the W3C DPV profile (JSON-LD) */
+    ConsentRecord: {
+      "@context": {
+        [key: string]: string;
+      };
+      "@id": string;
+      /** @enum {string} */
+      "@type": "https://w3id.org/dpv#ConsentRecord";
+      /** @enum {string} */
+      "dct:conformsTo": "https://w3id.org/dpv/schema/dpv-27560#record";
+      /** Format: uuid */
+      "dct:identifier": string;
+      "dpv:hasDataSubject": {
+        "@type": string;
+        /** Format: uuid */
+        "dct:identifier": string;
+      };
+      /** @description The consent texts (notices) the grants were given to */
+      "dpv:hasNotice": {
+          [key: string]: unknown;
+        }[];
+      /** @description The topic as a DPV process: purpose and legal-basis IRIs, controller, storage, jurisdiction */
+      "dpv:hasProcess": {
+        "@type": string;
+        "dpv:hasPurpose": string[];
+        "dpv:hasLegalBasis": string[];
+      };
+      "ledger:channel": string;
+      /** @description The consent’s event history, oldest first; the last entry is the status in force */
+      "dpv:hasConsentStatus": {
+          "@type": string;
+          "dct:identifier"?: string;
+          /** Format: date-time */
+          "dpv:isIndicatedAtTime"?: string;
+          /** Format: date-time */
+          "dct:created"?: string;
+        }[];
+      /** Format: date-time */
+      "dct:modified"?: string;
+      "ledger:contactPointId"?: string;
     };
     Webhook: {
       id: string;
@@ -4106,6 +4169,95 @@ export interface operations {
       };
     };
   };
+  /** Consent records of all subjects, pseudonymous, streamed (Art. 5(2), 7(1)) */
+  consentReportReport: {
+    parameters: {
+      query?: {
+        topicId?: string;
+        /** @description A channel from the configured list (CHANNELS) */
+        channel?: string;
+        /** @description The status the log recorded */
+        status?: "pending-double-opt-in" | "granted" | "revoked" | "expired";
+        /** @description Recorded at or after this ISO-8601 time */
+        from?: string;
+        /** @description Recorded at or before this ISO-8601 time */
+        to?: string;
+        /** @description The cursor of the previous page’s Link rel="next" */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: {
+        /** @description Answer only once the read models include this global position (from a command response) */
+        "X-Min-Position"?: string;
+        /** @description application/x-ndjson (default) or text/csv */
+        Accept?: string;
+      };
+    };
+    responses: {
+      /** @description One record per line (NDJSON: subjectId, topicId, channel, contactPointId, status, textVersion, evidenceMethod, capturedAt, recordedAt, eventIds), or CSV with those columns and a header row, by Accept; oldest recordedAt first. Link: <...>; rel="next" when more follow */
+      200: {
+        content: {
+          "application/x-ndjson": string;
+          "text/csv": string;
+        };
+      };
+      /** @description Refused: REPORT.CURSOR_INVALID, REPORT.RANGE_INVALID, VALIDATION.FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            code?: "REPORT.CURSOR_INVALID" | "REPORT.RANGE_INVALID" | "VALIDATION.FAILED";
+          });
+        };
+      };
+      /** @description Refused: AUTH.MISSING_KEY, AUTH.UNKNOWN_KEY */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            code?: "AUTH.MISSING_KEY" | "AUTH.UNKNOWN_KEY";
+          });
+        };
+      };
+      /** @description Refused: AUTH.FORBIDDEN */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            code?: "AUTH.FORBIDDEN";
+          };
+        };
+      };
+      /** @description Refused: HTTP.NOT_ACCEPTABLE */
+      406: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 406;
+            /** @enum {string} */
+            code?: "HTTP.NOT_ACCEPTABLE";
+          };
+        };
+      };
+      /** @description Refused: PROJECTION.BEHIND, PROJECTION.REBUILDING */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            code?: "PROJECTION.BEHIND" | "PROJECTION.REBUILDING";
+          });
+        };
+      };
+    };
+  };
   /** Import consents, opt-outs and blocks from a CRM file */
   importsRun: {
     parameters: {
@@ -4664,6 +4816,72 @@ export interface operations {
             statusCode?: 404;
             /** @enum {string} */
             code?: "RECEIPT.NOT_FOUND" | "SUBJECT.NOT_FOUND";
+          });
+        };
+      };
+    };
+  };
+  /** The consent as an ISO/IEC TS 27560 consent record with W3C DPV terms (Art. 7(1)) */
+  subjectProofRecord: {
+    parameters: {
+      query?: {
+        /** @description for a consent given for one address only */
+        contactPointId?: unknown;
+      };
+      path: {
+        id: string;
+        topicId: string;
+        channel: string;
+      };
+    };
+    responses: {
+      /** @description The record, JSON-LD */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ConsentRecord"];
+        };
+      };
+      /** @description Refused: HTTP.BAD_REQUEST, VALIDATION.FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            code?: "HTTP.BAD_REQUEST" | "VALIDATION.FAILED";
+          });
+        };
+      };
+      /** @description Refused: AUTH.MISSING_KEY, AUTH.UNKNOWN_KEY */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            code?: "AUTH.MISSING_KEY" | "AUTH.UNKNOWN_KEY";
+          });
+        };
+      };
+      /** @description Refused: AUTH.FORBIDDEN */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            code?: "AUTH.FORBIDDEN";
+          };
+        };
+      };
+      /** @description Refused: CONSENT_RECORD.NOT_FOUND, SUBJECT.NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            code?: "CONSENT_RECORD.NOT_FOUND" | "SUBJECT.NOT_FOUND";
           });
         };
       };

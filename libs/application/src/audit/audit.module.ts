@@ -9,6 +9,7 @@ import {
   GetConsentReceiptHandler,
   GetConsistencyProofHandler,
 } from './audit.queries';
+import { GetConsentRecordHandler } from './consent-record.query';
 import { AuditCheckpointService } from './checkpoint-service';
 import { AUDIT_SIGNING_KEY } from './tokens';
 
@@ -27,6 +28,7 @@ import { AUDIT_SIGNING_KEY } from './tokens';
     GetSubjectTimelineHandler,
     GetSubjectStateAtHandler,
     GetConsentReceiptHandler,
+    GetConsentRecordHandler,
     GetConsistencyProofHandler,
   ],
   exports: [LedgerModule, AUDIT_SIGNING_KEY, AuditCheckpointService],

@@ -44,8 +44,25 @@ describe('DefineTopic', () => {
     ['TOPIC.LEGAL_BASIS_UNKNOWN', 'legalBasis', { legalBasis: 'whim' as never }],
     ['TOPIC.RETENTION_INVALID', 'retentionDays', { retentionDays: 0 }],
     ['TOPIC.PERSONAL_FIELD_INVALID', 'personalFields', { personalFields: ['first name'] }],
+    ['TOPIC.DPV_PURPOSE_INVALID', 'dpvPurposes', { dpvPurposes: ['https://example.com/dpv#Marketing'] }],
+    ['TOPIC.DPV_PURPOSE_INVALID', 'dpvPurposes', { dpvPurposes: ['https://w3id.org/dpv#'] }],
+    ['TOPIC.DPV_PURPOSE_INVALID', 'dpvPurposes', { dpvPurposes: [] }],
+    ['TOPIC.DPV_PURPOSE_INVALID', 'dpvPurposes', { dpvPurposes: 'https://w3id.org/dpv#Marketing' as never }],
   ])('refuses an invalid definition: %s on %s', (code, field, data) => {
     spec.given([]).when(defineTopic(data)).thenThrows(code, { kind: 'invalid', field });
+  });
+
+  it('records the DPV purposes a topic declares, once each', () => {
+    const dpvPurposes = ['https://w3id.org/dpv#DirectMarketing', 'https://w3id.org/dpv#DirectMarketing'];
+    spec
+      .given([])
+      .when(defineTopic({ dpvPurposes }))
+      .then([
+        {
+          type: 'TopicDefined',
+          data: { ...definition, dpvPurposes: ['https://w3id.org/dpv#DirectMarketing'], definedAt: NOW },
+        },
+      ]);
   });
 
   it('accepts a channel that configuration added', () => {

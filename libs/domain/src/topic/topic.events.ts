@@ -19,6 +19,8 @@ export type TopicDefinition = {
   /** Art. 5(1)(c), 25: the profile fields this purpose needs; nothing else may be collected for it. */
   personalFields: string[];
   retentionDays: number;
+  /** DPV purpose IRIs (https://w3id.org/dpv#...); absent on topics defined before, or left to the legal basis. */
+  dpvPurposes?: string[];
 };
 
 export type TopicDefined = Event<'TopicDefined', TopicDefinition & { definedAt: string }>;

@@ -2,6 +2,7 @@ import { requireChannel } from '../shared/channel';
 import { refuse } from '../shared/error-codes';
 import { oneOf, requireText } from '../shared/text';
 import type { DefineTopic } from './topic.commands';
+import { validDpvPurposes } from './topic.dpv';
 import { LEGAL_BASES, type TopicDefinition } from './topic.events';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -27,6 +28,7 @@ export function validDefinition({ data, metadata }: DefineTopic): TopicDefinitio
   if (!Number.isInteger(data.retentionDays) || data.retentionDays <= 0) {
     refuse('TOPIC.RETENTION_INVALID', 'retentionDays must be a positive whole number', 'retentionDays');
   }
+  const dpvPurposes = validDpvPurposes(data.dpvPurposes);
   return {
     topicId: requireTopicId(data.topicId),
     title: requireText(data.title, 'TOPIC.TITLE_REQUIRED', 'title', 200),
@@ -36,6 +38,7 @@ export function validDefinition({ data, metadata }: DefineTopic): TopicDefinitio
     legalBasis: data.legalBasis,
     personalFields: validFieldNames(data.personalFields),
     retentionDays: data.retentionDays,
+    ...(dpvPurposes === undefined ? {} : { dpvPurposes }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Channel } from '../shared/channel';
+import { dpvPurposesOf } from './topic.dpv';
 import type { LegalBasis } from './topic.events';
 import type { TextVersion, TopicState } from './topic.state';
 
@@ -39,11 +40,12 @@ export function toTopicView(state: TopicState): TopicView | undefined {
 }
 
 /** What a reader of the topic is told: the view plus its purpose in words (Art. 5(1)(b), 13(1)(c)). */
-export type TopicDetail = TopicView & Readonly<{ description: string }>;
+export type TopicDetail = TopicView & Readonly<{ description: string; dpvPurposes: readonly string[] }>;
 
 export function toTopicDetail(state: TopicState): TopicDetail | undefined {
   const view = toTopicView(state);
-  return view && state.status !== 'not_defined' ? { ...view, description: state.definition.description } : undefined;
+  if (!view || state.status === 'not_defined') return undefined;
+  return { ...view, description: state.definition.description, dpvPurposes: dpvPurposesOf(state.definition) };
 }
 
 export function findTextVersion(topic: TopicView, version: number): Readonly<TextVersion> | undefined {

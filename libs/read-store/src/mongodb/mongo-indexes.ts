@@ -57,6 +57,12 @@ export class IndexRegistry {
     return indexForFilter(collection, filter, await this.load(collection));
   }
 
+  /** The declared indexes' fields in key order; `fresh` re-reads the server. */
+  async declared(collection: string, fresh = false): Promise<string[][]> {
+    const cached = fresh ? undefined : this.known.get(collection);
+    return cached ?? this.load(collection);
+  }
+
   private async load(collection: string): Promise<string[][]> {
     const list = await documents(this.db, collection)
       .listIndexes()

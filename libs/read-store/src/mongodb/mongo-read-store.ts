@@ -9,6 +9,8 @@ import type {
   JsonObject,
   Page,
   QueryPlan,
+  RangeKey,
+  RangeQuery,
   ReadModelSpec,
   ReadStore,
   ReadStoreHealth,
@@ -20,6 +22,7 @@ import { connectMongo, redactText, SERVER_SELECTION_TIMEOUT_MS } from './mongo-c
 import { IndexRegistry } from './mongo-indexes';
 import * as queries from './mongo-queries';
 import * as rebuild from './mongo-rebuild';
+import * as ranges from './mongo-range-scan';
 import { checkpoints } from './mongo-shape';
 import { commitBatch, readCheckpoint, readCheckpointMark } from './mongo-writes';
 
@@ -78,6 +81,14 @@ export class MongoReadStore implements ReadStore {
 
   async count(collection: string, filter?: EqualityFilter): Promise<number> {
     return queries.count(this.db, this.registry, collection, filter);
+  }
+
+  scan<T extends JsonObject = JsonObject>(collection: string, query: RangeQuery): AsyncIterable<StoredDocument<T>> {
+    return ranges.scan<T>(this.db, this.registry, collection, query);
+  }
+
+  keyAt(collection: string, query: RangeQuery, n: number): Promise<RangeKey | undefined> {
+    return ranges.keyAt(this.db, this.registry, collection, query, n);
   }
 
   async explain(collection: string, filter: EqualityFilter): Promise<QueryPlan> {

@@ -9,6 +9,8 @@ import type {
   JsonObject,
   Page,
   QueryPlan,
+  RangeKey,
+  RangeQuery,
   ReadModelSpec,
   ReadStore,
   ReadStoreHealth,
@@ -22,6 +24,7 @@ import { Catalog } from './catalog';
 import { openReadDatabase } from './open-read-database';
 import * as queries from './queries';
 import * as rebuild from './rebuild';
+import * as ranges from './range-scan';
 
 /**
  * The embedded read store: one table of JSON documents per collection, one side table per
@@ -85,6 +88,14 @@ export class SqliteReadStore implements ReadStore {
 
   async count(collection: string, filter?: EqualityFilter): Promise<number> {
     return queries.count(this.catalog, collection, filter);
+  }
+
+  scan<T extends JsonObject = JsonObject>(collection: string, query: RangeQuery): AsyncIterable<StoredDocument<T>> {
+    return ranges.scan<T>(this.catalog, collection, query);
+  }
+
+  async keyAt(collection: string, query: RangeQuery, n: number): Promise<RangeKey | undefined> {
+    return ranges.keyAt(this.catalog, collection, query, n);
   }
 
   async explain(collection: string, filter: EqualityFilter): Promise<QueryPlan> {

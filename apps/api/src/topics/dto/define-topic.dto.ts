@@ -3,8 +3,10 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  ArrayMinSize,
   IsIn,
   IsInt,
+  IsOptional,
   IsString,
   Matches,
   Max,
@@ -54,4 +56,16 @@ export class DefineTopicDto {
   @Min(1)
   @Max(36500)
   retentionDays!: number;
+
+  @ApiProperty({
+    required: false,
+    example: ['https://w3id.org/dpv#DirectMarketing'],
+    description: 'W3C DPV purpose IRIs (https://w3id.org/dpv#...); default: from the legal basis',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  dpvPurposes?: string[];
 }

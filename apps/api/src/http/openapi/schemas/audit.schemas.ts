@@ -1,4 +1,19 @@
-import { flag, hash, integer, list, object, oneOfValues, ref, text, time, type Schema } from './schema-helpers';
+import {
+  anything,
+  flag,
+  hash,
+  integer,
+  list,
+  mapOf,
+  object,
+  oneOfValues,
+  ref,
+  text,
+  texts,
+  time,
+  uuid,
+  type Schema,
+} from './schema-helpers';
 
 const head = object({ stream: text, revision: integer, hash });
 
@@ -75,5 +90,28 @@ export const AUDIT_SCHEMAS = {
     },
     { jurisdiction: text, consentTimestamp: integer, collectionMethod: text, language: text },
     'A Kantara consent receipt signed with Ed25519, with the proof of its event',
+  ),
+  ConsentRecord: object(
+    {
+      '@context': mapOf(text),
+      '@id': text,
+      '@type': oneOfValues(['https://w3id.org/dpv#ConsentRecord']),
+      'dct:conformsTo': oneOfValues(['https://w3id.org/dpv/schema/dpv-27560#record']),
+      'dct:identifier': uuid,
+      'dpv:hasDataSubject': object({ '@type': text, 'dct:identifier': uuid }),
+      'dpv:hasNotice': list(mapOf(anything), 'The consent texts (notices) the grants were given to'),
+      'dpv:hasProcess': object(
+        { '@type': text, 'dpv:hasPurpose': texts, 'dpv:hasLegalBasis': texts },
+        {},
+        'The topic as a DPV process: purpose and legal-basis IRIs, controller, storage, jurisdiction',
+      ),
+      'ledger:channel': text,
+      'dpv:hasConsentStatus': list(
+        object({ '@type': text }, { 'dct:identifier': text, 'dpv:isIndicatedAtTime': time, 'dct:created': time }),
+        'The consent’s event history, oldest first; the last entry is the status in force',
+      ),
+    },
+    { 'dct:modified': time, 'ledger:contactPointId': text },
+    'ISO/IEC TS 27560 consent record in the W3C DPV profile (JSON-LD)',
   ),
 } satisfies Record<string, Schema>;

@@ -33,6 +33,7 @@ export const READ_SCHEMAS = {
     legalBasis: oneOfValues(['consent', 'contract', 'legitimate_interest']),
     personalFields: texts,
     retentionDays: integer,
+    dpvPurposes: list(text, 'W3C DPV purpose IRIs (declared, or the default of the legal basis)'),
     status: oneOfValues(['active', 'retired']),
     currentVersion: { type: 'integer', description: '0 while no text has been published' },
     currentMaterialVersion: integer,
@@ -84,7 +85,14 @@ export const READ_SCHEMAS = {
       position: integer,
       activities: list(
         object(
-          { topicId: text, name: text, purpose: text, status: text, legalBasis: mapOf(anything) },
+          {
+            topicId: text,
+            name: text,
+            purpose: text,
+            status: text,
+            legalBasis: mapOf(anything),
+            dpv: object({ purposes: texts, legalBasis: texts }, {}, 'W3C DPV purpose and legal-basis IRIs'),
+          },
           {},
           'Art. 30(1) record of one processing activity',
         ),
