@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { ExportLinkTokens } from '#application';
 import { EVIDENCE, type RecordingClient } from './contract-scenario';
 
 /** Three topics: one retired, one declaring profiling, an automated decision and children (Art. 8, 21, 22). */
@@ -112,6 +113,7 @@ export async function privacyFlows(client: RecordingClient, subjectId: string): 
   await client.read('/requests', 'dpo');
   await client.expect(200, 'GET', `/subjects/${subjectId}/export?requestId=${requestId}`, { role: 'crm' });
   await client.expect(200, 'POST', `/subjects/${subjectId}/requests/${requestId}/fulfilment`, { role: 'crm' });
+  await deliveryFlows(client, subjectId);
   const { requestId: second } = await client.expect(201, 'POST', `/subjects/${subjectId}/requests`, {
     role: 'crm',
     body: { kind: 'portability', channel: 'email' },
@@ -128,6 +130,18 @@ export async function privacyFlows(client: RecordingClient, subjectId: string): 
   await client.expect(202, 'POST', `/subjects/${subjectId}/erasure`, { role: 'dpo', body: {} });
   await client.expect(200, 'DELETE', `/subjects/${subjectId}/legal-holds/${holdId}?reason=paid`, { role: 'dpo' });
   await client.expect(200, 'POST', `/subjects/${subjectId}/erasure`, { role: 'dpo', body: {} });
+}
+
+/** Art. 15: the readable page, a delivery by mail and its single-use link (its token derived as the outbox does). */
+async function deliveryFlows(client: RecordingClient, subjectId: string): Promise<void> {
+  await client.expect(200, 'GET', `/subjects/${subjectId}/export`, { role: 'dpo', headers: { accept: 'text/html' } });
+  const { deliveryId } = await client.expect(201, 'POST', `/subjects/${subjectId}/export/deliveries`, {
+    role: 'dpo',
+    body: {},
+  });
+  const token = client.app.get(ExportLinkTokens).issue(subjectId, deliveryId);
+  await client.expect(200, 'GET', `/export-downloads?token=${encodeURIComponent(token)}`);
+  await client.expect(200, 'POST', '/export-downloads', { body: { token }, headers: { accept: 'application/json' } });
 }
 
 /** A webhook with a given secret, one with a generated secret, a rotation, dead letters and removal. */

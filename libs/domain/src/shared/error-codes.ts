@@ -80,6 +80,10 @@ export const ERROR_KINDS = {
   'ERASURE.CAUSE_UNKNOWN': 'invalid',
   'ERASURE.REQUEST_REQUIRED': 'invalid',
   'EXPORT.FORMAT_UNKNOWN': 'invalid',
+  'EXPORT.NO_EMAIL_ADDRESS': 'conflict',
+  'EXPORT_LINK.UNKNOWN': 'not_found',
+  'EXPORT_LINK.USED': 'conflict',
+  'EXPORT_LINK.EXPIRED': 'conflict',
   // Refusals of the use cases around the deciders and of the HTTP edge's own input checks.
   'VALIDATION.FAILED': 'invalid',
   'VALIDATION.IDEMPOTENCY_KEY': 'invalid',
