@@ -1341,6 +1341,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
     };
     requestBody: {
@@ -1429,6 +1431,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -1531,6 +1535,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -1749,6 +1755,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
     };
     requestBody: {
@@ -1837,6 +1845,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -1939,6 +1949,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -2015,6 +2027,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -2118,6 +2132,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -2283,6 +2299,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -2385,6 +2403,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -2487,6 +2507,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -2589,6 +2611,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -2691,6 +2715,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -2796,6 +2822,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -2872,6 +2900,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
     };
     requestBody: {
@@ -2960,6 +2990,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -3068,6 +3100,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -3173,6 +3207,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -3249,6 +3285,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -3351,6 +3389,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -3454,6 +3494,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -3530,6 +3572,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -3777,6 +3821,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -3917,6 +3963,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
     };
     requestBody: {

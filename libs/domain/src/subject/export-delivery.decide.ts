@@ -18,7 +18,7 @@ const COPY_KINDS: ReadonlyArray<DataSubjectRequest['kind']> = ['access', 'portab
 export function deliverExport({ data, metadata }: DeliverExport, state: SubjectState): SubjectEvent[] {
   const subject = requireRegistered(state);
   const deliveryId = requireId(data.deliveryId, 'deliveryId');
-  const tokenHash = requireSha256Hex(data.tokenHash, 'EXPORT_LINK.UNKNOWN', 'tokenHash');
+  const tokenHash = requireSha256Hex(data.tokenHash, 'INPUT.TEXT_INVALID', 'tokenHash');
   const expiresAt = requireIsoTimestamp(data.expiresAt, 'INPUT.TEXT_INVALID', 'expiresAt');
   if (instant(expiresAt) <= instant(metadata.now))
     refuse('INPUT.TEXT_INVALID', 'expiresAt must lie ahead', 'expiresAt');
