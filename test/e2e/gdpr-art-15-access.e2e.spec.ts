@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { generateWebhookSecret } from '#journeys';
@@ -318,6 +318,38 @@ describe('GDPR Art. 15(3), 17: the file-mode mail of a copy goes with the person
       await until('the subject’s mails removed', () => !existsSync(join(dataDir, 'outbox-mail', subjectId)));
     } finally {
       await booted.close();
+    }
+  });
+});
+
+/** The outbox records each mail with its checkpoint: a restart sends nothing twice and loses nothing. */
+describe('GDPR Art. 15(3): the export mail outbox across a restart (e2e)', () => {
+  it('mails each delivery once, also when the app restarts before and after the send', async () => {
+    const smtp = await startSmtp();
+    const dataDir = tempDataDir();
+    const keys = createRoleKeys(dataDir);
+    const env = { SMTP_URL: smtp.url, MAIL_FROM: 'Ledger <no-reply@ledger.test>' };
+    const stopped = await bootApp({ dataDir, env: { ...env, JOURNEY_WORKERS: 'false' } });
+    const post = (app: NestFastifyApplication, url: string, role: keyof typeof keys, payload: object) =>
+      app.inject({ method: 'POST', url, payload, headers: bearer(keys[role]) });
+    const body = { locale: 'en', contactPoints: [{ channel: 'email', address: ADDRESS }] };
+    const { subjectId } = (await post(stopped.app, '/subjects', 'crm', body)).json();
+    const first = (await post(stopped.app, `/subjects/${subjectId}/export/deliveries`, 'dpo', {})).json();
+    await stopped.close();
+    const mailed = (id: string) => smtp.mails.filter((m) => m.raw.includes(`<export-${id}@ledger.test>`));
+    try {
+      const running = await bootApp({ dataDir, env });
+      await until('the mail of the delivery made while no worker ran', () => mailed(first.events[0].id).length === 1);
+      const second = (await post(running.app, `/subjects/${subjectId}/export/deliveries`, 'dpo', {})).json();
+      await until('the second mail', () => mailed(second.events[0].id).length === 1);
+      await running.close();
+      const again = await bootApp({ dataDir, env });
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await again.close();
+      expect(smtp.mails).toHaveLength(2);
+    } finally {
+      await smtp.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -62,7 +62,7 @@ function consentSection(d: AccessDocument, w: AccessWords): string {
   });
   return section(
     w.consents,
-    rows.length ? table([w.topic, w.channel, w.status, w.evidence, w.text], rows) : `<p>${w.none}</p>`,
+    rows.length ? table([w.topic, w.channel, w.status, w.evidence, w.text], rows) : `<p>${escapeHtml(w.none)}</p>`,
     w.portable,
   );
 }
