@@ -4,6 +4,7 @@ import { requireSha256Hex } from '../shared/text';
 import { hasPassed, instant, requireIsoTimestamp } from '../shared/time';
 import { requireRequest } from './dsr.decide';
 import type { DeliverExport, OpenExportDelivery } from './export-delivery.commands';
+import type { ExportDeliveryRequested } from './export-delivery.events';
 import type { DataSubjectRequest, ExportDelivery } from './privacy.state';
 import type { SubjectEvent } from './subject.events';
 import { requireActiveContactPoint, requireMatchingChannel, requireRegistered } from './subject.guards';
@@ -18,7 +19,6 @@ const COPY_KINDS: ReadonlyArray<DataSubjectRequest['kind']> = ['access', 'portab
 export function deliverExport({ data, metadata }: DeliverExport, state: SubjectState): SubjectEvent[] {
   const subject = requireRegistered(state);
   const deliveryId = requireId(data.deliveryId, 'deliveryId');
-  const tokenHash = requireSha256Hex(data.tokenHash, 'INPUT.TEXT_INVALID', 'tokenHash');
   const expiresAt = requireIsoTimestamp(data.expiresAt, 'INPUT.TEXT_INVALID', 'expiresAt');
   if (instant(expiresAt) <= instant(metadata.now))
     refuse('INPUT.TEXT_INVALID', 'expiresAt must lie ahead', 'expiresAt');
@@ -26,26 +26,30 @@ export function deliverExport({ data, metadata }: DeliverExport, state: SubjectS
   if (subject.exportDeliveries[deliveryId] !== undefined) return [];
   const requests = answeredRequests(subject, data.requestId);
   const { subjectId } = subject;
-  const requested: SubjectEvent = {
+  const requested: ExportDeliveryRequested = {
     type: 'ExportDeliveryRequested',
     data: {
       subjectId,
       deliveryId,
       contactPointId: point.contactPointId,
-      tokenHash,
+      tokenHash: requireSha256Hex(data.tokenHash, 'INPUT.TEXT_INVALID', 'tokenHash'),
       expiresAt,
       requestIds: requests.map((request) => request.requestId),
       requestedBy: requireId(data.requestedBy, 'requestedBy'),
       requestedAt: metadata.now,
     },
   };
-  const fulfilled: SubjectEvent[] = requests
+  return [requested, ...fulfilments(subjectId, requests, metadata.now)];
+}
+
+/** Art. 12(3): the copy sent answers the open ones among the requests it names. */
+function fulfilments(subjectId: string, requests: DataSubjectRequest[], now: string): SubjectEvent[] {
+  return requests
     .filter((request) => request.status === 'open')
     .map(({ requestId }) => ({
       type: 'DataSubjectRequestFulfilled',
-      data: { subjectId, requestId, fulfilledAt: metadata.now },
+      data: { subjectId, requestId, fulfilledAt: now },
     }));
-  return [requested, ...fulfilled];
 }
 
 /** Art. 12(1): a link is used once and only until it expires; a scanner's GET never reaches here. */
