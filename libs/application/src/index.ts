@@ -16,6 +16,7 @@ export * from './ledger.module';
 // subjects
 export * from './subjects/block.commands';
 export * from './subjects/consent.commands';
+export * from './subjects/derived-tokens';
 export * from './subjects/double-opt-in-token';
 export * from './subjects/double-opt-in.commands';
 export * from './subjects/profile.commands';
@@ -30,12 +31,21 @@ export * from './topics/topic-command-runner';
 export * from './topics/topic-views';
 export * from './topics/topic.commands';
 
+// record of processing (Art. 30) and the Art. 15 answer share these
+export * from './register/processing-facts';
+export * from './register/topic-recipients';
+
 // privacy: erasure, export, requests, retention
 export * from './privacy/dsr.commands';
 export * from './privacy/erase-subject.command';
 export * from './privacy/erased-subjects';
 export * from './privacy/erasure-codec';
 export * from './privacy/export-document';
+export * from './privacy/access-rights';
+export * from './privacy/export-delivery.commands';
+export * from './privacy/export-link-tokens';
+export * from './privacy/personal-data-sources';
+export * from './privacy/subject-export-builder';
 export * from './privacy/legal-hold.commands';
 export * from './privacy/privacy.module';
 export * from './privacy/reconcile-erasures';

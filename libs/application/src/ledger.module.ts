@@ -6,6 +6,7 @@ import { CommandExecutor } from './commands/command-executor';
 import { EventsAppended } from './commands/events-appended.event';
 import { APP_CONFIG, EVENT_STORE, SUBJECT_CRYPTO, type AppConfig, JourneyKeys } from '#runtime';
 import { DOUBLE_OPT_IN_TOKENS, DoubleOptInTokens } from './subjects/double-opt-in-token';
+import { ExportLinkTokens } from './privacy/export-link-tokens';
 import { LiftContactBlockHandler, SetContactBlockHandler } from './subjects/block.commands';
 import { GrantConsentHandler, RaiseObjectionHandler, RevokeConsentHandler } from './subjects/consent.commands';
 import {
@@ -44,6 +45,7 @@ import { TopicViews } from './topics/topic-views';
       useFactory: (keys: JourneyKeys) => new DoubleOptInTokens(keys),
       inject: [JourneyKeys],
     },
+    { provide: ExportLinkTokens, useFactory: (keys: JourneyKeys) => new ExportLinkTokens(keys), inject: [JourneyKeys] },
     SubjectCommandRunner,
     TopicCommandRunner,
     RegisterSubjectHandler,
@@ -72,6 +74,7 @@ import { TopicViews } from './topics/topic-views';
     TopicViews,
     JourneyKeys,
     DOUBLE_OPT_IN_TOKENS,
+    ExportLinkTokens,
   ],
 })
 export class LedgerModule implements OnModuleInit {

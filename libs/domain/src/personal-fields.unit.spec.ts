@@ -103,6 +103,20 @@ const samples: { [T in DomainEvent['type']]: Extract<DomainEvent, { type: T }> }
     type: 'SubjectExported',
     data: { ...ids, requestedBy: 'crm', requestId: 'r', format: 'json', fulfilledAt: NOW },
   },
+  ExportDeliveryRequested: {
+    type: 'ExportDeliveryRequested',
+    data: {
+      ...ids,
+      deliveryId: 'd',
+      contactPointId: 'cp-mail',
+      tokenHash: 'a'.repeat(64),
+      expiresAt: NOW,
+      requestIds: ['r'],
+      requestedBy: 'crm',
+      requestedAt: NOW,
+    },
+  },
+  ExportDeliveryOpened: { type: 'ExportDeliveryOpened', data: { ...ids, deliveryId: 'd', openedAt: NOW } },
 };
 
 /** Every leaf path of a JSON value, in the notation mapPersonalFields hands to `fn`. */
@@ -138,6 +152,8 @@ const expected: Record<DomainEvent['type'], string[]> = {
   ErasureRequested: [],
   ErasureDeferred: ['reason'],
   SubjectErased: [],
+  ExportDeliveryRequested: [],
+  ExportDeliveryOpened: [],
   SubjectExported: [],
 };
 

@@ -41,6 +41,7 @@ export class RecordPreparer {
         actor: IMPORT_ACTOR,
         now,
         correlationId: this.runId,
+        sourceSystem: envelope.sourceSystem,
         idempotencyKey: mapped.idempotencyKey,
         requestHash: contentHash(this.deps.keys, fields),
       };

@@ -14,6 +14,9 @@ export * from './unsubscribe/unsubscribe.service';
 // double opt-in mail
 export * from './mail/doi-mail-outbox';
 export * from './mail/doi-mail-template';
+export * from './mail/export-mail-outbox';
+export * from './mail/export-mail-template';
+export * from './mail/mail-outbox';
 export * from './mail/mail-transport';
 
 // webhooks

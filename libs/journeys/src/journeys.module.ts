@@ -7,13 +7,20 @@ import {
   SubjectCodec,
   TopicViews,
   DOUBLE_OPT_IN_TOKENS,
+  ExportLinkTokens,
   type DoubleOptInTokens,
 } from '#application';
 import { type AppConfig, APP_CONFIG, EVENT_STORE, OPERATIONAL_STORE, JourneyKeys } from '#runtime';
 import { leaseOwnerId, ProjectionLease } from '#projection-runtime';
 import { JourneyWorkersLease } from './journey-workers-lease';
 import { DoubleOptInMailOutbox } from './mail/doi-mail-outbox';
+import { ExportDeliveryMailOutbox } from './mail/export-mail-outbox';
 import { openMailTransport } from './mail/mail-transport';
+import type { MailOutboxDeps } from './mail/mail-outbox';
+
+/** What both mail outboxes share: the stores, one transport, the subject codec and the settings. */
+type MailDeps = MailOutboxDeps & { executor: CommandExecutor; codec: SubjectCodec; settings: AppConfig['journeys'] };
+const MAIL_DEPS = Symbol('MAIL_DEPS');
 import { UnsubscribeLinks, UnsubscribeService } from './unsubscribe/unsubscribe.service';
 import { UnsubscribeTokens } from './unsubscribe/unsubscribe-token';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
@@ -45,39 +52,30 @@ const providers = [
       }),
   },
   {
-    provide: DoubleOptInMailOutbox,
-    inject: [
-      EVENT_STORE,
-      OPERATIONAL_STORE,
-      CommandExecutor,
-      SubjectCodec,
-      TopicViews,
-      DOUBLE_OPT_IN_TOKENS,
-      APP_CONFIG,
-    ],
+    provide: MAIL_DEPS,
+    inject: [EVENT_STORE, OPERATIONAL_STORE, CommandExecutor, SubjectCodec, APP_CONFIG],
     useFactory: (
       eventStore: EventStore,
       state: OperationalStore,
       executor: CommandExecutor,
       codec: SubjectCodec,
-      topics: TopicViews,
-      tokens: DoubleOptInTokens,
       config: AppConfig,
-    ) => {
+    ): MailDeps => {
       const transport = openMailTransport(config.journeys.smtpUrl, config.dataDir);
-      return new DoubleOptInMailOutbox({
-        eventStore,
-        state,
-        executor,
-        codec,
-        topics,
-        tokens,
-        transport,
-        settings: config.journeys,
-        log: line,
-        warn,
-      });
+      return { eventStore, state, executor, codec, transport, settings: config.journeys, log: line, warn };
     },
+  },
+  {
+    provide: DoubleOptInMailOutbox,
+    inject: [MAIL_DEPS, TopicViews, DOUBLE_OPT_IN_TOKENS],
+    useFactory: (deps: MailDeps, topics: TopicViews, tokens: DoubleOptInTokens) =>
+      new DoubleOptInMailOutbox({ ...deps, topics, tokens }),
+  },
+  {
+    provide: ExportDeliveryMailOutbox,
+    inject: [MAIL_DEPS, ExportLinkTokens, APP_CONFIG],
+    useFactory: (deps: MailDeps, tokens: ExportLinkTokens, config: AppConfig) =>
+      new ExportDeliveryMailOutbox({ ...deps, tokens, controllerName: config.audit.controllerName }),
   },
   UnsubscribeService,
   UnsubscribeLinks,
@@ -99,6 +97,7 @@ export class JourneysModule implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     private readonly webhooks: WebhookDispatcher,
     private readonly outbox: DoubleOptInMailOutbox,
+    private readonly exportMails: ExportDeliveryMailOutbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(OPERATIONAL_STORE) private readonly state: OperationalStore,
   ) {}
@@ -111,13 +110,15 @@ export class JourneysModule implements OnApplicationBootstrap, OnApplicationShut
       start: async () => {
         await this.webhooks.start();
         this.outbox.start();
+        this.exportMails.start();
         log.log(
-          `journey workers running: webhooks, double opt-in mail (${this.config.journeys.smtpUrl ? 'SMTP' : 'files in outbox-mail/'})`,
+          `journey workers running: webhooks, double opt-in and export mail (${this.config.journeys.smtpUrl ? 'SMTP' : 'files in outbox-mail/'})`,
         );
       },
       stop: async () => {
         await this.webhooks.stop();
         await this.outbox.stop();
+        await this.exportMails.stop();
       },
     };
     this.lease = new JourneyWorkersLease(

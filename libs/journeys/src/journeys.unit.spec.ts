@@ -4,7 +4,7 @@ import { DomainError, type SubjectState } from '#domain';
 import { DoubleOptInTokens } from '#application';
 import { JourneyKeys } from '#runtime';
 import { doubleOptInMail, mailLanguage } from './mail/doi-mail-template';
-import { messageIdFor } from './mail/doi-mail-outbox';
+import { messageIdFor } from './mail/mail-outbox';
 import { unsubscribePlan } from './unsubscribe/unsubscribe-plan';
 import { UnsubscribeTokens } from './unsubscribe/unsubscribe-token';
 import { webhookRetryDelay } from './webhooks/backoff';

@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { ExportLinkTokens } from '#application';
 import { EVIDENCE, type RecordingClient } from './contract-scenario';
 
-/** Two topics, one retired. */
+/** Three topics: one retired, one declaring profiling, an automated decision and children (Art. 8, 21, 22). */
 async function topicFlows(client: RecordingClient): Promise<void> {
   const topic = {
     title: 'Newsletter',
@@ -18,6 +19,12 @@ async function topicFlows(client: RecordingClient): Promise<void> {
   });
   await client.expect(201, 'POST', '/topics', { role: 'admin', body: { id: 'old', ...topic } });
   await client.expect(200, 'POST', '/topics/old/retire', { role: 'dpo', body: { reason: 'no longer sent' } });
+  const declarations = {
+    profiling: true,
+    automatedDecision: { logic: 'Points from past orders', consequences: 'The size of the discount offered' },
+    offeredToChildren: true,
+  };
+  await client.expect(201, 'POST', '/topics', { role: 'admin', body: { id: 'club', ...topic, ...declarations } });
   await client.expect(200, 'GET', '/topics/news', { role: 'crm' });
   await client.read('/topics', 'crm');
 }
@@ -108,6 +115,7 @@ export async function privacyFlows(client: RecordingClient, subjectId: string): 
   await client.read('/requests', 'dpo');
   await client.expect(200, 'GET', `/subjects/${subjectId}/export?requestId=${requestId}`, { role: 'crm' });
   await client.expect(200, 'POST', `/subjects/${subjectId}/requests/${requestId}/fulfilment`, { role: 'crm' });
+  await deliveryFlows(client, subjectId);
   const { requestId: second } = await client.expect(201, 'POST', `/subjects/${subjectId}/requests`, {
     role: 'crm',
     body: { kind: 'portability', channel: 'email' },
@@ -124,6 +132,18 @@ export async function privacyFlows(client: RecordingClient, subjectId: string): 
   await client.expect(202, 'POST', `/subjects/${subjectId}/erasure`, { role: 'dpo', body: {} });
   await client.expect(200, 'DELETE', `/subjects/${subjectId}/legal-holds/${holdId}?reason=paid`, { role: 'dpo' });
   await client.expect(200, 'POST', `/subjects/${subjectId}/erasure`, { role: 'dpo', body: {} });
+}
+
+/** Art. 15: the readable page, a delivery by mail and its single-use link (its token derived as the outbox does). */
+async function deliveryFlows(client: RecordingClient, subjectId: string): Promise<void> {
+  await client.expect(200, 'GET', `/subjects/${subjectId}/export`, { role: 'dpo', headers: { accept: 'text/html' } });
+  const { deliveryId } = await client.expect(201, 'POST', `/subjects/${subjectId}/export/deliveries`, {
+    role: 'dpo',
+    body: {},
+  });
+  const token = client.app.get(ExportLinkTokens).issue(subjectId, deliveryId);
+  await client.expect(200, 'GET', `/export-downloads?token=${encodeURIComponent(token)}`);
+  await client.expect(200, 'POST', '/export-downloads', { body: { token }, headers: { accept: 'application/json' } });
 }
 
 /** A webhook with a given secret, one with a generated secret, a rotation, dead letters and removal. */

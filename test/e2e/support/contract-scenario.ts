@@ -18,7 +18,7 @@ export class RecordingClient {
   position = 0;
 
   constructor(
-    private readonly app: NestFastifyApplication,
+    readonly app: NestFastifyApplication,
     private readonly keys: Record<Role, string>,
   ) {}
 

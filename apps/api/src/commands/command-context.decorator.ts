@@ -21,19 +21,34 @@ interface ClearContext extends Omit<CommandContext, 'idempotencyKey' | 'requestH
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+const SOURCE_SYSTEM = /^[A-Za-z0-9][A-Za-z0-9 ._:/-]{0,99}$/;
 
-function idempotencyKey(raw: string | string[] | undefined): string | undefined {
+/** A header's first value, refused (naming the header) when it does not have the form it must. */
+function header(
+  raw: string | string[] | undefined,
+  form: RegExp,
+  code: 'VALIDATION.IDEMPOTENCY_KEY' | 'VALIDATION.FAILED',
+  rule: string,
+  name: string,
+): string | undefined {
   if (raw === undefined) return undefined;
-  const key = Array.isArray(raw) ? raw[0] : raw;
-  if (!IDEMPOTENCY_KEY.test(key)) {
-    throw refusal(
-      'VALIDATION.IDEMPOTENCY_KEY',
-      'Idempotency-Key must be 1 to 200 visible ASCII characters',
-      'Idempotency-Key',
-    );
-  }
-  return key;
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (!form.test(value)) throw refusal(code, `${name} must be ${rule}`, name);
+  return value;
 }
+
+const idempotencyKey = (raw: string | string[] | undefined) =>
+  header(raw, IDEMPOTENCY_KEY, 'VALIDATION.IDEMPOTENCY_KEY', '1 to 200 visible ASCII characters', 'Idempotency-Key');
+
+/** Art. 15(1)(g): which system sent the data; recorded in the events' metadata. */
+const sourceSystem = (raw: string | string[] | undefined) =>
+  header(
+    raw,
+    SOURCE_SYSTEM,
+    'VALIDATION.FAILED',
+    '1 to 100 letters, digits, spaces and ._:/- starting with a letter or digit',
+    'X-Source-System',
+  );
 
 /** The request's digest: a reused Idempotency-Key with another method, path or body is refused. */
 function requestDigest(request: CommandRequest): string {
@@ -49,6 +64,7 @@ const ClearCommandCtx = createParamDecorator((_data: unknown, context: Execution
     actor: request.caller?.name ?? 'public',
     now: new Date().toISOString(),
     correlationId: request.id === undefined ? undefined : String(request.id),
+    sourceSystem: sourceSystem(request.headers['x-source-system']),
     clearKey: key,
     requestDigest: key === undefined ? undefined : requestDigest(request),
   };

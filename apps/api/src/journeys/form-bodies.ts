@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { EXPORT_DOWNLOAD_PATH } from '#journeys';
 
 /** Only these routes take form bodies: RFC 8058 one-click POSTs and the confirmation page's form. */
-export const FORM_ROUTES: readonly string[] = ['/unsubscribe', '/double-opt-in/confirm'];
+export const FORM_ROUTES: readonly string[] = ['/unsubscribe', '/double-opt-in/confirm', `/${EXPORT_DOWNLOAD_PATH}`];
 const FORM_LIMIT_BYTES = 8 * 1024;
 
 interface ParsingRequest {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PrivacyModule } from '#application';
 import { ErasureController } from './erasure.controller';
 import { ExportController } from './export.controller';
+import { ExportDownloadController } from './export-download.controller';
 import { LegalHoldsController } from './legal-holds.controller';
 import { PrivacyScheduler } from './privacy-scheduler';
 import { ReadYourWritesGuard } from '../read-side/read-your-writes';
@@ -9,7 +10,13 @@ import { RequestsController } from './requests.controller';
 
 @Module({
   imports: [PrivacyModule],
-  controllers: [ErasureController, LegalHoldsController, RequestsController, ExportController],
+  controllers: [
+    ErasureController,
+    LegalHoldsController,
+    RequestsController,
+    ExportController,
+    ExportDownloadController,
+  ],
   providers: [PrivacyScheduler, ReadYourWritesGuard],
 })
 export class PrivacyHttpModule {}

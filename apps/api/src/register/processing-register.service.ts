@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { webhookRecipients } from '#application';
 import { EVENT_STORE, OPERATIONAL_STORE, READ_STORE } from '#runtime';
 import { AUDIT_ANCHOR_STREAM } from '#domain';
 import type { EventStore } from '#event-store';
@@ -7,7 +8,6 @@ import type { OperationalStore, ReadStore } from '#read-store';
 import { CONTROLLER_SETTINGS, type ControllerSettings } from './controller-settings';
 import { activityOf, type ProcessingActivity, type ProcessingRegister } from './processing-register';
 import { safeguards } from './safeguards';
-import { webhookRecipients } from './webhook-recipients';
 
 const PAGE = 1000;
 

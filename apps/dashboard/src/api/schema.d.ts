@@ -120,6 +120,16 @@ export interface paths {
     /** Everything held about the subject (Art. 15, 20); recorded */
     get: operations["exportExport"];
   };
+  "/subjects/{id}/export/deliveries": {
+    /** Send the person a single-use download link for their copy (Art. 15(3)) */
+    post: operations["exportDeliver"];
+  };
+  "/export-downloads": {
+    /** The download link’s page: a button, nothing served yet */
+    get: operations["exportDownloadPage"];
+    /** Open a download link once: the readable copy with the JSON inside, or the JSON */
+    post: operations["exportDownloadOpen"];
+  };
   "/subjects/{id}": {
     /** A subject’s profile, consents, objections and blocks */
     get: operations["subjectProfileGet"];
@@ -244,6 +254,18 @@ export type webhooks = Record<string, never>;
 
 export interface components {
   schemas: {
+    AutomatedDecisionDto: {
+      /**
+       * @description The logic involved
+       * @example A score from past orders decides which discount is offered
+       */
+      logic: string;
+      /**
+       * @description The significance and envisaged consequences
+       * @example A lower score means a smaller discount
+       */
+      consequences: string;
+    };
     DefineTopicDto: {
       /**
        * @description Slug: lower-case letters, digits and dashes
@@ -285,6 +307,18 @@ export interface components {
        * ]
        */
       dpvPurposes?: string[];
+      /**
+       * @description Art. 21(2): the purpose profiles the person for direct marketing
+       * @default false
+       */
+      profiling?: boolean;
+      /** @description Art. 22: the purpose involves an automated decision; absent when it does not */
+      automatedDecision?: components["schemas"]["AutomatedDecisionDto"];
+      /**
+       * @description Art. 8(1): an information-society service offered directly to a child
+       * @default false
+       */
+      offeredToChildren?: boolean;
     };
     PublishVersionDto: {
       /** @example Yes, send me the monthly newsletter. I can unsubscribe at any time. */
@@ -371,8 +405,12 @@ export interface components {
       reason?: string;
     };
     ObjectionScopeDto: {
-      /** @enum {string} */
-      kind: "direct_marketing" | "topic" | "channel";
+      /**
+       * @description `profiling`: to profiling alone (Art. 21(2)), all topics or `topicId`
+       * @enum {string}
+       */
+      kind: "direct_marketing" | "topic" | "channel" | "profiling";
+      /** @description For kind topic, and optionally for kind profiling */
       topicId?: string;
       channel?: string;
     };
@@ -459,6 +497,15 @@ export interface components {
     RejectRequestDto: {
       /** @example Identity could not be verified (Art. 12(6)) */
       reason: string;
+    };
+    DeliverExportDto: {
+      /** @description The access or portability request this answers; default: every open access request */
+      requestId?: string;
+      /** @description The e-mail contact point to send to; default: the first active one */
+      contactPointId?: string;
+    };
+    TokenQueryDto: {
+      token: string;
     };
     ContactabilityCheckDto: {
       subjectId: string;
@@ -575,6 +622,15 @@ export interface components {
     DoubleOptInConfirmed: components["schemas"]["CommandResponse"] & {
       /** Format: uuid */
       subjectId: string;
+    };
+    ExportDeliveryIssued: components["schemas"]["CommandResponse"] & {
+      /** Format: uuid */
+      deliveryId?: string;
+      /**
+       * Format: date-time
+       * @description Until when the mailed link works; absent when nothing new was recorded
+       */
+      expiresAt?: string;
     };
     DoubleOptInIssued: components["schemas"]["CommandResponse"] & {
       /** Format: uuid */
@@ -779,6 +835,10 @@ export interface components {
       retentionDays: number;
       /** @description W3C DPV purpose IRIs (declared, or the default of the legal basis) */
       dpvPurposes: string[];
+      /** @description Art. 21(2): profiling for direct marketing */
+      profiling: boolean;
+      /** @description Art. 8(1): offered directly to a child */
+      offeredToChildren: boolean;
       /** @enum {string} */
       status: "active" | "retired";
       /** @description 0 while no text has been published */
@@ -793,6 +853,11 @@ export interface components {
           /** Format: date-time */
           publishedAt: string;
         }[];
+      /** @description Art. 22: the automated decision, its logic and envisaged consequences (Art. 15(1)(h)) */
+      automatedDecision?: {
+        logic: string;
+        consequences: string;
+      };
     };
     Contactability: {
       subjectId: string;
@@ -919,12 +984,49 @@ export interface components {
       status: string;
       /** Format: date-time */
       exportedAt: string;
+      /** @description Where each item of Art. 15(1) and Art. 20 stands in this document */
+      contents?: {
+        [key: string]: string;
+      };
       personalData?: {
         [key: string]: unknown;
       };
+      /** @description Art. 15(1)(g): where each personal field and contact point came from */
+      sources?: {
+          field: string;
+          recordedBy: string;
+          recordedAt: string;
+          event: string;
+          sourceSystem?: unknown;
+        }[];
       consents?: {
           [key: string]: unknown;
         }[];
+      /** @description Art. 15(1)(a)-(d) per purpose */
+      purposes?: {
+          topicId: string;
+          legalBasis: string;
+          categoriesOfPersonalData?: string[];
+          recipients?: {
+              [key: string]: unknown;
+            }[];
+          retention?: {
+            [key: string]: unknown;
+          };
+        }[];
+      /** @description Art. 15(1)(h) */
+      automatedDecisions?: {
+        applies: boolean;
+      };
+      /** @description Art. 15(1)(e), (f): the rights and the supervisory authority */
+      rights?: {
+        [key: string]: unknown;
+      };
+      /** @description Art. 20: the portable part */
+      portability?: {
+        article: string;
+        sections: string[];
+      };
     };
     Checkpoint: {
       logSize: number;
@@ -1302,6 +1404,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
     };
     requestBody: {
@@ -1390,6 +1494,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -1492,6 +1598,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -1710,6 +1818,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
     };
     requestBody: {
@@ -1798,6 +1908,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -1900,6 +2012,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -1976,6 +2090,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -2079,6 +2195,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -2244,6 +2362,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -2346,6 +2466,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -2448,6 +2570,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -2550,6 +2674,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -2652,6 +2778,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -2757,6 +2885,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -2833,6 +2963,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
     };
     requestBody: {
@@ -2921,6 +3053,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -3029,6 +3163,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -3134,6 +3270,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -3210,6 +3348,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -3312,6 +3452,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -3415,6 +3557,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -3491,6 +3635,8 @@ export interface operations {
       header?: {
         /** @description Retries with the same key and body answer the first result and append nothing */
         "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
       };
       path: {
         id: string;
@@ -3668,10 +3814,11 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The export document */
+      /** @description The export document; a readable page with Accept: text/html */
       200: {
         content: {
           "application/json": components["schemas"]["SubjectExport"];
+          "text/html": string;
         };
       };
       /** @description Refused: EXPORT.FORMAT_UNKNOWN, HTTP.BAD_REQUEST, REQUEST.KIND_MISMATCH, VALIDATION.FAILED, VALIDATION.IDEMPOTENCY_KEY */
@@ -3726,6 +3873,239 @@ export interface operations {
             statusCode?: 409;
             /** @enum {string} */
             code?: "EVENT_STORE.WRONG_EXPECTED_VERSION";
+          };
+        };
+      };
+    };
+  };
+  /** Send the person a single-use download link for their copy (Art. 15(3)) */
+  exportDeliver: {
+    parameters: {
+      header?: {
+        /** @description Retries with the same key and body answer the first result and append nothing */
+        "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["DeliverExportDto"];
+      };
+    };
+    responses: {
+      /** @description Recorded; the mail outbox sends the link */
+      201: {
+        content: {
+          "application/json": components["schemas"]["ExportDeliveryIssued"];
+        };
+      };
+      /** @description Refused: CONTACT_POINT.CHANNEL_MISMATCH, HTTP.BAD_REQUEST, HTTP.MALFORMED_JSON, REQUEST.KIND_MISMATCH, VALIDATION.FAILED, VALIDATION.IDEMPOTENCY_KEY */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            code?: "CONTACT_POINT.CHANNEL_MISMATCH" | "HTTP.BAD_REQUEST" | "HTTP.MALFORMED_JSON" | "REQUEST.KIND_MISMATCH" | "VALIDATION.FAILED" | "VALIDATION.IDEMPOTENCY_KEY";
+          });
+        };
+      };
+      /** @description Refused: AUTH.MISSING_KEY, AUTH.UNKNOWN_KEY */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            code?: "AUTH.MISSING_KEY" | "AUTH.UNKNOWN_KEY";
+          });
+        };
+      };
+      /** @description Refused: AUTH.FORBIDDEN */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            code?: "AUTH.FORBIDDEN";
+          };
+        };
+      };
+      /** @description Refused: CONTACT_POINT.NOT_FOUND, REQUEST.NOT_FOUND, SUBJECT.NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            code?: "CONTACT_POINT.NOT_FOUND" | "REQUEST.NOT_FOUND" | "SUBJECT.NOT_FOUND";
+          });
+        };
+      };
+      /** @description Refused: CRYPTO.SUBJECT_ERASED, EVENT_STORE.WRONG_EXPECTED_VERSION, EXPORT.NO_EMAIL_ADDRESS, IDEMPOTENCY.KEY_REUSED, SUBJECT.ERASED */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            code?: "CRYPTO.SUBJECT_ERASED" | "EVENT_STORE.WRONG_EXPECTED_VERSION" | "EXPORT.NO_EMAIL_ADDRESS" | "IDEMPOTENCY.KEY_REUSED" | "SUBJECT.ERASED";
+          });
+        };
+      };
+      /** @description Refused: HTTP.PAYLOAD_TOO_LARGE */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            code?: "HTTP.PAYLOAD_TOO_LARGE";
+          };
+        };
+      };
+      /** @description Refused: HTTP.UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 415;
+            /** @enum {string} */
+            code?: "HTTP.UNSUPPORTED_MEDIA_TYPE";
+          };
+        };
+      };
+    };
+  };
+  /** The download link’s page: a button, nothing served yet */
+  exportDownloadPage: {
+    parameters: {
+      query: {
+        token: string;
+      };
+    };
+    responses: {
+      /** @description An HTML page whose button opens the link */
+      200: {
+        content: {
+          "text/html": string;
+        };
+      };
+      /** @description Refused: VALIDATION.FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            code?: "VALIDATION.FAILED";
+          };
+        };
+      };
+      /** @description Refused: HTTP.RATE_LIMITED */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 429;
+            /** @enum {string} */
+            code?: "HTTP.RATE_LIMITED";
+          };
+        };
+      };
+    };
+  };
+  /** Open a download link once: the readable copy with the JSON inside, or the JSON */
+  exportDownloadOpen: {
+    parameters: {
+      header?: {
+        /** @description Retries with the same key and body answer the first result and append nothing */
+        "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["TokenQueryDto"];
+      };
+    };
+    responses: {
+      /** @description The copy: a page (with the JSON as a file) or, with Accept: application/json, the JSON */
+      200: {
+        content: {
+          "application/json": components["schemas"]["SubjectExport"];
+          "text/html": string;
+        };
+      };
+      /** @description Refused: HTTP.MALFORMED_JSON, VALIDATION.FAILED, VALIDATION.IDEMPOTENCY_KEY */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            code?: "HTTP.MALFORMED_JSON" | "VALIDATION.FAILED" | "VALIDATION.IDEMPOTENCY_KEY";
+          });
+        };
+      };
+      /** @description Refused: EXPORT_LINK.UNKNOWN */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            code?: "EXPORT_LINK.UNKNOWN";
+          };
+        };
+      };
+      /** @description Refused: EVENT_STORE.WRONG_EXPECTED_VERSION, EXPORT_LINK.EXPIRED, EXPORT_LINK.USED, IDEMPOTENCY.KEY_REUSED */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            code?: "EVENT_STORE.WRONG_EXPECTED_VERSION" | "EXPORT_LINK.EXPIRED" | "EXPORT_LINK.USED" | "IDEMPOTENCY.KEY_REUSED";
+          });
+        };
+      };
+      /** @description Refused: HTTP.PAYLOAD_TOO_LARGE */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            code?: "HTTP.PAYLOAD_TOO_LARGE";
+          };
+        };
+      };
+      /** @description Refused: HTTP.UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 415;
+            /** @enum {string} */
+            code?: "HTTP.UNSUPPORTED_MEDIA_TYPE";
+          };
+        };
+      };
+      /** @description Refused: HTTP.RATE_LIMITED */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 429;
+            /** @enum {string} */
+            code?: "HTTP.RATE_LIMITED";
           };
         };
       };

@@ -50,4 +50,12 @@ export const PRIVACY_DESCRIBERS: Record<string, Describer> = {
     ),
   SubjectExported: (_d, l) =>
     pick(l, 'Copy of the data handed out (Art. 15, 20)', 'Kopie der Daten herausgegeben (Art. 15, 20)'),
+  ExportDeliveryRequested: (d, l) =>
+    pick(
+      l,
+      `Copy sent as a single-use link, valid until ${day(d.expiresAt)} (Art. 15(3))`,
+      `Kopie als Einmal-Link versandt, gültig bis ${day(d.expiresAt)} (Art. 15(3))`,
+    ),
+  ExportDeliveryOpened: (_d, l) =>
+    pick(l, 'Copy fetched by the person through the link', 'Kopie über den Link abgerufen'),
 };

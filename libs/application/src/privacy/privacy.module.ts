@@ -12,6 +12,8 @@ import {
   RejectDataSubjectRequestHandler,
 } from './dsr.commands';
 import { EraseSubjectHandler } from './erase-subject.command';
+import { DeliverExportHandler, OpenExportDeliveryHandler } from './export-delivery.commands';
+import { SubjectExportBuilder } from './subject-export-builder';
 import { PlaceLegalHoldHandler, ReleaseLegalHoldHandler } from './legal-hold.commands';
 import { ReconcileOnStart } from './reconcile-on-start';
 import { GetRequestQueueHandler } from './request-queue.query';
@@ -43,6 +45,9 @@ import { SubjectEraser } from './subject-eraser';
     ReleaseLegalHoldHandler,
     EraseSubjectHandler,
     ExportSubjectHandler,
+    SubjectExportBuilder,
+    DeliverExportHandler,
+    OpenExportDeliveryHandler,
     GetRequestQueueHandler,
     ReconcileOnStart,
   ],

@@ -1,20 +1,16 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, findDoubleOptInByTokenHash, refusal, refusalNaming, type ExpireDoubleOptIn } from '#domain';
 import { type AppConfig, APP_CONFIG } from '#runtime';
 import type { CommandContext } from '../commands/command-context';
 import type { CommandResult } from '../commands/command-result';
+import { hashToken } from './derived-tokens';
 import { DOUBLE_OPT_IN_TOKENS, type DoubleOptInTokens } from './double-opt-in-token';
 import { SubjectCommandOf } from './subject-command-of';
 import { SubjectCommandRunner } from './subject-command-runner';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The token names its subject (pseudonymous id) so a public link can be resolved; only its hash is stored. */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 export interface DoubleOptInRequestInput {
   topicId: string;

@@ -9,6 +9,7 @@ import {
 } from '../privacy/dsr.commands';
 import { EraseSubjectHandler } from '../privacy/erase-subject.command';
 import { PlaceLegalHoldHandler, ReleaseLegalHoldHandler } from '../privacy/legal-hold.commands';
+import { DeliverExportHandler, OpenExportDeliveryHandler } from '../privacy/export-delivery.commands';
 import { ExportSubjectHandler } from '../privacy/subject-export.command';
 import { LiftContactBlockHandler, SetContactBlockHandler } from './block.commands';
 import { GrantConsentHandler, RaiseObjectionHandler, RevokeConsentHandler } from './consent.commands';
@@ -52,4 +53,6 @@ export const SUBJECT_COMMAND_HANDLERS = {
   ReleaseLegalHold: ReleaseLegalHoldHandler,
   RequestErasure: EraseSubjectHandler,
   RecordExport: ExportSubjectHandler,
+  DeliverExport: DeliverExportHandler,
+  OpenExportDelivery: OpenExportDeliveryHandler,
 } as const satisfies { readonly [Name in SubjectCommand['type']]: Type<ICommandHandler> };

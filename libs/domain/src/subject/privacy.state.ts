@@ -30,14 +30,22 @@ export type PendingErasure = {
   deferral?: { holdId: string; until: string };
 };
 
+type DeliveryBase = { deliveryId: string; contactPointId: string; tokenHash: string; expiresAt: string };
+
+/** Art. 15(3): a copy sent as a single-use link; `opened` once the person fetched it. */
+export type ExportDelivery =
+  | (DeliveryBase & { status: 'sent' })
+  | (DeliveryBase & { status: 'opened'; openedAt: string });
+
 /** The privacy part of a registered subject's state. */
 export type PrivacyState = {
   requests: Record<string, DataSubjectRequest>;
   legalHolds: Record<string, LegalHold>;
+  exportDeliveries: Record<string, ExportDelivery>;
   pendingErasure?: PendingErasure;
 };
 
-export const initialPrivacyState = (): PrivacyState => ({ requests: {}, legalHolds: {} });
+export const initialPrivacyState = (): PrivacyState => ({ requests: {}, legalHolds: {}, exportDeliveries: {} });
 
 /**
  * Art. 17: after erasure only this remains of a subject's state. Every command except a repeated

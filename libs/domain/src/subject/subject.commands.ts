@@ -3,6 +3,7 @@ import type { ConsentCommand } from './consent.commands';
 import type { DoubleOptInCommand } from './double-opt-in.commands';
 import type { DataSubjectRequestCommand } from './dsr.commands';
 import type { ErasureCommand } from './erasure.commands';
+import type { ExportDeliveryCommand } from './export-delivery.commands';
 import type { LegalHoldCommand } from './legal-hold.commands';
 import type { ProfileCommand } from './profile.commands';
 
@@ -13,4 +14,5 @@ export type SubjectCommand =
   | BlockCommand
   | DataSubjectRequestCommand
   | LegalHoldCommand
-  | ErasureCommand;
+  | ErasureCommand
+  | ExportDeliveryCommand;

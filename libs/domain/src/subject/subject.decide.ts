@@ -5,6 +5,8 @@ import { requestDoubleOptIn } from './double-opt-in.request';
 import { extendRequest, fulfilRequest, receiveRequest, rejectRequest } from './dsr.decide';
 import { requestErasure } from './erasure.decide';
 import { recordExport } from './export.decide';
+import { deliverExport, openExportDelivery } from './export-delivery.decide';
+import type { ExportDeliveryCommand } from './export-delivery.commands';
 import { placeLegalHold, releaseLegalHold } from './legal-hold.decide';
 import { grantConsent } from './grant-consent.decide';
 import { raiseObjection } from './objection.decide';
@@ -52,7 +54,7 @@ export function decideSubject(command: SubjectCommand, state: SubjectState): Sub
 
 /** Data-subject requests (Art. 12, 15-21), legal holds and erasure (Art. 17). */
 function decidePrivacy(
-  command: DataSubjectRequestCommand | LegalHoldCommand | ErasureCommand,
+  command: DataSubjectRequestCommand | LegalHoldCommand | ErasureCommand | ExportDeliveryCommand,
   state: SubjectState,
 ): SubjectEvent[] {
   switch (command.type) {
@@ -72,6 +74,10 @@ function decidePrivacy(
       return requestErasure(command, state);
     case 'RecordExport':
       return recordExport(command, state);
+    case 'DeliverExport':
+      return deliverExport(command, state);
+    case 'OpenExportDelivery':
+      return openExportDelivery(command, state);
     default: {
       const unreachable: never = command;
       return unreachable;

@@ -4,6 +4,7 @@ import type { ConsentEvent } from './consent.events';
 import type { DoubleOptInEvent } from './double-opt-in.events';
 import { dataSubjectRequestPersonalFields, type DataSubjectRequestEvent } from './dsr.events';
 import { erasurePersonalFields, type ErasureEvent } from './erasure.events';
+import { exportDeliveryPersonalFields, type ExportDeliveryEvent } from './export-delivery.events';
 import { legalHoldPersonalFields, type LegalHoldEvent } from './legal-hold.events';
 import type { ProfileEvent } from './profile.events';
 
@@ -15,7 +16,8 @@ export type SubjectEvent =
   | BlockEvent
   | DataSubjectRequestEvent
   | LegalHoldEvent
-  | ErasureEvent;
+  | ErasureEvent
+  | ExportDeliveryEvent;
 
 /**
  * The personal data paths of each event's `data` (names, addresses, ip addresses, user agents, free
@@ -40,6 +42,7 @@ export const subjectPersonalFields: { readonly [T in SubjectEvent['type']]: read
   ...dataSubjectRequestPersonalFields,
   ...legalHoldPersonalFields,
   ...erasurePersonalFields,
+  ...exportDeliveryPersonalFields,
 };
 
 /** `SubjectEventType.SubjectErased`: the names for event-store filters and untyped stored events. */

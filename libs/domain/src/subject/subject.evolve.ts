@@ -3,6 +3,7 @@ import { evolveConsent } from './consent.evolve';
 import { evolveDoubleOptIn } from './double-opt-in.evolve';
 import { evolveRequest } from './dsr.evolve';
 import { evolveErasure } from './erasure.evolve';
+import { evolveExportDelivery } from './export-delivery.evolve';
 import { evolveLegalHold } from './legal-hold.evolve';
 import { evolveProfile, registeredFrom } from './profile.evolve';
 import type { SubjectEvent } from './subject.events';
@@ -41,6 +42,9 @@ export function evolveSubject(state: SubjectState, event: SubjectEvent): Subject
     case 'SubjectErased':
     case 'SubjectExported':
       return evolveErasure(state, event);
+    case 'ExportDeliveryRequested':
+    case 'ExportDeliveryOpened':
+      return evolveExportDelivery(state, event);
     default: {
       const unreachable: never = event;
       return unreachable;

@@ -3,6 +3,7 @@ import { refuse } from '../shared/error-codes';
 import { oneOf, requireText } from '../shared/text';
 import type { DefineTopic } from './topic.commands';
 import { validDpvPurposes } from './topic.dpv';
+import { validDeclarations } from './topic.declarations';
 import { LEGAL_BASES, type TopicDefinition } from './topic.events';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -39,6 +40,7 @@ export function validDefinition({ data, metadata }: DefineTopic): TopicDefinitio
     personalFields: validFieldNames(data.personalFields),
     retentionDays: data.retentionDays,
     ...(dpvPurposes === undefined ? {} : { dpvPurposes }),
+    ...validDeclarations(data),
   };
 }
 

@@ -20,16 +20,23 @@ export interface SentMail {
   path?: string;
 }
 
-/** Which mail a file holds: the subject's folder and the double opt-in request. */
+/** Which mail a file holds: a double opt-in request's or an export delivery's. */
+export interface MailFile {
+  kind: 'doi' | 'export';
+  /** The request or delivery id. */
+  id: string;
+}
+
+/** Where a mail is held: the subject's folder and the file. */
 export interface MailSlot {
   subjectId: string;
-  requestId: string;
+  file: MailFile;
 }
 
 export interface MailTransport {
   send(mail: OutgoingMail, slot: MailSlot): Promise<SentMail>;
-  /** Drops what the transport still holds of a subject's mails (one request's, or all of them). */
-  forget(subjectId: string, requestId?: string): void;
+  /** Drops what the transport still holds of a subject's mails (one file, or all of them). */
+  forget(subjectId: string, file?: MailFile): void;
   close(): void;
 }
 
@@ -74,11 +81,15 @@ function segment(id: string): string {
   return id;
 }
 
+function fileName(file: MailFile): string {
+  return `${file.kind}-${segment(file.id)}.eml`;
+}
+
 /**
- * Development only (no SMTP_URL): each mail becomes `<folder>/<subject>/doi-<request>.eml`, where
+ * Development only (no SMTP_URL): each mail becomes `<folder>/<subject>/<kind>-<id>.eml`, where
  * the developer is the recipient. The file holds the address and a live link, so it lives only
- * while its link can be used: removed when the request is confirmed or expires, and with the
- * subject's whole folder on erasure (Art. 17). Written to a temporary name and renamed, so a crash
+ * while its link can be used: removed when the request is confirmed or expires or the download
+ * link is opened, and with the subject's whole folder on erasure (Art. 17). Written to a temporary name and renamed, so a crash
  * leaves no half file, and a resend replaces the same file: idempotent.
  */
 export class FileMailTransport implements MailTransport {
@@ -90,20 +101,17 @@ export class FileMailTransport implements MailTransport {
     const dir = join(this.folder, segment(slot.subjectId));
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const info = await this.builder.sendMail(message(mail));
-    const path = join(dir, `doi-${segment(slot.requestId)}.eml`);
+    const path = join(dir, fileName(slot.file));
     writeFileSync(`${path}.tmp`, info.message as Buffer, { mode: 0o600 });
     renameSync(`${path}.tmp`, path);
     return { via: 'file', path };
   }
 
-  forget(subjectId: string, requestId?: string): void {
+  forget(subjectId: string, file?: MailFile): void {
     // No file was ever written under an id that is not a UUID: nothing to remove, nothing to stall on.
-    if (!UUID.test(subjectId) || (requestId !== undefined && !UUID.test(requestId))) return;
+    if (!UUID.test(subjectId) || (file !== undefined && !UUID.test(file.id))) return;
     const dir = join(this.folder, segment(subjectId));
-    rmSync(requestId === undefined ? dir : join(dir, `doi-${segment(requestId)}.eml`), {
-      recursive: true,
-      force: true,
-    });
+    rmSync(file === undefined ? dir : join(dir, fileName(file)), { recursive: true, force: true });
   }
 
   close(): void {

@@ -9,7 +9,8 @@ import { SqliteReadStore } from '#read-store';
 import type { IntegrationEvent } from '../integration/integration-event';
 import { JourneyKeys } from '#runtime';
 import { VersionedWriter } from '../versioned-writer';
-import { WEBHOOK_COLLECTION, WebhookRegistry } from './webhook-registry';
+import { WEBHOOK_COLLECTION } from '#application';
+import { WebhookRegistry } from './webhook-registry';
 import { postEvent } from './webhook-sender';
 
 const keys = JourneyKeys.fromMaster(MasterKey.fromBytes(Buffer.alloc(32, 5)));

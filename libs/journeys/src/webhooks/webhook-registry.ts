@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { decryptField, encryptField } from '#crypto';
 import { refusal } from '#domain';
+import { WEBHOOK_COLLECTION } from '#application';
 import type { IndexSpec, JsonObject, OperationalStore } from '#read-store';
 import type { IntegrationFilter } from '../integration/integration-filter';
 import type { JourneyKeys, WebhookSettings } from '#runtime';
@@ -9,7 +10,6 @@ import { generateWebhookSecret, webhookSecretRefusal } from './webhook-secret';
 import type { SigningSecrets } from './webhook-signature';
 import { webhookRegistrationRefusal } from './webhook-target';
 
-export const WEBHOOK_COLLECTION = 'journey_webhooks';
 export const DEAD_LETTER_COLLECTION = 'journey_webhook_dead_letters';
 export const PROGRESS_COLLECTION = 'journey_webhook_progress';
 export const WEBHOOK_INDEXES: readonly IndexSpec[] = [{ collection: DEAD_LETTER_COLLECTION, fields: ['webhookId'] }];

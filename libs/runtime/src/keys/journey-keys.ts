@@ -7,6 +7,7 @@ const PURPOSES = {
   unsubscribe: 'privacy-ledger/journeys/unsubscribe-link/v1',
   doubleOptIn: 'privacy-ledger/journeys/double-opt-in-token/v1',
   webhookSecrets: 'privacy-ledger/journeys/webhook-secret/v1',
+  exportLink: 'privacy-ledger/privacy/export-link/v1',
 } as const;
 
 /**
@@ -19,14 +20,17 @@ export class JourneyKeys {
     readonly unsubscribe: KeyObject,
     readonly doubleOptIn: KeyObject,
     readonly webhookSecrets: DataKey,
+    readonly exportLink: KeyObject,
   ) {}
 
   static fromMaster(master: MasterKey): JourneyKeys {
     const keyId = createHash('sha256').update(`${PURPOSES.webhookSecrets}:${master.id}`).digest('hex').slice(0, 16);
-    return new JourneyKeys(deriveKey(master, PURPOSES.unsubscribe), deriveKey(master, PURPOSES.doubleOptIn), {
-      keyId,
-      key: deriveKey(master, PURPOSES.webhookSecrets),
-    });
+    return new JourneyKeys(
+      deriveKey(master, PURPOSES.unsubscribe),
+      deriveKey(master, PURPOSES.doubleOptIn),
+      { keyId, key: deriveKey(master, PURPOSES.webhookSecrets) },
+      deriveKey(master, PURPOSES.exportLink),
+    );
   }
 
   /** The same master key the vault was opened with (openSubjectCrypto verified it). */

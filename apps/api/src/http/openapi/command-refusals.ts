@@ -118,6 +118,16 @@ export const COMMAND_REFUSALS: Record<CommandType, RefusalCode[]> = {
     'CRYPTO.KEY_DESTROYED',
   ],
   RecordExport: ['SUBJECT.NOT_FOUND', 'EXPORT.FORMAT_UNKNOWN', 'REQUEST.NOT_FOUND', 'REQUEST.KIND_MISMATCH'],
+  DeliverExport: [
+    ...EXISTING,
+    'EXPORT.NO_EMAIL_ADDRESS',
+    'CONTACT_POINT.NOT_FOUND',
+    'CONTACT_POINT.CHANNEL_MISMATCH',
+    'REQUEST.NOT_FOUND',
+    'REQUEST.KIND_MISMATCH',
+  ],
+  // An unknown or erased subject's link is an unknown link to whoever holds it.
+  OpenExportDelivery: ['EXPORT_LINK.UNKNOWN', 'EXPORT_LINK.USED', 'EXPORT_LINK.EXPIRED'],
   DefineTopic: [
     'TOPIC.ALREADY_DEFINED',
     'TOPIC.ID_INVALID',

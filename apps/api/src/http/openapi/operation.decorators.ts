@@ -66,6 +66,12 @@ export function CommandOperation(
       required: false,
       description: 'Retries with the same key and body answer the first result and append nothing',
     }),
+    ApiHeader({
+      name: 'X-Source-System',
+      required: false,
+      description:
+        'Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata',
+    }),
     Refuses(...COMMAND_EDGE, ...commands.flatMap((command) => COMMAND_REFUSALS[command]), ...refuses),
     ...answers([{ status, ...documented }, ...also]),
   );

@@ -71,3 +71,17 @@ export class RejectRequestDto {
   @MaxLength(2000)
   reason!: string;
 }
+
+export class DeliverExportDto {
+  @ApiPropertyOptional({
+    description: 'The access or portability request this answers; default: every open access request',
+  })
+  @IsOptional()
+  @Matches(ID, { message: 'requestId must be an id of letters, digits and ._:-' })
+  requestId?: string;
+
+  @ApiPropertyOptional({ description: 'The e-mail contact point to send to; default: the first active one' })
+  @IsOptional()
+  @Matches(ID, { message: 'contactPointId must be an id of letters, digits and ._:-' })
+  contactPointId?: string;
+}

@@ -26,6 +26,13 @@ export const COMMAND_SCHEMAS = {
   LegalHoldPlaced: commandAnd({ holdId: uuid }),
   RequestReceived: commandAnd({ requestId: uuid, dueAt: time }),
   DoubleOptInConfirmed: commandAnd({ subjectId: uuid }),
+  ExportDeliveryIssued: commandAnd(
+    {},
+    {
+      deliveryId: uuid,
+      expiresAt: { ...time, description: 'Until when the mailed link works; absent when nothing new was recorded' },
+    },
+  ),
   DoubleOptInIssued: commandAnd(
     {},
     {
