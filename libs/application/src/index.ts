@@ -19,6 +19,7 @@ export * from './subjects/consent.commands';
 export * from './subjects/double-opt-in-token';
 export * from './subjects/double-opt-in.commands';
 export * from './subjects/profile.commands';
+export * from './subjects/external-id.commands';
 export * from './subjects/subject-codec';
 export * from './subjects/subject-command-handlers';
 export * from './subjects/subject-command-runner';

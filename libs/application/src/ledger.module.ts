@@ -13,6 +13,7 @@ import {
   ExpireDoubleOptInHandler,
   RequestDoubleOptInHandler,
 } from './subjects/double-opt-in.commands';
+import { LinkExternalIdHandler, UnlinkExternalIdHandler } from './subjects/external-id.commands';
 import {
   AddContactPointHandler,
   RectifyContactPointHandler,
@@ -51,6 +52,8 @@ import { TopicViews } from './topics/topic-views';
     RectifyContactPointHandler,
     RemoveContactPointHandler,
     RectifyProfileHandler,
+    LinkExternalIdHandler,
+    UnlinkExternalIdHandler,
     GrantConsentHandler,
     RevokeConsentHandler,
     RaiseObjectionHandler,

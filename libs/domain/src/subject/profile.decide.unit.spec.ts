@@ -66,6 +66,46 @@ describe('RegisterSubject', () => {
     spec.given([]).when(register(data)).thenThrows(code, { kind: 'invalid', field });
   });
 
+  it('records the external ids given at registration and keeps them on a retried registration', () => {
+    const externalIds = [
+      { system: 'crm', id: '4711' },
+      { system: 'shop', id: 'K:0815' },
+    ];
+    const { registeredAt: _ignored, ...data } = registered().data;
+    const event = { type: 'SubjectRegistered' as const, data: { ...data, externalIds, registeredAt: NOW } };
+    spec
+      .given([])
+      .when(register({ ...data, externalIds }))
+      .then([event]);
+    spec
+      .given([event])
+      .when(register({ ...data, externalIds }))
+      .thenNothing();
+    spec
+      .given([event])
+      .when(register({ ...data, externalIds: [{ system: 'crm', id: '4712' }] }))
+      .thenThrows('SUBJECT.ALREADY_REGISTERED');
+  });
+
+  it.each([
+    ['EXTERNAL_ID.SYSTEM_INVALID', 'externalIds[0].system', [{ system: 'Crm!', id: '4711' }]],
+    ['EXTERNAL_ID.ID_INVALID', 'externalIds[0].id', [{ system: 'crm', id: '' }]],
+    ['EXTERNAL_ID.ID_INVALID', 'externalIds', { system: 'crm', id: '4711' }],
+    [
+      'EXTERNAL_ID.SYSTEM_REPEATED',
+      'externalIds[1].system',
+      [
+        { system: 'crm', id: '4711' },
+        { system: 'crm', id: '4712' },
+      ],
+    ],
+  ])('refuses %s on %s', (code, field, externalIds) => {
+    spec
+      .given([])
+      .when(register({ externalIds: externalIds as never }))
+      .thenThrows(code, { kind: 'invalid', field });
+  });
+
   it('refuses the same contact point id twice', () => {
     const point = { contactPointId: 'cp', channel: 'email', address: 'a@b.de' };
     spec

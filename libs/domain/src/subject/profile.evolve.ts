@@ -12,6 +12,7 @@ export function registeredFrom({ data }: SubjectRegistered): RegisteredSubject {
     locale: data.locale,
     contactPoints,
     profile: { ...data.profile },
+    externalIds: Object.fromEntries((data.externalIds ?? []).map(({ system, id }) => [system, id])),
     consents: {},
     doubleOptIns: {},
     objections: {},

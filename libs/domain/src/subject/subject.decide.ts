@@ -5,6 +5,7 @@ import { requestDoubleOptIn } from './double-opt-in.request';
 import { extendRequest, fulfilRequest, receiveRequest, rejectRequest } from './dsr.decide';
 import { requestErasure } from './erasure.decide';
 import { recordExport } from './export.decide';
+import { linkExternalId, unlinkExternalId } from './external-id.decide';
 import { placeLegalHold, releaseLegalHold } from './legal-hold.decide';
 import { grantConsent } from './grant-consent.decide';
 import { raiseObjection } from './objection.decide';
@@ -29,6 +30,10 @@ export function decideSubject(command: SubjectCommand, state: SubjectState): Sub
       return removeContactPoint(command, state);
     case 'RectifyProfile':
       return rectifyProfile(command, state);
+    case 'LinkExternalId':
+      return linkExternalId(command, state);
+    case 'UnlinkExternalId':
+      return unlinkExternalId(command, state);
     case 'GrantConsent':
       return grantConsent(command, state);
     case 'RevokeConsent':

@@ -54,6 +54,8 @@ export type RegisteredSubject = {
   locale: string;
   contactPoints: Record<string, ContactPoint>;
   profile: Profile;
+  /** System -> id: one id per system (see external-id.ts). */
+  externalIds: Record<string, string>;
   /** By `consentKey(scope)`. */
   consents: Record<string, ConsentRecord>;
   doubleOptIns: Record<string, DoubleOptInRequest>;
