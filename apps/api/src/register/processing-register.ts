@@ -64,7 +64,9 @@ export function personalDataOf(definition: TopicDefinition): string[] {
     definition.legalBasis === 'consent'
       ? ['consent evidence: time, source system, text version, IP address and user agent where captured']
       : [];
-  return ['pseudonymous subject id', ...contact, ...profile, ...evidence, 'contact blocks and objections'];
+  // Identity links are held per subject, whatever the topic: every activity may touch them.
+  const links = "identity links: the subject's ids in other systems (e.g. a CRM customer number), where linked";
+  return ['pseudonymous subject id', ...contact, ...profile, links, ...evidence, 'contact blocks and objections'];
 }
 
 /** A defined topic as its processing activity; recipients come from registrations (issue 7). */
