@@ -34,7 +34,10 @@ export function normalisePhone(value: string): string {
 export function normaliseExternalId(value: string): string {
   const at = value.indexOf(':');
   const system = value.slice(0, at).normalize('NFKC').trim();
-  const id = value.slice(at + 1).normalize('NFKC').trim();
+  const id = value
+    .slice(at + 1)
+    .normalize('NFKC')
+    .trim();
   if (at < 0 || system === '' || id === '') throw new BlindIndexInputError('externalId', 'not of the form system:id');
   return `${system}:${id}`;
 }

@@ -106,8 +106,7 @@ const DESCRIBERS: Record<string, Describer> = {
   ContactBlockLifted: (_d, l) => pick(l, 'Contact block lifted', 'Werbesperre aufgehoben'),
   // The system's name only: the id itself is personal.
   ExternalIdLinked: (d, l) => pick(l, `External id linked: ${d.system}`, `Externe Kennung verknüpft: ${d.system}`),
-  ExternalIdUnlinked: (d, l) =>
-    pick(l, `External id unlinked: ${d.system}`, `Externe Kennung entfernt: ${d.system}`),
+  ExternalIdUnlinked: (d, l) => pick(l, `External id unlinked: ${d.system}`, `Externe Kennung entfernt: ${d.system}`),
   ...PRIVACY_DESCRIBERS,
 };
 
