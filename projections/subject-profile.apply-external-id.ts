@@ -20,7 +20,7 @@ export function applyExternalIdEvent(doc: ProfileBase, event: ExternalIdEvent, r
     case 'ExternalIdLinked': {
       const link = linkedExternalId(event.data, recorded.derived.externalIdIndexes, recorded.id);
       const at = doc.externalIds.findIndex((existing) => existing.system === link.system);
-      return { ...doc, externalIds: at < 0 ? [...others, link] : others.toSpliced(at, 0, link) };
+      return { ...doc, externalIds: at < 0 ? [...others, link] : doc.externalIds.with(at, link) };
     }
     case 'ExternalIdUnlinked':
       return others.length === doc.externalIds.length ? doc : { ...doc, externalIds: others };

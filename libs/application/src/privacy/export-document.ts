@@ -38,7 +38,7 @@ export function exportDocument(
       locale: subject.locale,
       contactPoints: Object.values(subject.contactPoints),
       profile: subject.profile,
-      externalIds: Object.entries(subject.externalIds).map(([system, id]) => ({ system, id })),
+      externalIds: subject.externalIds,
     },
     consents: Object.values(subject.consents).map((record) => consentEntry(record, topics, now)),
     objections: Object.values(subject.objections),

@@ -7,7 +7,7 @@ import type { SubjectState } from './subject.state';
 export function linkExternalId({ data, metadata }: LinkExternalId, state: SubjectState): SubjectEvent[] {
   const subject = requireRegistered(state);
   const { system, id } = validExternalId(data);
-  if (subject.externalIds[system] === id) return [];
+  if (subject.externalIds.some((link) => link.system === system && link.id === id)) return [];
   return [{ type: 'ExternalIdLinked', data: { subjectId: subject.subjectId, system, id, linkedAt: metadata.now } }];
 }
 
@@ -15,6 +15,6 @@ export function linkExternalId({ data, metadata }: LinkExternalId, state: Subjec
 export function unlinkExternalId({ data, metadata }: UnlinkExternalId, state: SubjectState): SubjectEvent[] {
   const subject = requireRegistered(state);
   const system = requireExternalSystem(data.system, 'system');
-  if (subject.externalIds[system] === undefined) return [];
+  if (!subject.externalIds.some((link) => link.system === system)) return [];
   return [{ type: 'ExternalIdUnlinked', data: { subjectId: subject.subjectId, system, unlinkedAt: metadata.now } }];
 }

@@ -78,6 +78,10 @@ describe('UnlinkExternalId', () => {
       .thenNothing();
   });
 
+  it('unlinking a system named like an object property (constructor) that holds no id records nothing', () => {
+    spec.given([registered()]).when(unlink('constructor')).thenNothing();
+  });
+
   it('refuses a system name outside the pattern', () => {
     spec.given([registered()]).when(unlink('C R M')).thenThrows('EXTERNAL_ID.SYSTEM_INVALID', { field: 'system' });
   });

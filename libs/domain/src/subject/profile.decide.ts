@@ -50,7 +50,7 @@ function registeredAs(state: Extract<SubjectState, { status: 'registered' }>) {
       ? [{ contactPointId: point.contactPointId, channel: point.channel, address: point.address }]
       : [],
   );
-  const externalIds = Object.entries(state.externalIds).map(([system, id]) => ({ system, id }));
+  const { externalIds } = state;
   return {
     subjectId: state.subjectId,
     locale: state.locale,

@@ -1,6 +1,6 @@
 import { deciderSpec } from '#testing';
 import type { RectifyProfile, RegisterSubject } from './profile.commands';
-import { NOW, SUBJECT_ID, context, registered } from './subject.fixtures';
+import { EARLIER, NOW, SUBJECT_ID, context, registered } from './subject.fixtures';
 import { subjectDecider } from './subject.decider';
 
 const spec = deciderSpec(subjectDecider);
@@ -85,6 +85,18 @@ describe('RegisterSubject', () => {
       .given([event])
       .when(register({ ...data, externalIds: [{ system: 'crm', id: '4712' }] }))
       .thenThrows('SUBJECT.ALREADY_REGISTERED');
+  });
+
+  it('a retried registration is no change whatever the systems are named (digits sort first in objects)', () => {
+    const externalIds = [
+      { system: 'shop', id: 'K-1' },
+      { system: '2', id: '4711' },
+    ];
+    const { registeredAt: _ignored, ...data } = registered().data;
+    spec
+      .given([{ type: 'SubjectRegistered', data: { ...data, externalIds, registeredAt: EARLIER } }])
+      .when(register({ ...data, externalIds }))
+      .thenNothing();
   });
 
   it.each([

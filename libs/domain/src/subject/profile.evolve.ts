@@ -12,7 +12,7 @@ export function registeredFrom({ data }: SubjectRegistered): RegisteredSubject {
     locale: data.locale,
     contactPoints,
     profile: { ...data.profile },
-    externalIds: Object.fromEntries((data.externalIds ?? []).map(({ system, id }) => [system, id])),
+    externalIds: [...(data.externalIds ?? [])],
     consents: {},
     doubleOptIns: {},
     objections: {},
