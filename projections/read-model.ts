@@ -5,10 +5,14 @@ import type { IndexSpec, JsonObject } from '#read-store';
  * What a projection sees: the event as stored (personal fields still ciphertext) plus values the
  * runner derives before the pure function runs, because deriving them needs keys:
  * `blindIndexes` maps a contact point id to its keyed HMAC (absent once the subject is erased,
- * so a replay never re-indexes an erased person).
+ * so a replay never re-indexes an erased person); `externalIdIndexes` maps a system to the keyed
+ * HMAC of `system:id`, likewise.
  */
 export interface ProjectedEvent extends RecordedEvent {
-  derived: { blindIndexes?: Readonly<Record<string, string>> };
+  derived: {
+    blindIndexes?: Readonly<Record<string, string>>;
+    externalIdIndexes?: Readonly<Record<string, string>>;
+  };
 }
 
 /** The document a projection writes under one id in one collection. */

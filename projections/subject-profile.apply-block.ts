@@ -34,6 +34,7 @@ export function eraseProfile(doc: ProfileBase, eventId: string): ProfileBase {
       eventId,
     })),
     profile: {},
+    externalIds: [],
     objections: doc.objections.map(({ reason: _reason, ...objection }) => objection),
     blocks: doc.blocks.map(({ reason: _reason, ...block }) => block),
   };

@@ -1,6 +1,7 @@
 import type { ProfileEvent, SubjectRegistered } from '#domain';
 import type { ProfileBase, ProfileContactPoint } from './subject-profile.document';
 import type { ProjectedEvent } from './read-model';
+import { linkedExternalId } from './subject-profile.apply-external-id';
 
 type Lookup = ProjectedEvent['derived']['blindIndexes'];
 
@@ -13,6 +14,9 @@ export function registeredProfile({ data }: SubjectRegistered, event: ProjectedE
     updatedAt: data.registeredAt,
     contactPoints: data.contactPoints.map((point) => activePoint(point, lookup, event.id)),
     profile: { ...data.profile },
+    externalIds: (data.externalIds ?? []).map((link) =>
+      linkedExternalId(link, event.derived.externalIdIndexes, event.id),
+    ),
     consents: [],
     objections: [],
     blocks: [],

@@ -6,6 +6,9 @@ export type ProfileContactPoint =
   /** Kept without its address so a check naming the id can say "removed" and prove when. */
   | { status: 'removed'; contactPointId: string; channel: Channel; eventId: string };
 
+/** An identity link (system -> id); the id stays ciphertext, `lookupKey` is its blind index. */
+export type ProfileExternalId = { system: string; id: string; lookupKey?: string; eventId: string };
+
 /** One cell of the consent matrix: the recorded state plus the events that prove it (Art. 7(1)). */
 export type ProfileConsent = ConsentRecord & {
   /** The event that put the consent into its recorded state. */
@@ -59,6 +62,8 @@ export type SubjectProfileDocument = {
   contactPoints: ProfileContactPoint[];
   /** Field name -> ciphertext. */
   profile: Record<string, string>;
+  /** At most one per system, in the order first linked. */
+  externalIds: ProfileExternalId[];
   consents: ProfileConsent[];
   objections: ProfileObjection[];
   blocks: ProfileBlock[];
@@ -69,7 +74,7 @@ export type SubjectProfileDocument = {
 export type ProfileBase = Omit<SubjectProfileDocument, keyof DerivedKeys>;
 
 export type DerivedKeys = {
-  /** Blind indexes of the active contact points (`email:<hex>`), for lookup by address. */
+  /** Blind indexes of the active contact points (`email:<hex>`) and external ids (`externalId:<hex>`). */
   lookupKeys: string[];
   /** Channels with an active contact point. */
   channels: string[];

@@ -29,9 +29,10 @@ export function withDerivedKeys(doc: Omit<SubjectProfileDocument, keyof DerivedK
   const channels = unique(active.map((point) => point.channel));
   return {
     ...doc,
-    lookupKeys: unique(
-      active.flatMap((point) => (point.status === 'active' && point.lookupKey ? [point.lookupKey] : [])),
-    ),
+    lookupKeys: unique([
+      ...active.flatMap((point) => (point.status === 'active' && point.lookupKey ? [point.lookupKey] : [])),
+      ...doc.externalIds.flatMap((link) => (link.lookupKey ? [link.lookupKey] : [])),
+    ]),
     channels,
     consentKeys: unique(
       doc.consents.filter((c) => c.status === 'granted').map((c) => keyOf(c.scope.topicId, c.scope.channel)),

@@ -3,6 +3,7 @@ import type {
   BlockEvent,
   ConsentEvent,
   DoubleOptInEvent,
+  ExternalIdEvent,
   ProfileEvent,
   SubjectEvent,
   SubjectRegistered,
@@ -10,6 +11,7 @@ import type {
 import type { IndexSpec } from '#read-store';
 import { applyBlockEvent, eraseProfile } from './subject-profile.apply-block';
 import { applyConsentEvent, applyDoubleOptInEvent } from './subject-profile.apply-consent';
+import { applyExternalIdEvent } from './subject-profile.apply-external-id';
 import { applyProfileEvent, registeredProfile } from './subject-profile.apply-profile';
 import type { ProfileBase, SubjectProfileDocument } from './subject-profile.document';
 import { withDerivedKeys } from './subject-profile.keys';
@@ -24,6 +26,8 @@ const TIME_FIELD: Readonly<Record<string, string>> = {
   ContactPointRectified: 'rectifiedAt',
   ContactPointRemoved: 'removedAt',
   ProfileRectified: 'rectifiedAt',
+  ExternalIdLinked: 'linkedAt',
+  ExternalIdUnlinked: 'unlinkedAt',
   ConsentGranted: 'grantedAt',
   ConsentRevoked: 'revokedAt',
   ObjectionRaised: 'raisedAt',
@@ -47,7 +51,8 @@ export const subjectProfileIndexes: readonly IndexSpec[] = [
 /** Per data subject: contact points, profile (ciphertext), consent matrix with proof, objections, blocks. */
 export const subjectProfileModel: ReadModel<SubjectProfileDocument> = {
   name: 'subject-profile',
-  version: 1,
+  // 2: identity links (external ids) and their lookup keys.
+  version: 2,
   collections: [SUBJECT_PROFILES],
   indexes: subjectProfileIndexes,
   filter: { streamPrefixes: [SUBJECT_STREAM_PREFIX] },
@@ -81,6 +86,9 @@ function applyToBase(doc: ProfileBase, event: ProjectedEvent): ProfileBase {
     case 'ContactPointRemoved':
     case 'ProfileRectified':
       return applyProfileEvent(doc, domainEvent as Exclude<ProfileEvent, SubjectRegistered>, event);
+    case 'ExternalIdLinked':
+    case 'ExternalIdUnlinked':
+      return applyExternalIdEvent(doc, domainEvent as ExternalIdEvent, event);
     case 'ConsentGranted':
     case 'ConsentRevoked':
     case 'ObjectionRaised':

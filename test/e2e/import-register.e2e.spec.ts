@@ -89,6 +89,7 @@ describe('GET /processing-register (e2e)', () => {
         'contact point: e-mail address',
         'contact point: mobile phone number',
         'profile: firstName',
+        expect.stringMatching(/^identity links: /),
       ]),
     );
     expect(newsletter.safeguards).toEqual(

@@ -39,6 +39,7 @@ describe('privacy: export and request deadlines (e2e)', () => {
       PERSON.phone,
     ]);
     expect(doc.personalData.profile).toEqual({ firstName: PERSON.firstName, lastName: PERSON.lastName });
+    expect(doc.personalData.externalIds).toEqual([{ system: 'crm', id: PERSON.crmId }]);
     expect(doc.consents[0]).toMatchObject({
       status: 'granted',
       grant: { evidence: { method: 'checkbox', textVersion: 1, ipAddress: '198.51.100.23' } },

@@ -38,6 +38,8 @@ describe('privacy: proof of forgetting (e2e)', () => {
     await api.defineTopic('news-forget');
     const id = await api.registerPerson('news-forget');
     expectStatus(await api.send('PATCH', `/subjects/${id}/profile`, 'crm', { lastName: PERSON.lastName }), 200);
+    expectStatus(await api.send('PUT', `/subjects/${id}/external-ids/shop`, 'crm', { id: PERSON.crmId }), 200);
+    expect(await findByExternalId(booted, api, `shop:${PERSON.crmId}`)).toEqual([id]);
     expect(clearTextHits(dataDir)).toEqual([]);
 
     for (const file of KEY_FILES)
@@ -52,6 +54,8 @@ describe('privacy: proof of forgetting (e2e)', () => {
       await expect(crypto.decrypt(id, envelope)).rejects.toBeInstanceOf(KeyDestroyedError);
     expect(await crypto.keys.getDataKey(id)).toBeUndefined();
     await expectProfileDropped(booted, id);
+    expect(await findByExternalId(booted, api, `crm:${PERSON.crmId}`)).toEqual([]);
+    expect(await findByExternalId(booted, api, `shop:${PERSON.crmId}`)).toEqual([]);
     await booted.close();
 
     expect(clearTextHits(dataDir)).toEqual([]);
@@ -71,6 +75,19 @@ describe('privacy: proof of forgetting (e2e)', () => {
     expect(clearTextHits(dataDir)).toEqual([]);
   });
 });
+
+/** Subject ids linked to `system:id`, once the read models have caught up with the log. */
+async function findByExternalId(
+  booted: BootedApp,
+  api: ReturnType<typeof privacyDriver>,
+  reference: string,
+): Promise<string[]> {
+  const head = await booted.app.get<EventStore>(EVENT_STORE).headPosition();
+  const url = `/subjects?externalId=${encodeURIComponent(reference)}`;
+  const res = await api.send('GET', url, 'crm', undefined, { 'x-min-position': String(head) });
+  expectStatus(res, 200);
+  return res.json().items.map((item: { subjectId: string }) => item.subjectId);
+}
 
 async function vaultHoldsKey(dir: string, subjectId: string): Promise<boolean> {
   const vault = SqliteKeyVault.open(join(dir, 'keys.sqlite'));
@@ -95,5 +112,6 @@ async function expectProfileDropped(booted: BootedApp, subjectId: string): Promi
   const text = JSON.stringify(doc);
   expect(text).not.toMatch(ENVELOPE);
   expect((doc?.lookupKeys as unknown[] | undefined) ?? []).toEqual([]);
+  expect(doc?.externalIds).toEqual([]);
   for (const value of Object.values(PERSON)) expect(text).not.toContain(value);
 }

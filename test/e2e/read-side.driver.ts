@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Drives the real api over HTTP for the read-side e2e specs: commands return a `position`, and

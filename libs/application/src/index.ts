@@ -20,6 +20,7 @@ export * from './subjects/derived-tokens';
 export * from './subjects/double-opt-in-token';
 export * from './subjects/double-opt-in.commands';
 export * from './subjects/profile.commands';
+export * from './subjects/external-id.commands';
 export * from './subjects/subject-codec';
 export * from './subjects/subject-command-handlers';
 export * from './subjects/subject-command-runner';

@@ -14,6 +14,7 @@ import {
   ExpireDoubleOptInHandler,
   RequestDoubleOptInHandler,
 } from './subjects/double-opt-in.commands';
+import { LinkExternalIdHandler, UnlinkExternalIdHandler } from './subjects/external-id.commands';
 import {
   AddContactPointHandler,
   RectifyContactPointHandler,
@@ -53,6 +54,8 @@ import { TopicViews } from './topics/topic-views';
     RectifyContactPointHandler,
     RemoveContactPointHandler,
     RectifyProfileHandler,
+    LinkExternalIdHandler,
+    UnlinkExternalIdHandler,
     GrantConsentHandler,
     RevokeConsentHandler,
     RaiseObjectionHandler,

@@ -1,7 +1,7 @@
 import { createHmac, type KeyObject } from 'node:crypto';
 import { BlindIndexInputError } from './errors';
 
-export type BlindIndexKind = 'email' | 'phone';
+export type BlindIndexKind = 'email' | 'phone' | 'externalId';
 
 const SEPARATORS = /[\s\-()./]/g;
 const E164ISH = /^\+[0-9]{4,15}$/;
@@ -26,8 +26,35 @@ export function normalisePhone(value: string): string {
   return phone;
 }
 
+/**
+ * `system:id` (the first `:` separates them). The system is a lower-case name already; the id is
+ * compared as the other system issued it, case included (customer numbers are opaque), after NFKC
+ * (a full-width `４７１１` is `4711`) and trimming.
+ */
+export function normaliseExternalId(value: string): string {
+  const at = value.indexOf(':');
+  const system = value.slice(0, at).normalize('NFKC').trim();
+  const id = value
+    .slice(at + 1)
+    .normalize('NFKC')
+    .trim();
+  if (at < 0 || system === '' || id === '') throw new BlindIndexInputError('externalId', 'not of the form system:id');
+  return `${system}:${id}`;
+}
+
 export function normalise(kind: BlindIndexKind, value: string): string {
-  return kind === 'email' ? normaliseEmail(value) : normalisePhone(value);
+  switch (kind) {
+    case 'email':
+      return normaliseEmail(value);
+    case 'phone':
+      return normalisePhone(value);
+    case 'externalId':
+      return normaliseExternalId(value);
+    default: {
+      const unreachable: never = kind;
+      return unreachable;
+    }
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createSecretKey, randomBytes } from 'node:crypto';
-import { computeBlindIndex, normaliseEmail, normalisePhone } from './blind-index';
+import { computeBlindIndex, normaliseEmail, normaliseExternalId, normalisePhone } from './blind-index';
 import { BlindIndexInputError } from './errors';
 
 describe('blind index', () => {
@@ -27,6 +27,28 @@ describe('blind index', () => {
 
   it.each([['12'], ['+49 30 abc'], ['+1234567890123456'], ['']])('refuses the phone number %p', (input) => {
     expect(() => normalisePhone(input)).toThrow(BlindIndexInputError);
+  });
+
+  it.each([
+    ['crm:4711', 'crm:4711'],
+    ['crm:４７１１', 'crm:4711'],
+    ['shop:a:b', 'shop:a:b'],
+    ['crm:AB-12', 'crm:AB-12'],
+  ])('normalises the external id %p to %p, the first colon separating system and id', (input, expected) => {
+    expect(normaliseExternalId(input)).toBe(expected);
+  });
+
+  it.each([['crm4711'], ['crm:'], [':4711'], ['']])('refuses the external id %p', (input) => {
+    expect(() => normaliseExternalId(input)).toThrow(BlindIndexInputError);
+  });
+
+  it('keeps an external id case-sensitive and never matches it to another system or kind', () => {
+    const crm = computeBlindIndex(key, 'externalId', 'crm:4711');
+    expect(crm).toMatch(/^externalId:[0-9a-f]{64}$/);
+    expect(computeBlindIndex(key, 'externalId', 'crm:４７１１')).toBe(crm);
+    expect(computeBlindIndex(key, 'externalId', 'erp:4711')).not.toBe(crm);
+    expect(computeBlindIndex(key, 'externalId', 'crm:ab')).not.toBe(computeBlindIndex(key, 'externalId', 'crm:AB'));
+    expect(computeBlindIndex(key, 'phone', '+4711').slice(6)).not.toBe(crm.slice(11));
   });
 
   it('gives equal values equal indexes, tagged with their kind', () => {

@@ -15,6 +15,9 @@ export * from './topic/topic.dpv';
 export * from './topic/topic.decider';
 
 export * from './subject/profile.events';
+export * from './subject/external-id';
+export * from './subject/external-id.events';
+export * from './subject/external-id.commands';
 export * from './subject/consent.events';
 export * from './subject/double-opt-in.events';
 export * from './subject/block.events';

@@ -4,21 +4,26 @@
  * - `contact.<channel>`: a contact point on that channel, its contactPointId the channel name;
  *   `contact.<channel>.<id>` names the contactPointId (several contact points on one channel).
  * - `profile.<field>`: a profile field.
+ * - `externalId.<system>`: an identity link `{system, id}` (the bare `externalId` column stays the
+ *   record's id in its source system).
  * - `textVersion` is a number, `affirmativeAction` true/false (also yes/no, 1/0).
  */
 export function csvRowToFields(row: Record<string, string>): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   const contactPoints: Array<{ contactPointId: string; channel: string; address: string }> = [];
   const profile: Record<string, string> = {};
+  const externalIds: Array<{ system: string; id: string }> = [];
   for (const [column, value] of Object.entries(row)) {
     if (value === '') continue;
     const [head, name, id] = column.split('.');
     if (head === 'contact' && name) contactPoints.push({ contactPointId: id ?? name, channel: name, address: value });
     else if (head === 'profile' && name) profile[name] = value;
+    else if (head === 'externalId' && name) externalIds.push({ system: name, id: value });
     else fields[column] = typed(column, value);
   }
   if (contactPoints.length > 0) fields.contactPoints = contactPoints;
   if (Object.keys(profile).length > 0) fields.profile = profile;
+  if (externalIds.length > 0) fields.externalIds = externalIds;
   return fields;
 }
 

@@ -109,6 +109,25 @@ describe('CSV reading and column mapping', () => {
     });
   });
 
+  it('maps externalId.<system> onto identity links, the bare externalId staying the record id', async () => {
+    const csv = 'kind,externalId,externalId.crm,externalId.shop\nsubject,C-1,4711,K:08.15\nsubject,C-2,,\n';
+    const items = await collect(readCsv(Readable.from([Buffer.from(csv)])));
+    expect(items).toEqual([
+      {
+        line: 2,
+        fields: {
+          kind: 'subject',
+          externalId: 'C-1',
+          externalIds: [
+            { system: 'crm', id: '4711' },
+            { system: 'shop', id: 'K:08.15' },
+          ],
+        },
+      },
+      { line: 3, fields: { kind: 'subject', externalId: 'C-2' } },
+    ]);
+  });
+
   it('refuses a row with a cell that is not UTF-8, naming the column, and a row of the wrong length; the rest goes on', async () => {
     const csv = Buffer.concat([
       Buffer.from('kind,externalId,reason\nblock,C-1,M'),

@@ -85,9 +85,11 @@ function registerSubject(subjectId: string, fields: Fields, pointId: PointId): C
     address: point?.address as string,
   }));
   const profile = fields.profile as Record<string, string> | undefined;
+  // Checked by the decider like a live registration (EXTERNAL_ID.*, naming externalIds[i].system/id).
+  const externalIds = fields.externalIds as RegisterSubject['data']['externalIds'];
   return {
     type: 'RegisterSubject',
-    data: { subjectId, locale: fields.locale as string, contactPoints, ...(profile === undefined ? {} : { profile }) },
+    data: withoutUndefined({ subjectId, locale: fields.locale as string, contactPoints, profile, externalIds }),
   };
 }
 

@@ -33,6 +33,7 @@ async function topicFlows(client: RecordingClient): Promise<void> {
 async function readFlows(client: RecordingClient, subjectId: string): Promise<string> {
   const profile = await client.read(`/subjects/${subjectId}`, 'crm');
   await client.read('/subjects?email=erika@example.org', 'crm');
+  await client.read('/subjects?externalId=crm:4711', 'crm');
   await client.read(`/subjects/${subjectId}/contactability?topicId=news&channel=email`, 'journey');
   await client.expect(200, 'POST', '/contactability', {
     role: 'journey',
@@ -54,8 +55,15 @@ export async function subjectFlows(client: RecordingClient): Promise<{ subjectId
   const contactPoints = [{ channel: 'email', address: 'erika@example.org' }];
   const { subjectId } = await client.expect(201, 'POST', '/subjects', {
     role: 'crm',
-    body: { locale: 'de-DE', contactPoints, profile: { firstName: 'Erika' } },
+    body: {
+      locale: 'de-DE',
+      contactPoints,
+      profile: { firstName: 'Erika' },
+      externalIds: [{ system: 'crm', id: '4711' }],
+    },
   });
+  await client.expect(200, 'PUT', `/subjects/${subjectId}/external-ids/shop`, { role: 'crm', body: { id: 'K-1' } });
+  await client.expect(200, 'DELETE', `/subjects/${subjectId}/external-ids/shop`, { role: 'crm' });
   const { contactPointId: sms } = await client.expect(201, 'POST', `/subjects/${subjectId}/contact-points`, {
     role: 'crm',
     body: { channel: 'sms', address: '+49 151 12345678' },

@@ -3,7 +3,7 @@ import type { Role } from '../../../apps/api/src/auth/roles';
 import { bearer } from './boot';
 import type { Exchange } from './openapi-validator';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface CallOptions {
   role?: Role;

@@ -7,9 +7,11 @@ export const PERSON = {
   firstName: 'Gretabelle',
   lastName: 'Vergessenova',
   phone: '+49 151 98765432',
+  /** Linked as `crm:<crmId>`: an identity link is personal data too. */
+  crmId: 'CRM-GRETA-4471923',
 };
 
-type Method = 'POST' | 'GET' | 'PATCH' | 'DELETE';
+type Method = 'POST' | 'GET' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Drives the privacy routes of an app booted with createRoleKeys. */
 export function privacyDriver(app: NestFastifyApplication, keys: Record<string, string>) {
@@ -46,6 +48,7 @@ export function privacyDriver(app: NestFastifyApplication, keys: Record<string, 
       locale: 'de-DE',
       contactPoints,
       profile: { firstName: PERSON.firstName, lastName: PERSON.lastName },
+      externalIds: [{ system: 'crm', id: PERSON.crmId }],
     });
     expectStatus(res, 201);
     const { subjectId } = res.json();

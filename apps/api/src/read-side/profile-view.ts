@@ -57,7 +57,7 @@ export class ProfileView {
   /** A short form for lookups: who it is and where to reach them. */
   async summary(doc: SubjectProfileDocument, audience: ProfileAudience) {
     const reveal = (value: string | undefined) => this.reveal(doc.subjectId, value, audience);
-    const { contactPoints, profile } = await this.personal(doc, reveal);
+    const { contactPoints, profile, externalIds } = await this.personal(doc, reveal);
     return {
       subjectId: doc.subjectId,
       locale: doc.locale,
@@ -65,6 +65,7 @@ export class ProfileView {
       updatedAt: doc.updatedAt,
       contactPoints,
       profile,
+      externalIds,
     };
   }
 
@@ -84,7 +85,10 @@ export class ProfileView {
     const entries = await Promise.all(
       Object.entries(doc.profile).map(async ([field, value]) => [field, await reveal(value)] as const),
     );
-    return { contactPoints, profile: Object.fromEntries(entries), doubleOptIns: doc.doubleOptIns };
+    const externalIds = await Promise.all(
+      doc.externalIds.map(async ({ system, id, eventId }) => ({ system, id: await reveal(id), eventId })),
+    );
+    return { contactPoints, profile: Object.fromEntries(entries), externalIds, doubleOptIns: doc.doubleOptIns };
   }
 
   private async reveal(subjectId: string, value: string | undefined, audience: ProfileAudience): Promise<unknown> {

@@ -1,12 +1,12 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { SUBJECT_CRYPTO, READ_STORE } from '#runtime';
-import { BlindIndexInputError, type SubjectCrypto } from '#crypto';
+import type { SubjectCrypto } from '#crypto';
 import { findByLookupKey, getProfile, topicsById } from '#projections';
 import type { ReadStore } from '#read-store';
 import { Caller, Roles, type CallerIdentity } from '../auth';
-import { validationFailed } from '../http/validation.pipe';
 import { LookupQueryDto } from './dto/read-queries.dto';
+import { lookupKeyOf } from './lookup-key';
 import { audienceOf, ProfileView } from './profile-view';
 import { ReadYourWrites } from './read-your-writes';
 import { subjectNotFound } from './read-side-errors';
@@ -25,16 +25,22 @@ export class SubjectProfileController {
     private readonly view: ProfileView,
   ) {}
 
-  /** Exact lookup by address through the blind index: the address itself is never stored in clear. */
+  /**
+   * Exact lookup through the blind index: the address or id itself is never stored in clear. Every
+   * match is returned: the ledger does not arbitrate identities between subjects (see README).
+   */
   @Get()
   @Operation(
-    'Find subjects by e-mail or phone (blind index)',
-    { status: 200, description: 'Exact matches', schema: 'SubjectLookup' },
+    'Find subjects by e-mail, phone or external id (blind index)',
+    { status: 200, description: 'Exact matches: every subject linked to the value', schema: 'SubjectLookup' },
     'VALIDATION.FAILED',
+    'EXTERNAL_ID.REFERENCE_INVALID',
+    'EXTERNAL_ID.SYSTEM_INVALID',
+    'EXTERNAL_ID.ID_INVALID',
   )
   @Roles('crm', 'dpo', 'admin')
   async lookup(@Query() query: LookupQueryDto, @Caller() caller: CallerIdentity) {
-    const lookupKey = this.lookupKey(query);
+    const lookupKey = lookupKeyOf(query, this.crypto);
     const found = await findByLookupKey(this.store, lookupKey);
     const audience = audienceOf(caller.roles);
     return { items: await Promise.all(found.map(({ doc }) => this.view.summary(doc, audience))) };
@@ -53,25 +59,5 @@ export class SubjectProfileController {
     const topics = await topicsById(this.store, [...new Set(found.doc.consents.map((c) => c.scope.topicId))]);
     const presented = await this.view.present(found.doc, topics, audienceOf(caller.roles), new Date().toISOString());
     return { ...presented, position: found.position };
-  }
-
-  private lookupKey({ email, phone }: LookupQueryDto): string {
-    if ((email === undefined) === (phone === undefined)) {
-      const message = 'give exactly one of email and phone';
-      throw validationFailed([{ field: email === undefined ? 'email' : 'phone', rule: 'exactlyOneOf', message }]);
-    }
-    try {
-      return email !== undefined ? this.crypto.blindIndex('email', email) : this.crypto.blindIndex('phone', phone!);
-    } catch (error) {
-      if (!(error instanceof BlindIndexInputError)) throw error;
-      const field = email !== undefined ? 'email' : 'phone';
-      throw validationFailed([
-        {
-          field,
-          rule: field === 'email' ? 'isEmail' : 'isPhoneNumber',
-          message: `${field} is not a valid ${field === 'email' ? 'e-mail address' : 'phone number'}`,
-        },
-      ]);
-    }
   }
 }

@@ -25,7 +25,7 @@ export function safeguards(checkpointsSigned: boolean): Safeguard[] {
     {
       id: 'blind-index',
       measure:
-        'look-ups by e-mail or phone through a keyed HMAC-SHA-256 blind index, removed on erasure; no clear-text index',
+        'look-ups by e-mail, phone or external id through a keyed HMAC-SHA-256 blind index, removed on erasure; no clear-text index',
       articles: 'Art. 32(1)(a), Art. 25(1)',
       inPlace: true,
     },

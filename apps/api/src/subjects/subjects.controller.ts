@@ -48,7 +48,7 @@ export class SubjectsController {
     const result = await this.commands.execute(
       new RegisterSubjectCommand(
         subjectId,
-        { subjectId, locale: dto.locale, contactPoints, profile: dto.profile },
+        { subjectId, locale: dto.locale, contactPoints, profile: dto.profile, externalIds: dto.externalIds },
         ctx,
       ),
     );

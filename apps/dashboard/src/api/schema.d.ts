@@ -33,7 +33,7 @@ export interface paths {
     get: operations["topicsGet"];
   };
   "/subjects": {
-    /** Find subjects by e-mail or phone (blind index) */
+    /** Find subjects by e-mail, phone or external id (blind index) */
     get: operations["subjectProfileLookup"];
     /** Register a data subject */
     post: operations["subjectsRegister"];
@@ -83,6 +83,12 @@ export interface paths {
   "/double-opt-in/confirm": {
     /** Confirm a double opt-in with its token */
     post: operations["doubleOptInConfirm"];
+  };
+  "/subjects/{id}/external-ids/{system}": {
+    /** Link or correct the subject’s id in another system (Art. 16) */
+    put: operations["externalIdsLink"];
+    /** Remove the subject’s id in another system */
+    delete: operations["externalIdsUnlink"];
   };
   "/subjects/{id}/erasure": {
     /** Erase the subject by crypto-shredding (Art. 17) */
@@ -346,6 +352,18 @@ export interface components {
        */
       address: string;
     };
+    ExternalIdDto: {
+      /**
+       * @description Personal data: stored only encrypted; found by `GET /subjects?externalId=<system>:<id>`
+       * @example 4711
+       */
+      id: string;
+      /**
+       * @description One id per system
+       * @example crm
+       */
+      system: string;
+    };
     RegisterSubjectDto: {
       /** @example de-DE */
       locale: string;
@@ -357,6 +375,8 @@ export interface components {
        * }
        */
       profile?: Record<string, never>;
+      /** @description Identity links, e.g. the CRM customer number */
+      externalIds?: components["schemas"]["ExternalIdDto"][];
     };
     RectifyContactPointDto: {
       /** @example anna.berg@example.org */
@@ -455,6 +475,13 @@ export interface components {
     ConfirmDoubleOptInDto: {
       /** @description The token from the confirmation link */
       token: string;
+    };
+    ExternalIdValueDto: {
+      /**
+       * @description Personal data: stored only encrypted; found by `GET /subjects?externalId=<system>:<id>`
+       * @example 4711
+       */
+      id: string;
     };
     EraseSubjectDto: {
       /** @description The recorded erasure request (POST /subjects/:id/requests); required for crm keys */
@@ -688,6 +715,12 @@ export interface components {
       address?: components["schemas"]["Revealed"];
       eventId?: string;
     };
+    /** @description An identity link: the subject’s id in another system (one per system) */
+    ExternalIdLink: {
+      system: string;
+      id: components["schemas"]["Revealed"];
+      eventId?: string;
+    };
     Block: {
       blockId: string;
       scope: {
@@ -733,6 +766,7 @@ export interface components {
       profile?: {
         [key: string]: components["schemas"]["Revealed"];
       };
+      externalIds?: components["schemas"]["ExternalIdLink"][];
       doubleOptIns?: {
           [key: string]: unknown;
         }[];
@@ -743,6 +777,7 @@ export interface components {
       profile: {
         [key: string]: components["schemas"]["Revealed"];
       };
+      externalIds: components["schemas"]["ExternalIdLink"][];
       locale?: string;
       /** Format: date-time */
       registeredAt?: string;
@@ -1745,7 +1780,7 @@ export interface operations {
       };
     };
   };
-  /** Find subjects by e-mail or phone (blind index) */
+  /** Find subjects by e-mail, phone or external id (blind index) */
   subjectProfileLookup: {
     parameters: {
       query?: {
@@ -1753,6 +1788,8 @@ export interface operations {
         email?: string;
         /** @description Exact after normalisation (international form) */
         phone?: string;
+        /** @description `<system>:<id>`, e.g. `crm:4711`: the first `:` separates them; exact (the id case-sensitive) */
+        externalId?: string;
       };
       header?: {
         /** @description Answer only once the read models include this global position (from a command response) */
@@ -1760,21 +1797,21 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Exact matches */
+      /** @description Exact matches: every subject linked to the value */
       200: {
         content: {
           "application/json": components["schemas"]["SubjectLookup"];
         };
       };
-      /** @description Refused: VALIDATION.FAILED */
+      /** @description Refused: EXTERNAL_ID.ID_INVALID, EXTERNAL_ID.REFERENCE_INVALID, EXTERNAL_ID.SYSTEM_INVALID, VALIDATION.FAILED */
       400: {
         content: {
-          "application/json": components["schemas"]["Refusal"] & {
+          "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 400;
             /** @enum {string} */
-            code?: "VALIDATION.FAILED";
-          };
+            code?: "EXTERNAL_ID.ID_INVALID" | "EXTERNAL_ID.REFERENCE_INVALID" | "EXTERNAL_ID.SYSTEM_INVALID" | "VALIDATION.FAILED";
+          });
         };
       };
       /** @description Refused: AUTH.MISSING_KEY, AUTH.UNKNOWN_KEY */
@@ -1834,14 +1871,14 @@ export interface operations {
           "application/json": components["schemas"]["SubjectRegistered"];
         };
       };
-      /** @description Refused: CHANNEL.UNKNOWN, CONTACT_POINT.ADDRESS_INVALID, HTTP.MALFORMED_JSON, PROFILE.FIELD_NOT_ALLOWED, PROFILE.VALUE_INVALID, SUBJECT.ID_INVALID, SUBJECT.LOCALE_INVALID, VALIDATION.FAILED, VALIDATION.IDEMPOTENCY_KEY */
+      /** @description Refused: CHANNEL.UNKNOWN, CONTACT_POINT.ADDRESS_INVALID, EXTERNAL_ID.ID_INVALID, EXTERNAL_ID.SYSTEM_INVALID, EXTERNAL_ID.SYSTEM_REPEATED, HTTP.MALFORMED_JSON, PROFILE.FIELD_NOT_ALLOWED, PROFILE.VALUE_INVALID, SUBJECT.ID_INVALID, SUBJECT.LOCALE_INVALID, VALIDATION.FAILED, VALIDATION.IDEMPOTENCY_KEY */
       400: {
         content: {
           "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 400;
             /** @enum {string} */
-            code?: "CHANNEL.UNKNOWN" | "CONTACT_POINT.ADDRESS_INVALID" | "HTTP.MALFORMED_JSON" | "PROFILE.FIELD_NOT_ALLOWED" | "PROFILE.VALUE_INVALID" | "SUBJECT.ID_INVALID" | "SUBJECT.LOCALE_INVALID" | "VALIDATION.FAILED" | "VALIDATION.IDEMPOTENCY_KEY";
+            code?: "CHANNEL.UNKNOWN" | "CONTACT_POINT.ADDRESS_INVALID" | "EXTERNAL_ID.ID_INVALID" | "EXTERNAL_ID.SYSTEM_INVALID" | "EXTERNAL_ID.SYSTEM_REPEATED" | "HTTP.MALFORMED_JSON" | "PROFILE.FIELD_NOT_ALLOWED" | "PROFILE.VALUE_INVALID" | "SUBJECT.ID_INVALID" | "SUBJECT.LOCALE_INVALID" | "VALIDATION.FAILED" | "VALIDATION.IDEMPOTENCY_KEY";
           });
         };
       };
@@ -3043,6 +3080,189 @@ export interface operations {
             /** @enum {string} */
             code?: "HTTP.RATE_LIMITED";
           };
+        };
+      };
+    };
+  };
+  /** Link or correct the subject’s id in another system (Art. 16) */
+  externalIdsLink: {
+    parameters: {
+      header?: {
+        /** @description Retries with the same key and body answer the first result and append nothing */
+        "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
+      };
+      path: {
+        id: string;
+        system: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ExternalIdValueDto"];
+      };
+    };
+    responses: {
+      /** @description Linked */
+      200: {
+        content: {
+          "application/json": components["schemas"]["CommandResponse"];
+        };
+      };
+      /** @description Refused: EXTERNAL_ID.ID_INVALID, EXTERNAL_ID.SYSTEM_INVALID, HTTP.BAD_REQUEST, HTTP.MALFORMED_JSON, VALIDATION.FAILED, VALIDATION.IDEMPOTENCY_KEY */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            code?: "EXTERNAL_ID.ID_INVALID" | "EXTERNAL_ID.SYSTEM_INVALID" | "HTTP.BAD_REQUEST" | "HTTP.MALFORMED_JSON" | "VALIDATION.FAILED" | "VALIDATION.IDEMPOTENCY_KEY";
+          });
+        };
+      };
+      /** @description Refused: AUTH.MISSING_KEY, AUTH.UNKNOWN_KEY */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            code?: "AUTH.MISSING_KEY" | "AUTH.UNKNOWN_KEY";
+          });
+        };
+      };
+      /** @description Refused: AUTH.FORBIDDEN */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            code?: "AUTH.FORBIDDEN";
+          };
+        };
+      };
+      /** @description Refused: SUBJECT.NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            code?: "SUBJECT.NOT_FOUND";
+          };
+        };
+      };
+      /** @description Refused: CRYPTO.SUBJECT_ERASED, EVENT_STORE.WRONG_EXPECTED_VERSION, IDEMPOTENCY.KEY_REUSED, SUBJECT.ERASED */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            code?: "CRYPTO.SUBJECT_ERASED" | "EVENT_STORE.WRONG_EXPECTED_VERSION" | "IDEMPOTENCY.KEY_REUSED" | "SUBJECT.ERASED";
+          });
+        };
+      };
+      /** @description Refused: HTTP.PAYLOAD_TOO_LARGE */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            code?: "HTTP.PAYLOAD_TOO_LARGE";
+          };
+        };
+      };
+      /** @description Refused: HTTP.UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 415;
+            /** @enum {string} */
+            code?: "HTTP.UNSUPPORTED_MEDIA_TYPE";
+          };
+        };
+      };
+    };
+  };
+  /** Remove the subject’s id in another system */
+  externalIdsUnlink: {
+    parameters: {
+      header?: {
+        /** @description Retries with the same key and body answer the first result and append nothing */
+        "Idempotency-Key"?: string;
+        /** @description Art. 15(1)(g): the system the data comes from (1 to 100 letters, digits, spaces and ._:/-), kept in the events’ metadata */
+        "X-Source-System"?: string;
+      };
+      path: {
+        id: string;
+        system: string;
+      };
+    };
+    responses: {
+      /** @description Unlinked (or was not linked) */
+      200: {
+        content: {
+          "application/json": components["schemas"]["CommandResponse"];
+        };
+      };
+      /** @description Refused: EXTERNAL_ID.SYSTEM_INVALID, HTTP.BAD_REQUEST, VALIDATION.IDEMPOTENCY_KEY */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            code?: "EXTERNAL_ID.SYSTEM_INVALID" | "HTTP.BAD_REQUEST" | "VALIDATION.IDEMPOTENCY_KEY";
+          });
+        };
+      };
+      /** @description Refused: AUTH.MISSING_KEY, AUTH.UNKNOWN_KEY */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            code?: "AUTH.MISSING_KEY" | "AUTH.UNKNOWN_KEY";
+          });
+        };
+      };
+      /** @description Refused: AUTH.FORBIDDEN */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            code?: "AUTH.FORBIDDEN";
+          };
+        };
+      };
+      /** @description Refused: SUBJECT.NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            code?: "SUBJECT.NOT_FOUND";
+          };
+        };
+      };
+      /** @description Refused: CRYPTO.SUBJECT_ERASED, EVENT_STORE.WRONG_EXPECTED_VERSION, IDEMPOTENCY.KEY_REUSED, SUBJECT.ERASED */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            code?: "CRYPTO.SUBJECT_ERASED" | "EVENT_STORE.WRONG_EXPECTED_VERSION" | "IDEMPOTENCY.KEY_REUSED" | "SUBJECT.ERASED";
+          });
         };
       };
     };

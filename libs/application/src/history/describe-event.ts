@@ -108,6 +108,9 @@ const DESCRIBERS: Record<string, Describer> = {
     );
   },
   ContactBlockLifted: (_d, l) => pick(l, 'Contact block lifted', 'Werbesperre aufgehoben'),
+  // The system's name only: the id itself is personal.
+  ExternalIdLinked: (d, l) => pick(l, `External id linked: ${d.system}`, `Externe Kennung verknüpft: ${d.system}`),
+  ExternalIdUnlinked: (d, l) => pick(l, `External id unlinked: ${d.system}`, `Externe Kennung entfernt: ${d.system}`),
   ...PRIVACY_DESCRIBERS,
 };
 

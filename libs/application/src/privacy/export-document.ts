@@ -74,6 +74,7 @@ export function exportDocument(
       locale: subject.locale,
       contactPoints: Object.values(subject.contactPoints),
       profile: subject.profile,
+      externalIds: subject.externalIds,
     },
     sources: facts.sources,
     consents: Object.values(subject.consents).map((record) => consentEntry(record, topics, now)),

@@ -48,7 +48,9 @@ export function personalDataOf(
     definition.legalBasis === 'consent'
       ? ['consent evidence: time, source system, text version, IP address and user agent where captured']
       : [];
-  return ['pseudonymous subject id', ...contact, ...profile, ...evidence, 'contact blocks and objections'];
+  // Identity links are held per subject, whatever the topic: every activity may touch them.
+  const links = "identity links: the subject's ids in other systems (e.g. a CRM customer number), where linked";
+  return ['pseudonymous subject id', ...contact, ...profile, links, ...evidence, 'contact blocks and objections'];
 }
 
 /** Art. 15(1)(d), 30(1)(f): how long, and what ends it. */

@@ -18,6 +18,7 @@ import {
   ExpireDoubleOptInHandler,
   RequestDoubleOptInHandler,
 } from './double-opt-in.commands';
+import { LinkExternalIdHandler, UnlinkExternalIdHandler } from './external-id.commands';
 import {
   AddContactPointHandler,
   RectifyContactPointHandler,
@@ -37,6 +38,8 @@ export const SUBJECT_COMMAND_HANDLERS = {
   RectifyContactPoint: RectifyContactPointHandler,
   RemoveContactPoint: RemoveContactPointHandler,
   RectifyProfile: RectifyProfileHandler,
+  LinkExternalId: LinkExternalIdHandler,
+  UnlinkExternalId: UnlinkExternalIdHandler,
   GrantConsent: GrantConsentHandler,
   RevokeConsent: RevokeConsentHandler,
   RaiseObjection: RaiseObjectionHandler,

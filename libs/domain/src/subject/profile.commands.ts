@@ -1,10 +1,17 @@
 import type { Command } from '../shared/message';
+import type { ExternalId } from './external-id';
 import type { ContactPointData, Profile } from './profile.events';
 import type { ProfileContext, SubjectContext } from './subject.context';
 
 export type RegisterSubject = Command<
   'RegisterSubject',
-  { subjectId: string; locale: string; contactPoints: ContactPointData[]; profile?: Profile },
+  {
+    subjectId: string;
+    locale: string;
+    contactPoints: ContactPointData[];
+    profile?: Profile;
+    externalIds?: ExternalId[];
+  },
   ProfileContext
 >;
 

@@ -3,6 +3,7 @@ import { isUuid } from '../shared/ids';
 import { sameJson } from '../shared/text';
 import type { RectifyProfile, RegisterSubject } from './profile.commands';
 import type { SubjectEvent } from './subject.events';
+import { validExternalIds } from './external-id';
 import { requireRegistered } from './subject.guards';
 import type { SubjectState } from './subject.state';
 import { requireAllowedFields, validContactPoint, validProfile } from './profile.validate';
@@ -14,11 +15,13 @@ export function registerSubject({ data, metadata }: RegisterSubject, state: Subj
   if (typeof data.locale !== 'string' || !LOCALE.test(data.locale)) {
     refuse('SUBJECT.LOCALE_INVALID', 'locale must be a language tag such as "de-DE"', 'locale');
   }
+  const externalIds = validExternalIds(data.externalIds);
   const registered = {
     subjectId: data.subjectId,
     locale: data.locale,
     contactPoints: validContactPoints(data.contactPoints, metadata.channels),
     profile: validProfile(data.profile, metadata.allowedProfileFields),
+    ...(externalIds.length > 0 ? { externalIds } : {}),
   };
   if (state.status === 'erased')
     return refuse('SUBJECT.ERASED', `subject ${data.subjectId} was erased; its id is not reused`, 'subjectId');
@@ -47,7 +50,14 @@ function registeredAs(state: Extract<SubjectState, { status: 'registered' }>) {
       ? [{ contactPointId: point.contactPointId, channel: point.channel, address: point.address }]
       : [],
   );
-  return { subjectId: state.subjectId, locale: state.locale, contactPoints, profile: state.profile };
+  const { externalIds } = state;
+  return {
+    subjectId: state.subjectId,
+    locale: state.locale,
+    contactPoints,
+    profile: state.profile,
+    ...(externalIds.length > 0 ? { externalIds } : {}),
+  };
 }
 
 /** Art. 16: rectification of the fields that changed; other fields are refused (Art. 5(1)(c)). */

@@ -1,6 +1,6 @@
 import { deciderSpec } from '#testing';
 import type { RectifyProfile, RegisterSubject } from './profile.commands';
-import { NOW, SUBJECT_ID, context, registered } from './subject.fixtures';
+import { EARLIER, NOW, SUBJECT_ID, context, registered } from './subject.fixtures';
 import { subjectDecider } from './subject.decider';
 
 const spec = deciderSpec(subjectDecider);
@@ -64,6 +64,58 @@ describe('RegisterSubject', () => {
     ],
   ])('refuses %s on %s', (code, field, data) => {
     spec.given([]).when(register(data)).thenThrows(code, { kind: 'invalid', field });
+  });
+
+  it('records the external ids given at registration and keeps them on a retried registration', () => {
+    const externalIds = [
+      { system: 'crm', id: '4711' },
+      { system: 'shop', id: 'K:0815' },
+    ];
+    const { registeredAt: _ignored, ...data } = registered().data;
+    const event = { type: 'SubjectRegistered' as const, data: { ...data, externalIds, registeredAt: NOW } };
+    spec
+      .given([])
+      .when(register({ ...data, externalIds }))
+      .then([event]);
+    spec
+      .given([event])
+      .when(register({ ...data, externalIds }))
+      .thenNothing();
+    spec
+      .given([event])
+      .when(register({ ...data, externalIds: [{ system: 'crm', id: '4712' }] }))
+      .thenThrows('SUBJECT.ALREADY_REGISTERED');
+  });
+
+  it('a retried registration is no change whatever the systems are named (digits sort first in objects)', () => {
+    const externalIds = [
+      { system: 'shop', id: 'K-1' },
+      { system: '2', id: '4711' },
+    ];
+    const { registeredAt: _ignored, ...data } = registered().data;
+    spec
+      .given([{ type: 'SubjectRegistered', data: { ...data, externalIds, registeredAt: EARLIER } }])
+      .when(register({ ...data, externalIds }))
+      .thenNothing();
+  });
+
+  it.each([
+    ['EXTERNAL_ID.SYSTEM_INVALID', 'externalIds[0].system', [{ system: 'Crm!', id: '4711' }]],
+    ['EXTERNAL_ID.ID_INVALID', 'externalIds[0].id', [{ system: 'crm', id: '' }]],
+    ['EXTERNAL_ID.ID_INVALID', 'externalIds', { system: 'crm', id: '4711' }],
+    [
+      'EXTERNAL_ID.SYSTEM_REPEATED',
+      'externalIds[1].system',
+      [
+        { system: 'crm', id: '4711' },
+        { system: 'crm', id: '4712' },
+      ],
+    ],
+  ])('refuses %s on %s', (code, field, externalIds) => {
+    spec
+      .given([])
+      .when(register({ externalIds: externalIds as never }))
+      .thenThrows(code, { kind: 'invalid', field });
   });
 
   it('refuses the same contact point id twice', () => {

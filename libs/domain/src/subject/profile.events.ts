@@ -1,5 +1,6 @@
 import type { Channel } from '../shared/channel';
 import type { Event } from '../shared/message';
+import type { ExternalId } from './external-id';
 
 /** A subject's address on one channel: an e-mail address, a phone number, a postal address. */
 export type ContactPointData = { contactPointId: string; channel: Channel; address: string };
@@ -9,7 +10,15 @@ export type Profile = Record<string, string>;
 
 export type SubjectRegistered = Event<
   'SubjectRegistered',
-  { subjectId: string; locale: string; contactPoints: ContactPointData[]; profile: Profile; registeredAt: string }
+  {
+    subjectId: string;
+    locale: string;
+    contactPoints: ContactPointData[];
+    profile: Profile;
+    /** Absent when none were given (and in events recorded before identity linking). */
+    externalIds?: ExternalId[];
+    registeredAt: string;
+  }
 >;
 
 export type ContactPointAdded = Event<'ContactPointAdded', { subjectId: string; addedAt: string } & ContactPointData>;

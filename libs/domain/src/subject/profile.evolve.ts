@@ -12,6 +12,7 @@ export function registeredFrom({ data }: SubjectRegistered): RegisteredSubject {
     locale: data.locale,
     contactPoints,
     profile: { ...data.profile },
+    externalIds: [...(data.externalIds ?? [])],
     consents: {},
     doubleOptIns: {},
     objections: {},

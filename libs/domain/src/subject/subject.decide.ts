@@ -7,6 +7,7 @@ import { requestErasure } from './erasure.decide';
 import { recordExport } from './export.decide';
 import { deliverExport, openExportDelivery } from './export-delivery.decide';
 import type { ExportDeliveryCommand } from './export-delivery.commands';
+import { linkExternalId, unlinkExternalId } from './external-id.decide';
 import { placeLegalHold, releaseLegalHold } from './legal-hold.decide';
 import { grantConsent } from './grant-consent.decide';
 import { raiseObjection } from './objection.decide';
@@ -31,6 +32,10 @@ export function decideSubject(command: SubjectCommand, state: SubjectState): Sub
       return removeContactPoint(command, state);
     case 'RectifyProfile':
       return rectifyProfile(command, state);
+    case 'LinkExternalId':
+      return linkExternalId(command, state);
+    case 'UnlinkExternalId':
+      return unlinkExternalId(command, state);
     case 'GrantConsent':
       return grantConsent(command, state);
     case 'RevokeConsent':

@@ -5,12 +5,14 @@ import type { DoubleOptInEvent } from './double-opt-in.events';
 import { dataSubjectRequestPersonalFields, type DataSubjectRequestEvent } from './dsr.events';
 import { erasurePersonalFields, type ErasureEvent } from './erasure.events';
 import { exportDeliveryPersonalFields, type ExportDeliveryEvent } from './export-delivery.events';
+import { externalIdPersonalFields, type ExternalIdEvent } from './external-id.events';
 import { legalHoldPersonalFields, type LegalHoldEvent } from './legal-hold.events';
 import type { ProfileEvent } from './profile.events';
 
 /** Every event of a `subject-<uuid>` stream, its data-subject requests, legal holds and erasure included. */
 export type SubjectEvent =
   | ProfileEvent
+  | ExternalIdEvent
   | ConsentEvent
   | DoubleOptInEvent
   | BlockEvent
@@ -26,7 +28,7 @@ export type SubjectEvent =
  * declaring its paths does not compile.
  */
 export const subjectPersonalFields: { readonly [T in SubjectEvent['type']]: readonly string[] } = {
-  SubjectRegistered: ['contactPoints[].address', 'profile.*'],
+  SubjectRegistered: ['contactPoints[].address', 'profile.*', 'externalIds[].id'],
   ContactPointAdded: ['address'],
   ContactPointRectified: ['address'],
   ContactPointRemoved: [],
@@ -39,6 +41,7 @@ export const subjectPersonalFields: { readonly [T in SubjectEvent['type']]: read
   DoubleOptInExpired: [],
   ContactBlockSet: ['reason'],
   ContactBlockLifted: ['reason'],
+  ...externalIdPersonalFields,
   ...dataSubjectRequestPersonalFields,
   ...legalHoldPersonalFields,
   ...erasurePersonalFields,

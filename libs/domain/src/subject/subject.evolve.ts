@@ -4,6 +4,7 @@ import { evolveDoubleOptIn } from './double-opt-in.evolve';
 import { evolveRequest } from './dsr.evolve';
 import { evolveErasure } from './erasure.evolve';
 import { evolveExportDelivery } from './export-delivery.evolve';
+import { evolveExternalId } from './external-id.evolve';
 import { evolveLegalHold } from './legal-hold.evolve';
 import { evolveProfile, registeredFrom } from './profile.evolve';
 import type { SubjectEvent } from './subject.events';
@@ -18,6 +19,9 @@ export function evolveSubject(state: SubjectState, event: SubjectEvent): Subject
     case 'ContactPointRemoved':
     case 'ProfileRectified':
       return evolveProfile(state, event);
+    case 'ExternalIdLinked':
+    case 'ExternalIdUnlinked':
+      return evolveExternalId(state, event);
     case 'ConsentGranted':
     case 'ConsentRevoked':
     case 'ObjectionRaised':

@@ -2,6 +2,7 @@ import type { Channel } from '../shared/channel';
 import type { BlockReference, BlockScope } from './block.events';
 import type { ConsentEvidence, ConsentScope, ObjectionScope } from './consent.events';
 import type { Profile } from './profile.events';
+import type { ExternalId } from './external-id';
 import type { ErasedSubject, PrivacyState } from './privacy.state';
 
 export type ContactPoint =
@@ -54,6 +55,8 @@ export type RegisteredSubject = {
   locale: string;
   contactPoints: Record<string, ContactPoint>;
   profile: Profile;
+  /** One per system (see external-id.ts), in the order first linked. */
+  externalIds: ExternalId[];
   /** By `consentKey(scope)`. */
   consents: Record<string, ConsentRecord>;
   doubleOptIns: Record<string, DoubleOptInRequest>;

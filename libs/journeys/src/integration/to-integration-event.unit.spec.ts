@@ -182,6 +182,8 @@ describe('toIntegrationEvent', () => {
     { type: 'ContactPointRectified', data: { subjectId, contactPointId: 'cp', address: 'enc:v1:a', rectifiedAt: at } },
     { type: 'ContactPointRemoved', data: { subjectId, contactPointId: 'cp', removedAt: at } },
     { type: 'ProfileRectified', data: { subjectId, changes: {}, rectifiedAt: at } },
+    { type: 'ExternalIdLinked', data: { subjectId, system: 'crm', id: 'enc:v1:a', linkedAt: at } },
+    { type: 'ExternalIdUnlinked', data: { subjectId, system: 'crm', unlinkedAt: at } },
     { type: 'DoubleOptInConfirmed', data: { subjectId, requestId: 'r1', confirmedAt: at } },
     { type: 'DoubleOptInExpired', data: { subjectId, requestId: 'r1', expiredAt: at } },
     {

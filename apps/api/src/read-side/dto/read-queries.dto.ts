@@ -17,6 +17,16 @@ export class LookupQueryDto {
   @MinLength(4)
   @MaxLength(40)
   phone?: string;
+
+  @ApiPropertyOptional({
+    description: '`<system>:<id>`, e.g. `crm:4711`: the first `:` separates them; exact (the id case-sensitive)',
+    example: 'crm:4711',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  externalId?: string;
 }
 
 export class ContactabilityQueryDto {

@@ -11,6 +11,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { ExternalIdDto } from './external-id.dto';
 
 export class ContactPointDto {
   @ApiProperty({ example: 'email' })
@@ -42,6 +43,14 @@ export class RegisterSubjectDto {
   @IsOptional()
   @IsObject()
   profile?: Record<string, string>;
+
+  @ApiPropertyOptional({ type: [ExternalIdDto], description: 'Identity links, e.g. the CRM customer number' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ExternalIdDto)
+  externalIds?: ExternalIdDto[];
 }
 
 export class RectifyContactPointDto {

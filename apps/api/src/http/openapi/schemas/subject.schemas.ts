@@ -33,6 +33,11 @@ export const SUBJECT_SCHEMAS = {
     { contactPointId: text, channel: text, status: text },
     { address: ref('Revealed'), eventId: text },
   ),
+  ExternalIdLink: object(
+    { system: text, id: ref('Revealed') },
+    { eventId: text },
+    'An identity link: the subject’s id in another system (one per system)',
+  ),
   Block: object(
     { blockId: text, scope },
     { reason: ref('Revealed'), setAt: time, reference: mapOf(anything), eventId: text },
@@ -53,12 +58,18 @@ export const SUBJECT_SCHEMAS = {
       locale: text,
       contactPoints: list(ref('ContactPoint')),
       profile: mapOf(ref('Revealed')),
+      externalIds: list(ref('ExternalIdLink')),
       doubleOptIns: list(mapOf(anything)),
     },
     'Journey keys see consents, objections and blocks only; personal fields follow the caller’s role',
   ),
   SubjectSummary: object(
-    { subjectId: text, contactPoints: list(ref('ContactPoint')), profile: mapOf(ref('Revealed')) },
+    {
+      subjectId: text,
+      contactPoints: list(ref('ContactPoint')),
+      profile: mapOf(ref('Revealed')),
+      externalIds: list(ref('ExternalIdLink')),
+    },
     { locale: text, registeredAt: time, updatedAt: time },
   ),
   SubjectLookup: object({ items: list(ref('SubjectSummary')) }),
