@@ -10,6 +10,9 @@ export * from './contactability.check';
 export * from './contactability.queries';
 export * from './audiences';
 export * from './consent-stats';
+export * from './consent-stats.tally';
+export * from './consent-activity';
+export * from './requests-due';
 export * from './open-requests';
 export * from './dsr-requests';
 
@@ -17,6 +20,12 @@ import type { ReadModel } from './read-model';
 import { subjectProfileModel } from './subject-profile';
 import { topicsModel } from './topics';
 import { dsrRequestsModel } from './dsr-requests';
+import { consentActivityModel } from './consent-activity';
 
 /** Every read model the runners keep; append new ones here. */
-export const READ_MODELS: readonly ReadModel[] = [subjectProfileModel, topicsModel, dsrRequestsModel];
+export const READ_MODELS: readonly ReadModel[] = [
+  subjectProfileModel,
+  topicsModel,
+  dsrRequestsModel,
+  consentActivityModel,
+];
