@@ -13,6 +13,7 @@ export * from './consent-stats';
 export * from './consent-stats.tally';
 export * from './consent-activity';
 export * from './requests-due';
+export * from './subject-picture';
 export * from './open-requests';
 export * from './dsr-requests';
 

@@ -36,5 +36,6 @@ export function eraseProfile(doc: ProfileBase, eventId: string): ProfileBase {
     profile: {},
     objections: doc.objections.map(({ reason: _reason, ...objection }) => objection),
     blocks: doc.blocks.map(({ reason: _reason, ...block }) => block),
+    legalHolds: doc.legalHolds.map(({ reason: _reason, ...hold }) => hold),
   };
 }

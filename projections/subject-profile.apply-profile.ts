@@ -17,6 +17,7 @@ export function registeredProfile({ data }: SubjectRegistered, event: ProjectedE
     objections: [],
     blocks: [],
     doubleOptIns: [],
+    legalHolds: [],
   };
 }
 

@@ -44,6 +44,19 @@ export type OpenDoubleOptIn = {
   eventId: string;
 };
 
+/** Art. 17(3): a legal hold in place (released ones leave the profile and stay in the history). */
+export type ProfileLegalHold = {
+  holdId: string;
+  /** Ciphertext; dropped on erasure. */
+  reason?: string;
+  until: string;
+  placedAt: string;
+  eventId: string;
+};
+
+/** The last erasure a legal hold deferred: shown while that hold still applies. */
+export type ProfileErasureDeferral = { holdId: string; until: string; deferredAt: string; eventId: string };
+
 /**
  * The subject profile document (collection `subject_profiles`, id = subject id). The `*Keys`
  * arrays and `channels` are derived from the rest on every change and exist for the indexes.
@@ -63,6 +76,8 @@ export type SubjectProfileDocument = {
   objections: ProfileObjection[];
   blocks: ProfileBlock[];
   doubleOptIns: OpenDoubleOptIn[];
+  legalHolds: ProfileLegalHold[];
+  erasureDeferral?: ProfileErasureDeferral;
 } & DerivedKeys;
 
 /** The document without its derived index keys: what the apply functions work on. */

@@ -11,6 +11,7 @@ import type { IndexSpec } from '#read-store';
 import { applyBlockEvent, eraseProfile } from './subject-profile.apply-block';
 import { applyConsentEvent, applyDoubleOptInEvent } from './subject-profile.apply-consent';
 import { applyProfileEvent, registeredProfile } from './subject-profile.apply-profile';
+import { applyHoldEvent } from './subject-profile.apply-hold';
 import type { ProfileBase, SubjectProfileDocument } from './subject-profile.document';
 import { withDerivedKeys } from './subject-profile.keys';
 import type { DocumentKey, ProjectedEvent, ReadModel } from './read-model';
@@ -33,6 +34,9 @@ const TIME_FIELD: Readonly<Record<string, string>> = {
   ContactBlockSet: 'setAt',
   ContactBlockLifted: 'liftedAt',
   SubjectErased: 'erasedAt',
+  LegalHoldPlaced: 'placedAt',
+  LegalHoldReleased: 'releasedAt',
+  ErasureDeferred: 'deferredAt',
 } satisfies Partial<Record<SubjectEvent['type'], string>> & Record<string, string>;
 
 export const subjectProfileIndexes: readonly IndexSpec[] = [
@@ -47,7 +51,7 @@ export const subjectProfileIndexes: readonly IndexSpec[] = [
 /** Per data subject: contact points, profile (ciphertext), consent matrix with proof, objections, blocks. */
 export const subjectProfileModel: ReadModel<SubjectProfileDocument> = {
   name: 'subject-profile',
-  version: 1,
+  version: 2,
   collections: [SUBJECT_PROFILES],
   indexes: subjectProfileIndexes,
   filter: { streamPrefixes: [SUBJECT_STREAM_PREFIX] },
@@ -92,6 +96,10 @@ function applyToBase(doc: ProfileBase, event: ProjectedEvent): ProfileBase {
     case 'ContactBlockSet':
     case 'ContactBlockLifted':
       return applyBlockEvent(doc, domainEvent as BlockEvent, event.id);
+    case 'LegalHoldPlaced':
+    case 'LegalHoldReleased':
+    case 'ErasureDeferred':
+      return applyHoldEvent(doc, domainEvent, event.id);
     default:
       // Event types this model does not know (e.g. data-subject requests) leave it unchanged.
       return doc;

@@ -6,10 +6,11 @@ import { LegalHoldsController } from './legal-holds.controller';
 import { PrivacyScheduler } from './privacy-scheduler';
 import { ReadYourWritesGuard } from '../read-side/read-your-writes';
 import { RequestsController } from './requests.controller';
+import { SubjectLabels } from '../read-side/subject-labels';
 
 @Module({
   imports: [PrivacyModule],
   controllers: [ErasureController, LegalHoldsController, RequestsController, ExportController],
-  providers: [PrivacyScheduler, ReadYourWritesGuard],
+  providers: [PrivacyScheduler, ReadYourWritesGuard, SubjectLabels],
 })
 export class PrivacyHttpModule {}
