@@ -7,6 +7,7 @@ type Measure = 'grants' | 'revocations' | 'blocks';
 const WIDTH = 600;
 const HEIGHT = 140;
 const PAD = 24;
+const LEFT = 48;
 
 /** Colours as the state bars (granted green, revoked red, blocked dark): each at least 3:1 on white. */
 const LINES: ReadonlyArray<{ key: Measure; label: MessageKey; color: string; dash?: string }> = [
@@ -19,7 +20,7 @@ const LINES: ReadonlyArray<{ key: Measure; label: MessageKey; color: string; das
 export function TrendChart({ days }: { days: readonly Day[] }) {
   const { t, number } = useI18n();
   const max = Math.max(1, ...days.flatMap((day) => LINES.map((line) => day[line.key])));
-  const x = (i: number) => PAD + (i * (WIDTH - 2 * PAD)) / Math.max(1, days.length - 1);
+  const x = (i: number) => LEFT + (i * (WIDTH - LEFT - PAD)) / Math.max(1, days.length - 1);
   const y = (n: number) => HEIGHT - PAD - (n / max) * (HEIGHT - 2 * PAD);
   const sums = Object.fromEntries(LINES.map((line) => [line.key, days.reduce((s, d) => s + d[line.key], 0)]));
   return (
@@ -36,14 +37,14 @@ export function TrendChart({ days }: { days: readonly Day[] }) {
         ))}
       </ul>
       <svg className="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={t('trend.chartLabel', sums)}>
-        <line x1={PAD} y1={HEIGHT - PAD} x2={WIDTH - PAD} y2={HEIGHT - PAD} className="chart-axis" />
-        <text x={PAD} y={HEIGHT - 6} className="chart-label">
+        <line x1={LEFT} y1={HEIGHT - PAD} x2={WIDTH - PAD} y2={HEIGHT - PAD} className="chart-axis" />
+        <text x={LEFT} y={HEIGHT - 6} className="chart-label">
           {days[0]?.day}
         </text>
         <text x={WIDTH - PAD} y={HEIGHT - 6} textAnchor="end" className="chart-label">
           {days.at(-1)?.day}
         </text>
-        <text x={PAD - 4} y={y(max)} textAnchor="end" dominantBaseline="middle" className="chart-label">
+        <text x={LEFT - 6} y={y(max)} textAnchor="end" dominantBaseline="middle" className="chart-label">
           {number(max)}
         </text>
         {LINES.map((line) => (

@@ -44,15 +44,24 @@ export function FiguresTable({ rows }: { rows: readonly ConsentFigures[] }) {
               <td className="num" data-testid={`rate-${row.topicId}-${row.channel}`}>
                 {row.optInRate === null || row.optInRate === undefined ? '–' : percent(row.optInRate)}
               </td>
-              {columns.map(({ key }) => (
-                <td key={key} className="num" data-testid={`count-${row.topicId}-${row.channel}-${key}`}>
-                  {CONSENT_ONLY.has(key) && row.legalBasis !== 'consent' ? (
-                    <span className="muted">{t('figures.notAsked')}</span>
-                  ) : (
-                    number(row[key])
-                  )}
-                </td>
-              ))}
+              {columns.map(({ key }) =>
+                CONSENT_ONLY.has(key) && row.legalBasis !== 'consent' ? (
+                  key === STACKED[0]!.key && (
+                    <td
+                      key={key}
+                      colSpan={STACKED.length}
+                      className="muted not-asked"
+                      data-testid={`no-consent-${row.topicId}-${row.channel}`}
+                    >
+                      {t('figures.notAsked')}
+                    </td>
+                  )
+                ) : (
+                  <td key={key} className="num" data-testid={`count-${row.topicId}-${row.channel}-${key}`}>
+                    {number(row[key])}
+                  </td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>
