@@ -126,6 +126,35 @@ describe('read side: Mission Control figures (e2e)', () => {
     }
   });
 
+  it('spaces the passes over the profiles by four times the last one, and still ends on the last change', async () => {
+    const stream = await openStream('/stats/stream', driver.keys.admin!);
+    const control = driver.app.get(MissionControl);
+    const original = control.figures.bind(control);
+    try {
+      await stream.next();
+      // A slow ledger: every pass takes 300 ms.
+      const slow = jest
+        .spyOn(control, 'figures')
+        .mockImplementation(async () => (await new Promise((r) => setTimeout(r, 300)), original()));
+      const started = Date.now();
+      let writes = 0;
+      while (Date.now() - started < 2400) {
+        await driver.register([{ channel: 'email', address: `busy${writes++}@example.org` }]);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const passes = slow.mock.calls.length;
+      // At most one pass per 1.2 s (+1 for the one in flight), where unspaced there would be one per write.
+      expect(passes).toBeLessThanOrEqual(3);
+      expect(writes).toBeGreaterThan(passes * 3);
+      let frame = JSON.parse((await stream.next()).data);
+      while (frame.position < driver.position) frame = JSON.parse((await stream.next()).data);
+      expect(frame.position).toBeGreaterThanOrEqual(driver.position);
+      slow.mockRestore();
+    } finally {
+      stream.close();
+    }
+  }, 20_000);
+
   it('caps open streams per API key with 429 and frees the slot when a stream closes', async () => {
     const limit = driver.app.get<AppConfig>(APP_CONFIG).projections.statsStreamsPerKey;
     const streams = [];
