@@ -90,10 +90,4 @@ export type DerivedKeys = {
   channels: string[];
   /** `topic:channel` of every granted consent: audience candidates of consent topics. */
   consentKeys: string[];
-  /** One summary status per (topic, channel): `topic:channel:granted:v2`, `topic:channel:revoked`, ... */
-  statusKeys: string[];
-  /** `topic:channel` asked (any record) where the subject has an active contact point on the channel. */
-  askedKeys: string[];
-  /** Blocks and objections by degree, shaped for exact inclusion-exclusion counts (see consent-stats). */
-  blockKeys: string[];
 };

@@ -43,9 +43,6 @@ export const subjectProfileIndexes: readonly IndexSpec[] = [
   { collection: SUBJECT_PROFILES, fields: ['lookupKeys'] },
   { collection: SUBJECT_PROFILES, fields: ['channels'] },
   { collection: SUBJECT_PROFILES, fields: ['consentKeys'] },
-  { collection: SUBJECT_PROFILES, fields: ['statusKeys'] },
-  { collection: SUBJECT_PROFILES, fields: ['askedKeys'] },
-  { collection: SUBJECT_PROFILES, fields: ['blockKeys'] },
 ];
 
 /** Per data subject: contact points, profile (ciphertext), consent matrix with proof, objections, blocks. */

@@ -2,8 +2,15 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
-import { apiCaller, buildDashboard, CHROMIUM, launchChromium, screenshot, signIn } from './support/dashboard-harness';
+import type { BootedApp } from './support/boot';
+import {
+  apiCaller,
+  bootAppWithDashboard,
+  CHROMIUM,
+  launchChromium,
+  screenshot,
+  signIn,
+} from './support/dashboard-harness';
 import { seedRecords } from './read-stats.seed';
 
 /**
@@ -27,14 +34,7 @@ describeInBrowser('Mission Control workspace (e2e)', () => {
   const days = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
 
   beforeAll(async () => {
-    const outDir = buildDashboard();
-    folders.push(outDir);
-    process.env.DASHBOARD_DIR = outDir;
-    const dataDir = tempDataDir();
-    folders.push(dataDir);
-    keys = createRoleKeys(dataDir);
-    booted = await bootApp({ dataDir, listen: true });
-    baseUrl = (await booted.app.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ booted, baseUrl, keys } = await bootAppWithDashboard(folders));
     for (const [id, legalBasis, allowedChannels] of [
       ['news', 'consent', ['email', 'sms']],
       ['offers', 'legitimate_interest', ['email']],
