@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { BootedApp } from './support/boot';
 import {
@@ -71,6 +72,14 @@ describeInBrowser('Mission Control workspace (e2e)', () => {
     return subjectId;
   }
 
+  /** WCAG 2.x A and AA, as the rest of the browser suite holds every view to. */
+  async function expectAccessible(page: Page): Promise<void> {
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+
   async function at(role: string, width: number, height: number): Promise<Page> {
     const page = await signIn(browser, baseUrl, keys[role]!);
     await page.setViewportSize({ width, height });
@@ -100,6 +109,7 @@ describeInBrowser('Mission Control workspace (e2e)', () => {
     expect(await overdue.textContent()).toContain('Access (Art. 15)');
     expect(await overdue.textContent()).toContain('OVERDUE-1');
     await screenshot(page, 'workspace-01-dpo-overview');
+    await expectAccessible(page);
 
     // The stream drops (the server closes every connection; the browser is offline, so reconnecting
     // fails): the figures stay, marked, and come back live once the network does.
@@ -109,6 +119,7 @@ describeInBrowser('Mission Control workspace (e2e)', () => {
       await page.getByTestId('stale-since').getByText('connection lost').waitFor();
       expect(await page.getByTestId('total-people').textContent()).toBe('361');
       await screenshot(page, 'workspace-01b-stale');
+      await expectAccessible(page);
     } finally {
       await browser.setOffline(false);
     }
@@ -124,8 +135,17 @@ describeInBrowser('Mission Control workspace (e2e)', () => {
     const page = await at('crm', 390, 844);
     await page.goto(`${baseUrl}/#/requests`);
     const access = page.getByTestId('request-row').filter({ hasText: 'ACC-7' });
-    expect(await access.textContent()).toContain('Greta Berg');
+    // Art. 15: the copy first, from the subject's page, then the request is marked fulfilled.
+    await access.getByRole('link', { name: 'Greta Berg' }).click();
+    await page.getByRole('button', { name: 'Export data' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('dialog').getByRole('button', { name: 'Download export' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`subject-${greta}-export.json`);
+    await page.getByRole('link', { name: 'Requests' }).click();
     await access.getByRole('button', { name: 'Fulfil' }).click();
+    await expectAccessible(page);
     await page.getByRole('dialog').getByRole('button', { name: 'Mark fulfilled' }).click();
     await page.getByText('The request was marked as fulfilled.').waitFor();
     await access.waitFor({ state: 'detached' });
@@ -149,6 +169,7 @@ describeInBrowser('Mission Control workspace (e2e)', () => {
     expect(await erase.isDisabled()).toBe(true);
     await dialog.getByLabel('Type ERASE to confirm').fill('ERASE');
     await screenshot(page, 'workspace-03-crm-erasure-dialog-phone');
+    await expectAccessible(page);
     await erase.click();
     await page.getByText('This subject was erased (Art. 17)').waitFor();
     expect((await api('GET', `/subjects/${greta}`, 'crm')).erased).toBe(true);
@@ -186,6 +207,7 @@ describeInBrowser('Mission Control workspace (e2e)', () => {
     for (const other of ['consent-news-sms', 'consent-offers-email'])
       await page.getByTestId(other).getByText('Contact block on all channels').waitFor();
     await screenshot(page, 'workspace-04-subject-picture-phone');
+    await expectAccessible(page);
     await page.getByTestId('block').getByRole('button', { name: 'Lift block' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Lift block' }).click();
     await page.getByText('The contact block was lifted.').waitFor();
@@ -209,6 +231,7 @@ describeInBrowser('Mission Control workspace (e2e)', () => {
     await page.reload();
     await page.getByTestId('deferral-banner').getByText('Erasure deferred by a legal hold').waitFor();
     await screenshot(page, 'workspace-05-deferral-banner');
+    await expectAccessible(page);
     await api('DELETE', `/subjects/${hanna}/legal-holds/${holdId}`, 'dpo');
     await page.reload();
     await page.getByRole('heading', { level: 1, name: /Hanna Hold|Subject without a name/ }).waitFor();
@@ -231,6 +254,7 @@ describeInBrowser('Mission Control workspace (e2e)', () => {
     await dialog.getByLabel('Reason (the person is told)').fill('Many requests at once');
     await dialog.getByRole('button', { name: 'Extend deadline' }).click();
     await rows.filter({ hasText: 'P-1' }).getByText('extended').waitFor();
+    await expectAccessible(page);
     expect(await rows.filter({ hasText: 'P-1' }).textContent()).toMatch(/\d+ days left/);
     await page.getByLabel('Kind').selectOption('');
     await rows.filter({ hasText: 'R-1' }).getByRole('button', { name: 'Reject' }).click();

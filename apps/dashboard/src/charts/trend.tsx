@@ -1,5 +1,6 @@
 import type { MissionControlFigures } from '../api/types';
 import { useI18n, type MessageKey } from '../i18n/i18n';
+import { ScrollRegion } from '../views/scroll-region';
 
 type Day = MissionControlFigures['trend'][number];
 type Measure = 'grants' | 'revocations' | 'blocks';
@@ -60,7 +61,7 @@ export function TrendChart({ days }: { days: readonly Day[] }) {
       </svg>
       <details>
         <summary>{t('trend.table')}</summary>
-        <div className="table-scroll">
+        <ScrollRegion label={t('trend.table')}>
           <table className="figures" data-testid="trend-table">
             <thead>
               <tr>
@@ -85,7 +86,7 @@ export function TrendChart({ days }: { days: readonly Day[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </details>
     </section>
   );

@@ -29,7 +29,7 @@ export function ErasureDialog({ subject, onChanged, onClose }: Props) {
   const erasures = requests.state === 'ok' ? requests.data.filter((r) => r.kind === 'erasure') : [];
   const requestRequired = !identity.roles.some((role) => role === 'dpo' || role === 'admin');
   const [chosen, setChosen] = useState<string>();
-  const requestId = chosen ?? (requestRequired ? erasures[0]?.requestId : undefined) ?? '';
+  const requestId = chosen ?? erasures[0]?.requestId ?? '';
   const [typed, setTyped] = useState('');
   const word = t('erasure.word');
   const confirm = async () => {

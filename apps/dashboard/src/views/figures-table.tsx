@@ -1,6 +1,7 @@
 import type { ConsentFigures } from '../api/types';
 import { STACKED } from '../charts/series';
 import { useI18n, type MessageKey } from '../i18n/i18n';
+import { ScrollRegion } from './scroll-region';
 
 type Count = 'reachable' | 'contactable' | (typeof STACKED)[number]['key'] | 'objected' | 'blocked';
 
@@ -17,7 +18,7 @@ export function FiguresTable({ rows }: { rows: readonly ConsentFigures[] }) {
     { key: 'blocked', label: 'status.blocked' },
   ];
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t('figures.caption')}>
       <table className="figures">
         <caption>{t('figures.caption')}</caption>
         <thead>
@@ -66,7 +67,7 @@ export function FiguresTable({ rows }: { rows: readonly ConsentFigures[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 
   function percent(rate: number): string {

@@ -5,6 +5,7 @@ import { href } from '../router';
 import { useSession } from '../session';
 import { daysLeft } from '../subject/days-left';
 import { type Answer, RequestDialog } from './request-dialogs';
+import { ScrollRegion } from './scroll-region';
 
 const COLUMNS = [
   'requests.due',
@@ -28,53 +29,56 @@ export function RequestTable({
   const [open, setOpen] = useState<{ answer: Answer; request: DsrRequest }>();
   const now = Date.now();
   return (
-    <div className="table-scroll">
-      <table className="queue">
-        <thead>
-          <tr>
-            {COLUMNS.map((key) => (
-              <th scope="col" key={key}>
-                {t(key)}
-              </th>
-            ))}
-            {can('answerRequest') && <th scope="col">{t('requests.actions')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {requests.map((request) => {
-            const late = request.status === 'overdue';
-            return (
-              <tr key={request.requestId} className={late ? 'overdue' : ''} data-testid="request-row">
-                <td>
-                  {date(request.dueAt)} {late && <span className="badge status-overdue">{t('requests.overdue')}</span>}
-                  {request.extendedUntil && <span className="chip">{t('requests.extended')}</span>}
-                  <span className="small muted"> · {daysLeft(request.dueAt, now, t)}</span>
-                </td>
-                <td>{t(`requests.kinds.${request.kind}` as MessageKey)}</td>
-                <td>{request.reference ?? '–'}</td>
-                <td>{date(request.receivedAt)}</td>
-                <td>{request.channel}</td>
-                <td>
-                  <SubjectLink request={request} />
-                </td>
-                {can('answerRequest') && (
-                  <td className="row-actions">
-                    {(['fulfil', 'extend', 'reject'] as const)
-                      .filter((answer) => answer !== 'extend' || !request.extendedUntil)
-                      .map((answer) => (
-                        <button key={answer} type="button" onClick={() => setOpen({ answer, request })}>
-                          {t(`requests.${answer}`)}
-                        </button>
-                      ))}
+    <>
+      <ScrollRegion label={t('requests.title')}>
+        <table className="queue">
+          <thead>
+            <tr>
+              {COLUMNS.map((key) => (
+                <th scope="col" key={key}>
+                  {t(key)}
+                </th>
+              ))}
+              {can('answerRequest') && <th scope="col">{t('requests.actions')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {requests.map((request) => {
+              const late = request.status === 'overdue';
+              return (
+                <tr key={request.requestId} className={late ? 'overdue' : ''} data-testid="request-row">
+                  <td>
+                    {date(request.dueAt)}{' '}
+                    {late && <span className="badge status-overdue">{t('requests.overdue')}</span>}
+                    {request.extendedUntil && <span className="chip">{t('requests.extended')}</span>}
+                    <span className="small muted"> · {daysLeft(request.dueAt, now, t)}</span>
                   </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  <td>{t(`requests.kinds.${request.kind}` as MessageKey)}</td>
+                  <td>{request.reference ?? '–'}</td>
+                  <td>{date(request.receivedAt)}</td>
+                  <td>{request.channel}</td>
+                  <td>
+                    <SubjectLink request={request} />
+                  </td>
+                  {can('answerRequest') && (
+                    <td className="row-actions">
+                      {(['fulfil', 'extend', 'reject'] as const)
+                        .filter((answer) => answer !== 'extend' || !request.extendedUntil)
+                        .map((answer) => (
+                          <button key={answer} type="button" onClick={() => setOpen({ answer, request })}>
+                            {t(`requests.${answer}`)}
+                          </button>
+                        ))}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollRegion>
       {open && <RequestDialog {...open} onDone={onDone} onClose={() => setOpen(undefined)} />}
-    </div>
+    </>
   );
 }
 
