@@ -1,17 +1,7 @@
-import type { DsrRequest } from '../api/types';
 import { useI18n, type MessageKey } from '../i18n/i18n';
+import type { Filters } from './request-match';
 
 const KINDS = ['access', 'rectification', 'erasure', 'portability', 'objection', 'restriction'] as const;
-
-export type Filters = { kind: string; status: '' | 'in-time' | 'extended'; overdueOnly: boolean };
-
-export function matches(request: DsrRequest, { kind, status, overdueOnly }: Filters): boolean {
-  if (kind && request.kind !== kind) return false;
-  if (overdueOnly && request.status !== 'overdue') return false;
-  if (status === 'extended' && !request.extendedUntil) return false;
-  if (status === 'in-time' && request.status === 'overdue') return false;
-  return true;
-}
 
 /** Kind, status and overdue: the queue narrowed in the browser (the api answers every open request). */
 export function RequestFilters({ filters, onChange }: { filters: Filters; onChange: (filters: Filters) => void }) {

@@ -4,7 +4,8 @@ import { ErrorNote } from '../components/error-note';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
-import { type Filters, matches, RequestFilters } from './request-filters';
+import { RequestFilters } from './request-filters';
+import { type Filters, matches } from './request-match';
 import { RequestTable } from './request-table';
 import '../content.css';
 
