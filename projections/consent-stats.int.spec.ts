@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SqliteReadStore, type DocumentWrite, type ReadStore } from '#read-store';
 import { subjectStreamName } from '#domain';
 import { findAudience } from './audiences';
-import { consentFigures } from './consent-stats';
+import { consentOverview } from './consent-stats';
 import { fold, LATER, NOW, subjectEvent, T0, T1, T2, topicEvent } from './projection.fixtures';
 import type { ProjectedEvent } from './read-model';
 import { subjectProfileModel } from './subject-profile';
@@ -48,6 +48,15 @@ describe('consent figures and audiences on the sqlite read store', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  const legitimate = {
+    title: 'Offers',
+    description: 'O',
+    allowedChannels: ['email'],
+    legalBasis: 'legitimate_interest',
+    personalFields: [],
+    retentionDays: 1,
+  };
+
   let checkpoint = 0;
   async function save(docs: Map<string, Record<string, unknown>>): Promise<void> {
     checkpoint += 1;
@@ -75,7 +84,7 @@ describe('consent figures and audiences on the sqlite read store', () => {
   }
 
   async function emailFigures() {
-    return (await consentFigures(store, NOW)).find((f) => f.channel === 'email');
+    return (await consentOverview(store, NOW)).consents.find((f) => f.channel === 'email');
   }
 
   it('evaluates time-bound states at now: a lapsed double opt-in counts as expired, a live one as pending', async () => {
@@ -91,7 +100,7 @@ describe('consent figures and audiences on the sqlite read store', () => {
     expect(await emailFigures()).toMatchObject({ granted: 2, expired: 1 });
   });
 
-  it('counts a subject blocked by several degrees once', async () => {
+  it('counts a subject blocked by several degrees once, and only on channels it can be reached on', async () => {
     await subject(
       1,
       () => blockSet({ kind: 'topic', topicId: 'newsletter' }, 'b1'),
@@ -104,9 +113,42 @@ describe('consent figures and audiences on the sqlite read store', () => {
       () => objection({ kind: 'topic', topicId: 'newsletter' }),
     );
     await subject(4, () => blockSet({ kind: 'topic', topicId: 'other' }));
-    const all = await consentFigures(store, NOW);
+    const all = (await consentOverview(store, NOW)).consents;
     expect(all.find((f) => f.channel === 'email')).toMatchObject({ blocked: 3 });
-    expect(all.find((f) => f.channel === 'sms')).toMatchObject({ blocked: 2 });
+    // Nobody has a phone number: a global block or an sms objection blocks no one there.
+    expect(all.find((f) => f.channel === 'sms')).toMatchObject({ reachable: 0, blocked: 0 });
+  });
+
+  it('counts distinct people in the people figures, not topic and channel cells', async () => {
+    await save(fold(topicsModel, [topicEvent('offers', 'TopicDefined', { ...legitimate, definedAt: T0 })]));
+    await subject(
+      1,
+      () => granted(),
+      () => blockSet({ kind: 'global' }),
+    );
+    await subject(2, () => granted());
+    await subject(3, () => objection({ kind: 'topic', topicId: 'offers' }));
+    await subject(4);
+    const { people, consents } = await consentOverview(store, NOW);
+    expect(people).toMatchObject({ people: 4, reachable: 4, granted: 2, neverAsked: 2, blocked: 1, objected: 1 });
+    // Subject 2 may get the newsletter; 2 and 4 the legitimate-interest offers (3 objected, 1 is blocked).
+    expect(people.contactable).toBe(2);
+    expect(consents.find((f) => f.topicId === 'newsletter' && f.channel === 'email')).toMatchObject({
+      reachable: 4,
+      contactable: 1,
+      granted: 2,
+      neverAsked: 2,
+      optInRate: 0.5,
+    });
+    expect(consents.find((f) => f.topicId === 'offers')).toMatchObject({
+      reachable: 4,
+      contactable: 2,
+      neverAsked: 0,
+      granted: 0,
+      objected: 1,
+      blocked: 2,
+      optInRate: null,
+    });
   });
 
   it('leaves out erased subjects', async () => {

@@ -18,6 +18,8 @@ export type DsrRequestDocument = {
   initialDueAt: string;
   dueAt: string;
   extendedUntil?: string;
+  /** The controller's own reference (a ticket or letter number), so a request can be found by it. */
+  reference?: string;
   status: 'open' | 'fulfilled' | 'rejected' | 'closed';
   open: boolean;
   closedAt?: string;
@@ -39,7 +41,7 @@ export const dsrRequestIndexes: readonly IndexSpec[] = [
 
 export const dsrRequestsModel: ReadModel<DsrRequestDocument> = {
   name: 'dsr-requests',
-  version: 1,
+  version: 2,
   collections: [DSR_COLLECTION],
   indexes: dsrRequestIndexes,
   filter: { streamPrefixes: [SUBJECT_STREAM_PREFIX], eventTypes: TYPES },
@@ -76,8 +78,19 @@ export function applyDsrEvent(
 }
 
 function received(data: Record<string, string>): DsrRequestDocument {
-  const { requestId, subjectId, kind, channel, receivedAt, dueAt } = data;
-  return { requestId, subjectId, kind, channel, receivedAt, initialDueAt: dueAt, dueAt, status: 'open', open: true };
+  const { requestId, subjectId, kind, channel, receivedAt, dueAt, reference } = data;
+  return {
+    requestId,
+    subjectId,
+    kind,
+    channel,
+    receivedAt,
+    initialDueAt: dueAt,
+    dueAt,
+    ...(reference === undefined ? {} : { reference }),
+    status: 'open',
+    open: true,
+  };
 }
 
 function closed(doc: DsrRequestDocument, status: DsrRequestDocument['status'], at: string): DsrRequestDocument {

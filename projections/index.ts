@@ -10,6 +10,10 @@ export * from './contactability.check';
 export * from './contactability.queries';
 export * from './audiences';
 export * from './consent-stats';
+export * from './consent-stats.tally';
+export * from './consent-activity';
+export * from './requests-due';
+export * from './subject-picture';
 export * from './open-requests';
 export * from './dsr-requests';
 export * from './consent-report';
@@ -20,6 +24,7 @@ import { subjectProfileModel } from './subject-profile';
 import { topicsModel } from './topics';
 import { dsrRequestsModel } from './dsr-requests';
 import { consentReportModel } from './consent-report';
+import { consentActivityModel } from './consent-activity';
 
 /** Every read model the runners keep; append new ones here. */
 export const READ_MODELS: readonly ReadModel[] = [
@@ -27,4 +32,5 @@ export const READ_MODELS: readonly ReadModel[] = [
   topicsModel,
   dsrRequestsModel,
   consentReportModel,
+  consentActivityModel,
 ];

@@ -37,5 +37,6 @@ export function eraseProfile(doc: ProfileBase, eventId: string): ProfileBase {
     externalIds: [],
     objections: doc.objections.map(({ reason: _reason, ...objection }) => objection),
     blocks: doc.blocks.map(({ reason: _reason, ...block }) => block),
+    legalHolds: doc.legalHolds.map(({ reason: _reason, ...hold }) => hold),
   };
 }

@@ -21,6 +21,7 @@ export function registeredProfile({ data }: SubjectRegistered, event: ProjectedE
     objections: [],
     blocks: [],
     doubleOptIns: [],
+    legalHolds: [],
   };
 }
 

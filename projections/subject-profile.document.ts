@@ -47,6 +47,19 @@ export type OpenDoubleOptIn = {
   eventId: string;
 };
 
+/** Art. 17(3): a legal hold in place (released ones leave the profile and stay in the history). */
+export type ProfileLegalHold = {
+  holdId: string;
+  /** Ciphertext; dropped on erasure. */
+  reason?: string;
+  until: string;
+  placedAt: string;
+  eventId: string;
+};
+
+/** The last erasure a legal hold deferred: shown while that hold still applies. */
+export type ProfileErasureDeferral = { holdId: string; until: string; deferredAt: string; eventId: string };
+
 /**
  * The subject profile document (collection `subject_profiles`, id = subject id). The `*Keys`
  * arrays and `channels` are derived from the rest on every change and exist for the indexes.
@@ -68,6 +81,8 @@ export type SubjectProfileDocument = {
   objections: ProfileObjection[];
   blocks: ProfileBlock[];
   doubleOptIns: OpenDoubleOptIn[];
+  legalHolds: ProfileLegalHold[];
+  erasureDeferral?: ProfileErasureDeferral;
 } & DerivedKeys;
 
 /** The document without its derived index keys: what the apply functions work on. */
@@ -80,10 +95,4 @@ export type DerivedKeys = {
   channels: string[];
   /** `topic:channel` of every granted consent: audience candidates of consent topics. */
   consentKeys: string[];
-  /** One summary status per (topic, channel): `topic:channel:granted:v2`, `topic:channel:revoked`, ... */
-  statusKeys: string[];
-  /** `topic:channel` asked (any record) where the subject has an active contact point on the channel. */
-  askedKeys: string[];
-  /** Blocks and objections by degree, shaped for exact inclusion-exclusion counts (see consent-stats). */
-  blockKeys: string[];
 };

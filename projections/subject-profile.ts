@@ -13,6 +13,7 @@ import { applyBlockEvent, eraseProfile } from './subject-profile.apply-block';
 import { applyConsentEvent, applyDoubleOptInEvent } from './subject-profile.apply-consent';
 import { applyExternalIdEvent } from './subject-profile.apply-external-id';
 import { applyProfileEvent, registeredProfile } from './subject-profile.apply-profile';
+import { applyHoldEvent } from './subject-profile.apply-hold';
 import type { ProfileBase, SubjectProfileDocument } from './subject-profile.document';
 import { withDerivedKeys } from './subject-profile.keys';
 import type { DocumentKey, ProjectedEvent, ReadModel } from './read-model';
@@ -37,22 +38,22 @@ const TIME_FIELD: Readonly<Record<string, string>> = {
   ContactBlockSet: 'setAt',
   ContactBlockLifted: 'liftedAt',
   SubjectErased: 'erasedAt',
+  LegalHoldPlaced: 'placedAt',
+  LegalHoldReleased: 'releasedAt',
+  ErasureDeferred: 'deferredAt',
 } satisfies Partial<Record<SubjectEvent['type'], string>> & Record<string, string>;
 
 export const subjectProfileIndexes: readonly IndexSpec[] = [
   { collection: SUBJECT_PROFILES, fields: ['lookupKeys'] },
   { collection: SUBJECT_PROFILES, fields: ['channels'] },
   { collection: SUBJECT_PROFILES, fields: ['consentKeys'] },
-  { collection: SUBJECT_PROFILES, fields: ['statusKeys'] },
-  { collection: SUBJECT_PROFILES, fields: ['askedKeys'] },
-  { collection: SUBJECT_PROFILES, fields: ['blockKeys'] },
 ];
 
 /** Per data subject: contact points, profile (ciphertext), consent matrix with proof, objections, blocks. */
 export const subjectProfileModel: ReadModel<SubjectProfileDocument> = {
   name: 'subject-profile',
-  // 2: identity links (external ids) and their lookup keys.
-  version: 2,
+  // 2: identity links (external ids) and their lookup keys; 3: legal holds and a deferred erasure.
+  version: 3,
   collections: [SUBJECT_PROFILES],
   indexes: subjectProfileIndexes,
   filter: { streamPrefixes: [SUBJECT_STREAM_PREFIX] },
@@ -100,6 +101,10 @@ function applyToBase(doc: ProfileBase, event: ProjectedEvent): ProfileBase {
     case 'ContactBlockSet':
     case 'ContactBlockLifted':
       return applyBlockEvent(doc, domainEvent as BlockEvent, event.id);
+    case 'LegalHoldPlaced':
+    case 'LegalHoldReleased':
+    case 'ErasureDeferred':
+      return applyHoldEvent(doc, domainEvent, event.id);
     default:
       // Event types this model does not know (e.g. data-subject requests) leave it unchanged.
       return doc;

@@ -54,9 +54,7 @@ describe('subject profile read model', () => {
       lookupKeys: [MAIL_INDEX],
       channels: ['email'],
       consents: [],
-      statusKeys: [],
-      askedKeys: [],
-      blockKeys: [],
+      consentKeys: [],
     });
   });
 
@@ -92,7 +90,7 @@ describe('subject profile read model', () => {
     expect(doc.contactPoints).toEqual([
       { status: 'removed', contactPointId: 'cp-mail', channel: 'email', eventId: removed.id },
     ]);
-    expect(doc).toMatchObject({ lookupKeys: [], channels: [], askedKeys: [], updatedAt: T2 });
+    expect(doc).toMatchObject({ lookupKeys: [], channels: [], updatedAt: T2 });
   });
 
   it('ProfileRectified: sets changed fields and removes those set to null', () => {
@@ -126,17 +124,7 @@ describe('subject profile read model', () => {
         },
       },
     ]);
-    expect(doc).toMatchObject({
-      consentKeys: ['newsletter/email'],
-      statusKeys: ['newsletter/email/granted/v1'],
-      askedKeys: ['newsletter/email'],
-    });
-  });
-
-  it('ConsentGranted with an expiry: gets a time-bound status key', () => {
-    expect(profileAfter(registered(), granted({ expiresAt: LATER })).statusKeys).toEqual([
-      'newsletter/email/granted-expiring',
-    ]);
+    expect(doc).toMatchObject({ consentKeys: ['newsletter/email'] });
   });
 
   it('ConsentRevoked: records the revocation and keeps the grant it ended', () => {
@@ -149,11 +137,7 @@ describe('subject profile read model', () => {
       eventId: revoke.id,
       grantEventId: grant.id,
     });
-    expect(doc).toMatchObject({
-      consentKeys: [],
-      statusKeys: ['newsletter/email/revoked'],
-      askedKeys: ['newsletter/email'],
-    });
+    expect(doc).toMatchObject({ consentKeys: [] });
   });
 
   it('ConsentRevoked without a grant changes nothing', () => {
@@ -167,7 +151,6 @@ describe('subject profile read model', () => {
     expect(doc.objections).toEqual([
       { key: 'topic/newsletter', scope: { kind: 'topic', topicId: 'newsletter' }, raisedAt: T1, eventId: raised.id },
     ]);
-    expect(doc.blockKeys).toEqual(['topic/newsletter']);
   });
 
   it('DoubleOptInRequested: opens the request and marks the consent pending', () => {
@@ -186,7 +169,6 @@ describe('subject profile read model', () => {
       },
     ]);
     expect(doc.consents[0]).toMatchObject({ status: 'pending-double-opt-in', requestId: 'doi-1', eventId: request.id });
-    expect(doc.statusKeys).toEqual(['newsletter/email/pending']);
   });
 
   it('DoubleOptInRequested while granted: the grant stays', () => {
@@ -218,7 +200,6 @@ describe('subject profile read model', () => {
       expiredAt: T2,
       eventId: expired.id,
     });
-    expect(doc.statusKeys).toEqual(['newsletter/email/expired']);
   });
 
   it('ContactBlockSet: records the block with its reason (ciphertext) and reference', () => {
@@ -234,27 +215,12 @@ describe('subject profile read model', () => {
         eventId: set.id,
       },
     ]);
-    expect(doc.blockKeys).toEqual(['channel/email']);
   });
 
   it('ContactBlockLifted: removes the block', () => {
     const lifted = subjectEvent('ContactBlockLifted', { blockId: 'b-1', liftedAt: T2 });
     const doc = profileAfter(registered(), blockSet({ kind: 'global' }), lifted);
-    expect(doc).toMatchObject({ blocks: [], blockKeys: [], updatedAt: T2 });
-  });
-
-  it('derives block keys for exact counts: all, or channels, topics and their pairs', () => {
-    expect(
-      profileAfter(registered(), blockSet({ kind: 'global' }), objection({ kind: 'channel', channel: 'sms' }))
-        .blockKeys,
-    ).toEqual(['all']);
-    expect(profileAfter(registered(), objection({ kind: 'direct_marketing' })).blockKeys).toEqual(['all']);
-    const doc = profileAfter(
-      registered(),
-      blockSet({ kind: 'topic', topicId: 'newsletter' }),
-      objection({ kind: 'channel', channel: 'sms' }),
-    );
-    expect(doc.blockKeys).toEqual(['channel/sms', 'topic/newsletter', 'topic/newsletter/channel/sms']);
+    expect(doc).toMatchObject({ blocks: [], updatedAt: T2 });
   });
 
   it('SubjectErased: flags the subject, drops personal ciphertext and every index key', () => {
@@ -267,8 +233,7 @@ describe('subject profile read model', () => {
       updatedAt: T2,
       lookupKeys: [],
       channels: [],
-      statusKeys: [],
-      blockKeys: [],
+      consentKeys: [],
     });
     expect(JSON.stringify(doc)).not.toContain('enc:v1');
     expect(doc.consents).toHaveLength(1);

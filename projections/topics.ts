@@ -17,15 +17,24 @@ export const TOPICS = 'topics';
 /** The events a topic's current state rests on, so contactability can cite them. */
 export type TopicProof = { defined: string; retired?: string; versions: Array<{ version: number; eventId: string }> };
 
-/** Collection `topics`, id = topic id: the folded topic state (no personal data) and its proof. */
-export type TopicDocument = { topicId: string; state: TopicState; proof: TopicProof; updatedAt: string };
+/** The wording of each version (Art. 7(1)): what a person agreed to, shown beside the grant. */
+export type TopicText = { version: number; text: string };
 
-/** What readers use: the view subject commands get with the purpose, plus the proof. */
-export type TopicReadView = TopicDetail & { proof: TopicProof };
+/** Collection `topics`, id = topic id: the folded topic state (no personal data), its proof and texts. */
+export type TopicDocument = {
+  topicId: string;
+  state: TopicState;
+  proof: TopicProof;
+  texts: TopicText[];
+  updatedAt: string;
+};
+
+/** What readers use: the view subject commands get with the purpose, plus the proof and the texts. */
+export type TopicReadView = TopicDetail & { proof: TopicProof; texts: TopicText[] };
 
 export const topicsModel: ReadModel<TopicDocument> = {
   name: 'topics',
-  version: 1,
+  version: 2,
   collections: [TOPICS],
   indexes: [],
   filter: { streamPrefixes: [TOPIC_STREAM_PREFIX] },
@@ -46,6 +55,10 @@ export function applyTopicEvent(
     topicId: state.definition.topicId,
     state,
     proof: nextProof(doc?.proof, topicEvent, event.id),
+    texts:
+      topicEvent.type === 'ConsentTextVersionPublished'
+        ? [...(doc?.texts ?? []), textOf(topicEvent)]
+        : (doc?.texts ?? []),
     updatedAt: timeOf(topicEvent),
   };
 }
@@ -73,6 +86,10 @@ function nextProof(proof: TopicProof | undefined, event: TopicEvent, eventId: st
   }
 }
 
+function textOf({ data }: Extract<TopicEvent, { type: 'ConsentTextVersionPublished' }>): TopicText {
+  return { version: data.version, text: data.text };
+}
+
 function timeOf(event: TopicEvent): string {
   switch (event.type) {
     case 'TopicDefined':
@@ -90,7 +107,7 @@ function timeOf(event: TopicEvent): string {
 
 export function topicReadView(doc: TopicDocument): TopicReadView | undefined {
   const view = toTopicDetail(doc.state);
-  return view && { ...view, proof: doc.proof };
+  return view && { ...view, proof: doc.proof, texts: doc.texts };
 }
 
 export async function getTopic(store: ReadStore, topicId: string): Promise<TopicReadView | undefined> {

@@ -63,6 +63,12 @@ describe('topics read model', () => {
     expect(topicReadView(topicAfter(defined())!)).toMatchObject({ profiling: false, offeredToChildren: false });
   });
 
+  it('ConsentTextVersionPublished: keeps the wording of every version for the subject page (Art. 7(1))', () => {
+    const doc = topicAfter(defined(), published(1, 'material'), published(2, 'editorial'))!;
+    expect(doc.texts.map((t) => t.version)).toEqual([1, 2]);
+    expect(topicReadView(doc)!.texts).toEqual(doc.texts);
+  });
+
   it('ConsentTextVersionPublished before the definition is ignored', () => {
     expect(topicAfter(published(1, 'material'))).toBeUndefined();
   });

@@ -280,7 +280,7 @@ describe('Mission Control dashboard (e2e)', () => {
       await page.goto(`${baseUrl}/#/subjects/${claraId}`);
       await page.getByText('clara@example.org').waitFor();
       await page.getByRole('button', { name: 'Erase subject' }).click();
-      await dialog.getByLabel('I understand that the erasure cannot be undone.').check();
+      await dialog.getByLabel('Type ERASE to confirm').fill('ERASE');
       await dialog.getByRole('button', { name: 'Erase irreversibly' }).click();
       await page.getByText('This subject was erased (Art. 17)').waitFor();
       expect(await page.getByText('clara@example.org').count()).toBe(0);

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '#runtime';
 import { MissionControl } from '../../apps/api/src/read-side/mission-control';
 import { TOO_MANY_STREAMS } from '../../apps/api/src/read-side/stream-slots';
 import { ReadSideDriver } from './read-side.driver';
+import { SEEDED, seedRecords } from './read-stats.seed';
 
 type Figures = { topicId: string; channel: string; [figure: string]: unknown };
 
@@ -68,7 +69,8 @@ describe('read side: Mission Control figures (e2e)', () => {
       scope: { kind: 'channel', channel: 'sms' },
     });
     expect(await figures('letter', 'email')).toMatchObject({ blocked: 1 });
-    expect(await figures('letter', 'sms')).toMatchObject({ blocked: 2 });
+    // Ben's global block counts where he can be reached (e-mail), not on sms, where only Cleo objected.
+    expect(await figures('letter', 'sms')).toMatchObject({ blocked: 1 });
   });
 
   it('answers with the position the figures include and the open requests by due date', async () => {
@@ -123,6 +125,35 @@ describe('read side: Mission Control figures (e2e)', () => {
       for (const stream of streams) stream.close();
     }
   });
+
+  it('spaces the passes over the profiles by four times the last one, and still ends on the last change', async () => {
+    const stream = await openStream('/stats/stream', driver.keys.admin!);
+    const control = driver.app.get(MissionControl);
+    const original = control.figures.bind(control);
+    try {
+      await stream.next();
+      // A slow ledger: every pass takes 300 ms.
+      const slow = jest
+        .spyOn(control, 'figures')
+        .mockImplementation(async () => (await new Promise((r) => setTimeout(r, 300)), original()));
+      const started = Date.now();
+      let writes = 0;
+      while (Date.now() - started < 2400) {
+        await driver.register([{ channel: 'email', address: `busy${writes++}@example.org` }]);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const passes = slow.mock.calls.length;
+      // At most one pass per 1.2 s (+1 for the one in flight), where unspaced there would be one per write.
+      expect(passes).toBeLessThanOrEqual(3);
+      expect(writes).toBeGreaterThan(passes * 3);
+      let frame = JSON.parse((await stream.next()).data);
+      while (frame.position < driver.position) frame = JSON.parse((await stream.next()).data);
+      expect(frame.position).toBeGreaterThanOrEqual(driver.position);
+      slow.mockRestore();
+    } finally {
+      stream.close();
+    }
+  }, 20_000);
 
   it('caps open streams per API key with 429 and frees the slot when a stream closes', async () => {
     const limit = driver.app.get<AppConfig>(APP_CONFIG).projections.statsStreamsPerKey;
@@ -217,4 +248,104 @@ describe('read side: Mission Control figures (e2e)', () => {
       });
     return { next, close: () => response.destroy() };
   }
+});
+
+/** The figures of 360 imported subjects against what the seed's rules give when counted by hand. */
+describe('read side: Mission Control figures count people (e2e)', () => {
+  let driver: ReadSideDriver;
+  let body: Record<string, any>;
+  const cell = (topicId: string, channel: string) =>
+    body.consents.find((f: Figures) => f.topicId === topicId && f.channel === channel);
+
+  beforeAll(async () => {
+    driver = await ReadSideDriver.boot();
+    await driver.defineTopic('news');
+    await driver.defineTopic('offers', 'legitimate_interest', ['email']);
+    const imported = await driver.app.inject({
+      method: 'POST',
+      url: '/imports',
+      payload: seedRecords(),
+      headers: { authorization: `Bearer ${driver.keys.admin}`, 'content-type': 'application/x-ndjson' },
+    });
+    expect(imported.json()).toMatchObject({ refused: 0 });
+    const days = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+    const someone = (await driver.query('/subjects?email=person1@example.org', 'crm')).json().items[0].subjectId;
+    for (const [kind, receivedAt] of [
+      ['access', days(40)],
+      ['erasure', days(28)],
+      ['portability', days(1)],
+    ])
+      await driver.command('POST', `/subjects/${someone}/requests`, 'crm', { kind, channel: 'email', receivedAt });
+    body = (await driver.query('/stats', 'dpo')).json();
+  }, 60_000);
+  afterAll(() => driver.close());
+
+  it('counts each person once in the people tiles (25 people have a block, 240 were never asked)', () => {
+    expect(body.people).toEqual({
+      people: SEEDED,
+      reachable: SEEDED,
+      contactable: 312,
+      granted: 90,
+      pendingDoubleOptIn: 0,
+      neverAsked: 240,
+      revoked: 45,
+      blocked: 25,
+      objected: 36,
+      erased: 0,
+    });
+  });
+
+  it('gives per topic and channel the people reachable, contactable and the opt-in rate', () => {
+    expect(cell('news', 'email')).toMatchObject({
+      reachable: 360,
+      contactable: 42,
+      granted: 45,
+      revoked: 45,
+      neverAsked: 270,
+      blocked: 25,
+      objected: 0,
+      optInRate: 0.125,
+    });
+    // Blocked only where they can be reached: the 24 global blocks all fall on people with a phone.
+    expect(cell('news', 'sms')).toMatchObject({
+      reachable: 120,
+      contactable: 48,
+      granted: 60,
+      neverAsked: 60,
+      blocked: 24,
+      optInRate: 0.5,
+    });
+  });
+
+  it('treats a legitimate-interest topic as such: objections, nobody never asked', () => {
+    expect(cell('offers', 'email')).toMatchObject({
+      legalBasis: 'legitimate_interest',
+      reachable: 360,
+      contactable: 312,
+      neverAsked: 0,
+      granted: 0,
+      objected: 36,
+      blocked: 48,
+      optInRate: null,
+    });
+  });
+
+  it('shows the grants, revocations and blocks of the last 30 days, per day, ending today', () => {
+    type Day = { day: string; grants: number; revocations: number; blocks: number };
+    const trend: Day[] = body.trend;
+    expect(trend).toHaveLength(30);
+    expect(trend.at(-1)!.day).toBe(new Date().toISOString().slice(0, 10));
+    // Summed, so a run across midnight (UTC) counts the same.
+    const sum = (key: keyof Omit<Day, 'day'>) => trend.reduce((total, day) => total + day[key], 0);
+    expect({ grants: sum('grants'), revocations: sum('revocations'), blocks: sum('blocks') }).toEqual({
+      grants: 150,
+      revocations: 45,
+      blocks: 25,
+    });
+  });
+
+  it('lists the overdue request and the one due this week', () => {
+    expect(body.requests.overdue.map((r: { kind: string }) => r.kind)).toEqual(['access']);
+    expect(body.requests.dueThisWeek.map((r: { kind: string }) => r.kind)).toEqual(['erasure']);
+  });
 });

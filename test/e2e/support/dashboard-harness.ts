@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { bootApp, createRoleKeys, tempDataDir, type BootedApp } from './boot';
 
 /** Debian's chromium: the browser tests never download one. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -84,4 +85,21 @@ export function apiCaller(baseUrl: () => string, keys: () => Record<string, stri
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
     return json;
   };
+}
+
+/**
+ * The real app on the embedded stores, listening on 127.0.0.1 and serving a dashboard freshly built
+ * from its sources; every folder it makes goes into `folders` for the caller to remove.
+ */
+export async function bootAppWithDashboard(
+  folders: string[],
+): Promise<{ booted: BootedApp; baseUrl: string; keys: Record<string, string> }> {
+  const outDir = buildDashboard();
+  folders.push(outDir);
+  process.env.DASHBOARD_DIR = outDir;
+  const dataDir = tempDataDir();
+  folders.push(dataDir);
+  const keys = createRoleKeys(dataDir);
+  const booted = await bootApp({ dataDir, listen: true });
+  return { booted, baseUrl: (await booted.app.getUrl()).replace('[::1]', '127.0.0.1'), keys };
 }

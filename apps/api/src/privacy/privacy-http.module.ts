@@ -7,6 +7,7 @@ import { LegalHoldsController } from './legal-holds.controller';
 import { PrivacyScheduler } from './privacy-scheduler';
 import { ReadYourWritesGuard } from '../read-side/read-your-writes';
 import { RequestsController } from './requests.controller';
+import { SubjectLabels } from '../read-side/subject-labels';
 
 @Module({
   imports: [PrivacyModule],
@@ -17,6 +18,6 @@ import { RequestsController } from './requests.controller';
     ExportController,
     ExportDownloadController,
   ],
-  providers: [PrivacyScheduler, ReadYourWritesGuard],
+  providers: [PrivacyScheduler, ReadYourWritesGuard, SubjectLabels],
 })
 export class PrivacyHttpModule {}

@@ -13,7 +13,9 @@ import {
   type RequestReceived,
 } from '#application';
 import { refusal } from '#domain';
-import { Roles } from '../auth';
+import { Caller, Roles, type CallerIdentity } from '../auth';
+import { audienceOf } from '../read-side/profile-view';
+import { SubjectLabels, type SubjectLabel } from '../read-side/subject-labels';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { CommandResponse } from '../commands/command-response';
 import { ReadYourWrites } from '../read-side/read-your-writes';
@@ -32,6 +34,7 @@ export class RequestsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly labels: SubjectLabels,
   ) {}
 
   @Post('subjects/:id/requests')
@@ -102,7 +105,10 @@ export class RequestsController {
     return this.commands.execute(new RejectDataSubjectRequestCommand(id, { requestId, reason: dto.reason }, ctx));
   }
 
-  /** The queue carries ids, kinds and dates only, so auditors may see it too. */
+  /**
+   * The queue carries ids, kinds, references and dates, so auditors may see it too; roles that see
+   * personal data also get each subject's name (or a masked address) to find the person by.
+   */
   @Get('requests')
   @ReadYourWrites()
   @Operation(
@@ -122,7 +128,11 @@ export class RequestsController {
     description: '`open` (default): every request not yet answered; `overdue`: only those past their deadline',
   })
   @ApiQuery({ name: 'subjectId', type: String, format: 'uuid', required: false })
-  queue(@Query('status') status: unknown, @Query('subjectId') subjectId: unknown): Promise<QueuedRequest[]> {
+  async queue(
+    @Query('status') status: unknown,
+    @Query('subjectId') subjectId: unknown,
+    @Caller() caller: CallerIdentity,
+  ): Promise<Array<QueuedRequest & { subject?: SubjectLabel }>> {
     const wanted = status ?? 'open';
     if (wanted !== 'open' && wanted !== 'overdue') {
       throw refusal('VALIDATION.FAILED', 'status must be open or overdue', 'status');
@@ -130,8 +140,11 @@ export class RequestsController {
     if (subjectId !== undefined && (typeof subjectId !== 'string' || !isUUID(subjectId, 4))) {
       throw refusal('VALIDATION.FAILED', 'subjectId must be a version-4 UUID', 'subjectId');
     }
-    return this.queries.execute<GetRequestQueue, QueuedRequest[]>(
+    const queue = await this.queries.execute<GetRequestQueue, QueuedRequest[]>(
       new GetRequestQueue(wanted, new Date().toISOString(), subjectId),
     );
+    if (audienceOf(caller.roles) !== 'personal') return queue;
+    const labels = await this.labels.of(queue.map((request) => request.subjectId));
+    return queue.map((request) => ({ ...request, subject: labels.get(request.subjectId) ?? { erased: false } }));
   }
 }

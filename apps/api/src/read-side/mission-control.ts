@@ -2,11 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ProjectionProgress } from '#projection-runtime';
 import { READ_STORE } from '#runtime';
 import {
-  consentFigures,
+  consentOverview,
+  consentTrend,
   openRequestsByDueDate,
   READ_MODELS,
+  requestsDue,
+  type ActivityDay,
   type ConsentFigures,
+  type PeopleFigures,
   type RequestsDue,
+  type RequestsDuePanel,
 } from '#projections';
 import type { ReadStore } from '#read-store';
 
@@ -14,11 +19,16 @@ export type MissionControlFigures = {
   /** Every read model has folded the log up to here: the figures include all events at or below it. */
   position: number;
   computedAt: string;
+  /** Distinct people: each person counted once, whatever number of topics and channels they touch. */
+  people: PeopleFigures;
   consents: ConsentFigures[];
+  /** Grants, revocations and blocks per day, the last 30 days (UTC), oldest first. */
+  trend: ActivityDay[];
+  requests: RequestsDuePanel;
   openRequests: RequestsDue[];
 };
 
-/** The figures of the Mission Control dashboard, computed from indexed counts on demand. */
+/** The figures of the Mission Control dashboard, computed from the read models on demand. */
 @Injectable()
 export class MissionControl {
   private readonly collections = READ_MODELS.flatMap((model) => model.collections);
@@ -37,10 +47,12 @@ export class MissionControl {
   async figures(): Promise<MissionControlFigures> {
     const position = await this.position();
     const now = new Date().toISOString();
-    const [consents, openRequests] = await Promise.all([
-      consentFigures(this.store, now),
+    const [overview, trend, requests, openRequests] = await Promise.all([
+      consentOverview(this.store, now),
+      consentTrend(this.store, now),
+      requestsDue(this.store, this.collections, now),
       openRequestsByDueDate(this.store, this.collections, now),
     ]);
-    return { position, computedAt: now, consents, openRequests };
+    return { position, computedAt: now, ...overview, trend, requests, openRequests };
   }
 }

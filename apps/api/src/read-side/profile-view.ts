@@ -51,7 +51,7 @@ export class ProfileView {
       blocks,
     };
     if (audience === 'consents') return base;
-    return { ...base, locale: doc.locale, ...(await this.personal(doc, reveal)) };
+    return { ...base, locale: doc.locale, ...(await this.personal(doc, reveal)), ...(await holds(doc, reveal, now)) };
   }
 
   /** A short form for lookups: who it is and where to reach them. */
@@ -104,6 +104,26 @@ async function optional(
   reveal: (value: string | undefined) => Promise<unknown>,
 ) {
   return value === undefined ? {} : { [field]: await reveal(value) };
+}
+
+/**
+ * Art. 17(3): the holds in place and, while its hold still applies, the erasure it deferred, so the
+ * subject's page says why the person is still here.
+ */
+async function holds(
+  doc: SubjectProfileDocument,
+  reveal: (value: string | undefined) => Promise<unknown>,
+  now: string,
+) {
+  const applies = (hold: { until: string }) => Date.parse(hold.until) > Date.parse(now);
+  const legalHolds = await Promise.all(
+    doc.legalHolds
+      .filter(applies)
+      .map(async ({ reason, ...hold }) => ({ ...hold, ...(await optional('reason', reason, reveal)) })),
+  );
+  const deferral = doc.erasureDeferral;
+  const deferredBy = deferral && legalHolds.find((hold) => hold.holdId === deferral.holdId);
+  return { legalHolds, ...(deferral && deferredBy && !doc.erased ? { erasureDeferral: deferral } : {}) };
 }
 
 /** One matrix cell as clients read it: the effective status at `now` beside what was recorded. */

@@ -4,6 +4,12 @@ import { MissionControl, type MissionControlFigures } from './mission-control';
 
 /** A change shows within a second: the projections' position is polled this often. */
 export const STATS_POLL_MS = 250;
+/**
+ * The figures are one pass over every subject profile: on a large ledger that pass takes seconds,
+ * so after a pass of d ms the next starts no sooner than PASS_SPACING x d ms after it began. The
+ * api then spends at most a 1/PASS_SPACING share of a core on it, and a small ledger stays live.
+ */
+export const PASS_SPACING = 4;
 
 /**
  * The `stats` frames of every open /stats/stream, computed once per change and shared: one poll of
@@ -17,9 +23,11 @@ export class StatsFrames {
   constructor(private readonly missionControl: MissionControl) {
     this.frames = defer(() => {
       let last = -1;
+      const pass = { startedAt: 0, took: 0 };
       return interval(STATS_POLL_MS).pipe(
         startWith(0),
-        exhaustMap(() => from(this.changedFigures(last))),
+        filter(() => Date.now() - pass.startedAt >= PASS_SPACING * pass.took),
+        exhaustMap(() => from(this.changedFigures(last, pass))),
         filter((figures): figures is MissionControlFigures => figures !== undefined),
         map((figures): MessageEvent => {
           last = figures.position;
@@ -29,8 +37,14 @@ export class StatsFrames {
     }).pipe(shareReplay({ bufferSize: 1, refCount: true }));
   }
 
-  private async changedFigures(last: number): Promise<MissionControlFigures | undefined> {
+  private async changedFigures(
+    last: number,
+    pass: { startedAt: number; took: number },
+  ): Promise<MissionControlFigures | undefined> {
     if ((await this.missionControl.position()) === last) return undefined;
-    return this.missionControl.figures();
+    pass.startedAt = Date.now();
+    const figures = await this.missionControl.figures();
+    pass.took = Date.now() - pass.startedAt;
+    return figures;
   }
 }

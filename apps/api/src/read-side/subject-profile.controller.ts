@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/co
 import { ApiTags } from '@nestjs/swagger';
 import { SUBJECT_CRYPTO, READ_STORE } from '#runtime';
 import type { SubjectCrypto } from '#crypto';
-import { findByLookupKey, getProfile, topicsById } from '#projections';
+import { findByLookupKey, getProfile, listTopics, subjectPicture } from '#projections';
 import type { ReadStore } from '#read-store';
 import { Caller, Roles, type CallerIdentity } from '../auth';
 import { LookupQueryDto } from './dto/read-queries.dto';
@@ -56,8 +56,13 @@ export class SubjectProfileController {
   async get(@Param('id', uuid) id: string, @Caller() caller: CallerIdentity) {
     const found = await getProfile(this.store, id);
     if (!found) throw subjectNotFound(id);
-    const topics = await topicsById(this.store, [...new Set(found.doc.consents.map((c) => c.scope.topicId))]);
-    const presented = await this.view.present(found.doc, topics, audienceOf(caller.roles), new Date().toISOString());
-    return { ...presented, position: found.position };
+    const topics = await listTopics(this.store);
+    const now = new Date().toISOString();
+    const byId = new Map(topics.map((topic) => [topic.id, topic]));
+    const audience = audienceOf(caller.roles);
+    const presented = await this.view.present(found.doc, byId, audience, now);
+    // Journeys ask the contactability routes; the picture is for people looking at one subject.
+    const picture = audience === 'consents' ? {} : { picture: subjectPicture(found.doc, topics, now) };
+    return { ...presented, ...picture, position: found.position };
   }
 }

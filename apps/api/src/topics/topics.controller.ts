@@ -84,7 +84,7 @@ export class TopicsController {
   })
   @Roles('admin', 'dpo', 'crm', 'journey', 'auditor')
   async list(): Promise<TopicDetail[]> {
-    return (await listTopics(this.store)).map(({ proof: _proof, ...topic }) => topic);
+    return (await listTopics(this.store)).map(({ proof: _proof, texts: _texts, ...topic }) => topic);
   }
 
   @Get(':id')

@@ -10,6 +10,8 @@ export interface ApiClient {
   get<T>(path: string, options?: RequestOptions): Promise<T>;
   /** Sends a command with a fresh Idempotency-Key, so a retried click never records twice. */
   post<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
+  /** A DELETE command (lifting a block), with a fresh Idempotency-Key like `post`. */
+  del<T>(path: string, options?: RequestOptions): Promise<T>;
   /** Fetches JSON and hands it to the browser as a file. */
   download(path: string, filename: string): Promise<void>;
   stream(path: string, signal: AbortSignal): Promise<Response>;
@@ -44,6 +46,12 @@ export function createClient(key: string): ApiClient {
         method: 'POST',
         headers: headers(options, { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }),
         body: JSON.stringify(body),
+        signal: options?.signal,
+      }),
+    del: (path, options) =>
+      call(path, {
+        method: 'DELETE',
+        headers: headers(options, { 'idempotency-key': crypto.randomUUID() }),
         signal: options?.signal,
       }),
     download: async (path, filename) => {

@@ -749,6 +749,39 @@ export interface components {
       raisedAt?: string;
       eventId?: string;
     };
+    /** @description One topic on one channel: may the subject be contacted now, and why not */
+    PictureCell: {
+      topicId: string;
+      title: string;
+      legalBasis: string;
+      channel: string;
+      /**
+       * @description The consent in effect now; `not-required` where the legal basis is not consent
+       * @enum {string}
+       */
+      consent: "never-asked" | "pending-double-opt-in" | "granted" | "revoked" | "expired" | "reconsent-required" | "not-required";
+      allowed: boolean;
+      /** @description Every contactability reason code that denies contact now */
+      reasons: string[];
+      /**
+       * Format: date-time
+       * @description Art. 7(1): when consent was given (the evidence’s capturedAt)
+       */
+      givenAt?: string;
+      textVersion?: number;
+      /** @description The consent text of that version */
+      text?: string;
+    };
+    /** @description Art. 17(3): a hold in place */
+    LegalHold: {
+      holdId: string;
+      /** Format: date-time */
+      until: string;
+      /** Format: date-time */
+      placedAt: string;
+      eventId: string;
+      reason?: components["schemas"]["Revealed"];
+    };
     /** @description Journey keys see consents, objections and blocks only; personal fields follow the caller’s role */
     SubjectProfile: {
       subjectId: string;
@@ -757,6 +790,18 @@ export interface components {
       objections: components["schemas"]["Objection"][];
       blocks: components["schemas"]["Block"][];
       position: number;
+      /** @description Every active topic on each of its channels (not for journeys) */
+      picture?: components["schemas"]["PictureCell"][];
+      legalHolds?: components["schemas"]["LegalHold"][];
+      /** @description An erasure deferred by a hold that still applies (Art. 17(3)) */
+      erasureDeferral?: {
+        holdId: string;
+        /** Format: date-time */
+        until: string;
+        /** Format: date-time */
+        deferredAt: string;
+        eventId: string;
+      };
       /** Format: date-time */
       registeredAt?: string;
       /** Format: date-time */
@@ -935,25 +980,68 @@ export interface components {
       /** @description Pass as `after` for the next page; absent on the last page */
       next?: string;
     };
+    /** @description Distinct people per topic and channel; the consent states (consent topics only) add up to `reachable` */
     ConsentFigures: {
       topicId: string;
       title: string;
       legalBasis: string;
       topicStatus: string;
       channel: string;
+      /** @description People with an active address on the channel */
+      reachable: number;
+      /** @description People who may be contacted now (as the contactability check) */
+      contactable: number;
+      /** @description Consent topics: granted / reachable; null for other legal bases or without people */
+      optInRate: number | null;
       neverAsked: number;
       pendingDoubleOptIn: number;
       granted: number;
       revoked: number;
       expired: number;
       reconsentRequired: number;
+      /** @description Reachable people denied by a contact block or an objection */
       blocked: number;
+      /** @description Reachable people denied by an Art. 21 objection */
+      objected: number;
+    };
+    /** @description Distinct people, each counted once */
+    PeopleFigures: {
+      people: number;
+      reachable: number;
+      contactable: number;
+      granted: number;
+      pendingDoubleOptIn: number;
+      neverAsked: number;
+      revoked: number;
+      blocked: number;
+      objected: number;
+      erased: number;
+    };
+    DueRequest: {
+      requestId: string;
+      subjectId: string;
+      kind: string;
+      /** Format: date-time */
+      dueAt: string;
+      reference?: string;
     };
     MissionControlFigures: {
       position: number;
       /** Format: date-time */
       computedAt: string;
+      people: components["schemas"]["PeopleFigures"];
       consents: components["schemas"]["ConsentFigures"][];
+      /** @description The last 30 days (UTC), oldest first */
+      trend: {
+          day: string;
+          grants: number;
+          revocations: number;
+          blocks: number;
+        }[];
+      requests: {
+        overdue: components["schemas"]["DueRequest"][];
+        dueThisWeek: components["schemas"]["DueRequest"][];
+      };
       openRequests: {
           dueDate: string;
           overdue: boolean;
@@ -1011,6 +1099,14 @@ export interface components {
       extendedUntil?: string;
       /** Format: date-time */
       closedAt?: string;
+      reference?: string;
+      /** @description crm, dpo and admin only: who the request is from */
+      subject?: {
+        erased: boolean;
+        name?: string;
+        /** @description Masked: first letter and domain, or last four digits */
+        address?: string;
+      };
     };
     /** @description Art. 15 / Art. 20: everything held about the subject, machine-readable */
     SubjectExport: {

@@ -13,6 +13,8 @@ export const ACTION_ROLES = {
   revoke: ['crm', 'journey', 'dpo', 'admin'],
   objection: ['crm', 'journey', 'dpo', 'admin'],
   block: ['crm', 'dpo', 'admin'],
+  liftBlock: ['crm', 'dpo', 'admin'],
+  answerRequest: ['crm', 'dpo', 'admin'],
   export: ['crm', 'dpo', 'admin'],
   erasure: ['dpo', 'admin', 'crm'],
   requests: ['crm', 'dpo', 'admin', 'auditor'],

@@ -35,10 +35,3 @@ export const ALL_SERIES: readonly Series[] = [...STACKED, BLOCKED];
 export function stackedTotal(row: ConsentFigures): number {
   return STACKED.reduce((sum, series) => sum + row[series.key], 0);
 }
-
-export function totals(rows: readonly ConsentFigures[]): Record<CountKey, number> {
-  return Object.fromEntries(ALL_SERIES.map((s) => [s.key, rows.reduce((sum, row) => sum + row[s.key], 0)])) as Record<
-    CountKey,
-    number
-  >;
-}

@@ -10,6 +10,8 @@ export interface ConfirmDialogProps {
   danger?: boolean;
   /** A box the user must tick first, for what cannot be undone. */
   acknowledge?: string;
+  /** False while the form inside is not complete (e.g. a confirmation word not yet typed). */
+  ready?: boolean;
   children?: ReactNode;
   onConfirm: () => Promise<void>;
   onClose: () => void;
@@ -78,7 +80,11 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           <button type="button" data-autofocus onClick={props.onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className={props.danger ? 'danger' : 'primary'} disabled={busy || !acknowledged}>
+          <button
+            type="submit"
+            className={props.danger ? 'danger' : 'primary'}
+            disabled={busy || !acknowledged || props.ready === false}
+          >
             {busy ? t('common.working') : props.confirmLabel}
           </button>
         </div>

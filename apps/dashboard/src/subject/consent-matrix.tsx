@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { CommandResponse, ConsentCell, SubjectProfile } from '../api/types';
+import type { CommandResponse, ConsentCell, PictureCell, SubjectProfile } from '../api/types';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorNote } from '../components/error-note';
 import { StatusBadge } from '../components/status-badge';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type MessageKey } from '../i18n/i18n';
 import { useSession } from '../session';
 
 const REVOCABLE = ['granted', 'pending-double-opt-in', 'reconsent-required'];
@@ -17,7 +17,24 @@ export function receiptPath(
   return cell.contactPointId ? `${base}?contactPointId=${encodeURIComponent(cell.contactPointId)}` : base;
 }
 
-/** The subject's consents per topic and channel with the evidence of each grant (Art. 7(1)). */
+/** Without the picture (journey keys), the recorded consents are all there is to show. */
+function cellsOf(subject: SubjectProfile): PictureCell[] {
+  if (subject.picture) return subject.picture;
+  return subject.consents.map((c) => ({
+    topicId: c.topicId,
+    title: c.topicId,
+    legalBasis: 'consent',
+    channel: c.channel,
+    consent: c.status as PictureCell['consent'],
+    allowed: false,
+    reasons: [],
+  }));
+}
+
+/**
+ * Every topic on each of its channels: may the person be contacted now, and if not, every reason in
+ * words; when and to which wording consent was given (Art. 7(1)), with revoke and receipt beside it.
+ */
 export function ConsentMatrix({
   subject,
   onChanged,
@@ -25,74 +42,29 @@ export function ConsentMatrix({
   subject: SubjectProfile;
   onChanged: (position: number) => void;
 }) {
-  const { t, date } = useI18n();
-  const { client, can } = useSession();
+  const { t } = useI18n();
+  const { client } = useSession();
   const [revoking, setRevoking] = useState<ConsentCell>();
   const [error, setError] = useState<unknown>();
-  const download = (cell: ConsentCell) =>
-    client
-      .download(receiptPath(subject.subjectId, cell), `consent-receipt-${cell.topicId}-${cell.channel}.json`)
-      .catch(setError);
-
+  const cells = cellsOf(subject);
   return (
     <section className="card" aria-labelledby="matrix-title">
-      <h2 id="matrix-title">{t('matrix.title')}</h2>
+      <h2 id="matrix-title">{t('picture.title')}</h2>
       {error !== undefined && <ErrorNote error={error} />}
-      {subject.consents.length === 0 ? (
-        <p className="note">{t('matrix.none')}</p>
+      {cells.length === 0 ? (
+        <p className="note">{t('overview.noTopics')}</p>
       ) : (
-        <table className="matrix">
-          <thead>
-            <tr>
-              {(
-                [
-                  'common.topic',
-                  'common.channel',
-                  'matrix.status',
-                  'matrix.textVersion',
-                  'matrix.method',
-                  'matrix.since',
-                ] as const
-              ).map((key) => (
-                <th scope="col" key={key}>
-                  {t(key)}
-                </th>
-              ))}
-              <th scope="col">
-                <span className="visually-hidden">{t('matrix.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {subject.consents.map((cell) => (
-              <tr
-                key={`${cell.topicId}/${cell.channel}/${cell.contactPointId ?? ''}`}
-                data-testid={`consent-${cell.topicId}-${cell.channel}`}
-              >
-                <th scope="row">{cell.topicId}</th>
-                <td>{cell.channel}</td>
-                <td>
-                  <StatusBadge status={cell.status} />
-                </td>
-                <td>{cell.textVersion !== undefined ? `v${cell.textVersion}` : '–'}</td>
-                <td>{cell.method ? t(`method.${cell.method}` as 'method.checkbox') : '–'}</td>
-                <td>{date(cell.revokedAt ?? cell.grantedAt)}</td>
-                <td className="row-actions">
-                  {can('revoke') && !subject.erased && REVOCABLE.includes(cell.status) && (
-                    <button type="button" onClick={() => setRevoking(cell)}>
-                      {t('matrix.revoke')}
-                    </button>
-                  )}
-                  {can('receipt') && WITH_RECEIPT.includes(cell.recordedStatus) && (
-                    <button type="button" onClick={() => void download(cell)}>
-                      {t('matrix.receipt')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul className="cells">
+          {cells.map((cell) => (
+            <CellCard
+              key={`${cell.topicId}/${cell.channel}`}
+              cell={cell}
+              subject={subject}
+              onRevoke={setRevoking}
+              onError={setError}
+            />
+          ))}
+        </ul>
       )}
       {revoking && (
         <ConfirmDialog
@@ -113,5 +85,72 @@ export function ConsentMatrix({
         />
       )}
     </section>
+  );
+}
+
+function CellCard(props: {
+  cell: PictureCell;
+  subject: SubjectProfile;
+  onRevoke: (consent: ConsentCell) => void;
+  onError: (error: unknown) => void;
+}) {
+  const { cell, subject } = props;
+  const { t, date } = useI18n();
+  const { client, can } = useSession();
+  const recorded = subject.consents.filter((c) => c.topicId === cell.topicId && c.channel === cell.channel);
+  const basis = t(`basis.${cell.legalBasis}` as MessageKey);
+  const method = recorded.find((c) => c.method)?.method;
+  const download = (consent: ConsentCell) =>
+    client
+      .download(receiptPath(subject.subjectId, consent), `consent-receipt-${consent.topicId}-${consent.channel}.json`)
+      .catch(props.onError);
+  return (
+    <li className={cell.allowed ? 'allowed' : 'denied'} data-testid={`consent-${cell.topicId}-${cell.channel}`}>
+      <h3>
+        {cell.title} · {cell.channel}
+      </h3>
+      <p className="small">
+        {t('picture.consent')}:{' '}
+        {cell.consent === 'not-required' ? t('picture.notRequired', { basis }) : <StatusBadge status={cell.consent} />}
+        {cell.givenAt && ` · ${t('picture.given')} ${date(cell.givenAt)}`}
+        {method && ` · ${t(`method.${method}` as MessageKey)}`}
+      </p>
+      {subject.picture && (
+        <p className="small" data-testid="may-contact">
+          {t('picture.contact')} <strong>{cell.allowed ? t('picture.yes') : t('picture.no')}</strong>
+        </p>
+      )}
+      {cell.reasons.length > 0 && (
+        <ul className="reasons small">
+          {cell.reasons.map((code) => (
+            <li key={code}>{t(`reason.${code}` as MessageKey)}</li>
+          ))}
+        </ul>
+      )}
+      {cell.textVersion !== undefined && (
+        <details>
+          <summary>
+            {t('picture.text')} · {t('picture.textVersion', { version: cell.textVersion })}
+          </summary>
+          <p className="consent-text">{cell.text ?? '–'}</p>
+        </details>
+      )}
+      <div className="row-actions">
+        {recorded.map((consent) => (
+          <span key={consent.contactPointId ?? ''}>
+            {can('revoke') && !subject.erased && REVOCABLE.includes(consent.status) && (
+              <button type="button" onClick={() => props.onRevoke(consent)}>
+                {t('matrix.revoke')}
+              </button>
+            )}
+            {can('receipt') && WITH_RECEIPT.includes(consent.recordedStatus) && (
+              <button type="button" onClick={() => void download(consent)}>
+                {t('matrix.receipt')}
+              </button>
+            )}
+          </span>
+        ))}
+      </div>
+    </li>
   );
 }

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import type { CommandResponse, SubjectProfile } from '../api/types';
+import type { CommandResponse, DsrRequest, SubjectProfile } from '../api/types';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
+import { useLoad } from '../use-load';
+import { subjectName } from './subject-name';
 
 type ErasureAnswer = CommandResponse & { outcome: 'erased' | 'unchanged' | 'deferred'; until?: string };
 
@@ -13,16 +15,25 @@ interface Props {
 }
 
 /**
- * Art. 17 by crypto-shredding: the subject's key is destroyed, which cannot be undone. A crm key
- * erases only on the subject's recorded request, so it must name it; a dpo or admin may leave it out.
+ * Art. 17 by crypto-shredding: the subject's key is destroyed, which cannot be undone. The dialog
+ * names the person, offers their open erasure requests to answer (a crm key erases only on one, so
+ * it must pick one; nobody types an id) and waits for a typed confirmation word.
  */
 export function ErasureDialog({ subject, onChanged, onClose }: Props) {
   const { t, date } = useI18n();
   const { client, identity } = useSession();
-  const [requestId, setRequestId] = useState('');
+  const [requests] = useLoad(
+    (signal) => client.get<DsrRequest[]>(`/requests?status=open&subjectId=${subject.subjectId}`, { signal }),
+    [subject.subjectId],
+  );
+  const erasures = requests.state === 'ok' ? requests.data.filter((r) => r.kind === 'erasure') : [];
   const requestRequired = !identity.roles.some((role) => role === 'dpo' || role === 'admin');
+  const [chosen, setChosen] = useState<string>();
+  const requestId = chosen ?? erasures[0]?.requestId ?? '';
+  const [typed, setTyped] = useState('');
+  const word = t('erasure.word');
   const confirm = async () => {
-    const body = requestId.trim() ? { requestId: requestId.trim() } : {};
+    const body = requestId ? { requestId } : {};
     const answer = await client.post<ErasureAnswer>(`/subjects/${subject.subjectId}/erasure`, body);
     // Art. 17(3): a legal hold defers the erasure; the api answers 202 and carries it out when the hold ends.
     onChanged(
@@ -30,25 +41,36 @@ export function ErasureDialog({ subject, onChanged, onClose }: Props) {
       answer.outcome === 'deferred' ? t('erasure.deferred', { until: date(answer.until) }) : undefined,
     );
   };
+  const missing = requestRequired && requests.state === 'ok' && erasures.length === 0;
   return (
     <ConfirmDialog
-      title={t('erasure.title')}
+      title={t('erasure.titleNamed', { name: subjectName(subject, t, true) })}
       consequence={t('erasure.consequence')}
       confirmLabel={t('erasure.confirm')}
-      acknowledge={t('erasure.acknowledge')}
+      ready={typed.trim().toLocaleUpperCase() === word && (!requestRequired || requestId !== '')}
       danger
       onClose={onClose}
       onConfirm={confirm}
     >
       <div className="fields">
+        {missing ? (
+          <p className="note error">{t('erasure.noOpenRequest')}</p>
+        ) : (
+          <label>
+            {t('erasure.request')}
+            <select value={requestId} onChange={(e) => setChosen(e.target.value)}>
+              {!requestRequired && <option value="">{t('erasure.withoutRequest')}</option>}
+              {erasures.map((request) => (
+                <option key={request.requestId} value={request.requestId}>
+                  {[date(request.receivedAt), request.reference].filter(Boolean).join(' · ')}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
-          {requestRequired ? t('erasure.requestIdRequired') : t('erasure.requestId')}
-          <input
-            value={requestId}
-            onChange={(e) => setRequestId(e.target.value)}
-            required={requestRequired}
-            maxLength={128}
-          />
+          {t('erasure.typeWord', { word })}
+          <input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
         </label>
       </div>
     </ConfirmDialog>

@@ -5,14 +5,16 @@ import { useSession } from '../session';
 import { revealed } from '../views/revealed';
 
 /** Who the subject is, as far as the caller's role may see (auditors: redacted, journeys: nothing). */
-export function ProfileCard({ subject }: { subject: SubjectProfile }) {
+export function ProfileCard({ subject, name }: { subject: SubjectProfile; name: string }) {
   const { t, date } = useI18n();
   const { can } = useSession();
   const fields = Object.entries(subject.profile ?? {});
   return (
     <section className="card" aria-labelledby="profile-title">
       <div className="section-head">
-        <h1 id="profile-title">{t('profile.title')}</h1>
+        <h1 id="profile-title">
+          {name} <span className="visually-hidden">· {t('profile.title')}</span>
+        </h1>
         {can('verify') && <a href={href.audit(subject.subjectId)}>{t('profile.toAudit')}</a>}
       </div>
       {subject.erased && (

@@ -15,7 +15,7 @@ export function SubjectActions({
   onChanged,
 }: {
   subject: SubjectProfile;
-  onChanged: (position: number) => void;
+  onChanged: (position: number, notice?: string) => void;
 }) {
   const { t } = useI18n();
   const { client, can } = useSession();

@@ -1,20 +1,24 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SubjectProfile } from '../api/types';
 import { ErrorNote } from '../components/error-note';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
 import { BlocksAndObjections } from './blocks-and-objections';
+import { Cases, DeferralBanner } from './cases';
 import { ConsentMatrix } from './consent-matrix';
 import { ContactabilityCheck } from './contactability-check';
 import { ProfileCard } from './profile-card';
 import { SubjectActions } from './subject-actions';
+import { subjectName } from './subject-name';
 import { Timeline } from './timeline';
+import '../content.css';
 
 /**
- * One data subject: profile, consent matrix, blocks, the commands people use most, the
- * contactability check and the timeline. After a command the page reloads with the command's
- * position as X-Min-Position, so it shows the change (read-your-writes).
+ * One data subject: who it is, whether and why they may be contacted on every topic and channel,
+ * open requests and legal holds, blocks, the commands people use most, the contactability check and
+ * the timeline. After a command the page reloads with the command's position as X-Min-Position, so
+ * it shows the change (read-your-writes).
  */
 export function SubjectPage({ id }: { id: string }) {
   const { t } = useI18n();
@@ -26,13 +30,18 @@ export function SubjectPage({ id }: { id: string }) {
     [id, minPosition],
   );
   const changed = (position: number, message?: string) => (setMinPosition(position), setNotice(message));
+  const name = profile.state === 'ok' ? subjectName(profile.data, t) : undefined;
+  useEffect(() => {
+    if (name) document.title = `${name} · ${t('app.title')}`;
+  }, [name, t]);
 
   if (profile.state === 'loading') return <p className="note">{t('common.loading')}</p>;
   if (profile.state === 'error') return <ErrorNote error={profile.error} />;
   const subject = profile.data;
   return (
     <div className="subject">
-      <ProfileCard subject={subject} />
+      <ProfileCard subject={subject} name={name!} />
+      <DeferralBanner subject={subject} />
       {notice && (
         <p className="note notice" role="status">
           {notice}
@@ -40,7 +49,8 @@ export function SubjectPage({ id }: { id: string }) {
       )}
       {!subject.erased && <SubjectActions subject={subject} onChanged={changed} />}
       <ConsentMatrix subject={subject} onChanged={changed} />
-      <BlocksAndObjections subject={subject} />
+      <Cases subject={subject} />
+      <BlocksAndObjections subject={subject} onChanged={changed} />
       {can('contactability') && <ContactabilityCheck subject={subject} />}
       {can('timeline') && <Timeline subjectId={subject.subjectId} version={subject.position} />}
     </div>

@@ -1,91 +1,91 @@
-import type { ConsentFigures } from '../api/types';
+import type { PeopleFigures } from '../api/types';
 import { Legend } from '../charts/legend';
 import { StackedBars } from '../charts/stacked-bars';
-import { ALL_SERIES, stackedTotal, totals } from '../charts/series';
+import { TrendChart } from '../charts/trend';
 import { ErrorNote } from '../components/error-note';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type MessageKey } from '../i18n/i18n';
 import { useSession } from '../session';
-import { useStatsStream } from './use-stats-stream';
+import { DuePanel } from './due-panel';
+import { FiguresTable } from './figures-table';
+import { useStatsStream, type StreamState } from './use-stats-stream';
+import '../content.css';
 
-/** Mission Control's first screen: who was never asked, who said yes or no, per topic and channel, live. */
+/** Mission Control's first screen: how many people may be contacted, per topic and channel, and what is due. */
 export function Overview() {
   const { t } = useI18n();
   const { can } = useSession();
   return can('stats') ? <LiveOverview /> : <p className="note">{t('overview.noAccess')}</p>;
 }
 
+/** The people tiles: each person counted once, whatever number of topics and channels they touch. */
+const PEOPLE: ReadonlyArray<keyof PeopleFigures> = [
+  'people',
+  'contactable',
+  'granted',
+  'neverAsked',
+  'pendingDoubleOptIn',
+  'revoked',
+  'blocked',
+  'objected',
+];
+
 function LiveOverview() {
-  const { t, number, date } = useI18n();
+  const { t, number } = useI18n();
   const { client } = useSession();
-  const { connection, figures, error } = useStatsStream(client);
+  const stream = useStatsStream(client);
+  const { figures, error } = stream;
   const rows = figures?.consents ?? [];
-  const sums = totals(rows);
+  const consentRows = rows.filter((row) => row.legalBasis === 'consent');
   return (
     <section aria-labelledby="overview-title">
       <div className="section-head">
         <h1 id="overview-title">{t('overview.title')}</h1>
-        <span className={`live ${connection}`} data-testid="stream-state">
-          {t(`overview.${connection}`)}
-          {figures && ` · ${t('overview.asOf', { time: date(figures.computedAt) })}`}
-        </span>
+        <StreamMarker stream={stream} />
       </div>
       {error !== undefined && <ErrorNote error={error} />}
-      <ul className="tiles" aria-label={t('overview.totals')}>
-        {ALL_SERIES.map((series) => (
-          <li key={series.key} className="tile">
-            <span className={`swatch swatch-${series.key}`} aria-hidden="true" />
-            <span className="tile-label">{t(series.label)}</span>
-            <strong className="tile-value" data-testid={`total-${series.key}`}>
-              {figures ? number(sums[series.key]) : '…'}
-            </strong>
-          </li>
-        ))}
-      </ul>
+      {figures === undefined ? (
+        error === undefined && <p className="note">{t('overview.noFiguresYet')}</p>
+      ) : (
+        <ul className="tiles" aria-label={t('people.title')}>
+          {PEOPLE.map((key) => (
+            <li key={key} className="tile">
+              <span className="tile-label">{t(`people.${key}` as MessageKey)}</span>
+              <strong className="tile-value" data-testid={`total-${key}`}>
+                {number(figures.people[key])}
+              </strong>
+            </li>
+          ))}
+        </ul>
+      )}
+      {figures && <DuePanel requests={figures.requests} />}
       {figures && rows.length === 0 && <p className="note">{t('overview.noTopics')}</p>}
-      {rows.length > 0 && (
+      {rows.length > 0 && <FiguresTable rows={rows} />}
+      {consentRows.length > 0 && (
         <figure className="chart-card">
           <Legend />
-          <StackedBars rows={rows} />
+          <StackedBars rows={consentRows} />
         </figure>
       )}
-      {rows.length > 0 && <FiguresTable rows={rows} />}
+      {figures && <TrendChart days={figures.trend} />}
     </section>
   );
 }
 
-function FiguresTable({ rows }: { rows: readonly ConsentFigures[] }) {
-  const { t, number } = useI18n();
+/** Live, reconnecting or stale: the figures on screen always say how fresh they are. */
+function StreamMarker({ stream }: { stream: StreamState }) {
+  const { t, date } = useI18n();
+  const { connection, figures, staleSince } = stream;
+  const stale = connection !== 'live' && figures !== undefined;
   return (
-    <table className="figures">
-      <caption>{t('overview.tableCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('common.topic')}</th>
-          <th scope="col">{t('common.channel')}</th>
-          {ALL_SERIES.map((series) => (
-            <th scope="col" key={series.key} className="num">
-              {t(series.label)}
-            </th>
-          ))}
-          <th scope="col" className="num">
-            {t('overview.total')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={`${row.topicId}/${row.channel}`}>
-            <th scope="row">{row.title}</th>
-            <td>{row.channel}</td>
-            {ALL_SERIES.map((series) => (
-              <td key={series.key} className="num" data-testid={`count-${row.topicId}-${row.channel}-${series.key}`}>
-                {number(row[series.key])}
-              </td>
-            ))}
-            <td className="num">{number(stackedTotal(row))}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <span className={`live ${connection}`} data-testid="stream-state">
+      {t(`overview.${connection}`)}
+      {figures && !stale && ` · ${t('overview.asOf', { time: date(figures.computedAt) })}`}
+      {stale && (
+        <span className="stale" data-testid="stale-since">
+          {' · '}
+          {t('overview.staleSince', { time: date(staleSince ?? figures.computedAt) })}
+        </span>
+      )}
+    </span>
   );
 }

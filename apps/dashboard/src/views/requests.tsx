@@ -1,13 +1,18 @@
+import { useState } from 'react';
 import type { DsrRequest } from '../api/types';
 import { ErrorNote } from '../components/error-note';
 import { useI18n } from '../i18n/i18n';
-import { href } from '../router';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
+import { RequestFilters } from './request-filters';
+import { type Filters, matches } from './request-match';
+import { RequestTable } from './request-table';
+import '../content.css';
 
 /**
- * The data-subject-request queue, earliest deadline first (Art. 12(3): one month, extendable once).
- * Which requests are overdue is the api's verdict (its clock), not this browser's.
+ * The data-subject-request workspace, earliest deadline first (Art. 12(3): one month, extendable
+ * once): filter, see days left and who asked, and answer from the queue. Which requests are overdue
+ * is the api's verdict (its clock), not this browser's.
  */
 export function Requests() {
   const { t } = useI18n();
@@ -18,69 +23,38 @@ export function Requests() {
 function RequestQueue() {
   const { t } = useI18n();
   const { client } = useSession();
+  const [minPosition, setMinPosition] = useState<number>();
+  const [notice, setNotice] = useState<string>();
+  const [filters, setFilters] = useState<Filters>({ kind: '', status: '', overdueOnly: false });
+  // One read: an open request past its deadline answers with status `overdue`.
   const [queue] = useLoad(
-    // One read: an open request past its deadline answers with status `overdue`.
-    async (signal) => {
-      const open = await client.get<DsrRequest[]>('/requests?status=open', { signal });
-      return {
-        open,
-        overdue: new Set(open.filter((request) => request.status === 'overdue').map((request) => request.requestId)),
-      };
-    },
-    [client],
+    (signal) => client.get<DsrRequest[]>('/requests?status=open', { signal, minPosition }),
+    [client, minPosition],
   );
+  const done = (position: number, message: string) => (setMinPosition(position), setNotice(message));
   return (
     <section aria-labelledby="requests-title">
       <h1 id="requests-title">{t('requests.title')}</h1>
+      {notice && (
+        <p className="note notice" role="status">
+          {notice}
+        </p>
+      )}
       {queue.state === 'loading' && <p className="note">{t('common.loading')}</p>}
       {queue.state === 'error' && <ErrorNote error={queue.error} />}
-      {queue.state === 'ok' && <RequestTable open={queue.data.open} overdue={queue.data.overdue} />}
+      {queue.state === 'ok' && queue.data.length === 0 && <p className="note">{t('requests.none')}</p>}
+      {queue.state === 'ok' && queue.data.length > 0 && (
+        <>
+          <p className="note" role="status">
+            {t('requests.summary', {
+              open: queue.data.length,
+              overdue: queue.data.filter((request) => request.status === 'overdue').length,
+            })}
+          </p>
+          <RequestFilters filters={filters} onChange={setFilters} />
+          <RequestTable requests={queue.data.filter((request) => matches(request, filters))} onDone={done} />
+        </>
+      )}
     </section>
-  );
-}
-
-function RequestTable({ open, overdue }: { open: DsrRequest[]; overdue: ReadonlySet<string> }) {
-  const { t, date } = useI18n();
-  if (open.length === 0) return <p className="note">{t('requests.none')}</p>;
-  return (
-    <>
-      <p className="note" role="status">
-        {t('requests.summary', { open: open.length, overdue: overdue.size })}
-      </p>
-      <table className="queue">
-        <thead>
-          <tr>
-            {(
-              ['requests.due', 'requests.kind', 'requests.received', 'requests.channel', 'requests.subject'] as const
-            ).map((key) => (
-              <th scope="col" key={key}>
-                {t(key)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {open.map((request) => {
-            const late = overdue.has(request.requestId);
-            return (
-              <tr key={request.requestId} className={late ? 'overdue' : ''} data-testid="request-row">
-                <td>
-                  {date(request.dueAt)} {late && <span className="badge status-overdue">{t('requests.overdue')}</span>}
-                  {request.extendedUntil && <span className="chip">{t('requests.extended')}</span>}
-                </td>
-                <td>{t(`requests.kinds.${request.kind}` as 'requests.kinds.access')}</td>
-                <td>{date(request.receivedAt)}</td>
-                <td>{request.channel}</td>
-                <td>
-                  <a href={href.subject(request.subjectId)}>
-                    <code>{request.subjectId.slice(0, 8)}…</code>
-                  </a>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </>
   );
 }

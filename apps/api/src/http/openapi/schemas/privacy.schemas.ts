@@ -17,7 +17,19 @@ export const PRIVACY_SCHEMAS = {
       ),
       open: flag,
     },
-    { extendedUntil: time, closedAt: time },
+    {
+      extendedUntil: time,
+      closedAt: time,
+      reference: text,
+      subject: object(
+        { erased: flag },
+        {
+          name: text,
+          address: { type: 'string', description: 'Masked: first letter and domain, or last four digits' },
+        },
+        'crm, dpo and admin only: who the request is from',
+      ),
+    },
     'A data-subject request and its Art. 12(3) deadline',
   ),
   SubjectExport: object(

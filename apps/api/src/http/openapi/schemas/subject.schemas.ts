@@ -1,4 +1,18 @@
-import { anything, flag, hash, integer, list, mapOf, object, ref, text, time, type Schema } from './schema-helpers';
+import {
+  anything,
+  flag,
+  hash,
+  integer,
+  list,
+  mapOf,
+  object,
+  oneOfValues,
+  ref,
+  text,
+  texts,
+  time,
+  type Schema,
+} from './schema-helpers';
 
 /** A personal value as a role may see it: clear text, erased, or redacted (Art. 5(1)(c), 25). */
 const revealed: Schema = {
@@ -43,6 +57,31 @@ export const SUBJECT_SCHEMAS = {
     { reason: ref('Revealed'), setAt: time, reference: mapOf(anything), eventId: text },
   ),
   Objection: object({ scope }, { reason: ref('Revealed'), raisedAt: time, eventId: text }),
+  PictureCell: object(
+    {
+      topicId: text,
+      title: text,
+      legalBasis: text,
+      channel: text,
+      consent: oneOfValues(
+        ['never-asked', 'pending-double-opt-in', 'granted', 'revoked', 'expired', 'reconsent-required', 'not-required'],
+        'The consent in effect now; `not-required` where the legal basis is not consent',
+      ),
+      allowed: flag,
+      reasons: { ...texts, description: 'Every contactability reason code that denies contact now' },
+    },
+    {
+      givenAt: { ...time, description: 'Art. 7(1): when consent was given (the evidence’s capturedAt)' },
+      textVersion: integer,
+      text: { type: 'string', description: 'The consent text of that version' },
+    },
+    'One topic on one channel: may the subject be contacted now, and why not',
+  ),
+  LegalHold: object(
+    { holdId: text, until: time, placedAt: time, eventId: text },
+    { reason: ref('Revealed') },
+    'Art. 17(3): a hold in place',
+  ),
   SubjectProfile: object(
     {
       subjectId: text,
@@ -53,6 +92,13 @@ export const SUBJECT_SCHEMAS = {
       position: integer,
     },
     {
+      picture: list(ref('PictureCell'), 'Every active topic on each of its channels (not for journeys)'),
+      legalHolds: list(ref('LegalHold')),
+      erasureDeferral: object(
+        { holdId: text, until: time, deferredAt: time, eventId: text },
+        {},
+        'An erasure deferred by a hold that still applies (Art. 17(3))',
+      ),
       registeredAt: time,
       updatedAt: time,
       locale: text,
