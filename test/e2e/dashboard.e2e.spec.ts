@@ -7,6 +7,8 @@ import {
   apiCaller,
   buildDashboard,
   CHROMIUM,
+  defineNewsletter,
+  grantNewsletter,
   launchChromium,
   openDashboard,
   screenshot as shot,
@@ -39,19 +41,7 @@ describe('Mission Control dashboard (e2e)', () => {
     () => baseUrl,
     () => keys,
   );
-  const grant = (id: string) =>
-    api('POST', `/subjects/${id}/consents`, 'crm', {
-      topicId: 'newsletter',
-      channel: 'email',
-      evidence: {
-        method: 'checkbox',
-        capturedAt: new Date().toISOString(),
-        sourceSystem: 'web-shop',
-        formId: 'footer',
-        textVersion: 1,
-        affirmativeAction: true,
-      },
-    });
+  const grant = (id: string) => grantNewsletter(api, id);
 
   beforeAll(async () => {
     const outDir = buildDashboard();
@@ -62,20 +52,7 @@ describe('Mission Control dashboard (e2e)', () => {
     keys = createRoleKeys(dataDir);
     booted = await bootApp({ dataDir, listen: true });
     baseUrl = (await booted.app.getUrl()).replace('[::1]', '127.0.0.1');
-    await api('POST', '/topics', 'admin', {
-      id: 'newsletter',
-      title: 'Newsletter',
-      description: 'Monthly news',
-      allowedChannels: ['email', 'sms'],
-      legalBasis: 'consent',
-      personalFields: [],
-      retentionDays: 730,
-    });
-    await api('POST', '/topics/newsletter/versions', 'admin', {
-      text: 'Yes, send me the monthly newsletter.',
-      language: 'en',
-      change: 'material',
-    });
+    await defineNewsletter(api);
     ({ subjectId } = await api('POST', '/subjects', 'crm', {
       locale: 'de-DE',
       contactPoints: [{ channel: 'email', address: 'anna.berg@example.org' }],
@@ -257,6 +234,8 @@ describe('Mission Control dashboard (e2e)', () => {
       expect(await page.getByTestId('verification').textContent()).toContain('Included in the latest anchor');
       await shot(page, '05-audit');
       await page.getByRole('link', { name: 'Subjects' }).click();
+      // The search view is its own chunk, loaded on first use.
+      await page.getByLabel('Search by').waitFor();
       expect(await page.getByLabel('Search by').locator('option').allTextContents()).toEqual(['Subject id']);
       await page.close();
     }, 30_000);

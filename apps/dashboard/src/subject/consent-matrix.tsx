@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CommandResponse, ConsentCell, SubjectProfile } from '../api/types';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorNote } from '../components/error-note';
+import { ScrollTable } from '../components/scroll-box';
 import { StatusBadge } from '../components/status-badge';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
@@ -25,7 +26,7 @@ export function ConsentMatrix({
   subject: SubjectProfile;
   onChanged: (position: number) => void;
 }) {
-  const { t, date } = useI18n();
+  const { t, date, term } = useI18n();
   const { client, can } = useSession();
   const [revoking, setRevoking] = useState<ConsentCell>();
   const [error, setError] = useState<unknown>();
@@ -41,7 +42,7 @@ export function ConsentMatrix({
       {subject.consents.length === 0 ? (
         <p className="note">{t('matrix.none')}</p>
       ) : (
-        <table className="matrix">
+        <ScrollTable className="matrix" label={t('matrix.title')}>
           <thead>
             <tr>
               {(
@@ -70,12 +71,12 @@ export function ConsentMatrix({
                 data-testid={`consent-${cell.topicId}-${cell.channel}`}
               >
                 <th scope="row">{cell.topicId}</th>
-                <td>{cell.channel}</td>
+                <td>{term('channel', cell.channel)}</td>
                 <td>
                   <StatusBadge status={cell.status} />
                 </td>
                 <td>{cell.textVersion !== undefined ? `v${cell.textVersion}` : '–'}</td>
-                <td>{cell.method ? t(`method.${cell.method}` as 'method.checkbox') : '–'}</td>
+                <td>{cell.method ? term('method', cell.method) : '–'}</td>
                 <td>{date(cell.revokedAt ?? cell.grantedAt)}</td>
                 <td className="row-actions">
                   {can('revoke') && !subject.erased && REVOCABLE.includes(cell.status) && (
@@ -92,7 +93,7 @@ export function ConsentMatrix({
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
       {revoking && (
         <ConfirmDialog

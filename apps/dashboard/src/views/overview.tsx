@@ -3,6 +3,7 @@ import { Legend } from '../charts/legend';
 import { StackedBars } from '../charts/stacked-bars';
 import { ALL_SERIES, stackedTotal, totals } from '../charts/series';
 import { ErrorNote } from '../components/error-note';
+import { ScrollTable } from '../components/scroll-box';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
 import { useStatsStream } from './use-stats-stream';
@@ -54,9 +55,9 @@ function LiveOverview() {
 }
 
 function FiguresTable({ rows }: { rows: readonly ConsentFigures[] }) {
-  const { t, number } = useI18n();
+  const { t, number, term } = useI18n();
   return (
-    <table className="figures">
+    <ScrollTable className="figures" label={t('overview.tableCaption')}>
       <caption>{t('overview.tableCaption')}</caption>
       <thead>
         <tr>
@@ -76,7 +77,7 @@ function FiguresTable({ rows }: { rows: readonly ConsentFigures[] }) {
         {rows.map((row) => (
           <tr key={`${row.topicId}/${row.channel}`}>
             <th scope="row">{row.title}</th>
-            <td>{row.channel}</td>
+            <td>{term('channel', row.channel)}</td>
             {ALL_SERIES.map((series) => (
               <td key={series.key} className="num" data-testid={`count-${row.topicId}-${row.channel}-${series.key}`}>
                 {number(row[series.key])}
@@ -86,6 +87,6 @@ function FiguresTable({ rows }: { rows: readonly ConsentFigures[] }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }

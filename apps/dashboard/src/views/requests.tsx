@@ -1,5 +1,6 @@
 import type { DsrRequest } from '../api/types';
 import { ErrorNote } from '../components/error-note';
+import { ScrollTable } from '../components/scroll-box';
 import { useI18n } from '../i18n/i18n';
 import { href } from '../router';
 import { useSession } from '../session';
@@ -40,14 +41,14 @@ function RequestQueue() {
 }
 
 function RequestTable({ open, overdue }: { open: DsrRequest[]; overdue: ReadonlySet<string> }) {
-  const { t, date } = useI18n();
+  const { t, date, term } = useI18n();
   if (open.length === 0) return <p className="note">{t('requests.none')}</p>;
   return (
     <>
       <p className="note" role="status">
         {t('requests.summary', { open: open.length, overdue: overdue.size })}
       </p>
-      <table className="queue">
+      <ScrollTable className="queue" label={t('requests.title')}>
         <thead>
           <tr>
             {(
@@ -70,7 +71,7 @@ function RequestTable({ open, overdue }: { open: DsrRequest[]; overdue: Readonly
                 </td>
                 <td>{t(`requests.kinds.${request.kind}` as 'requests.kinds.access')}</td>
                 <td>{date(request.receivedAt)}</td>
-                <td>{request.channel}</td>
+                <td>{term('channel', request.channel)}</td>
                 <td>
                   <a href={href.subject(request.subjectId)}>
                     <code>{request.subjectId.slice(0, 8)}…</code>
@@ -80,7 +81,7 @@ function RequestTable({ open, overdue }: { open: DsrRequest[]; overdue: Readonly
             );
           })}
         </tbody>
-      </table>
+      </ScrollTable>
     </>
   );
 }
