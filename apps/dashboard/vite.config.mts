@@ -51,6 +51,8 @@ export default defineConfig({
     // No inline module-preload polyfill or data: scripts: the page's CSP allows scripts from 'self' only.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
+    // The precompression above is slow on purpose (brotli's best level, once per build); no timing warning for it.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: { proxy: Object.fromEntries(apiPaths.map((path) => [path, api])) },
 });

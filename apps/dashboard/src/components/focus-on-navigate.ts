@@ -15,7 +15,8 @@ export function useFocusOnNavigate(key: string, main: RefObject<HTMLElement | nu
       return;
     }
     const focusHeading = (): boolean => {
-      const heading = root.querySelector<HTMLElement>('h1');
+      // While a lazy view loads, React keeps the previous view hidden in the page: skip its heading.
+      const heading = [...root.querySelectorAll<HTMLElement>('h1')].find((h1) => h1.checkVisibility());
       if (!heading) return false;
       heading.tabIndex = -1;
       heading.focus();
