@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -101,6 +102,47 @@ describe('Mission Control dashboard (e2e)', () => {
       expect(page.status).toBe(200);
       expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
       expect(await page.text()).toContain('<div id="root">');
+    });
+
+    it('serves the assets brotli- or gzip-compressed as the client accepts, with Vary and the same caching', async () => {
+      const html = await (await get('/', 'text/html')).text();
+      const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+      const raw = (encoding: string) =>
+        new Promise<{ status?: number; headers: Record<string, unknown>; bytes: number }>((resolve, reject) => {
+          const url = new URL(baseUrl + script);
+          const request = httpGet(url, { headers: { 'accept-encoding': encoding } }, (response) => {
+            let bytes = 0;
+            response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+            response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, bytes }));
+          });
+          request.on('error', reject);
+        });
+      const [plain, gzip, brotli] = [await raw('identity'), await raw('gzip'), await raw('gzip, deflate, br')];
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(brotli.headers['content-encoding']).toBe('br');
+      for (const answer of [plain, gzip, brotli]) {
+        expect(answer.status).toBe(200);
+        expect(answer.headers['cache-control']).toContain('immutable');
+        expect(answer.headers.vary).toContain('accept-encoding');
+      }
+      // The main chunk (React and the overview) shrinks to about a quarter.
+      expect(brotli.bytes).toBeLessThan(plain.bytes / 3);
+      expect(gzip.bytes).toBeLessThan(plain.bytes / 3);
+      expect((await raw('br;q=0, gzip')).headers['content-encoding']).toBe('gzip');
+    });
+
+    it('writes <html lang> from the language cookie, else from Accept-Language, on the page and its fallback', async () => {
+      const lang = async (path: string, headers: Record<string, string>) =>
+        /<html lang="(\w+)"/.exec(
+          await (await fetch(baseUrl + path, { headers: { accept: 'text/html', ...headers } })).text(),
+        )?.[1];
+      expect(await lang('/', {})).toBe('en');
+      expect(await lang('/', { 'accept-language': 'de-DE,de;q=0.9,en;q=0.8' })).toBe('de');
+      expect(await lang('/', { 'accept-language': 'fr-FR, de;q=0.5' })).toBe('de');
+      expect(await lang('/', { 'accept-language': 'de', cookie: 'other=1; ledger-language=en' })).toBe('en');
+      expect(await lang('/overview', { cookie: 'ledger-language=de' })).toBe('de');
+      expect(await lang('/', { cookie: 'ledger-language=xx' })).toBe('en');
     });
 
     it("answers GET /auth/me with the key's name and roles, and 401 without a key", async () => {
