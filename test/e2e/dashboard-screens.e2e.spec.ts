@@ -91,7 +91,13 @@ describeInBrowser('Mission Control on any screen, in both languages (e2e, chromi
     { name: 'search', hash: '#/subjects', ready: 'form[role="search"]' },
     { name: 'subject', hash: `#/subjects/${anna}`, ready: '[data-testid="timeline-entry"]' },
     { name: 'requests', hash: '#/requests', ready: '[data-testid="request-row"]' },
-    { name: 'audit', hash: `#/audit/${anna}`, ready: '[data-testid="anchor-row"]' },
+    // One checkpoint covers Anna: the singular ("1 Anker", "1 anchor") must be right.
+    {
+      name: 'audit',
+      hash: `#/audit/${anna}`,
+      ready:
+        '[data-testid="verification"]:has-text("1 Anker deckt ihn ab"), [data-testid="verification"]:has-text("1 anchor covers it")',
+    },
   ];
   const dialogs = ['block', 'objection', 'export', 'erasure'];
 
@@ -190,6 +196,8 @@ describeInBrowser('Mission Control on any screen, in both languages (e2e, chromi
     });
     const page = await signedIn('admin', 'de', 'desktop');
     await page.goto(`${baseUrl}/#/subjects/${anna}`);
+    expect(await page.getByTestId('consent-newsletter-email').textContent()).toContain('E-Mail');
+    await page.getByText('Nachweis: Ankreuzfeld').waitFor();
     await page.getByRole('button', { name: 'Prüfen' }).click();
     expect(await page.getByTestId('contactability-verdict').textContent()).toContain('Werbesperre für alle Kanäle');
     await page.goto(`${baseUrl}/#/audit/${anna}`);
@@ -221,6 +229,18 @@ describeInBrowser('Mission Control on any screen, in both languages (e2e, chromi
     await page.goto(`${baseUrl}/#/subjects`);
     await page.locator('form[role="search"]').waitFor();
     expect(loaded.filter((r) => r.type === 'script').length).toBeGreaterThan(1);
+    await page.close();
+  }, 30_000);
+
+  it('reflows at 200 % zoom: a 1440x900 screen is 720x450 CSS pixels, and nothing scrolls sideways', async () => {
+    const page = await signedIn('dpo', 'de', 'desktop');
+    await page.setViewportSize({ width: 720, height: 450 });
+    for (const view of views()) {
+      await page.goto(`${baseUrl}/${view.hash}`);
+      await page.locator(view.ready).first().waitFor();
+      expect({ view: view.name, sideways: await pageScrollsSideways(page) }).toEqual({ view: view.name });
+    }
+    await screenshot(page, '19-zoom200-de-audit');
     await page.close();
   }, 30_000);
 });
