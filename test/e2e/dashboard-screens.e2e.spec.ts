@@ -1,14 +1,14 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
 import {
   accessibilityViolations,
   apiCaller,
-  buildDashboard,
+  bootDashboardApp,
   buttonsOutOfView,
   CHROMIUM,
+  type DashboardApp,
   defineNewsletter,
   grantNewsletter,
   launchChromium,
@@ -27,27 +27,21 @@ const describeInBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
 type Language = 'en' | 'de';
 
 describeInBrowser('Mission Control on any screen, in both languages (e2e, chromium)', () => {
-  let booted: BootedApp;
+  let app: DashboardApp;
   let browser: BrowserContext;
   let baseUrl: string;
   let keys: Record<string, string>;
   let anna: string;
   let ben: string;
-  const folders: string[] = [];
-  const previousDashboardDir = process.env.DASHBOARD_DIR;
+  const profile = mkdtempSync(join(tmpdir(), 'ledger-chromium-'));
   const api = apiCaller(
     () => baseUrl,
     () => keys,
   );
 
   beforeAll(async () => {
-    folders.push(buildDashboard());
-    process.env.DASHBOARD_DIR = folders[0];
-    const dataDir = tempDataDir();
-    folders.push(dataDir);
-    keys = createRoleKeys(dataDir);
-    booted = await bootApp({ dataDir, listen: true });
-    baseUrl = (await booted.app.getUrl()).replace('[::1]', '127.0.0.1');
+    app = await bootDashboardApp([profile]);
+    ({ baseUrl, keys } = app);
     await defineNewsletter(api);
     const register = async (address: string) =>
       (await api('POST', '/subjects', 'crm', { locale: 'de-DE', contactPoints: [{ channel: 'email', address }] }))
@@ -59,17 +53,12 @@ describeInBrowser('Mission Control on any screen, in both languages (e2e, chromi
     await api('POST', `/subjects/${ben}/requests`, 'crm', { kind: 'access', channel: 'email', receivedAt });
     await api('POST', `/subjects/${anna}/requests`, 'crm', { kind: 'erasure', channel: 'web' });
     await api('POST', '/audit/checkpoints', 'admin');
-    const profile = mkdtempSync(join(tmpdir(), 'ledger-chromium-'));
-    folders.push(profile);
     browser = await launchChromium(profile);
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
-    await booted?.close();
-    if (previousDashboardDir === undefined) delete process.env.DASHBOARD_DIR;
-    else process.env.DASHBOARD_DIR = previousDashboardDir;
-    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+    await app?.close();
   });
 
   /** A new tab in the language (the cookie the language switch sets), signed in with a role's key. */

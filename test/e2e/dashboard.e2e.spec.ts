@@ -1,13 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
 import {
   apiCaller,
-  buildDashboard,
+  bootDashboardApp,
   CHROMIUM,
+  type DashboardApp,
   defineNewsletter,
   grantNewsletter,
   launchChromium,
@@ -28,7 +28,7 @@ if (!existsSync(CHROMIUM)) {
 }
 
 describe('Mission Control dashboard (e2e)', () => {
-  let booted: BootedApp;
+  let app: DashboardApp;
   // One fresh profile; every test opens its own tab, and sessionStorage (the signed-in key) is per tab.
   let browser: BrowserContext;
   let baseUrl: string;
@@ -36,7 +36,6 @@ describe('Mission Control dashboard (e2e)', () => {
   let keys: Record<string, string>;
   let subjectId: string;
   const folders: string[] = [];
-  const previousDashboardDir = process.env.DASHBOARD_DIR;
 
   const api = apiCaller(
     () => baseUrl,
@@ -45,14 +44,8 @@ describe('Mission Control dashboard (e2e)', () => {
   const grant = (id: string) => grantNewsletter(api, id);
 
   beforeAll(async () => {
-    const outDir = buildDashboard();
-    folders.push(outDir);
-    process.env.DASHBOARD_DIR = outDir;
-    const dataDir = tempDataDir();
-    folders.push(dataDir);
-    keys = createRoleKeys(dataDir);
-    booted = await bootApp({ dataDir, listen: true });
-    baseUrl = (await booted.app.getUrl()).replace('[::1]', '127.0.0.1');
+    app = await bootDashboardApp(folders);
+    ({ baseUrl, keys } = app);
     await defineNewsletter(api);
     ({ subjectId } = await api('POST', '/subjects', 'crm', {
       locale: 'de-DE',
@@ -60,12 +53,7 @@ describe('Mission Control dashboard (e2e)', () => {
     }));
   }, 40_000);
 
-  afterAll(async () => {
-    await booted?.close();
-    if (previousDashboardDir === undefined) delete process.env.DASHBOARD_DIR;
-    else process.env.DASHBOARD_DIR = previousDashboardDir;
-    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   describe('served by the api', () => {
     const get = (path: string, accept: string) => fetch(baseUrl + path, { headers: { accept } });

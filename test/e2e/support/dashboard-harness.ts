@@ -1,9 +1,10 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { bootApp, createRoleKeys, tempDataDir } from './boot';
 
 /** Debian's chromium: the browser tests never download one. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -161,4 +162,33 @@ export function grantNewsletter(api: ReturnType<typeof apiCaller>, subjectId: st
       affirmativeAction: true,
     },
   });
+}
+
+export interface DashboardApp {
+  baseUrl: string;
+  keys: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The dashboard built from its sources and served by the real api on fresh embedded stores, with a
+ * key per role; close() stops the app and removes the build, the data and `extraFolders`.
+ */
+export async function bootDashboardApp(extraFolders: string[] = []): Promise<DashboardApp> {
+  const previousDashboardDir = process.env.DASHBOARD_DIR;
+  const folders = [buildDashboard(), tempDataDir()];
+  process.env.DASHBOARD_DIR = folders[0];
+  const keys = createRoleKeys(folders[1]!);
+  const booted = await bootApp({ dataDir: folders[1], listen: true });
+  const baseUrl = (await booted.app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    baseUrl,
+    keys,
+    close: async () => {
+      await booted.close();
+      if (previousDashboardDir === undefined) delete process.env.DASHBOARD_DIR;
+      else process.env.DASHBOARD_DIR = previousDashboardDir;
+      for (const folder of [...folders, ...extraFolders]) rmSync(folder, { recursive: true, force: true });
+    },
+  };
 }
