@@ -1,12 +1,15 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
 import {
   apiCaller,
-  buildDashboard,
+  bootDashboardApp,
   CHROMIUM,
+  type DashboardApp,
+  defineNewsletter,
+  grantNewsletter,
   launchChromium,
   openDashboard,
   screenshot as shot,
@@ -25,7 +28,7 @@ if (!existsSync(CHROMIUM)) {
 }
 
 describe('Mission Control dashboard (e2e)', () => {
-  let booted: BootedApp;
+  let app: DashboardApp;
   // One fresh profile; every test opens its own tab, and sessionStorage (the signed-in key) is per tab.
   let browser: BrowserContext;
   let baseUrl: string;
@@ -33,61 +36,24 @@ describe('Mission Control dashboard (e2e)', () => {
   let keys: Record<string, string>;
   let subjectId: string;
   const folders: string[] = [];
-  const previousDashboardDir = process.env.DASHBOARD_DIR;
 
   const api = apiCaller(
     () => baseUrl,
     () => keys,
   );
-  const grant = (id: string) =>
-    api('POST', `/subjects/${id}/consents`, 'crm', {
-      topicId: 'newsletter',
-      channel: 'email',
-      evidence: {
-        method: 'checkbox',
-        capturedAt: new Date().toISOString(),
-        sourceSystem: 'web-shop',
-        formId: 'footer',
-        textVersion: 1,
-        affirmativeAction: true,
-      },
-    });
+  const grant = (id: string) => grantNewsletter(api, id);
 
   beforeAll(async () => {
-    const outDir = buildDashboard();
-    folders.push(outDir);
-    process.env.DASHBOARD_DIR = outDir;
-    const dataDir = tempDataDir();
-    folders.push(dataDir);
-    keys = createRoleKeys(dataDir);
-    booted = await bootApp({ dataDir, listen: true });
-    baseUrl = (await booted.app.getUrl()).replace('[::1]', '127.0.0.1');
-    await api('POST', '/topics', 'admin', {
-      id: 'newsletter',
-      title: 'Newsletter',
-      description: 'Monthly news',
-      allowedChannels: ['email', 'sms'],
-      legalBasis: 'consent',
-      personalFields: [],
-      retentionDays: 730,
-    });
-    await api('POST', '/topics/newsletter/versions', 'admin', {
-      text: 'Yes, send me the monthly newsletter.',
-      language: 'en',
-      change: 'material',
-    });
+    app = await bootDashboardApp(folders);
+    ({ baseUrl, keys } = app);
+    await defineNewsletter(api);
     ({ subjectId } = await api('POST', '/subjects', 'crm', {
       locale: 'de-DE',
       contactPoints: [{ channel: 'email', address: 'anna.berg@example.org' }],
     }));
   }, 40_000);
 
-  afterAll(async () => {
-    await booted?.close();
-    if (previousDashboardDir === undefined) delete process.env.DASHBOARD_DIR;
-    else process.env.DASHBOARD_DIR = previousDashboardDir;
-    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   describe('served by the api', () => {
     const get = (path: string, accept: string) => fetch(baseUrl + path, { headers: { accept } });
@@ -124,6 +90,47 @@ describe('Mission Control dashboard (e2e)', () => {
       expect(page.status).toBe(200);
       expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
       expect(await page.text()).toContain('<div id="root">');
+    });
+
+    it('serves the assets brotli- or gzip-compressed as the client accepts, with Vary and the same caching', async () => {
+      const html = await (await get('/', 'text/html')).text();
+      const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+      const raw = (encoding: string) =>
+        new Promise<{ status?: number; headers: Record<string, unknown>; bytes: number }>((resolve, reject) => {
+          const url = new URL(baseUrl + script);
+          const request = httpGet(url, { headers: { 'accept-encoding': encoding } }, (response) => {
+            let bytes = 0;
+            response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+            response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, bytes }));
+          });
+          request.on('error', reject);
+        });
+      const [plain, gzip, brotli] = [await raw('identity'), await raw('gzip'), await raw('gzip, deflate, br')];
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(brotli.headers['content-encoding']).toBe('br');
+      for (const answer of [plain, gzip, brotli]) {
+        expect(answer.status).toBe(200);
+        expect(answer.headers['cache-control']).toContain('immutable');
+        expect(answer.headers.vary).toContain('accept-encoding');
+      }
+      // The main chunk (React and the overview) shrinks to about a quarter.
+      expect(brotli.bytes).toBeLessThan(plain.bytes / 3);
+      expect(gzip.bytes).toBeLessThan(plain.bytes / 3);
+      expect((await raw('br;q=0, gzip')).headers['content-encoding']).toBe('gzip');
+    });
+
+    it('writes <html lang> from the language cookie, else from Accept-Language, on the page and its fallback', async () => {
+      const lang = async (path: string, headers: Record<string, string>) =>
+        /<html lang="(\w+)"/.exec(
+          await (await fetch(baseUrl + path, { headers: { accept: 'text/html', ...headers } })).text(),
+        )?.[1];
+      expect(await lang('/', {})).toBe('en');
+      expect(await lang('/', { 'accept-language': 'de-DE,de;q=0.9,en;q=0.8' })).toBe('de');
+      expect(await lang('/', { 'accept-language': 'fr-FR, de;q=0.5' })).toBe('de');
+      expect(await lang('/', { 'accept-language': 'de', cookie: 'other=1; ledger-language=en' })).toBe('en');
+      expect(await lang('/overview', { cookie: 'ledger-language=de' })).toBe('de');
+      expect(await lang('/', { cookie: 'ledger-language=xx' })).toBe('en');
     });
 
     it("answers GET /auth/me with the key's name and roles, and 401 without a key", async () => {
@@ -257,6 +264,8 @@ describe('Mission Control dashboard (e2e)', () => {
       expect(await page.getByTestId('verification').textContent()).toContain('Included in the latest anchor');
       await shot(page, '05-audit');
       await page.getByRole('link', { name: 'Subjects' }).click();
+      // The search view is its own chunk, loaded on first use.
+      await page.getByLabel('Search by').waitFor();
       expect(await page.getByLabel('Search by').locator('option').allTextContents()).toEqual(['Subject id']);
       await page.close();
     }, 30_000);

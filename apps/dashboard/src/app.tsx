@@ -1,18 +1,21 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { createClient } from './api/client';
 import type { Identity } from './api/types';
 import { forgetKey, storedKey, storeKey } from './auth/session';
-import { LanguageSwitch } from './components/language-switch';
-import { useI18n, type MessageKey } from './i18n/i18n';
-import { href, useRoute, type Route } from './router';
-import { makeSession, SessionContext, useSession, type Session } from './session';
-import type { Action } from './auth/permissions';
-import { SubjectPage } from './subject/subject-page';
-import { Audit } from './views/audit';
+import { useDocumentTitle } from './components/page-title';
+import { Shell } from './components/shell';
+import { useI18n } from './i18n/i18n';
+import { type Route, useRoute } from './router';
+import { makeSession, SessionContext, type Session } from './session';
 import { Overview } from './views/overview';
-import { Requests } from './views/requests';
-import { Search } from './views/search';
 import { SignIn } from './views/sign-in';
+
+// The overview is the first screen and comes with the page; every other view is its own chunk,
+// fetched when first opened.
+const Search = lazy(() => import('./views/search').then((m) => ({ default: m.Search })));
+const SubjectPage = lazy(() => import('./subject/subject-page').then((m) => ({ default: m.SubjectPage })));
+const Requests = lazy(() => import('./views/requests').then((m) => ({ default: m.Requests })));
+const Audit = lazy(() => import('./views/audit').then((m) => ({ default: m.Audit })));
 
 export function App() {
   const { t } = useI18n();
@@ -34,55 +37,33 @@ export function App() {
   if (session === undefined) return <p className="note">{t('common.loading')}</p>;
   if (session === null) {
     return (
-      <SignIn
+      <SignInPage
         onSignedIn={(key, client, identity) => (storeKey(key), setSession(makeSession(client, identity, signOut)))}
       />
     );
   }
   return (
     <SessionContext.Provider value={session}>
-      <Shell />
+      <SignedIn />
     </SessionContext.Provider>
   );
 }
 
-const NAV: Array<{ view: Route['view']; label: MessageKey; to: string; needs: Action }> = [
-  { view: 'overview', label: 'nav.overview', to: href.overview(), needs: 'stats' },
-  { view: 'search', label: 'nav.search', to: href.search(), needs: 'profile' },
-  { view: 'requests', label: 'nav.requests', to: href.requests(), needs: 'requests' },
-  { view: 'audit', label: 'nav.audit', to: href.audit(), needs: 'anchors' },
-];
-
-function Shell() {
+function SignInPage(props: Parameters<typeof SignIn>[0]) {
   const { t } = useI18n();
-  const { identity, signOut, can } = useSession();
+  useDocumentTitle(t('signIn.submit'), t('app.title'));
+  return <SignIn {...props} />;
+}
+
+function SignedIn() {
+  const { t } = useI18n();
   const route = useRoute();
-  const active = route.view === 'subject' ? 'search' : route.view;
   return (
-    <>
-      <header className="top">
-        <a className="brand" href={href.overview()}>
-          {t('app.title')}
-        </a>
-        <nav aria-label={t('nav.label')}>
-          {NAV.filter((item) => can(item.needs)).map((item) => (
-            <a key={item.view} href={item.to} aria-current={active === item.view ? 'page' : undefined}>
-              {t(item.label)}
-            </a>
-          ))}
-        </nav>
-        <LanguageSwitch />
-        <span className="who" data-testid="who">
-          {identity.name} · {identity.roles.map((role) => t(`role.${role}`)).join(', ')}
-        </span>
-        <button type="button" onClick={signOut}>
-          {t('app.signOut')}
-        </button>
-      </header>
-      <main>
+    <Shell route={route}>
+      <Suspense fallback={<p className="note">{t('common.loading')}</p>}>
         <View route={route} />
-      </main>
-    </>
+      </Suspense>
+    </Shell>
   );
 }
 

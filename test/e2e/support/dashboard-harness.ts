@@ -1,5 +1,6 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -102,4 +103,109 @@ export async function bootAppWithDashboard(
   const keys = createRoleKeys(dataDir);
   const booted = await bootApp({ dataDir, listen: true });
   return { booted, baseUrl: (await booted.app.getUrl()).replace('[::1]', '127.0.0.1'), keys };
+}
+
+/** The two sizes every view is checked at: a phone (iPhone 12-15) and a laptop. */
+export const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1440, height: 900 } } as const;
+
+/** WCAG 2.2 A and AA, as axe-core tags them. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe's A/AA violations on the page (or inside `include`), as "rule: target" lines for a readable failure. */
+export async function accessibilityViolations(page: Page, include?: string): Promise<string[]> {
+  // Legacy mode runs axe in the page itself: the dashboard has no frames, and the default mode opens
+  // (and injects axe into) an extra blank page per run, which tripled the suite's time.
+  const builder = new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode();
+  const { violations } = await (include ? builder.include(include) : builder).analyze();
+  return violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
+}
+
+/** WCAG 1.4.10: nothing scrolls the page sideways; a wide table scrolls inside its own box. (Run in the page.) */
+export function pageScrollsSideways(
+  page: Page,
+): Promise<{ scrollWidth: number; innerWidth: number; widest: string[] } | undefined> {
+  // The failure names the deepest elements that reach past the right edge, to find the culprit.
+  return page.evaluate(`(() => {
+    const scrollWidth = document.scrollingElement.scrollWidth;
+    if (scrollWidth <= innerWidth) return undefined;
+    const wide = [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > innerWidth + 1);
+    const widest = wide
+      .filter((el) => !wide.some((other) => other !== el && el.contains(other)))
+      .slice(0, 5)
+      .map((el) => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : ''));
+    return { scrollWidth, innerWidth, widest };
+  })()`);
+}
+
+/** The names of the open dialog's buttons that are not wholly inside the viewport. (Run in the page.) */
+export function buttonsOutOfView(page: Page): Promise<string[]> {
+  return page.evaluate(`[...document.querySelectorAll('dialog[open] button')]
+    .filter((button) => {
+      const box = button.getBoundingClientRect();
+      return box.top < 0 || box.left < 0 || box.bottom > innerHeight || box.right > innerWidth;
+    })
+    .map((button) => button.textContent)`);
+}
+
+/** Creates the newsletter topic (e-mail and SMS) with its first consent text, as an admin would. */
+export async function defineNewsletter(api: ReturnType<typeof apiCaller>): Promise<void> {
+  await api('POST', '/topics', 'admin', {
+    id: 'newsletter',
+    title: 'Newsletter',
+    description: 'Monthly news',
+    allowedChannels: ['email', 'sms'],
+    legalBasis: 'consent',
+    personalFields: [],
+    retentionDays: 730,
+  });
+  await api('POST', '/topics/newsletter/versions', 'admin', {
+    text: 'Yes, send me the monthly newsletter.',
+    language: 'en',
+    change: 'material',
+  });
+}
+
+/** A consent to the newsletter by e-mail, ticked by the person on the shop's footer form. */
+export function grantNewsletter(api: ReturnType<typeof apiCaller>, subjectId: string): Promise<unknown> {
+  return api('POST', `/subjects/${subjectId}/consents`, 'crm', {
+    topicId: 'newsletter',
+    channel: 'email',
+    evidence: {
+      method: 'checkbox',
+      capturedAt: new Date().toISOString(),
+      sourceSystem: 'web-shop',
+      formId: 'footer',
+      textVersion: 1,
+      affirmativeAction: true,
+    },
+  });
+}
+
+export interface DashboardApp {
+  baseUrl: string;
+  keys: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The dashboard built from its sources and served by the real api on fresh embedded stores, with a
+ * key per role; close() stops the app and removes the build, the data and `extraFolders`.
+ */
+export async function bootDashboardApp(extraFolders: string[] = []): Promise<DashboardApp> {
+  const previousDashboardDir = process.env.DASHBOARD_DIR;
+  const folders = [buildDashboard(), tempDataDir()];
+  process.env.DASHBOARD_DIR = folders[0];
+  const keys = createRoleKeys(folders[1]!);
+  const booted = await bootApp({ dataDir: folders[1], listen: true });
+  const baseUrl = (await booted.app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    baseUrl,
+    keys,
+    close: async () => {
+      await booted.close();
+      if (previousDashboardDir === undefined) delete process.env.DASHBOARD_DIR;
+      else process.env.DASHBOARD_DIR = previousDashboardDir;
+      for (const folder of [...folders, ...extraFolders]) rmSync(folder, { recursive: true, force: true });
+    },
+  };
 }

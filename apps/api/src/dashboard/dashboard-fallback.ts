@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { DashboardFiles } from './dashboard-files';
-import { sendDashboardFile } from './dashboard-headers';
+import { dashboardPage, sendDashboardFile } from './dashboard-headers';
 
 /** The first segment of a path: `/subjects/1/history` -> `subjects`. */
 export function firstSegment(url: string): string {
@@ -30,8 +30,8 @@ export function serveDashboardOnUnknownPages(app: NestFastifyApplication): void 
     if (segment !== '') apiPrefixes.add(segment);
   });
   fastify.addHook('onRequest', async (request, reply) => {
-    const index = files.index();
+    const index = dashboardPage(files, request);
     if (!request.is404 || !index || !wantsPage(request, apiPrefixes)) return;
-    return sendDashboardFile(reply, index);
+    return sendDashboardFile(request, reply, index);
   });
 }

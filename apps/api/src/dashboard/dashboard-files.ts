@@ -1,5 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { LANGUAGES, type Language } from '../../../dashboard/src/i18n/languages';
+import type { Encoding } from './content-negotiation';
 
 /** One built file of the dashboard, held in memory: the whole build is a few hundred kilobytes. */
 export interface DashboardFile {
@@ -7,6 +10,8 @@ export interface DashboardFile {
   type: string;
   /** Vite names assets by content hash, so a browser may keep them for good. */
   immutable: boolean;
+  /** The same bytes compressed, by encoding (the build writes `.br` and `.gz` beside each asset). */
+  encoded: Partial<Record<Encoding, Buffer>>;
 }
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -19,18 +24,31 @@ const TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
 };
 
+const SUFFIXES: Readonly<Record<Encoding, string>> = { br: '.br', gzip: '.gz' };
+
 /** Built next to the compiled api (dist/dashboard) or, from the sources, under the repository's dist. */
 function defaultDirectory(): string | undefined {
   const candidates = [resolve(__dirname, '../../../../dashboard'), resolve(__dirname, '../../../../dist/dashboard')];
   return candidates.find((dir) => existsSync(join(dir, 'index.html')));
 }
 
+/** The page in one language: `<html lang>` set by the server, so no script has to fix it after the first paint. */
+function pageIn(page: DashboardFile, language: Language): DashboardFile {
+  const body = Buffer.from(page.body.toString('utf8').replace(/<html lang="[^"]*"/, `<html lang="${language}"`));
+  // The page is a kilobyte: compressing it here costs well under a millisecond.
+  return { ...page, body, encoded: { br: brotliCompressSync(body), gzip: gzipSync(body) } };
+}
+
 /** The dashboard build (`vite build`), read once at start; DASHBOARD_DIR points elsewhere. */
 export class DashboardFiles {
   private readonly files = new Map<string, DashboardFile>();
+  private readonly pages = new Map<Language, DashboardFile>();
 
   constructor(readonly directory: string | undefined) {
-    if (directory && existsSync(join(directory, 'index.html'))) this.readTree(directory, '');
+    if (!directory || !existsSync(join(directory, 'index.html'))) return;
+    this.readTree(directory, '');
+    const page = this.files.get('index.html')!;
+    for (const language of LANGUAGES) this.pages.set(language, pageIn(page, language));
   }
 
   static load(env: NodeJS.ProcessEnv = process.env): DashboardFiles {
@@ -41,8 +59,8 @@ export class DashboardFiles {
     return this.files.has('index.html');
   }
 
-  index(): DashboardFile | undefined {
-    return this.files.get('index.html');
+  index(language: Language): DashboardFile | undefined {
+    return this.pages.get(language);
   }
 
   /** Only names that were in the build: a request path never reaches the file system. */
@@ -54,13 +72,22 @@ export class DashboardFiles {
     for (const name of readdirSync(directory)) {
       const full = join(directory, name);
       const relative = prefix + name;
+      const type = TYPES[extname(name)];
       if (statSync(full).isDirectory()) this.readTree(full, `${relative}/`);
-      else if (TYPES[extname(name)])
+      else if (type)
         this.files.set(relative, {
           body: readFileSync(full),
-          type: TYPES[extname(name)]!,
+          type,
           immutable: relative.startsWith('assets/'),
+          encoded: precompressed(full),
         });
     }
   }
+}
+
+function precompressed(full: string): Partial<Record<Encoding, Buffer>> {
+  const encoded: Partial<Record<Encoding, Buffer>> = {};
+  for (const [encoding, suffix] of Object.entries(SUFFIXES) as Array<[Encoding, string]>)
+    if (existsSync(full + suffix)) encoded[encoding] = readFileSync(full + suffix);
+  return encoded;
 }

@@ -1,10 +1,10 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth';
 import { edgeRefusal } from '../http/edge-refusals';
 import { DashboardFiles } from './dashboard-files';
-import { sendDashboardFile } from './dashboard-headers';
+import { dashboardPage, sendDashboardFile } from './dashboard-headers';
 
 /**
  * Mission Control's page and assets. Public: they hold no data, every figure is fetched with the
@@ -17,26 +17,26 @@ export class DashboardController {
   constructor(private readonly files: DashboardFiles) {}
 
   @Get()
-  index(@Res() reply: FastifyReply): FastifyReply {
-    const index = this.files.index();
+  index(@Req() request: FastifyRequest, @Res() reply: FastifyReply): FastifyReply {
+    const index = dashboardPage(this.files, request);
     if (!index)
       throw edgeRefusal('DASHBOARD.NOT_BUILT', 'The dashboard is not built; run npm run build (or set DASHBOARD_DIR)');
-    return sendDashboardFile(reply, index);
+    return sendDashboardFile(request, reply, index);
   }
 
   @Get('assets/:file')
-  asset(@Param('file') name: string, @Res() reply: FastifyReply): FastifyReply {
-    return this.send(`assets/${name}`, reply);
+  asset(@Param('file') name: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): FastifyReply {
+    return this.send(`assets/${name}`, request, reply);
   }
 
   @Get('favicon.svg')
-  favicon(@Res() reply: FastifyReply): FastifyReply {
-    return this.send('favicon.svg', reply);
+  favicon(@Req() request: FastifyRequest, @Res() reply: FastifyReply): FastifyReply {
+    return this.send('favicon.svg', request, reply);
   }
 
-  private send(path: string, reply: FastifyReply): FastifyReply {
+  private send(path: string, request: FastifyRequest, reply: FastifyReply): FastifyReply {
     const file = this.files.file(path);
     if (!file) throw edgeRefusal('DASHBOARD.FILE_NOT_FOUND', `No dashboard file ${path}`);
-    return sendDashboardFile(reply, file);
+    return sendDashboardFile(request, reply, file);
   }
 }

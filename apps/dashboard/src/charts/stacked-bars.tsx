@@ -1,15 +1,29 @@
+import { useRef } from 'react';
 import type { ConsentFigures } from '../api/types';
+import { useParentWidth } from '../components/use-width';
 import { useI18n } from '../i18n/i18n';
 import { BLOCKED, STACKED, stackedTotal } from './series';
 
-const WIDTH = 760;
-const LABEL = 210;
+const MAX_WIDTH = 760;
 const TOTAL = 70;
 const BAR = 22;
 const GAP = 4;
 const BLOCK_BAR = 7;
 const ROW = BAR + GAP + BLOCK_BAR + 18;
-const AREA = WIDTH - LABEL - TOTAL;
+/** Below this width a row's label sits on its own line above the bar instead of beside it. */
+const NARROW = 560;
+const LABEL_LINE = 20;
+
+/**
+ * Laid out in the pixels the chart has (one unit = one CSS pixel), so its 13 px labels stay 13 px
+ * on a phone instead of shrinking with the whole drawing.
+ */
+function layout(room: number) {
+  const WIDTH = Math.min(MAX_WIDTH, Math.max(260, room));
+  const narrow = WIDTH < NARROW;
+  const LABEL = narrow ? 0 : 210;
+  return { WIDTH, LABEL, narrow, row: ROW + (narrow ? LABEL_LINE : 0), AREA: WIDTH - LABEL - TOTAL };
+}
 
 /**
  * One stacked bar per topic and channel, all on one scale so rows compare at a glance, with the
@@ -17,19 +31,35 @@ const AREA = WIDTH - LABEL - TOTAL;
  * enough to hold them; the table beside the chart has every figure.
  */
 export function StackedBars({ rows }: { rows: readonly ConsentFigures[] }) {
-  const { t, number } = useI18n();
+  const { t, number, term } = useI18n();
+  const ref = useRef<SVGSVGElement>(null);
+  const { WIDTH, LABEL, narrow, row: ROW_HEIGHT, AREA } = layout(useParentWidth(ref, MAX_WIDTH));
   const max = Math.max(1, ...rows.map((row) => Math.max(stackedTotal(row), row.blocked)));
   const scale = (n: number) => (n / max) * AREA;
-  const height = rows.length * ROW + 4;
+  const height = rows.length * ROW_HEIGHT + 4;
   return (
-    <svg className="chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={t('overview.chartLabel')}>
+    <svg
+      ref={ref}
+      className="chart"
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      width={WIDTH}
+      height={height}
+      role="img"
+      aria-label={t('overview.chartLabel')}
+    >
       {rows.map((row, i) => {
-        const y = i * ROW + 4;
+        const y = i * ROW_HEIGHT + 4 + (narrow ? LABEL_LINE : 0);
         let x = LABEL;
         return (
           <g key={`${row.topicId}/${row.channel}`}>
-            <text x={LABEL - 10} y={y + BAR / 2} textAnchor="end" dominantBaseline="middle" className="chart-label">
-              {truncate(row.title, 22)} · {row.channel}
+            <text
+              x={narrow ? 0 : LABEL - 10}
+              y={narrow ? y - LABEL_LINE / 2 : y + BAR / 2}
+              textAnchor={narrow ? 'start' : 'end'}
+              dominantBaseline="middle"
+              className="chart-label"
+            >
+              {truncate(row.title, narrow ? 40 : 22)} · {term('channel', row.channel)}
             </text>
             <rect x={LABEL} y={y} width={AREA} height={BAR} className="chart-track" />
             {STACKED.map((series) => {

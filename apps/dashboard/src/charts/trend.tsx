@@ -1,6 +1,6 @@
 import type { MissionControlFigures } from '../api/types';
 import { useI18n, type MessageKey } from '../i18n/i18n';
-import { ScrollRegion } from '../views/scroll-region';
+import { ScrollRegion } from '../components/scroll-box';
 
 type Day = MissionControlFigures['trend'][number];
 type Measure = 'grants' | 'revocations' | 'blocks';

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { useAnnounce } from './announcer';
 import { ErrorNote } from './error-note';
 
 export interface ConfirmDialogProps {
@@ -12,6 +13,8 @@ export interface ConfirmDialogProps {
   acknowledge?: string;
   /** False while the form inside is not complete (e.g. a confirmation word not yet typed). */
   ready?: boolean;
+  /** What is announced and focused once it is done; by default "Done: <confirmLabel>". */
+  done?: string;
   children?: ReactNode;
   onConfirm: () => Promise<void>;
   onClose: () => void;
@@ -22,11 +25,14 @@ const FOCUSABLE =
 
 /**
  * A modal confirmation: the page behind is inert (native <dialog>), Tab stays inside, Escape and
- * Cancel close without doing anything, focus returns to the button that opened it.
+ * Cancel close without doing anything and return focus to the button that opened it; once done,
+ * the outcome is announced and focused instead (the opener may be gone).
  */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { t } = useI18n();
+  const announce = useAnnounce();
   const ref = useRef<HTMLDialogElement>(null);
+  const succeeded = useRef(false);
   const ids = { title: useId(), description: useId() };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -38,7 +44,9 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     dialog.showModal();
     // The safe choice has the focus: Enter on a destructive dialog must not destroy.
     dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    return () => opener?.focus();
+    return () => {
+      if (!succeeded.current) opener?.focus();
+    };
   }, []);
 
   const submit = async (event: FormEvent) => {
@@ -47,6 +55,8 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     setError(undefined);
     try {
       await props.onConfirm();
+      succeeded.current = true;
+      announce(props.done ?? t('common.done', { action: props.confirmLabel }));
       props.onClose();
     } catch (failure) {
       setError(failure);

@@ -1,9 +1,13 @@
 import { ApiError } from '../api/api-error';
 import { useI18n } from '../i18n/i18n';
 
-/** An api refusal in words; a route the api does not (yet) have reads "not available". */
+/**
+ * An api refusal in words of the chosen language, with the field it names and its stable code (for
+ * support); a code the catalogue lacks shows the api's own message. A route the api does not (yet)
+ * have reads "not available".
+ */
 export function ErrorNote({ error }: { error: unknown }) {
-  const { t } = useI18n();
+  const { t, term, refusal } = useI18n();
   if (error instanceof ApiError && error.code === 'HTTP.NOT_FOUND')
     return <p className="note unavailable">{t('common.notAvailable')}</p>;
   if (error instanceof ApiError && error.status === 403)
@@ -15,7 +19,8 @@ export function ErrorNote({ error }: { error: unknown }) {
   if (error instanceof ApiError) {
     return (
       <p className="note error" role="alert">
-        <code>{error.code}</code> {error.message}
+        {refusal(error.code) ?? error.message}
+        {error.field && ` ${t('common.field', { field: term('field', error.field) })}`} <code>{error.code}</code>
       </p>
     );
   }

@@ -3,7 +3,7 @@ import type { CommandResponse, ConsentCell, PictureCell, SubjectProfile } from '
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorNote } from '../components/error-note';
 import { StatusBadge } from '../components/status-badge';
-import { useI18n, type MessageKey } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
 
 const REVOCABLE = ['granted', 'pending-double-opt-in', 'reconsent-required'];
@@ -95,10 +95,10 @@ function CellCard(props: {
   onError: (error: unknown) => void;
 }) {
   const { cell, subject } = props;
-  const { t, date } = useI18n();
+  const { t, date, term } = useI18n();
   const { client, can } = useSession();
   const recorded = subject.consents.filter((c) => c.topicId === cell.topicId && c.channel === cell.channel);
-  const basis = t(`basis.${cell.legalBasis}` as MessageKey);
+  const basis = term('legalBasis', cell.legalBasis);
   const method = recorded.find((c) => c.method)?.method;
   const download = (consent: ConsentCell) =>
     client
@@ -113,7 +113,7 @@ function CellCard(props: {
         {t('picture.consent')}:{' '}
         {cell.consent === 'not-required' ? t('picture.notRequired', { basis }) : <StatusBadge status={cell.consent} />}
         {cell.givenAt && ` · ${t('picture.given')} ${date(cell.givenAt)}`}
-        {method && ` · ${t(`method.${method}` as MessageKey)}`}
+        {method && ` · ${term('method', method)}`}
       </p>
       {subject.picture && (
         <p className="small" data-testid="may-contact">
@@ -123,7 +123,7 @@ function CellCard(props: {
       {cell.reasons.length > 0 && (
         <ul className="reasons small">
           {cell.reasons.map((code) => (
-            <li key={code}>{t(`reason.${code}` as MessageKey)}</li>
+            <li key={code}>{term('reason', code)}</li>
           ))}
         </ul>
       )}

@@ -8,7 +8,7 @@ type Answer = { state: 'idle' } | { state: 'ok'; data: Contactability } | { stat
 
 /** "May we contact this person about this topic on this channel, now?", as a journey would ask. */
 export function ContactabilityCheck({ subject }: { subject: SubjectProfile }) {
-  const { t } = useI18n();
+  const { t, term } = useI18n();
   const { client } = useSession();
   const [topic, setTopic] = useState(subject.consents[0]?.topicId ?? '');
   const [channel, setChannel] = useState(subject.consents[0]?.channel ?? subject.contactPoints?.[0]?.channel ?? '');
@@ -63,12 +63,12 @@ export function ContactabilityCheck({ subject }: { subject: SubjectProfile }) {
           data-testid="contactability-verdict"
         >
           <strong>{answer.data.allowed ? t('contactability.allowed') : t('contactability.denied')}</strong>
-          <span> · {t('contactability.legalBasis', { basis: answer.data.legalBasis })}</span>
+          <span> · {t('contactability.legalBasis', { basis: term('legalBasis', answer.data.legalBasis) })}</span>
           {answer.data.reasons.length > 0 && (
             <ul>
               {answer.data.reasons.map((reason) => (
                 <li key={reason.code}>
-                  <code>{reason.code}</code>
+                  {term('reason', reason.code)} <code>{reason.code}</code>
                 </li>
               ))}
             </ul>

@@ -6,7 +6,7 @@ import { revealed } from '../views/revealed';
 
 /** Who the subject is, as far as the caller's role may see (auditors: redacted, journeys: nothing). */
 export function ProfileCard({ subject, name }: { subject: SubjectProfile; name: string }) {
-  const { t, date } = useI18n();
+  const { t, date, term } = useI18n();
   const { can } = useSession();
   const fields = Object.entries(subject.profile ?? {});
   return (
@@ -39,7 +39,7 @@ export function ProfileCard({ subject, name }: { subject: SubjectProfile; name: 
         <dd>{date(subject.updatedAt)}</dd>
         {subject.contactPoints?.map((point) => (
           <div key={point.contactPointId} className="fact">
-            <dt>{point.channel}</dt>
+            <dt>{term('channel', point.channel)}</dt>
             <dd>
               {revealed(point.address, t)} {point.status !== 'active' && <span className="chip">{point.status}</span>}
             </dd>
@@ -47,7 +47,7 @@ export function ProfileCard({ subject, name }: { subject: SubjectProfile; name: 
         ))}
         {fields.map(([field, value]) => (
           <div key={field} className="fact">
-            <dt>{field}</dt>
+            <dt>{term('field', field)}</dt>
             <dd>{revealed(value, t)}</dd>
           </div>
         ))}

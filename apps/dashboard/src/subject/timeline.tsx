@@ -31,7 +31,7 @@ export function Timeline({ subjectId, version }: { subjectId: string; version: n
 }
 
 function TimelineItem({ entry, language }: { entry: TimelineEntry; language: 'en' | 'de' }) {
-  const { t, date } = useI18n();
+  const { t, date, term } = useI18n();
   const evidence = entry.evidence ?? {};
   return (
     <li data-testid="timeline-entry">
@@ -43,7 +43,7 @@ function TimelineItem({ entry, language }: { entry: TimelineEntry; language: 'en
       {entry.evidence && (
         <p className="evidence">
           {t('timeline.evidence', {
-            method: String(evidence.method ?? '–'),
+            method: typeof evidence.method === 'string' ? term('method', evidence.method) : '–',
             captured: date(typeof evidence.capturedAt === 'string' ? evidence.capturedAt : undefined),
             source: String(evidence.sourceSystem ?? '–'),
             form: String(evidence.formId ?? '–'),

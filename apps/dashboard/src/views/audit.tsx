@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AnchorRecord } from '../api/types';
 import { ErrorNote } from '../components/error-note';
+import { ScrollTable } from '../components/scroll-box';
 import { useI18n } from '../i18n/i18n';
 import { href } from '../router';
 import { useSession } from '../session';
@@ -50,7 +51,7 @@ function Anchors() {
       {anchors.state === 'error' && <ErrorNote error={anchors.error} />}
       {anchors.state === 'ok' && anchors.data.length === 0 && <p className="note">{t('audit.noAnchors')}</p>}
       {anchors.state === 'ok' && anchors.data.length > 0 && (
-        <table>
+        <ScrollTable label={t('audit.anchors')}>
           <thead>
             <tr>
               {(['audit.anchorTime', 'audit.logSize', 'audit.position', 'audit.root', 'audit.key'] as const).map(
@@ -77,7 +78,7 @@ function Anchors() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
     </div>
   );

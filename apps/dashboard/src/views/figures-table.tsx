@@ -1,7 +1,7 @@
 import type { ConsentFigures } from '../api/types';
 import { STACKED } from '../charts/series';
 import { useI18n, type MessageKey } from '../i18n/i18n';
-import { ScrollRegion } from './scroll-region';
+import { ScrollRegion } from '../components/scroll-box';
 
 type Count = 'reachable' | 'contactable' | (typeof STACKED)[number]['key'] | 'objected' | 'blocked';
 
@@ -9,7 +9,7 @@ const CONSENT_ONLY = new Set<Count>(STACKED.map((series) => series.key));
 
 /** Per topic and channel, in people: who can be reached, who may be contacted now, and why the others not. */
 export function FiguresTable({ rows }: { rows: readonly ConsentFigures[] }) {
-  const { t, number } = useI18n();
+  const { t, number, term } = useI18n();
   const columns: Array<{ key: Count; label: MessageKey }> = [
     { key: 'reachable', label: 'figures.reachable' },
     { key: 'contactable', label: 'figures.contactable' },
@@ -41,7 +41,7 @@ export function FiguresTable({ rows }: { rows: readonly ConsentFigures[] }) {
             <tr key={`${row.topicId}/${row.channel}`}>
               <th scope="row">{row.title}</th>
               <td>{row.channel}</td>
-              <td>{t(`basis.${row.legalBasis}` as MessageKey)}</td>
+              <td>{term('legalBasis', row.legalBasis)}</td>
               <td className="num" data-testid={`rate-${row.topicId}-${row.channel}`}>
                 {row.optInRate === null || row.optInRate === undefined ? '–' : percent(row.optInRate)}
               </td>

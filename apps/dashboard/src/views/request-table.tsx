@@ -5,7 +5,7 @@ import { href } from '../router';
 import { useSession } from '../session';
 import { daysLeft } from '../subject/days-left';
 import { type Answer, RequestDialog } from './request-dialogs';
-import { ScrollRegion } from './scroll-region';
+import { ScrollRegion } from '../components/scroll-box';
 
 const COLUMNS = [
   'requests.due',

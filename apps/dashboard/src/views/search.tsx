@@ -81,7 +81,7 @@ export function Search() {
 }
 
 function SearchResult({ result }: { result: Result }) {
-  const { t } = useI18n();
+  const { t, term } = useI18n();
   if (result.state === 'idle') return null;
   if (result.state === 'loading') return <p className="note">{t('common.loading')}</p>;
   if (result.state === 'error')
@@ -100,7 +100,7 @@ function SearchResult({ result }: { result: Result }) {
           </a>{' '}
           {item.contactPoints.map((point) => (
             <span key={point.contactPointId} className="chip">
-              {point.channel}: {revealed(point.address, t)}
+              {term('channel', point.channel)}: {revealed(point.address, t)}
             </span>
           ))}
         </li>

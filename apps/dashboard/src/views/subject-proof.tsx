@@ -31,16 +31,18 @@ export function SubjectProof({ subjectId }: { subjectId: string }) {
 }
 
 function VerificationCard({ verification: v }: { verification: Verification }) {
-  const { t } = useI18n();
+  const { t, tn } = useI18n();
   return (
     <div className={`card verdict ${v.ok ? 'ok' : 'bad'}`} role="status" data-testid="verification">
       <h2>{v.ok ? t('audit.intact') : t('audit.broken')}</h2>
       <ul className="plain">
-        <li>{t('audit.events', { events: v.events, revision: v.head.revision })}</li>
-        <li>{t('audit.anchorsCovering', { covering: v.anchors.covering, valid: v.anchors.signaturesValid })}</li>
+        <li>{tn('audit.events', v.events, { revision: v.head.revision })}</li>
+        <li>
+          {tn('audit.anchorsCovering', v.anchors.covering)} {tn('audit.signaturesValid', v.anchors.signaturesValid)}
+        </li>
         <li>
           {v.inclusion
-            ? t(v.inclusion.verified ? 'audit.included' : 'audit.notIncluded', { tree: v.inclusion.treeSize })
+            ? tn(v.inclusion.verified ? 'audit.included' : 'audit.notIncluded', v.inclusion.treeSize)
             : t('audit.noInclusion')}
         </li>
         {v.firstBreak && <li className="error">{t('audit.firstBreak', { detail: JSON.stringify(v.firstBreak) })}</li>}
