@@ -827,6 +827,13 @@ export interface components {
         }[];
       /** @description The addresses that may be used */
       contactPointIds: string[];
+      /** @description Art. 21(2): whether the person may be profiled for this topic (false on an objection to profiling) */
+      profilingAllowed: boolean;
+      /** @description Why not: the reasons of the contact, TOPIC.NO_PROFILING, OBJECTION.PROFILING */
+      profilingReasons: {
+          code: string;
+          eventIds: string[];
+        }[];
     };
     ContactabilityBatch: {
       results: {
@@ -841,6 +848,13 @@ export interface components {
             }[];
           /** @description The addresses that may be used */
           contactPointIds: string[];
+          /** @description Art. 21(2): whether the person may be profiled for this topic (false on an objection to profiling) */
+          profilingAllowed: boolean;
+          /** @description Why not: the reasons of the contact, TOPIC.NO_PROFILING, OBJECTION.PROFILING */
+          profilingReasons: {
+              code: string;
+              eventIds: string[];
+            }[];
           contactPointId?: string;
         }[];
     };
@@ -851,6 +865,7 @@ export interface components {
       items: {
           subjectId: string;
           contactPointIds: string[];
+          profilingAllowed: boolean;
         }[];
       /** @description Pass as `after` for the next page; absent on the last page */
       next?: string;
