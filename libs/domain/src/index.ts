@@ -3,6 +3,7 @@ export * from './shared/decider';
 export * from './shared/error-codes';
 export * from './shared/message';
 export * from './shared/channel';
+export * from './shared/countries';
 export * from './streams';
 export { isIsoTimestamp, hasPassed } from './shared/time';
 
@@ -34,6 +35,8 @@ export { addCalendarMonths, requestDueAt, extendedDueAt, MAX_EXTENSION_MONTHS } 
 export { governingHold } from './subject/legal-hold.evolve';
 export * from './subject/retention';
 export * from './subject/subject.state';
+export * from './subject/age';
+export * from './subject/parental-authorisation';
 export * from './subject/subject.decider';
 export { effectiveConsentStatus, type ConsentStatus } from './subject/consent-status';
 export { findDoubleOptInByTokenHash } from './subject/double-opt-in.confirm';

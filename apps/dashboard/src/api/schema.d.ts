@@ -326,9 +326,11 @@ export interface components {
       locale: string;
       contactPoints: components["schemas"]["ContactPointDto"][];
       /**
-       * @description Only fields of PROFILE_FIELDS or of a topic
+       * @description Only fields of PROFILE_FIELDS or of a topic, and for Art. 8 `dateOfBirth` (YYYY-MM-DD), `ageBand` ("13-15", "18+") and `country` (ISO 3166-1 alpha-2)
        * @example {
-       *   "firstName": "Anna"
+       *   "firstName": "Anna",
+       *   "dateOfBirth": "2012-06-01",
+       *   "country": "AT"
        * }
        */
       profile?: Record<string, never>;
@@ -336,6 +338,20 @@ export interface components {
     RectifyContactPointDto: {
       /** @example anna.berg@example.org */
       address: string;
+    };
+    ParentalAuthorisationDto: {
+      /**
+       * @description How the authorisation was verified
+       * @enum {string}
+       */
+      method: "signed_form" | "email_confirmation" | "id_document" | "payment_card" | "video_call" | "in_person";
+      /**
+       * @description The verification record (no name, no address)
+       * @example case-2026-0042
+       */
+      reference: string;
+      /** @description The parent's name; personal data, stored only encrypted, never on receipts */
+      holderName?: string;
     };
     EvidenceDto: {
       /** @enum {string} */
@@ -360,6 +376,8 @@ export interface components {
       userAgent?: string;
       /** @example true */
       affirmativeAction: boolean;
+      /** @description Art. 8(1): required on a topic offered to children when the subject is below the age of consent */
+      parentalAuthorisation?: components["schemas"]["ParentalAuthorisationDto"];
     };
     GrantConsentDto: {
       /** @example newsletter */
@@ -693,6 +711,12 @@ export interface components {
       doubleOptIns?: {
           [key: string]: unknown;
         }[];
+      /** @description Art. 8(1), from dateOfBirth or ageBand and country; for roles that see personal data */
+      childConsent?: {
+        ageOfDigitalConsent: number;
+        /** @description null: the age is unknown */
+        belowAgeOfDigitalConsent: boolean | null;
+      };
     };
     SubjectSummary: {
       subjectId: string;

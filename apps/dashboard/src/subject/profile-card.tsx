@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/i18n';
 import { href } from '../router';
 import { useSession } from '../session';
 import { revealed } from '../views/revealed';
+import { ChildBadge } from './child-badge';
 
 /** Who the subject is, as far as the caller's role may see (auditors: redacted, journeys: nothing). */
 export function ProfileCard({ subject }: { subject: SubjectProfile }) {
@@ -12,7 +13,9 @@ export function ProfileCard({ subject }: { subject: SubjectProfile }) {
   return (
     <section className="card" aria-labelledby="profile-title">
       <div className="section-head">
-        <h1 id="profile-title">{t('profile.title')}</h1>
+        <h1 id="profile-title">
+          {t('profile.title')} <ChildBadge subject={subject} />
+        </h1>
         {can('verify') && <a href={href.audit(subject.subjectId)}>{t('profile.toAudit')}</a>}
       </div>
       {subject.erased && (

@@ -17,7 +17,7 @@ export interface ProofEntry {
 export function topicIdsOf(subject: RegisteredSubject): string[] {
   const fromConsents = Object.values(subject.consents).map((record) => record.scope.topicId);
   const fromScopes = [...Object.values(subject.objections), ...Object.values(subject.blocks)].flatMap(({ scope }) =>
-    scope.kind === 'topic' ? [scope.topicId] : [],
+    scope.kind === 'topic' || scope.kind === 'profiling' ? [scope.topicId ?? []].flat() : [],
   );
   return [...new Set([...fromConsents, ...fromScopes])];
 }
