@@ -27,14 +27,7 @@ export function confirmDoubleOptIn({ data, metadata }: ConfirmDoubleOptIn, state
   // The address may have been removed since the link was sent: then nothing can be confirmed for it.
   requireActiveContactPoint(subject, request.scope.contactPointId);
   // The age may have been recorded after the link was sent.
-  requireParentalAuthorisation(
-    subject.profile,
-    topic,
-    undefined,
-    metadata.ageOfDigitalConsent,
-    metadata.now,
-    'tokenHash',
-  );
+  requireParentalAuthorisation(subject.profile, topic, undefined, metadata, 'tokenHash');
   const ipAddress = optionalText(data.ipAddress, 'INPUT.TEXT_INVALID', 'ipAddress', 64);
   const userAgent = optionalText(data.userAgent, 'INPUT.TEXT_INVALID', 'userAgent', 1_000);
   const { subjectId } = subject;

@@ -52,14 +52,7 @@ function validRequest(
   requireMatchingChannel(point, channel);
   const { contactPointId } = point;
   const { version: textVersion } = requireCurrentText(topic, data.textVersion, 'textVersion');
-  requireParentalAuthorisation(
-    subject.profile,
-    topic,
-    undefined,
-    metadata.ageOfDigitalConsent,
-    metadata.now,
-    'topicId',
-  );
+  requireParentalAuthorisation(subject.profile, topic, undefined, metadata, 'topicId');
   const sourceSystem = requireText(data.sourceSystem, 'EVIDENCE.SOURCE_REQUIRED', 'sourceSystem', 200);
   const formId = optionalText(data.formId, 'INPUT.TEXT_INVALID', 'formId', 200);
   return compact({

@@ -25,14 +25,7 @@ export function grantConsent({ data, metadata }: GrantConsent, state: SubjectSta
   const topic = requireActiveTopic(metadata.topic, data.topicId, channel);
   const scope = consentScope(subject, topic.id, channel, data.contactPointId);
   const text = requireCurrentText(topic, data.evidence.textVersion, 'evidence.textVersion');
-  const { parentalAuthorisation } = checked;
-  requireParentalAuthorisation(
-    subject.profile,
-    topic,
-    parentalAuthorisation,
-    metadata.ageOfDigitalConsent,
-    metadata.now,
-  );
+  requireParentalAuthorisation(subject.profile, topic, checked.parentalAuthorisation, metadata);
   const expiresAt = optionalExpiry(data.expiresAt, metadata.now);
   if (alreadyGranted(subject, scope, topic, text.version, metadata.now)) return [];
   const evidence = { ...checked, textVersion: text.version, textHash: text.textHash };

@@ -52,8 +52,7 @@ export function requireParentalAuthorisation(
   profile: Profile,
   topic: TopicView,
   authorisation: ParentalAuthorisation | undefined,
-  rule: AgeOfDigitalConsent,
-  now: string,
+  { ageOfDigitalConsent: rule, now }: { ageOfDigitalConsent: AgeOfDigitalConsent; now: string },
   field = AT,
 ): void {
   if (!topic.offeredToChildren || authorisation !== undefined) return;
