@@ -94,6 +94,12 @@ describe('GDPR Art. 8: child consent (e2e)', () => {
     expect(granted(await grant(await child(15, 'FR', 'lea@example.org')))).toBe(true);
   });
 
+  it('documents the refusal on the grant route, so clients can handle it', async () => {
+    const document = (await driver.app.inject({ method: 'GET', url: '/docs/json' })).json();
+    const conflict = document.paths['/subjects/{id}/consents'].post.responses['409'];
+    expect(conflict.description).toContain('CONSENT.PARENTAL_AUTHORISATION_REQUIRED');
+  });
+
   it('an unknown age stays allowed', async () => {
     expect(granted(await grant(await driver.register([{ channel: 'email', address: 'x@example.org' }])))).toBe(true);
   });

@@ -19,9 +19,19 @@ const EVIDENCE: RefusalCode[] = [
   'EVIDENCE.CAPTURED_AT_INVALID',
   'EVIDENCE.METHOD_UNKNOWN',
   'EVIDENCE.SOURCE_REQUIRED',
+  'EVIDENCE.PARENTAL_METHOD_UNKNOWN',
+  'EVIDENCE.PARENTAL_REFERENCE_REQUIRED',
   'INPUT.TEXT_INVALID',
 ];
-const PROFILE: RefusalCode[] = ['PROFILE.FIELD_NOT_ALLOWED', 'PROFILE.VALUE_INVALID'];
+const PROFILE: RefusalCode[] = [
+  'PROFILE.FIELD_NOT_ALLOWED',
+  'PROFILE.VALUE_INVALID',
+  'PROFILE.DATE_OF_BIRTH_INVALID',
+  'PROFILE.AGE_BAND_INVALID',
+  'PROFILE.COUNTRY_UNKNOWN',
+];
+/** Art. 8(1): a child below the age of digital consent, on a topic offered to children. */
+const CHILD: RefusalCode[] = ['CONSENT.PARENTAL_AUTHORISATION_REQUIRED'];
 const OPEN_REQUEST: RefusalCode[] = [...EXISTING, 'REQUEST.NOT_FOUND', 'REQUEST.CLOSED'];
 
 export type CommandType = SubjectCommand['type'] | TopicCommand['type'];
@@ -46,7 +56,7 @@ export const COMMAND_REFUSALS: Record<CommandType, RefusalCode[]> = {
   RectifyContactPoint: [...EXISTING, 'CONTACT_POINT.NOT_FOUND', 'CONTACT_POINT.ADDRESS_INVALID'],
   RemoveContactPoint: [...EXISTING, 'CONTACT_POINT.NOT_FOUND'],
   RectifyProfile: [...EXISTING, ...PROFILE],
-  GrantConsent: [...EXISTING, ...CONSENT_SCOPE, ...TEXT_VERSION, ...EVIDENCE, 'CONSENT.EXPIRY_INVALID'],
+  GrantConsent: [...EXISTING, ...CONSENT_SCOPE, ...TEXT_VERSION, ...EVIDENCE, ...CHILD, 'CONSENT.EXPIRY_INVALID'],
   RevokeConsent: [...EXISTING, ...CONSENT_SCOPE, 'CONSENT.NOT_GRANTED', 'INPUT.TEXT_INVALID'],
   RaiseObjection: [...EXISTING, 'OBJECTION.SCOPE_INVALID', 'TOPIC.NOT_FOUND', 'CHANNEL.UNKNOWN', 'INPUT.TEXT_INVALID'],
   RequestDoubleOptIn: [
@@ -58,6 +68,7 @@ export const COMMAND_REFUSALS: Record<CommandType, RefusalCode[]> = {
     'DOUBLE_OPT_IN.TOKEN_HASH_INVALID',
     'EVIDENCE.SOURCE_REQUIRED',
     'INPUT.TEXT_INVALID',
+    ...CHILD,
   ],
   ConfirmDoubleOptIn: [
     ...EXISTING,
@@ -68,6 +79,7 @@ export const COMMAND_REFUSALS: Record<CommandType, RefusalCode[]> = {
     'DOUBLE_OPT_IN.REQUEST_NOT_FOUND',
     'DOUBLE_OPT_IN.TOKEN_HASH_INVALID',
     'CONSENT.TEXT_VERSION_UNKNOWN',
+    ...CHILD,
   ],
   ExpireDoubleOptIn: [...EXISTING, 'DOUBLE_OPT_IN.REQUEST_NOT_FOUND'],
   SetContactBlock: [
@@ -127,6 +139,8 @@ export const COMMAND_REFUSALS: Record<CommandType, RefusalCode[]> = {
     'TOPIC.LEGAL_BASIS_UNKNOWN',
     'TOPIC.RETENTION_INVALID',
     'TOPIC.PERSONAL_FIELD_INVALID',
+    'TOPIC.DECLARATION_INVALID',
+    'TOPIC.AUTOMATED_DECISION_INVALID',
     'CHANNEL.UNKNOWN',
   ],
   PublishConsentTextVersion: [
