@@ -328,5 +328,24 @@ describe('Mission Control dashboard (e2e)', () => {
       await page.getByRole('heading', { name: 'Consent overview' }).waitFor();
       await page.close();
     }, 30_000);
+
+    it('marks a subject below the age of digital consent with a badge (Art. 8), and an adult with none', async () => {
+      const tenYearsAgo = `${new Date().getUTCFullYear() - 10}-01-01`;
+      const register = (dateOfBirth: string, phone: string) =>
+        api('POST', '/subjects', 'crm', {
+          locale: 'de-DE',
+          contactPoints: [{ channel: 'sms', address: phone }],
+          profile: { dateOfBirth },
+        });
+      const child = await register(tenYearsAgo, '+49 151 1000001');
+      const adult = await register('1980-05-01', '+49 151 1000002');
+      const page = await signedIn('crm');
+      await page.goto(`${baseUrl}/#/subjects/${child.subjectId}`);
+      expect(await page.getByTestId('child-badge').textContent()).toBe('Child: under 16 (Art. 8)');
+      await page.goto(`${baseUrl}/#/subjects/${adult.subjectId}`);
+      await page.getByTestId('subject-id').getByText(adult.subjectId).waitFor();
+      expect(await page.getByTestId('child-badge').count()).toBe(0);
+      await page.close();
+    }, 30_000);
   });
 });

@@ -58,6 +58,8 @@ export interface ReceiptProof {
   eventHash: string;
   /** The event as leaf of the log's tree signed by a checkpoint; absent while no checkpoint covers it. */
   inclusion?: TreeInclusion;
+  /** Art. 8(1): how the authorisation of the holder of parental responsibility was verified; never a name. */
+  parentalAuthorisation?: { method: string; reference: string };
 }
 
 export type UnsignedReceipt = Omit<ConsentReceipt, 'signature'>;

@@ -36,7 +36,8 @@ export class RecordPreparer {
       const topic = typeof fields.topicId === 'string' ? await this.topics.view(fields.topicId) : undefined;
       const mapped = recordCommand(envelope, fields, () => topic, this.deps.keys);
       const allowedProfileFields = envelope.kind === 'subject' ? await this.topics.allowedProfileFields() : [];
-      const metadata = { now, channels: this.deps.domain.channels, topic, allowedProfileFields };
+      const { channels, ageOfDigitalConsent } = this.deps.domain;
+      const metadata = { now, channels, topic, allowedProfileFields, ageOfDigitalConsent };
       const context = {
         actor: IMPORT_ACTOR,
         now,

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { effectiveConsentStatus } from '#domain';
-import { SUBJECT_CRYPTO } from '#runtime';
+import { APP_CONFIG, SUBJECT_CRYPTO, type AppConfig } from '#runtime';
 import type { SubjectCrypto } from '#crypto';
 import type { ProfileConsent, SubjectProfileDocument, TopicReadView } from '#projections';
 import type { Role } from '../auth';
+import { childConsentView } from './child-consent-view';
 
 /** What a role may see of a profile (Art. 5(1)(c), 25): the edge is the only place with clear text. */
 export type ProfileAudience = 'personal' | 'redacted' | 'consents';
@@ -22,7 +23,10 @@ export function audienceOf(roles: readonly Role[]): ProfileAudience {
  */
 @Injectable()
 export class ProfileView {
-  constructor(@Inject(SUBJECT_CRYPTO) private readonly crypto: SubjectCrypto) {}
+  constructor(
+    @Inject(SUBJECT_CRYPTO) private readonly crypto: SubjectCrypto,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async present(
     doc: SubjectProfileDocument,
@@ -51,7 +55,11 @@ export class ProfileView {
       blocks,
     };
     if (audience === 'consents') return base;
-    return { ...base, locale: doc.locale, ...(await this.personal(doc, reveal)), ...(await holds(doc, reveal, now)) };
+    const personal = await this.personal(doc, reveal);
+    const held = await holds(doc, reveal, now);
+    if (audience === 'redacted') return { ...base, locale: doc.locale, ...personal, ...held };
+    const childConsent = childConsentView(personal.profile, this.config.domain.ageOfDigitalConsent, now);
+    return { ...base, locale: doc.locale, ...personal, ...held, childConsent };
   }
 
   /** A short form for lookups: who it is and where to reach them. */

@@ -1,4 +1,4 @@
-import { DPV_LEGAL_BASES, dpvPurposesOf, type TopicState } from '#domain';
+import { DPV_LEGAL_BASES, dpvPurposesOf, toTopicView, type AutomatedDecision, type TopicState } from '#domain';
 import { dataSubjectCategory, legalBasisArticle, personalDataOf, retentionPeriod, type Recipient } from '#application';
 import type { ControllerSettings } from './controller-settings';
 import type { Safeguard } from './safeguards';
@@ -18,6 +18,12 @@ export interface ProcessingActivity {
   retention: { days: number; period: string };
   consentTextVersion: number;
   safeguards: string[];
+  /** Art. 21(2): profiling for direct marketing, which the person may object to on its own. */
+  profiling: boolean;
+  /** Art. 22, 13(2)(f): the automated decision with its logic and consequences; null where there is none. */
+  automatedDecision: AutomatedDecision | null;
+  /** Art. 8(1): an information-society service offered directly to a child. */
+  offeredToChildren: boolean;
 }
 
 export interface ProcessingRegister {
@@ -37,6 +43,7 @@ export function activityOf(
   safeguardIds: string[],
 ): ProcessingActivity {
   const { definition } = state;
+  const { profiling, automatedDecision, offeredToChildren } = toTopicView(state)!;
   return {
     topicId: definition.topicId,
     name: definition.title,
@@ -50,5 +57,8 @@ export function activityOf(
     retention: { days: definition.retentionDays, period: retentionPeriod(definition.retentionDays) },
     consentTextVersion: state.versions.at(-1)?.version ?? 0,
     safeguards: safeguardIds,
+    profiling,
+    automatedDecision: automatedDecision ?? null,
+    offeredToChildren,
   };
 }

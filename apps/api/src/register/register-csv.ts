@@ -18,6 +18,9 @@ const COLUMNS = [
   'safeguards',
   'dpvPurposes',
   'dpvLegalBasis',
+  'profiling',
+  'automatedDecision',
+  'offeredToChildren',
 ] as const;
 
 /** One row per processing activity; lists joined with "; ". */
@@ -40,6 +43,11 @@ export function registerCsv(register: ProcessingRegister): string {
     a.safeguards.map((id) => measures.get(id) ?? id).join('; '),
     a.dpv.purposes.join('; '),
     a.dpv.legalBasis.join('; '),
+    yesNo(a.profiling),
+    a.automatedDecision ? `${a.automatedDecision.logic}; consequences: ${a.automatedDecision.consequences}` : 'no',
+    yesNo(a.offeredToChildren),
   ]);
   return [COLUMNS.join(','), ...rows.map((row) => row.map(csvCell).join(','))].join('\r\n') + '\r\n';
 }
+
+const yesNo = (value: boolean): string => (value ? 'yes' : 'no');

@@ -369,9 +369,11 @@ export interface components {
       locale: string;
       contactPoints: components["schemas"]["ContactPointDto"][];
       /**
-       * @description Only fields of PROFILE_FIELDS or of a topic
+       * @description Only fields of PROFILE_FIELDS or of a topic, and for Art. 8 `dateOfBirth` (YYYY-MM-DD), `ageBand` ("13-15", "18+") and `country` (ISO 3166-1 alpha-2)
        * @example {
-       *   "firstName": "Anna"
+       *   "firstName": "Anna",
+       *   "dateOfBirth": "2012-06-01",
+       *   "country": "AT"
        * }
        */
       profile?: Record<string, never>;
@@ -381,6 +383,20 @@ export interface components {
     RectifyContactPointDto: {
       /** @example anna.berg@example.org */
       address: string;
+    };
+    ParentalAuthorisationDto: {
+      /**
+       * @description How the authorisation was verified
+       * @enum {string}
+       */
+      method: "signed_form" | "email_confirmation" | "id_document" | "payment_card" | "video_call" | "in_person";
+      /**
+       * @description The verification record (no name, no address)
+       * @example case-2026-0042
+       */
+      reference: string;
+      /** @description The parent's name; personal data, stored only encrypted, never on receipts */
+      holderName?: string;
     };
     EvidenceDto: {
       /** @enum {string} */
@@ -405,6 +421,8 @@ export interface components {
       userAgent?: string;
       /** @example true */
       affirmativeAction: boolean;
+      /** @description Art. 8(1): required on a topic offered to children when the subject is below the age of consent */
+      parentalAuthorisation?: components["schemas"]["ParentalAuthorisationDto"];
     };
     GrantConsentDto: {
       /** @example newsletter */
@@ -815,6 +833,12 @@ export interface components {
       doubleOptIns?: {
           [key: string]: unknown;
         }[];
+      /** @description Art. 8(1), from dateOfBirth or ageBand and country; for roles that see personal data */
+      childConsent?: {
+        ageOfDigitalConsent: number;
+        /** @description null: the age is unknown */
+        belowAgeOfDigitalConsent: boolean | null;
+      };
     };
     SubjectSummary: {
       subjectId: string;
@@ -952,6 +976,13 @@ export interface components {
         }[];
       /** @description The addresses that may be used */
       contactPointIds: string[];
+      /** @description Art. 21(2): whether the person may be profiled for this topic (false on an objection to profiling) */
+      profilingAllowed: boolean;
+      /** @description Why not: the reasons of the contact, TOPIC.NO_PROFILING, OBJECTION.PROFILING */
+      profilingReasons: {
+          code: string;
+          eventIds: string[];
+        }[];
     };
     ContactabilityBatch: {
       results: {
@@ -966,6 +997,13 @@ export interface components {
             }[];
           /** @description The addresses that may be used */
           contactPointIds: string[];
+          /** @description Art. 21(2): whether the person may be profiled for this topic (false on an objection to profiling) */
+          profilingAllowed: boolean;
+          /** @description Why not: the reasons of the contact, TOPIC.NO_PROFILING, OBJECTION.PROFILING */
+          profilingReasons: {
+              code: string;
+              eventIds: string[];
+            }[];
           contactPointId?: string;
         }[];
     };
@@ -976,6 +1014,7 @@ export interface components {
       items: {
           subjectId: string;
           contactPointIds: string[];
+          profilingAllowed: boolean;
         }[];
       /** @description Pass as `after` for the next page; absent on the last page */
       next?: string;
@@ -1551,14 +1590,14 @@ export interface operations {
           "application/json": components["schemas"]["CommandResponse"];
         };
       };
-      /** @description Refused: CHANNEL.UNKNOWN, HTTP.MALFORMED_JSON, TOPIC.CHANNELS_REQUIRED, TOPIC.DESCRIPTION_REQUIRED, TOPIC.ID_INVALID, TOPIC.LEGAL_BASIS_UNKNOWN, TOPIC.PERSONAL_FIELD_INVALID, TOPIC.RETENTION_INVALID, TOPIC.TITLE_REQUIRED, VALIDATION.FAILED, VALIDATION.IDEMPOTENCY_KEY */
+      /** @description Refused: CHANNEL.UNKNOWN, HTTP.MALFORMED_JSON, TOPIC.AUTOMATED_DECISION_INVALID, TOPIC.CHANNELS_REQUIRED, TOPIC.DECLARATION_INVALID, TOPIC.DESCRIPTION_REQUIRED, TOPIC.ID_INVALID, TOPIC.LEGAL_BASIS_UNKNOWN, TOPIC.PERSONAL_FIELD_INVALID, TOPIC.RETENTION_INVALID, TOPIC.TITLE_REQUIRED, VALIDATION.FAILED, VALIDATION.IDEMPOTENCY_KEY */
       400: {
         content: {
           "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 400;
             /** @enum {string} */
-            code?: "CHANNEL.UNKNOWN" | "HTTP.MALFORMED_JSON" | "TOPIC.CHANNELS_REQUIRED" | "TOPIC.DESCRIPTION_REQUIRED" | "TOPIC.ID_INVALID" | "TOPIC.LEGAL_BASIS_UNKNOWN" | "TOPIC.PERSONAL_FIELD_INVALID" | "TOPIC.RETENTION_INVALID" | "TOPIC.TITLE_REQUIRED" | "VALIDATION.FAILED" | "VALIDATION.IDEMPOTENCY_KEY";
+            code?: "CHANNEL.UNKNOWN" | "HTTP.MALFORMED_JSON" | "TOPIC.AUTOMATED_DECISION_INVALID" | "TOPIC.CHANNELS_REQUIRED" | "TOPIC.DECLARATION_INVALID" | "TOPIC.DESCRIPTION_REQUIRED" | "TOPIC.ID_INVALID" | "TOPIC.LEGAL_BASIS_UNKNOWN" | "TOPIC.PERSONAL_FIELD_INVALID" | "TOPIC.RETENTION_INVALID" | "TOPIC.TITLE_REQUIRED" | "VALIDATION.FAILED" | "VALIDATION.IDEMPOTENCY_KEY";
           });
         };
       };
@@ -1967,14 +2006,14 @@ export interface operations {
           "application/json": components["schemas"]["SubjectRegistered"];
         };
       };
-      /** @description Refused: CHANNEL.UNKNOWN, CONTACT_POINT.ADDRESS_INVALID, EXTERNAL_ID.ID_INVALID, EXTERNAL_ID.SYSTEM_INVALID, EXTERNAL_ID.SYSTEM_REPEATED, HTTP.MALFORMED_JSON, PROFILE.FIELD_NOT_ALLOWED, PROFILE.VALUE_INVALID, SUBJECT.ID_INVALID, SUBJECT.LOCALE_INVALID, VALIDATION.FAILED, VALIDATION.IDEMPOTENCY_KEY */
+      /** @description Refused: CHANNEL.UNKNOWN, CONTACT_POINT.ADDRESS_INVALID, EXTERNAL_ID.ID_INVALID, EXTERNAL_ID.SYSTEM_INVALID, EXTERNAL_ID.SYSTEM_REPEATED, HTTP.MALFORMED_JSON, PROFILE.AGE_BAND_INVALID, PROFILE.COUNTRY_UNKNOWN, PROFILE.DATE_OF_BIRTH_INVALID, PROFILE.FIELD_NOT_ALLOWED, PROFILE.VALUE_INVALID, SUBJECT.ID_INVALID, SUBJECT.LOCALE_INVALID, VALIDATION.FAILED, VALIDATION.IDEMPOTENCY_KEY */
       400: {
         content: {
           "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 400;
             /** @enum {string} */
-            code?: "CHANNEL.UNKNOWN" | "CONTACT_POINT.ADDRESS_INVALID" | "EXTERNAL_ID.ID_INVALID" | "EXTERNAL_ID.SYSTEM_INVALID" | "EXTERNAL_ID.SYSTEM_REPEATED" | "HTTP.MALFORMED_JSON" | "PROFILE.FIELD_NOT_ALLOWED" | "PROFILE.VALUE_INVALID" | "SUBJECT.ID_INVALID" | "SUBJECT.LOCALE_INVALID" | "VALIDATION.FAILED" | "VALIDATION.IDEMPOTENCY_KEY";
+            code?: "CHANNEL.UNKNOWN" | "CONTACT_POINT.ADDRESS_INVALID" | "EXTERNAL_ID.ID_INVALID" | "EXTERNAL_ID.SYSTEM_INVALID" | "EXTERNAL_ID.SYSTEM_REPEATED" | "HTTP.MALFORMED_JSON" | "PROFILE.AGE_BAND_INVALID" | "PROFILE.COUNTRY_UNKNOWN" | "PROFILE.DATE_OF_BIRTH_INVALID" | "PROFILE.FIELD_NOT_ALLOWED" | "PROFILE.VALUE_INVALID" | "SUBJECT.ID_INVALID" | "SUBJECT.LOCALE_INVALID" | "VALIDATION.FAILED" | "VALIDATION.IDEMPOTENCY_KEY";
           });
         };
       };
@@ -2350,14 +2389,14 @@ export interface operations {
           "application/json": components["schemas"]["CommandResponse"];
         };
       };
-      /** @description Refused: HTTP.BAD_REQUEST, HTTP.MALFORMED_JSON, PROFILE.FIELD_NOT_ALLOWED, PROFILE.VALUE_INVALID, VALIDATION.FAILED, VALIDATION.IDEMPOTENCY_KEY */
+      /** @description Refused: HTTP.BAD_REQUEST, HTTP.MALFORMED_JSON, PROFILE.AGE_BAND_INVALID, PROFILE.COUNTRY_UNKNOWN, PROFILE.DATE_OF_BIRTH_INVALID, PROFILE.FIELD_NOT_ALLOWED, PROFILE.VALUE_INVALID, VALIDATION.FAILED, VALIDATION.IDEMPOTENCY_KEY */
       400: {
         content: {
           "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 400;
             /** @enum {string} */
-            code?: "HTTP.BAD_REQUEST" | "HTTP.MALFORMED_JSON" | "PROFILE.FIELD_NOT_ALLOWED" | "PROFILE.VALUE_INVALID" | "VALIDATION.FAILED" | "VALIDATION.IDEMPOTENCY_KEY";
+            code?: "HTTP.BAD_REQUEST" | "HTTP.MALFORMED_JSON" | "PROFILE.AGE_BAND_INVALID" | "PROFILE.COUNTRY_UNKNOWN" | "PROFILE.DATE_OF_BIRTH_INVALID" | "PROFILE.FIELD_NOT_ALLOWED" | "PROFILE.VALUE_INVALID" | "VALIDATION.FAILED" | "VALIDATION.IDEMPOTENCY_KEY";
           });
         };
       };
@@ -2514,14 +2553,14 @@ export interface operations {
           "application/json": components["schemas"]["CommandResponse"];
         };
       };
-      /** @description Refused: CHANNEL.UNKNOWN, CONSENT.EXPIRY_INVALID, CONSENT.PRE_TICKED, CONSENT.TEXT_VERSION_UNKNOWN, CONTACT_POINT.CHANNEL_MISMATCH, EVIDENCE.CAPTURED_AT_INVALID, EVIDENCE.IN_FUTURE, EVIDENCE.METHOD_UNKNOWN, EVIDENCE.SOURCE_REQUIRED, HTTP.BAD_REQUEST, HTTP.MALFORMED_JSON, INPUT.ID_INVALID, INPUT.TEXT_INVALID, TOPIC.CHANNEL_NOT_ALLOWED, VALIDATION.FAILED, VALIDATION.IDEMPOTENCY_KEY */
+      /** @description Refused: CHANNEL.UNKNOWN, CONSENT.EXPIRY_INVALID, CONSENT.PRE_TICKED, CONSENT.TEXT_VERSION_UNKNOWN, CONTACT_POINT.CHANNEL_MISMATCH, EVIDENCE.CAPTURED_AT_INVALID, EVIDENCE.IN_FUTURE, EVIDENCE.METHOD_UNKNOWN, EVIDENCE.PARENTAL_METHOD_UNKNOWN, EVIDENCE.PARENTAL_REFERENCE_REQUIRED, EVIDENCE.SOURCE_REQUIRED, HTTP.BAD_REQUEST, HTTP.MALFORMED_JSON, INPUT.ID_INVALID, INPUT.TEXT_INVALID, TOPIC.CHANNEL_NOT_ALLOWED, VALIDATION.FAILED, VALIDATION.IDEMPOTENCY_KEY */
       400: {
         content: {
           "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 400;
             /** @enum {string} */
-            code?: "CHANNEL.UNKNOWN" | "CONSENT.EXPIRY_INVALID" | "CONSENT.PRE_TICKED" | "CONSENT.TEXT_VERSION_UNKNOWN" | "CONTACT_POINT.CHANNEL_MISMATCH" | "EVIDENCE.CAPTURED_AT_INVALID" | "EVIDENCE.IN_FUTURE" | "EVIDENCE.METHOD_UNKNOWN" | "EVIDENCE.SOURCE_REQUIRED" | "HTTP.BAD_REQUEST" | "HTTP.MALFORMED_JSON" | "INPUT.ID_INVALID" | "INPUT.TEXT_INVALID" | "TOPIC.CHANNEL_NOT_ALLOWED" | "VALIDATION.FAILED" | "VALIDATION.IDEMPOTENCY_KEY";
+            code?: "CHANNEL.UNKNOWN" | "CONSENT.EXPIRY_INVALID" | "CONSENT.PRE_TICKED" | "CONSENT.TEXT_VERSION_UNKNOWN" | "CONTACT_POINT.CHANNEL_MISMATCH" | "EVIDENCE.CAPTURED_AT_INVALID" | "EVIDENCE.IN_FUTURE" | "EVIDENCE.METHOD_UNKNOWN" | "EVIDENCE.PARENTAL_METHOD_UNKNOWN" | "EVIDENCE.PARENTAL_REFERENCE_REQUIRED" | "EVIDENCE.SOURCE_REQUIRED" | "HTTP.BAD_REQUEST" | "HTTP.MALFORMED_JSON" | "INPUT.ID_INVALID" | "INPUT.TEXT_INVALID" | "TOPIC.CHANNEL_NOT_ALLOWED" | "VALIDATION.FAILED" | "VALIDATION.IDEMPOTENCY_KEY";
           });
         };
       };
@@ -2558,14 +2597,14 @@ export interface operations {
           });
         };
       };
-      /** @description Refused: CONSENT.TEXT_VERSION_OUTDATED, CRYPTO.SUBJECT_ERASED, EVENT_STORE.WRONG_EXPECTED_VERSION, IDEMPOTENCY.KEY_REUSED, SUBJECT.ERASED, TOPIC.RETIRED */
+      /** @description Refused: CONSENT.PARENTAL_AUTHORISATION_REQUIRED, CONSENT.TEXT_VERSION_OUTDATED, CRYPTO.SUBJECT_ERASED, EVENT_STORE.WRONG_EXPECTED_VERSION, IDEMPOTENCY.KEY_REUSED, SUBJECT.ERASED, TOPIC.RETIRED */
       409: {
         content: {
           "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 409;
             /** @enum {string} */
-            code?: "CONSENT.TEXT_VERSION_OUTDATED" | "CRYPTO.SUBJECT_ERASED" | "EVENT_STORE.WRONG_EXPECTED_VERSION" | "IDEMPOTENCY.KEY_REUSED" | "SUBJECT.ERASED" | "TOPIC.RETIRED";
+            code?: "CONSENT.PARENTAL_AUTHORISATION_REQUIRED" | "CONSENT.TEXT_VERSION_OUTDATED" | "CRYPTO.SUBJECT_ERASED" | "EVENT_STORE.WRONG_EXPECTED_VERSION" | "IDEMPOTENCY.KEY_REUSED" | "SUBJECT.ERASED" | "TOPIC.RETIRED";
           });
         };
       };
@@ -2870,14 +2909,14 @@ export interface operations {
           });
         };
       };
-      /** @description Refused: CONSENT.TEXT_VERSION_OUTDATED, CRYPTO.SUBJECT_ERASED, DOUBLE_OPT_IN.REQUEST_EXISTS, EVENT_STORE.WRONG_EXPECTED_VERSION, IDEMPOTENCY.KEY_REUSED, SUBJECT.ERASED, TOPIC.RETIRED */
+      /** @description Refused: CONSENT.PARENTAL_AUTHORISATION_REQUIRED, CONSENT.TEXT_VERSION_OUTDATED, CRYPTO.SUBJECT_ERASED, DOUBLE_OPT_IN.REQUEST_EXISTS, EVENT_STORE.WRONG_EXPECTED_VERSION, IDEMPOTENCY.KEY_REUSED, SUBJECT.ERASED, TOPIC.RETIRED */
       409: {
         content: {
           "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 409;
             /** @enum {string} */
-            code?: "CONSENT.TEXT_VERSION_OUTDATED" | "CRYPTO.SUBJECT_ERASED" | "DOUBLE_OPT_IN.REQUEST_EXISTS" | "EVENT_STORE.WRONG_EXPECTED_VERSION" | "IDEMPOTENCY.KEY_REUSED" | "SUBJECT.ERASED" | "TOPIC.RETIRED";
+            code?: "CONSENT.PARENTAL_AUTHORISATION_REQUIRED" | "CONSENT.TEXT_VERSION_OUTDATED" | "CRYPTO.SUBJECT_ERASED" | "DOUBLE_OPT_IN.REQUEST_EXISTS" | "EVENT_STORE.WRONG_EXPECTED_VERSION" | "IDEMPOTENCY.KEY_REUSED" | "SUBJECT.ERASED" | "TOPIC.RETIRED";
           });
         };
       };
@@ -3134,14 +3173,14 @@ export interface operations {
           });
         };
       };
-      /** @description Refused: CRYPTO.SUBJECT_ERASED, DOUBLE_OPT_IN.TOKEN_EXPIRED, DOUBLE_OPT_IN.TOKEN_USED, EVENT_STORE.WRONG_EXPECTED_VERSION, IDEMPOTENCY.KEY_REUSED, SUBJECT.ERASED, TOPIC.RETIRED */
+      /** @description Refused: CONSENT.PARENTAL_AUTHORISATION_REQUIRED, CRYPTO.SUBJECT_ERASED, DOUBLE_OPT_IN.TOKEN_EXPIRED, DOUBLE_OPT_IN.TOKEN_USED, EVENT_STORE.WRONG_EXPECTED_VERSION, IDEMPOTENCY.KEY_REUSED, SUBJECT.ERASED, TOPIC.RETIRED */
       409: {
         content: {
           "application/json": components["schemas"]["Refusal"] & ({
             /** @enum {integer} */
             statusCode?: 409;
             /** @enum {string} */
-            code?: "CRYPTO.SUBJECT_ERASED" | "DOUBLE_OPT_IN.TOKEN_EXPIRED" | "DOUBLE_OPT_IN.TOKEN_USED" | "EVENT_STORE.WRONG_EXPECTED_VERSION" | "IDEMPOTENCY.KEY_REUSED" | "SUBJECT.ERASED" | "TOPIC.RETIRED";
+            code?: "CONSENT.PARENTAL_AUTHORISATION_REQUIRED" | "CRYPTO.SUBJECT_ERASED" | "DOUBLE_OPT_IN.TOKEN_EXPIRED" | "DOUBLE_OPT_IN.TOKEN_USED" | "EVENT_STORE.WRONG_EXPECTED_VERSION" | "IDEMPOTENCY.KEY_REUSED" | "SUBJECT.ERASED" | "TOPIC.RETIRED";
           });
         };
       };

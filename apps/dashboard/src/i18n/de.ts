@@ -62,6 +62,8 @@ export const de: Dictionary = {
   'profile.locale': 'Sprache',
   'profile.registered': 'Erfasst',
   'profile.updated': 'Letzte Änderung',
+  'profile.child': 'Kind: unter {age} (Art. 8)',
+  'profile.childHint': 'Die Einwilligung in Dienste für Kinder braucht die Zustimmung eines Elternteils',
   'blocks.title': 'Werbesperren und Widersprüche',
   'blocks.none': 'Keine aktiven Werbesperren oder Widersprüche.',
   'blocks.objection': 'Widerspruch',

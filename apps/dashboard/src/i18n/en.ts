@@ -58,6 +58,8 @@ export const en = {
   'profile.locale': 'Language',
   'profile.registered': 'Registered',
   'profile.updated': 'Last change',
+  'profile.child': 'Child: under {age} (Art. 8)',
+  'profile.childHint': 'Consent to services offered to children needs the authorisation of a parent',
   'blocks.title': 'Contact blocks and objections',
   'blocks.none': 'No active contact blocks or objections.',
   'blocks.objection': 'Objection',

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/i18n';
 import { href } from '../router';
 import { useSession } from '../session';
 import { revealed } from '../views/revealed';
+import { ChildBadge } from './child-badge';
 
 /** Who the subject is, as far as the caller's role may see (auditors: redacted, journeys: nothing). */
 export function ProfileCard({ subject, name }: { subject: SubjectProfile; name: string }) {
@@ -13,7 +14,7 @@ export function ProfileCard({ subject, name }: { subject: SubjectProfile; name: 
     <section className="card" aria-labelledby="profile-title">
       <div className="section-head">
         <h1 id="profile-title">
-          {name} <span className="visually-hidden">· {t('profile.title')}</span>
+          {name} <ChildBadge subject={subject} /> <span className="visually-hidden">· {t('profile.title')}</span>
         </h1>
         {can('verify') && <a href={href.audit(subject.subjectId)}>{t('profile.toAudit')}</a>}
       </div>

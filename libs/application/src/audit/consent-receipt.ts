@@ -4,6 +4,7 @@ import {
   signReceipt,
   type AuditSigningKey,
   type ConsentReceipt,
+  type ReceiptProof,
   type TreeInclusion,
   type TreeProofs,
 } from '#audit';
@@ -133,9 +134,16 @@ function receiptFor(
       eventId: event.id,
       eventHash: String(event.metadata.hash),
       ...(inclusion ? { inclusion } : {}),
+      ...parentalAuthorisationOf(evidence),
     },
     issuedAt: request.now,
     keyId: key.keyId,
     signatureAlgorithm: 'Ed25519' as const,
   };
+}
+
+/** Art. 8(1): the method and reference only; the holder's name is ciphertext in the event and stays out. */
+function parentalAuthorisationOf(evidence: Record<string, any>): Pick<ReceiptProof, 'parentalAuthorisation'> {
+  const given = evidence.parentalAuthorisation as { method: string; reference: string } | undefined;
+  return given ? { parentalAuthorisation: { method: given.method, reference: given.reference } } : {};
 }

@@ -66,7 +66,12 @@ const DESCRIBERS: Record<string, Describer> = {
     return pick(l, `Profile corrected (Art. 16): ${fields}`, `Profil berichtigt (Art. 16): ${fields}`);
   },
   ConsentGranted: (d, l, t) => {
-    const how = `${methodName(d.evidence?.method, l)}, ${pick(l, 'text version', 'Textversion')} ${d.evidence?.textVersion}`;
+    const parent = d.evidence?.parentalAuthorisation;
+    // Art. 8(1): who authorised stays out; how it was verified is the proof.
+    const authorised = parent
+      ? pick(l, `, authorised by a parent (${parent.method})`, `, mit Zustimmung eines Elternteils (${parent.method})`)
+      : '';
+    const how = `${methodName(d.evidence?.method, l)}, ${pick(l, 'text version', 'Textversion')} ${d.evidence?.textVersion}${authorised}`;
     return pick(
       l,
       `Consent granted for ${t(d.topicId)} by ${channelName(d.channel, l)} (${how})`,

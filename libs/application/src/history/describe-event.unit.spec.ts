@@ -11,6 +11,25 @@ describe('timeline descriptions', () => {
     expect(text.de).not.toBe(text.en);
   });
 
+  it('names a parental authorisation by its method, never the parent (Art. 8)', () => {
+    const evidence = { method: 'checkbox', textVersion: 1, parentalAuthorisation: { method: 'signed_form' } };
+    const text = describeEvent(
+      { type: 'ConsentGranted', data: { topicId: 'kids', channel: 'email', evidence } },
+      title,
+    );
+    expect(text.en).toContain('text version 1, authorised by a parent (signed_form)');
+    expect(text.de).toContain('Textversion 1, mit Zustimmung eines Elternteils (signed_form)');
+  });
+
+  it('names an objection to profiling alone (Art. 21(2))', () => {
+    const text = describeEvent(
+      { type: 'ObjectionRaised', data: { scope: { kind: 'profiling', topicId: 'kids' } } },
+      title,
+    );
+    expect(text.en).toBe('Objection raised to profiling for Topic kids (Art. 21)');
+    expect(text.de).toBe('Widerspruch gegen Profiling für Topic kids eingelegt (Art. 21)');
+  });
+
   it('names the request kind, its article and its due date', () => {
     const text = describeEvent(
       { type: 'DataSubjectRequestReceived', data: { kind: 'access', dueAt: '2026-12-25T10:00:00.000Z' } },

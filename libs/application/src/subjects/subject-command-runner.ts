@@ -51,6 +51,7 @@ export class SubjectCommandRunner {
     return {
       ...this.subjectContext(context),
       topic: topicId === undefined ? undefined : await this.topics.view(topicId),
+      ageOfDigitalConsent: this.config.domain.ageOfDigitalConsent,
     };
   }
 

@@ -1,5 +1,6 @@
 import type { Channel } from '../shared/channel';
 import type { Event } from '../shared/message';
+import type { ParentalAuthorisation } from './parental-authorisation';
 
 export const EVIDENCE_METHODS = ['checkbox', 'double_opt_in', 'paper', 'verbal', 'import'] as const;
 export type EvidenceMethod = (typeof EVIDENCE_METHODS)[number];
@@ -22,6 +23,8 @@ export type ConsentEvidence = {
   affirmativeAction: true;
   /** Set when the grant came from confirming a double opt-in request. */
   doubleOptInRequestId?: string;
+  /** Art. 8(1): the authorisation by the holder of parental responsibility, where it was given. */
+  parentalAuthorisation?: ParentalAuthorisation;
 };
 
 export type ConsentGranted = Event<

@@ -5,6 +5,7 @@ import { hasPassed } from '../shared/time';
 import { findTextVersion, type TopicView } from '../topic/topic.view';
 import type { ConfirmDoubleOptIn, ExpireDoubleOptIn } from './double-opt-in.commands';
 import type { ConsentGranted } from './consent.events';
+import { requireParentalAuthorisation } from './parental-authorisation';
 import type { SubjectEvent } from './subject.events';
 import { requireActiveContactPoint, requireActiveTopic, requireRegistered } from './subject.guards';
 import type { DoubleOptInRequest, SubjectState } from './subject.state';
@@ -25,6 +26,8 @@ export function confirmDoubleOptIn({ data, metadata }: ConfirmDoubleOptIn, state
   const topic = requireActiveTopic(metadata.topic, request.scope.topicId, request.scope.channel);
   // The address may have been removed since the link was sent: then nothing can be confirmed for it.
   requireActiveContactPoint(subject, request.scope.contactPointId);
+  // The age may have been recorded after the link was sent.
+  requireParentalAuthorisation(subject.profile, topic, undefined, metadata, 'tokenHash');
   const ipAddress = optionalText(data.ipAddress, 'INPUT.TEXT_INVALID', 'ipAddress', 64);
   const userAgent = optionalText(data.userAgent, 'INPUT.TEXT_INVALID', 'userAgent', 1_000);
   const { subjectId } = subject;

@@ -6,6 +6,7 @@ import { optionalText, requireSha256Hex, requireText } from '../shared/text';
 import { instant, requireIsoTimestamp } from '../shared/time';
 import type { RequestDoubleOptIn } from './double-opt-in.commands';
 import type { DoubleOptInRequested } from './double-opt-in.events';
+import { requireParentalAuthorisation } from './parental-authorisation';
 import type { SubjectEvent } from './subject.events';
 import {
   requireActiveContactPoint,
@@ -51,6 +52,7 @@ function validRequest(
   requireMatchingChannel(point, channel);
   const { contactPointId } = point;
   const { version: textVersion } = requireCurrentText(topic, data.textVersion, 'textVersion');
+  requireParentalAuthorisation(subject.profile, topic, undefined, metadata, 'topicId');
   const sourceSystem = requireText(data.sourceSystem, 'EVIDENCE.SOURCE_REQUIRED', 'sourceSystem', 200);
   const formId = optionalText(data.formId, 'INPUT.TEXT_INVALID', 'formId', 200);
   return compact({

@@ -4,6 +4,7 @@ import { oneOf, optionalText, requireText } from '../shared/text';
 import { instant, requireIsoTimestamp } from '../shared/time';
 import type { EvidenceInput } from './consent.commands';
 import { type ConsentEvidence, EVIDENCE_METHODS } from './consent.events';
+import { validParentalAuthorisation } from './parental-authorisation';
 
 type CheckedEvidence = Omit<ConsentEvidence, 'textVersion' | 'textHash'>;
 
@@ -35,5 +36,6 @@ export function validEvidence(evidence: EvidenceInput | undefined, now: string):
     ipAddress: optionalText(evidence.ipAddress, 'INPUT.TEXT_INVALID', 'evidence.ipAddress', 64),
     userAgent: optionalText(evidence.userAgent, 'INPUT.TEXT_INVALID', 'evidence.userAgent', 1_000),
     affirmativeAction: true,
+    parentalAuthorisation: validParentalAuthorisation(evidence.parentalAuthorisation),
   });
 }

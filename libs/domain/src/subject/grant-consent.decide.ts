@@ -7,6 +7,7 @@ import type { GrantConsent } from './consent.commands';
 import type { ConsentScope } from './consent.events';
 import { effectiveConsentStatus } from './consent-status';
 import { validEvidence } from './evidence.validate';
+import { requireParentalAuthorisation } from './parental-authorisation';
 import type { SubjectEvent } from './subject.events';
 import {
   requireActiveContactPoint,
@@ -24,6 +25,7 @@ export function grantConsent({ data, metadata }: GrantConsent, state: SubjectSta
   const topic = requireActiveTopic(metadata.topic, data.topicId, channel);
   const scope = consentScope(subject, topic.id, channel, data.contactPointId);
   const text = requireCurrentText(topic, data.evidence.textVersion, 'evidence.textVersion');
+  requireParentalAuthorisation(subject.profile, topic, checked.parentalAuthorisation, metadata);
   const expiresAt = optionalExpiry(data.expiresAt, metadata.now);
   if (alreadyGranted(subject, scope, topic, text.version, metadata.now)) return [];
   const evidence = { ...checked, textVersion: text.version, textHash: text.textHash };

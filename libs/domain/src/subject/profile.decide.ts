@@ -20,7 +20,7 @@ export function registerSubject({ data, metadata }: RegisterSubject, state: Subj
     subjectId: data.subjectId,
     locale: data.locale,
     contactPoints: validContactPoints(data.contactPoints, metadata.channels),
-    profile: validProfile(data.profile, metadata.allowedProfileFields),
+    profile: validProfile(data.profile, metadata.allowedProfileFields, metadata.now),
     ...(externalIds.length > 0 ? { externalIds } : {}),
   };
   if (state.status === 'erased')
@@ -63,7 +63,7 @@ function registeredAs(state: Extract<SubjectState, { status: 'registered' }>) {
 /** Art. 16: rectification of the fields that changed; other fields are refused (Art. 5(1)(c)). */
 export function rectifyProfile({ data, metadata }: RectifyProfile, state: SubjectState): SubjectEvent[] {
   const subject = requireRegistered(state);
-  requireAllowedFields(data.changes, metadata.allowedProfileFields, 'changes');
+  requireAllowedFields(data.changes, metadata.allowedProfileFields, 'changes', metadata.now);
   const changes = Object.fromEntries(
     Object.entries(data.changes).filter(([field, value]) => (subject.profile[field] ?? null) !== value),
   );

@@ -1,6 +1,7 @@
 import { requireChannel } from '../shared/channel';
 import { refuse } from '../shared/error-codes';
 import { requireId } from '../shared/ids';
+import { isAgeField, requireValidAgeField } from './age';
 import type { ContactPointData, Profile } from './profile.events';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -25,13 +26,21 @@ export function requireAddress(channel: string, address: unknown, field = 'addre
   return address as string;
 }
 
-/** Art. 5(1)(c), 25: data minimisation: a field nobody declared a need for is refused, not stored. */
-export function requireAllowedFields(fields: Record<string, unknown>, allowed: readonly string[], at: string): void {
+/**
+ * Art. 5(1)(c), 25: data minimisation: a field nobody declared a need for is refused, not stored.
+ * The age fields are always allowed, because Art. 8 can only be applied to an age that is known.
+ */
+export function requireAllowedFields(
+  fields: Record<string, unknown>,
+  allowed: readonly string[],
+  at: string,
+  now: string,
+): void {
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
     refuse('PROFILE.VALUE_INVALID', `${at} must be an object of field names to texts`, at);
   }
   for (const [field, value] of Object.entries(fields)) {
-    if (!allowed.includes(field))
+    if (!allowed.includes(field) && !isAgeField(field))
       refuse('PROFILE.FIELD_NOT_ALLOWED', `profile field ${field} is not allowed`, `${at}.${field}`);
     if (value !== null && (typeof value !== 'string' || value.length > 1_000)) {
       refuse(
@@ -40,11 +49,12 @@ export function requireAllowedFields(fields: Record<string, unknown>, allowed: r
         `${at}.${field}`,
       );
     }
+    if (typeof value === 'string') requireValidAgeField(field, value, now, `${at}.${field}`);
   }
 }
 
-export function validProfile(profile: Profile | undefined, allowed: readonly string[]): Profile {
+export function validProfile(profile: Profile | undefined, allowed: readonly string[], now: string): Profile {
   if (profile === undefined) return {};
-  requireAllowedFields(profile, allowed, 'profile');
+  requireAllowedFields(profile, allowed, 'profile', now);
   return Object.fromEntries(Object.entries(profile).filter(([, value]) => value !== null));
 }

@@ -33,7 +33,7 @@ export const subjectPersonalFields: { readonly [T in SubjectEvent['type']]: read
   ContactPointRectified: ['address'],
   ContactPointRemoved: [],
   ProfileRectified: ['changes.*'],
-  ConsentGranted: ['evidence.ipAddress', 'evidence.userAgent'],
+  ConsentGranted: ['evidence.ipAddress', 'evidence.userAgent', 'evidence.parentalAuthorisation.holderName'],
   ConsentRevoked: ['reason'],
   ObjectionRaised: ['reason'],
   DoubleOptInRequested: [],

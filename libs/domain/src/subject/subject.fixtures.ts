@@ -3,6 +3,7 @@ import type { TopicView } from '../topic/topic.view';
 import type { ConsentEvidence, ConsentGranted } from './consent.events';
 import type { DoubleOptInRequested } from './double-opt-in.events';
 import type { ContactPointAdded, SubjectRegistered } from './profile.events';
+import { DEFAULT_AGE_OF_DIGITAL_CONSENT, type AgeOfDigitalConsent } from './age';
 import type { SubjectContext } from './subject.context';
 
 /** Shared test data for subject specs (never imported by production code). */
@@ -14,7 +15,14 @@ export const HASH_V1 = '1'.repeat(64);
 export const HASH_V2 = '2'.repeat(64);
 export const TOKEN_HASH = 'f'.repeat(64);
 
-export const context: SubjectContext = { now: NOW, channels: DEFAULT_CHANNELS };
+/** Austria's age of digital consent is 14 (§ 4(4) DSG); elsewhere the default of Art. 8(1). */
+export const AGE_RULE: AgeOfDigitalConsent = { default: DEFAULT_AGE_OF_DIGITAL_CONSENT, byCountry: { AT: 14 } };
+
+export const context: SubjectContext & { ageOfDigitalConsent: AgeOfDigitalConsent } = {
+  now: NOW,
+  channels: DEFAULT_CHANNELS,
+  ageOfDigitalConsent: AGE_RULE,
+};
 
 /** Newsletter with a material v1 and an editorial v2: both may be granted under. */
 export const newsletter: TopicView = {

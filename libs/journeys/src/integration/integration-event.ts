@@ -28,7 +28,10 @@ export interface IntegrationEvent {
   subjectId?: string;
   topicId?: string;
   channel?: string;
-  /** The kind of an objection or block: direct_marketing, global, channel, contact_point, topic. */
+  /**
+   * The kind of an objection or block: direct_marketing, global, channel, contact_point, topic, or
+   * profiling (Art. 21(2): stop personalising; contact may go on, unpersonalised).
+   */
   scope?: string;
   contactPointId?: string;
   blockId?: string;

@@ -100,6 +100,10 @@ describe('toIntegrationEvent', () => {
       { kind: 'channel', channel: 'sms' },
       { scope: 'channel', channel: 'sms' },
     ],
+    [
+      { kind: 'profiling', topicId: 'news' },
+      { scope: 'profiling', topicId: 'news' },
+    ],
   ] as const)('publishes an objection with scope %j (Art. 21(3))', (scope, fields) => {
     const event = stored({ type: 'ObjectionRaised', data: { subjectId, scope, reason: 'enc:v1:why', raisedAt: at } });
     expect(toIntegrationEvent(event)).toEqual({

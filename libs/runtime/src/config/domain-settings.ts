@@ -1,4 +1,5 @@
-import { DEFAULT_CHANNELS } from '#domain';
+import { type AgeOfDigitalConsent, DEFAULT_CHANNELS } from '#domain';
+import { loadAgeOfDigitalConsent } from './age-of-digital-consent';
 import { ConfigError } from './app-config-error';
 
 /** What the deciders need from configuration; passed on each command's context, never read by the domain. */
@@ -9,6 +10,8 @@ export interface DomainSettings {
   profileFields: readonly string[];
   /** DOUBLE_OPT_IN_TTL_HOURS: how long a double opt-in link stays valid. */
   doubleOptInTtlHours: number;
+  /** AGE_OF_DIGITAL_CONSENT[_BY_COUNTRY]: Art. 8(1), for topics offered to children. */
+  ageOfDigitalConsent: AgeOfDigitalConsent;
 }
 
 export const DEFAULT_PROFILE_FIELDS = ['salutation', 'firstName', 'lastName', 'company'] as const;
@@ -42,5 +45,6 @@ export function loadDomainSettings(env: NodeJS.ProcessEnv): DomainSettings {
     channels: list('CHANNELS', env.CHANNELS, DEFAULT_CHANNELS),
     profileFields: list('PROFILE_FIELDS', env.PROFILE_FIELDS, DEFAULT_PROFILE_FIELDS),
     doubleOptInTtlHours: hours(env.DOUBLE_OPT_IN_TTL_HOURS),
+    ageOfDigitalConsent: loadAgeOfDigitalConsent(env),
   };
 }

@@ -13,7 +13,26 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { EVIDENCE_METHODS } from '#domain';
+import { EVIDENCE_METHODS, PARENTAL_VERIFICATION_METHODS } from '#domain';
+
+/** Art. 8(1): how the authorisation by the holder of parental responsibility was verified. */
+export class ParentalAuthorisationDto {
+  @ApiProperty({ enum: PARENTAL_VERIFICATION_METHODS, description: 'How the authorisation was verified' })
+  @IsIn(PARENTAL_VERIFICATION_METHODS)
+  method!: (typeof PARENTAL_VERIFICATION_METHODS)[number];
+
+  @ApiProperty({ example: 'case-2026-0042', description: 'The verification record (no name, no address)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  reference!: string;
+
+  @ApiPropertyOptional({ description: "The parent's name; personal data, stored only encrypted, never on receipts" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  holderName?: string;
+}
 
 export class EvidenceDto {
   @ApiProperty({ enum: EVIDENCE_METHODS })
@@ -57,6 +76,15 @@ export class EvidenceDto {
   @ApiProperty({ example: true })
   @IsBoolean()
   affirmativeAction!: boolean;
+
+  @ApiPropertyOptional({
+    type: ParentalAuthorisationDto,
+    description: 'Art. 8(1): required on a topic offered to children when the subject is below the age of consent',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ParentalAuthorisationDto)
+  parentalAuthorisation?: ParentalAuthorisationDto;
 }
 
 export class GrantConsentDto {

@@ -39,7 +39,11 @@ export class RegisterSubjectDto {
   @Type(() => ContactPointDto)
   contactPoints!: ContactPointDto[];
 
-  @ApiPropertyOptional({ example: { firstName: 'Anna' }, description: 'Only fields of PROFILE_FIELDS or of a topic' })
+  @ApiPropertyOptional({
+    example: { firstName: 'Anna', dateOfBirth: '2012-06-01', country: 'AT' },
+    description:
+      'Only fields of PROFILE_FIELDS or of a topic, and for Art. 8 `dateOfBirth` (YYYY-MM-DD), `ageBand` ("13-15", "18+") and `country` (ISO 3166-1 alpha-2)',
+  })
   @IsOptional()
   @IsObject()
   profile?: Record<string, string>;

@@ -21,6 +21,14 @@ const decision = {
     'Why not (or on what): the codes with the events they rest on',
   ),
   contactPointIds: list(text, 'The addresses that may be used'),
+  profilingAllowed: {
+    type: 'boolean',
+    description: 'Art. 21(2): whether the person may be profiled for this topic (false on an objection to profiling)',
+  },
+  profilingReasons: list(
+    object({ code: text, eventIds: texts }),
+    'Why not: the reasons of the contact, TOPIC.NO_PROFILING, OBJECTION.PROFILING',
+  ),
 };
 
 /** Art. 22, 15(1)(h): present only on a topic that involves an automated decision. */
@@ -60,7 +68,7 @@ export const READ_SCHEMAS = {
       topicId: text,
       channel: text,
       legalBasis: text,
-      items: list(object({ subjectId: text, contactPointIds: texts })),
+      items: list(object({ subjectId: text, contactPointIds: texts, profilingAllowed: flag })),
     },
     { next: { type: 'string', description: 'Pass as `after` for the next page; absent on the last page' } },
   ),

@@ -106,6 +106,14 @@ export const SUBJECT_SCHEMAS = {
       profile: mapOf(ref('Revealed')),
       externalIds: list(ref('ExternalIdLink')),
       doubleOptIns: list(mapOf(anything)),
+      childConsent: object(
+        {
+          ageOfDigitalConsent: integer,
+          belowAgeOfDigitalConsent: { type: 'boolean', nullable: true, description: 'null: the age is unknown' },
+        },
+        {},
+        'Art. 8(1), from dateOfBirth or ageBand and country; for roles that see personal data',
+      ),
     },
     'Journey keys see consents, objections and blocks only; personal fields follow the caller’s role',
   ),
