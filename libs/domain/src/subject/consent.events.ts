@@ -1,7 +1,9 @@
 import type { Channel } from '../shared/channel';
 import type { Event } from '../shared/message';
+import type { ActEvidence } from './act-evidence';
 
-export const EVIDENCE_METHODS = ['checkbox', 'double_opt_in', 'paper', 'verbal', 'import'] as const;
+/** `privacy_center`: the person acted themselves on their Privacy Center page (Art. 7(3), 12(2)). */
+export const EVIDENCE_METHODS = ['checkbox', 'double_opt_in', 'paper', 'verbal', 'import', 'privacy_center'] as const;
 export type EvidenceMethod = (typeof EVIDENCE_METHODS)[number];
 
 /** What a consent is for: a topic on a channel, optionally narrowed to one contact point. */
@@ -22,6 +24,8 @@ export type ConsentEvidence = {
   affirmativeAction: true;
   /** Set when the grant came from confirming a double opt-in request. */
   doubleOptInRequestId?: string;
+  /** The browser sent Global Privacy Control (`Sec-GPC: 1`) with the act. */
+  globalPrivacyControl?: true;
 };
 
 export type ConsentGranted = Event<
@@ -39,7 +43,7 @@ export type ConsentGranted = Event<
 /** Art. 7(3): no reason is required; one may be noted when the subject volunteers it. */
 export type ConsentRevoked = Event<
   'ConsentRevoked',
-  ConsentScope & { subjectId: string; reason?: string; revokedAt: string }
+  ConsentScope & { subjectId: string; reason?: string; revokedAt: string; evidence?: ActEvidence }
 >;
 
 /** Art. 21(2)-(3): an objection to direct marketing, to one topic, or to one channel. */
@@ -50,7 +54,7 @@ export type ObjectionScope =
 
 export type ObjectionRaised = Event<
   'ObjectionRaised',
-  { subjectId: string; scope: ObjectionScope; reason?: string; raisedAt: string }
+  { subjectId: string; scope: ObjectionScope; reason?: string; raisedAt: string; evidence?: ActEvidence }
 >;
 
 export type ConsentEvent = ConsentGranted | ConsentRevoked | ObjectionRaised;

@@ -35,5 +35,6 @@ export function validEvidence(evidence: EvidenceInput | undefined, now: string):
     ipAddress: optionalText(evidence.ipAddress, 'INPUT.TEXT_INVALID', 'evidence.ipAddress', 64),
     userAgent: optionalText(evidence.userAgent, 'INPUT.TEXT_INVALID', 'evidence.userAgent', 1_000),
     affirmativeAction: true,
+    globalPrivacyControl: evidence.globalPrivacyControl === true ? (true as const) : undefined,
   });
 }
