@@ -1,7 +1,7 @@
 import { compact } from '../shared/compact';
 import { refuse } from '../shared/error-codes';
 import { oneOf, optionalText } from '../shared/text';
-import { type EvidenceMethod, EVIDENCE_METHODS } from './consent.events';
+import { type EvidenceMethod, EVIDENCE_METHODS } from './evidence-method';
 
 /**
  * How the person themselves acted (a revocation, an objection, a block or a request made in the

@@ -1,10 +1,7 @@
 import type { Channel } from '../shared/channel';
 import type { Event } from '../shared/message';
 import type { ActEvidence } from './act-evidence';
-
-/** `privacy_center`: the person acted themselves on their Privacy Center page (Art. 7(3), 12(2)). */
-export const EVIDENCE_METHODS = ['checkbox', 'double_opt_in', 'paper', 'verbal', 'import', 'privacy_center'] as const;
-export type EvidenceMethod = (typeof EVIDENCE_METHODS)[number];
+import type { EvidenceMethod } from './evidence-method';
 
 /** What a consent is for: a topic on a channel, optionally narrowed to one contact point. */
 export type ConsentScope = { topicId: string; channel: Channel; contactPointId?: string };

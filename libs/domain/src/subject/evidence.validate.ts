@@ -3,7 +3,8 @@ import { compact } from '../shared/compact';
 import { oneOf, optionalText, requireText } from '../shared/text';
 import { instant, requireIsoTimestamp } from '../shared/time';
 import type { EvidenceInput } from './consent.commands';
-import { type ConsentEvidence, EVIDENCE_METHODS } from './consent.events';
+import type { ConsentEvidence } from './consent.events';
+import { EVIDENCE_METHODS } from './evidence-method';
 
 type CheckedEvidence = Omit<ConsentEvidence, 'textVersion' | 'textHash'>;
 
