@@ -25,6 +25,8 @@ export const ERROR_KINDS = {
   'TOPIC.TEXT_HASH_INVALID': 'invalid',
   'TOPIC.LANGUAGE_INVALID': 'invalid',
   'TOPIC.CHANGE_UNKNOWN': 'invalid',
+  'TOPIC.DECLARATION_INVALID': 'invalid',
+  'TOPIC.AUTOMATED_DECISION_INVALID': 'invalid',
   'SUBJECT.NOT_FOUND': 'not_found',
   'SUBJECT.ALREADY_REGISTERED': 'conflict',
   'SUBJECT.ID_INVALID': 'invalid',

@@ -43,11 +43,23 @@ export type ConsentRevoked = Event<
   ConsentScope & { subjectId: string; reason?: string; revokedAt: string; evidence?: ActEvidence }
 >;
 
-/** Art. 21(2)-(3): an objection to direct marketing, to one topic, or to one channel. */
+/**
+ * Art. 21(2)-(3): an objection to direct marketing, to one topic, or to one channel; or to
+ * profiling alone (Art. 21(2) "including profiling"), everywhere or for one topic: the person is
+ * still contacted, unpersonalised.
+ */
 export type ObjectionScope =
   | { kind: 'direct_marketing' }
   | { kind: 'topic'; topicId: string }
-  | { kind: 'channel'; channel: Channel };
+  | { kind: 'channel'; channel: Channel }
+  | { kind: 'profiling'; topicId?: string };
+
+export const OBJECTION_KINDS = [
+  'direct_marketing',
+  'topic',
+  'channel',
+  'profiling',
+] as const satisfies readonly ObjectionScope['kind'][];
 
 export type ObjectionRaised = Event<
   'ObjectionRaised',

@@ -4,7 +4,7 @@ import { refuse } from '../shared/error-codes';
 import { optionalText } from '../shared/text';
 import { validActEvidence } from './act-evidence';
 import type { ObjectionScopeInput, RaiseObjection } from './consent.commands';
-import type { ObjectionScope } from './consent.events';
+import { OBJECTION_KINDS, type ObjectionScope } from './consent.events';
 import type { SubjectEvent } from './subject.events';
 import { requireRegistered, requireTopic } from './subject.guards';
 import { objectionKey, type SubjectState } from './subject.state';
@@ -31,7 +31,11 @@ function validScope(scope: ObjectionScopeInput | undefined, metadata: RaiseObjec
       return { kind: 'topic', topicId: requireTopic(metadata.topic, scope.topicId, 'scope.topicId').id };
     case 'channel':
       return { kind: 'channel', channel: requireChannel(scope.channel, metadata.channels, 'scope.channel') };
+    case 'profiling':
+      return scope.topicId === undefined
+        ? { kind: 'profiling' }
+        : { kind: 'profiling', topicId: requireTopic(metadata.topic, scope.topicId, 'scope.topicId').id };
     default:
-      return refuse('OBJECTION.SCOPE_INVALID', 'scope.kind must be direct_marketing, topic or channel', 'scope.kind');
+      return refuse('OBJECTION.SCOPE_INVALID', `scope.kind must be one of ${OBJECTION_KINDS.join(', ')}`, 'scope.kind');
   }
 }
