@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './boot';
+import { EVIDENCE } from './contract-scenario';
 import { startSmtp } from './journey-receivers';
 import { fragmentToken } from './privacy-center-client';
 
