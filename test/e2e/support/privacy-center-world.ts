@@ -66,18 +66,8 @@ export class PrivacyCenterWorld {
   }
 
   async grant(subjectId: string, topicId: string): Promise<void> {
-    const evidence = {
-      method: 'checkbox',
-      capturedAt: new Date().toISOString(),
-      sourceSystem: 'shop',
-      textVersion: 1,
-      affirmativeAction: true,
-    };
-    const res = await this.send('POST', `/subjects/${subjectId}/consents`, 'crm', {
-      topicId,
-      channel: 'email',
-      evidence,
-    });
+    const body = { topicId, channel: 'email', evidence: EVIDENCE() };
+    const res = await this.send('POST', `/subjects/${subjectId}/consents`, 'crm', body);
     expect(res.statusCode).toBe(200);
   }
 
