@@ -104,6 +104,7 @@ export class PrivacyCenterEntryController {
         : await this.signIns.redeem(dto.token, now);
     const locale = await this.overview.localeOf(entry.subjectId);
     if (locale === undefined) throw refusal('PRIVACY_CENTER.LINK_INVALID', 'the link is not valid', 'token');
+    if ('signInId' in entry) this.signIn.forgetMail(entry.subjectId, entry.signInId);
     const provenContactPointId = 'contactPointId' in entry ? entry.contactPointId : undefined;
     const session = { subjectId: entry.subjectId, entry: dto.kind, provenContactPointId };
     const opened = await this.sessions.open(session, now);

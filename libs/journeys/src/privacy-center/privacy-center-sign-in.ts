@@ -36,6 +36,11 @@ export class PrivacyCenterSignIn {
     this.pending = this.pending.then(() => new Promise<void>((resolve) => setImmediate(() => run().then(resolve))));
   }
 
+  /** A used link's mail holds nothing live any more: what the transport keeps of it goes (file mode). */
+  forgetMail(subjectId: string, signInId: string): void {
+    this.deps.transport.forget(subjectId, signInId);
+  }
+
   /** Resolves once every sign-in asked for so far is mailed or given up (shutdown, tests). */
   settled(): Promise<void> {
     return this.pending;

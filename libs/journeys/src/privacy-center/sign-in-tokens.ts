@@ -26,6 +26,7 @@ export interface IssuedSignIn {
 }
 
 export interface RedeemedSignIn {
+  signInId: string;
   subjectId: string;
   contactPointId: string;
 }
@@ -75,7 +76,7 @@ export class SignInTokens {
       throw refusal('PRIVACY_CENTER.LINK_EXPIRED', 'the link has expired', 'token');
     const used = { ...doc, usedAt: now.toISOString() };
     await this.writer.write([{ kind: 'put', collection: SIGN_IN_COLLECTION, id: signInId, doc: used }]);
-    return { subjectId: doc.subjectId, contactPointId: doc.contactPointId };
+    return { signInId, subjectId: doc.subjectId, contactPointId: doc.contactPointId };
   }
 
   private tokenFor(signInId: string): string {
