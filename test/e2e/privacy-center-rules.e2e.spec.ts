@@ -58,6 +58,13 @@ describe('Privacy Center: sessions and safeguards (e2e)', () => {
     expect((await world.history(subjectId)).length).toBe(before);
   });
 
+  it('records the client’s address as the trusted proxy forwarded it (TRUST_PROXY)', async () => {
+    const { subjectId, client } = await footerSession('proxied@example.org');
+    await client.post('/privacy-center/objections', { kind: 'direct_marketing' }, { 'x-forwarded-for': '203.0.113.5' });
+    const raised = (await world.history(subjectId)).find((event) => event.type === 'ObjectionRaised');
+    expect(raised?.data.evidence).toMatchObject({ method: 'privacy_center', ipAddress: '203.0.113.5' });
+  });
+
   it('records a double submit with the same Idempotency-Key once', async () => {
     const { subjectId, client } = await footerSession('twice@example.org');
     const key = { 'idempotency-key': 'click-1' };
