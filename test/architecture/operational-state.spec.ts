@@ -1,5 +1,12 @@
 import { WEBHOOK_COLLECTION } from '#application';
-import { DEAD_LETTER_COLLECTION, DOI_MAIL_COLLECTION, EXPORT_MAIL_COLLECTION, PROGRESS_COLLECTION } from '#journeys';
+import {
+  DEAD_LETTER_COLLECTION,
+  DOI_MAIL_COLLECTION,
+  EXPORT_MAIL_COLLECTION,
+  PROGRESS_COLLECTION,
+  SESSION_COLLECTION,
+  SIGN_IN_COLLECTION,
+} from '#journeys';
 import { LEASE_COLLECTION } from '#projection-runtime';
 import { READ_MODELS } from '#projections';
 import { isOperationalCollection } from '#read-store';
@@ -28,6 +35,8 @@ describe('operational state beside the read models', () => {
       PROGRESS_COLLECTION,
       DOI_MAIL_COLLECTION,
       EXPORT_MAIL_COLLECTION,
+      SESSION_COLLECTION,
+      SIGN_IN_COLLECTION,
       LEASE_COLLECTION,
     ];
     expect(operational.filter((name) => !isOperationalCollection(name))).toEqual([]);

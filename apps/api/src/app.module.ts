@@ -12,6 +12,7 @@ import { JourneysHttpModule } from './journeys/journeys-http.module';
 import { loggerOptions } from './logging/logger.options';
 import { LedgerHttpModule } from './subjects/subjects.module';
 import { PrivacyHttpModule } from './privacy/privacy-http.module';
+import { PrivacyCenterHttpModule } from './privacy-center/privacy-center-http.module';
 import { ReadSideModule } from './read-side/read-side.module';
 import { ImportHttpModule } from './import/import-http.module';
 import { RegisterHttpModule } from './register/register-http.module';
@@ -35,6 +36,7 @@ export class AppModule {
         ProjectionsModule.forRoot({ models: READ_MODELS }),
         MetricsModule,
         JourneysHttpModule,
+        PrivacyCenterHttpModule,
         DashboardModule,
       ],
     };

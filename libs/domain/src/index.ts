@@ -19,6 +19,8 @@ export * from './subject/profile.events';
 export * from './subject/external-id';
 export * from './subject/external-id.events';
 export * from './subject/external-id.commands';
+export * from './subject/evidence-method';
+export * from './subject/act-evidence';
 export * from './subject/consent.events';
 export * from './subject/double-opt-in.events';
 export * from './subject/block.events';

@@ -1,4 +1,11 @@
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Module,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { EventStore } from '#event-store';
 import type { OperationalStore } from '#read-store';
 import {
@@ -8,6 +15,8 @@ import {
   TopicViews,
   DOUBLE_OPT_IN_TOKENS,
   ExportLinkTokens,
+  EmailDirectory,
+  PrivacyCenterModule,
   type DoubleOptInTokens,
 } from '#application';
 import { type AppConfig, APP_CONFIG, EVENT_STORE, OPERATIONAL_STORE, JourneyKeys } from '#runtime';
@@ -15,12 +24,17 @@ import { leaseOwnerId, ProjectionLease } from '#projection-runtime';
 import { JourneyWorkersLease } from './journey-workers-lease';
 import { DoubleOptInMailOutbox } from './mail/doi-mail-outbox';
 import { ExportDeliveryMailOutbox } from './mail/export-mail-outbox';
-import { openMailTransport } from './mail/mail-transport';
+import { openMailTransport, type MailTransport } from './mail/mail-transport';
 import type { MailOutboxDeps } from './mail/mail-outbox';
 
 /** What both mail outboxes share: the stores, one transport, the subject codec and the settings. */
 type MailDeps = MailOutboxDeps & { executor: CommandExecutor; codec: SubjectCodec; settings: AppConfig['journeys'] };
 const MAIL_DEPS = Symbol('MAIL_DEPS');
+import { PrivacyCenterLinkTokens } from './privacy-center/privacy-center-link-token';
+import { PrivacyCenterLinks } from './privacy-center/privacy-center-links';
+import { PrivacyCenterSessions } from './privacy-center/privacy-center-sessions';
+import { PrivacyCenterSignIn } from './privacy-center/privacy-center-sign-in';
+import { SignInTokens } from './privacy-center/sign-in-tokens';
 import { UnsubscribeLinks, UnsubscribeService } from './unsubscribe/unsubscribe.service';
 import { UnsubscribeTokens } from './unsubscribe/unsubscribe-token';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
@@ -30,7 +44,41 @@ const log = new Logger('Journeys');
 const line = (text: string) => log.log(text);
 const warn = (text: string) => log.warn(text);
 
+/** One transport for every mail the ledger sends: double opt-in, export delivery and Privacy Center sign-in. */
+export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
+
+const privacyCenterProviders = [
+  {
+    provide: PrivacyCenterLinkTokens,
+    inject: [JourneyKeys],
+    useFactory: (keys: JourneyKeys) => new PrivacyCenterLinkTokens(keys),
+  },
+  {
+    provide: SignInTokens,
+    inject: [OPERATIONAL_STORE, JourneyKeys],
+    useFactory: (store: OperationalStore, keys: JourneyKeys) => new SignInTokens(store, keys),
+  },
+  {
+    provide: PrivacyCenterSessions,
+    inject: [OPERATIONAL_STORE, JourneyKeys],
+    useFactory: (store: OperationalStore, keys: JourneyKeys) => new PrivacyCenterSessions(store, keys),
+  },
+  {
+    provide: PrivacyCenterSignIn,
+    inject: [EmailDirectory, SignInTokens, MAIL_TRANSPORT, APP_CONFIG],
+    useFactory: (directory: EmailDirectory, tokens: SignInTokens, transport: MailTransport, config: AppConfig) =>
+      new PrivacyCenterSignIn({ directory, tokens, transport, settings: config.journeys, log: line }),
+  },
+  PrivacyCenterLinks,
+];
+
 const providers = [
+  {
+    provide: MAIL_TRANSPORT,
+    inject: [APP_CONFIG],
+    useFactory: (config: AppConfig) => openMailTransport(config.journeys.smtpUrl, config.dataDir),
+  },
+  ...privacyCenterProviders,
   { provide: UnsubscribeTokens, inject: [JourneyKeys], useFactory: (keys: JourneyKeys) => new UnsubscribeTokens(keys) },
   {
     provide: WebhookRegistry,
@@ -53,15 +101,15 @@ const providers = [
   },
   {
     provide: MAIL_DEPS,
-    inject: [EVENT_STORE, OPERATIONAL_STORE, CommandExecutor, SubjectCodec, APP_CONFIG],
+    inject: [EVENT_STORE, OPERATIONAL_STORE, CommandExecutor, SubjectCodec, MAIL_TRANSPORT, APP_CONFIG],
     useFactory: (
       eventStore: EventStore,
       state: OperationalStore,
       executor: CommandExecutor,
       codec: SubjectCodec,
+      transport: MailTransport,
       config: AppConfig,
     ): MailDeps => {
-      const transport = openMailTransport(config.journeys.smtpUrl, config.dataDir);
       return { eventStore, state, executor, codec, transport, settings: config.journeys, log: line, warn };
     },
   },
@@ -87,17 +135,30 @@ const providers = [
  * such processes one at a time runs them, the holder of the `journey-workers` lease.
  */
 @Module({
-  imports: [LedgerModule],
+  imports: [LedgerModule, PrivacyCenterModule],
   providers,
-  exports: [UnsubscribeTokens, UnsubscribeService, UnsubscribeLinks, WebhookRegistry, WebhookDispatcher],
+  exports: [
+    UnsubscribeTokens,
+    UnsubscribeService,
+    UnsubscribeLinks,
+    WebhookRegistry,
+    WebhookDispatcher,
+    PrivacyCenterLinkTokens,
+    PrivacyCenterLinks,
+    PrivacyCenterSessions,
+    PrivacyCenterSignIn,
+    SignInTokens,
+    MAIL_TRANSPORT,
+  ],
 })
-export class JourneysModule implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JourneysModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private lease: JourneyWorkersLease | undefined;
 
   constructor(
     private readonly webhooks: WebhookDispatcher,
     private readonly outbox: DoubleOptInMailOutbox,
     private readonly exportMails: ExportDeliveryMailOutbox,
+    private readonly signIn: PrivacyCenterSignIn,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(OPERATIONAL_STORE) private readonly state: OperationalStore,
   ) {}
@@ -128,6 +189,11 @@ export class JourneysModule implements OnApplicationBootstrap, OnApplicationShut
     );
     await this.lease.start();
     if (!this.lease.active) log.log('journey workers: another process holds the lease; standing by');
+  }
+
+  /** Sign-in mails asked for before the shutdown still go out while the stores are open. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.signIn.settled();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -7,6 +7,7 @@ export * from './config/domain-settings';
 export * from './config/event-store-connection';
 export * from './config/journey-settings';
 export * from './config/access-settings';
+export * from './config/privacy-center-settings';
 export * from './config/privacy-settings';
 export * from './config/projection-settings';
 

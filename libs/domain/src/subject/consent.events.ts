@@ -1,9 +1,8 @@
 import type { Channel } from '../shared/channel';
 import type { Event } from '../shared/message';
 import type { ParentalAuthorisation } from './parental-authorisation';
-
-export const EVIDENCE_METHODS = ['checkbox', 'double_opt_in', 'paper', 'verbal', 'import'] as const;
-export type EvidenceMethod = (typeof EVIDENCE_METHODS)[number];
+import type { ActEvidence } from './act-evidence';
+import type { EvidenceMethod } from './evidence-method';
 
 /** What a consent is for: a topic on a channel, optionally narrowed to one contact point. */
 export type ConsentScope = { topicId: string; channel: Channel; contactPointId?: string };
@@ -25,6 +24,8 @@ export type ConsentEvidence = {
   doubleOptInRequestId?: string;
   /** Art. 8(1): the authorisation by the holder of parental responsibility, where it was given. */
   parentalAuthorisation?: ParentalAuthorisation;
+  /** The browser sent Global Privacy Control (`Sec-GPC: 1`) with the act. */
+  globalPrivacyControl?: true;
 };
 
 export type ConsentGranted = Event<
@@ -42,7 +43,7 @@ export type ConsentGranted = Event<
 /** Art. 7(3): no reason is required; one may be noted when the subject volunteers it. */
 export type ConsentRevoked = Event<
   'ConsentRevoked',
-  ConsentScope & { subjectId: string; reason?: string; revokedAt: string }
+  ConsentScope & { subjectId: string; reason?: string; revokedAt: string; evidence?: ActEvidence }
 >;
 
 /**
@@ -65,7 +66,7 @@ export const OBJECTION_KINDS = [
 
 export type ObjectionRaised = Event<
   'ObjectionRaised',
-  { subjectId: string; scope: ObjectionScope; reason?: string; raisedAt: string }
+  { subjectId: string; scope: ObjectionScope; reason?: string; raisedAt: string; evidence?: ActEvidence }
 >;
 
 export type ConsentEvent = ConsentGranted | ConsentRevoked | ObjectionRaised;

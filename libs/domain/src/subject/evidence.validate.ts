@@ -3,7 +3,8 @@ import { compact } from '../shared/compact';
 import { oneOf, optionalText, requireText } from '../shared/text';
 import { instant, requireIsoTimestamp } from '../shared/time';
 import type { EvidenceInput } from './consent.commands';
-import { type ConsentEvidence, EVIDENCE_METHODS } from './consent.events';
+import type { ConsentEvidence } from './consent.events';
+import { EVIDENCE_METHODS } from './evidence-method';
 import { validParentalAuthorisation } from './parental-authorisation';
 
 type CheckedEvidence = Omit<ConsentEvidence, 'textVersion' | 'textHash'>;
@@ -37,5 +38,6 @@ export function validEvidence(evidence: EvidenceInput | undefined, now: string):
     userAgent: optionalText(evidence.userAgent, 'INPUT.TEXT_INVALID', 'evidence.userAgent', 1_000),
     affirmativeAction: true,
     parentalAuthorisation: validParentalAuthorisation(evidence.parentalAuthorisation),
+    globalPrivacyControl: evidence.globalPrivacyControl === true ? (true as const) : undefined,
   });
 }

@@ -2,6 +2,7 @@ import { requireChannel } from '../shared/channel';
 import { compact } from '../shared/compact';
 import { refuse } from '../shared/error-codes';
 import { optionalText } from '../shared/text';
+import { validActEvidence } from './act-evidence';
 import type { ObjectionScopeInput, RaiseObjection } from './consent.commands';
 import { OBJECTION_KINDS, type ObjectionScope } from './consent.events';
 import type { SubjectEvent } from './subject.events';
@@ -16,10 +17,10 @@ export function raiseObjection({ data, metadata }: RaiseObjection, state: Subjec
   const subject = requireRegistered(state);
   const scope = validScope(data.scope, metadata);
   const reason = optionalText(data.reason, 'INPUT.TEXT_INVALID', 'reason', 2_000);
+  const evidence = validActEvidence(data.evidence);
   if (subject.objections[objectionKey(scope)] !== undefined) return [];
-  return [
-    { type: 'ObjectionRaised', data: compact({ subjectId: subject.subjectId, scope, reason, raisedAt: metadata.now }) },
-  ];
+  const raised = { subjectId: subject.subjectId, scope, reason, raisedAt: metadata.now, evidence };
+  return [{ type: 'ObjectionRaised', data: compact(raised) }];
 }
 
 function validScope(scope: ObjectionScopeInput | undefined, metadata: RaiseObjection['metadata']): ObjectionScope {

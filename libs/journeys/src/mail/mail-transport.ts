@@ -22,7 +22,7 @@ export interface SentMail {
 
 /** Which mail a file holds: a double opt-in request's or an export delivery's. */
 export interface MailFile {
-  kind: 'doi' | 'export';
+  kind: 'doi' | 'export' | 'signin';
   /** The request or delivery id. */
   id: string;
 }

@@ -5,6 +5,7 @@ import { loadProjectionSettings, type ProjectionSettings } from './projection-se
 import { loadAuditSettings, type AuditSettings } from './audit-settings';
 import { loadJourneySettings, type JourneySettings } from './journey-settings';
 import { loadAccessSettings, type AccessSettings } from './access-settings';
+import { loadPrivacyCenterSettings, type PrivacyCenterSettings } from './privacy-center-settings';
 import { trustProxy, type TrustProxy } from './trust-proxy';
 import { eventStoreConnection, KURRENTDB_CONNECTION_STRING, type EventStoreSetting } from './event-store-connection';
 import { logFormatSetting, type LogFormat } from '../logging/log-format';
@@ -42,6 +43,7 @@ export interface AppConfig {
   audit: AuditSettings;
   journeys: JourneySettings;
   access: AccessSettings;
+  privacyCenter: PrivacyCenterSettings;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -113,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     audit: loadAuditSettings(env, dataDirOf(env)),
     journeys: loadJourneySettings(env),
     access: loadAccessSettings(env),
+    privacyCenter: loadPrivacyCenterSettings(env),
   };
 }

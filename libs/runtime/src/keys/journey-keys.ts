@@ -8,7 +8,17 @@ const PURPOSES = {
   doubleOptIn: 'privacy-ledger/journeys/double-opt-in-token/v1',
   webhookSecrets: 'privacy-ledger/journeys/webhook-secret/v1',
   exportLink: 'privacy-ledger/privacy/export-link/v1',
+  privacyCenterLink: 'privacy-ledger/journeys/privacy-center-link/v1',
+  privacyCenterSignIn: 'privacy-ledger/journeys/privacy-center-sign-in/v1',
+  privacyCenterSession: 'privacy-ledger/journeys/privacy-center-session/v1',
 } as const;
+
+/** The Privacy Center's keys: footer links, sign-in tokens, and session ids, CSRF tokens and address keys. */
+export interface PrivacyCenterKeys {
+  link: KeyObject;
+  signIn: KeyObject;
+  session: KeyObject;
+}
 
 /**
  * Keys derived from the master key for the journey services. Derived rather than stored: every
@@ -21,6 +31,7 @@ export class JourneyKeys {
     readonly doubleOptIn: KeyObject,
     readonly webhookSecrets: DataKey,
     readonly exportLink: KeyObject,
+    readonly privacyCenter: PrivacyCenterKeys,
   ) {}
 
   static fromMaster(master: MasterKey): JourneyKeys {
@@ -30,6 +41,11 @@ export class JourneyKeys {
       deriveKey(master, PURPOSES.doubleOptIn),
       { keyId, key: deriveKey(master, PURPOSES.webhookSecrets) },
       deriveKey(master, PURPOSES.exportLink),
+      {
+        link: deriveKey(master, PURPOSES.privacyCenterLink),
+        signIn: deriveKey(master, PURPOSES.privacyCenterSignIn),
+        session: deriveKey(master, PURPOSES.privacyCenterSession),
+      },
     );
   }
 

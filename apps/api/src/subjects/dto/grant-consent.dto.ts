@@ -13,7 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { EVIDENCE_METHODS, PARENTAL_VERIFICATION_METHODS } from '#domain';
+import { CALLER_EVIDENCE_METHODS, PARENTAL_VERIFICATION_METHODS, type EvidenceMethod } from '#domain';
 
 /** Art. 8(1): how the authorisation by the holder of parental responsibility was verified. */
 export class ParentalAuthorisationDto {
@@ -35,9 +35,9 @@ export class ParentalAuthorisationDto {
 }
 
 export class EvidenceDto {
-  @ApiProperty({ enum: EVIDENCE_METHODS })
-  @IsIn(EVIDENCE_METHODS)
-  method!: (typeof EVIDENCE_METHODS)[number];
+  @ApiProperty({ enum: CALLER_EVIDENCE_METHODS })
+  @IsIn(CALLER_EVIDENCE_METHODS)
+  method!: EvidenceMethod;
 
   @ApiProperty({ example: '2026-11-25T09:00:00.000Z', description: 'When the person gave consent' })
   @IsISO8601({ strict: true })
