@@ -12,6 +12,7 @@ import { JourneysHttpModule } from './journeys/journeys-http.module';
 import { loggerOptions } from './logging/logger.options';
 import { LedgerHttpModule } from './subjects/subjects.module';
 import { PrivacyHttpModule } from './privacy/privacy-http.module';
+import { PrivacyCenterPageModule } from './privacy-center-page/privacy-center-page.module';
 import { ReadSideModule } from './read-side/read-side.module';
 import { ImportHttpModule } from './import/import-http.module';
 import { RegisterHttpModule } from './register/register-http.module';
@@ -36,6 +37,7 @@ export class AppModule {
         MetricsModule,
         JourneysHttpModule,
         DashboardModule,
+        PrivacyCenterPageModule,
       ],
     };
   }

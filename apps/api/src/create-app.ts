@@ -9,6 +9,7 @@ import { RequestLogController } from './logging/request-logging';
 import { limitRequestsOutsideNest } from './auth/outside-routes-rate-limit';
 import { serveDashboardOnUnknownPages } from './dashboard/dashboard-fallback';
 import { refuseDeepJson } from './http/json-body';
+import { servePrivacyCenterOnUnknownPages } from './privacy-center-page/privacy-center-fallback';
 import { setupOpenApi } from './http/openapi';
 
 /** Request bodies above this size are refused with 413 before any handler runs. */
@@ -47,6 +48,7 @@ export async function createApp(
   app.enableShutdownHooks();
   limitRequestsOutsideNest(app);
   serveDashboardOnUnknownPages(app);
+  servePrivacyCenterOnUnknownPages(app);
   setupOpenApi(app);
   return app;
 }

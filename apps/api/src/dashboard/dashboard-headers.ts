@@ -19,8 +19,12 @@ export const DASHBOARD_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Sends one dashboard file with its security and caching headers. */
-export function sendDashboardFile(reply: FastifyReply, file: DashboardFile): FastifyReply {
+/**
+ * Sends one page file with its security and caching headers. `pageCache` is for the page itself:
+ * Mission Control's holds no data (revalidated so a new build shows at once); a personal page is
+ * `no-store`.
+ */
+export function sendDashboardFile(reply: FastifyReply, file: DashboardFile, pageCache = 'no-cache'): FastifyReply {
   return (
     reply
       .status(200)
@@ -29,8 +33,8 @@ export function sendDashboardFile(reply: FastifyReply, file: DashboardFile): Fas
       .header('x-content-type-options', 'nosniff')
       .header('x-frame-options', 'DENY')
       .header('referrer-policy', 'no-referrer')
-      // The page itself is revalidated so a new build shows at once; hashed assets never change.
-      .header('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+      // Hashed assets never change.
+      .header('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : pageCache)
       .send(file.body)
   );
 }
