@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { de } from '../../../apps/dashboard/src/privacy-center/i18n/de';
@@ -56,4 +57,48 @@ export async function tabTo(page: Page, text: string, limit = 80): Promise<void>
     if ((await focusedElement(page)).text.trim() === text) return;
   }
   throw new Error(`"${text}" not reached with ${limit} presses of Tab`);
+}
+
+/** Every request the page makes, and every console complaint (a CSP violation is one). */
+export function watch(page: Page, baseUrl: string): { foreignRequests: string[]; cspViolations: string[] } {
+  const seen = { foreignRequests: [] as string[], cspViolations: [] as string[] };
+  const origin = new URL(baseUrl).origin;
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['blob:', 'data:'].includes(url.protocol) && url.origin !== origin) seen.foreignRequests.push(request.url());
+  });
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) seen.cspViolations.push(message.text());
+  });
+  return seen;
+}
+
+/**
+ * The four things the issue's "done when" names, each answered on the page; `at` checks and
+ * photographs each view reached. Returns the downloaded copy.
+ */
+export async function revokeObjectDownloadErase(
+  page: Page,
+  words: Words,
+  at: (view: string) => Promise<void>,
+): Promise<string> {
+  const email = words['channel.email'];
+  await page.getByRole('button', { name: `${words['topic.revoke']}: Newsletter, ${email}` }).click();
+  await noticeText(page, fill(words['done.revoked'], { topic: 'Newsletter', channel: email }));
+  await at('revoked');
+  await page.getByRole('button', { name: words['rights.profiling'], exact: true }).click();
+  await noticeText(page, words['done.objected.profiling']);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: words['requests.download'] }).click(),
+  ]);
+  await noticeText(page, lead(words['done.downloaded']));
+  const copy = readFileSync(await download.path(), 'utf8');
+  await page.getByRole('button', { name: words['requests.erasure'] }).click();
+  await page.getByRole('dialog', { name: words['requests.erasureConfirmTitle'] }).waitFor();
+  await at('erasure-confirmation');
+  await page.getByRole('button', { name: words['requests.erasureConfirm'] }).click();
+  await noticeText(page, lead(words['done.requested.erasure']));
+  await at('erasure-requested');
+  return copy;
 }

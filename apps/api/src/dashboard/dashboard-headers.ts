@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import type { DashboardFile } from './dashboard-files';
+import { edgeRefusal } from '../http/edge-refusals';
+import type { DashboardFile, DashboardFiles } from './dashboard-files';
 
 /**
  * The dashboard runs no inline script or style and talks only to this origin; the policy says so,
@@ -37,4 +38,16 @@ export function sendDashboardFile(reply: FastifyReply, file: DashboardFile, page
       .header('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : pageCache)
       .send(file.body)
   );
+}
+
+/** A built file by its name (never a path on disk), or the 404 that names it. */
+export function sendBuiltFile(
+  reply: FastifyReply,
+  files: DashboardFiles,
+  path: string,
+  pageCache?: string,
+): FastifyReply {
+  const file = files.file(path);
+  if (!file) throw edgeRefusal('DASHBOARD.FILE_NOT_FOUND', `No file ${path} in the build`);
+  return sendDashboardFile(reply, file, pageCache);
 }

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Public } from '../auth';
 import { edgeRefusal } from '../http/edge-refusals';
 import { DashboardFiles } from './dashboard-files';
-import { sendDashboardFile } from './dashboard-headers';
+import { sendBuiltFile, sendDashboardFile } from './dashboard-headers';
 
 /**
  * Mission Control's page and assets. Public: they hold no data, every figure is fetched with the
@@ -35,8 +35,6 @@ export class DashboardController {
   }
 
   private send(path: string, reply: FastifyReply): FastifyReply {
-    const file = this.files.file(path);
-    if (!file) throw edgeRefusal('DASHBOARD.FILE_NOT_FOUND', `No dashboard file ${path}`);
-    return sendDashboardFile(reply, file);
+    return sendBuiltFile(reply, this.files, path);
   }
 }

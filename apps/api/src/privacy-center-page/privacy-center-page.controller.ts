@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth';
-import { sendDashboardFile } from '../dashboard/dashboard-headers';
+import { sendBuiltFile, sendDashboardFile } from '../dashboard/dashboard-headers';
 import { edgeRefusal } from '../http/edge-refusals';
 import { pageLanguage } from './page-language';
 import { PRIVACY_CENTER_PATH, PrivacyCenterPage } from './privacy-center-page';
@@ -47,8 +47,6 @@ export class PrivacyCenterPageController {
   }
 
   private send(path: string, reply: FastifyReply): FastifyReply {
-    const file = this.page.files.file(path);
-    if (!file) throw edgeRefusal('DASHBOARD.FILE_NOT_FOUND', `No Privacy Center file ${path}`);
-    return sendDashboardFile(reply, file, PAGE_CACHE);
+    return sendBuiltFile(reply, this.page.files, path, PAGE_CACHE);
   }
 }

@@ -1,4 +1,4 @@
-import { ApiError } from '../api/api-error';
+import { apiErrorOf } from '../api/api-error';
 import type { EntryToken, Me, Outcome, Session } from './types';
 
 const BASE = '/privacy-center';
@@ -9,16 +9,6 @@ const CSRF_STORAGE = 'privacy-center.csrf';
 function idempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-async function refusal(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string; field?: string };
-  return new ApiError(
-    response.status,
-    body.code ?? `HTTP.${response.status}`,
-    body.message ?? response.statusText,
-    body.field,
-  );
 }
 
 async function send(method: string, path: string, body?: unknown): Promise<Response> {
@@ -35,7 +25,7 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
     credentials: 'same-origin',
     cache: 'no-store',
   });
-  if (!response.ok) throw await refusal(response);
+  if (!response.ok) throw await apiErrorOf(response);
   return response;
 }
 

@@ -1,22 +1,9 @@
-import { useI18n, type Language } from './i18n/i18n';
+import { LanguageButtons } from '../components/language-buttons';
+import { useI18n } from './i18n/i18n';
 
-const LANGUAGES: Array<{ code: Language; name: string }> = [
-  { code: 'de', name: 'Deutsch' },
-  { code: 'en', name: 'English' },
-];
-
-/** Each language named in itself, so a reader who does not know the current one still finds theirs. */
 function LanguageSwitch() {
   const { language, choose, t } = useI18n();
-  return (
-    <div className="pc-language" role="group" aria-label={t('app.language')}>
-      {LANGUAGES.map(({ code, name }) => (
-        <button key={code} type="button" lang={code} aria-pressed={language === code} onClick={() => choose(code)}>
-          {name}
-        </button>
-      ))}
-    </div>
-  );
+  return <LanguageButtons language={language} label={t('app.language')} className="pc-language" onChoose={choose} />;
 }
 
 export function Header({ expiresAt, onSignOut }: { expiresAt?: string; onSignOut: () => void }) {

@@ -78,6 +78,7 @@ export const de: Dictionary = {
   'rights.blocks': 'Bestehende Sperren',
   'rights.blockGlobal': 'Jeder Kontakt, seit {date}',
   'rights.blockOf': '{channel}, seit {date}',
+  'blockKind.contact_point': 'Eine Ihrer Kontaktangaben',
   'requests.open': 'Offene Anfragen',
   'requests.none': 'Sie haben keine offenen Anfragen.',
   'requests.row': '{kind}: eingegangen {received}, Antwort spätestens {due} ({status})',

@@ -75,6 +75,7 @@ export const en = {
   'rights.blocks': 'Blocks in effect',
   'rights.blockGlobal': 'All contact, since {date}',
   'rights.blockOf': '{channel}, since {date}',
+  'blockKind.contact_point': 'One of your contact details',
   'requests.open': 'Open requests',
   'requests.none': 'You have no open requests.',
   'requests.row': '{kind}: received {received}, answered by {due} at the latest ({status})',

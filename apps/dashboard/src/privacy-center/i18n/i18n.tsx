@@ -1,8 +1,9 @@
+import type { Language } from '../../components/language-buttons';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { de } from './de';
 import { en, type Dictionary } from './en';
 
-export type Language = 'en' | 'de';
+export type { Language };
 export type MessageKey = keyof Dictionary;
 
 const DICTIONARIES: Record<Language, Dictionary> = { en, de };

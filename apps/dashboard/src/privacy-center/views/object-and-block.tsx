@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { privacyCenter } from '../api';
-import { useI18n } from '../i18n/i18n';
-import type { Me } from '../types';
+import { useI18n, type I18n } from '../i18n/i18n';
+import type { Block, Me } from '../types';
 import type { Actions } from './use-actions';
 
 type ObjectionKind = 'direct_marketing' | 'profiling';
@@ -49,9 +49,36 @@ function Objections({ me, actions }: { me: Me; actions: Actions }) {
   });
 }
 
-function Blocks({ me, actions }: { me: Me; actions: Actions }) {
+/** What each block covers, in the person's words. */
+function blockScope(block: Block, me: Me, label: I18n['label']): string {
+  if (block.kind === 'channel' && block.channel) return label('channel', block.channel);
+  if (block.kind === 'topic') return me.topics.find((topic) => topic.topicId === block.topicId)?.title ?? block.kind;
+  return label('blockKind', block.kind);
+}
+
+function BlocksInEffect({ me }: { me: Me }) {
   const { t, label, date } = useI18n();
-  const ids = { channel: useId(), list: useId() };
+  const heading = useId();
+  if (me.blocks.length === 0) return null;
+  return (
+    <>
+      <h3 id={heading}>{t('rights.blocks')}</h3>
+      <ul className="pc-list" aria-labelledby={heading}>
+        {me.blocks.map((block) => (
+          <li key={block.blockId}>
+            {block.kind === 'global'
+              ? t('rights.blockGlobal', { date: date(block.setAt) })
+              : t('rights.blockOf', { channel: blockScope(block, me, label), date: date(block.setAt) })}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Blocks({ me, actions }: { me: Me; actions: Actions }) {
+  const { t, label } = useI18n();
+  const ids = { channel: useId() };
   const channels = blockableChannels(me);
   const [channel, setChannel] = useState(channels[0] ?? '');
   const chosen = channels.includes(channel) ? channel : (channels[0] ?? '');
@@ -88,23 +115,7 @@ function Blocks({ me, actions }: { me: Me; actions: Actions }) {
           </button>
         </div>
       )}
-      {me.blocks.length > 0 && (
-        <>
-          <h3 id={ids.list}>{t('rights.blocks')}</h3>
-          <ul className="pc-list" aria-labelledby={ids.list}>
-            {me.blocks.map((b) => (
-              <li key={b.blockId}>
-                {b.kind === 'global'
-                  ? t('rights.blockGlobal', { date: date(b.setAt) })
-                  : t('rights.blockOf', {
-                      channel: label(b.kind === 'channel' ? 'channel' : 'kind', b.channel ?? b.topicId ?? b.kind),
-                      date: date(b.setAt),
-                    })}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <BlocksInEffect me={me} />
     </>
   );
 }

@@ -31,35 +31,33 @@ interface RowProps {
   actions: Actions;
 }
 
-function ConsentRow({ topic, consent, contactPoints, actions }: RowProps) {
-  const i18n = useI18n();
-  const { t, label } = i18n;
-  const channel = label('channel', consent.channel);
-  const point = contactPoints.find((p) => p.contactPointId === consent.contactPointId);
-  const reachable = contactPoints.some((p) => p.channel === consent.channel);
-  const text = topic.text;
-  const canGrant = topic.legalBasis === 'consent' && text !== null && reachable && !WITHDRAWABLE.has(consent.status);
-  const name = `${topic.title}, ${channel}`;
-  const grant = () =>
+/** Grant under the text shown (its version is the evidence), or withdraw: one click each. */
+function useConsentActions({ topic, consent, actions }: Omit<RowProps, 'contactPoints'>) {
+  const { t, label } = useI18n();
+  const values = { topic: topic.title, channel: label('channel', consent.channel) };
+  const { topicId } = topic;
+  const grant = (textVersion: number) =>
     actions.run(async () => {
-      const { topicId } = topic;
-      const body = {
-        topicId,
-        channel: consent.channel,
-        contactPointId: consent.contactPointId,
-        textVersion: text!.version,
-      };
+      const body = { topicId, channel: consent.channel, contactPointId: consent.contactPointId, textVersion };
       const answer = await privacyCenter.grant(body);
-      return t(answer.outcome === 'granted' ? 'done.granted' : 'done.double-opt-in-sent', {
-        topic: topic.title,
-        channel,
-      });
+      return t(answer.outcome === 'granted' ? 'done.granted' : 'done.double-opt-in-sent', values);
     });
   const revoke = () =>
     actions.run(async () => {
-      await privacyCenter.revoke({ topicId: topic.topicId, channel: consent.channel });
-      return t('done.revoked', { topic: topic.title, channel });
+      await privacyCenter.revoke({ topicId, channel: consent.channel });
+      return t('done.revoked', values);
     });
+  return { grant, revoke };
+}
+
+function ConsentRow({ topic, consent, contactPoints, actions }: RowProps) {
+  const i18n = useI18n();
+  const { grant, revoke } = useConsentActions({ topic, consent, actions });
+  const channel = i18n.label('channel', consent.channel);
+  const point = contactPoints.find((p) => p.contactPointId === consent.contactPointId);
+  const reachable = contactPoints.some((p) => p.channel === consent.channel);
+  const text = topic.legalBasis === 'consent' && reachable && !WITHDRAWABLE.has(consent.status) ? topic.text : null;
+  const name = (verb: string) => `${verb}: ${topic.title}, ${channel}`;
   return (
     <li className="pc-row" data-status={consent.status}>
       <div>
@@ -67,19 +65,19 @@ function ConsentRow({ topic, consent, contactPoints, actions }: RowProps) {
         <div className={`pc-status pc-status-${consent.status}`}>{since(consent, i18n)}</div>
       </div>
       {WITHDRAWABLE.has(consent.status) && (
-        <button type="button" disabled={actions.busy} aria-label={`${t('topic.revoke')}: ${name}`} onClick={revoke}>
-          {t('topic.revoke')}
+        <button type="button" disabled={actions.busy} aria-label={name(i18n.t('topic.revoke'))} onClick={revoke}>
+          {i18n.t('topic.revoke')}
         </button>
       )}
-      {canGrant && (
+      {text && (
         <button
           type="button"
           className="pc-primary"
           disabled={actions.busy}
-          aria-label={`${t('topic.grant')}: ${name}`}
-          onClick={grant}
+          aria-label={name(i18n.t('topic.grant'))}
+          onClick={() => grant(text.version)}
         >
-          {t('topic.grant')}
+          {i18n.t('topic.grant')}
         </button>
       )}
     </li>
