@@ -1,12 +1,15 @@
 import type { Channel } from '#domain';
 import { MAX_LIMIT, type ReadStore } from '#read-store';
 import { decideContactability } from './contactability';
+import { decideProfiling } from './contactability.profiling';
+import type { Contactability } from './contactability.reasons';
 import type { SubjectProfileDocument } from './subject-profile.document';
 import { SUBJECT_PROFILES } from './subject-profile';
 import { keyOf } from './subject-profile.keys';
 import type { TopicReadView } from './topics';
 
-export type AudienceMember = { subjectId: string; contactPointIds: string[] };
+/** `profilingAllowed`: whether the message may be personalised by profiling (Art. 21(2)). */
+export type AudienceMember = { subjectId: string; contactPointIds: string[]; profilingAllowed: boolean };
 export type AudiencePage = { items: AudienceMember[]; next?: string };
 
 /**
@@ -31,7 +34,7 @@ export async function findAudience(
     const candidates = await store.find<SubjectProfileDocument>(SUBJECT_PROFILES, filter, { after, limit: MAX_LIMIT });
     for (const [i, { id, doc }] of candidates.items.entries()) {
       const decision = decideContactability(doc, topic, channel, undefined, now);
-      if (decision.allowed) items.push({ subjectId: id, contactPointIds: decision.contactPointIds });
+      if (decision.allowed) items.push(member(id, doc, topic, decision));
       if (items.length === page.limit) {
         const more = i < candidates.items.length - 1 || candidates.next !== undefined;
         return more ? { items, next: id } : { items };
@@ -40,4 +43,14 @@ export async function findAudience(
     if (candidates.next === undefined) return { items };
     after = candidates.next;
   }
+}
+
+function member(
+  subjectId: string,
+  doc: SubjectProfileDocument,
+  topic: TopicReadView,
+  decision: Contactability,
+): AudienceMember {
+  const { profilingAllowed } = decideProfiling(doc, topic, decision);
+  return { subjectId, contactPointIds: decision.contactPointIds, profilingAllowed };
 }

@@ -1,6 +1,7 @@
 import type { Channel } from '#domain';
 import { decideContactability, type ContactabilityProfile } from './contactability';
-import { denied, reason, type Contactability } from './contactability.reasons';
+import { decideProfiling } from './contactability.profiling';
+import { denied, reason, type ContactabilityAnswer } from './contactability.reasons';
 import type { TopicReadView } from './topics';
 
 /** One question: may `subjectId` be contacted about `topicId` on `channel` (at `contactPointId`), now? */
@@ -12,14 +13,20 @@ export type ContactabilityInputs = { profile: ContactabilityProfile | undefined;
 /**
  * The one answer to one check, whichever route asks: the batch maps it over its checks, the single
  * route turns the two UNKNOWN denials into 404s. An unknown subject or topic is denied, never allowed.
+ * Beside it, whether the subject may be profiled for the topic (Art. 21(2)).
  */
 export function answerContactability(
   { profile, topic }: ContactabilityInputs,
   check: ContactabilityCheck,
   now: string,
-): Contactability {
+): ContactabilityAnswer {
   if (profile === undefined || topic === undefined) {
-    return denied(...(profile ? [] : [reason('SUBJECT.UNKNOWN')]), ...(topic ? [] : [reason('TOPIC.UNKNOWN')]));
+    const unknown = denied(
+      ...(profile ? [] : [reason('SUBJECT.UNKNOWN')]),
+      ...(topic ? [] : [reason('TOPIC.UNKNOWN')]),
+    );
+    return { ...unknown, profilingAllowed: false, profilingReasons: unknown.reasons };
   }
-  return decideContactability(profile, topic, check.channel, check.contactPointId, now);
+  const contact = decideContactability(profile, topic, check.channel, check.contactPointId, now);
+  return { ...contact, ...decideProfiling(profile, topic, contact) };
 }

@@ -1,6 +1,6 @@
 import type { ReadStore } from '#read-store';
 import { answerContactability, type ContactabilityCheck } from './contactability.check';
-import type { Contactability } from './contactability.reasons';
+import type { ContactabilityAnswer } from './contactability.reasons';
 import type { SubjectProfileDocument } from './subject-profile.document';
 import { getProfiles } from './subject-profile.queries';
 import { TOPICS, topicReadView, type TopicDocument, type TopicReadView } from './topics';
@@ -15,7 +15,7 @@ export async function checkContactability(
   store: ReadStore,
   checks: readonly ContactabilityCheck[],
   now: string,
-): Promise<Contactability[]> {
+): Promise<ContactabilityAnswer[]> {
   const [profiles, topics] = await Promise.all([
     byId<SubjectProfileDocument>(getProfiles(store, distinct(checks.map((c) => c.subjectId)))),
     topicsById(store, distinct(checks.map((c) => c.topicId))),

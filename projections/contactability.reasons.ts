@@ -12,6 +12,8 @@ export const CONTACTABILITY_REASONS = [
   'OBJECTION.DIRECT_MARKETING',
   'OBJECTION.TOPIC',
   'OBJECTION.CHANNEL',
+  'OBJECTION.PROFILING',
+  'TOPIC.NO_PROFILING',
   'CONSENT.NEVER_ASKED',
   'CONSENT.REVOKED',
   'CONSENT.EXPIRED',
@@ -32,6 +34,13 @@ export type Contactability = {
   reasons: ContactabilityReason[];
   /** The contact points on the channel that may be used (empty when denied). */
   contactPointIds: string[];
+};
+
+/** A contact decision with the profiling decision beside it (Art. 21(2), see contactability.profiling). */
+export type ContactabilityAnswer = Contactability & {
+  profilingAllowed: boolean;
+  /** Why profiling is not allowed: the contact's reasons, then TOPIC.NO_PROFILING, OBJECTION.PROFILING. */
+  profilingReasons: ContactabilityReason[];
 };
 
 export const reason = (

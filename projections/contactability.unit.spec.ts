@@ -1,35 +1,8 @@
 import { decideContactability } from './contactability';
-import { fold, LATER, NOW, SUBJECT, subjectEvent, T0, T1, T2, topicEvent } from './projection.fixtures';
-import type { ProjectedEvent } from './read-model';
+import { profileOf, topicOf } from './contactability.fixtures';
+import { LATER, NOW, subjectEvent, T1, T2, topicEvent } from './projection.fixtures';
 import { blockSet, doiRequested, granted, objection, registered, revoked } from './subject-profile.fixtures';
-import { SUBJECT_PROFILES, subjectProfileModel } from './subject-profile';
 import type { SubjectProfileDocument } from './subject-profile.document';
-import { TOPICS, topicReadView, topicsModel, type TopicReadView } from './topics';
-
-function profileOf(...events: ProjectedEvent[]): SubjectProfileDocument {
-  return fold(subjectProfileModel, events).get(`${SUBJECT_PROFILES}/${SUBJECT}`)!;
-}
-
-function topicOf(legalBasis = 'consent', ...later: ProjectedEvent[]): TopicReadView {
-  const defined = topicEvent('newsletter', 'TopicDefined', {
-    title: 'Newsletter',
-    description: 'News',
-    allowedChannels: ['email', 'sms'],
-    legalBasis,
-    personalFields: [],
-    retentionDays: 730,
-    definedAt: T0,
-  });
-  const v1 = topicEvent('newsletter', 'ConsentTextVersionPublished', {
-    version: 1,
-    text: 'v1',
-    textHash: '1'.repeat(64),
-    language: 'en',
-    change: 'material',
-    publishedAt: T0,
-  });
-  return topicReadView(fold(topicsModel, [defined, v1, ...later]).get(`${TOPICS}/newsletter`)!)!;
-}
 
 const check = (profile: SubjectProfileDocument, topic = topicOf(), channel = 'email', contactPointId?: string) =>
   decideContactability(profile, topic, channel, contactPointId, NOW);

@@ -6,6 +6,7 @@ export * from './subject-profile.queries';
 export * from './topics';
 export * from './contactability.reasons';
 export * from './contactability';
+export * from './contactability.profiling';
 export * from './contactability.check';
 export * from './contactability.queries';
 export * from './audiences';

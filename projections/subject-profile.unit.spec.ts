@@ -257,6 +257,12 @@ describe('subject profile read model', () => {
     expect(doc.blockKeys).toEqual(['channel/sms', 'topic/newsletter', 'topic/newsletter/channel/sms']);
   });
 
+  it('ObjectionRaised to profiling alone: kept as an objection, but blocks no contact (Art. 21(2))', () => {
+    const doc = profileAfter(registered(), objection({ kind: 'profiling', topicId: 'newsletter' }));
+    expect(doc.objections).toMatchObject([{ key: 'profiling/newsletter', scope: { kind: 'profiling' } }]);
+    expect(doc.blockKeys).toEqual([]);
+  });
+
   it('SubjectErased: flags the subject, drops personal ciphertext and every index key', () => {
     const erased = subjectEvent('SubjectErased', { cause: 'data_subject_request', erasedAt: T2 });
     const doc = profileAfter(registered(), granted(), blockSet({ kind: 'global' }), erased);

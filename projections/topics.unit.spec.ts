@@ -52,6 +52,17 @@ describe('topics read model', () => {
     ]);
   });
 
+  it('TopicDefined: states the declarations, reading a definition without them as "no" (Art. 8, 21(2), 22)', () => {
+    const automatedDecision = { logic: 'scoring', consequences: 'discount size' };
+    const declared = defined({ profiling: true, automatedDecision, offeredToChildren: true });
+    expect(topicReadView(topicAfter(declared)!)).toMatchObject({
+      profiling: true,
+      automatedDecision,
+      offeredToChildren: true,
+    });
+    expect(topicReadView(topicAfter(defined())!)).toMatchObject({ profiling: false, offeredToChildren: false });
+  });
+
   it('ConsentTextVersionPublished before the definition is ignored', () => {
     expect(topicAfter(published(1, 'material'))).toBeUndefined();
   });

@@ -67,3 +67,12 @@ export * from './history/topic-at';
 
 // input limits
 export * from './input/json-nesting';
+
+// privacy center: the person's own page
+export * from './privacy-center/email-directory';
+export * from './privacy-center/privacy-center-overview';
+export * from './privacy-center/privacy-center-view';
+export * from './privacy-center/privacy-center.module';
+export * from './privacy-center/self-service-act';
+export * from './privacy-center/self-service-consents';
+export * from './privacy-center/self-service-rights';

@@ -13,6 +13,8 @@ export * from './topic/topic.view';
 export * from './topic/topic.decider';
 
 export * from './subject/profile.events';
+export * from './subject/evidence-method';
+export * from './subject/act-evidence';
 export * from './subject/consent.events';
 export * from './subject/double-opt-in.events';
 export * from './subject/block.events';

@@ -1,5 +1,5 @@
 import type { GrantConsent, RaiseObjection, RegisterSubject, RevokeConsent, SetContactBlock, TopicView } from '#domain';
-import type { CommandInput } from '#application';
+import { topicOfScope, type CommandInput } from '#application';
 import type { RequestKeys } from '#runtime';
 import type { RecordEnvelope } from './record-envelope';
 import { importedContactPointId, importedSubjectId, importKey } from './record-keys';
@@ -59,7 +59,7 @@ export function recordCommand(
     }
     case 'objection': {
       const command = raiseObjection(envelope, fields);
-      const topicId = command.data.scope.kind === 'topic' ? command.data.scope.topicId : undefined;
+      const topicId = topicOfScope(command.data.scope);
       return {
         subjectId,
         topicId,

@@ -11,6 +11,15 @@ export * from './unsubscribe/unsubscribe-plan';
 export * from './unsubscribe/unsubscribe-token';
 export * from './unsubscribe/unsubscribe.service';
 
+// privacy center: footer links, sign-in links and mails, sessions
+export * from './privacy-center/privacy-center-link-token';
+export * from './privacy-center/privacy-center-links';
+export * from './privacy-center/privacy-center-sessions';
+export * from './privacy-center/privacy-center-sign-in';
+export * from './privacy-center/sign-in-mail-template';
+export * from './privacy-center/sign-in-tokens';
+export * from './signed-token';
+
 // double opt-in mail
 export * from './mail/doi-mail-outbox';
 export * from './mail/doi-mail-template';

@@ -7,13 +7,20 @@ import {
   SubjectCodec,
   TopicViews,
   DOUBLE_OPT_IN_TOKENS,
+  EmailDirectory,
+  PrivacyCenterModule,
   type DoubleOptInTokens,
 } from '#application';
 import { type AppConfig, APP_CONFIG, EVENT_STORE, OPERATIONAL_STORE, JourneyKeys } from '#runtime';
 import { leaseOwnerId, ProjectionLease } from '#projection-runtime';
 import { JourneyWorkersLease } from './journey-workers-lease';
 import { DoubleOptInMailOutbox } from './mail/doi-mail-outbox';
-import { openMailTransport } from './mail/mail-transport';
+import { openMailTransport, type MailTransport } from './mail/mail-transport';
+import { PrivacyCenterLinkTokens } from './privacy-center/privacy-center-link-token';
+import { PrivacyCenterLinks } from './privacy-center/privacy-center-links';
+import { PrivacyCenterSessions } from './privacy-center/privacy-center-sessions';
+import { PrivacyCenterSignIn } from './privacy-center/privacy-center-sign-in';
+import { SignInTokens } from './privacy-center/sign-in-tokens';
 import { UnsubscribeLinks, UnsubscribeService } from './unsubscribe/unsubscribe.service';
 import { UnsubscribeTokens } from './unsubscribe/unsubscribe-token';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
@@ -23,7 +30,41 @@ const log = new Logger('Journeys');
 const line = (text: string) => log.log(text);
 const warn = (text: string) => log.warn(text);
 
+/** One transport for every mail the ledger sends: double opt-in and Privacy Center sign-in. */
+export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
+
+const privacyCenterProviders = [
+  {
+    provide: PrivacyCenterLinkTokens,
+    inject: [JourneyKeys],
+    useFactory: (keys: JourneyKeys) => new PrivacyCenterLinkTokens(keys),
+  },
+  {
+    provide: SignInTokens,
+    inject: [OPERATIONAL_STORE, JourneyKeys],
+    useFactory: (store: OperationalStore, keys: JourneyKeys) => new SignInTokens(store, keys),
+  },
+  {
+    provide: PrivacyCenterSessions,
+    inject: [OPERATIONAL_STORE, JourneyKeys],
+    useFactory: (store: OperationalStore, keys: JourneyKeys) => new PrivacyCenterSessions(store, keys),
+  },
+  {
+    provide: PrivacyCenterSignIn,
+    inject: [EmailDirectory, SignInTokens, MAIL_TRANSPORT, APP_CONFIG],
+    useFactory: (directory: EmailDirectory, tokens: SignInTokens, transport: MailTransport, config: AppConfig) =>
+      new PrivacyCenterSignIn({ directory, tokens, transport, settings: config.journeys, log: line }),
+  },
+  PrivacyCenterLinks,
+];
+
 const providers = [
+  {
+    provide: MAIL_TRANSPORT,
+    inject: [APP_CONFIG],
+    useFactory: (config: AppConfig) => openMailTransport(config.journeys.smtpUrl, config.dataDir),
+  },
+  ...privacyCenterProviders,
   { provide: UnsubscribeTokens, inject: [JourneyKeys], useFactory: (keys: JourneyKeys) => new UnsubscribeTokens(keys) },
   {
     provide: WebhookRegistry,
@@ -53,6 +94,7 @@ const providers = [
       SubjectCodec,
       TopicViews,
       DOUBLE_OPT_IN_TOKENS,
+      MAIL_TRANSPORT,
       APP_CONFIG,
     ],
     useFactory: (
@@ -62,9 +104,9 @@ const providers = [
       codec: SubjectCodec,
       topics: TopicViews,
       tokens: DoubleOptInTokens,
+      transport: MailTransport,
       config: AppConfig,
     ) => {
-      const transport = openMailTransport(config.journeys.smtpUrl, config.dataDir);
       return new DoubleOptInMailOutbox({
         eventStore,
         state,
@@ -89,9 +131,21 @@ const providers = [
  * such processes one at a time runs them, the holder of the `journey-workers` lease.
  */
 @Module({
-  imports: [LedgerModule],
+  imports: [LedgerModule, PrivacyCenterModule],
   providers,
-  exports: [UnsubscribeTokens, UnsubscribeService, UnsubscribeLinks, WebhookRegistry, WebhookDispatcher],
+  exports: [
+    UnsubscribeTokens,
+    UnsubscribeService,
+    UnsubscribeLinks,
+    WebhookRegistry,
+    WebhookDispatcher,
+    PrivacyCenterLinkTokens,
+    PrivacyCenterLinks,
+    PrivacyCenterSessions,
+    PrivacyCenterSignIn,
+    SignInTokens,
+    MAIL_TRANSPORT,
+  ],
 })
 export class JourneysModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private lease: JourneyWorkersLease | undefined;

@@ -6,6 +6,7 @@ export * from './config/audit-settings';
 export * from './config/domain-settings';
 export * from './config/event-store-connection';
 export * from './config/journey-settings';
+export * from './config/privacy-center-settings';
 export * from './config/privacy-settings';
 export * from './config/projection-settings';
 

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EVIDENCE, type RecordingClient } from './contract-scenario';
 
-/** Two topics, one retired. */
+/** Three topics: one retired, one declaring profiling, an automated decision and children (Art. 8, 21, 22). */
 async function topicFlows(client: RecordingClient): Promise<void> {
   const topic = {
     title: 'Newsletter',
@@ -18,6 +18,12 @@ async function topicFlows(client: RecordingClient): Promise<void> {
   });
   await client.expect(201, 'POST', '/topics', { role: 'admin', body: { id: 'old', ...topic } });
   await client.expect(200, 'POST', '/topics/old/retire', { role: 'dpo', body: { reason: 'no longer sent' } });
+  const declarations = {
+    profiling: true,
+    automatedDecision: { logic: 'Points from past orders', consequences: 'The size of the discount offered' },
+    offeredToChildren: true,
+  };
+  await client.expect(201, 'POST', '/topics', { role: 'admin', body: { id: 'club', ...topic, ...declarations } });
   await client.expect(200, 'GET', '/topics/news', { role: 'crm' });
   await client.read('/topics', 'crm');
 }

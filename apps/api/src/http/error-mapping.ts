@@ -8,6 +8,7 @@ import { errorBody, httpCode, type ErrorResponse } from './error-body';
 
 export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   invalid: 400,
+  unauthorized: 401,
   not_found: 404,
   conflict: 409,
   forbidden: 403,

@@ -1,4 +1,4 @@
-import type { TopicDefinition, TopicState } from '#domain';
+import { toTopicView, type AutomatedDecision, type TopicDefinition, type TopicState } from '#domain';
 import type { ControllerSettings } from './controller-settings';
 import type { Safeguard } from './safeguards';
 
@@ -21,6 +21,12 @@ export interface ProcessingActivity {
   retention: { days: number; period: string };
   consentTextVersion: number;
   safeguards: string[];
+  /** Art. 21(2): profiling for direct marketing, which the person may object to on its own. */
+  profiling: boolean;
+  /** Art. 22, 13(2)(f): the automated decision with its logic and consequences; null where there is none. */
+  automatedDecision: AutomatedDecision | null;
+  /** Art. 8(1): an information-society service offered directly to a child. */
+  offeredToChildren: boolean;
 }
 
 export interface ProcessingRegister {
@@ -74,6 +80,7 @@ export function activityOf(
   safeguardIds: string[],
 ): ProcessingActivity {
   const { definition } = state;
+  const { profiling, automatedDecision, offeredToChildren } = toTopicView(state)!;
   return {
     topicId: definition.topicId,
     name: definition.title,
@@ -89,5 +96,8 @@ export function activityOf(
     },
     consentTextVersion: state.versions.at(-1)?.version ?? 0,
     safeguards: safeguardIds,
+    profiling,
+    automatedDecision: automatedDecision ?? null,
+    offeredToChildren,
   };
 }

@@ -15,6 +15,9 @@ const COLUMNS = [
   'retentionDays',
   'retention',
   'safeguards',
+  'profiling',
+  'automatedDecision',
+  'offeredToChildren',
 ] as const;
 
 /** A cell a spreadsheet would run as a formula (OWASP CSV injection). */
@@ -51,6 +54,11 @@ export function registerCsv(register: ProcessingRegister): string {
     a.retention.days,
     a.retention.period,
     a.safeguards.map((id) => measures.get(id) ?? id).join('; '),
+    yesNo(a.profiling),
+    a.automatedDecision ? `${a.automatedDecision.logic}; consequences: ${a.automatedDecision.consequences}` : 'no',
+    yesNo(a.offeredToChildren),
   ]);
   return [COLUMNS.join(','), ...rows.map((row) => row.map(csvCell).join(','))].join('\r\n') + '\r\n';
 }
+
+const yesNo = (value: boolean): string => (value ? 'yes' : 'no');

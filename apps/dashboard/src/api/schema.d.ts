@@ -236,6 +236,18 @@ export type webhooks = Record<string, never>;
 
 export interface components {
   schemas: {
+    AutomatedDecisionDto: {
+      /**
+       * @description The logic involved
+       * @example A score from past orders decides which discount is offered
+       */
+      logic: string;
+      /**
+       * @description The significance and envisaged consequences
+       * @example A lower score means a smaller discount
+       */
+      consequences: string;
+    };
     DefineTopicDto: {
       /**
        * @description Slug: lower-case letters, digits and dashes
@@ -270,6 +282,18 @@ export interface components {
        * @example 730
        */
       retentionDays: number;
+      /**
+       * @description Art. 21(2): the purpose profiles the person for direct marketing
+       * @default false
+       */
+      profiling?: boolean;
+      /** @description Art. 22: the purpose involves an automated decision; absent when it does not */
+      automatedDecision?: components["schemas"]["AutomatedDecisionDto"];
+      /**
+       * @description Art. 8(1): an information-society service offered directly to a child
+       * @default false
+       */
+      offeredToChildren?: boolean;
     };
     PublishVersionDto: {
       /** @example Yes, send me the monthly newsletter. I can unsubscribe at any time. */
@@ -356,8 +380,12 @@ export interface components {
       reason?: string;
     };
     ObjectionScopeDto: {
-      /** @enum {string} */
-      kind: "direct_marketing" | "topic" | "channel";
+      /**
+       * @description `profiling`: to profiling alone (Art. 21(2)), all topics or `topicId`
+       * @enum {string}
+       */
+      kind: "direct_marketing" | "topic" | "channel" | "profiling";
+      /** @description For kind topic, and optionally for kind profiling */
       topicId?: string;
       channel?: string;
     };
@@ -762,6 +790,10 @@ export interface components {
       legalBasis: "consent" | "contract" | "legitimate_interest";
       personalFields: string[];
       retentionDays: number;
+      /** @description Art. 21(2): profiling for direct marketing */
+      profiling: boolean;
+      /** @description Art. 8(1): offered directly to a child */
+      offeredToChildren: boolean;
       /** @enum {string} */
       status: "active" | "retired";
       /** @description 0 while no text has been published */
@@ -776,6 +808,11 @@ export interface components {
           /** Format: date-time */
           publishedAt: string;
         }[];
+      /** @description Art. 22: the automated decision, its logic and envisaged consequences (Art. 15(1)(h)) */
+      automatedDecision?: {
+        logic: string;
+        consequences: string;
+      };
     };
     Contactability: {
       subjectId: string;
@@ -790,6 +827,13 @@ export interface components {
         }[];
       /** @description The addresses that may be used */
       contactPointIds: string[];
+      /** @description Art. 21(2): whether the person may be profiled for this topic (false on an objection to profiling) */
+      profilingAllowed: boolean;
+      /** @description Why not: the reasons of the contact, TOPIC.NO_PROFILING, OBJECTION.PROFILING */
+      profilingReasons: {
+          code: string;
+          eventIds: string[];
+        }[];
     };
     ContactabilityBatch: {
       results: {
@@ -804,6 +848,13 @@ export interface components {
             }[];
           /** @description The addresses that may be used */
           contactPointIds: string[];
+          /** @description Art. 21(2): whether the person may be profiled for this topic (false on an objection to profiling) */
+          profilingAllowed: boolean;
+          /** @description Why not: the reasons of the contact, TOPIC.NO_PROFILING, OBJECTION.PROFILING */
+          profilingReasons: {
+              code: string;
+              eventIds: string[];
+            }[];
           contactPointId?: string;
         }[];
     };
@@ -814,6 +865,7 @@ export interface components {
       items: {
           subjectId: string;
           contactPointIds: string[];
+          profilingAllowed: boolean;
         }[];
       /** @description Pass as `after` for the next page; absent on the last page */
       next?: string;

@@ -22,6 +22,10 @@ function objectionTarget(scope: Record<string, any>, lang: Lang, title: TopicTit
       `to contact by ${channelName(scope.channel, lang)}`,
       `gegen Kontakt per ${channelName(scope.channel, lang)}`,
     );
+  if (scope?.kind === 'profiling')
+    return scope.topicId === undefined
+      ? pick(lang, 'to profiling', 'gegen Profiling')
+      : pick(lang, `to profiling for ${title(scope.topicId)}`, `gegen Profiling für ${title(scope.topicId)}`);
   return pick(lang, 'to direct marketing', 'gegen Direktwerbung');
 }
 

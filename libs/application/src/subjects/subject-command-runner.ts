@@ -60,9 +60,10 @@ export class SubjectCommandRunner {
 }
 
 /**
- * The topic an objection or block scope names; only a topic scope needs the topic's view. A body
- * without a scope gets past the edge's validation and is refused by the decider, naming the field.
+ * The topic an objection or block scope names; only a topic scope (or an objection to profiling
+ * for one topic) needs the topic's view. A body without a scope gets past the edge's validation
+ * and is refused by the decider, naming the field.
  */
 export function topicOfScope(scope: { kind: string; topicId?: string } | undefined): string | undefined {
-  return scope?.kind === 'topic' ? scope.topicId : undefined;
+  return scope?.kind === 'topic' || scope?.kind === 'profiling' ? scope.topicId : undefined;
 }

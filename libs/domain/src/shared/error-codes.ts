@@ -2,8 +2,8 @@ import { DomainError, type DomainErrorKind } from './domain-error';
 
 /**
  * The error catalogue: every stable refusal code API clients can see from a DomainError (or an
- * import report), each once, with the kind the HTTP edge maps it by (invalid 400, not_found 404,
- * conflict 409, forbidden 403).
+ * import report), each once, with the kind the HTTP edge maps it by (invalid 400, unauthorized 401,
+ * not_found 404, conflict 409, forbidden 403).
  */
 export const ERROR_KINDS = {
   'INPUT.ID_INVALID': 'invalid',
@@ -25,6 +25,8 @@ export const ERROR_KINDS = {
   'TOPIC.TEXT_HASH_INVALID': 'invalid',
   'TOPIC.LANGUAGE_INVALID': 'invalid',
   'TOPIC.CHANGE_UNKNOWN': 'invalid',
+  'TOPIC.DECLARATION_INVALID': 'invalid',
+  'TOPIC.AUTOMATED_DECISION_INVALID': 'invalid',
   'SUBJECT.NOT_FOUND': 'not_found',
   'SUBJECT.ALREADY_REGISTERED': 'conflict',
   'SUBJECT.ID_INVALID': 'invalid',
@@ -88,6 +90,12 @@ export const ERROR_KINDS = {
   'WEBHOOK.TARGET_FORBIDDEN': 'invalid',
   'UNSUBSCRIBE.TOKEN_INVALID': 'invalid',
   'UNSUBSCRIBE.TOKEN_EXPIRED': 'invalid',
+  // The Privacy Center's links and sessions: none of these reveals anything about the person.
+  'PRIVACY_CENTER.LINK_INVALID': 'unauthorized',
+  'PRIVACY_CENTER.LINK_EXPIRED': 'unauthorized',
+  'PRIVACY_CENTER.LINK_USED': 'unauthorized',
+  'PRIVACY_CENTER.SESSION_REQUIRED': 'unauthorized',
+  'PRIVACY_CENTER.CSRF_INVALID': 'forbidden',
   'IMPORT.FILE_UNREADABLE': 'invalid',
   'IMPORT.MALFORMED': 'invalid',
   'IMPORT.ENCODING_INVALID': 'invalid',

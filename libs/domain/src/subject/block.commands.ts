@@ -1,4 +1,5 @@
 import type { Command } from '../shared/message';
+import type { ActEvidenceInput } from './act-evidence';
 import type { BlockReference, BlockScope } from './block.events';
 import type { SubjectContext, TopicContext } from './subject.context';
 
@@ -8,7 +9,7 @@ export type BlockScopeInput = { kind: BlockScope['kind']; channel?: string; cont
 /** A topic-scoped block needs the topic's view on the metadata. */
 export type SetContactBlock = Command<
   'SetContactBlock',
-  { blockId: string; scope: BlockScopeInput; reason: string; reference: BlockReference },
+  { blockId: string; scope: BlockScopeInput; reason: string; reference: BlockReference; evidence?: ActEvidenceInput },
   TopicContext
 >;
 

@@ -4,6 +4,7 @@ import { refuse } from '../shared/error-codes';
 import { requireId } from '../shared/ids';
 import { oneOf, optionalText, requireText, sameJson } from '../shared/text';
 import { BLOCK_REFERENCE_KINDS, type BlockReference, type BlockScope } from './block.events';
+import { validActEvidence } from './act-evidence';
 import type { BlockScopeInput, LiftContactBlock, SetContactBlock } from './block.commands';
 import type { SubjectEvent } from './subject.events';
 import { requireActiveContactPoint, requireRegistered, requireTopic } from './subject.guards';
@@ -18,8 +19,14 @@ export function setContactBlock({ data, metadata }: SetContactBlock, state: Subj
     reference: validReference(data.reference),
   };
   const existing = subject.blocks[block.blockId];
+  const evidence = validActEvidence(data.evidence);
   if (existing === undefined)
-    return [{ type: 'ContactBlockSet', data: { subjectId: subject.subjectId, ...block, setAt: metadata.now } }];
+    return [
+      {
+        type: 'ContactBlockSet',
+        data: compact({ subjectId: subject.subjectId, ...block, setAt: metadata.now, evidence }),
+      },
+    ];
   const { blockId, scope, reason, reference } = existing;
   if (existing.status === 'active' && sameJson({ blockId, scope, reason, reference }, block)) return [];
   return refuse('BLOCK.ALREADY_EXISTS', `block ${block.blockId} already exists`, 'blockId');

@@ -1,5 +1,6 @@
 import type { Channel } from '../shared/channel';
 import type { Event } from '../shared/message';
+import type { ActEvidence } from './act-evidence';
 
 /** A contact block (Werbesperre) of one degree: everything, a channel, one address, or one topic. */
 export type BlockScope =
@@ -15,7 +16,15 @@ export type BlockReference = { kind: (typeof BLOCK_REFERENCE_KINDS)[number]; id:
 
 export type ContactBlockSet = Event<
   'ContactBlockSet',
-  { subjectId: string; blockId: string; scope: BlockScope; reason: string; reference: BlockReference; setAt: string }
+  {
+    subjectId: string;
+    blockId: string;
+    scope: BlockScope;
+    reason: string;
+    reference: BlockReference;
+    setAt: string;
+    evidence?: ActEvidence;
+  }
 >;
 
 export type ContactBlockLifted = Event<

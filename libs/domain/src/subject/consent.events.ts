@@ -1,8 +1,7 @@
 import type { Channel } from '../shared/channel';
 import type { Event } from '../shared/message';
-
-export const EVIDENCE_METHODS = ['checkbox', 'double_opt_in', 'paper', 'verbal', 'import'] as const;
-export type EvidenceMethod = (typeof EVIDENCE_METHODS)[number];
+import type { ActEvidence } from './act-evidence';
+import type { EvidenceMethod } from './evidence-method';
 
 /** What a consent is for: a topic on a channel, optionally narrowed to one contact point. */
 export type ConsentScope = { topicId: string; channel: Channel; contactPointId?: string };
@@ -22,6 +21,8 @@ export type ConsentEvidence = {
   affirmativeAction: true;
   /** Set when the grant came from confirming a double opt-in request. */
   doubleOptInRequestId?: string;
+  /** The browser sent Global Privacy Control (`Sec-GPC: 1`) with the act. */
+  globalPrivacyControl?: true;
 };
 
 export type ConsentGranted = Event<
@@ -39,18 +40,30 @@ export type ConsentGranted = Event<
 /** Art. 7(3): no reason is required; one may be noted when the subject volunteers it. */
 export type ConsentRevoked = Event<
   'ConsentRevoked',
-  ConsentScope & { subjectId: string; reason?: string; revokedAt: string }
+  ConsentScope & { subjectId: string; reason?: string; revokedAt: string; evidence?: ActEvidence }
 >;
 
-/** Art. 21(2)-(3): an objection to direct marketing, to one topic, or to one channel. */
+/**
+ * Art. 21(2)-(3): an objection to direct marketing, to one topic, or to one channel; or to
+ * profiling alone (Art. 21(2) "including profiling"), everywhere or for one topic: the person is
+ * still contacted, unpersonalised.
+ */
 export type ObjectionScope =
   | { kind: 'direct_marketing' }
   | { kind: 'topic'; topicId: string }
-  | { kind: 'channel'; channel: Channel };
+  | { kind: 'channel'; channel: Channel }
+  | { kind: 'profiling'; topicId?: string };
+
+export const OBJECTION_KINDS = [
+  'direct_marketing',
+  'topic',
+  'channel',
+  'profiling',
+] as const satisfies readonly ObjectionScope['kind'][];
 
 export type ObjectionRaised = Event<
   'ObjectionRaised',
-  { subjectId: string; scope: ObjectionScope; reason?: string; raisedAt: string }
+  { subjectId: string; scope: ObjectionScope; reason?: string; raisedAt: string; evidence?: ActEvidence }
 >;
 
 export type ConsentEvent = ConsentGranted | ConsentRevoked | ObjectionRaised;

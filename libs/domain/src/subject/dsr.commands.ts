@@ -1,10 +1,20 @@
 import type { Command } from '../shared/message';
+import type { ActEvidenceInput } from './act-evidence';
 import type { RequestChannel, RequestKind } from './dsr.events';
 import type { SubjectContext } from './subject.context';
 
 export type ReceiveDataSubjectRequest = Command<
   'ReceiveDataSubjectRequest',
-  { requestId: string; kind: RequestKind; channel: RequestChannel; receivedAt: string; reference?: string },
+  {
+    requestId: string;
+    kind: RequestKind;
+    channel: RequestChannel;
+    receivedAt: string;
+    reference?: string;
+    field?: string;
+    correction?: string;
+    evidence?: ActEvidenceInput;
+  },
   SubjectContext
 >;
 

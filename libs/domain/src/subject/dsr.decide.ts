@@ -1,7 +1,7 @@
 import { compact } from '../shared/compact';
 import { refuse } from '../shared/error-codes';
 import { requireId } from '../shared/ids';
-import { oneOf, requireText } from '../shared/text';
+import { oneOf, optionalText, requireText } from '../shared/text';
 import { hasPassed, requireIsoTimestamp } from '../shared/time';
 import { extendedDueAt, MAX_EXTENSION_MONTHS, requestDueAt } from './dsr.deadline';
 import type {
@@ -11,6 +11,7 @@ import type {
   RejectDataSubjectRequest,
 } from './dsr.commands';
 import { REQUEST_CHANNELS, REQUEST_KINDS } from './dsr.events';
+import { validActEvidence } from './act-evidence';
 import type { DataSubjectRequest } from './privacy.state';
 import type { SubjectEvent } from './subject.events';
 import { requireRegistered } from './subject.guards';
@@ -28,6 +29,8 @@ export function receiveRequest({ data, metadata }: ReceiveDataSubjectRequest, st
     refuse('REQUEST.RECEIVED_AT_INVALID', 'receivedAt must not lie in the future', 'receivedAt');
   const reference =
     data.reference === undefined ? undefined : requireId(data.reference, 'reference', 'REQUEST.REFERENCE_INVALID');
+  const details = rectificationDetails(data);
+  const evidence = validActEvidence(data.evidence);
   const existing = subject.requests[requestId];
   if (existing !== undefined) {
     const same = existing.kind === data.kind && existing.channel === data.channel && existing.receivedAt === receivedAt;
@@ -43,8 +46,20 @@ export function receiveRequest({ data, metadata }: ReceiveDataSubjectRequest, st
     receivedAt,
     dueAt: requestDueAt(receivedAt),
     reference,
+    ...details,
   };
-  return [{ type: 'DataSubjectRequestReceived', data: compact({ ...received, recordedAt: metadata.now }) }];
+  return [{ type: 'DataSubjectRequestReceived', data: compact({ ...received, recordedAt: metadata.now, evidence }) }];
+}
+
+/** Art. 16: what the subject wants corrected; only a rectification request carries it. */
+function rectificationDetails({ kind, field, correction }: ReceiveDataSubjectRequest['data']) {
+  if (field === undefined && correction === undefined) return {};
+  if (kind !== 'rectification')
+    refuse('REQUEST.KIND_MISMATCH', 'field and correction belong to a rectification request', 'field');
+  return compact({
+    field: optionalText(field, 'INPUT.TEXT_INVALID', 'field', 100),
+    correction: optionalText(correction, 'INPUT.TEXT_INVALID', 'correction', 2_000),
+  });
 }
 
 /** Art. 12(3): one extension, by one or two months, with the reasons the subject is told. */

@@ -1,4 +1,5 @@
 import type { Event } from '../shared/message';
+import { ACT_EVIDENCE_PERSONAL_PATHS, type ActEvidence } from './act-evidence';
 
 /** Art. 15-18, 20, 21: the rights a data subject can ask the controller to act on. */
 export const REQUEST_KINDS = ['access', 'rectification', 'erasure', 'portability', 'objection', 'restriction'] as const;
@@ -20,7 +21,11 @@ export type DataSubjectRequestReceived = Event<
     dueAt: string;
     /** The controller's own reference (ticket, letter number): an identifier, never free text. */
     reference?: string;
+    /** Art. 16: the field the subject asks to have corrected, and the correction (personal data). */
+    field?: string;
+    correction?: string;
     recordedAt: string;
+    evidence?: ActEvidence;
   }
 >;
 
@@ -50,7 +55,7 @@ export type DataSubjectRequestEvent =
 /** Reasons are free text and may name the person: they are personal data (erased with the key). */
 export const dataSubjectRequestPersonalFields: { readonly [T in DataSubjectRequestEvent['type']]: readonly string[] } =
   {
-    DataSubjectRequestReceived: [],
+    DataSubjectRequestReceived: ['correction', ...ACT_EVIDENCE_PERSONAL_PATHS],
     DataSubjectRequestExtended: ['reason'],
     DataSubjectRequestFulfilled: [],
     DataSubjectRequestRejected: ['reason'],

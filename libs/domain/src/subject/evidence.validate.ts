@@ -3,7 +3,8 @@ import { compact } from '../shared/compact';
 import { oneOf, optionalText, requireText } from '../shared/text';
 import { instant, requireIsoTimestamp } from '../shared/time';
 import type { EvidenceInput } from './consent.commands';
-import { type ConsentEvidence, EVIDENCE_METHODS } from './consent.events';
+import type { ConsentEvidence } from './consent.events';
+import { EVIDENCE_METHODS } from './evidence-method';
 
 type CheckedEvidence = Omit<ConsentEvidence, 'textVersion' | 'textHash'>;
 
@@ -35,5 +36,6 @@ export function validEvidence(evidence: EvidenceInput | undefined, now: string):
     ipAddress: optionalText(evidence.ipAddress, 'INPUT.TEXT_INVALID', 'evidence.ipAddress', 64),
     userAgent: optionalText(evidence.userAgent, 'INPUT.TEXT_INVALID', 'evidence.userAgent', 1_000),
     affirmativeAction: true,
+    globalPrivacyControl: evidence.globalPrivacyControl === true ? (true as const) : undefined,
   });
 }

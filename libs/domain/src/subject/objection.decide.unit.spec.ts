@@ -79,4 +79,29 @@ describe('RaiseObjection', () => {
       .when(object({ kind: 'channel', channel: 'sms' }))
       .thenNothing();
   });
+
+  it('records an objection to profiling alone, everywhere or for one topic (Art. 21(2))', () => {
+    spec
+      .given([registered()])
+      .when(object({ kind: 'profiling' }))
+      .then([raised({ kind: 'profiling' })]);
+    spec
+      .given([registered(), raised({ kind: 'profiling' })])
+      .when(object({ kind: 'profiling', topicId: 'newsletter' }, newsletter))
+      .then([raised({ kind: 'profiling', topicId: 'newsletter' })]);
+  });
+
+  it('refuses an objection to profiling for an unknown topic', () => {
+    spec
+      .given([registered()])
+      .when(object({ kind: 'profiling', topicId: 'surveys' }, newsletter))
+      .thenThrows('TOPIC.NOT_FOUND', { field: 'scope.topicId' });
+  });
+
+  it('objecting to profiling twice records nothing', () => {
+    spec
+      .given([registered(), raised({ kind: 'profiling', topicId: 'newsletter' })])
+      .when(object({ kind: 'profiling', topicId: 'newsletter' }, newsletter))
+      .thenNothing();
+  });
 });

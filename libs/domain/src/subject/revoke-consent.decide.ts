@@ -2,6 +2,7 @@ import { requireChannel } from '../shared/channel';
 import { compact } from '../shared/compact';
 import { refuse } from '../shared/error-codes';
 import { optionalText } from '../shared/text';
+import { validActEvidence } from './act-evidence';
 import type { RevokeConsent } from './consent.commands';
 import type { SubjectEvent } from './subject.events';
 import { requireRegistered } from './subject.guards';
@@ -15,6 +16,7 @@ export function revokeConsent({ data, metadata }: RevokeConsent, state: SubjectS
   const subject = requireRegistered(state);
   if (data.channel !== undefined) requireChannel(data.channel, metadata.channels);
   const reason = optionalText(data.reason, 'INPUT.TEXT_INVALID', 'reason', 2_000);
+  const evidence = validActEvidence(data.evidence);
   const matching = Object.values(subject.consents).filter((record) => matches(record, data));
   const granted = matching.filter((record) => record.status === 'granted');
   if (granted.length === 0 && !matching.some((record) => record.status === 'revoked')) {
@@ -22,7 +24,7 @@ export function revokeConsent({ data, metadata }: RevokeConsent, state: SubjectS
   }
   return granted.map(({ scope }) => ({
     type: 'ConsentRevoked',
-    data: compact({ subjectId: subject.subjectId, ...scope, reason, revokedAt: metadata.now }),
+    data: compact({ subjectId: subject.subjectId, ...scope, reason, revokedAt: metadata.now, evidence }),
   }));
 }
 

@@ -1,4 +1,5 @@
 import { eventTypeNames } from '../shared/event-type-names';
+import { ACT_EVIDENCE_PERSONAL_PATHS } from './act-evidence';
 import type { BlockEvent } from './block.events';
 import type { ConsentEvent } from './consent.events';
 import type { DoubleOptInEvent } from './double-opt-in.events';
@@ -30,12 +31,12 @@ export const subjectPersonalFields: { readonly [T in SubjectEvent['type']]: read
   ContactPointRemoved: [],
   ProfileRectified: ['changes.*'],
   ConsentGranted: ['evidence.ipAddress', 'evidence.userAgent'],
-  ConsentRevoked: ['reason'],
-  ObjectionRaised: ['reason'],
+  ConsentRevoked: ['reason', ...ACT_EVIDENCE_PERSONAL_PATHS],
+  ObjectionRaised: ['reason', ...ACT_EVIDENCE_PERSONAL_PATHS],
   DoubleOptInRequested: [],
   DoubleOptInConfirmed: ['ipAddress', 'userAgent'],
   DoubleOptInExpired: [],
-  ContactBlockSet: ['reason'],
+  ContactBlockSet: ['reason', ...ACT_EVIDENCE_PERSONAL_PATHS],
   ContactBlockLifted: ['reason'],
   ...dataSubjectRequestPersonalFields,
   ...legalHoldPersonalFields,

@@ -24,6 +24,8 @@ export const newsletter: TopicView = {
   legalBasis: 'consent',
   personalFields: ['firstName'],
   retentionDays: 730,
+  profiling: false,
+  offeredToChildren: false,
   status: 'active',
   currentVersion: 2,
   currentMaterialVersion: 1,

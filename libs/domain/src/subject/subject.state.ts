@@ -79,6 +79,8 @@ export function objectionKey(scope: ObjectionScope): string {
       return `topic/${scope.topicId}`;
     case 'channel':
       return `channel/${scope.channel}`;
+    case 'profiling':
+      return scope.topicId === undefined ? 'profiling' : `profiling/${scope.topicId}`;
     default: {
       const unreachable: never = scope;
       return unreachable;

@@ -10,7 +10,20 @@ export const TEXT_CHANGES = ['material', 'editorial'] as const;
 /** A material change alters what is consented to and calls for consent again; an editorial one does not. */
 export type TextChange = (typeof TEXT_CHANGES)[number];
 
-export type TopicDefinition = {
+/** Art. 22(1): a decision based solely on automated processing, explained as Art. 15(1)(h) asks. */
+export type AutomatedDecision = { logic: string; consequences: string };
+
+/** What a purpose declares about the person's rights; absent (as on events older than these fields) is no. */
+export type TopicDeclarations = {
+  /** Art. 21(2): the purpose profiles the person for direct marketing; an objection to profiling stops it. */
+  profiling?: boolean;
+  /** Art. 22: the purpose involves an automated decision with legal or similarly significant effects. */
+  automatedDecision?: AutomatedDecision;
+  /** Art. 8(1): an information-society service offered directly to a child. */
+  offeredToChildren?: boolean;
+};
+
+export type TopicDefinition = TopicDeclarations & {
   topicId: string;
   title: string;
   description: string;

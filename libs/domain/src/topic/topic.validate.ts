@@ -2,6 +2,7 @@ import { requireChannel } from '../shared/channel';
 import { refuse } from '../shared/error-codes';
 import { oneOf, requireText } from '../shared/text';
 import type { DefineTopic } from './topic.commands';
+import { validDeclarations } from './topic.declarations';
 import { LEGAL_BASES, type TopicDefinition } from './topic.events';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -36,6 +37,7 @@ export function validDefinition({ data, metadata }: DefineTopic): TopicDefinitio
     legalBasis: data.legalBasis,
     personalFields: validFieldNames(data.personalFields),
     retentionDays: data.retentionDays,
+    ...validDeclarations(data),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Channel } from '../shared/channel';
-import type { LegalBasis } from './topic.events';
+import type { AutomatedDecision, LegalBasis } from './topic.events';
 import type { TextVersion, TopicState } from './topic.state';
 
 /**
@@ -13,6 +13,12 @@ export type TopicView = Readonly<{
   legalBasis: LegalBasis;
   personalFields: readonly string[];
   retentionDays: number;
+  /** Art. 21(2): profiling for direct marketing; false where the definition is silent. */
+  profiling: boolean;
+  /** Art. 22, 15(1)(h): present only when the purpose involves an automated decision. */
+  automatedDecision?: Readonly<AutomatedDecision>;
+  /** Art. 8(1): offered directly to a child; false where the definition is silent. */
+  offeredToChildren: boolean;
   status: 'active' | 'retired';
   /** 0 while no text has been published. */
   currentVersion: number;
@@ -31,6 +37,9 @@ export function toTopicView(state: TopicState): TopicView | undefined {
     legalBasis: definition.legalBasis,
     personalFields: definition.personalFields,
     retentionDays: definition.retentionDays,
+    profiling: definition.profiling === true,
+    ...(definition.automatedDecision ? { automatedDecision: definition.automatedDecision } : {}),
+    offeredToChildren: definition.offeredToChildren === true,
     status: state.status,
     currentVersion: versions.at(-1)?.version ?? 0,
     currentMaterialVersion,

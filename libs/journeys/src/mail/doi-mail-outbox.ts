@@ -198,7 +198,7 @@ function recipientOf(
 }
 
 /** RFC 5322 Message-ID from the event id and the sender's domain: the same event, the same id. */
-export function messageIdFor(eventId: string, mailFrom: string): string {
+export function messageIdFor(eventId: string, mailFrom: string, kind = 'doi'): string {
   const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(mailFrom)?.[1] ?? 'privacy-ledger.invalid';
-  return `<doi-${eventId}@${domain}>`;
+  return `<${kind}-${eventId}@${domain}>`;
 }

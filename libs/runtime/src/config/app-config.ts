@@ -4,6 +4,7 @@ import { loadDomainSettings, type DomainSettings } from './domain-settings';
 import { loadProjectionSettings, type ProjectionSettings } from './projection-settings';
 import { loadAuditSettings, type AuditSettings } from './audit-settings';
 import { loadJourneySettings, type JourneySettings } from './journey-settings';
+import { loadPrivacyCenterSettings, type PrivacyCenterSettings } from './privacy-center-settings';
 import { trustProxy, type TrustProxy } from './trust-proxy';
 import { eventStoreConnection, KURRENTDB_CONNECTION_STRING, type EventStoreSetting } from './event-store-connection';
 import { logFormatSetting, type LogFormat } from '../logging/log-format';
@@ -40,6 +41,7 @@ export interface AppConfig {
   projections: ProjectionSettings;
   audit: AuditSettings;
   journeys: JourneySettings;
+  privacyCenter: PrivacyCenterSettings;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -110,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     projections: loadProjectionSettings(env),
     audit: loadAuditSettings(env, dataDirOf(env)),
     journeys: loadJourneySettings(env),
+    privacyCenter: loadPrivacyCenterSettings(env),
   };
 }

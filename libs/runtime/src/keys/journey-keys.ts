@@ -7,7 +7,17 @@ const PURPOSES = {
   unsubscribe: 'privacy-ledger/journeys/unsubscribe-link/v1',
   doubleOptIn: 'privacy-ledger/journeys/double-opt-in-token/v1',
   webhookSecrets: 'privacy-ledger/journeys/webhook-secret/v1',
+  privacyCenterLink: 'privacy-ledger/journeys/privacy-center-link/v1',
+  privacyCenterSignIn: 'privacy-ledger/journeys/privacy-center-sign-in/v1',
+  privacyCenterSession: 'privacy-ledger/journeys/privacy-center-session/v1',
 } as const;
+
+/** The Privacy Center's keys: footer links, sign-in tokens, and session ids, CSRF tokens and address keys. */
+export interface PrivacyCenterKeys {
+  link: KeyObject;
+  signIn: KeyObject;
+  session: KeyObject;
+}
 
 /**
  * Keys derived from the master key for the journey services. Derived rather than stored: every
@@ -19,14 +29,21 @@ export class JourneyKeys {
     readonly unsubscribe: KeyObject,
     readonly doubleOptIn: KeyObject,
     readonly webhookSecrets: DataKey,
+    readonly privacyCenter: PrivacyCenterKeys,
   ) {}
 
   static fromMaster(master: MasterKey): JourneyKeys {
     const keyId = createHash('sha256').update(`${PURPOSES.webhookSecrets}:${master.id}`).digest('hex').slice(0, 16);
-    return new JourneyKeys(deriveKey(master, PURPOSES.unsubscribe), deriveKey(master, PURPOSES.doubleOptIn), {
-      keyId,
-      key: deriveKey(master, PURPOSES.webhookSecrets),
-    });
+    return new JourneyKeys(
+      deriveKey(master, PURPOSES.unsubscribe),
+      deriveKey(master, PURPOSES.doubleOptIn),
+      { keyId, key: deriveKey(master, PURPOSES.webhookSecrets) },
+      {
+        link: deriveKey(master, PURPOSES.privacyCenterLink),
+        signIn: deriveKey(master, PURPOSES.privacyCenterSignIn),
+        session: deriveKey(master, PURPOSES.privacyCenterSession),
+      },
+    );
   }
 
   /** The same master key the vault was opened with (openSubjectCrypto verified it). */

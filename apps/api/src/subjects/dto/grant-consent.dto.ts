@@ -13,12 +13,12 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { EVIDENCE_METHODS } from '#domain';
+import { CALLER_EVIDENCE_METHODS, type EvidenceMethod } from '#domain';
 
 export class EvidenceDto {
-  @ApiProperty({ enum: EVIDENCE_METHODS })
-  @IsIn(EVIDENCE_METHODS)
-  method!: (typeof EVIDENCE_METHODS)[number];
+  @ApiProperty({ enum: CALLER_EVIDENCE_METHODS })
+  @IsIn(CALLER_EVIDENCE_METHODS)
+  method!: EvidenceMethod;
 
   @ApiProperty({ example: '2026-11-25T09:00:00.000Z', description: 'When the person gave consent' })
   @IsISO8601({ strict: true })

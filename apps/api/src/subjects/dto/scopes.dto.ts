@@ -1,14 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { BLOCK_REFERENCE_KINDS } from '#domain';
+import { BLOCK_REFERENCE_KINDS, OBJECTION_KINDS } from '#domain';
 
 export class ObjectionScopeDto {
-  @ApiProperty({ enum: ['direct_marketing', 'topic', 'channel'] })
-  @IsIn(['direct_marketing', 'topic', 'channel'])
-  kind!: 'direct_marketing' | 'topic' | 'channel';
+  @ApiProperty({
+    enum: OBJECTION_KINDS,
+    description: '`profiling`: to profiling alone (Art. 21(2)), all topics or `topicId`',
+  })
+  @IsIn(OBJECTION_KINDS)
+  kind!: (typeof OBJECTION_KINDS)[number];
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'For kind topic, and optionally for kind profiling' })
   @IsOptional()
   @IsString()
   @MaxLength(63)

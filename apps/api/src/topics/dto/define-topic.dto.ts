@@ -1,18 +1,43 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
+  IsOptional,
   IsString,
   Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
 import { LEGAL_BASES, type LegalBasis } from '#domain';
+
+/** Art. 22(1), 15(1)(h): what the person is told about an automated decision. */
+export class AutomatedDecisionDto {
+  @ApiProperty({
+    example: 'A score from past orders decides which discount is offered',
+    description: 'The logic involved',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  logic!: string;
+
+  @ApiProperty({
+    example: 'A lower score means a smaller discount',
+    description: 'The significance and envisaged consequences',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  consequences!: string;
+}
 
 export class DefineTopicDto {
   @ApiProperty({ example: 'newsletter', description: 'Slug: lower-case letters, digits and dashes' })
@@ -54,4 +79,29 @@ export class DefineTopicDto {
   @Min(1)
   @Max(36500)
   retentionDays!: number;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Art. 21(2): the purpose profiles the person for direct marketing',
+  })
+  @IsOptional()
+  @IsBoolean()
+  profiling?: boolean;
+
+  @ApiPropertyOptional({
+    type: AutomatedDecisionDto,
+    description: 'Art. 22: the purpose involves an automated decision; absent when it does not',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AutomatedDecisionDto)
+  automatedDecision?: AutomatedDecisionDto;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Art. 8(1): an information-society service offered directly to a child',
+  })
+  @IsOptional()
+  @IsBoolean()
+  offeredToChildren?: boolean;
 }
