@@ -16,17 +16,21 @@ function save(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** Answered requests are history; the person sees what is still to be answered, and by when. */
+const ANSWERED = new Set(['fulfilled', 'rejected']);
+
 function OpenRequests({ me }: { me: Me }) {
   const { t, label, date } = useI18n();
   const heading = useId();
+  const open = me.requests.filter((request) => !ANSWERED.has(request.status));
   return (
     <>
       <h3 id={heading}>{t('requests.open')}</h3>
-      {me.requests.length === 0 ? (
+      {open.length === 0 ? (
         <p>{t('requests.none')}</p>
       ) : (
         <ul className="pc-list" aria-labelledby={heading}>
-          {me.requests.map((request) => (
+          {open.map((request) => (
             <li key={request.requestId} data-request-kind={request.kind}>
               {t('requests.row', {
                 kind: label('kind', request.kind),

@@ -19,7 +19,8 @@ function since(consent: Consent, i18n: I18n): string {
   const status = i18n.label('status', consent.status);
   if (!consent.since) return status;
   const values = { status, date: i18n.date(consent.since) };
-  return consent.method
+  // The method tells how a consent was given; a withdrawal or an expiry is no act of that kind.
+  return consent.method && consent.status === 'granted'
     ? i18n.t('topic.since', { ...values, method: i18n.label('method', consent.method) })
     : i18n.t('topic.sinceNoMethod', values);
 }
