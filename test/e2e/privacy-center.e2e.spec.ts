@@ -88,6 +88,10 @@ describe('Privacy Center page (e2e)', () => {
       const asset = await get(script, { accept: '*/*' });
       expect(asset.status).toBe(200);
       expect(asset.headers.get('cache-control')).toContain('immutable');
+      // A phone's connection carries the script compressed.
+      const raw = await fetch(baseUrl + script, { headers: { 'accept-encoding': 'br, gzip' } });
+      expect(raw.headers.get('content-encoding')).toBe('br');
+      expect(raw.headers.get('vary')).toContain('accept-encoding');
     });
 
     it("sets <html lang> from Accept-Language, so the first paint is in the browser's language", async () => {
