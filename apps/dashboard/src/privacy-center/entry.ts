@@ -8,7 +8,8 @@ export function takeEntryToken(
   location: Location = window.location,
   history: History = window.history,
 ): EntryToken | undefined {
-  const match = /^#(link|signin)=([A-Za-z0-9._~-]+)$/.exec(location.hash);
+  // Whatever follows goes to the server as it is: a damaged link is answered "not valid" there.
+  const match = /^#(link|signin)=(.+)$/.exec(location.hash);
   if (!location.hash) return undefined;
   history.replaceState(null, '', location.pathname);
   if (!match) return undefined;

@@ -12,7 +12,7 @@ export interface Notice {
 /** The refusal in the person's words; the server's own message stays for what the page cannot name. */
 export function describeFailure(failure: unknown, t: I18n['t']): string {
   if (!(failure instanceof ApiError)) return t('app.networkError');
-  if (failure.code === 'HTTP.RATE_LIMITED') return t('app.tooMany', { minutes: 1 });
+  if (failure.code === 'HTTP.RATE_LIMITED') return t('app.tooMany');
   return t('app.refused', { message: failure.message });
 }
 

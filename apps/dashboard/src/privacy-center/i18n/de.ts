@@ -10,7 +10,7 @@ export const de: Dictionary = {
   'app.working': 'Einen Moment…',
   'app.cancel': 'Abbrechen',
   'app.networkError': 'Der Server ist nicht erreichbar. Bitte prüfen Sie die Verbindung und versuchen Sie es erneut.',
-  'app.tooMany': 'Zu viele Versuche. Bitte versuchen Sie es in {minutes} Minuten erneut.',
+  'app.tooMany': 'Zu viele Versuche. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
   'app.refused': 'Das hat nicht geklappt: {message}',
   'signIn.intro':
     'Sehen und ändern Sie, wozu Sie eingewilligt haben, erhalten Sie eine Kopie Ihrer Daten, lassen Sie sie berichtigen oder löschen. Ohne Konto: Wir senden Ihnen einen Anmeldelink.',

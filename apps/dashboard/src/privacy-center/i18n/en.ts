@@ -8,7 +8,7 @@ export const en = {
   'app.working': 'Working…',
   'app.cancel': 'Cancel',
   'app.networkError': 'The server could not be reached. Check your connection and try again.',
-  'app.tooMany': 'Too many attempts. Please try again in {minutes} minutes.',
+  'app.tooMany': 'Too many attempts. Please wait a few minutes and try again.',
   'app.refused': 'That did not work: {message}',
   'signIn.intro':
     'See what you agreed to and change it, get a copy of your data, have it corrected or erased. No account needed: we send you a sign-in link.',
