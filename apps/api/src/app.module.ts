@@ -13,6 +13,7 @@ import { loggerOptions } from './logging/logger.options';
 import { LedgerHttpModule } from './subjects/subjects.module';
 import { PrivacyHttpModule } from './privacy/privacy-http.module';
 import { PrivacyCenterPageModule } from './privacy-center-page/privacy-center-page.module';
+import { PrivacyCenterHttpModule } from './privacy-center/privacy-center-http.module';
 import { ReadSideModule } from './read-side/read-side.module';
 import { ImportHttpModule } from './import/import-http.module';
 import { RegisterHttpModule } from './register/register-http.module';
@@ -36,6 +37,7 @@ export class AppModule {
         ProjectionsModule.forRoot({ models: READ_MODELS }),
         MetricsModule,
         JourneysHttpModule,
+        PrivacyCenterHttpModule,
         DashboardModule,
         PrivacyCenterPageModule,
       ],

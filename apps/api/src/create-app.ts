@@ -11,6 +11,7 @@ import { serveDashboardOnUnknownPages } from './dashboard/dashboard-fallback';
 import { refuseDeepJson } from './http/json-body';
 import { servePrivacyCenterOnUnknownPages } from './privacy-center-page/privacy-center-fallback';
 import { setupOpenApi } from './http/openapi';
+import { acceptCookies } from './privacy-center/accept-cookies';
 
 /** Request bodies above this size are refused with 413 before any handler runs. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -44,6 +45,7 @@ export async function createApp(
   );
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   refuseDeepJson(app.getHttpAdapter().getInstance());
+  await acceptCookies(app);
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   limitRequestsOutsideNest(app);

@@ -9,10 +9,13 @@
 const { transformSync } = require('@swc/core');
 
 const ESM_SYNTAX = /^\s*(import|export)[\s{*]/m;
+// CommonJS that loads an ESM-only dependency with `await import(...)` (@fastify/cookie loads cookie
+// so): Jest cannot run a dynamic import without --experimental-vm-modules, swc turns it into require.
+const DYNAMIC_IMPORT = /\bawait import\(/;
 
 module.exports = {
   process(source, filename) {
-    if (!ESM_SYNTAX.test(source)) return { code: source };
+    if (!ESM_SYNTAX.test(source) && !DYNAMIC_IMPORT.test(source)) return { code: source };
     // CommonJS has its own require and file URL; the ESM idioms for them would clash or fail.
     const patched = source
       .replace(/^const require = createRequire\(import\.meta\.url\);$/m, '')

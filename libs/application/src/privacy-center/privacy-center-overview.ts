@@ -30,8 +30,9 @@ export class PrivacyCenterOverview {
     return privacyCenterView(state, [...records.values()], now);
   }
 
-  /** Whether a session's subject still exists; an erased subject's sessions and links are dead. */
-  async exists(subjectId: string): Promise<boolean> {
-    return (await this.subjects.state(subjectId)).status === 'registered';
+  /** The subject's language, or undefined once they are gone: an erased subject's sessions and links are dead. */
+  async localeOf(subjectId: string): Promise<string | undefined> {
+    const state = await this.subjects.state(subjectId);
+    return state.status === 'registered' ? state.locale : undefined;
   }
 }

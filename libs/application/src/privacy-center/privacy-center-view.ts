@@ -73,7 +73,7 @@ function topicView(subject: RegisteredSubject, { view, description, texts }: Top
     title: view.title,
     purpose: description,
     legalBasis: view.legalBasis,
-    profiling: false,
+    profiling: view.profiling,
     channels: [...view.allowedChannels],
     text: current ? { version: current.version, language: current.language, text: current.text } : null,
     consents: records.map((record) => consentView(record, view, now)),
