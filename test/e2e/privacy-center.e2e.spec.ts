@@ -301,7 +301,7 @@ describe('Privacy Center page (e2e)', () => {
       await page.getByRole('heading', { level: 1, name: words['app.title'] }).waitFor();
       await checked(page, 'phone-en')('sign-in');
       for (const address of ['nobody@example.org', 'Dora.Ernst@example.org']) {
-        await page.getByLabel(words['signIn.email']).fill(address);
+        await page.getByRole('textbox', { name: words['signIn.email'] }).fill(address);
         await page.getByRole('button', { name: words['signIn.submit'] }).click();
         await noticeText(page, words['signIn.sent']);
       }
@@ -310,7 +310,7 @@ describe('Privacy Center page (e2e)', () => {
       await signedIn.getByRole('heading', { level: 1, name: WORDS.de['overview.heading'] }).waitFor();
       const again = await open(`${baseUrl}/privacy-center/${link}`, PHONE);
       await again.getByRole('heading', { level: 1, name: WORDS.en['link.used'] }).waitFor();
-      await again.getByLabel(words['signIn.email']).waitFor();
+      await again.getByRole('textbox', { name: words['signIn.email'] }).waitFor();
       await checked(again, 'phone-en')('link-used');
     }, 60_000);
 
