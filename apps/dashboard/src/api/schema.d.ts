@@ -226,6 +226,48 @@ export interface paths {
     /** The double opt-in confirmation page */
     get: operations["doubleOptInPagePage"];
   };
+  "/privacy-center-links": {
+    /** Mint a Privacy Center link for a mail footer */
+    post: operations["privacyCenterEntryIssue"];
+  };
+  "/privacy-center/sign-in": {
+    /** Ask for a sign-in link by e-mail */
+    post: operations["privacyCenterEntryRequestSignIn"];
+  };
+  "/privacy-center/session": {
+    /** Open a session from a footer or sign-in link (sets the pc_session cookie) */
+    post: operations["privacyCenterEntryOpen"];
+    /** Sign out (clears the cookie) */
+    delete: operations["privacyCenterEntryClose"];
+  };
+  "/privacy-center/me": {
+    /** The signed-in person’s page */
+    get: operations["privacyCenterMe"];
+  };
+  "/privacy-center/consents": {
+    /** Give consent (double opt-in for an unproven address) */
+    post: operations["privacyCenterGrant"];
+  };
+  "/privacy-center/revocations": {
+    /** Withdraw consent (Art. 7(3)) */
+    post: operations["privacyCenterRevoke"];
+  };
+  "/privacy-center/objections": {
+    /** Object to direct marketing, a topic or profiling (Art. 21) */
+    post: operations["privacyCenterObject"];
+  };
+  "/privacy-center/blocks": {
+    /** Block a channel or all contact */
+    post: operations["privacyCenterBlock"];
+  };
+  "/privacy-center/requests": {
+    /** Request access, rectification or erasure (Art. 15-17) */
+    post: operations["privacyCenterRequest"];
+  };
+  "/privacy-center/export": {
+    /** Download everything held about me (Art. 15) */
+    get: operations["privacyCenterExport"];
+  };
   "/auth/me": {
     /** Who the API key is */
     get: operations["meMe"];
@@ -511,6 +553,59 @@ export interface components {
     OneClickBodyDto: {
       /** @example One-Click */
       "List-Unsubscribe"?: string;
+    };
+    PrivacyCenterLinkDto: {
+      /** Format: uuid */
+      subjectId: string;
+      /** @description Default PRIVACY_CENTER_LINK_TTL_DAYS (30) */
+      ttlDays?: number;
+    };
+    SignInDto: {
+      /** @example erika@example.org */
+      email: string;
+      /**
+       * @description The page’s language: the mail is written in it
+       * @example de
+       */
+      locale?: string;
+    };
+    SessionDto: {
+      /** @description The token from the link’s fragment (#link= or #signin=) */
+      token: string;
+      /** @enum {string} */
+      kind: "link" | "signin";
+    };
+    SelfConsentDto: {
+      topicId: string;
+      channel: string;
+      contactPointId?: string;
+      /** @description The version of the text the page showed; another than the current one is refused */
+      textVersion: number;
+    };
+    SelfRevocationDto: {
+      topicId: string;
+      /** @description Without it, every channel of the topic */
+      channel?: string;
+    };
+    SelfObjectionDto: {
+      /** @enum {string} */
+      kind: "direct_marketing" | "topic" | "profiling";
+      /** @description For kind topic; for profiling, one topic (or none: everywhere) */
+      topicId?: string;
+    };
+    SelfBlockDto: {
+      /** @enum {string} */
+      kind: "global" | "channel";
+      /** @description For kind channel */
+      channel?: string;
+    };
+    SelfRequestDto: {
+      /** @enum {string} */
+      kind: "access" | "rectification" | "erasure";
+      /** @description Rectification: the field to correct */
+      field?: string;
+      /** @description Rectification: what it should say (stored encrypted) */
+      correction?: string;
     };
     /** @description A refusal: the status, its reason phrase, a stable code and a message; validation failures name each broken rule. */
     Refusal: {
@@ -955,6 +1050,90 @@ export interface components {
       consents?: {
           [key: string]: unknown;
         }[];
+    };
+    PrivacyCenterLink: {
+      /** @description `<PUBLIC_BASE_URL>/privacy-center/#link=<token>`: the token never reaches a server log */
+      url: string;
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    SignInAccepted: {
+      /**
+       * @description The same for every address, known or not
+       * @enum {string}
+       */
+      status: "sent";
+    };
+    PrivacyCenterSession: {
+      /** @description Send as X-CSRF-Token with every change */
+      csrfToken: string;
+      /** Format: date-time */
+      expiresAt: string;
+      locale: string;
+    };
+    PrivacyCenterOverview: {
+      locale: string;
+      /** Format: date-time */
+      expiresAt: string;
+      contactPoints: {
+          contactPointId: string;
+          channel: string;
+          masked: string;
+        }[];
+      topics: ({
+          topicId: string;
+          title: string;
+          purpose: string;
+          legalBasis: string;
+          profiling: boolean;
+          channels: string[];
+          /** @description The exact wording of the current version; null while none is published */
+          text: {
+            version: number;
+            language: string;
+            text: string;
+          } | null;
+          consents: {
+              channel: string;
+              status: string;
+              contactPointId?: string;
+              /** Format: date-time */
+              since?: string;
+              method?: string;
+            }[];
+        })[];
+      objections: {
+          kind: string;
+          /** Format: date-time */
+          raisedAt: string;
+          topicId?: string;
+          channel?: string;
+        }[];
+      blocks: {
+          blockId: string;
+          kind: string;
+          /** Format: date-time */
+          setAt: string;
+          channel?: string;
+          topicId?: string;
+        }[];
+      requests: {
+          requestId: string;
+          kind: string;
+          status: string;
+          /** Format: date-time */
+          receivedAt: string;
+          /** Format: date-time */
+          dueAt: string;
+        }[];
+    };
+    SelfServiceOutcome: {
+      /** @enum {string} */
+      outcome: "granted" | "double-opt-in-sent" | "revoked" | "objected" | "blocked" | "requested";
+      message?: string;
+      requestId?: string;
+      /** Format: date-time */
+      dueAt?: string;
     };
     Checkpoint: {
       logSize: number;
@@ -5402,6 +5581,970 @@ export interface operations {
             /** @enum {string} */
             code?: "VALIDATION.FAILED";
           };
+        };
+      };
+      /** @description Refused: HTTP.RATE_LIMITED */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 429;
+            /** @enum {string} */
+            code?: "HTTP.RATE_LIMITED";
+          };
+        };
+      };
+    };
+  };
+  /** Mint a Privacy Center link for a mail footer */
+  privacyCenterEntryIssue: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PrivacyCenterLinkDto"];
+      };
+    };
+    responses: {
+      /** @description The link (its token in the URL fragment) and when it expires */
+      201: {
+        content: {
+          "application/json": components["schemas"]["PrivacyCenterLink"];
+        };
+      };
+      /** @description Refused: HTTP.MALFORMED_JSON, VALIDATION.FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            code?: "HTTP.MALFORMED_JSON" | "VALIDATION.FAILED";
+          });
+        };
+      };
+      /** @description Refused: AUTH.MISSING_KEY, AUTH.UNKNOWN_KEY */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            code?: "AUTH.MISSING_KEY" | "AUTH.UNKNOWN_KEY";
+          });
+        };
+      };
+      /** @description Refused: AUTH.FORBIDDEN */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            code?: "AUTH.FORBIDDEN";
+          };
+        };
+      };
+      /** @description Refused: SUBJECT.NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            code?: "SUBJECT.NOT_FOUND";
+          };
+        };
+      };
+      /** @description Refused: HTTP.PAYLOAD_TOO_LARGE */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            code?: "HTTP.PAYLOAD_TOO_LARGE";
+          };
+        };
+      };
+      /** @description Refused: HTTP.UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 415;
+            /** @enum {string} */
+            code?: "HTTP.UNSUPPORTED_MEDIA_TYPE";
+          };
+        };
+      };
+    };
+  };
+  /** Ask for a sign-in link by e-mail */
+  privacyCenterEntryRequestSignIn: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SignInDto"];
+      };
+    };
+    responses: {
+      /** @description Always the same answer, known address or not */
+      202: {
+        content: {
+          "application/json": components["schemas"]["SignInAccepted"];
+        };
+      };
+      /** @description Refused: HTTP.MALFORMED_JSON, VALIDATION.FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            code?: "HTTP.MALFORMED_JSON" | "VALIDATION.FAILED";
+          });
+        };
+      };
+      /** @description Refused: HTTP.PAYLOAD_TOO_LARGE */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            code?: "HTTP.PAYLOAD_TOO_LARGE";
+          };
+        };
+      };
+      /** @description Refused: HTTP.UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 415;
+            /** @enum {string} */
+            code?: "HTTP.UNSUPPORTED_MEDIA_TYPE";
+          };
+        };
+      };
+      /** @description Refused: HTTP.RATE_LIMITED */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 429;
+            /** @enum {string} */
+            code?: "HTTP.RATE_LIMITED";
+          };
+        };
+      };
+    };
+  };
+  /** Open a session from a footer or sign-in link (sets the pc_session cookie) */
+  privacyCenterEntryOpen: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SessionDto"];
+      };
+    };
+    responses: {
+      /** @description The CSRF token for every change, and when the session ends */
+      200: {
+        content: {
+          "application/json": components["schemas"]["PrivacyCenterSession"];
+        };
+      };
+      /** @description Refused: HTTP.MALFORMED_JSON, VALIDATION.FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            code?: "HTTP.MALFORMED_JSON" | "VALIDATION.FAILED";
+          });
+        };
+      };
+      /** @description Refused: PRIVACY_CENTER.LINK_EXPIRED, PRIVACY_CENTER.LINK_INVALID, PRIVACY_CENTER.LINK_USED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            code?: "PRIVACY_CENTER.LINK_EXPIRED" | "PRIVACY_CENTER.LINK_INVALID" | "PRIVACY_CENTER.LINK_USED";
+          });
+        };
+      };
+      /** @description Refused: HTTP.PAYLOAD_TOO_LARGE */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            code?: "HTTP.PAYLOAD_TOO_LARGE";
+          };
+        };
+      };
+      /** @description Refused: HTTP.UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 415;
+            /** @enum {string} */
+            code?: "HTTP.UNSUPPORTED_MEDIA_TYPE";
+          };
+        };
+      };
+      /** @description Refused: HTTP.RATE_LIMITED */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 429;
+            /** @enum {string} */
+            code?: "HTTP.RATE_LIMITED";
+          };
+        };
+      };
+    };
+  };
+  /** Sign out (clears the cookie) */
+  privacyCenterEntryClose: {
+    parameters: {
+      header: {
+        "x-csrf-token": string;
+      };
+    };
+    responses: {
+      /** @description Signed out */
+      204: {
+        content: never;
+      };
+      /** @description Refused: PRIVACY_CENTER.SESSION_REQUIRED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            code?: "PRIVACY_CENTER.SESSION_REQUIRED";
+          };
+        };
+      };
+      /** @description Refused: PRIVACY_CENTER.CSRF_INVALID */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            code?: "PRIVACY_CENTER.CSRF_INVALID";
+          };
+        };
+      };
+      /** @description Refused: HTTP.RATE_LIMITED */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 429;
+            /** @enum {string} */
+            code?: "HTTP.RATE_LIMITED";
+          };
+        };
+      };
+    };
+  };
+  /** The signed-in person’s page */
+  privacyCenterMe: {
+    parameters: {
+      header?: {
+        /** @description Required on every POST: the session’s csrfToken */
+        "x-csrf-token"?: string;
+      };
+    };
+    responses: {
+      /** @description Never cached */
+      200: {
+        content: {
+          "application/json": components["schemas"]["PrivacyCenterOverview"];
+        };
+      };
+      /** @description Refused: VALIDATION.FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            code?: "VALIDATION.FAILED";
+          };
+        };
+      };
+      /** @description Refused: PRIVACY_CENTER.SESSION_REQUIRED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            code?: "PRIVACY_CENTER.SESSION_REQUIRED";
+          };
+        };
+      };
+      /** @description Refused: PRIVACY_CENTER.CSRF_INVALID */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            code?: "PRIVACY_CENTER.CSRF_INVALID";
+          };
+        };
+      };
+      /** @description Refused: HTTP.RATE_LIMITED */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 429;
+            /** @enum {string} */
+            code?: "HTTP.RATE_LIMITED";
+          };
+        };
+      };
+    };
+  };
+  /** Give consent (double opt-in for an unproven address) */
+  privacyCenterGrant: {
+    parameters: {
+      header?: {
+        /** @description Required on every POST: the session’s csrfToken */
+        "x-csrf-token"?: string;
+        /** @description Retries with the same key and body answer the first result and append nothing */
+        "Idempotency-Key"?: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SelfConsentDto"];
+      };
+    };
+    responses: {
+      /** @description Granted or confirmation mailed */
+      200: {
+        content: {
+          "application/json": components["schemas"]["SelfServiceOutcome"];
+        };
+      };
+      /** @description Refused: CHANNEL.UNKNOWN, CONSENT.EXPIRY_INVALID, CONSENT.PRE_TICKED, CONSENT.TEXT_VERSION_UNKNOWN, CONTACT_POINT.CHANNEL_MISMATCH, DOUBLE_OPT_IN.EXPIRY_INVALID, DOUBLE_OPT_IN.TOKEN_HASH_INVALID, EVIDENCE.CAPTURED_AT_INVALID, EVIDENCE.IN_FUTURE, EVIDENCE.METHOD_UNKNOWN, EVIDENCE.SOURCE_REQUIRED, HTTP.MALFORMED_JSON, INPUT.ID_INVALID, INPUT.TEXT_INVALID, TOPIC.CHANNEL_NOT_ALLOWED, VALIDATION.FAILED, VALIDATION.IDEMPOTENCY_KEY */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            code?: "CHANNEL.UNKNOWN" | "CONSENT.EXPIRY_INVALID" | "CONSENT.PRE_TICKED" | "CONSENT.TEXT_VERSION_UNKNOWN" | "CONTACT_POINT.CHANNEL_MISMATCH" | "DOUBLE_OPT_IN.EXPIRY_INVALID" | "DOUBLE_OPT_IN.TOKEN_HASH_INVALID" | "EVIDENCE.CAPTURED_AT_INVALID" | "EVIDENCE.IN_FUTURE" | "EVIDENCE.METHOD_UNKNOWN" | "EVIDENCE.SOURCE_REQUIRED" | "HTTP.MALFORMED_JSON" | "INPUT.ID_INVALID" | "INPUT.TEXT_INVALID" | "TOPIC.CHANNEL_NOT_ALLOWED" | "VALIDATION.FAILED" | "VALIDATION.IDEMPOTENCY_KEY";
+          });
+        };
+      };
+      /** @description Refused: PRIVACY_CENTER.SESSION_REQUIRED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            code?: "PRIVACY_CENTER.SESSION_REQUIRED";
+          };
+        };
+      };
+      /** @description Refused: PRIVACY_CENTER.CSRF_INVALID */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            code?: "PRIVACY_CENTER.CSRF_INVALID";
+          };
+        };
+      };
+      /** @description Refused: CONTACT_POINT.NOT_FOUND, SUBJECT.NOT_FOUND, TOPIC.NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            code?: "CONTACT_POINT.NOT_FOUND" | "SUBJECT.NOT_FOUND" | "TOPIC.NOT_FOUND";
+          });
+        };
+      };
+      /** @description Refused: CONSENT.TEXT_VERSION_OUTDATED, CRYPTO.SUBJECT_ERASED, DOUBLE_OPT_IN.REQUEST_EXISTS, EVENT_STORE.WRONG_EXPECTED_VERSION, IDEMPOTENCY.KEY_REUSED, SUBJECT.ERASED, TOPIC.RETIRED */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            code?: "CONSENT.TEXT_VERSION_OUTDATED" | "CRYPTO.SUBJECT_ERASED" | "DOUBLE_OPT_IN.REQUEST_EXISTS" | "EVENT_STORE.WRONG_EXPECTED_VERSION" | "IDEMPOTENCY.KEY_REUSED" | "SUBJECT.ERASED" | "TOPIC.RETIRED";
+          });
+        };
+      };
+      /** @description Refused: HTTP.PAYLOAD_TOO_LARGE */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            code?: "HTTP.PAYLOAD_TOO_LARGE";
+          };
+        };
+      };
+      /** @description Refused: HTTP.UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 415;
+            /** @enum {string} */
+            code?: "HTTP.UNSUPPORTED_MEDIA_TYPE";
+          };
+        };
+      };
+      /** @description Refused: HTTP.RATE_LIMITED */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 429;
+            /** @enum {string} */
+            code?: "HTTP.RATE_LIMITED";
+          };
+        };
+      };
+    };
+  };
+  /** Withdraw consent (Art. 7(3)) */
+  privacyCenterRevoke: {
+    parameters: {
+      header?: {
+        /** @description Required on every POST: the session’s csrfToken */
+        "x-csrf-token"?: string;
+        /** @description Retries with the same key and body answer the first result and append nothing */
+        "Idempotency-Key"?: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SelfRevocationDto"];
+      };
+    };
+    responses: {
+      /** @description Revoked */
+      200: {
+        content: {
+          "application/json": components["schemas"]["SelfServiceOutcome"];
+        };
+      };
+      /** @description Refused: CHANNEL.UNKNOWN, CONTACT_POINT.CHANNEL_MISMATCH, HTTP.MALFORMED_JSON, INPUT.ID_INVALID, INPUT.TEXT_INVALID, TOPIC.CHANNEL_NOT_ALLOWED, VALIDATION.FAILED, VALIDATION.IDEMPOTENCY_KEY */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            code?: "CHANNEL.UNKNOWN" | "CONTACT_POINT.CHANNEL_MISMATCH" | "HTTP.MALFORMED_JSON" | "INPUT.ID_INVALID" | "INPUT.TEXT_INVALID" | "TOPIC.CHANNEL_NOT_ALLOWED" | "VALIDATION.FAILED" | "VALIDATION.IDEMPOTENCY_KEY";
+          });
+        };
+      };
+      /** @description Refused: PRIVACY_CENTER.SESSION_REQUIRED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            code?: "PRIVACY_CENTER.SESSION_REQUIRED";
+          };
+        };
+      };
+      /** @description Refused: PRIVACY_CENTER.CSRF_INVALID */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            code?: "PRIVACY_CENTER.CSRF_INVALID";
+          };
+        };
+      };
+      /** @description Refused: CONTACT_POINT.NOT_FOUND, SUBJECT.NOT_FOUND, TOPIC.NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            code?: "CONTACT_POINT.NOT_FOUND" | "SUBJECT.NOT_FOUND" | "TOPIC.NOT_FOUND";
+          });
+        };
+      };
+      /** @description Refused: CONSENT.NOT_GRANTED, CRYPTO.SUBJECT_ERASED, EVENT_STORE.WRONG_EXPECTED_VERSION, IDEMPOTENCY.KEY_REUSED, SUBJECT.ERASED, TOPIC.RETIRED */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            code?: "CONSENT.NOT_GRANTED" | "CRYPTO.SUBJECT_ERASED" | "EVENT_STORE.WRONG_EXPECTED_VERSION" | "IDEMPOTENCY.KEY_REUSED" | "SUBJECT.ERASED" | "TOPIC.RETIRED";
+          });
+        };
+      };
+      /** @description Refused: HTTP.PAYLOAD_TOO_LARGE */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            code?: "HTTP.PAYLOAD_TOO_LARGE";
+          };
+        };
+      };
+      /** @description Refused: HTTP.UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 415;
+            /** @enum {string} */
+            code?: "HTTP.UNSUPPORTED_MEDIA_TYPE";
+          };
+        };
+      };
+      /** @description Refused: HTTP.RATE_LIMITED */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 429;
+            /** @enum {string} */
+            code?: "HTTP.RATE_LIMITED";
+          };
+        };
+      };
+    };
+  };
+  /** Object to direct marketing, a topic or profiling (Art. 21) */
+  privacyCenterObject: {
+    parameters: {
+      header?: {
+        /** @description Required on every POST: the session’s csrfToken */
+        "x-csrf-token"?: string;
+        /** @description Retries with the same key and body answer the first result and append nothing */
+        "Idempotency-Key"?: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SelfObjectionDto"];
+      };
+    };
+    responses: {
+      /** @description Objected */
+      200: {
+        content: {
+          "application/json": components["schemas"]["SelfServiceOutcome"];
+        };
+      };
+      /** @description Refused: CHANNEL.UNKNOWN, HTTP.MALFORMED_JSON, INPUT.TEXT_INVALID, OBJECTION.SCOPE_INVALID, VALIDATION.FAILED, VALIDATION.IDEMPOTENCY_KEY */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            code?: "CHANNEL.UNKNOWN" | "HTTP.MALFORMED_JSON" | "INPUT.TEXT_INVALID" | "OBJECTION.SCOPE_INVALID" | "VALIDATION.FAILED" | "VALIDATION.IDEMPOTENCY_KEY";
+          });
+        };
+      };
+      /** @description Refused: PRIVACY_CENTER.SESSION_REQUIRED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            code?: "PRIVACY_CENTER.SESSION_REQUIRED";
+          };
+        };
+      };
+      /** @description Refused: PRIVACY_CENTER.CSRF_INVALID */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            code?: "PRIVACY_CENTER.CSRF_INVALID";
+          };
+        };
+      };
+      /** @description Refused: SUBJECT.NOT_FOUND, TOPIC.NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            code?: "SUBJECT.NOT_FOUND" | "TOPIC.NOT_FOUND";
+          });
+        };
+      };
+      /** @description Refused: CRYPTO.SUBJECT_ERASED, EVENT_STORE.WRONG_EXPECTED_VERSION, IDEMPOTENCY.KEY_REUSED, SUBJECT.ERASED */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            code?: "CRYPTO.SUBJECT_ERASED" | "EVENT_STORE.WRONG_EXPECTED_VERSION" | "IDEMPOTENCY.KEY_REUSED" | "SUBJECT.ERASED";
+          });
+        };
+      };
+      /** @description Refused: HTTP.PAYLOAD_TOO_LARGE */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            code?: "HTTP.PAYLOAD_TOO_LARGE";
+          };
+        };
+      };
+      /** @description Refused: HTTP.UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 415;
+            /** @enum {string} */
+            code?: "HTTP.UNSUPPORTED_MEDIA_TYPE";
+          };
+        };
+      };
+      /** @description Refused: HTTP.RATE_LIMITED */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 429;
+            /** @enum {string} */
+            code?: "HTTP.RATE_LIMITED";
+          };
+        };
+      };
+    };
+  };
+  /** Block a channel or all contact */
+  privacyCenterBlock: {
+    parameters: {
+      header?: {
+        /** @description Required on every POST: the session’s csrfToken */
+        "x-csrf-token"?: string;
+        /** @description Retries with the same key and body answer the first result and append nothing */
+        "Idempotency-Key"?: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SelfBlockDto"];
+      };
+    };
+    responses: {
+      /** @description Blocked */
+      200: {
+        content: {
+          "application/json": components["schemas"]["SelfServiceOutcome"];
+        };
+      };
+      /** @description Refused: BLOCK.REASON_REQUIRED, BLOCK.REFERENCE_INVALID, BLOCK.SCOPE_INVALID, CHANNEL.UNKNOWN, HTTP.MALFORMED_JSON, INPUT.TEXT_INVALID, VALIDATION.FAILED, VALIDATION.IDEMPOTENCY_KEY */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            code?: "BLOCK.REASON_REQUIRED" | "BLOCK.REFERENCE_INVALID" | "BLOCK.SCOPE_INVALID" | "CHANNEL.UNKNOWN" | "HTTP.MALFORMED_JSON" | "INPUT.TEXT_INVALID" | "VALIDATION.FAILED" | "VALIDATION.IDEMPOTENCY_KEY";
+          });
+        };
+      };
+      /** @description Refused: PRIVACY_CENTER.SESSION_REQUIRED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            code?: "PRIVACY_CENTER.SESSION_REQUIRED";
+          };
+        };
+      };
+      /** @description Refused: PRIVACY_CENTER.CSRF_INVALID */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            code?: "PRIVACY_CENTER.CSRF_INVALID";
+          };
+        };
+      };
+      /** @description Refused: CONTACT_POINT.NOT_FOUND, SUBJECT.NOT_FOUND, TOPIC.NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            code?: "CONTACT_POINT.NOT_FOUND" | "SUBJECT.NOT_FOUND" | "TOPIC.NOT_FOUND";
+          });
+        };
+      };
+      /** @description Refused: BLOCK.ALREADY_EXISTS, CRYPTO.SUBJECT_ERASED, EVENT_STORE.WRONG_EXPECTED_VERSION, IDEMPOTENCY.KEY_REUSED, SUBJECT.ERASED */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            code?: "BLOCK.ALREADY_EXISTS" | "CRYPTO.SUBJECT_ERASED" | "EVENT_STORE.WRONG_EXPECTED_VERSION" | "IDEMPOTENCY.KEY_REUSED" | "SUBJECT.ERASED";
+          });
+        };
+      };
+      /** @description Refused: HTTP.PAYLOAD_TOO_LARGE */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            code?: "HTTP.PAYLOAD_TOO_LARGE";
+          };
+        };
+      };
+      /** @description Refused: HTTP.UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 415;
+            /** @enum {string} */
+            code?: "HTTP.UNSUPPORTED_MEDIA_TYPE";
+          };
+        };
+      };
+      /** @description Refused: HTTP.RATE_LIMITED */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 429;
+            /** @enum {string} */
+            code?: "HTTP.RATE_LIMITED";
+          };
+        };
+      };
+    };
+  };
+  /** Request access, rectification or erasure (Art. 15-17) */
+  privacyCenterRequest: {
+    parameters: {
+      header?: {
+        /** @description Required on every POST: the session’s csrfToken */
+        "x-csrf-token"?: string;
+        /** @description Retries with the same key and body answer the first result and append nothing */
+        "Idempotency-Key"?: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SelfRequestDto"];
+      };
+    };
+    responses: {
+      /** @description Requested, with its deadline (Art. 12(3)) */
+      200: {
+        content: {
+          "application/json": components["schemas"]["SelfServiceOutcome"];
+        };
+      };
+      /** @description Refused: HTTP.MALFORMED_JSON, REQUEST.CHANNEL_UNKNOWN, REQUEST.ID_INVALID, REQUEST.KIND_UNKNOWN, REQUEST.RECEIVED_AT_INVALID, REQUEST.REFERENCE_INVALID, VALIDATION.FAILED, VALIDATION.IDEMPOTENCY_KEY */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            code?: "HTTP.MALFORMED_JSON" | "REQUEST.CHANNEL_UNKNOWN" | "REQUEST.ID_INVALID" | "REQUEST.KIND_UNKNOWN" | "REQUEST.RECEIVED_AT_INVALID" | "REQUEST.REFERENCE_INVALID" | "VALIDATION.FAILED" | "VALIDATION.IDEMPOTENCY_KEY";
+          });
+        };
+      };
+      /** @description Refused: PRIVACY_CENTER.SESSION_REQUIRED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            code?: "PRIVACY_CENTER.SESSION_REQUIRED";
+          };
+        };
+      };
+      /** @description Refused: PRIVACY_CENTER.CSRF_INVALID */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            code?: "PRIVACY_CENTER.CSRF_INVALID";
+          };
+        };
+      };
+      /** @description Refused: SUBJECT.NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            code?: "SUBJECT.NOT_FOUND";
+          };
+        };
+      };
+      /** @description Refused: CRYPTO.SUBJECT_ERASED, EVENT_STORE.WRONG_EXPECTED_VERSION, IDEMPOTENCY.KEY_REUSED, REQUEST.ALREADY_EXISTS, SUBJECT.ERASED */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            code?: "CRYPTO.SUBJECT_ERASED" | "EVENT_STORE.WRONG_EXPECTED_VERSION" | "IDEMPOTENCY.KEY_REUSED" | "REQUEST.ALREADY_EXISTS" | "SUBJECT.ERASED";
+          });
+        };
+      };
+      /** @description Refused: HTTP.PAYLOAD_TOO_LARGE */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            code?: "HTTP.PAYLOAD_TOO_LARGE";
+          };
+        };
+      };
+      /** @description Refused: HTTP.UNSUPPORTED_MEDIA_TYPE */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 415;
+            /** @enum {string} */
+            code?: "HTTP.UNSUPPORTED_MEDIA_TYPE";
+          };
+        };
+      };
+      /** @description Refused: HTTP.RATE_LIMITED */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 429;
+            /** @enum {string} */
+            code?: "HTTP.RATE_LIMITED";
+          };
+        };
+      };
+    };
+  };
+  /** Download everything held about me (Art. 15) */
+  privacyCenterExport: {
+    parameters: {
+      header?: {
+        /** @description Required on every POST: the session’s csrfToken */
+        "x-csrf-token"?: string;
+      };
+    };
+    responses: {
+      /** @description The export document as an attachment */
+      200: {
+        content: {
+          "application/json": components["schemas"]["SubjectExport"];
+        };
+      };
+      /** @description Refused: EXPORT.FORMAT_UNKNOWN, REQUEST.CHANNEL_UNKNOWN, REQUEST.ID_INVALID, REQUEST.KIND_MISMATCH, REQUEST.KIND_UNKNOWN, REQUEST.RECEIVED_AT_INVALID, REQUEST.REFERENCE_INVALID, VALIDATION.FAILED */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            code?: "EXPORT.FORMAT_UNKNOWN" | "REQUEST.CHANNEL_UNKNOWN" | "REQUEST.ID_INVALID" | "REQUEST.KIND_MISMATCH" | "REQUEST.KIND_UNKNOWN" | "REQUEST.RECEIVED_AT_INVALID" | "REQUEST.REFERENCE_INVALID" | "VALIDATION.FAILED";
+          });
+        };
+      };
+      /** @description Refused: PRIVACY_CENTER.SESSION_REQUIRED */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            code?: "PRIVACY_CENTER.SESSION_REQUIRED";
+          };
+        };
+      };
+      /** @description Refused: PRIVACY_CENTER.CSRF_INVALID */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            code?: "PRIVACY_CENTER.CSRF_INVALID";
+          };
+        };
+      };
+      /** @description Refused: REQUEST.NOT_FOUND, SUBJECT.NOT_FOUND */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            code?: "REQUEST.NOT_FOUND" | "SUBJECT.NOT_FOUND";
+          });
+        };
+      };
+      /** @description Refused: CRYPTO.SUBJECT_ERASED, REQUEST.ALREADY_EXISTS, SUBJECT.ERASED */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Refusal"] & ({
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            code?: "CRYPTO.SUBJECT_ERASED" | "REQUEST.ALREADY_EXISTS" | "SUBJECT.ERASED";
+          });
         };
       };
       /** @description Refused: HTTP.RATE_LIMITED */

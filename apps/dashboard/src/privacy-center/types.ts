@@ -1,76 +1,17 @@
-/** What `GET /privacy-center/me` answers (the contract between the page and its server). */
-export interface Me {
-  locale: string;
-  expiresAt: string;
-  contactPoints: ContactPoint[];
-  topics: Topic[];
-  objections: Objection[];
-  blocks: Block[];
-  requests: OpenRequest[];
-}
+import type { components } from '../api/schema';
 
-export interface ContactPoint {
-  contactPointId: string;
-  channel: string;
-  masked: string;
-}
+/** The server's answers, as its OpenAPI document declares them (`npm run api:types`). */
+type Schemas = components['schemas'];
 
-export interface Topic {
-  topicId: string;
-  title: string;
-  purpose: string;
-  legalBasis: string;
-  profiling: boolean;
-  channels: string[];
-  /** The exact current text, as the person would agree to it. */
-  text: { version: number; language: string; text: string } | null;
-  consents: Consent[];
-}
-
-export interface Consent {
-  channel: string;
-  contactPointId?: string;
-  status: string;
-  since?: string;
-  method?: string;
-}
-
-export interface Objection {
-  kind: string;
-  topicId?: string;
-  channel?: string;
-  raisedAt: string;
-}
-
-export interface Block {
-  blockId: string;
-  kind: string;
-  channel?: string;
-  topicId?: string;
-  setAt: string;
-}
-
-export interface OpenRequest {
-  requestId: string;
-  kind: string;
-  status: string;
-  receivedAt: string;
-  dueAt: string;
-}
-
+/** What `GET /privacy-center/me` answers. */
+export type Me = Schemas['PrivacyCenterOverview'];
+export type ContactPoint = Me['contactPoints'][number];
+export type Topic = Me['topics'][number];
+export type Consent = Topic['consents'][number];
+export type Block = Me['blocks'][number];
 /** The answer to every action. */
-export interface Outcome {
-  outcome: string;
-  message?: string;
-  requestId?: string;
-  dueAt?: string;
-}
-
-export interface Session {
-  csrfToken: string;
-  expiresAt: string;
-  locale: string;
-}
+export type Outcome = Schemas['SelfServiceOutcome'];
+export type Session = Schemas['PrivacyCenterSession'];
 
 /** How the person arrived: a mail-footer link or a sign-in link, each carrying its token in the fragment. */
 export interface EntryToken {
