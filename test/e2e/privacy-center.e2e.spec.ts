@@ -11,6 +11,7 @@ import {
   fill,
   focusedElement,
   htmlLang,
+  lead,
   noticeText,
   PHONE,
   revokeObjectDownloadErase,
@@ -196,6 +197,7 @@ describe('Privacy Center page (e2e)', () => {
       await register('ben', 'en-GB', 'ben.cole@example.org');
       await register('carla', 'en-GB', 'carla.diaz@example.org');
       await register('dora', 'de-DE', 'dora.ernst@example.org');
+      await register('emil', 'de-DE', 'emil.fuchs@example.org');
       const userDataDir = mkdtempSync(join(tmpdir(), 'ledger-chromium-'));
       folders.push(userDataDir);
       browser = await launchChromium(userDataDir);
@@ -269,6 +271,40 @@ describe('Privacy Center page (e2e)', () => {
       await page.getByRole('button', { name: 'English' }).click();
       expect(await htmlLang(page)).toBe('en');
       await page.evaluate('localStorage.clear()');
+    }, 90_000);
+
+    it('agrees again (double opt-in from a footer link), blocks a channel, asks for a correction (desktop, German)', async () => {
+      const words = WORDS.de;
+      const page = await open(await footerLink('emil'), DESKTOP);
+      const email = words['channel.email'];
+      await page.getByRole('button', { name: `${words['topic.revoke']}: Newsletter, ${email}` }).click();
+      await noticeText(page, fill(words['done.revoked'], { topic: 'Newsletter', channel: email }));
+      await page.getByRole('button', { name: `${words['topic.grant']}: Newsletter, ${email}` }).click();
+      // A footer link can be forwarded: the address confirms by double opt-in before the consent counts.
+      await noticeText(page, fill(words['done.double-opt-in-sent'], { topic: 'Newsletter' }));
+      await page.getByText(words['status.pending-double-opt-in']).waitFor();
+      await page.getByRole('combobox', { name: words['rights.blockChannel'] }).selectOption('sms');
+      await page.getByRole('button', { name: words['rights.blockChannelSubmit'] }).click();
+      await noticeText(page, fill(words['done.blocked.channel'], { channel: 'SMS' }));
+      await page.getByRole('combobox', { name: words['requests.field'] }).selectOption('lastName');
+      await page.getByRole('textbox', { name: words['requests.correction'] }).fill('Fuchs-Berger');
+      await page.getByRole('button', { name: words['requests.rectifySubmit'] }).click();
+      await noticeText(page, lead(words['done.requested.rectification']));
+      await page.getByText(lead(fill(words['requests.row'], { kind: words['kind.rectification'] }))).waitFor();
+      await checked(page, 'desktop-de')('more-actions');
+      expect(await history('emil')).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ type: 'DoubleOptInRequested' }),
+          expect.objectContaining({
+            type: 'ContactBlockSet',
+            data: expect.objectContaining({ scope: { kind: 'channel', channel: 'sms' }, evidence: byPrivacyCenter }),
+          }),
+          expect.objectContaining({
+            type: 'DataSubjectRequestReceived',
+            data: expect.objectContaining({ kind: 'rectification', evidence: byPrivacyCenter }),
+          }),
+        ]),
+      );
     }, 90_000);
 
     it('works by keyboard alone: Tab to an action, Enter does it, focus lands on the answer; Space switches language', async () => {
