@@ -283,6 +283,7 @@ describe('Privacy Center page (e2e)', () => {
       // A footer link can be forwarded: the address confirms by double opt-in before the consent counts.
       await noticeText(page, fill(words['done.double-opt-in-sent'], { topic: 'Newsletter' }));
       await page.getByText(words['status.pending-double-opt-in']).waitFor();
+      expect(await page.getByRole('button', { name: `${words['topic.grant']}: Newsletter, ${email}` }).count()).toBe(0);
       await page.getByRole('combobox', { name: words['rights.blockChannel'] }).selectOption('sms');
       await page.getByRole('button', { name: words['rights.blockChannelSubmit'] }).click();
       await noticeText(page, fill(words['done.blocked.channel'], { channel: 'SMS' }));

@@ -57,7 +57,9 @@ function ConsentRow({ topic, consent, contactPoints, actions }: RowProps) {
   const channel = i18n.label('channel', consent.channel);
   const point = contactPoints.find((p) => p.contactPointId === consent.contactPointId);
   const reachable = contactPoints.some((p) => p.channel === consent.channel);
-  const text = topic.legalBasis === 'consent' && reachable && !WITHDRAWABLE.has(consent.status) ? topic.text : null;
+  // One "agree" per channel: not beside a consent on that channel that is live or awaiting confirmation.
+  const live = topic.consents.some((c) => c.channel === consent.channel && WITHDRAWABLE.has(c.status));
+  const text = topic.legalBasis === 'consent' && reachable && !live ? topic.text : null;
   const name = (verb: string) => `${verb}: ${topic.title}, ${channel}`;
   return (
     <li className="pc-row" data-status={consent.status}>
