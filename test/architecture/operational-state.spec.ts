@@ -1,4 +1,11 @@
-import { DEAD_LETTER_COLLECTION, DOI_MAIL_COLLECTION, PROGRESS_COLLECTION, WEBHOOK_COLLECTION } from '#journeys';
+import {
+  DEAD_LETTER_COLLECTION,
+  DOI_MAIL_COLLECTION,
+  PROGRESS_COLLECTION,
+  SESSION_COLLECTION,
+  SIGN_IN_COLLECTION,
+  WEBHOOK_COLLECTION,
+} from '#journeys';
 import { LEASE_COLLECTION } from '#projection-runtime';
 import { READ_MODELS } from '#projections';
 import { isOperationalCollection } from '#read-store';
@@ -26,6 +33,8 @@ describe('operational state beside the read models', () => {
       DEAD_LETTER_COLLECTION,
       PROGRESS_COLLECTION,
       DOI_MAIL_COLLECTION,
+      SESSION_COLLECTION,
+      SIGN_IN_COLLECTION,
       LEASE_COLLECTION,
     ];
     expect(operational.filter((name) => !isOperationalCollection(name))).toEqual([]);

@@ -4,6 +4,7 @@ import { CloudEvent, HTTP } from 'cloudevents';
 import { Webhook } from 'standardwebhooks';
 import { generateWebhookSecret } from '#journeys';
 import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
+import { moveClockTo } from './support/fake-clock';
 import { openFeed, startReceiver, startSmtp, until } from './support/journey-receivers';
 
 /** Journey services over real sockets: SMTP on loopback, webhook receivers, an SSE client. */
@@ -435,25 +436,7 @@ describe('journey services (e2e)', () => {
     await grant(subjectId, 'old-news');
     const twoYearsAgo = new Date(Date.now() - 2 * 365 * 86_400_000);
     // Only the clock is moved back, while the links are issued; timers keep running.
-    jest.useFakeTimers({
-      doNotFake: [
-        'hrtime',
-        'nextTick',
-        'performance',
-        'queueMicrotask',
-        'requestAnimationFrame',
-        'cancelAnimationFrame',
-        'requestIdleCallback',
-        'cancelIdleCallback',
-        'setImmediate',
-        'clearImmediate',
-        'setInterval',
-        'clearInterval',
-        'setTimeout',
-        'clearTimeout',
-      ],
-      now: twoYearsAgo,
-    });
+    moveClockTo(twoYearsAgo.getTime());
     let issued!: { url: string; expiresAt: string | null };
     let limited!: { url: string; expiresAt: string };
     try {

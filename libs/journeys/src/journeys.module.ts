@@ -1,4 +1,11 @@
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Module,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { EventStore } from '#event-store';
 import type { OperationalStore } from '#read-store';
 import {
@@ -147,12 +154,13 @@ const providers = [
     MAIL_TRANSPORT,
   ],
 })
-export class JourneysModule implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JourneysModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private lease: JourneyWorkersLease | undefined;
 
   constructor(
     private readonly webhooks: WebhookDispatcher,
     private readonly outbox: DoubleOptInMailOutbox,
+    private readonly signIn: PrivacyCenterSignIn,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(OPERATIONAL_STORE) private readonly state: OperationalStore,
   ) {}
@@ -181,6 +189,11 @@ export class JourneysModule implements OnApplicationBootstrap, OnApplicationShut
     );
     await this.lease.start();
     if (!this.lease.active) log.log('journey workers: another process holds the lease; standing by');
+  }
+
+  /** Sign-in mails asked for before the shutdown still go out while the stores are open. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.signIn.settled();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -65,7 +65,7 @@ export interface RouteWalkFailure {
 /**
  * Calls every route with no key and with a key of each role, and lists what broke the rules:
  * no key -> 401 (anything but 401/403 on @Public), a role not declared -> 403, a declared role ->
- * neither 401 nor 403 nor 500. A route that declares nothing is itself a failure.
+ * neither 401 nor 403 nor 500; a @SessionOnly() route answers 401 to every key (none is a session). A route that declares nothing is itself a failure.
  * The app must be listening (a real socket, so streaming routes answer with headers and are cut off).
  */
 export async function walkRoutes(
@@ -104,6 +104,9 @@ async function walkRoute(
 
 function expectation(access: RouteAccess, caller: string): { text: string; accepts: (status: number) => boolean } {
   const admitted = { text: 'not 401, 403 or 500', accepts: (status: number) => ![401, 403, 500].includes(status) };
+  // No key opens a data subject's session: without the session cookie, every caller gets 401.
+  if (access.kind === 'public' && access.session)
+    return { text: '401 (no session)', accepts: (status) => status === 401 };
   if (access.kind === 'public') return admitted;
   if (caller === 'no key') return { text: '401', accepts: (status) => status === 401 };
   const declared = access.kind === 'roles' && access.roles.includes(caller as Role);

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EVIDENCE, type RecordingClient } from './contract-scenario';
+import { privacyCenterFlows, privacyCenterRefusals } from './privacy-center-flows';
 
 /** Three topics: one retired, one declaring profiling, an automated decision and children (Art. 8, 21, 22). */
 async function topicFlows(client: RecordingClient): Promise<void> {
@@ -156,6 +157,7 @@ async function webhookFlows(client: RecordingClient): Promise<void> {
 /** Webhooks, unsubscribe links, imports, checkpoints and the operational routes. */
 export async function integrationFlows(client: RecordingClient, subjectId: string): Promise<void> {
   await webhookFlows(client);
+  await privacyCenterFlows(client, subjectId);
   const link = await client.expect(201, 'POST', '/unsubscribe-links', {
     role: 'journey',
     body: { subjectId, topicId: 'news', channel: 'email' },
@@ -237,6 +239,7 @@ export async function refusalFlows(client: RecordingClient): Promise<void> {
   await client.expect(404, 'POST', `/webhooks/${randomUUID()}/secret/rotate`, { role: 'admin', body: {} });
   await client.expect(415, 'POST', '/imports', { role: 'admin', body: 'x', contentType: 'text/plain' });
   await client.expect(400, 'GET', '/unsubscribe?token=forged');
+  await privacyCenterRefusals(client);
   await client.expect(400, 'GET', '/audit/consistency?first=2&second=1', { role: 'auditor' });
   await client.expect(404, 'GET', `/subjects/${subjectId}/consents/news/email/receipt`, { role: 'auditor' });
   await client.expect(400, 'POST', '/unsubscribe-links', {

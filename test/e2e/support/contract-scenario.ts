@@ -16,6 +16,8 @@ interface CallOptions {
 export class RecordingClient {
   readonly exchanges: Exchange[] = [];
   position = 0;
+  /** `name=value` of the last Set-Cookie answered (the Privacy Center's session). */
+  cookie?: string;
 
   constructor(
     private readonly app: NestFastifyApplication,
@@ -30,6 +32,8 @@ export class RecordingClient {
     };
     const response = await this.app.inject({ method, url, headers, payload: options.body as never });
     const contentType = String(response.headers['content-type'] ?? '');
+    const setCookie = response.headers['set-cookie'];
+    if (setCookie !== undefined) this.cookie = String([setCookie].flat()[0]).split(';')[0];
     this.exchanges.push({ method, url, status: response.statusCode, contentType, body: response.body });
     const json = () => JSON.parse(response.body);
     if (contentType.startsWith('application/json') && typeof json().position === 'number')

@@ -13,7 +13,17 @@ const ESM_SYNTAX = /^\s*(import|export)[\s{*]/m;
 // so): Jest cannot run a dynamic import without --experimental-vm-modules, swc turns it into require.
 const DYNAMIC_IMPORT = /\bawait import\(/;
 
+// Jest keys its transform cache on the file, not on this transformer: its own text joins the key,
+// so a change here is never hidden behind files cached by the previous version.
+const SELF = require('node:crypto')
+  .createHash('sha256')
+  .update(require('node:fs').readFileSync(__filename))
+  .digest('hex');
+
 module.exports = {
+  getCacheKey(source, filename) {
+    return require('node:crypto').createHash('sha256').update(`${SELF}\0${filename}\0${source}`).digest('hex');
+  },
   process(source, filename) {
     if (!ESM_SYNTAX.test(source) && !DYNAMIC_IMPORT.test(source)) return { code: source };
     // CommonJS has its own require and file URL; the ESM idioms for them would clash or fail.

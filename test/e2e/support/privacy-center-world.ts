@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './boot';
+import { EVIDENCE } from './contract-scenario';
 import { startSmtp } from './journey-receivers';
 import { fragmentToken } from './privacy-center-client';
 
@@ -65,18 +66,8 @@ export class PrivacyCenterWorld {
   }
 
   async grant(subjectId: string, topicId: string): Promise<void> {
-    const evidence = {
-      method: 'checkbox',
-      capturedAt: new Date().toISOString(),
-      sourceSystem: 'shop',
-      textVersion: 1,
-      affirmativeAction: true,
-    };
-    const res = await this.send('POST', `/subjects/${subjectId}/consents`, 'crm', {
-      topicId,
-      channel: 'email',
-      evidence,
-    });
+    const body = { topicId, channel: 'email', evidence: EVIDENCE() };
+    const res = await this.send('POST', `/subjects/${subjectId}/consents`, 'crm', body);
     expect(res.statusCode).toBe(200);
   }
 

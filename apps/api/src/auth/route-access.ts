@@ -7,8 +7,14 @@ import { isRole, type Role } from './roles';
 
 export const ROUTE_ACCESS = 'privacy-ledger:route-access';
 
-/** What a route declared; `undeclared` routes are refused to everyone (fail closed). */
-export type RouteAccess = { kind: 'public' } | { kind: 'roles'; roles: readonly Role[] } | { kind: 'undeclared' };
+/**
+ * What a route declared; `undeclared` routes are refused to everyone (fail closed). A public route
+ * with `session` needs the Privacy Center's session cookie instead of a key (its guard checks it).
+ */
+export type RouteAccess =
+  | { kind: 'public'; session?: true }
+  | { kind: 'roles'; roles: readonly Role[] }
+  | { kind: 'undeclared' };
 
 /** The name of the bearer scheme in the OpenAPI document. */
 export const BEARER_SCHEME = 'api-key';
@@ -33,6 +39,18 @@ export function Public(rateClass: PublicRateClass = 'default'): MethodDecorator 
   return applyDecorators(
     SetMetadata(ROUTE_ACCESS, { kind: 'public' } satisfies RouteAccess),
     countAgainst(rateClass),
+    Refuses('HTTP.RATE_LIMITED'),
+  );
+}
+
+/**
+ * No API key, the data subject's own Privacy Center session instead (no key grants it): for routes
+ * behind PrivacyCenterSessionGuard, rate limited like every public route.
+ */
+export function SessionOnly(): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    SetMetadata(ROUTE_ACCESS, { kind: 'public', session: true } satisfies RouteAccess),
+    countAgainst('default'),
     Refuses('HTTP.RATE_LIMITED'),
   );
 }

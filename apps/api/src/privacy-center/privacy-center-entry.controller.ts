@@ -11,7 +11,7 @@ import {
   SignInTokens,
   type PrivacyCenterLink,
 } from '#journeys';
-import { Public, Roles } from '../auth';
+import { Public, Roles, SessionOnly } from '../auth';
 import { Operation } from '../http/openapi/operation.decorators';
 import { PrivacyCenterLinkDto, SessionDto, SignInDto } from './dto/privacy-center.dto';
 import { CSRF_HEADER, PcSession, PrivacyCenterSessionGuard, type SignedIn } from './privacy-center-session.guard';
@@ -116,7 +116,7 @@ export class PrivacyCenterEntryController {
     'PRIVACY_CENTER.CSRF_INVALID',
   )
   @ApiHeader({ name: CSRF_HEADER, required: true })
-  @Public()
+  @SessionOnly()
   @UseGuards(PrivacyCenterSessionGuard)
   @HttpCode(204)
   async close(

@@ -11,7 +11,7 @@ import {
   type SubjectExport,
 } from '#application';
 import { refusal } from '#domain';
-import { Public } from '../auth';
+import { SessionOnly } from '../auth';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { COMMAND_REFUSALS } from '../http/openapi/command-refusals';
 import { CommandOperation, Operation } from '../http/openapi/operation.decorators';
@@ -39,7 +39,7 @@ const outcome = (description: string) => ({
  */
 @ApiTags('privacy-center')
 @Controller('privacy-center')
-@Public()
+@SessionOnly()
 @UseGuards(PrivacyCenterSessionGuard)
 @ApiHeader({ name: CSRF_HEADER, required: false, description: 'Required on every POST: the session’s csrfToken' })
 export class PrivacyCenterController {

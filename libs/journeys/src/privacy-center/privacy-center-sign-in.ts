@@ -30,7 +30,8 @@ export class PrivacyCenterSignIn {
   request(email: string, locale: string | undefined): void {
     const run = () =>
       this.mail(email, locale).catch((error: unknown) => {
-        this.deps.log(`privacy center sign-in mail failed: ${(error as { code?: string })?.code ?? 'error'}`);
+        const { name, code } = error as { name?: string; code?: string };
+        this.deps.log(`privacy center sign-in mail failed: ${code ?? name ?? 'error'}`);
       });
     this.pending = this.pending.then(() => new Promise<void>((resolve) => setImmediate(() => run().then(resolve))));
   }
