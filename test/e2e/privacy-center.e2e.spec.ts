@@ -2,8 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { EVIDENCE } from './support/contract-scenario';
 import { bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
 import { apiCaller, buildDashboard, CHROMIUM, launchChromium, screenshot } from './support/dashboard-harness';
+import { moveClockTo } from './support/fake-clock';
 import { until } from './support/journey-receivers';
 import {
   axeViolations,
@@ -124,7 +126,7 @@ describe('Privacy Center page (e2e)', () => {
   describeInBrowser('in Debian chromium', () => {
     let browser: BrowserContext;
     const people: Record<string, string> = {};
-    const fiveDaysAgo = () => new Date(Date.now() - 5 * 86_400_000);
+    const fiveDaysAgo = () => Date.now() - 5 * 86_400_000;
 
     const register = async (name: string, locale: string, address: string) => {
       const { subjectId } = await api('POST', '/subjects', 'crm', {
@@ -134,14 +136,7 @@ describe('Privacy Center page (e2e)', () => {
       await api('POST', `/subjects/${subjectId}/consents`, 'crm', {
         topicId: 'newsletter',
         channel: 'email',
-        evidence: {
-          method: 'checkbox',
-          capturedAt: new Date().toISOString(),
-          sourceSystem: 'web-shop',
-          formId: 'footer',
-          textVersion: 1,
-          affirmativeAction: true,
-        },
+        evidence: EVIDENCE(),
       });
       people[name] = subjectId;
     };
@@ -352,7 +347,7 @@ describe('Privacy Center page (e2e)', () => {
     }, 60_000);
 
     it('an expired or forged link says so and offers the sign-in form, revealing nothing', async () => {
-      jest.useFakeTimers({ doNotFake: REAL_TIMERS, now: fiveDaysAgo() });
+      moveClockTo(fiveDaysAgo());
       let expired: string;
       try {
         expired = await footerLink('dora', 1);
@@ -369,11 +364,6 @@ describe('Privacy Center page (e2e)', () => {
     }, 60_000);
   });
 });
-
-/** Only the clock moves back while a link is minted; timers keep running. */
-const REAL_TIMERS: Array<
-  'hrtime' | 'nextTick' | 'performance' | 'queueMicrotask' | 'setImmediate' | 'clearImmediate' | 'setInterval'
-> = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval'];
 
 /** The sign-in link of the newest mail in the development outbox (quoted-printable undone). */
 function signInLink(folder: string): string | undefined {
