@@ -249,7 +249,7 @@ describe('Privacy Center page (e2e)', () => {
       );
     }, 90_000);
 
-    it('on a desktop in English, with Global Privacy Control, then switched to German and back', async () => {
+    it('on a desktop in English, with Global Privacy Control, switched to German and back, then signed out', async () => {
       const words = WORDS.en;
       const page = await open(await footerLink('ben'), DESKTOP, { 'sec-gpc': '1' });
       await page.getByRole('heading', { level: 1, name: words['overview.heading'] }).waitFor();
@@ -265,10 +265,14 @@ describe('Privacy Center page (e2e)', () => {
       expect(await htmlLang(page)).toBe('de');
       await page.getByRole('button', { name: 'English' }).click();
       expect(await htmlLang(page)).toBe('en');
+      await page.getByRole('button', { name: words['app.signOut'] }).click();
+      await page.getByText(words['signIn.signedOut']).waitFor();
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: words['app.title'] }).waitFor();
       await page.evaluate('localStorage.clear()');
     }, 90_000);
 
-    it('agrees again (double opt-in from a footer link), blocks a channel, asks for a correction (desktop, German)', async () => {
+    it('agrees again (double opt-in from a footer link), blocks a channel, asks for a correction; a lost session says so (desktop, German)', async () => {
       const words = WORDS.de;
       const page = await open(await footerLink('emil'), DESKTOP);
       const email = words['channel.email'];
@@ -288,6 +292,11 @@ describe('Privacy Center page (e2e)', () => {
       await noticeText(page, lead(words['done.requested.rectification']));
       await page.getByText(lead(fill(words['requests.row'], { kind: words['kind.rectification'] }))).waitFor();
       await checked(page, 'desktop-de')('more-actions');
+      // The session cookie gone (30 minutes passed, another device signed out): the next click says so.
+      await browser.clearCookies();
+      await page.getByRole('button', { name: words['rights.profiling'] }).click();
+      await page.getByText(words['signIn.ended']).waitFor();
+      await page.getByRole('textbox', { name: words['signIn.email'] }).waitFor();
       expect(await history('emil')).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ type: 'DoubleOptInRequested' }),
