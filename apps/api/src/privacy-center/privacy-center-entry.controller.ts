@@ -58,7 +58,7 @@ export class PrivacyCenterEntryController {
     return this.links.issue(dto, new Date());
   }
 
-  /** The same 202 for every address; the lookup and the mail happen after the answer. */
+  /** The same 202 for every address; the lookup and the mail start once the answer is sent. */
   @Post('privacy-center/sign-in')
   @Operation(
     'Ask for a sign-in link by e-mail',
@@ -67,9 +67,13 @@ export class PrivacyCenterEntryController {
   )
   @Public()
   @HttpCode(202)
-  async requestSignIn(@Body() dto: SignInDto, @Req() request: FastifyRequest): Promise<{ status: 'sent' }> {
+  async requestSignIn(
+    @Body() dto: SignInDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ status: 'sent' }> {
     await this.limits.count(request.ip, dto.email);
-    this.signIn.request(dto.email, dto.locale);
+    reply.raw.once('finish', () => this.signIn.request(dto.email, dto.locale));
     return { status: 'sent' };
   }
 

@@ -114,6 +114,14 @@ const DESCRIBERS: Record<string, Describer> = {
 export function describeEvent(event: DescribableEvent, title: TopicTitles): Bilingual {
   const describe = DESCRIBERS[event.type];
   return both((lang) =>
-    describe ? describe(event.data, lang, title) : pick(lang, `${event.type} recorded`, `${event.type} erfasst`),
+    describe
+      ? describe(event.data, lang, title) + actedVia(event, lang)
+      : pick(lang, `${event.type} recorded`, `${event.type} erfasst`),
   );
+}
+
+/** How the person acted themselves (a grant names its method in its own words already). */
+function actedVia({ type, data }: DescribableEvent, lang: Lang): string {
+  const method = data.evidence?.method;
+  return method === undefined || type === 'ConsentGranted' ? '' : ` (${methodName(method, lang)})`;
 }

@@ -20,3 +20,16 @@ describe('timeline descriptions', () => {
     expect(text.de).toBe('Antrag eingegangen: Auskunft (Art. 15), fällig am 2026-12-25 (Art. 12(3))');
   });
 });
+
+describe('acts of the person in the Privacy Center', () => {
+  it('say where the person acted, in both languages', () => {
+    const event = {
+      type: 'ConsentRevoked',
+      data: { topicId: 'news', channel: 'email', evidence: { method: 'privacy_center', textVersion: 1 } },
+    };
+    expect(describeEvent(event, (id) => id)).toEqual({
+      en: 'Consent revoked for news by e-mail (in the Privacy Center)',
+      de: 'Einwilligung für news per E-Mail widerrufen (im Datenschutz-Center)',
+    });
+  });
+});

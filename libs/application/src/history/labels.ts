@@ -17,6 +17,7 @@ const METHODS: Record<string, Bilingual> = {
   paper: { en: 'on paper', de: 'schriftlich' },
   verbal: { en: 'verbal', de: 'mündlich' },
   import: { en: 'imported', de: 'importiert' },
+  privacy_center: { en: 'in the Privacy Center', de: 'im Datenschutz-Center' },
 };
 
 export function channelName(channel: unknown, lang: Lang): string {
