@@ -12,6 +12,7 @@ import { JourneysHttpModule } from './journeys/journeys-http.module';
 import { loggerOptions } from './logging/logger.options';
 import { LedgerHttpModule } from './subjects/subjects.module';
 import { PrivacyHttpModule } from './privacy/privacy-http.module';
+import { PrivacyCenterPageModule } from './privacy-center-page/privacy-center-page.module';
 import { PrivacyCenterHttpModule } from './privacy-center/privacy-center-http.module';
 import { ReadSideModule } from './read-side/read-side.module';
 import { ImportHttpModule } from './import/import-http.module';
@@ -38,6 +39,7 @@ export class AppModule {
         JourneysHttpModule,
         PrivacyCenterHttpModule,
         DashboardModule,
+        PrivacyCenterPageModule,
       ],
     };
   }

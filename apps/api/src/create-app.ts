@@ -9,6 +9,7 @@ import { RequestLogController } from './logging/request-logging';
 import { limitRequestsOutsideNest } from './auth/outside-routes-rate-limit';
 import { serveDashboardOnUnknownPages } from './dashboard/dashboard-fallback';
 import { refuseDeepJson } from './http/json-body';
+import { servePrivacyCenterOnUnknownPages } from './privacy-center-page/privacy-center-fallback';
 import { setupOpenApi } from './http/openapi';
 import { acceptCookies } from './privacy-center/accept-cookies';
 
@@ -49,6 +50,7 @@ export async function createApp(
   app.enableShutdownHooks();
   limitRequestsOutsideNest(app);
   serveDashboardOnUnknownPages(app);
+  servePrivacyCenterOnUnknownPages(app);
   setupOpenApi(app);
   return app;
 }

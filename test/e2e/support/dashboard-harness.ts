@@ -12,21 +12,26 @@ const ROOT = join(__dirname, '..', '..', '..');
 const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
 export const UI_TIMEOUT = 10_000;
 
-/** Builds the dashboard from its sources into a fresh temp folder (the caller removes it). */
-export function buildDashboard(): string {
+/**
+ * Builds a page from its sources into a fresh temp folder (the caller removes it): Mission Control,
+ * or the Privacy Center with `apps/dashboard/privacy-center.vite.config.mts`.
+ */
+export function buildDashboard(config = 'apps/dashboard/vite.config.mts'): string {
   const outDir = mkdtempSync(join(tmpdir(), 'ledger-dashboard-'));
   const args = [
     'node_modules/vite/bin/vite.js',
     'build',
     '--config',
-    'apps/dashboard/vite.config.mts',
+    config,
     '--outDir',
     outDir,
     '--emptyOutDir',
     '--logLevel',
     'warn',
   ];
-  const build = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  // The bundle `npm run build` ships: jest's NODE_ENV=test would make Vite build React's development bundle.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const build = spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
   if (build.status !== 0) throw new Error(`vite build failed: ${build.stderr || build.stdout}`);
   return outDir;
 }

@@ -32,6 +32,6 @@ export function serveDashboardOnUnknownPages(app: NestFastifyApplication): void 
   fastify.addHook('onRequest', async (request, reply) => {
     const index = dashboardPage(files, request);
     if (!request.is404 || !index || !wantsPage(request, apiPrefixes)) return;
-    return sendDashboardFile(request, reply, index);
+    return sendDashboardFile(reply, index);
   });
 }

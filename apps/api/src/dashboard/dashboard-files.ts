@@ -26,10 +26,10 @@ const TYPES: Readonly<Record<string, string>> = {
 
 const SUFFIXES: Readonly<Record<Encoding, string>> = { br: '.br', gzip: '.gz' };
 
-/** Built next to the compiled api (dist/dashboard) or, from the sources, under the repository's dist. */
-function defaultDirectory(): string | undefined {
-  const candidates = [resolve(__dirname, '../../../../dashboard'), resolve(__dirname, '../../../../dist/dashboard')];
-  return candidates.find((dir) => existsSync(join(dir, 'index.html')));
+/** A Vite build next to the compiled api (dist/<folder>) or, from the sources, under the repository's dist. */
+export function builtDirectory(folder: string, entry: string): string | undefined {
+  const candidates = [resolve(__dirname, '../../../..', folder), resolve(__dirname, '../../../../dist', folder)];
+  return candidates.find((dir) => existsSync(join(dir, entry)));
 }
 
 /** The page in one language: `<html lang>` set by the server, so no script has to fix it after the first paint. */
@@ -39,24 +39,32 @@ function pageIn(page: DashboardFile, language: Language): DashboardFile {
   return { ...page, body, encoded: { br: brotliCompressSync(body), gzip: gzipSync(body) } };
 }
 
-/** The dashboard build (`vite build`), read once at start; DASHBOARD_DIR points elsewhere. */
+/**
+ * A page's build (`vite build`), read once at start: Mission Control's (DASHBOARD_DIR points
+ * elsewhere) and, with its own entry page, the Privacy Center's.
+ */
 export class DashboardFiles {
   private readonly files = new Map<string, DashboardFile>();
   private readonly pages = new Map<Language, DashboardFile>();
 
-  constructor(readonly directory: string | undefined) {
-    if (!directory || !existsSync(join(directory, 'index.html'))) return;
+  constructor(
+    readonly directory: string | undefined,
+    readonly entry = 'index.html',
+  ) {
+    if (!directory || !existsSync(join(directory, entry))) return;
     this.readTree(directory, '');
-    const page = this.files.get('index.html')!;
+    const page = this.files.get(entry)!;
     for (const language of LANGUAGES) this.pages.set(language, pageIn(page, language));
   }
 
   static load(env: NodeJS.ProcessEnv = process.env): DashboardFiles {
-    return new DashboardFiles(env.DASHBOARD_DIR ? resolve(env.DASHBOARD_DIR) : defaultDirectory());
+    return new DashboardFiles(
+      env.DASHBOARD_DIR ? resolve(env.DASHBOARD_DIR) : builtDirectory('dashboard', 'index.html'),
+    );
   }
 
   get built(): boolean {
-    return this.files.has('index.html');
+    return this.files.has(this.entry);
   }
 
   index(language: Language): DashboardFile | undefined {
@@ -65,7 +73,7 @@ export class DashboardFiles {
 
   /** Only names that were in the build: a request path never reaches the file system. */
   file(path: string): DashboardFile | undefined {
-    return path === 'index.html' ? undefined : this.files.get(path);
+    return path === this.entry ? undefined : this.files.get(path);
   }
 
   private readTree(directory: string, prefix: string): void {

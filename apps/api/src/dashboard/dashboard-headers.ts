@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { edgeRefusal } from '../http/edge-refusals';
 import { type Encoding, pageLanguage, preferredEncoding } from './content-negotiation';
 import type { DashboardFile, DashboardFiles } from './dashboard-files';
 
@@ -20,25 +21,47 @@ export const DASHBOARD_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Sends one dashboard file with its security and caching headers, compressed when the browser accepts it. */
-export function sendDashboardFile(request: FastifyRequest, reply: FastifyReply, file: DashboardFile): FastifyReply {
-  const encoding = preferredEncoding(request.headers['accept-encoding'], Object.keys(file.encoded) as Encoding[]);
-  reply
-    .status(200)
-    .type(file.type)
-    .header('content-security-policy', DASHBOARD_CSP)
-    .header('x-content-type-options', 'nosniff')
-    .header('x-frame-options', 'DENY')
-    .header('referrer-policy', 'no-referrer')
-    // The page itself is revalidated so a new build shows at once; hashed assets never change.
-    .header('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
-    // RFC 9110 §12.5.5: caches must keep the encodings apart (and the page's languages, chosen by cookie).
-    .header('vary', file.type.startsWith('text/html') ? 'accept-encoding, accept-language, cookie' : 'accept-encoding');
+/**
+ * Sends one page file with its security and caching headers, compressed when the browser accepts it
+ * (brotli and gzip copies are made once, at build or load). `pageCache` is for the page itself:
+ * Mission Control's holds no data (revalidated so a new build shows at once); a personal page is
+ * `no-store`. Hashed assets never change.
+ */
+export function sendDashboardFile(reply: FastifyReply, file: DashboardFile, pageCache = 'no-cache'): FastifyReply {
+  const available = Object.keys(file.encoded) as Encoding[];
+  const encoding = preferredEncoding(reply.request.headers['accept-encoding'], available);
   if (encoding) reply.header('content-encoding', encoding);
-  return reply.send(encoding ? file.encoded[encoding] : file.body);
+  return (
+    reply
+      .status(200)
+      .type(file.type)
+      .header('content-security-policy', DASHBOARD_CSP)
+      .header('x-content-type-options', 'nosniff')
+      .header('x-frame-options', 'DENY')
+      .header('referrer-policy', 'no-referrer')
+      .header('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : pageCache)
+      // RFC 9110 §12.5.5: caches must keep the encodings apart (and a page's languages, chosen by cookie or header).
+      .header(
+        'vary',
+        file.type.startsWith('text/html') ? 'accept-encoding, accept-language, cookie' : 'accept-encoding',
+      )
+      .send(encoding ? file.encoded[encoding] : file.body)
+  );
 }
 
 /** The page in the language the request asks for (cookie, then Accept-Language). */
 export function dashboardPage(files: DashboardFiles, request: FastifyRequest): DashboardFile | undefined {
   return files.index(pageLanguage(request.headers.cookie, request.headers['accept-language']));
+}
+
+/** A built file by its name (never a path on disk), or the 404 that names it. */
+export function sendBuiltFile(
+  reply: FastifyReply,
+  files: DashboardFiles,
+  path: string,
+  pageCache?: string,
+): FastifyReply {
+  const file = files.file(path);
+  if (!file) throw edgeRefusal('DASHBOARD.FILE_NOT_FOUND', `No file ${path} in the build`);
+  return sendDashboardFile(reply, file, pageCache);
 }

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth';
 import { edgeRefusal } from '../http/edge-refusals';
 import { DashboardFiles } from './dashboard-files';
-import { dashboardPage, sendDashboardFile } from './dashboard-headers';
+import { dashboardPage, sendBuiltFile, sendDashboardFile } from './dashboard-headers';
 
 /**
  * Mission Control's page and assets. Public: they hold no data, every figure is fetched with the
@@ -21,22 +21,20 @@ export class DashboardController {
     const index = dashboardPage(this.files, request);
     if (!index)
       throw edgeRefusal('DASHBOARD.NOT_BUILT', 'The dashboard is not built; run npm run build (or set DASHBOARD_DIR)');
-    return sendDashboardFile(request, reply, index);
+    return sendDashboardFile(reply, index);
   }
 
   @Get('assets/:file')
-  asset(@Param('file') name: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): FastifyReply {
-    return this.send(`assets/${name}`, request, reply);
+  asset(@Param('file') name: string, @Res() reply: FastifyReply): FastifyReply {
+    return this.send(`assets/${name}`, reply);
   }
 
   @Get('favicon.svg')
-  favicon(@Req() request: FastifyRequest, @Res() reply: FastifyReply): FastifyReply {
-    return this.send('favicon.svg', request, reply);
+  favicon(@Res() reply: FastifyReply): FastifyReply {
+    return this.send('favicon.svg', reply);
   }
 
-  private send(path: string, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-    const file = this.files.file(path);
-    if (!file) throw edgeRefusal('DASHBOARD.FILE_NOT_FOUND', `No dashboard file ${path}`);
-    return sendDashboardFile(request, reply, file);
+  private send(path: string, reply: FastifyReply): FastifyReply {
+    return sendBuiltFile(reply, this.files, path);
   }
 }

@@ -9,3 +9,14 @@ export class ApiError extends Error {
     super(message);
   }
 }
+
+/** The api's refusal body (`{ statusCode, error, code, message, field }`) as an ApiError. */
+export async function apiErrorOf(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string; field?: string };
+  return new ApiError(
+    response.status,
+    body.code ?? `HTTP.${response.status}`,
+    body.message ?? response.statusText,
+    body.field,
+  );
+}

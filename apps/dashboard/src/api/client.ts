@@ -1,4 +1,4 @@
-import { ApiError } from './api-error';
+import { apiErrorOf } from './api-error';
 
 export interface RequestOptions {
   /** Read-your-writes: answer once the read models include this position (from a command). */
@@ -17,16 +17,6 @@ export interface ApiClient {
   stream(path: string, signal: AbortSignal): Promise<Response>;
 }
 
-async function failure(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string; field?: string };
-  return new ApiError(
-    response.status,
-    body.code ?? `HTTP.${response.status}`,
-    body.message ?? response.statusText,
-    body.field,
-  );
-}
-
 export function createClient(key: string): ApiClient {
   const headers = (options: RequestOptions = {}, extra: Record<string, string> = {}) => ({
     authorization: `Bearer ${key}`,
@@ -36,7 +26,7 @@ export function createClient(key: string): ApiClient {
   });
   const call = async <T>(path: string, init: RequestInit): Promise<T> => {
     const response = await fetch(path, { ...init, cache: 'no-store' });
-    if (!response.ok) throw await failure(response);
+    if (!response.ok) throw await apiErrorOf(response);
     return (await response.json()) as T;
   };
   return {
