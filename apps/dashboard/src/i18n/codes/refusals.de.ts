@@ -124,4 +124,16 @@ export const refusalsDe: Readonly<Record<string, string>> = {
   'CONSENT_RECORD.NOT_FOUND': 'Diesen Einwilligungsdatensatz gibt es nicht.',
   'REPORT.RANGE_INVALID': 'Der Zeitraum des Berichts ist ungültig.',
   'REPORT.CURSOR_INVALID': 'Die Seitenmarke des Berichts ist ungültig.',
+  'PROFILE.DATE_OF_BIRTH_INVALID': 'Das Geburtsdatum ist ungültig (JJJJ-MM-TT, von 1900 bis heute).',
+  'PROFILE.AGE_BAND_INVALID': 'Die Altersgruppe ist ungültig (z. B. 13-15 oder 18+).',
+  'PROFILE.COUNTRY_UNKNOWN': 'Das Land ist unbekannt (ein zweistelliger Code nach ISO 3166-1).',
+  'CONSENT.PARENTAL_AUTHORISATION_REQUIRED':
+    'Die Person ist jünger als das Alter der digitalen Einwilligung: Ein Elternteil muss zustimmen (Art. 8).',
+  'EVIDENCE.PARENTAL_METHOD_UNKNOWN': 'Die Art, wie die Zustimmung der Eltern geprüft wurde, ist unbekannt.',
+  'EVIDENCE.PARENTAL_REFERENCE_REQUIRED': 'Die Zustimmung der Eltern braucht einen Verweis auf ihre Prüfung.',
+  'PRIVACY_CENTER.LINK_INVALID': 'Dieser Link ist ungültig.',
+  'PRIVACY_CENTER.LINK_EXPIRED': 'Dieser Link ist abgelaufen.',
+  'PRIVACY_CENTER.LINK_USED': 'Dieser Link wurde schon benutzt.',
+  'PRIVACY_CENTER.SESSION_REQUIRED': 'Bitte melden Sie sich erneut an.',
+  'PRIVACY_CENTER.CSRF_INVALID': 'Die Seite ist veraltet; bitte laden Sie sie neu.',
 };

@@ -125,4 +125,16 @@ export const refusalsEn: Readonly<Record<string, string>> = {
   'CONSENT_RECORD.NOT_FOUND': 'There is no such consent record.',
   'REPORT.RANGE_INVALID': 'The period of the report is not valid.',
   'REPORT.CURSOR_INVALID': 'The report’s page marker is not valid.',
+  'PROFILE.DATE_OF_BIRTH_INVALID': 'The date of birth is not valid (YYYY-MM-DD, from 1900 to today).',
+  'PROFILE.AGE_BAND_INVALID': 'The age band is not valid (e.g. 13-15 or 18+).',
+  'PROFILE.COUNTRY_UNKNOWN': 'The country is not known (a two-letter ISO 3166-1 code).',
+  'CONSENT.PARENTAL_AUTHORISATION_REQUIRED':
+    'The person is below the age of digital consent: a parent must authorise this consent (Art. 8).',
+  'EVIDENCE.PARENTAL_METHOD_UNKNOWN': 'How the parent’s authorisation was verified is not a known method.',
+  'EVIDENCE.PARENTAL_REFERENCE_REQUIRED': 'The parent’s authorisation needs a reference to its verification.',
+  'PRIVACY_CENTER.LINK_INVALID': 'This link is not valid.',
+  'PRIVACY_CENTER.LINK_EXPIRED': 'This link has expired.',
+  'PRIVACY_CENTER.LINK_USED': 'This link was already used.',
+  'PRIVACY_CENTER.SESSION_REQUIRED': 'Please sign in again.',
+  'PRIVACY_CENTER.CSRF_INVALID': 'The page is out of date; please reload it.',
 };

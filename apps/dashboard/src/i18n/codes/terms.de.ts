@@ -71,5 +71,7 @@ export const termsDe = {
     'CONTACT_POINT.REMOVED': 'Adresse entfernt',
     'CONTACT_POINT.CHANNEL_MISMATCH': 'Adresse gehört zu einem anderen Kanal',
     'CONTACT_POINT.NONE_ON_CHANNEL': 'Keine Adresse auf diesem Kanal',
+    'OBJECTION.PROFILING': 'Widerspruch gegen Profiling (Art. 21 Abs. 2)',
+    'TOPIC.NO_PROFILING': 'Das Thema umfasst kein Profiling',
   },
 } satisfies Terms;

@@ -73,6 +73,8 @@ export const termsEn = {
     'CONTACT_POINT.REMOVED': 'Address removed',
     'CONTACT_POINT.CHANNEL_MISMATCH': 'Address belongs to another channel',
     'CONTACT_POINT.NONE_ON_CHANNEL': 'No address on this channel',
+    'OBJECTION.PROFILING': 'Objection to profiling (Art. 21(2))',
+    'TOPIC.NO_PROFILING': 'The topic involves no profiling',
   },
 } satisfies Terms;
 
