@@ -178,7 +178,7 @@ describeInBrowser('Mission Control on any screen, in both languages (e2e, chromi
     await page.goto(`${baseUrl}/#/subjects/${ben}`);
     await page.getByTestId('consent-newsletter-email').getByRole('button', { name: 'Revoke' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke consent' }).click();
-    await page.getByTestId('consent-newsletter-email').getByText('Revoked').waitFor();
+    await page.getByTestId('consent-newsletter-email').getByText('Revoked', { exact: true }).waitFor();
     const status = page.getByRole('status').filter({ hasText: 'Done: Revoke consent.' });
     await status.waitFor();
     expect(await page.evaluate('document.activeElement.dataset.testid')).toBe('announcement');

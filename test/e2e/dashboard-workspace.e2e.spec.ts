@@ -143,6 +143,8 @@ describeInBrowser('Mission Control workspace (e2e)', () => {
       page.getByRole('dialog').getByRole('button', { name: 'Download export' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`subject-${greta}-export.json`);
+    // On a phone the menu is folded behind its button.
+    await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Requests' }).click();
     await access.getByRole('button', { name: 'Fulfil' }).click();
     await expectAccessible(page);

@@ -231,7 +231,7 @@ describe('Mission Control dashboard (e2e)', () => {
       await row.getByRole('button', { name: 'Revoke' }).click();
       await dialog.getByRole('button', { name: 'Revoke consent' }).click();
       await dialog.waitFor({ state: 'detached' });
-      await row.getByText('Revoked').waitFor();
+      await row.getByText('Revoked', { exact: true }).waitFor();
       expect((await api('GET', `/subjects/${subjectId}`, 'crm')).consents[0].status).toBe('revoked');
       await page.close();
     }, 30_000);

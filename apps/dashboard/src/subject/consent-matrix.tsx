@@ -107,7 +107,7 @@ function CellCard(props: {
   return (
     <li className={cell.allowed ? 'allowed' : 'denied'} data-testid={`consent-${cell.topicId}-${cell.channel}`}>
       <h3>
-        {cell.title} · {cell.channel}
+        {cell.title} · {term('channel', cell.channel)}
       </h3>
       <p className="small">
         {t('picture.consent')}:{' '}

@@ -13,9 +13,8 @@ export function ProfileCard({ subject, name }: { subject: SubjectProfile; name: 
   return (
     <section className="card" aria-labelledby="profile-title">
       <div className="section-head">
-        <h1 id="profile-title">
-          {name} <ChildBadge subject={subject} /> <span className="visually-hidden">· {t('profile.title')}</span>
-        </h1>
+        <h1 id="profile-title">{name}</h1>
+        <ChildBadge subject={subject} />
         {can('verify') && <a href={href.audit(subject.subjectId)}>{t('profile.toAudit')}</a>}
       </div>
       {subject.erased && (

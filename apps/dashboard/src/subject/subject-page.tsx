@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SubjectProfile } from '../api/types';
 import { ErrorNote } from '../components/error-note';
+import { usePageTitle } from '../components/page-title';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
@@ -31,9 +32,8 @@ export function SubjectPage({ id }: { id: string }) {
   );
   const changed = (position: number, message?: string) => (setMinPosition(position), setNotice(message));
   const name = profile.state === 'ok' ? subjectName(profile.data, t) : undefined;
-  useEffect(() => {
-    if (name) document.title = `${name} · ${t('app.title')}`;
-  }, [name, t]);
+  // WCAG 2.4.2: the tab names the person, as the heading does.
+  usePageTitle(name);
 
   if (profile.state === 'loading') return <p className="note">{t('common.loading')}</p>;
   if (profile.state === 'error') return <ErrorNote error={profile.error} />;
