@@ -1,18 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { MachineInfo } from './machine';
 import { renderTable, type Row } from './report';
 
 /** What `npm run bench` writes to bench/results.json (see main.ts). */
 export interface Results {
-  machine: {
-    nproc: number;
-    cpuModel: string;
-    memoryGiB: number;
-    node: string;
-    disk: string;
-    loadAverage: number[];
-    time: string;
-  };
+  machine: MachineInfo;
   rows: Row[];
   loadAverageAfter: number[];
   minutes: number;
