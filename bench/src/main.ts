@@ -7,6 +7,7 @@ import { appendBench } from './append/append-bench';
 import { describeMachine } from './machine';
 import { parseOptions } from './options';
 import { readBench } from './read/read-bench';
+import { currentCommit, renderIntoMarkdown } from './render';
 import { renderTable, writeResults, type Row } from './report';
 import { scaleBench } from './scale-bench';
 
@@ -14,6 +15,7 @@ const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOStr
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.render) return renderIntoMarkdown(options.output, options.markdown);
   const machine = describeMachine();
   const started = Date.now();
   log(
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
   writeResults(options.output, machine, rows, {
     loadAverageAfter: loadAfter,
     minutes,
+    commit: currentCommit(),
     options: { ...options, only: [...options.only] },
   });
   process.stdout.write(`${renderTable(rows)}\n\n`);

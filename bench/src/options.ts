@@ -13,6 +13,9 @@ export interface BenchOptions {
   /** Write a CPU profile of the api during the HTTP runs into this folder. */
   cpuProfDir?: string;
   output: string;
+  /** Only write the recorded run from `output` into `markdown` (npm run bench:render). */
+  render: boolean;
+  markdown: string;
 }
 
 export type Part = 'append' | 'read' | 'http';
@@ -51,5 +54,7 @@ export function parseOptions(args: readonly string[]): BenchOptions {
     only: new Set(only as Part[]),
     cpuProfDir: value(args, 'cpu-prof'),
     output: value(args, 'output') ?? 'bench/results.json',
+    render: args.includes('--render'),
+    markdown: value(args, 'markdown') ?? 'BENCHMARKS.md',
   };
 }

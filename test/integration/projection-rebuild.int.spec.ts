@@ -1,4 +1,4 @@
-import { REPLAY_COMMIT_EVENTS, rebuildModel, type ReplayProgress } from '#projection-runtime';
+import { REPLAY_COMMIT_EVENTS, rebuildModel, rebuildModels, type ReplayProgress } from '#projection-runtime';
 import type { WriteBatch } from '#read-store';
 import {
   appendLog,
@@ -49,5 +49,39 @@ describe('rebuildModel on the SQLite stores', () => {
       await expectedCounts(),
     );
     expect(await stores.readStore.getCheckpoint('stream_counts')).toBe(head);
+  });
+
+  it('feeds several models from one read of the log, each as a rebuild of its own would', async () => {
+    const head = await appendLog(stores.eventStore, 2_000);
+    const pages: number[] = [];
+    const readAll = stores.eventStore.readAll.bind(stores.eventStore);
+    stores.eventStore.readAll = async (options) => {
+      pages.push(options?.after ?? 0);
+      return readAll(options);
+    };
+    const derived: number[] = [];
+    const derive = async (e: Parameters<typeof passThrough>[0]) => (derived.push(e.position), passThrough(e));
+    const deps = { eventStore: stores.eventStore, readStore: stores.readStore, derive };
+    const twin = countingModel({
+      name: 'stream_counts_twin',
+      collections: ['stream_counts_twin'],
+      indexes: [],
+      keysOf: (event) => [{ collection: 'stream_counts_twin', id: event.stream }],
+    });
+    const summaries = await rebuildModels(deps, [countingModel(), twin], { batchSize: 500 });
+    expect(summaries.map((s) => [s.name, s.checkpoint])).toEqual([
+      ['stream_counts', head],
+      ['stream_counts_twin', head],
+    ]);
+    // Four pages and two empty reads (end of the commit's pages, end of the log) for both models,
+    // then one empty catch-up read per model; a rebuild per model would read 12 times.
+    expect(pages).toHaveLength(8);
+    expect(pages.filter((after) => after === 0)).toHaveLength(1);
+    expect(new Set(derived).size).toBe(derived.length);
+    const counts = await expectedCounts();
+    for (const collection of ['stream_counts', 'stream_counts_twin'])
+      expect(
+        Object.fromEntries((await documents(stores.readStore, collection)).map((d) => [d.id, d.doc.count])),
+      ).toEqual(counts);
   });
 });

@@ -34,33 +34,60 @@ export async function rebuildModel(
   model: ReadModel,
   options: RebuildOptions,
 ): Promise<RebuildSummary> {
+  const { lease, ...rest } = options;
+  const [summary] = await rebuildModels(deps, [model], { ...rest, leaseOf: () => lease });
+  return summary!;
+}
+
+/**
+ * Rebuilds several models from one read of the log: each page is derived once and fed to every
+ * model's staged collections; then each model in turn takes its lease, catches up and swaps.
+ * A summary's `elapsedMs` runs from the start to that model's swap.
+ */
+export async function rebuildModels(
+  deps: ReplayDeps,
+  models: readonly ReadModel[],
+  options: Omit<RebuildOptions, 'lease'> & { leaseOf?: (model: ReadModel) => ProjectionLease | undefined },
+): Promise<RebuildSummary[]> {
   const started = Date.now();
-  const first = await replayStaged(deps, model, options);
+  const first = await replayStaged(deps, models, options);
+  const summaries: RebuildSummary[] = [];
+  for (const model of models) {
+    const lease = options.leaseOf?.(model);
+    const last = await catchUpAndSwap(deps, model, first, { ...options, lease });
+    summaries.push({ name: model.name, version: model.version, ...last, elapsedMs: Date.now() - started });
+  }
+  return summaries;
+}
+
+/** Under the model's lease: the events appended since the staged pass, then the swap. */
+async function catchUpAndSwap(
+  deps: ReplayDeps,
+  model: ReadModel,
+  first: { position: number; events: number },
+  options: RebuildOptions,
+): Promise<{ events: number; checkpoint: number }> {
   const lease = options.lease;
   if (lease) await takeLease(lease, options.handoverTimeoutMs ?? lease.ttlMs * 2 + 5_000);
   const renewal = lease ? setInterval(() => void lease.renew().catch(() => undefined), lease.ttlMs / 3) : undefined;
   try {
-    const target = stagedTarget(model);
-    const rest = await replayInto(deps, model, target, first.position, { ...options, counted: first.events });
+    const targets = [{ model, target: stagedTarget(model) }];
+    const rest = await replayInto(deps, targets, first.position, { ...options, counted: first.events });
     await deps.readStore.swapRebuild(specOf(model), { replace: options.replace });
     await deps.readStore.setCheckpoint(versionKey(model.name), model.version);
-    return {
-      name: model.name,
-      version: model.version,
-      events: rest.events,
-      checkpoint: rest.position,
-      elapsedMs: Date.now() - started,
-    };
+    return { events: rest.events, checkpoint: rest.position };
   } finally {
     clearInterval(renewal);
     await lease?.release();
   }
 }
 
-/** Empty staged collections, then the log from zero up to its current end. */
-async function replayStaged(deps: ReplayDeps, model: ReadModel, options: RebuildOptions) {
-  await deps.readStore.beginRebuild(specOf(model));
-  return replayInto(deps, model, stagedTarget(model), 0, options);
+/** Empty staged collections, then the log from zero up to its current end, read once for every model. */
+async function replayStaged(deps: ReplayDeps, models: readonly ReadModel[], options: { batchSize: number }) {
+  for (const model of models) await deps.readStore.beginRebuild(specOf(model));
+  const targets = models.map((model) => ({ model, target: stagedTarget(model) }));
+  const replayed = await replayInto(deps, targets, 0, options);
+  return replayed;
 }
 
 async function takeLease(lease: ProjectionLease, timeoutMs: number): Promise<void> {
@@ -83,7 +110,7 @@ export async function rebuildIntoScratch(
   model: ReadModel,
   batchSize = 500,
 ): Promise<Map<string, StoredDocument[]>> {
-  await replayStaged(deps, model, { batchSize });
+  await replayStaged(deps, [model], { batchSize });
   const target = stagedTarget(model);
   const result = new Map<string, StoredDocument[]>();
   for (const collection of model.collections)

@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { ReadStore } from '#read-store';
-import type { ReadModel } from '#projections';
+import type { ProjectedEvent, ReadModel } from '#projections';
 import { type EventDeriver, projectBatch } from './batch-projector';
 import type { ProjectionTarget } from './projection-names';
 
@@ -47,20 +47,40 @@ async function readPages(
   return pages;
 }
 
+/** A model and where a replay writes it (its staged collections during a rebuild). */
+export interface ReplayTarget {
+  model: ReadModel;
+  target: ProjectionTarget;
+}
+
 /**
- * Reads the log from `after` to its current end and projects it into `target`, several pages per
- * commit. Progress is still reported per page of `batchSize`, once the commit holding it is done.
+ * Derives each event at most once per batch, however many models see it: deriving reads keys
+ * and decrypts, the costliest step of a rebuild after the writes.
+ */
+function deriveOnce(derive: EventDeriver): EventDeriver {
+  const done = new Map<number, Promise<ProjectedEvent>>();
+  return (event) => {
+    let derived = done.get(event.position);
+    if (derived === undefined) done.set(event.position, (derived = derive(event)));
+    return derived;
+  };
+}
+
+/**
+ * Reads the log from `after` to its current end once and projects every page into every target,
+ * several pages per commit (one commit per target). Progress is still reported per page of
+ * `batchSize`, once the commits holding it are done; `name` names the models it feeds.
  * Returns the last position projected (`after` when nothing was there).
  */
 export async function replayInto(
   deps: ReplayDeps,
-  model: ReadModel,
-  target: ProjectionTarget,
+  targets: readonly ReplayTarget[],
   after: number,
   options: { batchSize: number; counted?: number; onProgress?: (p: ReplayProgress) => void },
 ): Promise<{ position: number; events: number }> {
   let position = after;
   let events = options.counted ?? 0;
+  const name = targets.map((t) => t.model.name).join(', ');
   const head = await deps.eventStore.headPosition();
   for (;;) {
     const pages = await readPages(
@@ -70,11 +90,13 @@ export async function replayInto(
       Math.max(options.batchSize, REPLAY_COMMIT_EVENTS),
     );
     if (pages.length === 0) return { position, events };
-    await projectBatch(deps.readStore, model, target, deps.derive, pages.flat());
+    const batch = pages.flat();
+    const derive = deriveOnce(deps.derive);
+    for (const { model, target } of targets) await projectBatch(deps.readStore, model, target, derive, batch);
     for (const page of pages) {
       position = page[page.length - 1]!.position;
       events += page.length;
-      options.onProgress?.({ name: model.name, position, head: Math.max(head, position), events });
+      options.onProgress?.({ name, position, head: Math.max(head, position), events });
     }
   }
 }

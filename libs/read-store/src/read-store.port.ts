@@ -178,6 +178,13 @@ export interface ReadStore {
    * the live model does not belong to the log, so its checkpoint is no measure. Stop the live runner first.
    */
   swapRebuild(model: ReadModelSpec, options?: SwapOptions): Promise<void>;
+  /**
+   * A value that differs from the previous call's whenever anything may have been written since,
+   * by this object or by any other connection; undefined when the adapter cannot tell cheaply
+   * (then a caller reads what it needs). Lets a cache of parsed documents skip re-reading
+   * checkpoints on every request while no commit happened.
+   */
+  writeStamp(): string | undefined;
   health(): Promise<ReadStoreHealth>;
   close(): Promise<void>;
 }

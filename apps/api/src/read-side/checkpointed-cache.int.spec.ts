@@ -112,4 +112,20 @@ describe('CheckpointedCache (sqlite)', () => {
     await other.swapRebuild(spec, { replace: true });
     expect(await cache.get('promo', load)).toEqual({ title: 'new log' });
   });
+
+  it('reads the checkpoint again only after a write, on this connection or another', async () => {
+    await put(ours, 1, 'first');
+    const cache = new CheckpointedCache<JsonObject>(ours, MODEL, 10);
+    const marks = jest.spyOn(ours, 'getCheckpointMark');
+    const load = countingLoader();
+    for (let i = 0; i < 3; i++) expect(await cache.get('promo', load)).toEqual({ title: 'first' });
+    expect(marks).toHaveBeenCalledTimes(1);
+    await put(other, 2, 'second');
+    expect(await cache.get('promo', load)).toEqual({ title: 'second' });
+    await put(ours, 3, 'third');
+    expect(await cache.get('promo', load)).toEqual({ title: 'third' });
+    expect(await cache.get('promo', load)).toEqual({ title: 'third' });
+    expect(marks).toHaveBeenCalledTimes(3);
+    expect(load).toHaveBeenCalledTimes(3);
+  });
 });

@@ -7,11 +7,15 @@ import type { ReadStore } from '#read-store';
  * another process, a rebuild's swap) moves it and empties the cache. An answer from the cache is
  * therefore never staler than a fresh read: one small checkpoint read replaces a document read
  * and its JSON.parse. The checkpoint's event id counts too: a model rebuilt against another log
- * may end at the same position with other documents.
+ * may end at the same position with other documents. The checkpoint itself is read only when the
+ * store's write stamp moved (see ReadStore.writeStamp): while nothing was written, a check costs
+ * one cheap statement for every cache, or none for a cache already consulted at that stamp.
  */
 export class CheckpointedCache<V> {
   private readonly entries = new Map<string, V>();
   private checkpoint = '';
+  /** The write stamp at which `checkpoint` was last confirmed. */
+  private stamp: string | undefined;
 
   constructor(
     private readonly store: ReadStore,
@@ -22,15 +26,27 @@ export class CheckpointedCache<V> {
   async get(id: string, load: (id: string) => Promise<V | undefined>): Promise<V | undefined> {
     // The checkpoint is read before the document: a commit in between leaves an entry newer
     // than its checkpoint, which the next call discards, never an older one that it would keep.
-    const mark = await this.store.getCheckpointMark(this.model);
-    const checkpoint = `${mark.position}:${mark.eventId ?? ''}`;
-    if (checkpoint !== this.checkpoint) this.reset(checkpoint);
+    const checkpoint = await this.refresh();
     const hit = this.entries.get(id);
     if (hit !== undefined) return hit;
     const value = await load(id);
     // Another call may have seen a newer checkpoint meanwhile; then this value is not kept.
     if (value !== undefined && checkpoint === this.checkpoint) this.remember(id, value);
     return value;
+  }
+
+  /**
+   * The stamp is taken before the mark (a commit between them only costs another mark read), and
+   * kept together with the reset, so no call sees the new stamp beside the old entries.
+   */
+  private async refresh(): Promise<string> {
+    const stamp = this.store.writeStamp();
+    if (stamp !== undefined && stamp === this.stamp) return this.checkpoint;
+    const mark = await this.store.getCheckpointMark(this.model);
+    const checkpoint = `${mark.position}:${mark.eventId ?? ''}`;
+    if (checkpoint !== this.checkpoint) this.reset(checkpoint);
+    this.stamp = stamp;
+    return checkpoint;
   }
 
   private reset(checkpoint: string): void {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { READ_STORE } from '#runtime';
+import { APP_CONFIG, READ_STORE, type AppConfig } from '#runtime';
 import {
   getProfile,
   getTopic,
@@ -11,8 +11,6 @@ import {
 import type { ReadStore } from '#read-store';
 import { CheckpointedCache } from './checkpointed-cache';
 
-/** Enough for every subject a busy journey engine checks between two projection commits. */
-const PROFILE_CAPACITY = 20_000;
 /** Topics are few; the bound only guards against ids that are never defined. */
 const TOPIC_CAPACITY = 1_000;
 
@@ -26,8 +24,12 @@ export class ContactabilityReads {
   private readonly profiles: CheckpointedCache<SubjectProfileDocument>;
   private readonly topics: CheckpointedCache<TopicReadView>;
 
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {
-    this.profiles = new CheckpointedCache(store, subjectProfileModel.name, PROFILE_CAPACITY);
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    // CONTACTABILITY_CACHE_PROFILES: the subjects a journey engine checks between two projection commits.
+    this.profiles = new CheckpointedCache(store, subjectProfileModel.name, config.projections.profileCacheEntries);
     this.topics = new CheckpointedCache(store, topicsModel.name, TOPIC_CAPACITY);
   }
 

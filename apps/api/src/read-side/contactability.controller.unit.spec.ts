@@ -110,11 +110,11 @@ describe('the single and the batch contactability checks', () => {
     dir = mkdtempSync(join(tmpdir(), 'contactability-paths-'));
     store = await SqliteReadStore.open(join(dir, 'read.sqlite'));
     await seed(store);
-    controller = new ContactabilityController(
-      store,
-      { domain: { channels: CHANNELS } } as unknown as AppConfig,
-      new ContactabilityReads(store),
-    );
+    const config = {
+      domain: { channels: CHANNELS },
+      projections: { profileCacheEntries: 100 },
+    } as unknown as AppConfig;
+    controller = new ContactabilityController(store, config, new ContactabilityReads(store, config));
   });
   afterAll(async () => {
     await store.close();

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import {
   BlindIndexDeriver,
   ProjectionLease,
-  rebuildModel,
+  rebuildModels,
   type RebuildSummary,
   type ReplayProgress,
 } from '#projection-runtime';
@@ -29,8 +29,8 @@ export function selectModels(names: readonly string[], models: readonly ReadMode
 }
 
 /**
- * Rebuilds each model from position zero into staged collections and swaps when caught up (see
- * rebuildModel). Safe while the api or projector runs: their runner hands its lease over for the
+ * Rebuilds the models from one read of the log into staged collections and swaps each when
+ * caught up (see rebuildModels). Safe while the api or projector runs: their runner hands its lease over for the
  * swap and resumes from the rebuilt checkpoint.
  */
 export async function runRebuild(
@@ -45,13 +45,12 @@ export async function runRebuild(
     derive: (e: Parameters<BlindIndexDeriver['derive']>[0]) => deriver.derive(e),
   };
   const owner = `rebuild:${hostname()}:${process.pid}`;
-  const summaries: RebuildSummary[] = [];
-  for (const model of selectModels(run.names, models)) {
-    const lease = new ProjectionLease(infra.readStore, model.name, owner, infra.config.projections.leaseTtlMs);
-    const batchSize = run.batchSize ?? infra.config.projections.batchSize;
-    summaries.push(await rebuildModel(deps, model, { batchSize, lease, onProgress: run.onProgress }));
-  }
-  return summaries;
+  const ttl = infra.config.projections.leaseTtlMs;
+  return rebuildModels(deps, selectModels(run.names, models), {
+    batchSize: run.batchSize ?? infra.config.projections.batchSize,
+    leaseOf: (model) => new ProjectionLease(infra.readStore, model.name, owner, ttl),
+    onProgress: run.onProgress,
+  });
 }
 
 function eventsPerSecond(s: RebuildSummary): number {

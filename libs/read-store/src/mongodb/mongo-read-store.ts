@@ -124,6 +124,11 @@ export class MongoReadStore implements ReadStore {
     await rebuild.swapRebuild(this.db, this.registry, model, options);
   }
 
+  /** Another client's writes cannot be seen without a round trip, which is what the stamp saves. */
+  writeStamp(): undefined {
+    return undefined;
+  }
+
   async health(): Promise<ReadStoreHealth> {
     const base = { adapter: 'mongodb' as const, atomicBatches: this.transactions };
     try {

@@ -112,4 +112,16 @@ describe('SqliteReadStore.open', () => {
     expect(await store.getCheckpointMark('subject-profile')).toEqual({ position: 13, eventId: 'e-13' });
     await store.close();
   });
+
+  it('sizes its page cache as configured (64 MiB unless told)', async () => {
+    const cacheKib = async (options?: { cacheMib: number }) => {
+      const store = await SqliteReadStore.open(join(dir, 'read.sqlite'), options);
+      const db = (store as unknown as { db: Database.Database }).db;
+      const size = db.pragma('cache_size', { simple: true });
+      await store.close();
+      return size;
+    };
+    expect(await cacheKib()).toBe(-64 * 1024);
+    expect(await cacheKib({ cacheMib: 8 })).toBe(-8 * 1024);
+  });
 });

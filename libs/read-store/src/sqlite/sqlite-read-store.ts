@@ -21,7 +21,7 @@ import type {
 import { checkPosition, checkProjection } from '../names';
 import { commitBatch, readCheckpoint, readCheckpointMark, writeCheckpoint } from './batch-commit';
 import { Catalog } from './catalog';
-import { openReadDatabase } from './open-read-database';
+import { openReadDatabase, type ReadDatabaseOptions } from './open-read-database';
 import * as queries from './queries';
 import * as rebuild from './rebuild';
 import * as ranges from './range-scan';
@@ -34,6 +34,9 @@ import * as ranges from './range-scan';
 export class SqliteReadStore implements ReadStore {
   readonly adapter = 'sqlite' as const;
   private readonly catalog: Catalog;
+  /** Writes through this connection, which PRAGMA data_version does not count. */
+  private ownWrites = 0;
+  private dataVersion: Database.Statement | undefined;
 
   private constructor(
     private readonly db: Database.Database,
@@ -43,8 +46,8 @@ export class SqliteReadStore implements ReadStore {
   }
 
   /** `file` is `<DATA_DIR>/read.sqlite`; throws ReadStoreUnavailableError naming it and DATA_DIR. */
-  static async open(file: string): Promise<SqliteReadStore> {
-    return new SqliteReadStore(openReadDatabase(file), file);
+  static async open(file: string, options: ReadDatabaseOptions = {}): Promise<SqliteReadStore> {
+    return new SqliteReadStore(openReadDatabase(file, options), file);
   }
 
   async ensureIndexes(indexes: readonly IndexSpec[]): Promise<void> {
@@ -57,10 +60,13 @@ export class SqliteReadStore implements ReadStore {
     } catch (err) {
       this.catalog.forget();
       throw err;
+    } finally {
+      this.ownWrites++;
     }
   }
 
   async commit(batch: WriteBatch): Promise<CommitResult> {
+    this.ownWrites++;
     const result = commitBatch(this.catalog, batch);
     // A reader still busy leaves the WAL to the next erasure.
     if (batch.erasure && result.committed) truncateWal(this.db);
@@ -112,19 +118,33 @@ export class SqliteReadStore implements ReadStore {
 
   async setCheckpoint(projection: string, position: number): Promise<void> {
     checkPosition('checkpoint', position);
+    this.ownWrites++;
     writeCheckpoint(this.catalog, checkProjection(projection), position);
   }
 
   async reset(model: ReadModelSpec): Promise<void> {
+    this.ownWrites++;
     rebuild.reset(this.catalog, model);
   }
 
   async beginRebuild(model: ReadModelSpec): Promise<ReadModelSpec> {
+    this.ownWrites++;
     return rebuild.beginRebuild(this.catalog, model);
   }
 
   async swapRebuild(model: ReadModelSpec, options?: SwapOptions): Promise<void> {
+    this.ownWrites++;
     rebuild.swapRebuild(this.catalog, model, options);
+  }
+
+  /**
+   * PRAGMA data_version moves when another connection (a projector process, a worker thread, the
+   * CLI) commits to the file; this connection's own writes are counted beside it. One cheap
+   * statement, where reading a checkpoint mark takes two.
+   */
+  writeStamp(): string {
+    this.dataVersion ??= this.db.prepare('PRAGMA data_version').pluck();
+    return `${this.dataVersion.get() as number}:${this.ownWrites}`;
   }
 
   async health(): Promise<ReadStoreHealth> {

@@ -59,6 +59,19 @@ describe('loadConfig: API keys and the public rate limit', () => {
   });
 });
 
+describe('loadConfig: read-side caches', () => {
+  it('sizes the read store page cache and the profile cache by default and as told', () => {
+    expect(loadConfig({}).projections).toMatchObject({ readCacheMib: 64, profileCacheEntries: 20_000 });
+    const set = loadConfig({ READ_STORE_CACHE_MIB: '256', CONTACTABILITY_CACHE_PROFILES: '150000' }).projections;
+    expect(set).toMatchObject({ readCacheMib: 256, profileCacheEntries: 150_000 });
+  });
+
+  it('refuses a cache size that is not a whole number in range, naming the variable', () => {
+    expect(() => loadConfig({ READ_STORE_CACHE_MIB: '1' })).toThrow(/^READ_STORE_CACHE_MIB: /);
+    expect(() => loadConfig({ CONTACTABILITY_CACHE_PROFILES: 'lots' })).toThrow(/^CONTACTABILITY_CACHE_PROFILES: /);
+  });
+});
+
 describe('loadConfig: TRUST_PROXY', () => {
   const trust = (value?: string) => loadConfig({ TRUST_PROXY: value }).trustProxy;
 

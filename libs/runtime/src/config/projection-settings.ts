@@ -11,6 +11,10 @@ export interface ProjectionSettings {
   readYourWritesTimeoutMs: number;
   /** Open GET /stats/stream connections per API key (STATS_STREAMS_PER_KEY); 429 beyond. */
   statsStreamsPerKey: number;
+  /** SQLite page cache of each read-store connection, MiB (READ_STORE_CACHE_MIB). */
+  readCacheMib: number;
+  /** Parsed subject profiles the contactability check keeps (CONTACTABILITY_CACHE_PROFILES). */
+  profileCacheEntries: number;
 }
 
 export function loadProjectionSettings(env: NodeJS.ProcessEnv): ProjectionSettings {
@@ -27,5 +31,13 @@ export function loadProjectionSettings(env: NodeJS.ProcessEnv): ProjectionSettin
       30_000,
     ),
     statsStreamsPerKey: envInteger('STATS_STREAMS_PER_KEY', env.STATS_STREAMS_PER_KEY, 10, 1, 10_000),
+    readCacheMib: envInteger('READ_STORE_CACHE_MIB', env.READ_STORE_CACHE_MIB, 64, 2, 65_536),
+    profileCacheEntries: envInteger(
+      'CONTACTABILITY_CACHE_PROFILES',
+      env.CONTACTABILITY_CACHE_PROFILES,
+      20_000,
+      1,
+      10_000_000,
+    ),
   };
 }

@@ -10,7 +10,7 @@ export async function openReadStore(config: AppConfig, log: (line: string) => vo
     return store;
   }
   const file = join(config.dataDir, 'read.sqlite');
-  const store = await SqliteReadStore.open(file);
+  const store = await SqliteReadStore.open(file, { cacheMib: config.projections.readCacheMib });
   log(`read store: embedded SQLite at ${file} (set MONGODB_URI to use MongoDB)`);
   return store;
 }
