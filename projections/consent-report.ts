@@ -1,11 +1,14 @@
 import { consentKey, scopeOf, SUBJECT_STREAM_PREFIX, SubjectEventType, type ConsentScope } from '#domain';
 import type { IndexSpec } from '#read-store';
-import type { DocumentKey, ProjectedEvent, ReadModel } from './read-model';
+import type { DocumentKey, DocumentLookup, ProjectedEvent, ReadModel } from './read-model';
 
 export const CONSENT_RECORDS = 'consent_records';
 
-/** The statuses the log's events set; time-derived ones (reconsent due, a grant's lapse) are not stored. */
-export const REPORT_STATUSES = ['pending-double-opt-in', 'granted', 'revoked', 'expired'] as const;
+/**
+ * The statuses the log's events set; time-derived ones (reconsent due, a grant's lapse) are not stored.
+ * `erased`: Art. 17 erased the person; the record stays as proof (Art. 5(2)) but grants nothing.
+ */
+export const REPORT_STATUSES = ['pending-double-opt-in', 'granted', 'revoked', 'expired', 'erased'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 /**
@@ -47,8 +50,11 @@ function reportKeysOf(doc: Pick<ConsentReportDocument, 'topicId' | 'channel' | '
 }
 
 export const REPORT_INDEX_FIELDS = ['reportKeys', 'recordedAt'] as const;
+/** An erasure names the person, not their records: they are found by this index. */
+export const REPORT_SUBJECT_FIELD = 'subjectId';
 export const consentReportIndexes: readonly IndexSpec[] = [
   { collection: CONSENT_RECORDS, fields: REPORT_INDEX_FIELDS },
+  { collection: CONSENT_RECORDS, fields: [REPORT_SUBJECT_FIELD] },
 ];
 
 const TYPES = [
@@ -57,15 +63,17 @@ const TYPES = [
   SubjectEventType.DoubleOptInRequested,
   SubjectEventType.DoubleOptInConfirmed,
   SubjectEventType.DoubleOptInExpired,
+  SubjectEventType.SubjectErased,
 ];
 
 export const consentReportModel: ReadModel<ConsentReportDocument> = {
   name: 'consent-report',
-  version: 1,
+  version: 2,
   collections: [CONSENT_RECORDS],
   indexes: consentReportIndexes,
   filter: { streamPrefixes: [SUBJECT_STREAM_PREFIX], eventTypes: TYPES },
   keysOf: reportKeysOfEvent,
+  lookupsOf: reportLookupsOfEvent,
   apply: (doc, event, key) => applyReportEvent(doc, event, key),
 };
 
@@ -85,6 +93,12 @@ export function reportKeysOfEvent(event: Pick<ProjectedEvent, 'type' | 'data'>):
     ids.push(consentId(data));
   if (event.type.startsWith('DoubleOptIn')) ids.push(requestId(data, data.requestId));
   return ids.map((id) => ({ collection: CONSENT_RECORDS, id }));
+}
+
+/** Art. 17: an erasure reaches every record of the person. */
+export function reportLookupsOfEvent(event: Pick<ProjectedEvent, 'type' | 'data'>): DocumentLookup[] {
+  if (event.type !== SubjectEventType.SubjectErased) return [];
+  return [{ collection: CONSENT_RECORDS, equal: { [REPORT_SUBJECT_FIELD]: (event.data as Data).subjectId } }];
 }
 
 function withKeys(doc: Omit<ConsentReportDocument, 'reportKeys'>): ConsentReportDocument {
@@ -109,6 +123,8 @@ export function applyReportEvent(
       return requested(data, eventIds);
     case SubjectEventType.DoubleOptInExpired:
       return doc && withKeys({ ...doc, status: 'expired', recordedAt: data.expiredAt, eventIds });
+    case SubjectEventType.SubjectErased:
+      return doc && withKeys({ ...doc, status: 'erased', recordedAt: data.erasedAt, eventIds });
     default:
       // DoubleOptInConfirmed: the request became the consent's grant, which that record now shows.
       return undefined;

@@ -81,4 +81,20 @@ describe('consent report read model (Art. 5(2), 7(1))', () => {
       eventIds: events.map((e) => e.id),
     });
   });
+
+  it('SubjectErased: every record of the person shows erased with the erasure, others stay', () => {
+    const grant = granted();
+    const request = doiRequested();
+    const other = subjectEvent('ConsentGranted', { ...granted().data, subjectId: 'someone-else' });
+    const erased = subjectEvent('SubjectErased', { erasedAt: T2 });
+    const docs = recordsAfter(grant, request, other, erased);
+    for (const key of [CONSENT, REQUEST])
+      expect(docs.get(key)).toMatchObject({
+        status: 'erased',
+        recordedAt: T2,
+        eventIds: expect.arrayContaining([erased.id]),
+      });
+    expect(docs.get(CONSENT)!.reportKeys).not.toContain(reportKey({ status: 'granted' }));
+    expect(docs.get(`${CONSENT_RECORDS}/someone-else/newsletter/email`)).toMatchObject({ status: 'granted' });
+  });
 });

@@ -54,7 +54,7 @@ export function fold<D extends JsonObject>(
 ): Map<string, D> {
   const docs = new Map(start);
   for (const event of events) {
-    for (const key of model.keysOf(event)) {
+    for (const key of [...model.keysOf(event), ...lookedUp(model, event, docs)]) {
       const next = model.apply(docs.get(id(key)), event, key);
       if (next === undefined) docs.delete(id(key));
       else docs.set(id(key), JSON.parse(JSON.stringify(next)) as D);
@@ -64,3 +64,20 @@ export function fold<D extends JsonObject>(
 }
 
 const id = (key: DocumentKey) => `${key.collection}/${key.id}`;
+
+/** The documents an event's lookups reach, as a store's index would find them. */
+function lookedUp<D extends JsonObject>(
+  model: ReadModel<D>,
+  event: ProjectedEvent,
+  docs: Map<string, D>,
+): DocumentKey[] {
+  const keys: DocumentKey[] = [];
+  for (const { collection, equal } of model.lookupsOf?.(event) ?? []) {
+    for (const [slot, doc] of docs) {
+      const matches = Object.entries(equal).every(([field, value]) => doc[field] === value);
+      if (slot.startsWith(`${collection}/`) && matches)
+        keys.push({ collection, id: slot.slice(collection.length + 1) });
+    }
+  }
+  return keys;
+}

@@ -1,5 +1,5 @@
 import type { EventFilter, RecordedEvent } from '#event-store';
-import type { IndexSpec, JsonObject } from '#read-store';
+import type { EqualityFilter, IndexSpec, JsonObject } from '#read-store';
 
 /**
  * What a projection sees: the event as stored (personal fields still ciphertext) plus values the
@@ -22,6 +22,16 @@ export interface DocumentKey {
 }
 
 /**
+ * Documents an event reaches by an indexed field rather than by id, because the event cannot name
+ * them (an erasure names the person, not each of their records). The runner finds them in the store
+ * and among the documents the same batch touched before the event.
+ */
+export interface DocumentLookup {
+  collection: string;
+  equal: EqualityFilter;
+}
+
+/**
  * A read model: pure functions from (document, event) to document, with the collections and the
  * indexes its queries need declared beside them. `undefined` from `apply` deletes the document.
  * No clock, no I/O: replaying the log always yields the same documents.
@@ -37,5 +47,7 @@ export interface ReadModel<D extends JsonObject = JsonObject> {
   filter: EventFilter;
   /** Which documents one event touches (zero, one or several). */
   keysOf(event: ProjectedEvent): DocumentKey[];
+  /** Further documents the event touches, found by an index the model declares (see DocumentLookup). */
+  lookupsOf?(event: ProjectedEvent): DocumentLookup[];
   apply(doc: D | undefined, event: ProjectedEvent, key: DocumentKey): D | undefined;
 }

@@ -4,6 +4,7 @@ import type { RecordedEvent } from '#event-store';
 import type { SubjectEvent } from '#domain';
 import { matchesFilter } from './event-filter';
 import { foldBatch, slotId, touchedKeys } from './fold-batch';
+import { resolveLookups } from './lookup-keys';
 import type { ProjectionTarget } from './projection-names';
 import { batchTrace, inSpan, ATTR_EVENT_COUNT, ATTR_POSITION, ATTR_READ_MODEL } from '#runtime';
 
@@ -50,12 +51,16 @@ async function commitBatch(
   const checkpoint = last?.position ?? 0;
   const events: ProjectedEvent[] = [];
   for (const event of relevant) events.push(await derive(event));
+  const lookedUp = await resolveLookups(store, model, target, events);
   const stored = new Map<string, StoredDocument>();
-  for (const [collection, ids] of touchedKeys(model, events)) {
+  for (const [collection, ids] of touchedKeys(model, events, lookedUp)) {
     for (const doc of await store.getMany(target.collection(collection), ids))
       stored.set(slotId({ collection, id: doc.id }), doc);
   }
-  const writes = foldBatch(model, events, stored).map((w) => ({ ...w, collection: target.collection(w.collection) }));
+  const writes = foldBatch(model, events, stored, lookedUp).map((w) => ({
+    ...w,
+    collection: target.collection(w.collection),
+  }));
   const erasure = relevant.some((e) => e.type === ERASED);
   return store.commit({
     projection: target.projection,

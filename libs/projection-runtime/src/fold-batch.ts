@@ -1,5 +1,6 @@
 import type { DocumentWrite, JsonObject, StoredDocument } from '#read-store';
 import type { DocumentKey, ProjectedEvent, ReadModel } from '#projections';
+import { type LookedUp, matchesLookup } from './lookup-keys';
 
 /** A document as the fold goes: what was stored, and what the events made of it. */
 interface Slot {
@@ -14,10 +15,14 @@ export function slotId(key: DocumentKey): string {
 }
 
 /** The documents a batch touches, grouped by collection, each id once. */
-export function touchedKeys(model: ReadModel, events: readonly ProjectedEvent[]): Map<string, string[]> {
+export function touchedKeys(
+  model: ReadModel,
+  events: readonly ProjectedEvent[],
+  lookedUp: LookedUp = new Map(),
+): Map<string, string[]> {
   const byCollection = new Map<string, Set<string>>();
   for (const event of events) {
-    for (const key of model.keysOf(event)) {
+    for (const key of [...model.keysOf(event), ...(lookedUp.get(event) ?? [])]) {
       const ids = byCollection.get(key.collection) ?? new Set<string>();
       byCollection.set(key.collection, ids.add(key.id));
     }
@@ -34,11 +39,11 @@ export function foldBatch(
   model: ReadModel,
   events: readonly ProjectedEvent[],
   stored: ReadonlyMap<string, StoredDocument>,
+  lookedUp: LookedUp = new Map(),
 ): DocumentWrite[] {
   const slots = new Map<string, Slot>();
   for (const event of events) {
-    for (const key of model.keysOf(event)) {
-      const id = slotId(key);
+    for (const [id, key] of keysFor(model, event, lookedUp, slots)) {
       const found = stored.get(id);
       const slot = slots.get(id) ?? { key, doc: found?.doc, position: found?.position ?? 0, changed: false };
       slots.set(id, slot);
@@ -49,6 +54,20 @@ export function foldBatch(
     }
   }
   return [...slots.values()].filter((s) => s.changed).map(toWrite);
+}
+
+/**
+ * The event's own keys, the stored documents its lookups found and the documents this batch
+ * already made that match them (not yet stored, so the store's lookup cannot see them), each once.
+ */
+function keysFor(model: ReadModel, event: ProjectedEvent, lookedUp: LookedUp, slots: ReadonlyMap<string, Slot>) {
+  const keys = new Map<string, DocumentKey>();
+  for (const key of [...model.keysOf(event), ...(lookedUp.get(event) ?? [])]) keys.set(slotId(key), key);
+  for (const lookup of model.lookupsOf?.(event) ?? []) {
+    for (const [id, slot] of slots)
+      if (slot.key.collection === lookup.collection && matchesLookup(slot.doc, lookup.equal)) keys.set(id, slot.key);
+  }
+  return keys;
 }
 
 function toWrite(slot: Slot): DocumentWrite {

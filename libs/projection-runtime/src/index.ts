@@ -22,6 +22,7 @@ export * from './event-filter';
 export * from './fold-batch';
 export * from './foreign-model-watch';
 export * from './log-membership';
+export * from './lookup-keys';
 export * from './prepare-model';
 export * from './projection-names';
 export * from './projection-runner';

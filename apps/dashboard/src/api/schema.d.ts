@@ -5091,7 +5091,7 @@ export interface operations {
         /** @description A channel from the configured list (CHANNELS) */
         channel?: string;
         /** @description The status the log recorded */
-        status?: "pending-double-opt-in" | "granted" | "revoked" | "expired";
+        status?: "pending-double-opt-in" | "granted" | "revoked" | "expired" | "erased";
         /** @description Recorded at or after this ISO-8601 time */
         from?: string;
         /** @description Recorded at or before this ISO-8601 time */

@@ -27,3 +27,4 @@ export type DsrRequest = Schemas['DsrRequest'];
 export type Verification = Schemas['Verification'];
 export type AnchorRecord = Schemas['AnchorRecord'];
 export type CommandResponse = Schemas['CommandResponse'];
+export type ExportDeliveryIssued = Schemas['ExportDeliveryIssued'];

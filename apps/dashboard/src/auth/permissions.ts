@@ -16,6 +16,7 @@ export const ACTION_ROLES = {
   liftBlock: ['crm', 'dpo', 'admin'],
   answerRequest: ['crm', 'dpo', 'admin'],
   export: ['crm', 'dpo', 'admin'],
+  deliverExport: ['crm', 'dpo', 'admin'],
   erasure: ['dpo', 'admin', 'crm'],
   requests: ['crm', 'dpo', 'admin', 'auditor'],
   verify: ['auditor', 'dpo', 'admin'],

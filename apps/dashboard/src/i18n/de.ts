@@ -106,6 +106,17 @@ export const de: Dictionary = {
   'objection.kind.direct_marketing': 'Jede Direktwerbung',
   'objection.kind.topic': 'Ein Thema',
   'objection.kind.channel': 'Einen Kanal',
+  'objection.kind.profiling': 'Nur Profiling',
+  'objection.consequence.profiling':
+    'Nur das Profiling endet, sofort: Die Person erhält weiter, wozu sie eingewilligt hat, aber ohne Personalisierung (Art. 21 Abs. 2). Eine Begründung ist nicht nötig.',
+  'objection.profilingTopic': 'Thema (leer lassen für alle Themen)',
+  'search.externalId': 'Externe ID (System:ID, z. B. crm:4711)',
+  'delivery.action': 'Kopie an die Person senden',
+  'delivery.title': 'Der Person eine Kopie ihrer Daten senden?',
+  'delivery.consequence':
+    'Die Person erhält eine E-Mail an ihre Adresse mit einem Download-Link zu ihrer Kopie (JSON und lesbare Seite, Art. 15 Abs. 3). Der Link gilt einmal und läuft nach 7 Tagen ab, sofern der Betrieb EXPORT_LINK_TTL_DAYS nicht anders gesetzt hat; das Öffnen wird festgehalten. Diese Anfrage gilt damit als beantwortet.',
+  'delivery.confirm': 'Kopie senden',
+  'delivery.done': 'Kopie gesendet: Der Link gilt einmal, bis {until}.',
   'erasure.consequence':
     'Das kann nicht rückgängig gemacht werden. Der Schlüssel der Person wird vernichtet; alle ihre personenbezogenen Daten werden überall unlesbar, auch in Sicherungen des Protokolls. Es bleibt nur der Nachweis, dass Einwilligungen bestanden und die Löschung erfolgte (Art. 17). Eine Aufbewahrungspflicht verschiebt die Löschung bis zu ihrem Ende.',
   'erasure.confirm': 'Unwiderruflich löschen',

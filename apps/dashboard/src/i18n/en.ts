@@ -102,6 +102,17 @@ export const en = {
   'objection.kind.direct_marketing': 'All direct marketing',
   'objection.kind.topic': 'One topic',
   'objection.kind.channel': 'One channel',
+  'objection.kind.profiling': 'Profiling only',
+  'objection.consequence.profiling':
+    'Only profiling stops, at once: the person keeps receiving what they consented to, without personalisation (Art. 21(2)). No reason is needed.',
+  'objection.profilingTopic': 'Topic (leave empty for all topics)',
+  'search.externalId': 'External id (system:id, e.g. crm:4711)',
+  'delivery.action': 'Send a copy to the person',
+  'delivery.title': 'Send the person a copy of their data?',
+  'delivery.consequence':
+    'The person receives an e-mail at their address with a single-use download link to their copy (JSON and a readable page, Art. 15(3)). The link works once and expires after 7 days unless your operator set EXPORT_LINK_TTL_DAYS otherwise; opening it is recorded. This request is recorded as answered.',
+  'delivery.confirm': 'Send copy',
+  'delivery.done': 'Copy sent: the link works once, until {until}.',
   'erasure.consequence':
     'This cannot be undone. The subject’s key is destroyed, so all their personal data becomes unreadable everywhere, including backups of the log. Only the proof that consent existed and that the erasure happened remains (Art. 17). A legal hold defers the erasure until it ends.',
   'erasure.confirm': 'Erase irreversibly',

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { DsrRequest, SubjectProfile } from '../api/types';
 import { ErrorNote } from '../components/error-note';
 import { useI18n, type MessageKey } from '../i18n/i18n';
@@ -5,11 +6,26 @@ import { useSession } from '../session';
 import { useLoad } from '../use-load';
 import { revealed } from '../views/revealed';
 import { daysLeft } from './days-left';
+import { DeliveryDialog } from './delivery-dialog';
 
-/** The subject's open requests (Art. 12(3) deadlines) and legal holds (Art. 17(3)) as cards. */
-export function Cases({ subject }: { subject: SubjectProfile }) {
+/** The requests a mailed copy answers (the api's DeliverExport). */
+const DELIVERABLE = new Set(['access', 'portability']);
+
+/**
+ * The subject's open requests (Art. 12(3) deadlines) and legal holds (Art. 17(3)) as cards; an open
+ * access request offers to send the person their copy.
+ */
+export function Cases({
+  subject,
+  onChanged,
+}: {
+  subject: SubjectProfile;
+  onChanged: (position: number, notice?: string) => void;
+}) {
   const { t, date } = useI18n();
   const { client, can } = useSession();
+  const [delivering, setDelivering] = useState<string>();
+  const canDeliver = (request: DsrRequest) => !subject.erased && can('deliverExport') && DELIVERABLE.has(request.kind);
   const [requests] = useLoad(
     (signal) =>
       can('requests')
@@ -35,6 +51,11 @@ export function Cases({ subject }: { subject: SubjectProfile }) {
               {date(request.dueAt)} · {daysLeft(request.dueAt, Date.now(), t)}
               {request.reference && <span className="chip">{request.reference}</span>}
             </p>
+            {canDeliver(request) && (
+              <button type="button" data-action="deliver" onClick={() => setDelivering(request.requestId)}>
+                {t('delivery.action')}
+              </button>
+            )}
           </li>
         ))}
         {holds.map((hold) => (
@@ -46,6 +67,14 @@ export function Cases({ subject }: { subject: SubjectProfile }) {
           </li>
         ))}
       </ul>
+      {delivering && (
+        <DeliveryDialog
+          subject={subject}
+          requestId={delivering}
+          onChanged={onChanged}
+          onClose={() => setDelivering(undefined)}
+        />
+      )}
     </section>
   );
 }

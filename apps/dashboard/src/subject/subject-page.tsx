@@ -49,7 +49,7 @@ export function SubjectPage({ id }: { id: string }) {
       )}
       {!subject.erased && <SubjectActions subject={subject} onChanged={changed} />}
       <ConsentMatrix subject={subject} onChanged={changed} />
-      <Cases subject={subject} />
+      <Cases subject={subject} onChanged={changed} />
       <BlocksAndObjections subject={subject} onChanged={changed} />
       {can('contactability') && <ContactabilityCheck subject={subject} />}
       {can('timeline') && <Timeline subjectId={subject.subjectId} version={subject.position} />}

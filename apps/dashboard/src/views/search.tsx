@@ -6,7 +6,7 @@ import { href } from '../router';
 import { useSession } from '../session';
 import { revealed } from './revealed';
 
-type Kind = 'id' | 'email' | 'phone';
+type Kind = 'id' | 'email' | 'phone' | 'externalId';
 type Result =
   | { state: 'idle' }
   | { state: 'loading' }
@@ -16,8 +16,8 @@ type Result =
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Finds a subject by its id, or by an exact e-mail address or phone number (the api looks those up
- * through a blind index). The address stays in this page's memory: never in the URL or history.
+ * Finds a subject by its id, or by an exact e-mail address, phone number or external id such as
+ * `crm:4711` (the api looks those up through a blind index). The address stays in this page's memory: never in the URL or history.
  */
 export function Search() {
   const { t } = useI18n();
@@ -25,7 +25,7 @@ export function Search() {
   const [kind, setKind] = useState<Kind>('id');
   const [value, setValue] = useState('');
   const [result, setResult] = useState<Result>({ state: 'idle' });
-  const kinds: Kind[] = can('lookup') ? ['id', 'email', 'phone'] : ['id'];
+  const kinds: Kind[] = can('lookup') ? ['id', 'email', 'phone', 'externalId'] : ['id'];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
