@@ -62,6 +62,35 @@ describe('Privacy Center under attack (e2e)', () => {
     expect(again.json()).toMatchObject({ statusCode: 401, code: 'PRIVACY_CENTER.LINK_INVALID' });
   });
 
+  it('sends the security headers on every Privacy Center and download answer, refusals included', async () => {
+    const { client } = await signedIn('headers@example.org');
+    const json = { accept: 'application/json' };
+    const inject = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      world.app.inject({ method, url, payload, headers: json });
+    const answers = [
+      await client.get('/privacy-center/me'),
+      await client.get('/privacy-center/export'),
+      await client.post('/privacy-center/blocks', { kind: 'global' }, { 'x-csrf-token': 'forged' }),
+      await inject('GET', '/privacy-center/me'),
+      await inject('POST', '/privacy-center/session', { token: 'forged', kind: 'link' }),
+      await inject('POST', '/privacy-center/session', { token: 'forged', kind: 'link', extra: true }),
+      await inject('POST', '/privacy-center/sign-in', { email: 'headers@example.org' }),
+      await inject('GET', '/privacy-center/no-such-route'),
+      await inject('GET', '/export-downloads'),
+      await inject('POST', '/export-downloads', {}),
+      await inject('POST', '/export-downloads', { token: 'forged' }),
+    ];
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200, 403, 401, 401, 400, 202, 404, 400, 400, 404]);
+    for (const answer of answers) {
+      expect(answer.headers).toMatchObject({
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+      });
+      expect(answer.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    }
+  });
+
   it.each([
     ['field', { field: 'e\u202Email', correction: 'a@example.org' }],
     ['field', { field: 'na\u0000me', correction: 'Erika' }],
