@@ -37,7 +37,8 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest();
 /**
  * `<signInId>.<HMAC(signInId)>` under a master-derived key: the id finds the record, the MAC makes
  * forging one pointless, and only the SHA-256 of the token is stored. Redemption marks the record
- * used, in one queue per process, so a double click cannot open two sessions from one link.
+ * used under the store's version guard, so neither a double click nor two api processes open two
+ * sessions from one link.
  */
 export class SignInTokens {
   private readonly writer: VersionedWriter;
