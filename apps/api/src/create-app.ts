@@ -12,6 +12,7 @@ import { refuseDeepJson } from './http/json-body';
 import { servePrivacyCenterOnUnknownPages } from './privacy-center-page/privacy-center-fallback';
 import { setupOpenApi } from './http/openapi';
 import { acceptCookies } from './privacy-center/accept-cookies';
+import { securePersonalAnswers } from './privacy-center/personal-answer-headers';
 
 /** Request bodies above this size are refused with 413 before any handler runs. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -49,6 +50,7 @@ export async function createApp(
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   limitRequestsOutsideNest(app);
+  securePersonalAnswers(app);
   serveDashboardOnUnknownPages(app);
   servePrivacyCenterOnUnknownPages(app);
   setupOpenApi(app);

@@ -161,6 +161,7 @@ export class JourneysModule implements OnApplicationBootstrap, BeforeApplication
     private readonly signIn: PrivacyCenterSignIn,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(OPERATIONAL_STORE) private readonly state: OperationalStore,
+    @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -198,5 +199,6 @@ export class JourneysModule implements OnApplicationBootstrap, BeforeApplication
 
   async onApplicationShutdown(): Promise<void> {
     await this.lease?.stop();
+    this.transport.close();
   }
 }

@@ -19,17 +19,26 @@ export class VersionedWriter {
   ) {}
 
   write(writes: readonly Write[]): Promise<void> {
-    const next = this.chain.then(() => this.commit(writes));
+    return this.decideAndWrite(async () => ({ writes, result: undefined }));
+  }
+
+  /**
+   * Reads, decides and writes under one version: when another process committed in between, the
+   * decision is made again on what it wrote (a check-then-write, such as "not used yet", holds).
+   */
+  decideAndWrite<T>(decide: () => Promise<{ writes: readonly Write[]; result: T }>): Promise<T> {
+    const next = this.chain.then(() => this.commit(decide));
     this.chain = next.catch(() => undefined);
     return next;
   }
 
-  private async commit(writes: readonly Write[]): Promise<void> {
+  private async commit<T>(decide: () => Promise<{ writes: readonly Write[]; result: T }>): Promise<T> {
     for (let attempt = 0; attempt < 10; attempt++) {
       const version = (await this.store.getCheckpoint(this.name)) + 1;
+      const { writes, result } = await decide();
       const positioned: DocumentWrite[] = writes.map((w) => ({ ...w, position: version }) as DocumentWrite);
-      const result = await this.store.commit({ projection: this.name, checkpoint: version, writes: positioned });
-      if (result.committed) return;
+      const outcome = await this.store.commit({ projection: this.name, checkpoint: version, writes: positioned });
+      if (outcome.committed) return result;
     }
     throw new Error(`${this.name}: could not commit after 10 concurrent attempts`);
   }

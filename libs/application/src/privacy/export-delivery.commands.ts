@@ -76,7 +76,12 @@ export class OpenExportDeliveryHandler implements ICommandHandler<OpenExportDeli
     const document = await this.builder.build(subjectId, context.now).catch(asLinkRefusal);
     const data = { tokenHash: hashToken(token) };
     const metadata = this.subjects.subjectContext(context);
-    await this.subjects.run(subjectId, { type: 'OpenExportDelivery', data, metadata }, context).catch(asLinkRefusal);
+    const opened = await this.subjects
+      .run(subjectId, { type: 'OpenExportDelivery', data, metadata }, context)
+      .catch(asLinkRefusal);
+    // A repeated Idempotency-Key would answer the first opening's result: the link is spent, so
+    // serving the copy again would make it a lasting key to the person's data (Art. 32(1)(b)).
+    if (opened.replayed) throw refusal('EXPORT_LINK.USED', 'this download link was already used', 'token');
     return document;
   }
 }

@@ -99,6 +99,14 @@ describe('evidence of the subject’s own act (Privacy Center)', () => {
       .thenThrows('REQUEST.KIND_MISMATCH', { field: 'field' });
   });
 
+  it('refuses a field name with invisible characters and a correction that reorders what a reader sees', () => {
+    const given = spec.given([registered()]);
+    given.when(request({ field: 'e\u202Email', correction: 'x' })).thenThrows('INPUT.TEXT_INVALID', { field: 'field' });
+    given
+      .when(request({ field: 'lastName', correction: 'M\u2066üller\u2069' }))
+      .thenThrows('INPUT.TEXT_INVALID', { field: 'correction' });
+  });
+
   it('refuses an unknown evidence method', () => {
     spec
       .given([registered()])

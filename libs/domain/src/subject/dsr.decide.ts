@@ -1,7 +1,8 @@
 import { compact } from '../shared/compact';
 import { refuse } from '../shared/error-codes';
 import { requireId } from '../shared/ids';
-import { oneOf, optionalText, requireText } from '../shared/text';
+import { oneOf, requireText } from '../shared/text';
+import { optionalVisibleName, optionalVisibleText } from '../shared/visible-text';
 import { hasPassed, requireIsoTimestamp } from '../shared/time';
 import { extendedDueAt, MAX_EXTENSION_MONTHS, requestDueAt } from './dsr.deadline';
 import type {
@@ -57,8 +58,8 @@ function rectificationDetails({ kind, field, correction }: ReceiveDataSubjectReq
   if (kind !== 'rectification')
     refuse('REQUEST.KIND_MISMATCH', 'field and correction belong to a rectification request', 'field');
   return compact({
-    field: optionalText(field, 'INPUT.TEXT_INVALID', 'field', 100),
-    correction: optionalText(correction, 'INPUT.TEXT_INVALID', 'correction', 2_000),
+    field: optionalVisibleName(field, 'INPUT.TEXT_INVALID', 'field', 100),
+    correction: optionalVisibleText(correction, 'INPUT.TEXT_INVALID', 'correction', 2_000),
   });
 }
 

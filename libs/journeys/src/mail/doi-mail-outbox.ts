@@ -66,7 +66,8 @@ async function prepare(deps: DoiMailDeps, event: RecordedEvent, now: Date): Prom
     expiresAt: data.expiresAt,
   });
   const { mailFrom } = deps.settings;
-  return { mail: { ...content, messageId: messageIdFor(event.id, mailFrom), from: mailFrom, to: recipient.address } };
+  const mail = { ...content, messageId: messageIdFor(event.id, mailFrom), from: mailFrom, to: recipient.address };
+  return { mail, expiresAt: data.expiresAt };
 }
 
 /** The wording the subject is asked to confirm, from the topic's own log (topics hold no personal data). */

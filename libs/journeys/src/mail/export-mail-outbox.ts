@@ -61,7 +61,7 @@ async function prepare(deps: ExportMailDeps, event: RecordedEvent, now: Date): P
   });
   const { mailFrom } = deps.settings;
   const messageId = messageIdFor(event.id, mailFrom, 'export');
-  return { mail: { ...content, messageId, from: mailFrom, to: recipient.address } };
+  return { mail: { ...content, messageId, from: mailFrom, to: recipient.address }, expiresAt: data.expiresAt };
 }
 
 /** The address and locale to mail, or why not: erased, already opened, address removed. */

@@ -5,7 +5,8 @@ import { logMismatch } from '#projection-runtime';
 import { SubscriptionLoop } from '../subscription-loop';
 import type { MailFile, MailTransport, OutgoingMail } from './mail-transport';
 
-export type PreparedMail = { mail: OutgoingMail } | { skip: string };
+/** A mail to send and when its link dies, or why none is sent. */
+export type PreparedMail = { mail: OutgoingMail; expiresAt: string } | { skip: string };
 
 /** What one kind of mail adds to the outbox: which event it answers, how to build it, when it is dead. */
 export interface MailJob {
@@ -123,7 +124,8 @@ export class MailOutbox {
       return { status: 'skipped', reason: prepared.skip };
     }
     const { subjectId } = event.data as { subjectId: string };
-    const sent = await this.deps.transport.send(prepared.mail, { subjectId, file: this.job.fileOf(event) });
+    const slot = { subjectId, file: this.job.fileOf(event), expiresAt: prepared.expiresAt };
+    const sent = await this.deps.transport.send(prepared.mail, slot);
     this.deps.log(
       sent.path
         ? `${this.job.name} for event ${event.id} written to ${sent.path}`

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
 
@@ -31,6 +31,8 @@ export interface MailFile {
 export interface MailSlot {
   subjectId: string;
   file: MailFile;
+  /** When the mail's link dies (ISO 8601): what is kept of the mail after that serves nobody. */
+  expiresAt: string;
 }
 
 export interface MailTransport {
@@ -90,19 +92,27 @@ function fileName(file: MailFile): string {
  * the developer is the recipient. The file holds the address and a live link, so it lives only
  * while its link can be used: removed when the request is confirmed or expires or the download
  * link is opened, and with the subject's whole folder on erasure (Art. 17). Written to a temporary name and renamed, so a crash
- * leaves no half file, and a resend replaces the same file: idempotent.
+ * leaves no half file, and a resend replaces the same file: idempotent. A link that dies unused (a
+ * sign-in or download link, which no event ends) is swept: the file's mtime is its link's expiry,
+ * and every write and every minute removes the files past it (Art. 5(1)(e)).
  */
 export class FileMailTransport implements MailTransport {
   private readonly builder = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  private readonly sweeper = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS).unref();
 
-  constructor(private readonly folder: string) {}
+  constructor(private readonly folder: string) {
+    this.sweep();
+  }
 
   async send(mail: OutgoingMail, slot: MailSlot): Promise<SentMail> {
+    this.sweep();
     const dir = join(this.folder, segment(slot.subjectId));
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const info = await this.builder.sendMail(message(mail));
     const path = join(dir, fileName(slot.file));
     writeFileSync(`${path}.tmp`, info.message as Buffer, { mode: 0o600 });
+    const expires = new Date(slot.expiresAt);
+    utimesSync(`${path}.tmp`, expires, expires);
     renameSync(`${path}.tmp`, path);
     return { via: 'file', path };
   }
@@ -115,7 +125,30 @@ export class FileMailTransport implements MailTransport {
   }
 
   close(): void {
+    clearInterval(this.sweeper);
     this.builder.close();
+  }
+
+  /** Removes every mail whose link has expired, and a subject's folder once it is empty. */
+  private sweep(now = Date.now()): void {
+    for (const subject of listing(this.folder)) {
+      const dir = join(this.folder, subject);
+      const files = listing(dir);
+      const expired = files.filter((name) => name.endsWith('.eml') && statSync(join(dir, name)).mtimeMs <= now);
+      for (const name of expired) rmSync(join(dir, name), { force: true });
+      if (expired.length > 0 && expired.length === files.length) rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+const SWEEP_INTERVAL_MS = 60_000;
+
+/** A folder's entries; none when it does not exist (yet, or any more). */
+function listing(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
   }
 }
 

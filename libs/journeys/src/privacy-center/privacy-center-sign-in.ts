@@ -60,6 +60,7 @@ export class PrivacyCenterSignIn {
       await this.deps.transport.send(mail, {
         subjectId: holder.subjectId,
         file: { kind: 'signin', id: issued.signInId },
+        expiresAt: issued.expiresAt,
       });
       this.deps.log(`privacy center sign-in mail ${issued.signInId} sent`);
     }

@@ -37,7 +37,8 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest();
 /**
  * `<signInId>.<HMAC(signInId)>` under a master-derived key: the id finds the record, the MAC makes
  * forging one pointless, and only the SHA-256 of the token is stored. Redemption marks the record
- * used, in one queue per process, so a double click cannot open two sessions from one link.
+ * used under the store's version guard, so neither a double click nor two api processes open two
+ * sessions from one link.
  */
 export class SignInTokens {
   private readonly writer: VersionedWriter;
@@ -65,7 +66,12 @@ export class SignInTokens {
     return next;
   }
 
-  private async redeemNow(token: unknown, now: Date): Promise<RedeemedSignIn> {
+  /** Checked and marked used under one version: another process redeeming it meanwhile makes us check again. */
+  private redeemNow(token: unknown, now: Date): Promise<RedeemedSignIn> {
+    return this.writer.decideAndWrite(() => this.use(token, now));
+  }
+
+  private async use(token: unknown, now: Date) {
     const signInId = typeof token === 'string' ? token.split('.')[0]! : '';
     const found = UUID.test(signInId) ? await this.store.get<SignInDoc>(SIGN_IN_COLLECTION, signInId) : undefined;
     if (found === undefined || !sameHash(found.doc.tokenHash, token as string))
@@ -75,8 +81,10 @@ export class SignInTokens {
     if (Date.parse(doc.expiresAt) <= now.getTime())
       throw refusal('PRIVACY_CENTER.LINK_EXPIRED', 'the link has expired', 'token');
     const used = { ...doc, usedAt: now.toISOString() };
-    await this.writer.write([{ kind: 'put', collection: SIGN_IN_COLLECTION, id: signInId, doc: used }]);
-    return { signInId, subjectId: doc.subjectId, contactPointId: doc.contactPointId };
+    return {
+      writes: [{ kind: 'put' as const, collection: SIGN_IN_COLLECTION, id: signInId, doc: used }],
+      result: { signInId, subjectId: doc.subjectId, contactPointId: doc.contactPointId },
+    };
   }
 
   private tokenFor(signInId: string): string {
