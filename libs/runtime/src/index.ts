@@ -9,6 +9,7 @@ export * from './config/journey-settings';
 export * from './config/access-settings';
 export * from './config/privacy-settings';
 export * from './config/projection-settings';
+export * from './config/cache-settings';
 
 // logging
 export * from './logging/create-logger';
