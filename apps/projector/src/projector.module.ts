@@ -22,7 +22,7 @@ export class ProjectorModule {
       imports: [
         LoggerModule.forRoot({ pinoHttp: { logger: createLogger(infra.config) } }),
         InfrastructureModule.forRoot(infra),
-        ProjectionsModule.forRoot({ models, run: true }),
+        ProjectionsModule.forRoot({ models, run: true, thread: false }),
       ],
       providers: [KeepAlive],
     };

@@ -33,7 +33,12 @@ import { TopicViews } from './topics/topic-views';
 @Module({
   imports: [CqrsModule],
   providers: [
-    { provide: CommandExecutor, useFactory: (store: EventStore) => new CommandExecutor(store), inject: [EVENT_STORE] },
+    {
+      provide: CommandExecutor,
+      useFactory: (store: EventStore, config: AppConfig) =>
+        new CommandExecutor(store, { cachedStreams: config.caches.streamCacheSize }),
+      inject: [EVENT_STORE, APP_CONFIG],
+    },
     {
       provide: SubjectCodec,
       useFactory: (crypto: SubjectCrypto) => new SubjectCodec(crypto),

@@ -105,6 +105,11 @@ export interface EventStore {
   subscribeToAll(options: SubscribeOptions, handler: BatchHandler): Subscription;
   /** Position of the newest event in the log, 0 when empty. */
   headPosition(): Promise<number>;
+  /**
+   * The revision of the stream's last appended event, deleted or hidden ones included (undefined:
+   * never written). One lookup: enough to tell whether a fold cached at that revision is current.
+   */
+  streamRevision(stream: string): Promise<number | undefined>;
   getStreamMetadata(stream: string): Promise<StreamMetadata | undefined>;
   setStreamMetadata(stream: string, metadata: StreamMetadata): Promise<void>;
   /**

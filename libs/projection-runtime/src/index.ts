@@ -14,6 +14,7 @@ export * from './replay';
 // process wiring
 export * from './projection-engine';
 export * from './projections.module';
+export * from './thread/projection-thread-host';
 
 // runner
 export * from './batch-projector';

@@ -4,9 +4,24 @@ import { BlindIndexDeriver } from './blind-index-deriver';
 import { leaseOwnerId, ProjectionLease } from './projection-lease';
 import { ProjectionProgress } from './projection-progress';
 import { ProjectionRunner } from './projection-runner';
+import type { RunnerView } from './runner-status';
+
+/** Where the read models of a process are run: here (ProjectionEngine) or on a thread (ProjectionThreadHost). */
+export interface ProjectionHost {
+  readonly progress: ProjectionProgress;
+  readonly runners: readonly RunnerView[];
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Told of every checkpoint the runners commit or resume from (the projection thread reports them). */
+export interface ProgressObserver {
+  committed(name: string, checkpoint: number): void;
+  resumed(name: string, checkpoint: number): void;
+}
 
 /** The runners of one process and the progress they report; started and stopped together. */
-export class ProjectionEngine {
+export class ProjectionEngine implements ProjectionHost {
   readonly progress: ProjectionProgress;
   readonly runners: ProjectionRunner[];
 
@@ -17,6 +32,7 @@ export class ProjectionEngine {
     run: boolean,
     log: (line: string) => void,
     warn: (line: string) => void = log,
+    observer?: ProgressObserver,
   ) {
     const settings = infra.config.projections;
     const deriver = new BlindIndexDeriver(infra.crypto, infra.eventStore);
@@ -35,8 +51,14 @@ export class ProjectionEngine {
         log,
         warn,
         lease: new ProjectionLease(infra.readStore, model.name, owner, settings.leaseTtlMs),
-        onCommit: (name: string, checkpoint: number) => this.progress.committed(name, checkpoint),
-        onResume: (name: string, checkpoint: number) => this.progress.resumed(name, checkpoint),
+        onCommit: (name: string, checkpoint: number) => {
+          this.progress.committed(name, checkpoint);
+          observer?.committed(name, checkpoint);
+        },
+        onResume: (name: string, checkpoint: number) => {
+          this.progress.resumed(name, checkpoint);
+          observer?.resumed(name, checkpoint);
+        },
       };
       runners.push(new ProjectionRunner(model, deps, { batchSize: settings.batchSize }));
     }

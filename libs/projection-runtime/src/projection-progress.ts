@@ -1,8 +1,7 @@
 import type { EventStore } from '#event-store';
 import type { ReadStore } from '#read-store';
 import { ForeignModelWatch } from './foreign-model-watch';
-import type { ProjectionRunner } from './projection-runner';
-import type { RunnerState } from './runner-status';
+import type { RunnerState, RunnerView } from './runner-status';
 
 export interface ProjectionSnapshot {
   name: string;
@@ -35,7 +34,7 @@ export class ProjectionProgress {
     private readonly models: ReadonlyArray<{ name: string; version: number }>,
     private readonly readStore: ReadStore,
     private readonly eventStore: EventStore,
-    private readonly runners: readonly ProjectionRunner[] = [],
+    private readonly runners: readonly RunnerView[] = [],
     warn: (line: string) => void = () => undefined,
   ) {
     this.foreign = new ForeignModelWatch(models, readStore, eventStore, (name) => this.runHere(name), warn);

@@ -12,52 +12,57 @@ import type { EventStore } from '#event-store';
 import type { ReadStore } from '#read-store';
 import type { ReadModel } from '#projections';
 import { type AppConfig, APP_CONFIG, EVENT_STORE, READ_STORE, SUBJECT_CRYPTO } from '#runtime';
-import { ProjectionEngine } from './projection-engine';
+import { ProjectionEngine, type ProjectionHost } from './projection-engine';
+import { ProjectionThreadHost } from './thread/projection-thread-host';
+
+/** Nest token of the process's ProjectionHost. */
+export const PROJECTION_HOST = 'ProjectionHost';
 import { ProjectionProgress } from './projection-progress';
 
 export interface ProjectionsModuleOptions {
   models: readonly ReadModel[];
   /** Overrides `config.projections.run` (apps/projector always runs them). */
   run?: boolean;
+  /** Overrides `config.projections.thread` (apps/projector is a process of its own: no thread). */
+  thread?: boolean;
 }
 
 /**
  * The read side's engine inside a Nest process. Always provides ProjectionProgress (health,
  * metrics and read-your-writes need it); starts the runners only where they are meant to run:
- * in the embedded api, with RUN_PROJECTIONS=true, and in apps/projector.
+ * in the embedded api (on a worker thread with PROJECTION_THREAD=true), with RUN_PROJECTIONS=true,
+ * and in apps/projector.
  */
 @Global()
 @Module({})
 export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Projections');
 
-  constructor(@Inject(ProjectionEngine) private readonly engine: ProjectionEngine) {}
+  constructor(@Inject(PROJECTION_HOST) private readonly engine: ProjectionHost) {}
 
   static forRoot(options: ProjectionsModuleOptions): DynamicModule {
     const engine = {
-      provide: ProjectionEngine,
+      provide: PROJECTION_HOST,
       inject: [APP_CONFIG, EVENT_STORE, READ_STORE, SUBJECT_CRYPTO],
       useFactory: (config: AppConfig, eventStore: EventStore, readStore: ReadStore, crypto: SubjectCrypto) => {
-        const log = new Logger('Projections');
+        const logger = new Logger('Projections');
+        const infra = { config, eventStore, readStore, crypto };
+        const [log, warn] = [(line: string) => logger.log(line), (line: string) => logger.warn(line)];
         const run = options.run ?? config.projections.run;
-        return new ProjectionEngine(
-          { config, eventStore, readStore, crypto },
-          options.models,
-          run,
-          (line) => log.log(line),
-          (line) => log.warn(line),
-        );
+        if (run && (options.thread ?? config.projections.thread))
+          return new ProjectionThreadHost(infra, options.models, log, warn);
+        return new ProjectionEngine(infra, options.models, run, log, warn);
       },
     };
     const progress = {
       provide: ProjectionProgress,
-      inject: [ProjectionEngine],
-      useFactory: (e: ProjectionEngine) => e.progress,
+      inject: [PROJECTION_HOST],
+      useFactory: (host: ProjectionHost) => host.progress,
     };
     return {
       module: ProjectionsModule,
       providers: [engine, progress],
-      exports: [ProjectionEngine, ProjectionProgress],
+      exports: [PROJECTION_HOST, ProjectionProgress],
     };
   }
 

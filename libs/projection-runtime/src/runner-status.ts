@@ -14,6 +14,12 @@ export interface RunnerStatus {
   lastError?: string;
 }
 
+/** What progress, health and metrics read of a runner: the runner itself, or its mirror in another thread. */
+export interface RunnerView {
+  readonly model: { readonly name: string };
+  readonly status: RunnerStatus;
+}
+
 export interface RunnerOptions {
   /** Most events handed to one batch; fewer when fewer have arrived. */
   batchSize: number;

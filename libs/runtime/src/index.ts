@@ -10,6 +10,7 @@ export * from './config/access-settings';
 export * from './config/privacy-center-settings';
 export * from './config/privacy-settings';
 export * from './config/projection-settings';
+export * from './config/cache-settings';
 
 // logging
 export * from './logging/create-logger';

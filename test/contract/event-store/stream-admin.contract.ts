@@ -20,6 +20,21 @@ export function streamAdminContract(store: StoreGetter): void {
       await store().setStreamMetadata(stream, { maxCount: 1 });
       expect((await store().readStream(stream, { direction: 'backwards' })).map((e) => e.revision)).toEqual([4]);
     });
+
+    it('applies maxCount and truncateBefore to forward reads from a revision as to backward ones', async () => {
+      const stream = unique('meta-fw');
+      await store().appendToStream(stream, eventsOf('E', 6), 'no_stream');
+      await store().setStreamMetadata(stream, { maxCount: 3, truncateBefore: 4 });
+      const revisions = async (options: Parameters<ReturnType<StoreGetter>['readStream']>[1]) =>
+        (await store().readStream(stream, options)).map((e) => e.revision);
+      expect(await revisions({})).toEqual([4, 5]);
+      expect(await revisions({ fromRevision: 5 })).toEqual([5]);
+      expect(await revisions({ fromRevision: 6 })).toEqual([]);
+      expect(await revisions({ fromRevision: 0, maxCount: 1 })).toEqual([4]);
+      await store().setStreamMetadata(stream, { maxCount: 3 });
+      expect(await revisions({ fromRevision: 1 })).toEqual([3, 4, 5]);
+      expect(await revisions({ direction: 'backwards' })).toEqual([5, 4, 3]);
+    });
   });
 
   describe('deleteStream', () => {

@@ -45,7 +45,7 @@ export async function importFile(
 ): Promise<ImportReport> {
   const totalBytes = checkReadable(file);
   const deps = {
-    executor: new CommandExecutor(infra.eventStore),
+    executor: new CommandExecutor(infra.eventStore, { cachedStreams: infra.config.caches.streamCacheSize }),
     eventStore: infra.eventStore,
     codec: new SubjectCodec(infra.crypto),
     domain: infra.config.domain,

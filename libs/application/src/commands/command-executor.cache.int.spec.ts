@@ -57,6 +57,18 @@ describe('CommandExecutor with cached folds', () => {
     expect(read).toHaveBeenLastCalledWith('counter-1', { fromRevision: 2 });
   });
 
+  it('answers from the fold without reading the stream while its revision has not moved (one lookup)', async () => {
+    const [mine, other] = executors;
+    await run(mine, 5);
+    expect(await total(mine)).toBe(5);
+    const read = jest.spyOn(stores[0], 'readStream');
+    expect(await total(mine)).toBe(5);
+    expect(read).not.toHaveBeenCalled();
+    await run(other, 7);
+    expect(await total(mine)).toBe(12);
+    expect(read).toHaveBeenCalledWith('counter-1', { fromRevision: 1 });
+  });
+
   it('notices another writer before deciding, so its refusal rests on the current total', async () => {
     const [mine, other] = executors;
     await run(mine, 50);

@@ -29,6 +29,13 @@ export interface Execution<C extends { type: string }, E extends DomainEvent, S>
   context: CommandContext;
 }
 
+export interface ExecutorOptions {
+  /** Folded streams kept (STREAM_CACHE_SIZE); a fold only gives a head start, the store is still read. */
+  cachedStreams?: number;
+  maxAttempts?: number;
+  newId?: () => string;
+}
+
 /** In-process notification only (e.g. to the @nestjs/cqrs EventBus); nothing durable hangs on it. */
 export type AppendedListener = (result: CommandResult) => void;
 
@@ -43,13 +50,16 @@ export class CommandExecutor {
   private readonly streams = new KeyedLock();
   private readonly folds: StreamStateCache;
 
+  private readonly maxAttempts: number;
+  private readonly newId: () => string;
+
   constructor(
     private readonly store: EventStore,
-    private readonly maxAttempts = 8,
-    private readonly newId: () => string = randomUUID,
-    cachedStreams = 10_000,
+    options: ExecutorOptions = {},
   ) {
-    this.folds = new StreamStateCache(cachedStreams);
+    this.folds = new StreamStateCache(options.cachedStreams ?? 10_000);
+    this.maxAttempts = options.maxAttempts ?? 8;
+    this.newId = options.newId ?? randomUUID;
   }
 
   onAppended(listener: AppendedListener): void {
@@ -106,7 +116,10 @@ export class CommandExecutor {
     decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
     codec: EventCodec,
   ): Promise<FoldedStream<S>> {
-    const cached = this.folds.get<S>(stream, decider) ?? emptyFold(decider);
+    const hit = this.folds.get<S>(stream, decider);
+    // Nothing appended since the fold: one lookup instead of a read (topics on every grant).
+    if (hit?.head && (await this.store.streamRevision(stream)) === hit.head.revision) return hit;
+    const cached = hit ?? emptyFold(decider);
     const from = cached.head ? { fromRevision: cached.head.revision + 1 } : undefined;
     const recorded = await inSpan(
       'read stream',

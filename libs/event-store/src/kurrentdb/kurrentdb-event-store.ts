@@ -93,6 +93,12 @@ export class KurrentDbEventStore implements EventStore {
     return subscription;
   }
 
+  /** A deleted stream reads as undefined here: a cached fold is then re-read, which answers it. */
+  async streamRevision(stream: string): Promise<number | undefined> {
+    const [last] = await this.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    return last?.revision;
+  }
+
   headPosition(): Promise<number> {
     return headPosition(this.client);
   }

@@ -78,6 +78,11 @@ export class SqliteEventStore implements EventStore {
     return toRecordedEvents(this.db.transaction(() => readStreamRows(this.st, stream, options, now))());
   }
 
+  async streamRevision(stream: string): Promise<number | undefined> {
+    this.assertOpen();
+    return (this.st.streamState.get(stream) as { revision: number } | undefined)?.revision;
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     return this.readPage(options.after ?? 0, options.maxCount ?? NO_LIMIT, options.filter);

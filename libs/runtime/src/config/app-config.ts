@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { ConfigError } from './app-config-error';
 import { loadDomainSettings, type DomainSettings } from './domain-settings';
 import { loadProjectionSettings, type ProjectionSettings } from './projection-settings';
+import { loadCacheSettings, type CacheSettings } from './cache-settings';
 import { loadAuditSettings, type AuditSettings } from './audit-settings';
 import { loadJourneySettings, type JourneySettings } from './journey-settings';
 import { loadAccessSettings, type AccessSettings } from './access-settings';
@@ -40,6 +41,7 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   domain: DomainSettings;
   projections: ProjectionSettings;
+  caches: CacheSettings;
   audit: AuditSettings;
   journeys: JourneySettings;
   access: AccessSettings;
@@ -112,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: trustProxy(env.TRUST_PROXY),
     domain: loadDomainSettings(env),
     projections: loadProjectionSettings(env),
+    caches: loadCacheSettings(env),
     audit: loadAuditSettings(env, dataDirOf(env)),
     journeys: loadJourneySettings(env),
     access: loadAccessSettings(env),

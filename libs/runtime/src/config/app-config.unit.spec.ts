@@ -130,3 +130,18 @@ describe('loadConfig: AUDIT_ANCHOR_DIR', () => {
     }
   });
 });
+
+describe('loadConfig: command-path caches (issue #20)', () => {
+  it('holds 10,000 keys and 10,000 folded streams unless told, and takes KEY_CACHE_SIZE and STREAM_CACHE_SIZE', () => {
+    expect(loadConfig({}).caches).toEqual({ keyCacheSize: 10_000, streamCacheSize: 10_000 });
+    expect(loadConfig({ KEY_CACHE_SIZE: '250000', STREAM_CACHE_SIZE: '50000' }).caches).toEqual({
+      keyCacheSize: 250_000,
+      streamCacheSize: 50_000,
+    });
+  });
+
+  it('refuses a size that is not a positive whole number, naming the variable', () => {
+    expect(() => loadConfig({ KEY_CACHE_SIZE: '0' })).toThrow(/KEY_CACHE_SIZE/);
+    expect(() => loadConfig({ STREAM_CACHE_SIZE: 'many' })).toThrow(/STREAM_CACHE_SIZE/);
+  });
+});

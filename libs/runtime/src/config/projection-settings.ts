@@ -4,6 +4,11 @@ import { envFlag, envInteger } from './env-values';
 export interface ProjectionSettings {
   /** Run the runners in this process: always in embedded mode, else when RUN_PROJECTIONS=true. */
   run: boolean;
+  /**
+   * Run them on a worker thread of the api rather than its request thread (PROJECTION_THREAD).
+   * Off by default: on the 2-core bench host it cost grants throughput (BENCHMARKS.md, issue #20).
+   */
+  thread: boolean;
   batchSize: number;
   /** Lease time to live; the holder renews every third of it (PROJECTION_LEASE_TTL_MS). */
   leaseTtlMs: number;
@@ -21,6 +26,7 @@ export function loadProjectionSettings(env: NodeJS.ProcessEnv): ProjectionSettin
   const embedded = eventStoreConnection(env) === undefined;
   return {
     run: envFlag('RUN_PROJECTIONS', env.RUN_PROJECTIONS) ?? embedded,
+    thread: envFlag('PROJECTION_THREAD', env.PROJECTION_THREAD) ?? false,
     batchSize: envInteger('PROJECTION_BATCH_SIZE', env.PROJECTION_BATCH_SIZE, 500, 1, 10_000),
     leaseTtlMs: envInteger('PROJECTION_LEASE_TTL_MS', env.PROJECTION_LEASE_TTL_MS, 15_000, 300, 600_000),
     readYourWritesTimeoutMs: envInteger(

@@ -22,7 +22,7 @@ export async function openSubjectCrypto(config: AppConfig, log: StartupLog): Pro
     ? await MongoKeyVault.connect(config.mongodbUri)
     : SqliteKeyVault.open(join(config.dataDir, 'keys.sqlite'));
   try {
-    const crypto = await SubjectCrypto.open(vault, master.key);
+    const crypto = await SubjectCrypto.open(vault, master.key, { cacheSize: config.caches.keyCacheSize });
     log(`key vault: ${embedded ? 'embedded SQLite' : 'MongoDB'}, master key id ${master.key.id} (${master.source})`);
     return { vault, crypto };
   } catch (error) {
