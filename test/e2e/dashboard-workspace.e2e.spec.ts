@@ -1,13 +1,13 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { BootedApp } from './support/boot';
 import {
   apiCaller,
-  bootAppWithDashboard,
+  bootDashboardApp,
   CHROMIUM,
+  type DashboardApp,
   launchChromium,
   screenshot,
   signIn,
@@ -22,12 +22,11 @@ import { seedRecords } from './read-stats.seed';
 const describeInBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
 
 describeInBrowser('Mission Control workspace (e2e)', () => {
-  let booted: BootedApp;
+  let app: DashboardApp;
   let browser: BrowserContext;
   let baseUrl: string;
   let keys: Record<string, string>;
   const folders: string[] = [];
-  const previousDashboardDir = process.env.DASHBOARD_DIR;
   const api = apiCaller(
     () => baseUrl,
     () => keys,
@@ -35,7 +34,8 @@ describeInBrowser('Mission Control workspace (e2e)', () => {
   const days = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
 
   beforeAll(async () => {
-    ({ booted, baseUrl, keys } = await bootAppWithDashboard(folders));
+    app = await bootDashboardApp(folders);
+    ({ baseUrl, keys } = app);
     for (const [id, legalBasis, allowedChannels] of [
       ['news', 'consent', ['email', 'sms']],
       ['offers', 'legitimate_interest', ['email']],
@@ -57,10 +57,7 @@ describeInBrowser('Mission Control workspace (e2e)', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await booted?.close();
-    if (previousDashboardDir === undefined) delete process.env.DASHBOARD_DIR;
-    else process.env.DASHBOARD_DIR = previousDashboardDir;
-    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+    await app?.close();
   });
 
   async function person(firstName: string, lastName: string, address: string): Promise<string> {
@@ -115,7 +112,7 @@ describeInBrowser('Mission Control workspace (e2e)', () => {
     // fails): the figures stay, marked, and come back live once the network does.
     try {
       await browser.setOffline(true);
-      (booted.app.getHttpServer() as import('node:http').Server).closeAllConnections();
+      (app.booted.app.getHttpServer() as import('node:http').Server).closeAllConnections();
       await page.getByTestId('stale-since').getByText('connection lost').waitFor();
       expect(await page.getByTestId('total-people').textContent()).toBe('361');
       await screenshot(page, 'workspace-01b-stale');

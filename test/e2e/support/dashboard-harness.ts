@@ -93,23 +93,6 @@ export function apiCaller(baseUrl: () => string, keys: () => Record<string, stri
   };
 }
 
-/**
- * The real app on the embedded stores, listening on 127.0.0.1 and serving a dashboard freshly built
- * from its sources; every folder it makes goes into `folders` for the caller to remove.
- */
-export async function bootAppWithDashboard(
-  folders: string[],
-): Promise<{ booted: BootedApp; baseUrl: string; keys: Record<string, string> }> {
-  const outDir = buildDashboard();
-  folders.push(outDir);
-  process.env.DASHBOARD_DIR = outDir;
-  const dataDir = tempDataDir();
-  folders.push(dataDir);
-  const keys = createRoleKeys(dataDir);
-  const booted = await bootApp({ dataDir, listen: true });
-  return { booted, baseUrl: (await booted.app.getUrl()).replace('[::1]', '127.0.0.1'), keys };
-}
-
 /** The two sizes every view is checked at: a phone (iPhone 12-15) and a laptop. */
 export const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1440, height: 900 } } as const;
 
@@ -187,6 +170,8 @@ export function grantNewsletter(api: ReturnType<typeof apiCaller>, subjectId: st
 }
 
 export interface DashboardApp {
+  /** The running app, for tests that cut its connections (the live stream dropping). */
+  booted: BootedApp;
   baseUrl: string;
   keys: Record<string, string>;
   close(): Promise<void>;
@@ -204,6 +189,7 @@ export async function bootDashboardApp(extraFolders: string[] = []): Promise<Das
   const booted = await bootApp({ dataDir: folders[1], listen: true });
   const baseUrl = (await booted.app.getUrl()).replace('[::1]', '127.0.0.1');
   return {
+    booted,
     baseUrl,
     keys,
     close: async () => {
