@@ -1,7 +1,8 @@
 /*
  * Import throughput into the embedded store (issue 10): generates an NDJSON file of N records
  * (default 1,000,000; never committed), imports it through the same path as `ledger import`, and
- * prints records/s and peak RSS. Run: node -r ./test/fixtures/swc-register.js bench/import.bench.ts [--records N] [--reimport]
+ * prints records/s and peak RSS. Run: node -r ./test/fixtures/swc-register.js bench/import.bench.ts [--records N] [--reimport] [--json]
+ * (`--json`: one JSON line of the runs instead of the table; `npm run bench` reads it, see bench/src/import).
  */
 import { createWriteStream, createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
@@ -15,6 +16,7 @@ import { defineTopics, generatedSubject } from '../test/integration/import-suppo
 const arg = (name: string) => process.argv.indexOf(name);
 const records = arg('--records') > 0 ? Number(process.argv[arg('--records') + 1]) : 1_000_000;
 const reimport = arg('--reimport') > 0;
+const json = arg('--json') > 0;
 const log = (line: string) => process.stderr.write(`[import-bench] ${line}\n`);
 
 async function generate(file: string, count: number): Promise<void> {
@@ -67,6 +69,11 @@ async function main(): Promise<void> {
     const rows: Array<[string, Awaited<ReturnType<typeof timedImport>>]> = [['import', await timedImport(deps, file)]];
     if (reimport) rows.push(['re-import (all duplicates)', await timedImport(deps, file)]);
     await Promise.all([infra.eventStore.close(), infra.readStore.close(), infra.keyVault.close()]);
+    if (json) {
+      const runs = rows.map(([name, { report: r, peakRssMiB }]) => ({ name, ...r, peakRssMiB }));
+      process.stdout.write(`${JSON.stringify({ runs })}\n`);
+      return;
+    }
     process.stdout.write(
       '| run | records | imported | duplicates | refused | records/s | peak RSS |\n|---|---|---|---|---|---|---|\n',
     );

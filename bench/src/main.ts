@@ -4,6 +4,7 @@
  */
 import { loadavg } from 'node:os';
 import { appendBench } from './append/append-bench';
+import { importBench } from './import/import-bench';
 import { describeMachine } from './machine';
 import { parseOptions } from './options';
 import { readBench } from './read/read-bench';
@@ -12,6 +13,12 @@ import { renderTable, writeResults, type Row } from './report';
 import { scaleBench } from './scale-bench';
 
 const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+/** Raw better-sqlite3 appends of 100 callers' batches of 10 in one transaction: the embedded store's write limit. */
+function batchedWriteLimit(rows: readonly Row[]): Row['reference'] {
+  const row = rows.find((r) => r.figure.startsWith('batches of 10, 100 concurrent'));
+  return row?.reference && { label: 'raw better-sqlite3 events/s, 1,000 per transaction', value: row.reference.value };
+}
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -25,6 +32,7 @@ async function main(): Promise<void> {
   if (options.only.has('append')) rows.push(...(await appendBench(options, log)));
   if (options.only.has('read')) rows.push(...(await readBench(options, log)));
   if (options.only.has('http') || options.only.has('read')) rows.push(...(await scaleBench(options, log)));
+  if (options.only.has('import')) rows.push(...(await importBench(options, batchedWriteLimit(rows), log)));
   const loadAfter = loadavg().map((l) => Math.round(l * 100) / 100);
   const minutes = Math.round((Date.now() - started) / 600) / 100;
   writeResults(options.output, machine, rows, {

@@ -18,8 +18,8 @@ export interface BenchOptions {
   markdown: string;
 }
 
-export type Part = 'append' | 'read' | 'http';
-const PARTS: readonly Part[] = ['append', 'read', 'http'];
+export type Part = 'append' | 'read' | 'http' | 'import';
+const PARTS: readonly Part[] = ['append', 'read', 'http', 'import'];
 
 const SCALES: Record<string, number[]> = {
   default: [10_000, 100_000],
