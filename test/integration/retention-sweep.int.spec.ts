@@ -99,4 +99,21 @@ describe('retention sweep over an imported CRM', () => {
     expect(await sweep.plan(at(733))).toEqual([]);
     expect(streamsRead().size).toBe(0);
   });
+
+  it('reads every subject once per process, not again a day later while nothing is due', async () => {
+    const { infra, executor } = fixture;
+    const eraser = new SubjectEraser(
+      executor,
+      new SubjectCodec(infra.crypto),
+      infra.crypto,
+      infra.config.domain.channels,
+    );
+    const fresh = new RetentionSweep(infra.eventStore, executor, eraser, infra.crypto);
+    reads.mockClear();
+    expect(await fresh.plan(at(800))).toEqual([]);
+    expect(streamsRead().size).toBe(SUBJECTS - 1);
+    reads.mockClear();
+    expect(await fresh.plan(at(802))).toEqual([]);
+    expect(streamsRead().size).toBe(0);
+  });
 });

@@ -29,8 +29,12 @@ export interface ErasureCandidate {
 }
 
 const REDACTED = Object.freeze({ redacted: true });
-/** A full pass at least this often by default, whatever the log says (also the first pass of a process). */
-const FULL_PASS_EVERY_MS = 86_400_000;
+/**
+ * By default a process passes over every subject once, at its first sweep (and after a topic
+ * event): the reviews kept from then on are exact (nextRetentionReview), and a periodic full pass
+ * would cost a read of every subject's stream however little was due.
+ */
+const FULL_PASS_EVERY_MS = Number.POSITIVE_INFINITY;
 /** Subjects judged between two turns of the event loop, so the api keeps answering during a pass. */
 const YIELD_EVERY = 200;
 
@@ -41,7 +45,7 @@ const YIELD_EVERY = 200;
  *
  * After its first (full) pass a sweep judges again only the subjects that have new events, and
  * those whose next review (nextRetentionReview: a hold's end, an expiry, a retention period's
- * end) has come; any topic event, or a day gone by, makes the next pass full again. With a CRM
+ * end) has come; any topic event makes the next pass full again (a retention period may change). With a CRM
  * imported (hundreds of thousands of subjects, nearly all with consents in force) a pass then
  * reads a handful of streams instead of all of them.
  */
