@@ -5,10 +5,10 @@ import fc from 'fast-check';
 import { subjectStreamName, topicStreamName } from '#domain';
 import { SqliteReadStore, type CheckpointMark, type DocumentWrite, type JsonObject, type ReadStore } from '#read-store';
 import { consentOverview } from './consent-stats';
-import { IncrementalConsentOverview } from './consent-stats.incremental';
+import { IncrementalConsentOverview, type TallyLineage } from './consent-stats.incremental';
 import { projected } from './projection.fixtures';
 import type { ProjectedEvent, ReadModel } from './read-model';
-import { subjectProfileModel } from './subject-profile';
+import { SUBJECT_PROFILES, subjectProfileModel } from './subject-profile';
 import { evidence } from './subject-profile.fixtures';
 import { topicsModel } from './topics';
 
@@ -178,7 +178,13 @@ class Ledger {
     this.docs.clear();
   }
 
-  belongs = async (mark: CheckpointMark): Promise<boolean> => this.log.get(mark.position) === mark.eventId;
+  /** The stored model version of the profiles. */
+  profilesVersion = 1;
+
+  readonly lineage: TallyLineage = {
+    belongsToLog: async (mark: CheckpointMark) => this.log.get(mark.position) === mark.eventId,
+    modelVersion: async () => this.profilesVersion,
+  };
 }
 
 describe('incremental consent figures', () => {
@@ -192,7 +198,7 @@ describe('incremental consent figures', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), fc.boolean(), async (steps, sms) => {
         const ledger = await Ledger.open(mkdtempSync(join(dir, 'run-')));
-        const figures = new IncrementalConsentOverview(ledger.store, ledger.belongs);
+        const figures = new IncrementalConsentOverview(ledger.store, ledger.lineage);
         // Half the people exist from the start, so that most steps change someone.
         for (const i of [0, 1]) await ledger.subject(i, 'SubjectRegistered', registration(sms));
         let today = 2;
@@ -215,7 +221,7 @@ describe('incremental consent figures', () => {
 
   it('counts afresh when the profiles were rebuilt against another log, even past the last position', async () => {
     const ledger = await Ledger.open(dir);
-    const figures = new IncrementalConsentOverview(ledger.store, ledger.belongs);
+    const figures = new IncrementalConsentOverview(ledger.store, ledger.lineage);
     const now = day(2);
     try {
       for (const i of [0, 1, 2]) await ledger.subject(i, 'SubjectRegistered', registration(false));
@@ -233,6 +239,51 @@ describe('incremental consent figures', () => {
       for (let p = 0; p <= position; p++) ledger.log.set(p, `restored-${p}`);
       expect(await figures.overview(now)).toEqual(await consentOverview(ledger.store, now));
       expect((await figures.overview(now)).people.people).toBe(1);
+    } finally {
+      await ledger.store.close();
+    }
+  });
+
+  it('counts afresh when the profiles were rebuilt under another model version at the same positions', async () => {
+    const ledger = await Ledger.open(dir);
+    const figures = new IncrementalConsentOverview(ledger.store, ledger.lineage);
+    const now = day(2);
+    try {
+      for (const i of [0, 1, 2]) await ledger.subject(i, 'SubjectRegistered', registration(false));
+      expect((await figures.overview(now)).people.blocked).toBe(0);
+      // The new version's apply reads the same events differently: same positions, other documents.
+      const mark = await ledger.store.getCheckpointMark(subjectProfileModel.name);
+      const { items } = await ledger.store.find(SUBJECT_PROFILES, {});
+      const block = {
+        blockId: 'b',
+        scope: { kind: 'global' },
+        reference: { kind: 'complaint', id: 'c' },
+        setAt: day(1),
+        eventId: 'x',
+      };
+      const writes: DocumentWrite[] = items.map(({ id, doc, position }) => ({
+        kind: 'put',
+        collection: SUBJECT_PROFILES,
+        id,
+        doc: { ...doc, blocks: [block] },
+        position,
+      }));
+      await ledger.store.reset({
+        projection: subjectProfileModel.name,
+        collections: subjectProfileModel.collections,
+        indexes: [],
+      });
+      await ledger.store.ensureIndexes(subjectProfileModel.indexes);
+      await ledger.store.commit({
+        projection: subjectProfileModel.name,
+        checkpoint: mark.position,
+        eventId: mark.eventId,
+        writes,
+      });
+      ledger.profilesVersion = 2;
+      await ledger.subject(3, 'SubjectRegistered', registration(false));
+      expect(await figures.overview(now)).toEqual(await consentOverview(ledger.store, now));
+      expect((await figures.overview(now)).people.blocked).toBe(3);
     } finally {
       await ledger.store.close();
     }

@@ -14,8 +14,16 @@ import type { SubjectProfileDocument } from './subject-profile.document';
 import { SUBJECT_PROFILES, subjectProfileModel } from './subject-profile';
 import { listTopics, type TopicReadView } from './topics';
 
-/** Whether a checkpoint mark still names the event at its position in the log (see logMismatch). */
-export type BelongsToLog = (mark: CheckpointMark) => Promise<boolean>;
+/** What the figures rest on besides the documents, read from outside this package. */
+export interface TallyLineage {
+  /** Whether a checkpoint mark still names the event at its position in the log (see logMismatch). */
+  belongsToLog(mark: CheckpointMark): Promise<boolean>;
+  /**
+   * The profiles' model version as stored: a reset for a new version, or a rebuild swapped in
+   * under one, rewrites documents at positions the tally has already passed.
+   */
+  modelVersion(): Promise<number>;
+}
 
 const PAGE = 1_000;
 
@@ -28,6 +36,7 @@ class Tally {
   private readonly distinct = new Map<string, string>();
   readonly expiries = new ExpiryQueue();
   base: CheckpointMark = { position: 0 };
+  version: number | undefined;
   cursor: ChangeKey | undefined;
   now = 0;
 
@@ -56,8 +65,8 @@ class Tally {
  * proportion to what changed, not to the number of subjects. Each share is decided as in the full
  * pass (`consentOverview`), which the figures equal. Counted again from scratch only when what
  * they rest on moved under them: a topic changed (every cell of it may), the profiles' checkpoint
- * went back or no longer names an event of the log (a reset or a rebuild against another log), or
- * the clock went back.
+ * went back or no longer names an event of the log (a rebuild against another log), their stored
+ * model version changed (a reset or a rebuild under another version), or the clock went back.
  */
 export class IncrementalConsentOverview {
   private tally: Tally | undefined;
@@ -65,7 +74,7 @@ export class IncrementalConsentOverview {
 
   constructor(
     private readonly store: ReadStore,
-    private readonly belongsToLog: BelongsToLog,
+    private readonly lineage: TallyLineage,
   ) {}
 
   /** Calls run one after the other: each continues from where the previous one left the tally. */
@@ -80,12 +89,14 @@ export class IncrementalConsentOverview {
       const topics = await listTopics(this.store);
       // Read before the documents: every write at or below it is visible to the reads that follow.
       const mark = await this.store.getCheckpointMark(subjectProfileModel.name);
-      const kept = await this.continues(topics, mark, now);
+      const version = await this.lineage.modelVersion();
+      const kept = this.tally?.version === version ? await this.continues(topics, mark, now) : undefined;
       const tally = kept ?? new Tally(cellsOf(topics), JSON.stringify(topics));
       this.tally = tally;
       await this.readChanges(tally, mark.position, now);
       await this.readDue(tally, now);
       tally.base = mark;
+      tally.version = version;
       tally.now = Date.parse(now);
       return overviewOf(tally.cells, tally.tallies, tally.people);
     } catch (error) {
@@ -101,7 +112,7 @@ export class IncrementalConsentOverview {
     const { base } = tally;
     if (mark.position < base.position) return undefined;
     if (mark.position === base.position) return mark.eventId === base.eventId ? tally : undefined;
-    return base.position === 0 || (await this.belongsToLog(base)) ? tally : undefined;
+    return base.position === 0 || (await this.lineage.belongsToLog(base)) ? tally : undefined;
   }
 
   private async readChanges(tally: Tally, until: number, now: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '#event-store';
-import { logMismatch, ProjectionProgress } from '#projection-runtime';
+import { logMismatch, ProjectionProgress, versionKey } from '#projection-runtime';
 import { EVENT_STORE, READ_STORE } from '#runtime';
 import {
   consentTrend,
@@ -8,6 +8,7 @@ import {
   openRequestsByDueDate,
   READ_MODELS,
   requestsDue,
+  subjectProfileModel,
   type ActivityDay,
   type ConsentFigures,
   type PeopleFigures,
@@ -41,10 +42,10 @@ export class MissionControl {
     @Inject(EVENT_STORE) eventStore: EventStore,
     private readonly progress: ProjectionProgress,
   ) {
-    this.consents = new IncrementalConsentOverview(
-      store,
-      async (mark) => (await logMismatch(eventStore, mark)) === undefined,
-    );
+    this.consents = new IncrementalConsentOverview(store, {
+      belongsToLog: async (mark) => (await logMismatch(eventStore, mark)) === undefined,
+      modelVersion: () => store.getCheckpoint(versionKey(subjectProfileModel.name)),
+    });
   }
 
   /** The lowest checkpoint of the read models (re-read from the store: a projector may run elsewhere). */
