@@ -1,6 +1,15 @@
-import { isSubjectStream, subjectDecider, subjectStreamName, type SubjectCommand } from '#domain';
+import { createHash } from 'node:crypto';
+import {
+  isSubjectStream,
+  subjectDecider,
+  subjectStreamName,
+  topicDecider,
+  topicStreamName,
+  type SubjectCommand,
+  type TopicCommand,
+} from '#domain';
 import { importedSubjectId } from '#import';
-import { RetentionSweep, SubjectCodec, SubjectEraser } from '#application';
+import { plainCodec, RetentionSweep, SubjectCodec, SubjectEraser } from '#application';
 import { generatedSubject, ndjson, openImportFixture, type ImportFixture } from './import-support';
 
 const SUBJECTS = 60;
@@ -114,6 +123,50 @@ describe('retention sweep over an imported CRM', () => {
     expect(streamsRead().size).toBe(SUBJECTS - 1);
     reads.mockClear();
     expect(await fresh.plan(at(802))).toEqual([]);
+    expect(streamsRead().size).toBe(0);
+  });
+
+  it('passes over everyone again after a material text version, not after an editorial one or a retirement', async () => {
+    const { infra, executor } = fixture;
+    const eraser = new SubjectEraser(
+      executor,
+      new SubjectCodec(infra.crypto),
+      infra.crypto,
+      infra.config.domain.channels,
+    );
+    const fresh = new RetentionSweep(infra.eventStore, executor, eraser, infra.crypto);
+    expect(await fresh.plan(at(900))).toEqual([]);
+    const topicCommand = (command: TopicCommand) =>
+      executor.execute({
+        stream: topicStreamName('events'),
+        decider: topicDecider,
+        command,
+        codec: plainCodec,
+        context: { actor: 'dpo', now: at(900) },
+      });
+    const version = (change: 'editorial' | 'material') =>
+      topicCommand({
+        type: 'PublishConsentTextVersion',
+        data: {
+          topicId: 'events',
+          text: change,
+          textHash: createHash('sha256').update(change).digest('hex'),
+          language: 'en',
+          change,
+        },
+        metadata: { now: at(900) },
+      });
+    await version('editorial');
+    reads.mockClear();
+    expect(await fresh.plan(at(901))).toEqual([]);
+    expect(streamsRead().size).toBe(0);
+    await version('material');
+    reads.mockClear();
+    await fresh.plan(at(902));
+    expect(streamsRead().size).toBe(SUBJECTS - 1);
+    await topicCommand({ type: 'RetireTopic', data: { topicId: 'events' }, metadata: { now: at(903) } });
+    reads.mockClear();
+    await fresh.plan(at(903));
     expect(streamsRead().size).toBe(0);
   });
 });

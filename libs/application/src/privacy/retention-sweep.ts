@@ -1,4 +1,5 @@
 import {
+  changesRetention,
   governingHold,
   mapPersonalFields,
   nextRetentionReview,
@@ -12,6 +13,7 @@ import {
   type RetentionTopic,
   type SubjectEvent,
   type SubjectState,
+  type TopicEvent,
 } from '#domain';
 import type { SubjectCrypto } from '#crypto';
 import type { EventStore } from '#event-store';
@@ -45,9 +47,9 @@ const YIELD_EVERY = 200;
  *
  * After its first (full) pass a sweep judges again only the subjects that have new events, and
  * those whose next review (nextRetentionReview: a hold's end, an expiry, a retention period's
- * end) has come; any topic event makes the next pass full again (a retention period may change). With a CRM
- * imported (hundreds of thousands of subjects, nearly all with consents in force) a pass then
- * reads a handful of streams instead of all of them.
+ * end) has come; a topic event that can change a verdict (changesRetention: a definition, a
+ * material text version) makes the next pass full. With a CRM imported (hundreds of thousands of
+ * subjects, nearly all with consents in force) a pass then reads a handful of streams, not all.
  */
 export class RetentionSweep {
   private cursor = 0;
@@ -125,14 +127,12 @@ export class RetentionSweep {
     return due;
   }
 
-  /** A topic's retention period or versions changed since the last pass: every subject may be affected. */
+  /** A topic event since the last pass that can change a retention verdict: every subject may be affected. */
   private async topicsChanged(): Promise<boolean> {
-    const page = await this.store.readAll({
-      after: this.cursor,
-      maxCount: 1,
-      filter: { streamPrefixes: [TOPIC_STREAM_PREFIX] },
-    });
-    return page.length > 0;
+    const filter = { streamPrefixes: [TOPIC_STREAM_PREFIX] };
+    for await (const event of readAllMatching(this.store, filter, this.cursor))
+      if (changesRetention(event as unknown as TopicEvent)) return true;
+    return false;
   }
 
   private async judge(subjectId: string, now: string): Promise<{ candidate?: ErasureCandidate; reviewAt?: string }> {
