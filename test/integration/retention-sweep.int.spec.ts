@@ -37,18 +37,18 @@ describe('retention sweep over an imported CRM', () => {
       (await fixture.run(ndjson(Array.from({ length: SUBJECTS }, (_, i) => generatedSubject(i)).flat()))).refused,
     ).toBe(0);
     T = Date.now() + 1_000;
-    const { infra, executor } = fixture;
-    const codec = new SubjectCodec(infra.crypto);
-    sweep = new RetentionSweep(
-      infra.eventStore,
-      executor,
-      new SubjectEraser(executor, codec, infra.crypto, infra.config.domain.channels),
-      infra.crypto,
-      100 * 365 * DAY,
-    );
-    reads = jest.spyOn(infra.eventStore, 'readStream');
+    sweep = newSweep(100 * 365 * DAY);
+    reads = jest.spyOn(fixture.infra.eventStore, 'readStream');
   });
   afterAll(() => fixture.close());
+
+  /** A sweep as a new process starts it; `fullPassEveryMs` as its constructor takes it. */
+  function newSweep(fullPassEveryMs?: number): RetentionSweep {
+    const { infra, executor } = fixture;
+    const codec = new SubjectCodec(infra.crypto);
+    const eraser = new SubjectEraser(executor, codec, infra.crypto, infra.config.domain.channels);
+    return new RetentionSweep(infra.eventStore, executor, eraser, infra.crypto, fullPassEveryMs);
+  }
 
   const streamsRead = () => new Set(reads.mock.calls.map(([stream]) => stream as string).filter(isSubjectStream));
   const revoke = (i: number, topicId: string) => {
@@ -110,14 +110,7 @@ describe('retention sweep over an imported CRM', () => {
   });
 
   it('reads every subject once per process, not again a day later while nothing is due', async () => {
-    const { infra, executor } = fixture;
-    const eraser = new SubjectEraser(
-      executor,
-      new SubjectCodec(infra.crypto),
-      infra.crypto,
-      infra.config.domain.channels,
-    );
-    const fresh = new RetentionSweep(infra.eventStore, executor, eraser, infra.crypto);
+    const fresh = newSweep();
     reads.mockClear();
     expect(await fresh.plan(at(800))).toEqual([]);
     expect(streamsRead().size).toBe(SUBJECTS - 1);
@@ -127,14 +120,8 @@ describe('retention sweep over an imported CRM', () => {
   });
 
   it('passes over everyone again after a material text version, not after an editorial one or a retirement', async () => {
-    const { infra, executor } = fixture;
-    const eraser = new SubjectEraser(
-      executor,
-      new SubjectCodec(infra.crypto),
-      infra.crypto,
-      infra.config.domain.channels,
-    );
-    const fresh = new RetentionSweep(infra.eventStore, executor, eraser, infra.crypto);
+    const { executor } = fixture;
+    const fresh = newSweep();
     expect(await fresh.plan(at(900))).toEqual([]);
     const topicCommand = (command: TopicCommand) =>
       executor.execute({
