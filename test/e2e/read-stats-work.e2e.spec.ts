@@ -30,7 +30,14 @@ describe('read side: Mission Control figures read only what changed (e2e)', () =
       jest.spyOn(store, method).mockImplementation((async (collection: string, ...rest: unknown[]) => {
         const result = (await original(collection, ...rest)) as { items?: unknown[] } | unknown[] | undefined;
         if (collection !== SUBJECT_PROFILES) return result;
-        read += Array.isArray(result) ? result.length : result && 'items' in result ? result.items!.length : 1;
+        read +=
+          result === undefined
+            ? 0
+            : Array.isArray(result)
+              ? result.length
+              : 'items' in result
+                ? result.items!.length
+                : 1;
         return result;
       }) as never);
     };
