@@ -1,8 +1,9 @@
 import type { ReadStore } from '#read-store';
 import {
+  addShare,
   emptyCell,
   emptyPeople,
-  tallySubject,
+  subjectShare,
   type Cell,
   type CellTally,
   type PeopleFigures,
@@ -38,18 +39,31 @@ export type ConsentFigures = {
 
 export type ConsentOverview = { people: PeopleFigures; consents: ConsentFigures[] };
 
+/** Every topic's allowed channels: the cells of the figures, in the order the topics are listed. */
+export function cellsOf(topics: readonly TopicReadView[]): Cell[] {
+  return topics.flatMap((topic) => topic.allowedChannels.map((channel) => ({ topic, channel })));
+}
+
 /**
  * One pass over the subject profiles, each decided per topic and channel by the same function as a
  * contactability check, so the figures count people and agree with every single answer. What
- * changes with time alone (expiries, a material text version) is evaluated at `now`.
+ * changes with time alone (expiries, a material text version) is evaluated at `now`. The served
+ * figures follow the changes instead (consent-stats.incremental.ts); this pass is their reference.
  */
 export async function consentOverview(store: ReadStore, now: string): Promise<ConsentOverview> {
-  const topics = await listTopics(store);
-  const cells: Cell[] = topics.flatMap((topic) => topic.allowedChannels.map((channel) => ({ topic, channel })));
+  const cells = cellsOf(await listTopics(store));
   const tallies = cells.map(emptyCell);
   const people = emptyPeople();
-  await forEachProfile(store, (doc) => tallySubject(doc, cells, tallies, people, now));
-  return { people, consents: cells.map((cell, i) => figuresOf(cell, tallies[i]!)) };
+  await forEachProfile(store, (doc) => addShare(subjectShare(doc, cells, now), tallies, people, 1));
+  return overviewOf(cells, tallies, people);
+}
+
+export function overviewOf(
+  cells: readonly Cell[],
+  tallies: readonly CellTally[],
+  people: PeopleFigures,
+): ConsentOverview {
+  return { people: { ...people }, consents: cells.map((cell, i) => figuresOf(cell, tallies[i]!)) };
 }
 
 function figuresOf({ topic, channel }: Cell, tally: CellTally): ConsentFigures {

@@ -12,6 +12,8 @@ export * from './contactability.queries';
 export * from './audiences';
 export * from './consent-stats';
 export * from './consent-stats.tally';
+export * from './consent-stats.incremental';
+export * from './expiry-queue';
 export * from './consent-activity';
 export * from './requests-due';
 export * from './subject-picture';

@@ -5,6 +5,7 @@ import { queriesContract } from './read-store.contract-queries';
 import { rebuildContract } from './read-store.contract-rebuild';
 import { marksContract } from './read-store.contract-marks';
 import { rangesContract } from './read-store.contract-ranges';
+import { changesContract } from './read-store.contract-changes';
 
 /**
  * One suite for every ReadStore adapter: the same tests and assertions. Each test uses fresh
@@ -38,5 +39,6 @@ export function readStoreContract(
     rebuildContract(getStore);
     marksContract(getStore);
     rangesContract(getStore);
+    changesContract(getStore);
   });
 }

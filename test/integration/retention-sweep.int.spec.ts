@@ -1,6 +1,15 @@
-import { isSubjectStream, subjectDecider, subjectStreamName, type SubjectCommand } from '#domain';
+import { createHash } from 'node:crypto';
+import {
+  isSubjectStream,
+  subjectDecider,
+  subjectStreamName,
+  topicDecider,
+  topicStreamName,
+  type SubjectCommand,
+  type TopicCommand,
+} from '#domain';
 import { importedSubjectId } from '#import';
-import { RetentionSweep, SubjectCodec, SubjectEraser } from '#application';
+import { plainCodec, RetentionSweep, SubjectCodec, SubjectEraser } from '#application';
 import { generatedSubject, ndjson, openImportFixture, type ImportFixture } from './import-support';
 
 const SUBJECTS = 60;
@@ -28,18 +37,18 @@ describe('retention sweep over an imported CRM', () => {
       (await fixture.run(ndjson(Array.from({ length: SUBJECTS }, (_, i) => generatedSubject(i)).flat()))).refused,
     ).toBe(0);
     T = Date.now() + 1_000;
-    const { infra, executor } = fixture;
-    const codec = new SubjectCodec(infra.crypto);
-    sweep = new RetentionSweep(
-      infra.eventStore,
-      executor,
-      new SubjectEraser(executor, codec, infra.crypto, infra.config.domain.channels),
-      infra.crypto,
-      100 * 365 * DAY,
-    );
-    reads = jest.spyOn(infra.eventStore, 'readStream');
+    sweep = newSweep(100 * 365 * DAY);
+    reads = jest.spyOn(fixture.infra.eventStore, 'readStream');
   });
   afterAll(() => fixture.close());
+
+  /** A sweep as a new process starts it; `fullPassEveryMs` as its constructor takes it. */
+  function newSweep(fullPassEveryMs?: number): RetentionSweep {
+    const { infra, executor } = fixture;
+    const codec = new SubjectCodec(infra.crypto);
+    const eraser = new SubjectEraser(executor, codec, infra.crypto, infra.config.domain.channels);
+    return new RetentionSweep(infra.eventStore, executor, eraser, infra.crypto, fullPassEveryMs);
+  }
 
   const streamsRead = () => new Set(reads.mock.calls.map(([stream]) => stream as string).filter(isSubjectStream));
   const revoke = (i: number, topicId: string) => {
@@ -97,6 +106,54 @@ describe('retention sweep over an imported CRM', () => {
     expect(streamsRead().size).toBe(1);
     reads.mockClear();
     expect(await sweep.plan(at(733))).toEqual([]);
+    expect(streamsRead().size).toBe(0);
+  });
+
+  it('reads every subject once per process, not again a day later while nothing is due', async () => {
+    const fresh = newSweep();
+    reads.mockClear();
+    expect(await fresh.plan(at(800))).toEqual([]);
+    expect(streamsRead().size).toBe(SUBJECTS - 1);
+    reads.mockClear();
+    expect(await fresh.plan(at(802))).toEqual([]);
+    expect(streamsRead().size).toBe(0);
+  });
+
+  it('passes over everyone again after a material text version, not after an editorial one or a retirement', async () => {
+    const { executor } = fixture;
+    const fresh = newSweep();
+    expect(await fresh.plan(at(900))).toEqual([]);
+    const topicCommand = (command: TopicCommand) =>
+      executor.execute({
+        stream: topicStreamName('events'),
+        decider: topicDecider,
+        command,
+        codec: plainCodec,
+        context: { actor: 'dpo', now: at(900) },
+      });
+    const version = (change: 'editorial' | 'material') =>
+      topicCommand({
+        type: 'PublishConsentTextVersion',
+        data: {
+          topicId: 'events',
+          text: change,
+          textHash: createHash('sha256').update(change).digest('hex'),
+          language: 'en',
+          change,
+        },
+        metadata: { now: at(900) },
+      });
+    await version('editorial');
+    reads.mockClear();
+    expect(await fresh.plan(at(901))).toEqual([]);
+    expect(streamsRead().size).toBe(0);
+    await version('material');
+    reads.mockClear();
+    await fresh.plan(at(902));
+    expect(streamsRead().size).toBe(SUBJECTS - 1);
+    await topicCommand({ type: 'RetireTopic', data: { topicId: 'events' }, metadata: { now: at(903) } });
+    reads.mockClear();
+    await fresh.plan(at(903));
     expect(streamsRead().size).toBe(0);
   });
 });

@@ -118,6 +118,28 @@ export interface RangeQuery {
   until?: RangeKey;
 }
 
+/** A place in the order of changes: a document's position, then its id. */
+export interface ChangeKey {
+  position: number;
+  id: string;
+}
+
+/** Documents last changed after `after` and at or before `until`, in (position, id) order. */
+export interface ChangesQuery {
+  /** Exclusive; from the start of the order when absent. */
+  after?: ChangeKey;
+  /** Inclusive: a checkpoint read before the query, so every write at or below it is visible. */
+  until: number;
+  /** 1..1000, default 100. */
+  limit?: number;
+}
+
+export interface ChangesPage<T extends JsonObject = JsonObject> {
+  items: StoredDocument<T>[];
+  /** Set when more may follow: the key of the last item. */
+  next?: ChangeKey;
+}
+
 /** Which declared index answers a filter (undefined: the id order itself, for `{}`). */
 export interface QueryPlan {
   index?: string;
@@ -156,6 +178,12 @@ export interface ReadStore {
    * Stop iterating at any time; nothing stays open.
    */
   scan<T extends JsonObject = JsonObject>(collection: string, query: RangeQuery): AsyncIterable<StoredDocument<T>>;
+  /**
+   * The documents whose last write lies in (after, until], along an index on the position: work
+   * in proportion to what changed, not to the collection. A write moves a document forwards only,
+   * so a caller resuming from its last key misses nothing. Deleted documents do not show.
+   */
+  changes<T extends JsonObject = JsonObject>(collection: string, query: ChangesQuery): Promise<ChangesPage<T>>;
   /** The key of the `n`th (1-based) document `scan` would yield, read from the index alone; undefined when fewer match. */
   keyAt(collection: string, query: RangeQuery, n: number): Promise<RangeKey | undefined>;
   explain(collection: string, filter: EqualityFilter): Promise<QueryPlan>;

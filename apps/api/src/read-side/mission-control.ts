@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ProjectionProgress } from '#projection-runtime';
-import { READ_STORE } from '#runtime';
+import type { EventStore } from '#event-store';
+import { logMismatch, ProjectionProgress, versionKey } from '#projection-runtime';
+import { EVENT_STORE, READ_STORE } from '#runtime';
 import {
-  consentOverview,
   consentTrend,
+  IncrementalConsentOverview,
   openRequestsByDueDate,
   READ_MODELS,
   requestsDue,
+  subjectProfileModel,
   type ActivityDay,
   type ConsentFigures,
   type PeopleFigures,
@@ -32,11 +34,19 @@ export type MissionControlFigures = {
 @Injectable()
 export class MissionControl {
   private readonly collections = READ_MODELS.flatMap((model) => model.collections);
+  /** Follows the changed profiles: a frame costs what changed since the last one, not a pass over everyone. */
+  private readonly consents: IncrementalConsentOverview;
 
   constructor(
     @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(EVENT_STORE) eventStore: EventStore,
     private readonly progress: ProjectionProgress,
-  ) {}
+  ) {
+    this.consents = new IncrementalConsentOverview(store, {
+      belongsToLog: async (mark) => (await logMismatch(eventStore, mark)) === undefined,
+      modelVersion: () => store.getCheckpoint(versionKey(subjectProfileModel.name)),
+    });
+  }
 
   /** The lowest checkpoint of the read models (re-read from the store: a projector may run elsewhere). */
   async position(): Promise<number> {
@@ -48,7 +58,7 @@ export class MissionControl {
     const position = await this.position();
     const now = new Date().toISOString();
     const [overview, trend, requests, openRequests] = await Promise.all([
-      consentOverview(this.store, now),
+      this.consents.overview(now),
       consentTrend(this.store, now),
       requestsDue(this.store, this.collections, now),
       openRequestsByDueDate(this.store, this.collections, now),

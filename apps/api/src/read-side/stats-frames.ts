@@ -5,9 +5,9 @@ import { MissionControl, type MissionControlFigures } from './mission-control';
 /** A change shows within a second: the projections' position is polled this often. */
 export const STATS_POLL_MS = 250;
 /**
- * The figures are one pass over every subject profile: on a large ledger that pass takes seconds,
- * so after a pass of d ms the next starts no sooner than PASS_SPACING x d ms after it began. The
- * api then spends at most a 1/PASS_SPACING share of a core on it, and a small ledger stays live.
+ * A frame reads only the profiles changed since the last one, but the first frame and a topic's
+ * change count every profile again: after a computation of d ms the next starts no sooner than
+ * PASS_SPACING x d ms after it began, so such a count takes at most a 1/PASS_SPACING share of a core.
  */
 export const PASS_SPACING = 4;
 

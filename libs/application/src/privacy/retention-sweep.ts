@@ -1,4 +1,5 @@
 import {
+  changesRetention,
   governingHold,
   mapPersonalFields,
   nextRetentionReview,
@@ -12,6 +13,7 @@ import {
   type RetentionTopic,
   type SubjectEvent,
   type SubjectState,
+  type TopicEvent,
 } from '#domain';
 import type { SubjectCrypto } from '#crypto';
 import type { EventStore } from '#event-store';
@@ -29,8 +31,12 @@ export interface ErasureCandidate {
 }
 
 const REDACTED = Object.freeze({ redacted: true });
-/** A full pass at least this often by default, whatever the log says (also the first pass of a process). */
-const FULL_PASS_EVERY_MS = 86_400_000;
+/**
+ * By default a process passes over every subject once, at its first sweep (and after a topic
+ * event): the reviews kept from then on are exact (nextRetentionReview), and a periodic full pass
+ * would cost a read of every subject's stream however little was due.
+ */
+const FULL_PASS_EVERY_MS = Number.POSITIVE_INFINITY;
 /** Subjects judged between two turns of the event loop, so the api keeps answering during a pass. */
 const YIELD_EVERY = 200;
 
@@ -41,9 +47,9 @@ const YIELD_EVERY = 200;
  *
  * After its first (full) pass a sweep judges again only the subjects that have new events, and
  * those whose next review (nextRetentionReview: a hold's end, an expiry, a retention period's
- * end) has come; any topic event, or a day gone by, makes the next pass full again. With a CRM
- * imported (hundreds of thousands of subjects, nearly all with consents in force) a pass then
- * reads a handful of streams instead of all of them.
+ * end) has come; a topic event that can change a verdict (changesRetention: a definition, a
+ * material text version) makes the next pass full. With a CRM imported (hundreds of thousands of
+ * subjects, nearly all with consents in force) a pass then reads a handful of streams, not all.
  */
 export class RetentionSweep {
   private cursor = 0;
@@ -121,14 +127,12 @@ export class RetentionSweep {
     return due;
   }
 
-  /** A topic's retention period or versions changed since the last pass: every subject may be affected. */
+  /** A topic event since the last pass that can change a retention verdict: every subject may be affected. */
   private async topicsChanged(): Promise<boolean> {
-    const page = await this.store.readAll({
-      after: this.cursor,
-      maxCount: 1,
-      filter: { streamPrefixes: [TOPIC_STREAM_PREFIX] },
-    });
-    return page.length > 0;
+    const filter = { streamPrefixes: [TOPIC_STREAM_PREFIX] };
+    for await (const event of readAllMatching(this.store, filter, this.cursor))
+      if (changesRetention(event as unknown as TopicEvent)) return true;
+    return false;
   }
 
   private async judge(subjectId: string, now: string): Promise<{ candidate?: ErasureCandidate; reviewAt?: string }> {

@@ -1,10 +1,31 @@
 import { hasPassed } from '../shared/time';
+import type { TopicEvent } from '../topic/topic.events';
 import type { TopicView } from '../topic/topic.view';
 import { effectiveConsentStatus } from './consent-status';
 import { governingHold } from './legal-hold.evolve';
 import { consentKey, type ConsentRecord, type RegisteredSubject, type SubjectState } from './subject.state';
 
 export type RetentionTopic = Pick<TopicView, 'id' | 'retentionDays' | 'currentMaterialVersion'>;
+
+/**
+ * Whether a topic event can change a RetentionTopic, and so any subject's verdict: a definition
+ * (its retention period) or a material text version (consents become reconsent-required). A
+ * retirement or an editorial version changes neither field.
+ */
+export function changesRetention(event: TopicEvent): boolean {
+  switch (event.type) {
+    case 'TopicDefined':
+      return true;
+    case 'ConsentTextVersionPublished':
+      return event.data.change === 'material';
+    case 'TopicRetired':
+      return false;
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+}
 
 /** Whether every purpose has lapsed, and why (or why not). Reasons name topics, channels, ids and dates only. */
 export type RetentionVerdict = { lapsed: boolean; reasons: string[] };

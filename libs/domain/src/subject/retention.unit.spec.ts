@@ -1,9 +1,10 @@
 import { foldEvents } from '#testing';
 import { holdPlaced, requestReceived } from './privacy.fixtures';
 import fc from 'fast-check';
-import { nextRetentionReview, retentionVerdict, type RetentionTopic } from './retention';
+import { changesRetention, nextRetentionReview, retentionVerdict, type RetentionTopic } from './retention';
 import { SUBJECT_ID, granted, registered } from './subject.fixtures';
 import { subjectDecider } from './subject.decider';
+import { topicDefined, topicRetired, versionPublished } from '../topic/topic.fixtures';
 import type { SubjectEvent } from './subject.events';
 
 const topics = new Map<string, RetentionTopic>([
@@ -112,5 +113,14 @@ describe('nextRetentionReview', () => {
       }),
       { numRuns: 2_000 },
     );
+  });
+});
+
+describe('changesRetention', () => {
+  it('is true for what moves a retention period or the material version, false for the rest', () => {
+    expect(changesRetention(topicDefined())).toBe(true);
+    expect(changesRetention(versionPublished(2, 'material'))).toBe(true);
+    expect(changesRetention(versionPublished(2, 'editorial'))).toBe(false);
+    expect(changesRetention(topicRetired())).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { ExpiryQueue } from '#projections';
 import { createTransport, type Transporter } from 'nodemailer';
 
 export interface OutgoingMail {
@@ -94,13 +95,22 @@ function fileName(file: MailFile): string {
  * link is opened, and with the subject's whole folder on erasure (Art. 17). Written to a temporary name and renamed, so a crash
  * leaves no half file, and a resend replaces the same file: idempotent. A link that dies unused (a
  * sign-in or download link, which no event ends) is swept: the file's mtime is its link's expiry,
- * and every write and every minute removes the files past it (Art. 5(1)(e)).
+ * and every write and every minute removes the files past it (Art. 5(1)(e)). The folder is listed
+ * once, at start; after that a sweep touches only the files that are due (an expiry queue), so a
+ * send costs the same however many subjects have mail waiting.
  */
 export class FileMailTransport implements MailTransport {
   private readonly builder = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   private readonly sweeper = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS).unref();
+  /** Mail files by the instant their link dies. */
+  private readonly expiries = new ExpiryQueue();
 
   constructor(private readonly folder: string) {
+    for (const subject of listing(folder))
+      for (const name of listing(join(folder, subject)).filter((n) => n.endsWith('.eml'))) {
+        const path = join(folder, subject, name);
+        this.expiries.schedule(path, statSync(path, { throwIfNoEntry: false })?.mtimeMs);
+      }
     this.sweep();
   }
 
@@ -114,6 +124,7 @@ export class FileMailTransport implements MailTransport {
     const expires = new Date(slot.expiresAt);
     utimesSync(`${path}.tmp`, expires, expires);
     renameSync(`${path}.tmp`, path);
+    this.expiries.schedule(path, expires.getTime());
     return { via: 'file', path };
   }
 
@@ -129,14 +140,15 @@ export class FileMailTransport implements MailTransport {
     this.builder.close();
   }
 
-  /** Removes every mail whose link has expired, and a subject's folder once it is empty. */
+  /** Removes the mails whose link has expired, and a subject's folder once it is empty. */
   private sweep(now = Date.now()): void {
-    for (const subject of listing(this.folder)) {
-      const dir = join(this.folder, subject);
-      const files = listing(dir);
-      const expired = files.filter((name) => name.endsWith('.eml') && statSync(join(dir, name)).mtimeMs <= now);
-      for (const name of expired) rmSync(join(dir, name), { force: true });
-      if (expired.length > 0 && expired.length === files.length) rmSync(dir, { recursive: true, force: true });
+    for (const path of this.expiries.takeDue(now)) {
+      // A resend may have moved the expiry on since this one was queued: the file's mtime decides.
+      const mtime = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+      if (mtime === undefined) continue;
+      if (mtime > now) this.expiries.schedule(path, mtime);
+      else rmSync(path, { force: true });
+      if (listing(dirname(path)).length === 0) rmSync(dirname(path), { recursive: true, force: true });
     }
   }
 }

@@ -17,6 +17,10 @@ export function indexDescription(spec: IndexSpec): IndexDescription {
   return { key, name: indexName(spec.fields), unique: true, partialFilterExpression: partial };
 }
 
+/** Serves `changes`: the documents of a collection in the order they were last written. */
+export const CHANGES_INDEX = '_changes';
+const changesIndex: IndexDescription = { key: { _position: 1, _id: 1 }, name: CHANGES_INDEX };
+
 function fieldsOf(key: Record<string, unknown>): string[] {
   return Object.keys(key)
     .filter((k) => k.startsWith('doc.'))
@@ -34,9 +38,14 @@ export class IndexRegistry {
     for (const spec of specs)
       byCollection.set(checkIndex(spec).collection, [...(byCollection.get(spec.collection) ?? []), spec]);
     for (const [collection, list] of byCollection) {
-      await documents(this.db, collection).createIndexes(list.map(indexDescription));
+      await documents(this.db, collection).createIndexes([...list.map(indexDescription), changesIndex]);
       this.known.delete(collection);
     }
+  }
+
+  /** For a collection with no declared index (a staged one): `changes` still needs its own. */
+  async ensureChangesIndex(collection: string): Promise<void> {
+    await documents(this.db, collection).createIndexes([changesIndex]);
   }
 
   forget(collection: string): void {

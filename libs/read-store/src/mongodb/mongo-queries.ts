@@ -1,8 +1,17 @@
 import type { Db, Document } from 'mongodb';
 import { checkCollection, indexName, pageLimit } from '../names';
-import type { EqualityFilter, FindOptions, JsonObject, Page, QueryPlan, StoredDocument } from '../read-store.port';
+import type {
+  ChangesPage,
+  ChangesQuery,
+  EqualityFilter,
+  FindOptions,
+  JsonObject,
+  Page,
+  QueryPlan,
+  StoredDocument,
+} from '../read-store.port';
 import type { IndexRegistry } from './mongo-indexes';
-import { documents, toMongoFilter, toStored } from './mongo-shape';
+import { documents, isNamespaceNotFound, toMongoFilter, toStored } from './mongo-shape';
 
 export async function find<T extends JsonObject>(
   db: Db,
@@ -83,4 +92,30 @@ export async function getMany<T extends JsonObject>(
     .toArray();
   const byId = new Map(rows.map((r) => [r._id, r]));
   return ids.flatMap((id) => (byId.has(id) ? [toStored<T>(byId.get(id)!)] : []));
+}
+
+/** Along the `_changes` index (see mongo-indexes), which the planner picks for this sort; tombstones never show. */
+export async function changes<T extends JsonObject>(
+  db: Db,
+  collection: string,
+  query: ChangesQuery,
+): Promise<ChangesPage<T>> {
+  const limit = pageLimit(query.limit);
+  const after = query.after ?? { position: -1, id: '' };
+  const rows = await documents(db, checkCollection(collection))
+    .find({
+      doc: { $ne: null },
+      _position: { $lte: query.until },
+      $or: [{ _position: { $gt: after.position } }, { _position: after.position, _id: { $gt: after.id } }],
+    })
+    .sort({ _position: 1, _id: 1 })
+    .limit(limit + 1)
+    .toArray()
+    .catch((error: unknown) => {
+      if (isNamespaceNotFound(error)) return [];
+      throw error;
+    });
+  const items = rows.slice(0, limit).map((r) => toStored<T>(r));
+  const last = items[items.length - 1];
+  return rows.length > limit && last ? { items, next: { position: last.position, id: last.id } } : { items };
 }

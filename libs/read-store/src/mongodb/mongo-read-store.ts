@@ -1,6 +1,8 @@
 import type { ClientSession, Db, MongoClient } from 'mongodb';
 import { checkPosition, checkProjection } from '../names';
 import type {
+  ChangesPage,
+  ChangesQuery,
   CheckpointMark,
   CommitResult,
   EqualityFilter,
@@ -85,6 +87,10 @@ export class MongoReadStore implements ReadStore {
 
   scan<T extends JsonObject = JsonObject>(collection: string, query: RangeQuery): AsyncIterable<StoredDocument<T>> {
     return ranges.scan<T>(this.db, this.registry, collection, query);
+  }
+
+  changes<T extends JsonObject = JsonObject>(collection: string, query: ChangesQuery): Promise<ChangesPage<T>> {
+    return queries.changes<T>(this.db, collection, query);
   }
 
   keyAt(collection: string, query: RangeQuery, n: number): Promise<RangeKey | undefined> {

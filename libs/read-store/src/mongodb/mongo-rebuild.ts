@@ -22,7 +22,10 @@ export async function reset(db: Db, registry: IndexRegistry, model: ReadModelSpe
 export async function beginRebuild(db: Db, registry: IndexRegistry, model: ReadModelSpec): Promise<ReadModelSpec> {
   const staged = stagedModel(model);
   await reset(db, registry, staged);
-  for (const c of staged.collections) await db.createCollection(c);
+  for (const c of staged.collections) {
+    await db.createCollection(c);
+    await registry.ensureChangesIndex(c);
+  }
   await registry.ensure(staged.indexes);
   return staged;
 }

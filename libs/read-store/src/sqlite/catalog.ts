@@ -5,8 +5,14 @@ import type { IndexSpec } from '../read-store.port';
 import { backfill, createIndexTableSql, indexTable, type IndexTable } from './index-table';
 import { q, StatementCache } from './sql';
 
+/**
+ * The (position, id) key serves `changes`; as a constraint its index is created, renamed and dropped
+ * with the table, so a rebuild's swap never leaves it behind under the staged name.
+ */
+const CHANGE_KEY = 'UNIQUE (position, id)';
+
 function docTableSql(name: string): string {
-  return `CREATE TABLE IF NOT EXISTS ${q(name)} (id TEXT PRIMARY KEY, doc TEXT NOT NULL, position INTEGER NOT NULL)`;
+  return `CREATE TABLE IF NOT EXISTS ${q(name)} (id TEXT PRIMARY KEY, doc TEXT NOT NULL, position INTEGER NOT NULL, ${CHANGE_KEY})`;
 }
 
 /**
@@ -49,6 +55,14 @@ export class Catalog {
     if (this.collections.has(checkCollection(name))) return;
     this.db.exec(docTableSql(name));
     this.collections.add(name);
+  }
+
+  /** A table created before the change key existed gets it as an index (a file kept across upgrades). */
+  ensureChangeKey(collection: string): void {
+    this.ensureCollection(collection);
+    const sql = this.sql.get("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(collection);
+    if (String(sql).includes(CHANGE_KEY)) return;
+    this.db.exec(`CREATE INDEX IF NOT EXISTS ${q(`${collection}$changes`)} ON ${q(collection)} (position, id)`);
   }
 
   /** Call inside a transaction: table, backfill and declaration land together. */

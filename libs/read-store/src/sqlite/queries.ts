@@ -1,5 +1,14 @@
 import { checkCollection, indexForFilter, pageLimit } from '../names';
-import type { EqualityFilter, FindOptions, JsonObject, Page, QueryPlan, StoredDocument } from '../read-store.port';
+import type {
+  ChangesPage,
+  ChangesQuery,
+  EqualityFilter,
+  FindOptions,
+  JsonObject,
+  Page,
+  QueryPlan,
+  StoredDocument,
+} from '../read-store.port';
 import type { Catalog } from './catalog';
 import { valueColumns, type IndexTable } from './index-table';
 import { sqlValue } from './index-values';
@@ -114,4 +123,22 @@ export function getMany<T extends JsonObject>(
   const rows = catalog.sql.get(sql).all(JSON.stringify(ids)) as Row[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => (byId.has(id) ? [toStored<T>(byId.get(id)!)] : []));
+}
+
+/** Along the (position, id) key: the row-value comparison resumes inside a run of equal positions. */
+export function changes<T extends JsonObject>(
+  catalog: Catalog,
+  collection: string,
+  query: ChangesQuery,
+): ChangesPage<T> {
+  const limit = pageLimit(query.limit);
+  catalog.refresh();
+  if (!catalog.hasCollection(checkCollection(collection))) return { items: [] };
+  const after = query.after ?? { position: -1, id: '' };
+  const sql = `SELECT id, doc, position FROM ${q(collection)}
+    WHERE (position, id) > (?, ?) AND position <= ? ORDER BY position, id LIMIT ?`;
+  const rows = catalog.sql.get(sql).all(after.position, after.id, query.until, limit + 1) as Row[];
+  const items = rows.slice(0, limit).map((r) => toStored<T>(r));
+  const last = items[items.length - 1];
+  return rows.length > limit && last ? { items, next: { position: last.position, id: last.id } } : { items };
 }

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { truncateWal } from '#sqlite';
 import type {
+  ChangesPage,
+  ChangesQuery,
   CheckpointMark,
   CommitResult,
   EqualityFilter,
@@ -54,6 +56,8 @@ export class SqliteReadStore implements ReadStore {
     const run = this.db.transaction(() => {
       this.catalog.refresh();
       for (const spec of indexes) this.catalog.ensureIndex(spec);
+      for (const collection of new Set(indexes.map((spec) => spec.collection)))
+        this.catalog.ensureChangeKey(collection);
     });
     try {
       run.immediate();
@@ -98,6 +102,10 @@ export class SqliteReadStore implements ReadStore {
 
   scan<T extends JsonObject = JsonObject>(collection: string, query: RangeQuery): AsyncIterable<StoredDocument<T>> {
     return ranges.scan<T>(this.catalog, collection, query);
+  }
+
+  async changes<T extends JsonObject = JsonObject>(collection: string, query: ChangesQuery): Promise<ChangesPage<T>> {
+    return queries.changes<T>(this.catalog, collection, query);
   }
 
   async keyAt(collection: string, query: RangeQuery, n: number): Promise<RangeKey | undefined> {
