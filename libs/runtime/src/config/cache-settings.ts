@@ -11,7 +11,7 @@ export interface CacheSettings {
    * subject id, so the default covers a million subjects in about 230 MB (DataKeyCache).
    */
   keyCacheSize: number;
-  /** Folded subject and topic streams held by the command executor (STREAM_CACHE_SIZE). */
+  /** Folded subject and topic streams held by the command executor (STREAM_CACHE_SIZE): about 2 KB a subject of a few events. */
   streamCacheSize: number;
 }
 
