@@ -4,7 +4,7 @@ import { SubjectErasedError } from './errors';
 import type { DataKey } from './field-cipher';
 import type { KeyVault, WrappedDataKey } from './key-vault.port';
 import type { MasterKey } from './master-key';
-import { LruCache } from './lru-cache';
+import { DataKeyCache } from './data-key-cache';
 import { unwrapDataKey, wrapDataKey } from './vault-seal';
 
 export interface DataKeyRingOptions {
@@ -19,7 +19,7 @@ export interface DataKeyRingOptions {
  * before the vault deletes and bumps an epoch that stops a racing read from caching the key again.
  */
 export class DataKeyRing {
-  private readonly cache: LruCache<string, DataKey>;
+  private readonly cache: DataKeyCache;
   private readonly clock: () => Date;
   private epoch = 0;
 
@@ -28,7 +28,7 @@ export class DataKeyRing {
     private readonly master: MasterKey,
     options: DataKeyRingOptions = {},
   ) {
-    this.cache = new LruCache(options.cacheSize ?? 10_000);
+    this.cache = new DataKeyCache(options.cacheSize ?? 10_000);
     this.clock = options.clock ?? (() => new Date());
   }
 

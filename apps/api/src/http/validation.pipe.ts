@@ -1,6 +1,7 @@
 import { Injectable, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import type { ApiHttpException } from './api-http.exception';
+import { validateCompiled } from './compiled-validation';
 import { edgeRefusal } from './edge-refusals';
 import { flattenViolations, type Violation } from './violations';
 
@@ -16,6 +17,8 @@ export function validationFailed(violations: readonly Violation[]): ApiHttpExcep
  * class-validator DTOs with unknown fields refused (data minimisation starts at the edge) and
  * values transformed to the DTO's types. A body that is not a JSON object (null, a list, a
  * string) is refused here: class-transformer would otherwise turn a list into a list of DTOs.
+ * A value the DTO's compiled rules accept skips class-transformer and class-validator's executor
+ * (see validateCompiled); every other value, and every refusal, takes their full path.
  */
 @Injectable()
 export class ApiValidationPipe extends ValidationPipe {
@@ -34,7 +37,8 @@ export class ApiValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' && this.isDto(metadata) && !isPlainObject(value)) {
       throw validationFailed([{ field: BODY_FIELD, rule: 'isObject', message: 'the body must be a JSON object' }]);
     }
-    return super.transform(value, metadata);
+    const compiled = this.isDto(metadata) ? validateCompiled(metadata.metatype!, value) : undefined;
+    return compiled ?? super.transform(value, metadata);
   }
 
   private isDto(metadata: ArgumentMetadata): boolean {

@@ -132,8 +132,8 @@ describe('loadConfig: AUDIT_ANCHOR_DIR', () => {
 });
 
 describe('loadConfig: command-path caches (issue #20)', () => {
-  it('holds 10,000 keys and 10,000 folded streams unless told, and takes KEY_CACHE_SIZE and STREAM_CACHE_SIZE', () => {
-    expect(loadConfig({}).caches).toEqual({ keyCacheSize: 10_000, streamCacheSize: 10_000 });
+  it('holds 1,000,000 keys and 10,000 folded streams unless told, and takes KEY_CACHE_SIZE and STREAM_CACHE_SIZE', () => {
+    expect(loadConfig({}).caches).toEqual({ keyCacheSize: 1_000_000, streamCacheSize: 10_000 });
     expect(loadConfig({ KEY_CACHE_SIZE: '250000', STREAM_CACHE_SIZE: '50000' }).caches).toEqual({
       keyCacheSize: 250_000,
       streamCacheSize: 50_000,
