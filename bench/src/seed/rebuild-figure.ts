@@ -23,7 +23,8 @@ export async function rebuildAll(infra: Infrastructure): Promise<RebuildFigure> 
   };
   const head = await infra.eventStore.headPosition();
   const started = performance.now();
-  await rebuildModels(deps, READ_MODELS, { batchSize: infra.config.projections.batchSize });
+  const { batchSize, rebuildDocuments: maxDocuments } = infra.config.projections;
+  await rebuildModels(deps, READ_MODELS, { batchSize, maxDocuments });
   const seconds = (performance.now() - started) / 1000;
   return {
     eventsPerSecond: head / seconds,

@@ -3,7 +3,7 @@ import type { DocumentKey, ProjectedEvent, ReadModel } from '#projections';
 import { type LookedUp, matchesLookup } from './lookup-keys';
 
 /** A document as the fold goes: what was stored, and what the events made of it. */
-interface Slot {
+export interface Slot {
   key: DocumentKey;
   doc: JsonObject | undefined;
   position: number;
@@ -42,18 +42,43 @@ export function foldBatch(
   lookedUp: LookedUp = new Map(),
 ): DocumentWrite[] {
   const slots = new Map<string, Slot>();
+  foldInto(model, events, slots, stored, lookedUp);
+  return changedWrites(slots.values());
+}
+
+/**
+ * Folds the events into `slots`, which may hold documents folded by earlier batches (a rebuild
+ * keeps them between commits); a document not there yet starts from `stored`. Lookups also match
+ * every slot, so keep in `slots` only what the store cannot find yet.
+ */
+export function foldInto(
+  model: ReadModel,
+  events: readonly ProjectedEvent[],
+  slots: Map<string, Slot>,
+  stored: ReadonlyMap<string, StoredDocument>,
+  lookedUp: LookedUp,
+): void {
   for (const event of events) {
     for (const [id, key] of keysFor(model, event, lookedUp, slots)) {
-      const found = stored.get(id);
-      const slot = slots.get(id) ?? { key, doc: found?.doc, position: found?.position ?? 0, changed: false };
-      slots.set(id, slot);
+      let slot = slots.get(id);
+      if (slot === undefined) {
+        const found = stored.get(id);
+        slot = { key, doc: found?.doc, position: found?.position ?? 0, changed: false };
+        slots.set(id, slot);
+      }
       if (event.position <= slot.position) continue;
       slot.doc = model.apply(slot.doc, event, key);
       slot.position = event.position;
       slot.changed = true;
     }
   }
-  return [...slots.values()].filter((s) => s.changed).map(toWrite);
+}
+
+/** One write per changed slot, in the order the slots were made. */
+export function changedWrites(slots: Iterable<Slot>): DocumentWrite[] {
+  const writes: DocumentWrite[] = [];
+  for (const slot of slots) if (slot.changed) writes.push(toWrite(slot));
+  return writes;
 }
 
 /**

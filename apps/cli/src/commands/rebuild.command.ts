@@ -48,6 +48,7 @@ export async function runRebuild(
   const ttl = infra.config.projections.leaseTtlMs;
   return rebuildModels(deps, selectModels(run.names, models), {
     batchSize: run.batchSize ?? infra.config.projections.batchSize,
+    maxDocuments: infra.config.projections.rebuildDocuments,
     leaseOf: (model) => new ProjectionLease(infra.readStore, model.name, owner, ttl),
     onProgress: run.onProgress,
   });
