@@ -36,7 +36,12 @@ async function run(infra: Infrastructure, runs: number): Promise<void> {
   const events = await infra.eventStore.headPosition();
   for (let i = 0; i < runs; i++) {
     const deriver = new BlindIndexDeriver(infra.crypto, infra.eventStore);
-    const deps = { eventStore: infra.eventStore, readStore: infra.readStore, derive: deriver.derive.bind(deriver) };
+    const deps = {
+      eventStore: infra.eventStore,
+      readStore: infra.readStore,
+      derive: deriver.derive.bind(deriver),
+      prepare: deriver.prepare.bind(deriver),
+    };
     const written = writtenBytes();
     const cpu = process.cpuUsage();
     const started = performance.now();

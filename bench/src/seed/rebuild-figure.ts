@@ -20,6 +20,7 @@ export async function rebuildAll(infra: Infrastructure): Promise<RebuildFigure> 
     eventStore: infra.eventStore,
     readStore: infra.readStore,
     derive: (e: Parameters<BlindIndexDeriver['derive']>[0]) => deriver.derive(e),
+    prepare: (batch: Parameters<BlindIndexDeriver['prepare']>[0]) => deriver.prepare(batch),
   };
   const head = await infra.eventStore.headPosition();
   const started = performance.now();

@@ -9,6 +9,8 @@ export interface ReplayDeps {
   eventStore: EventStore;
   readStore: ReadStore;
   derive: EventDeriver;
+  /** Called once per batch before any of it is derived (e.g. BlindIndexDeriver.prepare: keys in one read). */
+  prepare?: (batch: readonly RecordedEvent[]) => Promise<void>;
 }
 
 export interface ReplayProgress {
@@ -105,6 +107,7 @@ export async function replayInto(
     );
     if (pages.length === 0) break;
     const batch = pages.flat();
+    await deps.prepare?.(batch);
     const derive = deriveOnce(deps.derive);
     for (const sink of sinks) await sink.project(derive, batch);
     for (const page of pages) {

@@ -43,6 +43,7 @@ export async function runRebuild(
     eventStore: infra.eventStore,
     readStore: infra.readStore,
     derive: (e: Parameters<BlindIndexDeriver['derive']>[0]) => deriver.derive(e),
+    prepare: (batch: Parameters<BlindIndexDeriver['prepare']>[0]) => deriver.prepare(batch),
   };
   const owner = `rebuild:${hostname()}:${process.pid}`;
   const ttl = infra.config.projections.leaseTtlMs;
