@@ -1,5 +1,5 @@
 import type { DocumentWrite, JsonObject, StoredDocument } from '#read-store';
-import type { DocumentKey, ProjectedEvent, ReadModel } from '#projections';
+import type { DocumentKey, DocumentLookup, ProjectedEvent, ReadModel } from '#projections';
 import { type LookedUp, matchesLookup } from './lookup-keys';
 
 /** A document as the fold goes: what was stored, and what the events made of it. */
@@ -9,6 +9,9 @@ export interface Slot {
   position: number;
   changed: boolean;
 }
+
+const NONE: readonly DocumentKey[] = [];
+const NONE_LOOKUPS: readonly DocumentLookup[] = [];
 
 export function slotId(key: DocumentKey): string {
   return `${key.collection}\u0000${key.id}`;
@@ -22,7 +25,7 @@ export function touchedKeys(
 ): Map<string, string[]> {
   const byCollection = new Map<string, Set<string>>();
   for (const event of events) {
-    for (const key of [...model.keysOf(event), ...(lookedUp.get(event) ?? [])]) {
+    for (const key of model.keysOf(event).concat(lookedUp.get(event) ?? NONE)) {
       const ids = byCollection.get(key.collection) ?? new Set<string>();
       byCollection.set(key.collection, ids.add(key.id));
     }
@@ -87,8 +90,9 @@ export function changedWrites(slots: Iterable<Slot>): DocumentWrite[] {
  */
 function keysFor(model: ReadModel, event: ProjectedEvent, lookedUp: LookedUp, slots: ReadonlyMap<string, Slot>) {
   const keys = new Map<string, DocumentKey>();
-  for (const key of [...model.keysOf(event), ...(lookedUp.get(event) ?? [])]) keys.set(slotId(key), key);
-  for (const lookup of model.lookupsOf?.(event) ?? []) {
+  for (const key of model.keysOf(event)) keys.set(slotId(key), key);
+  for (const key of lookedUp.get(event) ?? NONE) keys.set(slotId(key), key);
+  for (const lookup of model.lookupsOf?.(event) ?? NONE_LOOKUPS) {
     for (const [id, slot] of slots)
       if (slot.key.collection === lookup.collection && matchesLookup(slot.doc, lookup.equal)) keys.set(id, slot.key);
   }
