@@ -66,6 +66,16 @@ export function keyVaultContract(name: string, open: OpenVault, dispose: Dispose
       expect((await vault.findDataKey(kept.subjectId))?.keyId).toBe(kept.keyId);
     });
 
+    it('finds the keys of many subjects at once, leaving out unknown and destroyed ones', async () => {
+      const [a, b, gone] = [record(), record(), record()];
+      for (const r of [a, b, gone]) await vault.insertDataKey(r);
+      await vault.destroyDataKeys([gone.subjectId], AT);
+      const found = await vault.findDataKeys([b.subjectId, randomUUID(), a.subjectId, gone.subjectId, a.subjectId]);
+      expect(found.map((r) => [r.subjectId, r.keyId]).sort()).toEqual([a, b].map((r) => [r.subjectId, r.keyId]).sort());
+      expect(Buffer.from(found.find((r) => r.subjectId === a.subjectId)!.wrapped).equals(a.wrapped)).toBe(true);
+      expect(await vault.findDataKeys([])).toEqual([]);
+    });
+
     it('destroying twice removes nothing the second time', async () => {
       const r = record();
       await vault.insertDataKey(r);

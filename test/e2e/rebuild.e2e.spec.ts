@@ -70,11 +70,19 @@ describe('ledger rebuild (e2e)', () => {
     for (let i = 0; i < 30; i++) await register(i);
     const progressLines: string[] = [];
     const writes = Promise.all(Array.from({ length: 20 }, (_, i) => register(100 + i)));
+    // Blind indexes need each registered subject's key: read per batch in one statement, not one by one.
+    const keyReads = { one: 0, many: 0 };
+    const { findDataKey, findDataKeys } = cli.keyVault;
+    cli.keyVault.findDataKey = (id) => (keyReads.one++, findDataKey.call(cli.keyVault, id));
+    cli.keyVault.findDataKeys = (ids) => (keyReads.many++, findDataKeys.call(cli.keyVault, ids));
     const summaries = await runRebuild(cli, {
       names: [],
       batchSize: 7,
       onProgress: (p) => progressLines.push(`${p.name} ${p.position}/${p.head}`),
     });
+    Object.assign(cli.keyVault, { findDataKey, findDataKeys });
+    expect(keyReads).toEqual({ one: 0, many: expect.any(Number) });
+    expect(keyReads.many).toBeGreaterThan(0);
     const last = Math.max(...(await writes), await register(999));
     expect(summaries.map((s) => s.name).sort()).toEqual(READ_MODELS.map((m) => m.name).sort());
     expect(progressLines.length).toBeGreaterThan(READ_MODELS.length);

@@ -20,10 +20,12 @@ export async function rebuildAll(infra: Infrastructure): Promise<RebuildFigure> 
     eventStore: infra.eventStore,
     readStore: infra.readStore,
     derive: (e: Parameters<BlindIndexDeriver['derive']>[0]) => deriver.derive(e),
+    prepare: (batch: Parameters<BlindIndexDeriver['prepare']>[0]) => deriver.prepare(batch),
   };
   const head = await infra.eventStore.headPosition();
   const started = performance.now();
-  await rebuildModels(deps, READ_MODELS, { batchSize: infra.config.projections.batchSize });
+  const { batchSize, rebuildDocuments: maxDocuments } = infra.config.projections;
+  await rebuildModels(deps, READ_MODELS, { batchSize, maxDocuments });
   const seconds = (performance.now() - started) / 1000;
   return {
     eventsPerSecond: head / seconds,

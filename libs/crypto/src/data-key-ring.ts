@@ -48,6 +48,18 @@ export class DataKeyRing {
     return record === undefined ? undefined : this.remember(record, epoch);
   }
 
+  /**
+   * Loads the keys of these subjects that are not cached with one vault read, so the getDataKey
+   * calls that follow hit the cache (a rebuild derives blind indexes for thousands of subjects per
+   * batch). Subjects without a key are left to getDataKey, which tells erased from unknown.
+   */
+  async prefetch(subjectIds: Iterable<string>): Promise<void> {
+    const missing = [...new Set(subjectIds)].filter((id) => !this.cache.has(id));
+    if (missing.length === 0) return;
+    const epoch = this.epoch;
+    for (const record of await this.vault.findDataKeys(missing)) this.remember(record, epoch);
+  }
+
   /** Refuses with SubjectErasedError for an erased subject instead of quietly starting afresh. */
   async getOrCreateDataKey(subjectId: string): Promise<DataKey> {
     const existing = await this.getDataKey(subjectId);

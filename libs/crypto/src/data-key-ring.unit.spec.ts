@@ -30,6 +30,26 @@ describe('DataKeyRing', () => {
     expect(ring.isCached(a)).toBe(true);
   });
 
+  it('prefetches the uncached keys of many subjects with one vault read', async () => {
+    const subjects = [randomUUID(), randomUUID(), randomUUID()];
+    const writer = new DataKeyRing(vault, master);
+    const made = await Promise.all(subjects.map((s) => writer.getOrCreateDataKey(s)));
+    const ring = new DataKeyRing(vault, master);
+    await ring.getDataKey(subjects[0]!);
+    const reads = { one: 0, many: [] as string[][] };
+    const findDataKey = vault.findDataKey.bind(vault);
+    const findDataKeys = vault.findDataKeys.bind(vault);
+    vault.findDataKey = async (id) => (reads.one++, findDataKey(id));
+    vault.findDataKeys = async (ids) => (reads.many.push([...ids]), findDataKeys(ids));
+    const unknown = randomUUID();
+    await ring.prefetch([...subjects, subjects[1]!, unknown]);
+    expect(reads.many).toEqual([[subjects[1], subjects[2], unknown]]);
+    for (const [i, s] of subjects.entries()) expect((await ring.getDataKey(s))?.keyId).toBe(made[i]!.keyId);
+    expect(reads.one).toBe(0);
+    await ring.prefetch(subjects);
+    expect(reads.many).toHaveLength(1);
+  });
+
   it('evicts the cached key when it destroys it, so nothing decrypts from memory afterwards', async () => {
     const ring = new DataKeyRing(vault, master);
     const subject = randomUUID();

@@ -30,6 +30,8 @@ export type InsertOutcome =
 
 export interface KeyVault {
   findDataKey(subjectId: string): Promise<WrappedDataKey | undefined>;
+  /** The keys found for these subjects, in no particular order: one round trip for many (a rebuild's batch). */
+  findDataKeys(subjectIds: readonly string[]): Promise<WrappedDataKey[]>;
   /** Inserts unless the subject already has a key (returns it) or a tombstone (refuses), atomically. */
   insertDataKey(record: WrappedDataKey): Promise<InsertOutcome>;
   /**

@@ -49,6 +49,11 @@ export class SubjectCrypto {
     throw (await this.keys.isDestroyed(subjectId)) ? new KeyDestroyedError() : new KeyNotFoundError();
   }
 
+  /** One vault read for the uncached keys of many subjects; see DataKeyRing.prefetch. */
+  prefetchKeys(subjectIds: Iterable<string>): Promise<void> {
+    return this.keys.prefetch(subjectIds);
+  }
+
   /** For read paths that show "erased" instead of failing: only KeyDestroyedError becomes ERASED. */
   async decryptOrErased(subjectId: string, envelope: string): Promise<unknown> {
     try {

@@ -56,6 +56,17 @@ export class BlindIndexDeriver {
     private readonly store: EventStore,
   ) {}
 
+  /** Before deriving a batch: the keys of every subject whose events decrypt, in one vault read. */
+  async prepare(batch: readonly RecordedEvent[]): Promise<void> {
+    const subjects: string[] = [];
+    for (const event of batch) {
+      if (!isSubjectStream(event.stream)) continue;
+      if (contactPointsOf(event).length > 0 || externalIdsOf(event).length > 0)
+        subjects.push(subjectIdOf(event.stream));
+    }
+    await this.crypto.prefetchKeys(subjects);
+  }
+
   async derive(event: RecordedEvent): Promise<ProjectedEvent> {
     if (!isSubjectStream(event.stream)) return { ...event, derived: {} };
     try {

@@ -1,14 +1,17 @@
 import type { DocumentWrite, JsonObject, StoredDocument } from '#read-store';
-import type { DocumentKey, ProjectedEvent, ReadModel } from '#projections';
+import type { DocumentKey, DocumentLookup, ProjectedEvent, ReadModel } from '#projections';
 import { type LookedUp, matchesLookup } from './lookup-keys';
 
 /** A document as the fold goes: what was stored, and what the events made of it. */
-interface Slot {
+export interface Slot {
   key: DocumentKey;
   doc: JsonObject | undefined;
   position: number;
   changed: boolean;
 }
+
+const NONE: readonly DocumentKey[] = [];
+const NONE_LOOKUPS: readonly DocumentLookup[] = [];
 
 export function slotId(key: DocumentKey): string {
   return `${key.collection}\u0000${key.id}`;
@@ -22,7 +25,7 @@ export function touchedKeys(
 ): Map<string, string[]> {
   const byCollection = new Map<string, Set<string>>();
   for (const event of events) {
-    for (const key of [...model.keysOf(event), ...(lookedUp.get(event) ?? [])]) {
+    for (const key of model.keysOf(event).concat(lookedUp.get(event) ?? NONE)) {
       const ids = byCollection.get(key.collection) ?? new Set<string>();
       byCollection.set(key.collection, ids.add(key.id));
     }
@@ -42,18 +45,43 @@ export function foldBatch(
   lookedUp: LookedUp = new Map(),
 ): DocumentWrite[] {
   const slots = new Map<string, Slot>();
+  foldInto(model, events, slots, stored, lookedUp);
+  return changedWrites(slots.values());
+}
+
+/**
+ * Folds the events into `slots`, which may hold documents folded by earlier batches (a rebuild
+ * keeps them between commits); a document not there yet starts from `stored`. Lookups also match
+ * every slot, so keep in `slots` only what the store cannot find yet.
+ */
+export function foldInto(
+  model: ReadModel,
+  events: readonly ProjectedEvent[],
+  slots: Map<string, Slot>,
+  stored: ReadonlyMap<string, StoredDocument>,
+  lookedUp: LookedUp,
+): void {
   for (const event of events) {
     for (const [id, key] of keysFor(model, event, lookedUp, slots)) {
-      const found = stored.get(id);
-      const slot = slots.get(id) ?? { key, doc: found?.doc, position: found?.position ?? 0, changed: false };
-      slots.set(id, slot);
+      let slot = slots.get(id);
+      if (slot === undefined) {
+        const found = stored.get(id);
+        slot = { key, doc: found?.doc, position: found?.position ?? 0, changed: false };
+        slots.set(id, slot);
+      }
       if (event.position <= slot.position) continue;
       slot.doc = model.apply(slot.doc, event, key);
       slot.position = event.position;
       slot.changed = true;
     }
   }
-  return [...slots.values()].filter((s) => s.changed).map(toWrite);
+}
+
+/** One write per changed slot, in the order the slots were made. */
+export function changedWrites(slots: Iterable<Slot>): DocumentWrite[] {
+  const writes: DocumentWrite[] = [];
+  for (const slot of slots) if (slot.changed) writes.push(toWrite(slot));
+  return writes;
 }
 
 /**
@@ -62,8 +90,9 @@ export function foldBatch(
  */
 function keysFor(model: ReadModel, event: ProjectedEvent, lookedUp: LookedUp, slots: ReadonlyMap<string, Slot>) {
   const keys = new Map<string, DocumentKey>();
-  for (const key of [...model.keysOf(event), ...(lookedUp.get(event) ?? [])]) keys.set(slotId(key), key);
-  for (const lookup of model.lookupsOf?.(event) ?? []) {
+  for (const key of model.keysOf(event)) keys.set(slotId(key), key);
+  for (const key of lookedUp.get(event) ?? NONE) keys.set(slotId(key), key);
+  for (const lookup of model.lookupsOf?.(event) ?? NONE_LOOKUPS) {
     for (const [id, slot] of slots)
       if (slot.key.collection === lookup.collection && matchesLookup(slot.doc, lookup.equal)) keys.set(id, slot.key);
   }

@@ -20,10 +20,22 @@ export async function resolveLookups(
   if (!model.lookupsOf) return found;
   for (const event of events) {
     const keys: DocumentKey[] = [];
-    for (const lookup of model.lookupsOf(event)) keys.push(...(await findAll(store, target, lookup)));
+    for (const lookup of model.lookupsOf(event)) {
+      if (target.staged) await ensureLookupIndex(store, model, target, lookup);
+      keys.push(...(await findAll(store, target, lookup)));
+    }
     if (keys.length > 0) found.set(event, keys);
   }
   return found;
+}
+
+/** A staged collection gets its indexes at the swap; the one a lookup asks is built first (kept after). */
+async function ensureLookupIndex(store: ReadStore, model: ReadModel, target: ProjectionTarget, lookup: DocumentLookup) {
+  const wanted = Object.keys(lookup.equal).sort().join(',');
+  const spec = model.indexes.find(
+    (ix) => ix.collection === lookup.collection && [...ix.fields].sort().join(',') === wanted,
+  );
+  if (spec) await store.ensureIndexes([{ ...spec, collection: target.collection(spec.collection) }]);
 }
 
 async function findAll(store: ReadStore, target: ProjectionTarget, lookup: DocumentLookup): Promise<DocumentKey[]> {

@@ -48,6 +48,7 @@ export class ProjectionEngine implements ProjectionHost {
         eventStore: infra.eventStore,
         readStore: infra.readStore,
         derive: (e: Parameters<BlindIndexDeriver['derive']>[0]) => deriver.derive(e),
+        prepare: (batch: Parameters<BlindIndexDeriver['prepare']>[0]) => deriver.prepare(batch),
         log,
         warn,
         lease: new ProjectionLease(infra.readStore, model.name, owner, settings.leaseTtlMs),

@@ -18,12 +18,14 @@ export function versionKey(name: string): string {
 /** Where one run of a model writes: the live names, or a rebuild's staged names. */
 export interface ProjectionTarget {
   projection: string;
+  /** A rebuild's staging: its collections may lack their indexes until the swap. */
+  staged: boolean;
   /** Maps a collection named by the model to the one written. */
   collection(name: string): string;
 }
 
 export function liveTarget(model: ReadModel): ProjectionTarget {
-  return { projection: model.name, collection: (name) => name };
+  return { projection: model.name, staged: false, collection: (name) => name };
 }
 
 export function stagedTarget(model: ReadModel): ProjectionTarget {
@@ -31,6 +33,7 @@ export function stagedTarget(model: ReadModel): ProjectionTarget {
   const byName = new Map(model.collections.map((c, i) => [c, staged.collections[i]!]));
   return {
     projection: staged.projection,
+    staged: true,
     collection: (name) => {
       const mapped = byName.get(name);
       if (mapped === undefined) throw new Error(`Read model ${model.name} wrote to undeclared collection ${name}`);

@@ -7,6 +7,7 @@ import { prepareModel } from './prepare-model';
 import type { ProjectionLease } from './projection-lease';
 import { liveTarget } from './projection-names';
 import { rebuildModel } from './rebuild-model';
+import type { ReplayDeps } from './replay';
 import {
   DEFAULT_RUNNER_OPTIONS,
   errorLabel,
@@ -21,6 +22,8 @@ export interface RunnerDeps {
   eventStore: EventStore;
   readStore: ReadStore;
   derive: EventDeriver;
+  /** Used by the rebuild a version change starts (see ReplayDeps). */
+  prepare?: ReplayDeps['prepare'];
   /** Lines without personal data: names, positions, error classes. */
   log: (line: string) => void;
   /** Where a model found foreign to the log is reported (defaults to `log`). */

@@ -13,6 +13,8 @@ export interface RebuildOptions {
   handoverTimeoutMs?: number;
   /** The live model does not belong to the log (see logMismatch): swap although its checkpoint is ahead. */
   replace?: boolean;
+  /** Documents held per model before a staged write (PROJECTION_REBUILD_DOCUMENTS). */
+  maxDocuments?: number;
 }
 
 export interface RebuildSummary {
@@ -72,7 +74,7 @@ async function catchUpAndSwap(
   const renewal = lease ? setInterval(() => void lease.renew().catch(() => undefined), lease.ttlMs / 3) : undefined;
   try {
     const targets = [{ model, target: stagedTarget(model) }];
-    const rest = await replayInto(deps, targets, first.position, { ...options, counted: first.events });
+    const rest = await replayInto(deps, targets, first.position, { ...options, counted: first.events, stored: true });
     await deps.readStore.swapRebuild(specOf(model), { replace: options.replace });
     await deps.readStore.setCheckpoint(versionKey(model.name), model.version);
     return { events: rest.events, checkpoint: rest.position };
@@ -83,7 +85,11 @@ async function catchUpAndSwap(
 }
 
 /** Empty staged collections, then the log from zero up to its current end, read once for every model. */
-async function replayStaged(deps: ReplayDeps, models: readonly ReadModel[], options: { batchSize: number }) {
+async function replayStaged(
+  deps: ReplayDeps,
+  models: readonly ReadModel[],
+  options: Pick<RebuildOptions, 'batchSize' | 'maxDocuments' | 'onProgress'>,
+) {
   for (const model of models) await deps.readStore.beginRebuild(specOf(model));
   const targets = models.map((model) => ({ model, target: stagedTarget(model) }));
   const replayed = await replayInto(deps, targets, 0, options);

@@ -196,14 +196,17 @@ export interface ReadStore {
   /** Drops the projection's collections (documents and indexes) and its checkpoint. */
   reset(model: ReadModelSpec): Promise<void>;
   /**
-   * Empties the staging collections of a rebuild and creates their indexes; returns the staged spec
-   * (see `stagedModel`) whose projection and collection names the rebuild writes to.
+   * Empties the staging collections of a rebuild; returns the staged spec (see `stagedModel`) whose
+   * projection and collection names the rebuild writes to. Their indexes exist after `swapRebuild`
+   * at the latest (an adapter may build them there in bulk); query a staged collection by an index
+   * only after `ensureIndexes` of it.
    */
   beginRebuild(model: ReadModelSpec): Promise<ReadModelSpec>;
   /**
    * Replaces the live collections and checkpoint (with its event id) by the staged ones. Refuses
    * (RebuildNotCaughtUpError) while the staged checkpoint is behind the live one, unless `replace`:
    * the live model does not belong to the log, so its checkpoint is no measure. Stop the live runner first.
+   * The swapped-in collections carry every index of `model`.
    */
   swapRebuild(model: ReadModelSpec, options?: SwapOptions): Promise<void>;
   /**

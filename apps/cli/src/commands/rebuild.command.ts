@@ -43,11 +43,13 @@ export async function runRebuild(
     eventStore: infra.eventStore,
     readStore: infra.readStore,
     derive: (e: Parameters<BlindIndexDeriver['derive']>[0]) => deriver.derive(e),
+    prepare: (batch: Parameters<BlindIndexDeriver['prepare']>[0]) => deriver.prepare(batch),
   };
   const owner = `rebuild:${hostname()}:${process.pid}`;
   const ttl = infra.config.projections.leaseTtlMs;
   return rebuildModels(deps, selectModels(run.names, models), {
     batchSize: run.batchSize ?? infra.config.projections.batchSize,
+    maxDocuments: infra.config.projections.rebuildDocuments,
     leaseOf: (model) => new ProjectionLease(infra.readStore, model.name, owner, ttl),
     onProgress: run.onProgress,
   });

@@ -70,6 +70,11 @@ export class MongoKeyVault implements KeyVault {
     return doc === null ? undefined : toRecord(doc);
   }
 
+  async findDataKeys(subjectIds: readonly string[]): Promise<WrappedDataKey[]> {
+    if (subjectIds.length === 0) return [];
+    return (await this.keys.find({ _id: { $in: [...subjectIds] } }).toArray()).map(toRecord);
+  }
+
   async insertDataKey(record: WrappedDataKey): Promise<InsertOutcome> {
     if (await this.isDestroyed(record.subjectId)) return { status: 'erased' };
     const { subjectId, ...rest } = record;

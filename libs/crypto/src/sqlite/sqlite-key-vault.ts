@@ -37,6 +37,9 @@ export class SqliteKeyVault implements KeyVault {
   ) {
     this.sql = {
       find: db.prepare<[string], KeyRow>(`SELECT ${KEY_COLUMNS} FROM data_keys WHERE subject_id = ?`),
+      findMany: db.prepare<[string], KeyRow>(
+        `SELECT ${KEY_COLUMNS} FROM data_keys WHERE subject_id IN (SELECT value FROM json_each(?))`,
+      ),
       insert: db.prepare(`INSERT OR IGNORE INTO data_keys (${KEY_COLUMNS}) VALUES (?, ?, ?, ?, ?)`),
       tombstone: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM tombstones WHERE subject_id = ?'),
       addTombstone: db.prepare('INSERT OR IGNORE INTO tombstones (subject_id, destroyed_at) VALUES (?, ?)'),
@@ -70,6 +73,11 @@ export class SqliteKeyVault implements KeyVault {
   async findDataKey(subjectId: string): Promise<WrappedDataKey | undefined> {
     const row = this.live().sql.find.get(subjectId);
     return row && toRecord(row);
+  }
+
+  async findDataKeys(subjectIds: readonly string[]): Promise<WrappedDataKey[]> {
+    if (subjectIds.length === 0) return [];
+    return this.live().sql.findMany.all(JSON.stringify(subjectIds)).map(toRecord);
   }
 
   insertDataKey(record: WrappedDataKey): Promise<InsertOutcome> {

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { ReadStoreUsageError } from '../errors';
 import { checkCollection, checkIndex, indexName } from '../names';
 import type { IndexSpec } from '../read-store.port';
-import { backfill, createIndexTableSql, indexTable, type IndexTable } from './index-table';
+import { buildIndex } from './index-build';
+import { createIndexTableSql, indexTable, type IndexTable } from './index-table';
 import { q, StatementCache } from './sql';
 
 /**
@@ -75,7 +76,7 @@ export class Catalog {
       throw new ReadStoreUsageError(`Index ${existing.name} on ${spec.collection} exists with other options`);
     const ix = indexTable(spec.collection, spec.fields, !!spec.unique);
     this.db.exec(createIndexTableSql(ix));
-    backfill(this.sql, ix);
+    buildIndex(this.sql, ix);
     this.sql
       .get('INSERT INTO _indexes (collection, fields, is_unique) VALUES (?, ?, ?)')
       .run(ix.collection, JSON.stringify(ix.fields), ix.unique ? 1 : 0);

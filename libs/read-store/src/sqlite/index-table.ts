@@ -1,6 +1,4 @@
-import type { JsonObject } from '../read-store.port';
 import { indexName } from '../names';
-import { indexKeys, sqlValue } from './index-values';
 import { q, type StatementCache } from './sql';
 
 /** A declared index, kept as a side table of (v0.., id) rows: one row per distinct key of a document. */
@@ -34,26 +32,4 @@ export function createIndexTableSql(ix: IndexTable): string {
 
 export function deleteKeys(sql: StatementCache, ix: IndexTable, id: string): void {
   sql.get(`DELETE FROM ${q(ix.table)} WHERE id = ?`).run(id);
-}
-
-export function insertKeys(sql: StatementCache, ix: IndexTable, id: string, doc: JsonObject): void {
-  const cols = valueColumns(ix);
-  const stmt = sql.get(
-    `INSERT INTO ${q(ix.table)} (${cols.join(', ')}, id) VALUES (${cols.map(() => '?').join(', ')}, ?)`,
-  );
-  for (const key of indexKeys(doc, ix.fields)) stmt.run(...key.map(sqlValue), id);
-}
-
-const BACKFILL_CHUNK = 500;
-
-/** Indexes documents stored before the index was declared, in chunks (no reader open while writing). */
-export function backfill(sql: StatementCache, ix: IndexTable): void {
-  const page = sql.get(`SELECT id, doc FROM ${q(ix.collection)} WHERE id > ? ORDER BY id LIMIT ${BACKFILL_CHUNK}`);
-  let after = '';
-  for (;;) {
-    const rows = page.all(after) as { id: string; doc: string }[];
-    for (const row of rows) insertKeys(sql, ix, row.id, JSON.parse(row.doc) as JsonObject);
-    if (rows.length < BACKFILL_CHUNK) return;
-    after = rows[rows.length - 1]!.id;
-  }
 }

@@ -29,13 +29,16 @@ export function reset(catalog: Catalog, model: ReadModelSpec): void {
   inTransaction(catalog, () => dropModel(catalog, model));
 }
 
-/** Starts from empty staging collections, so an abandoned earlier rebuild leaves nothing behind. */
+/**
+ * Starts from empty staging collections, so an abandoned earlier rebuild leaves nothing behind.
+ * Their side tables wait for the swap (or an ensureIndexes): built then in one sorted pass, where
+ * maintaining them per write rewrote random index pages in every staged commit.
+ */
 export function beginRebuild(catalog: Catalog, model: ReadModelSpec): ReadModelSpec {
   const staged = stagedModel(model);
   inTransaction(catalog, () => {
     dropModel(catalog, staged);
     for (const c of staged.collections) catalog.ensureCollection(c);
-    for (const ix of staged.indexes) catalog.ensureIndex(ix);
   });
   return staged;
 }
@@ -48,6 +51,7 @@ export function swapRebuild(catalog: Catalog, model: ReadModelSpec, options: Swa
     const rebuilt = readCheckpointMark(catalog, staged.projection);
     if (rebuilt.position < live && !options.replace)
       throw new RebuildNotCaughtUpError(model.projection, rebuilt.position, live);
+    for (const ix of staged.indexes) catalog.ensureIndex(ix);
     dropModel(catalog, model);
     catalog.refresh();
     model.collections.forEach((c, i) => {

@@ -66,6 +66,12 @@ describe('loadConfig: read-side caches', () => {
     expect(set).toMatchObject({ readCacheMib: 256, profileCacheEntries: 150_000 });
   });
 
+  it("sizes a rebuild's held documents by default and as told, refusing nonsense", () => {
+    expect(loadConfig({}).projections.rebuildDocuments).toBe(50_000);
+    expect(loadConfig({ PROJECTION_REBUILD_DOCUMENTS: '2000' }).projections.rebuildDocuments).toBe(2_000);
+    expect(() => loadConfig({ PROJECTION_REBUILD_DOCUMENTS: '0' })).toThrow(/^PROJECTION_REBUILD_DOCUMENTS: /);
+  });
+
   it('refuses a cache size that is not a whole number in range, naming the variable', () => {
     expect(() => loadConfig({ READ_STORE_CACHE_MIB: '1' })).toThrow(/^READ_STORE_CACHE_MIB: /);
     expect(() => loadConfig({ CONTACTABILITY_CACHE_PROFILES: 'lots' })).toThrow(/^CONTACTABILITY_CACHE_PROFILES: /);

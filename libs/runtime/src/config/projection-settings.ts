@@ -10,6 +10,8 @@ export interface ProjectionSettings {
    */
   thread: boolean;
   batchSize: number;
+  /** Documents a rebuild holds per read model before writing them (PROJECTION_REBUILD_DOCUMENTS). */
+  rebuildDocuments: number;
   /** Lease time to live; the holder renews every third of it (PROJECTION_LEASE_TTL_MS). */
   leaseTtlMs: number;
   /** How long a query with X-Min-Position waits for the projections (READ_YOUR_WRITES_TIMEOUT_MS). */
@@ -28,6 +30,13 @@ export function loadProjectionSettings(env: NodeJS.ProcessEnv): ProjectionSettin
     run: envFlag('RUN_PROJECTIONS', env.RUN_PROJECTIONS) ?? embedded,
     thread: envFlag('PROJECTION_THREAD', env.PROJECTION_THREAD) ?? false,
     batchSize: envInteger('PROJECTION_BATCH_SIZE', env.PROJECTION_BATCH_SIZE, 500, 1, 10_000),
+    rebuildDocuments: envInteger(
+      'PROJECTION_REBUILD_DOCUMENTS',
+      env.PROJECTION_REBUILD_DOCUMENTS,
+      50_000,
+      1,
+      10_000_000,
+    ),
     leaseTtlMs: envInteger('PROJECTION_LEASE_TTL_MS', env.PROJECTION_LEASE_TTL_MS, 15_000, 300, 600_000),
     readYourWritesTimeoutMs: envInteger(
       'READ_YOUR_WRITES_TIMEOUT_MS',
