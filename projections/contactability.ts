@@ -1,16 +1,11 @@
 import { effectiveConsentStatus, type Channel } from '#domain';
 import { mergeReasons, reason, type Contactability, type ContactabilityReason } from './contactability.reasons';
-import type { ProfileContactPoint, SubjectProfileDocument } from './subject-profile.document';
+import type { ContactabilityProfile, RowContactPoint } from './contactability.row';
 import { findConsent } from './subject-profile.apply-consent';
 import type { TopicReadView } from './topics';
 
-/** The parts of a subject profile a contactability answer rests on. */
-export type ContactabilityProfile = Pick<
-  SubjectProfileDocument,
-  'erased' | 'erasedEventId' | 'contactPoints' | 'consents' | 'objections' | 'blocks'
->;
 type Profile = ContactabilityProfile;
-type ActivePoint = Extract<ProfileContactPoint, { status: 'active' }>;
+type ActivePoint = RowContactPoint & { status: 'active' };
 
 /**
  * May this subject be contacted about this topic on this channel (at this address), now? Pure: the

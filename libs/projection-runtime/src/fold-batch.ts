@@ -53,7 +53,24 @@ export function foldBatch(
       slot.changed = true;
     }
   }
-  return [...slots.values()].filter((s) => s.changed).map(toWrite);
+  return [...slots.values()].flatMap((slot) => [
+    ...(slot.changed ? [toWrite(slot)] : []),
+    ...derivedWrites(model, slot),
+  ]);
+}
+
+/**
+ * The derived documents of a slot, with its position. Also for a slot the batch left unchanged
+ * (a replay): a store without transactions (standalone MongoDB) may have kept the document but
+ * not its derived copy before a crash, and the position guard makes the rewrite harmless.
+ */
+function derivedWrites(model: ReadModel, slot: Slot): DocumentWrite[] {
+  if (!slot.changed && slot.doc === undefined) return [];
+  return (model.derived ?? [])
+    .filter((d) => d.from === slot.key.collection)
+    .map((d) =>
+      toWrite({ ...slot, key: { collection: d.collection, id: slot.key.id }, doc: slot.doc && d.derive(slot.doc) }),
+    );
 }
 
 /**

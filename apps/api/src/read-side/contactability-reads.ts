@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, READ_STORE, type AppConfig } from '#runtime';
 import {
-  getProfile,
+  getContactabilityRow,
   getTopic,
   subjectProfileModel,
   topicsModel,
-  type SubjectProfileDocument,
+  type ContactabilityProfile,
   type TopicReadView,
 } from '#projections';
 import type { ReadStore } from '#read-store';
@@ -21,7 +21,7 @@ const TOPIC_CAPACITY = 1_000;
  */
 @Injectable()
 export class ContactabilityReads {
-  private readonly profiles: CheckpointedCache<SubjectProfileDocument>;
+  private readonly profiles: CheckpointedCache<ContactabilityProfile>;
   private readonly topics: CheckpointedCache<TopicReadView>;
 
   constructor(
@@ -33,8 +33,9 @@ export class ContactabilityReads {
     this.topics = new CheckpointedCache(store, topicsModel.name, TOPIC_CAPACITY);
   }
 
-  profile(subjectId: string): Promise<SubjectProfileDocument | undefined> {
-    return this.profiles.get(subjectId, async (id) => (await getProfile(this.store, id))?.doc);
+  /** The subject's contactability row (see CONTACTABILITY_ROWS), written with its profile. */
+  profile(subjectId: string): Promise<ContactabilityProfile | undefined> {
+    return this.profiles.get(subjectId, (id) => getContactabilityRow(this.store, id));
   }
 
   topic(topicId: string): Promise<TopicReadView | undefined> {
