@@ -33,12 +33,19 @@ export class ContactabilityReads {
     this.topics = new CheckpointedCache(store, topicsModel.name, TOPIC_CAPACITY);
   }
 
-  /** The subject's contactability row (see CONTACTABILITY_ROWS), written with its profile. */
-  profile(subjectId: string): Promise<ContactabilityProfile | undefined> {
-    return this.profiles.get(subjectId, (id) => getContactabilityRow(this.store, id));
+  /**
+   * The subject's contactability row (see CONTACTABILITY_ROWS) and the topic, both checked against
+   * one write stamp: taking it is a statement, and a commit after it only costs the next check a
+   * checkpoint read.
+   */
+  inputs(subjectId: string, topicId: string): Promise<[ContactabilityProfile | undefined, TopicReadView | undefined]> {
+    const stamp = this.store.writeStamp();
+    return Promise.all([
+      this.profiles.get(subjectId, this.loadRow, stamp),
+      this.topics.get(topicId, this.loadTopic, stamp),
+    ]);
   }
 
-  topic(topicId: string): Promise<TopicReadView | undefined> {
-    return this.topics.get(topicId, (id) => getTopic(this.store, id));
-  }
+  private readonly loadRow = (id: string) => getContactabilityRow(this.store, id);
+  private readonly loadTopic = (id: string) => getTopic(this.store, id);
 }

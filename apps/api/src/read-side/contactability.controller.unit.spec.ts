@@ -126,6 +126,13 @@ describe('the single and the batch contactability checks', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it("takes the read store's write stamp once per single check, for the row and the topic together", async () => {
+    const stamps = jest.spyOn(store, 'writeStamp');
+    await controller.check(Object.keys(PROFILES)[0]!, { topicId: 'newsletter', channel: 'email' });
+    expect(stamps).toHaveBeenCalledTimes(1);
+    stamps.mockRestore();
+  });
+
   const subjects = [...Object.keys(PROFILES), UNKNOWN_SUBJECT];
   const cases = subjects.flatMap((subjectId) =>
     ['newsletter', 'orders', 'unknown-topic'].flatMap((topicId) =>
