@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { answerContactability } from './contactability.check';
-import { profileOf, topicOf } from './contactability.fixtures';
+import { materialTextV2, profileOf, topicOf } from './contactability.fixtures';
 import { contactabilityRow } from './contactability.row';
 import {
   CIPHER_MAIL,
@@ -53,19 +53,9 @@ const EVENTS: ReadonlyArray<() => ProjectedEvent> = [
   () => subjectEvent('SubjectErased', { cause: 'data_subject_request', erasedAt: T2 }),
 ];
 
-const materialV2 = () =>
-  topicEvent('newsletter', 'ConsentTextVersionPublished', {
-    version: 2,
-    text: 'v2',
-    textHash: '2'.repeat(64),
-    language: 'en',
-    change: 'material',
-    publishedAt: T1,
-  });
-
 const TOPICS = [
   () => topicOf('consent'),
-  () => topicOf('consent', materialV2()),
+  () => topicOf('consent', materialTextV2()),
   () => topicOf('legitimate_interest'),
   () => topicOf('consent', topicEvent('newsletter', 'TopicRetired', { retiredAt: T1 })),
 ];
