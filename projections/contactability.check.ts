@@ -1,5 +1,6 @@
 import type { Channel } from '#domain';
-import { decideContactability, type ContactabilityProfile } from './contactability';
+import { decideContactability } from './contactability';
+import type { ContactabilityProfile } from './contactability.row';
 import { decideProfiling } from './contactability.profiling';
 import { denied, reason, type ContactabilityAnswer } from './contactability.reasons';
 import type { TopicReadView } from './topics';

@@ -1,4 +1,4 @@
-import { fold, SUBJECT, T0, topicEvent } from './projection.fixtures';
+import { fold, SUBJECT, T0, T1, topicEvent } from './projection.fixtures';
 import type { ProjectedEvent } from './read-model';
 import { SUBJECT_PROFILES, subjectProfileModel } from './subject-profile';
 import type { SubjectProfileDocument } from './subject-profile.document';
@@ -39,3 +39,14 @@ export function declaredTopic(
   });
   return topicReadView(fold(topicsModel, [defined, v1, ...later]).get(`${TOPICS}/newsletter`)!)!;
 }
+
+/** The newsletter's material text version 2: grants under version 1 then need reconsent. */
+export const materialTextV2 = (): ProjectedEvent =>
+  topicEvent('newsletter', 'ConsentTextVersionPublished', {
+    version: 2,
+    text: 'v2',
+    textHash: '2'.repeat(64),
+    language: 'en',
+    change: 'material',
+    publishedAt: T1,
+  });

@@ -1,5 +1,5 @@
 import { mergeReasons, reason, type Contactability, type ContactabilityReason } from './contactability.reasons';
-import type { SubjectProfileDocument } from './subject-profile.document';
+import type { ContactabilityProfile } from './contactability.row';
 import type { TopicReadView } from './topics';
 
 /** Whether the subject may be profiled for this topic's direct marketing, and why not. */
@@ -13,7 +13,7 @@ export type ProfilingDecision = { profilingAllowed: boolean; profilingReasons: C
  * allowed (the newsletter goes out, unpersonalised).
  */
 export function decideProfiling(
-  profile: Pick<SubjectProfileDocument, 'objections'>,
+  profile: Pick<ContactabilityProfile, 'objections'>,
   topic: TopicReadView,
   contact: Contactability,
 ): ProfilingDecision {

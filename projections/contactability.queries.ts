@@ -1,14 +1,21 @@
 import type { ReadStore } from '#read-store';
 import { answerContactability, type ContactabilityCheck } from './contactability.check';
 import type { ContactabilityAnswer } from './contactability.reasons';
-import type { SubjectProfileDocument } from './subject-profile.document';
-import { getProfiles } from './subject-profile.queries';
+import { CONTACTABILITY_ROWS, type ContactabilityRow } from './contactability.row';
 import { TOPICS, topicReadView, type TopicDocument, type TopicReadView } from './topics';
 
 export const MAX_BATCH = 1000;
 
+/** The subject's contactability row: what a check reads instead of the whole profile. */
+export async function getContactabilityRow(
+  store: ReadStore,
+  subjectId: string,
+): Promise<ContactabilityRow | undefined> {
+  return (await store.get<ContactabilityRow>(CONTACTABILITY_ROWS, subjectId))?.doc;
+}
+
 /**
- * Answers every check in the order given with two reads in all: the distinct profiles and the
+ * Answers every check in the order given with two reads in all: the distinct rows and the
  * distinct topics, each with one getMany, so a batch never reads a thousand streams.
  */
 export async function checkContactability(
@@ -17,7 +24,7 @@ export async function checkContactability(
   now: string,
 ): Promise<ContactabilityAnswer[]> {
   const [profiles, topics] = await Promise.all([
-    byId<SubjectProfileDocument>(getProfiles(store, distinct(checks.map((c) => c.subjectId)))),
+    byId(store.getMany<ContactabilityRow>(CONTACTABILITY_ROWS, distinct(checks.map((c) => c.subjectId)))),
     topicsById(store, distinct(checks.map((c) => c.topicId))),
   ]);
   return checks.map((check) =>

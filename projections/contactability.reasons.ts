@@ -59,6 +59,9 @@ export const denied = (...reasons: ContactabilityReason[]): Contactability => ({
 
 /** One entry per code, the event ids of all its occurrences together, in first-seen order. */
 export function mergeReasons(reasons: readonly ContactabilityReason[]): ContactabilityReason[] {
+  // Most answers carry no reason or one: no map and sets for them (every check comes here).
+  if (reasons.length === 0) return [];
+  if (reasons.length === 1 && reasons[0]!.eventIds.length < 2) return [reasons[0]!];
   const byCode = new Map<ContactabilityReasonCode, Set<string>>();
   for (const { code, eventIds } of reasons) {
     const ids = byCode.get(code) ?? new Set<string>();

@@ -1,16 +1,11 @@
 import { effectiveConsentStatus, type Channel } from '#domain';
 import { mergeReasons, reason, type Contactability, type ContactabilityReason } from './contactability.reasons';
-import type { ProfileContactPoint, SubjectProfileDocument } from './subject-profile.document';
+import type { ContactabilityProfile, RowContactPoint } from './contactability.row';
 import { findConsent } from './subject-profile.apply-consent';
 import type { TopicReadView } from './topics';
 
-/** The parts of a subject profile a contactability answer rests on. */
-export type ContactabilityProfile = Pick<
-  SubjectProfileDocument,
-  'erased' | 'erasedEventId' | 'contactPoints' | 'consents' | 'objections' | 'blocks'
->;
 type Profile = ContactabilityProfile;
-type ActivePoint = Extract<ProfileContactPoint, { status: 'active' }>;
+type ActivePoint = RowContactPoint & { status: 'active' };
 
 /**
  * May this subject be contacted about this topic on this channel (at this address), now? Pure: the
@@ -25,7 +20,8 @@ export function decideContactability(
   contactPointId: string | undefined,
   now: string,
 ): Contactability {
-  const subjectReasons = [...subjectLevel(profile, topic, channel), ...blocksAndObjections(profile, topic.id, channel)];
+  const subjectReasons = subjectLevel(profile, topic, channel);
+  blocksAndObjections(subjectReasons, profile, topic.id, channel);
   const targets = targetPoints(profile, channel, contactPointId);
   if ('missing' in targets) return deny([...subjectReasons, targets.missing]);
   const perPoint = targets.points.map((point) => ({ point, reasons: pointLevel(profile, topic, point, now) }));
@@ -48,9 +44,13 @@ function subjectLevel(profile: Profile, topic: TopicReadView, channel: Channel):
   return reasons;
 }
 
-/** Werbesperre and Art. 21(2)-(3): an objection to direct marketing takes effect at once. */
-function blocksAndObjections(profile: Profile, topicId: string, channel: Channel): ContactabilityReason[] {
-  const reasons: ContactabilityReason[] = [];
+/** Werbesperre and Art. 21(2)-(3): an objection to direct marketing takes effect at once. Adds to `reasons`. */
+function blocksAndObjections(
+  reasons: ContactabilityReason[],
+  profile: Profile,
+  topicId: string,
+  channel: Channel,
+): void {
   for (const { scope, eventId } of profile.blocks) {
     if (scope.kind === 'global') reasons.push(reason('BLOCK.GLOBAL', eventId));
     if (scope.kind === 'channel' && scope.channel === channel) reasons.push(reason('BLOCK.CHANNEL', eventId));
@@ -61,7 +61,6 @@ function blocksAndObjections(profile: Profile, topicId: string, channel: Channel
     if (scope.kind === 'topic' && scope.topicId === topicId) reasons.push(reason('OBJECTION.TOPIC', eventId));
     if (scope.kind === 'channel' && scope.channel === channel) reasons.push(reason('OBJECTION.CHANNEL', eventId));
   }
-  return reasons;
 }
 
 function targetPoints(

@@ -1,5 +1,5 @@
 import { decideContactability } from './contactability';
-import { profileOf, topicOf } from './contactability.fixtures';
+import { materialTextV2, profileOf, topicOf } from './contactability.fixtures';
 import { LATER, NOW, subjectEvent, T1, T2, topicEvent } from './projection.fixtures';
 import { blockSet, doiRequested, granted, objection, registered, revoked } from './subject-profile.fixtures';
 import type { SubjectProfileDocument } from './subject-profile.document';
@@ -59,14 +59,7 @@ describe('decideContactability', () => {
 
     it('requires reconsent for a grant under a text older than the current material version', () => {
       const grant = granted();
-      const v2 = topicEvent('newsletter', 'ConsentTextVersionPublished', {
-        version: 2,
-        text: 'v2',
-        textHash: '2'.repeat(64),
-        language: 'en',
-        change: 'material',
-        publishedAt: T1,
-      });
+      const v2 = materialTextV2();
       expect(check(profileOf(registered(), grant), topicOf('consent', v2)).reasons).toEqual([
         { code: 'CONSENT.RECONSENT_REQUIRED', eventIds: [grant.id, v2.id] },
       ]);

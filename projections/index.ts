@@ -5,6 +5,7 @@ export * from './subject-profile.keys';
 export * from './subject-profile.queries';
 export * from './topics';
 export * from './contactability.reasons';
+export * from './contactability.row';
 export * from './contactability';
 export * from './contactability.profiling';
 export * from './contactability.check';

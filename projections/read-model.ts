@@ -32,6 +32,17 @@ export interface DocumentLookup {
 }
 
 /**
+ * Documents kept beside those of the `from` collection under the same id, made from each of them
+ * alone and written in the same commit (deleted with it): a compact copy that a hot query parses
+ * instead of the whole document. The read store sees an ordinary collection of the model.
+ */
+export interface DerivedCollection<D extends JsonObject = JsonObject> {
+  collection: string;
+  from: string;
+  derive(doc: D): JsonObject;
+}
+
+/**
  * A read model: pure functions from (document, event) to document, with the collections and the
  * indexes its queries need declared beside them. `undefined` from `apply` deletes the document.
  * No clock, no I/O: replaying the log always yields the same documents.
@@ -50,4 +61,6 @@ export interface ReadModel<D extends JsonObject = JsonObject> {
   /** Further documents the event touches, found by an index the model declares (see DocumentLookup). */
   lookupsOf?(event: ProjectedEvent): DocumentLookup[];
   apply(doc: D | undefined, event: ProjectedEvent, key: DocumentKey): D | undefined;
+  /** Collections derived from another of the model's (each also listed in `collections`). */
+  derived?: readonly DerivedCollection<D>[];
 }

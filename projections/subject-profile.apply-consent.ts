@@ -92,7 +92,10 @@ function withoutRequest(doc: ProfileBase, requestId: string): ProfileBase {
   return { ...doc, doubleOptIns: doc.doubleOptIns.filter((d) => d.requestId !== requestId) };
 }
 
-export function findConsent(doc: Pick<ProfileBase, 'consents'>, scope: ConsentScope): ProfileConsent | undefined {
+export function findConsent<C extends { scope: ConsentScope }>(
+  doc: { consents: readonly C[] },
+  scope: ConsentScope,
+): C | undefined {
   const key = consentKey(scope);
   return doc.consents.find((c) => consentKey(c.scope) === key);
 }

@@ -15,6 +15,7 @@ import { applyExternalIdEvent } from './subject-profile.apply-external-id';
 import { applyProfileEvent, registeredProfile } from './subject-profile.apply-profile';
 import { applyHoldEvent } from './subject-profile.apply-hold';
 import type { ProfileBase, SubjectProfileDocument } from './subject-profile.document';
+import { CONTACTABILITY_ROWS, contactabilityRow } from './contactability.row';
 import { withDerivedKeys } from './subject-profile.keys';
 import type { DocumentKey, ProjectedEvent, ReadModel } from './read-model';
 
@@ -52,14 +53,16 @@ export const subjectProfileIndexes: readonly IndexSpec[] = [
 /** Per data subject: contact points, profile (ciphertext), consent matrix with proof, objections, blocks. */
 export const subjectProfileModel: ReadModel<SubjectProfileDocument> = {
   name: 'subject-profile',
-  // 2: identity links (external ids) and their lookup keys; 3: legal holds and a deferred erasure.
-  version: 3,
-  collections: [SUBJECT_PROFILES],
+  // 2: identity links (external ids) and their lookup keys; 3: legal holds and a deferred erasure;
+  // 4: the contactability rows.
+  version: 4,
+  collections: [SUBJECT_PROFILES, CONTACTABILITY_ROWS],
   indexes: subjectProfileIndexes,
   filter: { streamPrefixes: [SUBJECT_STREAM_PREFIX] },
   keysOf: (event) =>
     isSubjectStream(event.stream) ? [{ collection: SUBJECT_PROFILES, id: subjectIdOf(event.stream) }] : [],
   apply: applySubjectEvent,
+  derived: [{ collection: CONTACTABILITY_ROWS, from: SUBJECT_PROFILES, derive: contactabilityRow }],
 };
 
 export function applySubjectEvent(

@@ -4,7 +4,7 @@ import { EVENT_STORE, READ_STORE, SUBJECT_CRYPTO } from '#runtime';
 import { KeyDestroyedError, SqliteKeyVault, type SubjectCrypto } from '#crypto';
 import type { EventStore } from '#event-store';
 import { subjectStreamName } from '#domain';
-import { SUBJECT_PROFILES } from '#projections';
+import { CONTACTABILITY_ROWS, SUBJECT_PROFILES } from '#projections';
 import type { ReadStore } from '#read-store';
 import { bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
 import { hitsIn, scanFolder } from './support/data-scan';
@@ -114,4 +114,11 @@ async function expectProfileDropped(booted: BootedApp, subjectId: string): Promi
   expect((doc?.lookupKeys as unknown[] | undefined) ?? []).toEqual([]);
   expect(doc?.externalIds).toEqual([]);
   for (const value of Object.values(PERSON)) expect(text).not.toContain(value);
+  // The contactability row, written in the same commit, keeps the erasure and nothing of the person.
+  const row = (await readStore.get(CONTACTABILITY_ROWS, subjectId))?.doc;
+  expect(row).toMatchObject({ erased: true });
+  const rowText = JSON.stringify(row);
+  expect(rowText).not.toMatch(ENVELOPE);
+  expect(rowText).not.toMatch(/lookup|address|reason/i);
+  for (const value of Object.values(PERSON)) expect(rowText).not.toContain(value);
 }

@@ -48,6 +48,17 @@ export async function openStores(dir = mkdtempSync(join(tmpdir(), 'ledger-proj-'
   };
 }
 
+/** Fresh stores for every test of the calling suite, closed and removed after each. */
+export function storesPerTest(): () => Stores {
+  let stores: Stores | undefined;
+  beforeEach(async () => (stores = await openStores()));
+  afterEach(async () => {
+    await stores!.close();
+    removeDir(stores!.dir);
+  });
+  return () => stores!;
+}
+
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }

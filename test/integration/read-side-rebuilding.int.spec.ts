@@ -73,6 +73,30 @@ describe('read-side guard during a rebuild', () => {
     expect(progress.reached(61)).toBe(false);
   });
 
+  it('asks no runner for its status per query: the runners tell progress when their state changes', async () => {
+    const model = countingModel();
+    await appendLog(stores.eventStore, 30);
+    runner = new ProjectionRunner(model, {
+      eventStore: stores.eventStore,
+      readStore: stores.readStore,
+      derive: passThrough,
+      log: () => undefined,
+    });
+    const progress = new ProjectionProgress([model], stores.readStore, stores.eventStore, [runner]);
+    const guard = new ReadYourWritesGuard(progress, loadConfig({ DATA_DIR: stores.dir, LOG_LEVEL: 'silent' }));
+    const query = () => guard.canActivate(new ExecutionContextHost([{ headers: {} }]));
+    runner.start();
+    await until('live', () => runner!.status.state === 'live');
+    expect(query()).toBe(true);
+    const statusReads = jest.spyOn(runner, 'status', 'get');
+    for (let i = 0; i < 1_000; i++) expect(query()).toBe(true);
+    expect(statusReads).not.toHaveBeenCalled();
+    await runner.stop();
+    // Stopped here: the model is now another process's, and progress works the answer out again.
+    expect(query()).toBe(true);
+    expect(statusReads).toHaveBeenCalled();
+  });
+
   it('takes a lower stored checkpoint of a model run elsewhere as it is (another process rebuilt it against this log)', async () => {
     const model = countingModel();
     const progress = new ProjectionProgress([model], stores.readStore, stores.eventStore);

@@ -48,7 +48,12 @@ export * from './subject/subject.state';
 export * from './subject/age';
 export * from './subject/parental-authorisation';
 export * from './subject/subject.decider';
-export { effectiveConsentStatus, type ConsentStatus } from './subject/consent-status';
+export {
+  effectiveConsentStatus,
+  type ConsentStatus,
+  type ConsentStatusFacts,
+  type GrantFacts,
+} from './subject/consent-status';
 export { findDoubleOptInByTokenHash } from './subject/double-opt-in.confirm';
 export { findDeliveryByTokenHash } from './subject/export-delivery.decide';
 

@@ -46,7 +46,7 @@ export function foldBatch(
 ): DocumentWrite[] {
   const slots = new Map<string, Slot>();
   foldInto(model, events, slots, stored, lookedUp);
-  return changedWrites(slots.values());
+  return changedWrites(model, slots.values());
 }
 
 /**
@@ -77,11 +77,28 @@ export function foldInto(
   }
 }
 
-/** One write per changed slot, in the order the slots were made. */
-export function changedWrites(slots: Iterable<Slot>): DocumentWrite[] {
+/** One write per changed slot, in the order the slots were made, each followed by its derived documents. */
+export function changedWrites(model: ReadModel, slots: Iterable<Slot>): DocumentWrite[] {
   const writes: DocumentWrite[] = [];
-  for (const slot of slots) if (slot.changed) writes.push(toWrite(slot));
+  for (const slot of slots) {
+    if (slot.changed) writes.push(toWrite(slot));
+    for (const derived of derivedWrites(model, slot)) writes.push(derived);
+  }
   return writes;
+}
+
+/**
+ * The derived documents of a slot, with its position. Also for a slot the batch left unchanged
+ * (a replay): a store without transactions (standalone MongoDB) may have kept the document but
+ * not its derived copy before a crash, and the position guard makes the rewrite harmless.
+ */
+function derivedWrites(model: ReadModel, slot: Slot): DocumentWrite[] {
+  if (!slot.changed && slot.doc === undefined) return [];
+  return (model.derived ?? [])
+    .filter((d) => d.from === slot.key.collection)
+    .map((d) =>
+      toWrite({ ...slot, key: { collection: d.collection, id: slot.key.id }, doc: slot.doc && d.derive(slot.doc) }),
+    );
 }
 
 /**

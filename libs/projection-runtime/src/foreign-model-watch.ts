@@ -25,6 +25,8 @@ export class ForeignModelWatch {
     /** True while a runner of this process maintains the model (it checks the log itself). */
     private readonly runHere: (name: string) => boolean,
     private readonly warn: (line: string) => void,
+    /** Runs whenever a model enters or leaves the foreign set. */
+    private readonly changed: () => void = () => undefined,
   ) {}
 
   has(name: string): boolean {
@@ -56,20 +58,24 @@ export class ForeignModelWatch {
   }
 
   private async checkModel(name: string): Promise<void> {
-    if (this.runHere(name)) return void this.foreign.delete(name);
+    if (this.runHere(name)) return this.forget(name);
     const mark = await this.readStore.getCheckpointMark(name);
     const key = `${mark.position}:${mark.eventId ?? ''}`;
     if (this.verified.get(name) === key) return;
     const reason = await logMismatch(this.eventStore, mark);
     if (reason === undefined) {
       this.verified.set(name, key);
-      this.foreign.delete(name);
-      return;
+      return this.forget(name);
     }
-    if (!this.foreign.has(name))
-      this.warn(
-        `projection ${name}: the stored read model does not belong to this event log (${reason}); queries answer 503 until its runner has rebuilt it`,
-      );
+    if (this.foreign.has(name)) return;
+    this.warn(
+      `projection ${name}: the stored read model does not belong to this event log (${reason}); queries answer 503 until its runner has rebuilt it`,
+    );
     this.foreign.add(name);
+    this.changed();
+  }
+
+  private forget(name: string): void {
+    if (this.foreign.delete(name)) this.changed();
   }
 }

@@ -29,6 +29,11 @@ export class ProjectionProgress {
   private readonly listeners = new Set<() => void>();
   /** Models run elsewhere that do not belong to the log; started by `watch`. */
   readonly foreign: ForeignModelWatch;
+  /** What `rebuilding()` answers until a runner's state or the foreign set changes (undefined: work it out). */
+  private rebuildingNow: readonly string[] | undefined;
+  /** Runners whose state changes are heard (the list may grow after construction). */
+  private heard = 0;
+  private readonly stale = () => (this.rebuildingNow = undefined);
 
   constructor(
     private readonly models: ReadonlyArray<{ name: string; version: number }>,
@@ -37,7 +42,8 @@ export class ProjectionProgress {
     private readonly runners: readonly RunnerView[] = [],
     warn: (line: string) => void = () => undefined,
   ) {
-    this.foreign = new ForeignModelWatch(models, readStore, eventStore, (name) => this.runHere(name), warn);
+    const runHere = (name: string) => this.runHere(name);
+    this.foreign = new ForeignModelWatch(models, readStore, eventStore, runHere, warn, this.stale);
   }
 
   /** A runner of this process maintains the model (it is not standing by for another process). */
@@ -64,10 +70,15 @@ export class ProjectionProgress {
 
   /**
    * Models that did not belong to the log and are not rebuilt yet: rebuilding here, or found
-   * foreign while another process runs them. Queries answer 503 for them.
+   * foreign while another process runs them. Queries answer 503 for them. Asked by every query, so
+   * the answer is kept until a runner or the foreign-model watch reports a change.
    */
-  rebuilding(): string[] {
-    return this.models.map((m) => m.name).filter((name) => this.isRebuilding(name));
+  rebuilding(): readonly string[] {
+    while (this.heard < this.runners.length) {
+      this.runners[this.heard++]!.onStateChange(this.stale);
+      this.stale();
+    }
+    return (this.rebuildingNow ??= this.models.map((m) => m.name).filter((name) => this.isRebuilding(name)));
   }
 
   private isRebuilding(name: string): boolean {

@@ -15,6 +15,7 @@ import {
   type RunnerOptions,
   type RunnerState,
   type RunnerStatus,
+  type RunnerView,
 } from './runner-status';
 import { Sleeper } from './sleeper';
 
@@ -43,8 +44,9 @@ class SessionEnded extends Error {}
  * with their checkpoint. A failure is logged, counted and retried with back-off; it concerns this
  * model only (every model has its own runner, subscription and checkpoint).
  */
-export class ProjectionRunner {
-  private state: RunnerState = 'stopped';
+export class ProjectionRunner implements RunnerView {
+  private currentState: RunnerState = 'stopped';
+  private readonly stateListeners: Array<() => void> = [];
   private checkpoint = 0;
   private failures = 0;
   private lastError: string | undefined;
@@ -74,6 +76,21 @@ export class ProjectionRunner {
    */
   whenChecked(): Promise<void> {
     return this.ready;
+  }
+
+  onStateChange(listener: () => void): void {
+    this.stateListeners.push(listener);
+  }
+
+  private get state(): RunnerState {
+    return this.currentState;
+  }
+
+  /** Told to the listeners, so a query asks no runner whether it rebuilds (see ProjectionProgress). */
+  private set state(next: RunnerState) {
+    if (next === this.currentState) return;
+    this.currentState = next;
+    for (const listener of this.stateListeners) listener();
   }
 
   get status(): RunnerStatus {

@@ -18,6 +18,8 @@ export interface RunnerStatus {
 export interface RunnerView {
   readonly model: { readonly name: string };
   readonly status: RunnerStatus;
+  /** `listener` runs after every change of `status.state` (what ProjectionProgress serves from). */
+  onStateChange(listener: () => void): void;
 }
 
 export interface RunnerOptions {

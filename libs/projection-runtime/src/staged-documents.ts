@@ -61,7 +61,7 @@ export class StagedDocuments {
   async flush(): Promise<void> {
     const last = this.last;
     if (last === undefined || last.position === this.written) return;
-    const writes = changedWrites(this.slots.values())
+    const writes = changedWrites(this.model, this.slots.values())
       .map((w) => ({ ...w, collection: this.target.collection(w.collection) }))
       .sort(byKey);
     const attributes = {

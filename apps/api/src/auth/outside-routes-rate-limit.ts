@@ -1,9 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getStorageToken, normalizeIp, seconds, type ThrottlerStorage } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '#runtime';
 import { errorBody } from '../http/error-body';
 import { EDGE_STATUS } from '../http/edge-refusals';
 import { DOCS_PATH } from '../http/openapi';
+import { onRequestWhen } from '../http/request-hook';
 import { RATE_LIMITED } from './public-rate-limits';
 
 /**
@@ -16,9 +18,10 @@ export function limitRequestsOutsideNest(app: NestFastifyApplication): void {
   const storage = app.get<ThrottlerStorage>(getStorageToken());
   const config = app.get<AppConfig>(APP_CONFIG);
   const ttl = seconds(config.publicRateLimit.windowSeconds);
-  fastify.addHook('onRequest', async (request, reply) => {
-    const route = request.is404 ? '(unknown)' : (request.routeOptions.url ?? '');
-    if (!request.is404 && !route.startsWith(DOCS_PATH)) return;
+  const routeOf = (request: FastifyRequest) => (request.is404 ? '(unknown)' : (request.routeOptions.url ?? ''));
+  const outside = (request: FastifyRequest) => request.is404 || routeOf(request).startsWith(DOCS_PATH);
+  const limit = async (request: FastifyRequest, reply: FastifyReply) => {
+    const route = routeOf(request);
     const { isBlocked, timeToBlockExpire } = await storage.increment(
       `outside:${route}:${normalizeIp(request.ip)}`,
       ttl,
@@ -32,5 +35,6 @@ export function limitRequestsOutsideNest(app: NestFastifyApplication): void {
       .header('retry-after', retry)
       .status(EDGE_STATUS[RATE_LIMITED])
       .send(errorBody(EDGE_STATUS[RATE_LIMITED], RATE_LIMITED, `Too many requests; retry in ${retry} s`));
-  });
+  };
+  fastify.addHook('onRequest', onRequestWhen(outside, limit));
 }

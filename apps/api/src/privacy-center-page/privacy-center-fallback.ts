@@ -1,4 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { onRequestWhen } from '../http/request-hook';
 import { firstSegment, wantsPage } from '../dashboard/dashboard-fallback';
 import { sendPrivacyCenterPage } from './privacy-center-page.controller';
 import { PRIVACY_CENTER_PATH, PrivacyCenterPage } from './privacy-center-page';
@@ -13,9 +15,10 @@ const NO_API_PREFIXES: ReadonlySet<string> = new Set();
 export function servePrivacyCenterOnUnknownPages(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   const page = app.get(PrivacyCenterPage);
-  fastify.addHook('onRequest', async (request, reply) => {
-    if (!request.is404 || firstSegment(request.url) !== PRIVACY_CENTER_PATH) return;
-    if (!wantsPage(request, NO_API_PREFIXES) || !page.page('en')) return;
-    return sendPrivacyCenterPage(reply, page, request.headers['accept-language']);
-  });
+  const pageWanted = (request: FastifyRequest) =>
+    request.is404 && firstSegment(request.url) === PRIVACY_CENTER_PATH && wantsPage(request, NO_API_PREFIXES);
+  const serve = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (page.page('en')) return sendPrivacyCenterPage(reply, page, request.headers['accept-language']);
+  };
+  fastify.addHook('onRequest', onRequestWhen(pageWanted, serve));
 }

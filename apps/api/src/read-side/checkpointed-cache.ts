@@ -23,10 +23,18 @@ export class CheckpointedCache<V> {
     private readonly capacity: number,
   ) {}
 
-  async get(id: string, load: (id: string) => Promise<V | undefined>): Promise<V | undefined> {
+  /**
+   * `stamp`: the store's write stamp, taken by the caller once for all the caches one request
+   * consults (each take is a statement).
+   */
+  async get(
+    id: string,
+    load: (id: string) => Promise<V | undefined>,
+    stamp = this.store.writeStamp(),
+  ): Promise<V | undefined> {
     // The checkpoint is read before the document: a commit in between leaves an entry newer
     // than its checkpoint, which the next call discards, never an older one that it would keep.
-    const checkpoint = await this.refresh();
+    const checkpoint = stamp !== undefined && stamp === this.stamp ? this.checkpoint : await this.refresh(stamp);
     const hit = this.entries.get(id);
     if (hit !== undefined) return hit;
     const value = await load(id);
@@ -39,9 +47,7 @@ export class CheckpointedCache<V> {
    * The stamp is taken before the mark (a commit between them only costs another mark read), and
    * kept together with the reset, so no call sees the new stamp beside the old entries.
    */
-  private async refresh(): Promise<string> {
-    const stamp = this.store.writeStamp();
-    if (stamp !== undefined && stamp === this.stamp) return this.checkpoint;
+  private async refresh(stamp: string | undefined): Promise<string> {
     const mark = await this.store.getCheckpointMark(this.model);
     const checkpoint = `${mark.position}:${mark.eventId ?? ''}`;
     if (checkpoint !== this.checkpoint) this.reset(checkpoint);

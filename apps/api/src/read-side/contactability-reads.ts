@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, READ_STORE, type AppConfig } from '#runtime';
 import {
-  getProfile,
+  getContactabilityRow,
   getTopic,
   subjectProfileModel,
   topicsModel,
-  type SubjectProfileDocument,
+  type ContactabilityProfile,
   type TopicReadView,
 } from '#projections';
 import type { ReadStore } from '#read-store';
@@ -21,7 +21,7 @@ const TOPIC_CAPACITY = 1_000;
  */
 @Injectable()
 export class ContactabilityReads {
-  private readonly profiles: CheckpointedCache<SubjectProfileDocument>;
+  private readonly profiles: CheckpointedCache<ContactabilityProfile>;
   private readonly topics: CheckpointedCache<TopicReadView>;
 
   constructor(
@@ -33,11 +33,19 @@ export class ContactabilityReads {
     this.topics = new CheckpointedCache(store, topicsModel.name, TOPIC_CAPACITY);
   }
 
-  profile(subjectId: string): Promise<SubjectProfileDocument | undefined> {
-    return this.profiles.get(subjectId, async (id) => (await getProfile(this.store, id))?.doc);
+  /**
+   * The subject's contactability row (see CONTACTABILITY_ROWS) and the topic, both checked against
+   * one write stamp: taking it is a statement, and a commit after it only costs the next check a
+   * checkpoint read.
+   */
+  inputs(subjectId: string, topicId: string): Promise<[ContactabilityProfile | undefined, TopicReadView | undefined]> {
+    const stamp = this.store.writeStamp();
+    return Promise.all([
+      this.profiles.get(subjectId, this.loadRow, stamp),
+      this.topics.get(topicId, this.loadTopic, stamp),
+    ]);
   }
 
-  topic(topicId: string): Promise<TopicReadView | undefined> {
-    return this.topics.get(topicId, (id) => getTopic(this.store, id));
-  }
+  private readonly loadRow = (id: string) => getContactabilityRow(this.store, id);
+  private readonly loadTopic = (id: string) => getTopic(this.store, id);
 }

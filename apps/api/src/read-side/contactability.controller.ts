@@ -44,7 +44,7 @@ export class ContactabilityController {
       contactPointId: query.contactPointId,
     };
     requireKnownChannel(check.channel, this.config.domain.channels);
-    const [profile, topic] = await Promise.all([this.reads.profile(id), this.reads.topic(check.topicId)]);
+    const [profile, topic] = await this.reads.inputs(id, check.topicId);
     // Where the batch denies with SUBJECT.UNKNOWN or TOPIC.UNKNOWN, the single resource is not found.
     if (!profile) throw subjectNotFound(id);
     if (!topic) throw topicNotFound(check.topicId);

@@ -6,6 +6,8 @@ import { SqliteReadStore, type JsonObject, type ReadStore } from '#read-store';
 import { fold, subjectEvent, T0, topicEvent } from '../../../../projections/projection.fixtures';
 import type { ProjectedEvent } from '../../../../projections/read-model';
 import { SUBJECT_PROFILES, subjectProfileModel } from '../../../../projections/subject-profile';
+import { CONTACTABILITY_ROWS, contactabilityRow } from '../../../../projections/contactability.row';
+import type { SubjectProfileDocument } from '../../../../projections/subject-profile.document';
 import {
   blockSet,
   doiRequested,
@@ -77,7 +79,10 @@ async function seed(store: ReadStore): Promise<void> {
   await store.commit({
     projection: subjectProfileModel.name,
     checkpoint: 1,
-    writes: profiles.map((p) => put(SUBJECT_PROFILES, p.id, p.doc)),
+    writes: profiles.flatMap((p) => [
+      put(SUBJECT_PROFILES, p.id, p.doc),
+      put(CONTACTABILITY_ROWS, p.id, contactabilityRow(p.doc as SubjectProfileDocument)),
+    ]),
   });
   await store.commit({
     projection: topicsModel.name,
@@ -119,6 +124,13 @@ describe('the single and the batch contactability checks', () => {
   afterAll(async () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("takes the read store's write stamp once per single check, for the row and the topic together", async () => {
+    const stamps = jest.spyOn(store, 'writeStamp');
+    await controller.check(Object.keys(PROFILES)[0]!, { topicId: 'newsletter', channel: 'email' });
+    expect(stamps).toHaveBeenCalledTimes(1);
+    stamps.mockRestore();
   });
 
   const subjects = [...Object.keys(PROFILES), UNKNOWN_SUBJECT];

@@ -1,5 +1,6 @@
 import { hasPassed } from '../shared/time';
 import type { TopicView } from '../topic/topic.view';
+import type { ConsentEvidence } from './consent.events';
 import type { ConsentRecord } from './subject.state';
 
 export type ConsentStatus =
@@ -11,12 +12,24 @@ export type ConsentStatus =
   | 'reconsent-required';
 
 /**
+ * What the effective status rests on: a ConsentRecord, or the compact copy of one that the
+ * contactability row keeps (no evidence beyond the text version, nothing personal).
+ */
+export type ConsentStatusFacts =
+  | { status: 'pending-double-opt-in'; expiresAt: string }
+  | { status: 'granted'; grant: GrantFacts }
+  | { status: 'revoked' }
+  | { status: 'expired' };
+
+export type GrantFacts = { evidence: Pick<ConsentEvidence, 'textVersion'>; expiresAt?: string };
+
+/**
  * The status of one consent as of `now`. A material text version does not write to millions of
  * subject streams: a grant given under a text older than the topic's current material version is
  * derived as `reconsent-required` (the "Informieren" right), and lapsed expiries as `expired`.
  */
 export function effectiveConsentStatus(
-  record: ConsentRecord | undefined,
+  record: ConsentRecord | ConsentStatusFacts | undefined,
   topic: Pick<TopicView, 'currentMaterialVersion'>,
   now: string,
 ): ConsentStatus {
