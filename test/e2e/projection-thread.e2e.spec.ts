@@ -22,11 +22,11 @@ function busyUntilProjected(db: Database.Database, position: number, ms: number)
   return reached;
 }
 
-describe('projections off the request thread with PROJECTION_THREAD=true (e2e, embedded)', () => {
+describe('projections off the request thread by default (e2e, embedded)', () => {
   let booted: BootedApp;
 
   beforeAll(async () => {
-    booted = await bootApp({ dataDir: tempDataDir(), env: { PROJECTION_THREAD: 'true' } });
+    booted = await bootApp({ dataDir: tempDataDir() });
   });
   afterAll(() => booted.close());
 

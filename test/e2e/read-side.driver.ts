@@ -1,5 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { EventStore } from '#event-store';
+import { EVENT_STORE } from '#runtime';
 import { bearer, bootApp, createRoleKeys, tempDataDir, type BootedApp } from './support/boot';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -57,6 +59,22 @@ export class ReadSideDriver {
     // Some commands (a webhook registration) change configuration, not the log: no position.
     if (typeof body.position === 'number') this.position = Math.max(this.position, body.position);
     return body;
+  }
+
+  /**
+   * A bulk import (NDJSON) that must refuse nothing. Its report counts records and names no
+   * position, so the next query waits for the log's head, as an importing CRM would.
+   */
+  async importRecords(ndjson: string): Promise<Record<string, any>> {
+    const res = await this.app.inject({
+      method: 'POST',
+      url: '/imports',
+      payload: ndjson,
+      headers: { ...bearer(this.keys.admin!), 'content-type': 'application/x-ndjson' },
+    });
+    if (res.statusCode >= 300) throw new Error(`POST /imports: ${res.statusCode} ${res.body}`);
+    this.position = Math.max(this.position, await this.app.get<EventStore>(EVENT_STORE).headPosition());
+    return res.json();
   }
 
   /** A query that waits for the read models to include every command sent so far. */

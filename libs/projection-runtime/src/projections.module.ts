@@ -30,7 +30,7 @@ export interface ProjectionsModuleOptions {
 /**
  * The read side's engine inside a Nest process. Always provides ProjectionProgress (health,
  * metrics and read-your-writes need it); starts the runners only where they are meant to run:
- * in the embedded api (on a worker thread with PROJECTION_THREAD=true), with RUN_PROJECTIONS=true,
+ * in the embedded api (on a worker thread unless PROJECTION_THREAD=false), with RUN_PROJECTIONS=true,
  * and in apps/projector.
  */
 @Global()

@@ -19,6 +19,7 @@ export * from './logging/log-format';
 // tracing
 export { batchTrace } from './tracing/batch-trace';
 export { inSpan } from './tracing/in-span';
+export { startTracing, type Tracing } from './tracing/start-tracing';
 export {
   ATTR_COMMAND,
   ATTR_EVENT_COUNT,

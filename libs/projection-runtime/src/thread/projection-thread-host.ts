@@ -62,7 +62,8 @@ export class ProjectionThreadHost implements ProjectionHost {
   private spawn(): void {
     const { file, execArgv } = threadEntry();
     const workerData: ProjectionThreadData = { config: this.infra.config, models: this.models.map((m) => m.name) };
-    const worker = new Worker(file, { workerData, execArgv });
+    // The environment as this process sees it (its OTEL_* settings), also where it was changed at run time.
+    const worker = new Worker(file, { workerData, execArgv, env: { ...process.env } });
     this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
     worker.on('message', (message: FromProjectionThread) => this.receive(message));
     worker.on('error', (error: Error) => this.warn(`projection thread failed (${error.name})`));

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { READ_MODELS } from '#projections';
-import { ErasedKeyEviction, openInfrastructure, type Infrastructure } from '#runtime';
+import { ErasedKeyEviction, openInfrastructure, startTracing, type Infrastructure, type Tracing } from '#runtime';
 import { ProjectionEngine, type ProgressObserver } from '../projection-engine';
 import { errorLabel, type RunnerStatus } from '../runner-status';
 import type { FromProjectionThread, ProjectionThreadData, ToProjectionThread } from './projection-thread-wire';
@@ -36,15 +36,24 @@ function observer(statuses: () => RunnerStatus[]): ProgressObserver {
   return { committed: moved('committed'), resumed: moved('resumed') };
 }
 
-async function close(infra: Infrastructure, engine: ProjectionEngine, eviction: ErasedKeyEviction): Promise<void> {
+async function close(
+  infra: Infrastructure,
+  engine: ProjectionEngine,
+  eviction: ErasedKeyEviction,
+  tracing: Tracing | undefined,
+): Promise<void> {
   await engine.stop();
   await eviction.onModuleDestroy();
   await infra.eventStore.close();
   await infra.keyVault.close();
   await infra.readStore.close();
+  await tracing?.shutdown();
 }
 
 async function main(): Promise<void> {
+  // A thread has its own OpenTelemetry globals: the runners' spans are exported from here, as the
+  // api's OTEL_* settings say (the api checked them at its start), each in its command's trace.
+  const tracing = startTracing(process.env);
   // The api has opened the stores (and logged how) before it starts this thread.
   const infra = await openInfrastructure(data.config, () => undefined);
   // This thread decrypts too: it drops a key as soon as any process erases its subject.
@@ -64,7 +73,7 @@ async function main(): Promise<void> {
   port.on('message', (message: ToProjectionThread) => {
     if (message.type !== 'stop') return;
     stopReports();
-    void close(infra, engine, eviction).finally(() => {
+    void close(infra, engine, eviction, tracing).finally(() => {
       post({ type: 'stopped' });
       port.close();
     });

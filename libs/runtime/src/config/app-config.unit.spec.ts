@@ -72,6 +72,12 @@ describe('loadConfig: read-side caches', () => {
     expect(() => loadConfig({ PROJECTION_REBUILD_DOCUMENTS: '0' })).toThrow(/^PROJECTION_REBUILD_DOCUMENTS: /);
   });
 
+  it('runs the embedded projections off the request thread unless told not to', () => {
+    expect(loadConfig({}).projections).toMatchObject({ run: true, thread: true });
+    expect(loadConfig({ PROJECTION_THREAD: 'false' }).projections.thread).toBe(false);
+    expect(() => loadConfig({ PROJECTION_THREAD: 'sometimes' })).toThrow(/^PROJECTION_THREAD: /);
+  });
+
   it('refuses a cache size that is not a whole number in range, naming the variable', () => {
     expect(() => loadConfig({ READ_STORE_CACHE_MIB: '1' })).toThrow(/^READ_STORE_CACHE_MIB: /);
     expect(() => loadConfig({ CONTACTABILITY_CACHE_PROFILES: 'lots' })).toThrow(/^CONTACTABILITY_CACHE_PROFILES: /);
