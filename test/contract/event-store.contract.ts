@@ -1,6 +1,7 @@
 import type { EventStore } from '#event-store';
 import { appendContract } from './event-store/append.contract';
 import { readContract } from './event-store/read.contract';
+import { readStreamsContract } from './event-store/read-streams.contract';
 import { streamAdminContract } from './event-store/stream-admin.contract';
 import { subscribeContract } from './event-store/subscribe.contract';
 
@@ -29,6 +30,7 @@ export function eventStoreContract(
 
     appendContract(get);
     readContract(get);
+    readStreamsContract(get);
     subscribeContract(get);
     streamAdminContract(get);
   });

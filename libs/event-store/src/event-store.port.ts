@@ -38,6 +38,12 @@ export interface AppendResult {
   position: number;
 }
 
+/** One stream of a `readStreams` call: forwards from `fromRevision` (inclusive; default the first). */
+export interface StreamRead {
+  stream: string;
+  fromRevision?: number;
+}
+
 export interface ReadStreamOptions {
   direction?: 'forwards' | 'backwards';
   /** Inclusive. Defaults to the first revision (forwards) or the last one (backwards). */
@@ -101,15 +107,15 @@ export interface EventStore {
   appendToStream(stream: string, events: readonly EventData[], expected: ExpectedRevision): Promise<AppendResult>;
   /** An unknown (or deleted) stream reads as an empty list. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Several streams forwards at once (the command executor's reads of one tick): one list per
+   * entry, in order, each as `readStream(stream, { fromRevision })` reads it.
+   */
+  readStreams(reads: readonly StreamRead[]): Promise<RecordedEvent[][]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options: SubscribeOptions, handler: BatchHandler): Subscription;
   /** Position of the newest event in the log, 0 when empty. */
   headPosition(): Promise<number>;
-  /**
-   * The revision of the stream's last appended event, deleted or hidden ones included (undefined:
-   * never written). One lookup: enough to tell whether a fold cached at that revision is current.
-   */
-  streamRevision(stream: string): Promise<number | undefined>;
   getStreamMetadata(stream: string): Promise<StreamMetadata | undefined>;
   setStreamMetadata(stream: string, metadata: StreamMetadata): Promise<void>;
   /**

@@ -18,11 +18,6 @@ export function readContract(store: StoreGetter): void {
       expect(await store().readStream(stream, { fromRevision: 6 })).toEqual([]);
     });
 
-    it("tells the revision of a stream's last event without reading it, undefined for an unknown stream", async () => {
-      expect(await store().streamRevision(stream)).toBe(5);
-      expect(await store().streamRevision(unique('never-written'))).toBeUndefined();
-    });
-
     it('reads backwards from the end or from a revision with a limit', async () => {
       expect(revisions(await store().readStream(stream, { direction: 'backwards' }))).toEqual([5, 4, 3, 2, 1, 0]);
       const from3 = await store().readStream(stream, { direction: 'backwards', fromRevision: 3, maxCount: 2 });

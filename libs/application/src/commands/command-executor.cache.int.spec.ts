@@ -49,24 +49,27 @@ describe('CommandExecutor with cached folds', () => {
     const [mine] = executors;
     await run(mine, 1);
     await run(mine, 2);
-    const read = jest.spyOn(stores[0], 'readStream');
+    const read = jest.spyOn(stores[0], 'readStreams');
     await run(mine, 3);
     // The fold cached by the second command stands at revision 0; its own event is read back.
-    expect(read).toHaveBeenCalledWith('counter-1', { fromRevision: 1 });
+    expect(read).toHaveBeenCalledWith([{ stream: 'counter-1', fromRevision: 1 }]);
     expect(await total(mine)).toBe(6);
-    expect(read).toHaveBeenLastCalledWith('counter-1', { fromRevision: 2 });
+    expect(read).toHaveBeenLastCalledWith([{ stream: 'counter-1', fromRevision: 2 }]);
   });
 
-  it('answers from the fold without reading the stream while its revision has not moved (one lookup)', async () => {
+  it('answers from the fold, decoding nothing, while the stream has nothing after its revision', async () => {
     const [mine, other] = executors;
     await run(mine, 5);
     expect(await total(mine)).toBe(5);
-    const read = jest.spyOn(stores[0], 'readStream');
+    const read = jest.spyOn(stores[0], 'readStreams');
+    const decode = jest.spyOn(plainCodec, 'decode');
     expect(await total(mine)).toBe(5);
-    expect(read).not.toHaveBeenCalled();
+    expect(read).toHaveBeenCalledWith([{ stream: 'counter-1', fromRevision: 1 }]);
+    expect(decode).not.toHaveBeenCalled();
     await run(other, 7);
     expect(await total(mine)).toBe(12);
-    expect(read).toHaveBeenCalledWith('counter-1', { fromRevision: 1 });
+    expect(decode).toHaveBeenLastCalledWith('counter-1', [expect.objectContaining({ revision: 1 })]);
+    decode.mockRestore();
   });
 
   it('notices another writer before deciding, so its refusal rests on the current total', async () => {

@@ -20,6 +20,7 @@ import { findKeyedReplay } from './idempotency';
 import { KeyedLock } from './keyed-lock';
 import { emptyFold, foldRecorded } from './stream-fold';
 import { StreamStateCache, type FoldedStream, type StreamHead } from './stream-state-cache';
+import { TickReads } from './tick-reads';
 
 export interface Execution<C extends { type: string }, E extends DomainEvent, S> {
   stream: string;
@@ -44,11 +45,13 @@ export type AppendedListener = (result: CommandResult) => void;
  * A concurrent writer makes the append fail; the command is then decided again on fresh state.
  * Folds are kept per stream (LRU) but only as a head start: each load still reads the store,
  * from the revision after the cached one, so nothing is decided on state older than that read.
+ * The loads of one tick share one store read; their appends share the store's group commit.
  */
 export class CommandExecutor {
   private readonly listeners: AppendedListener[] = [];
   private readonly streams = new KeyedLock();
   private readonly folds: StreamStateCache;
+  private readonly reads: TickReads;
 
   private readonly maxAttempts: number;
   private readonly newId: () => string;
@@ -58,6 +61,7 @@ export class CommandExecutor {
     options: ExecutorOptions = {},
   ) {
     this.folds = new StreamStateCache(options.cachedStreams ?? 10_000);
+    this.reads = new TickReads(store);
     this.maxAttempts = options.maxAttempts ?? 8;
     this.newId = options.newId ?? randomUUID;
   }
@@ -110,22 +114,22 @@ export class CommandExecutor {
     return { state: events.reduce(decider.evolve, decider.initialState()), recorded };
   }
 
-  /** The cached fold plus whatever the store holds after it; only those events are read and decoded. */
+  /**
+   * The cached fold plus whatever the store holds after it; only those events are read and decoded.
+   * The read joins those of the other commands of this tick (TickReads): one store read for all.
+   */
   private async fold<E extends DomainEvent, S>(
     stream: string,
     decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
     codec: EventCodec,
   ): Promise<FoldedStream<S>> {
-    const hit = this.folds.get<S>(stream, decider);
-    // Nothing appended since the fold: one lookup instead of a read (topics on every grant).
-    if (hit?.head && (await this.store.streamRevision(stream)) === hit.head.revision) return hit;
-    const cached = hit ?? emptyFold(decider);
-    const from = cached.head ? { fromRevision: cached.head.revision + 1 } : undefined;
+    const cached = this.folds.get<S>(stream, decider) ?? emptyFold(decider);
+    const from = cached.head ? cached.head.revision + 1 : 0;
     const recorded = await inSpan(
       'read stream',
       { attributes: { [ATTR_STREAM_CATEGORY]: streamCategory(stream) } },
       async (span) => {
-        const read = await this.store.readStream(stream, from);
+        const read = await this.reads.read(stream, from, codec);
         span.setAttribute(ATTR_EVENT_COUNT, read.length);
         return read;
       },

@@ -13,6 +13,8 @@ export interface DomainEvent {
 export interface EventCodec {
   encode(stream: string, events: readonly DomainEvent[]): Promise<Array<Pick<EventData, 'type' | 'data'>>>;
   decode(stream: string, events: readonly RecordedEvent[]): Promise<DomainEvent[]>;
+  /** Loads what decoding these streams needs (their data keys) in one round trip, ahead of decode. */
+  prefetch?(streams: readonly string[]): Promise<void>;
 }
 
 /** For streams that hold no personal data (topics, anchors). */

@@ -17,6 +17,11 @@ export class SubjectCodec implements EventCodec {
     return events.map((event) => mapPersonalFields(event, (value) => encryptField(key, subjectId, value)));
   }
 
+  /** One key-vault read for the keys not cached; erased or unknown subjects are left to decode. */
+  prefetch(streams: readonly string[]): Promise<void> {
+    return this.crypto.prefetchKeys(streams.map(subjectIdOf));
+  }
+
   async decode(stream: string, recorded: readonly RecordedEvent[]): Promise<DomainEvent[]> {
     if (recorded.length === 0) return [];
     const subjectId = subjectIdOf(stream);

@@ -8,6 +8,7 @@ import type {
   ExpectedRevision,
   ReadAllOptions,
   ReadStreamOptions,
+  StreamRead,
   RecordedEvent,
   StoreHealth,
   StreamMetadata,
@@ -78,6 +79,11 @@ export class KurrentDbEventStore implements EventStore {
     }
   }
 
+  /** KurrentDB has no multi-stream read: one read per stream, concurrently on the one connection. */
+  readStreams(reads: readonly StreamRead[]): Promise<RecordedEvent[][]> {
+    return Promise.all(reads.map(({ stream, fromRevision }) => this.readStream(stream, { fromRevision })));
+  }
+
   readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     return readAllForwards(this.client, {
       after: options.after ?? 0,
@@ -91,12 +97,6 @@ export class KurrentDbEventStore implements EventStore {
     const subscription = new KurrentDbSubscription(this.client, options, handler, (s) => this.#subscriptions.delete(s));
     this.#subscriptions.add(subscription);
     return subscription;
-  }
-
-  /** A deleted stream reads as undefined here: a cached fold is then re-read, which answers it. */
-  async streamRevision(stream: string): Promise<number | undefined> {
-    const [last] = await this.readStream(stream, { direction: 'backwards', maxCount: 1 });
-    return last?.revision;
   }
 
   headPosition(): Promise<number> {

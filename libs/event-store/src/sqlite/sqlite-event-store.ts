@@ -12,6 +12,7 @@ import type {
   RecordedEvent,
   StoreHealth,
   StreamMetadata,
+  StreamRead,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -78,9 +79,14 @@ export class SqliteEventStore implements EventStore {
     return toRecordedEvents(this.db.transaction(() => readStreamRows(this.st, stream, options, now))());
   }
 
-  async streamRevision(stream: string): Promise<number | undefined> {
+  /** One read transaction for them all: the lists come from one snapshot of the log. */
+  async readStreams(reads: readonly StreamRead[]): Promise<RecordedEvent[][]> {
     this.assertOpen();
-    return (this.st.streamState.get(stream) as { revision: number } | undefined)?.revision;
+    const now = Date.now();
+    const rows = this.db.transaction(() =>
+      reads.map(({ stream, fromRevision }) => readStreamRows(this.st, stream, { fromRevision }, now)),
+    )();
+    return rows.map(toRecordedEvents);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
