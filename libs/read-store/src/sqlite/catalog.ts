@@ -3,7 +3,7 @@ import { ReadStoreUsageError } from '../errors';
 import { checkCollection, checkIndex, indexName } from '../names';
 import type { IndexSpec } from '../read-store.port';
 import { buildIndex } from './index-build';
-import { createIndexTableSql, indexTable, type IndexTable } from './index-table';
+import { createIdIndexSql, createIndexTableSql, indexTable, type IndexTable } from './index-table';
 import { q, StatementCache } from './sql';
 
 /**
@@ -66,12 +66,21 @@ export class Catalog {
     this.db.exec(`CREATE INDEX IF NOT EXISTS ${q(`${collection}$changes`)} ON ${q(collection)} (position, id)`);
   }
 
-  /** Call inside a transaction: table, backfill and declaration land together. */
+  /** Call inside a transaction: table, backfill, by-id index and declaration land together. */
   ensureIndex(spec: IndexSpec): void {
+    const created = this.addIndex(spec);
+    if (created) this.indexById(created);
+  }
+
+  /**
+   * ensureIndex without the by-id index, which the caller adds with indexById (a rebuild's swap
+   * does so after dropping the model it replaces, see createIdIndexSql). Returns the table it created.
+   */
+  addIndex(spec: IndexSpec): IndexTable | undefined {
     checkIndex(spec);
     this.ensureCollection(spec.collection);
     const existing = this.indexesOf(spec.collection).find((ix) => ix.name === indexName(spec.fields));
-    if (existing && existing.unique === !!spec.unique) return;
+    if (existing && existing.unique === !!spec.unique) return undefined;
     if (existing)
       throw new ReadStoreUsageError(`Index ${existing.name} on ${spec.collection} exists with other options`);
     const ix = indexTable(spec.collection, spec.fields, !!spec.unique);
@@ -81,6 +90,11 @@ export class Catalog {
       .get('INSERT INTO _indexes (collection, fields, is_unique) VALUES (?, ?, ?)')
       .run(ix.collection, JSON.stringify(ix.fields), ix.unique ? 1 : 0);
     this.indexes.set(ix.collection, [...this.indexesOf(ix.collection), ix]);
+    return ix;
+  }
+
+  indexById(ix: IndexTable): void {
+    this.db.exec(createIdIndexSql(ix));
   }
 
   dropCollection(name: string): void {

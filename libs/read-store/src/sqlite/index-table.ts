@@ -19,15 +19,22 @@ export function valueColumns(ix: IndexTable): string[] {
   return ix.fields.map((_, i) => `v${i}`);
 }
 
-/**
- * Untyped columns have BLOB affinity, so values keep their type and 1 never equals '1'. Only
- * constraint indexes: SQLite renames their autoindexes with the table, which the rebuild swap needs.
- */
+/** Untyped columns have BLOB affinity, so values keep their type and 1 never equals '1'. */
 export function createIndexTableSql(ix: IndexTable): string {
   const cols = valueColumns(ix);
   const key = ix.unique ? cols : [...cols, 'id'];
-  return `CREATE TABLE ${q(ix.table)} (${cols.join(', ')}, id TEXT NOT NULL,
-    PRIMARY KEY (${key.join(', ')}), UNIQUE (id, ${cols.join(', ')})) WITHOUT ROWID`;
+  return `CREATE TABLE ${q(ix.table)} (${cols.join(', ')}, id TEXT NOT NULL, PRIMARY KEY (${key.join(', ')})) WITHOUT ROWID`;
+}
+
+/**
+ * The (id, values) index that finds a document's rows when it changes, created once the rows are
+ * in: CREATE INDEX sorts them and writes its B-tree in order, where a second constraint filled
+ * row by row in value order inserts at random ids, one page miss each once it outgrows the cache.
+ * Named after the table it was created on; a rename keeps that name, so a rebuild's swap creates
+ * it only after dropping the model it replaces (whose index may carry the staged name).
+ */
+export function createIdIndexSql(ix: IndexTable): string {
+  return `CREATE INDEX IF NOT EXISTS ${q(`${ix.table}$id`)} ON ${q(ix.table)} (id, ${valueColumns(ix).join(', ')})`;
 }
 
 export function deleteKeys(sql: StatementCache, ix: IndexTable, id: string): void {
