@@ -93,8 +93,15 @@ export class Catalog {
     return ix;
   }
 
+  /**
+   * A swapped-in side table keeps the by-id index it got under the staged name, so the next
+   * rebuild's staged table, indexed before that swap, takes the other of two names.
+   */
   indexById(ix: IndexTable): void {
-    this.db.exec(createIdIndexSql(ix));
+    const taken = this.sql.get("SELECT tbl_name FROM sqlite_master WHERE type = 'index' AND name = ?").pluck();
+    const names = [`${ix.table}$id`, `${ix.table}$id2`];
+    if (names.some((name) => taken.get(name) === ix.table)) return;
+    this.db.exec(createIdIndexSql(ix, names.find((name) => taken.get(name) === undefined)!));
   }
 
   dropCollection(name: string): void {

@@ -58,6 +58,11 @@ describe('SQLite side tables: the by-id index', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  const deletePlan = (table: string): string =>
+    (db().prepare(`EXPLAIN QUERY PLAN DELETE FROM "${table}" WHERE id = ?`).all('x') as { detail: string }[])
+      .map((r) => r.detail)
+      .join('; ');
+
   async function rebuild(writes: DocumentWrite[], checkpoint: number): Promise<void> {
     const staged = await store.beginRebuild(MODEL);
     const stagedWrites = writes.map((w) => ({ ...w, collection: staged.collections[0]! }));
@@ -70,6 +75,18 @@ describe('SQLite side tables: the by-id index', () => {
     for (const table of [SIDE, UNIQUE_SIDE]) expect(idIndexFill(db(), table).fill).toBeGreaterThan(0.95);
   });
 
+  it('keeps one by-id index per side table when staged tables are indexed before each swap', async () => {
+    const docs = records(40, 1);
+    for (let round = 0; round < 3; round++) {
+      const staged = await store.beginRebuild(MODEL);
+      const writes = docs.map((w) => ({ ...w, collection: staged.collections[0]! }));
+      await store.commit({ projection: staged.projection, checkpoint: 40, writes });
+      await store.ensureIndexes(staged.indexes);
+      await store.swapRebuild(MODEL, { replace: true });
+      for (const table of [SIDE, UNIQUE_SIDE]) expect(deletePlan(table)).toMatch(/USING (COVERING )?INDEX .*\(id=\?\)/);
+    }
+  });
+
   it('survives swap after swap, and a changed document loses its old rows by id', async () => {
     await store.ensureIndexes(MODEL.indexes);
     const first = records(50, 1);
@@ -77,10 +94,7 @@ describe('SQLite side tables: the by-id index', () => {
     await rebuild(first, 50);
     await rebuild(first, 50);
     for (const table of [SIDE, UNIQUE_SIDE]) {
-      const plan = db().prepare(`EXPLAIN QUERY PLAN DELETE FROM "${table}" WHERE id = ?`).all('x') as {
-        detail: string;
-      }[];
-      expect(plan.map((r) => r.detail).join('; ')).toMatch(/USING (COVERING )?INDEX .*\(id=\?\)/);
+      expect(deletePlan(table)).toMatch(/USING (COVERING )?INDEX .*\(id=\?\)/);
     }
     const changed = { ...first[3]!, doc: { keys: ['z|1'], at: '2026-02-01', ref: 'moved' }, position: 51 };
     await store.commit({ projection: 'report', checkpoint: 51, writes: [changed] });

@@ -30,11 +30,10 @@ export function createIndexTableSql(ix: IndexTable): string {
  * The (id, values) index that finds a document's rows when it changes, created once the rows are
  * in: CREATE INDEX sorts them and writes its B-tree in order, where a second constraint filled
  * row by row in value order inserts at random ids, one page miss each once it outgrows the cache.
- * Named after the table it was created on; a rename keeps that name, so a rebuild's swap creates
- * it only after dropping the model it replaces (whose index may carry the staged name).
+ * `name` must be free: index names survive ALTER TABLE RENAME (see Catalog.indexById).
  */
-export function createIdIndexSql(ix: IndexTable): string {
-  return `CREATE INDEX IF NOT EXISTS ${q(`${ix.table}$id`)} ON ${q(ix.table)} (id, ${valueColumns(ix).join(', ')})`;
+export function createIdIndexSql(ix: IndexTable, name: string): string {
+  return `CREATE INDEX ${q(name)} ON ${q(ix.table)} (id, ${valueColumns(ix).join(', ')})`;
 }
 
 export function deleteKeys(sql: StatementCache, ix: IndexTable, id: string): void {
