@@ -3,7 +3,7 @@ import { ReadStoreUsageError } from '../errors';
 import { checkCollection, checkIndex, indexName } from '../names';
 import type { IndexSpec } from '../read-store.port';
 import { buildIndex } from './index-build';
-import { createIdIndexSql, createIndexTableSql, indexTable, type IndexTable } from './index-table';
+import { createIndexTableSql, indexTable, type IndexTable } from './index-table';
 import { q, StatementCache } from './sql';
 
 /**
@@ -66,21 +66,12 @@ export class Catalog {
     this.db.exec(`CREATE INDEX IF NOT EXISTS ${q(`${collection}$changes`)} ON ${q(collection)} (position, id)`);
   }
 
-  /** Call inside a transaction: table, backfill, by-id index and declaration land together. */
+  /** Call inside a transaction: table, backfill and declaration land together. */
   ensureIndex(spec: IndexSpec): void {
-    const created = this.addIndex(spec);
-    if (created) this.indexById(created);
-  }
-
-  /**
-   * ensureIndex without the by-id index, which the caller adds with indexById (a rebuild's swap
-   * does so after dropping the model it replaces, see createIdIndexSql). Returns the table it created.
-   */
-  addIndex(spec: IndexSpec): IndexTable | undefined {
     checkIndex(spec);
     this.ensureCollection(spec.collection);
     const existing = this.indexesOf(spec.collection).find((ix) => ix.name === indexName(spec.fields));
-    if (existing && existing.unique === !!spec.unique) return undefined;
+    if (existing && existing.unique === !!spec.unique) return;
     if (existing)
       throw new ReadStoreUsageError(`Index ${existing.name} on ${spec.collection} exists with other options`);
     const ix = indexTable(spec.collection, spec.fields, !!spec.unique);
@@ -90,18 +81,6 @@ export class Catalog {
       .get('INSERT INTO _indexes (collection, fields, is_unique) VALUES (?, ?, ?)')
       .run(ix.collection, JSON.stringify(ix.fields), ix.unique ? 1 : 0);
     this.indexes.set(ix.collection, [...this.indexesOf(ix.collection), ix]);
-    return ix;
-  }
-
-  /**
-   * A swapped-in side table keeps the by-id index it got under the staged name, so the next
-   * rebuild's staged table, indexed before that swap, takes the other of two names.
-   */
-  indexById(ix: IndexTable): void {
-    const taken = this.sql.get("SELECT tbl_name FROM sqlite_master WHERE type = 'index' AND name = ?").pluck();
-    const names = [`${ix.table}$id`, `${ix.table}$id2`];
-    if (names.some((name) => taken.get(name) === ix.table)) return;
-    this.db.exec(createIdIndexSql(ix, names.find((name) => taken.get(name) === undefined)!));
   }
 
   dropCollection(name: string): void {

@@ -1,5 +1,5 @@
 import { indexName } from '../names';
-import { q, type StatementCache } from './sql';
+import { q } from './sql';
 
 /** A declared index, kept as a side table of (v0.., id) rows: one row per distinct key of a document. */
 export interface IndexTable {
@@ -19,23 +19,14 @@ export function valueColumns(ix: IndexTable): string[] {
   return ix.fields.map((_, i) => `v${i}`);
 }
 
-/** Untyped columns have BLOB affinity, so values keep their type and 1 never equals '1'. */
+/**
+ * Untyped columns have BLOB affinity, so values keep their type and 1 never equals '1'. The primary
+ * key is the table's only B-tree: a document's rows are found by the keys of its stored body
+ * (index-diff), so no second index by id is filled at random ids, one page miss per row once it
+ * outgrows the page cache, while the rows arrive in key order.
+ */
 export function createIndexTableSql(ix: IndexTable): string {
   const cols = valueColumns(ix);
   const key = ix.unique ? cols : [...cols, 'id'];
   return `CREATE TABLE ${q(ix.table)} (${cols.join(', ')}, id TEXT NOT NULL, PRIMARY KEY (${key.join(', ')})) WITHOUT ROWID`;
-}
-
-/**
- * The (id, values) index that finds a document's rows when it changes, created once the rows are
- * in: CREATE INDEX sorts them and writes its B-tree in order, where a second constraint filled
- * row by row in value order inserts at random ids, one page miss each once it outgrows the cache.
- * `name` must be free: index names survive ALTER TABLE RENAME (see Catalog.indexById).
- */
-export function createIdIndexSql(ix: IndexTable, name: string): string {
-  return `CREATE INDEX ${q(name)} ON ${q(ix.table)} (id, ${valueColumns(ix).join(', ')})`;
-}
-
-export function deleteKeys(sql: StatementCache, ix: IndexTable, id: string): void {
-  sql.get(`DELETE FROM ${q(ix.table)} WHERE id = ?`).run(id);
 }

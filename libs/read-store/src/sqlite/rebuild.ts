@@ -51,10 +51,9 @@ export function swapRebuild(catalog: Catalog, model: ReadModelSpec, options: Swa
     const rebuilt = readCheckpointMark(catalog, staged.projection);
     if (rebuilt.position < live && !options.replace)
       throw new RebuildNotCaughtUpError(model.projection, rebuilt.position, live);
-    const built = staged.indexes.map((ix) => catalog.addIndex(ix));
+    for (const ix of staged.indexes) catalog.ensureIndex(ix);
     dropModel(catalog, model);
     catalog.refresh();
-    for (const ix of built) if (ix) catalog.indexById(ix);
     model.collections.forEach((c, i) => {
       catalog.ensureCollection(staged.collections[i]!);
       catalog.renameCollection(staged.collections[i]!, c);

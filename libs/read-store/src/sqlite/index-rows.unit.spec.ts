@@ -27,41 +27,23 @@ function records(n: number, position: number): DocumentWrite[] {
   });
 }
 
-/** The index of `table` whose first column is `id`, and how full its leaf pages are (dbstat). */
-function idIndexFill(db: Database.Database, table: string): { name: string; fill: number } {
-  const name = db
-    .prepare(
-      `SELECT il.name FROM pragma_index_list(?) AS il, pragma_index_info(il.name) AS ii
-       WHERE ii.seqno = 0 AND ii.name = 'id'`,
-    )
-    .pluck()
-    .get(table) as string;
-  const { used, size } = db
-    .prepare(
-      `SELECT sum(pgsize - unused) AS used, sum(pgsize) AS size FROM dbstat WHERE name = ? AND pagetype = 'leaf'`,
-    )
-    .get(name) as { used: number; size: number };
-  return { name, fill: used / size };
-}
+/** The B-trees SQLite keeps for `table`: its primary key, and any index beside it. */
+const indexesOf = (db: Database.Database, table: string): string[] =>
+  (db.prepare('SELECT origin FROM pragma_index_list(?) ORDER BY origin').pluck().all(table) as string[]).sort();
 
-describe('SQLite side tables: the by-id index', () => {
+describe('SQLite side tables: one B-tree, rows found by their keys', () => {
   let dir: string;
   let store: SqliteReadStore;
   const db = () => (store as unknown as { db: Database.Database }).db;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'read-index-by-id-'));
+    dir = mkdtempSync(join(tmpdir(), 'read-index-rows-'));
     store = await SqliteReadStore.open(join(dir, 'read.sqlite'));
   });
   afterEach(async () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
-
-  const deletePlan = (table: string): string =>
-    (db().prepare(`EXPLAIN QUERY PLAN DELETE FROM "${table}" WHERE id = ?`).all('x') as { detail: string }[])
-      .map((r) => r.detail)
-      .join('; ');
 
   async function rebuild(writes: DocumentWrite[], checkpoint: number): Promise<void> {
     const staged = await store.beginRebuild(MODEL);
@@ -70,12 +52,14 @@ describe('SQLite side tables: the by-id index', () => {
     await store.swapRebuild(MODEL, { replace: true });
   }
 
-  it('is written in order at the swap: its leaf pages are packed, not split by random inserts', async () => {
-    await rebuild(records(4_000, 1), 4_000);
-    for (const table of [SIDE, UNIQUE_SIDE]) expect(idIndexFill(db(), table).fill).toBeGreaterThan(0.95);
+  it('has no index by id beside the primary key, whether declared or built at a swap', async () => {
+    await store.ensureIndexes(MODEL.indexes);
+    for (const table of [SIDE, UNIQUE_SIDE]) expect(indexesOf(db(), table)).toEqual(['pk']);
+    await rebuild(records(200, 1), 200);
+    for (const table of [SIDE, UNIQUE_SIDE]) expect(indexesOf(db(), table)).toEqual(['pk']);
   });
 
-  it('keeps one by-id index per side table when staged tables are indexed before each swap', async () => {
+  it('swaps in side tables indexed before the swap, round after round', async () => {
     const docs = records(40, 1);
     for (let round = 0; round < 3; round++) {
       const staged = await store.beginRebuild(MODEL);
@@ -83,26 +67,28 @@ describe('SQLite side tables: the by-id index', () => {
       await store.commit({ projection: staged.projection, checkpoint: 40, writes });
       await store.ensureIndexes(staged.indexes);
       await store.swapRebuild(MODEL, { replace: true });
-      for (const table of [SIDE, UNIQUE_SIDE]) expect(deletePlan(table)).toMatch(/USING (COVERING )?INDEX .*\(id=\?\)/);
+      expect(await store.count('records', { ref: 'r7' })).toBe(1);
     }
   });
 
-  it('survives swap after swap, and a changed document loses its old rows by id', async () => {
+  it('removes exactly the rows of a changed or deleted document, each by its primary key', async () => {
     await store.ensureIndexes(MODEL.indexes);
     const first = records(50, 1);
     await store.commit({ projection: 'report', checkpoint: 50, writes: first });
     await rebuild(first, 50);
-    await rebuild(first, 50);
-    for (const table of [SIDE, UNIQUE_SIDE]) {
-      expect(deletePlan(table)).toMatch(/USING (COVERING )?INDEX .*\(id=\?\)/);
-    }
-    const changed = { ...first[3]!, doc: { keys: ['z|1'], at: '2026-02-01', ref: 'moved' }, position: 51 };
-    await store.commit({ projection: 'report', checkpoint: 51, writes: [changed] });
-    expect((await store.find('records', { keys: 'z|1', at: '2026-02-01' })).items.map((d) => d.id)).toEqual([
-      changed.id,
-    ]);
-    expect((await store.find('records', { ref: 'r3' })).items).toEqual([]);
-    const rows = db().prepare(`SELECT v0 FROM "${SIDE}" WHERE id = ?`).pluck().all(changed.id);
-    expect(rows).toEqual(['z|1']);
+    const changed = { ...first[3]!, doc: { keys: ['z|1', 'a|3'], at: '2026-02-01', ref: 'moved' }, position: 51 };
+    const deleted = { kind: 'delete' as const, collection: 'records', id: first[4]!.id, position: 52 };
+    await store.commit({ projection: 'report', checkpoint: 52, writes: [changed, deleted] });
+    const rowsOf = (table: string, id: string) =>
+      db().prepare(`SELECT v0 FROM "${table}" WHERE id = ? ORDER BY v0`).pluck().all(id);
+    expect(rowsOf(SIDE, changed.id)).toEqual(['a|3', 'z|1']);
+    expect(rowsOf(UNIQUE_SIDE, changed.id)).toEqual(['moved']);
+    for (const table of [SIDE, UNIQUE_SIDE]) expect(rowsOf(table, deleted.id)).toEqual([]);
+    expect(await store.count('records', { ref: 'r3' })).toBe(0);
+    expect(await store.count('records', { ref: 'r4' })).toBe(0);
+    expect(await store.count('records', { ref: 'r5' })).toBe(1);
+    const remove = `EXPLAIN QUERY PLAN DELETE FROM "${SIDE}" WHERE id = ? AND v0 = ? AND v1 = ?`;
+    const plan = (db().prepare(remove).all('x', 'y', 'z') as { detail: string }[]).map((r) => r.detail).join('; ');
+    expect(plan).toMatch(/USING PRIMARY KEY \(v0=\? AND v1=\? AND id=\?\)/);
   });
 });
