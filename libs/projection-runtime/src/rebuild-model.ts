@@ -1,4 +1,4 @@
-import type { ReadStore, StoredDocument } from '#read-store';
+import { type ReadStore, type StoredDocument, stagedModel } from '#read-store';
 import type { ReadModel } from '#projections';
 import { ProjectionLease } from './projection-lease';
 import { specOf, stagedTarget, versionKey } from './projection-names';
@@ -53,6 +53,8 @@ export async function rebuildModels(
 ): Promise<RebuildSummary[]> {
   const started = Date.now();
   const first = await replayStaged(deps, models, options);
+  // Before any lease is taken: the swap then only drops and renames while the live runner waits.
+  for (const model of models) await deps.readStore.ensureIndexes(stagedModel(specOf(model)).indexes);
   const summaries: RebuildSummary[] = [];
   for (const model of models) {
     const lease = options.leaseOf?.(model);

@@ -2,8 +2,8 @@ import { UniqueIndexViolationError } from '../errors';
 import { checkBatch } from '../names';
 import type { CheckpointMark, CommitResult, DocumentWrite, JsonObject, WriteBatch } from '../read-store.port';
 import type { Catalog } from './catalog';
-import { updateKeys } from './index-diff';
-import { deleteKeys, type IndexTable } from './index-table';
+import { removeKeys, updateKeys } from './index-diff';
+import type { IndexTable } from './index-table';
 import { q } from './sql';
 import { isStaged, withSyncNormal } from './staged-sync';
 
@@ -35,7 +35,7 @@ interface StoredRow {
   doc?: string;
 }
 
-/** The body is read only where side tables need the old keys to diff against. */
+/** The body is read only where side tables need the old keys (to diff against, or to remove). */
 function storedRow(catalog: Catalog, collection: string, id: string, withDoc: boolean): StoredRow | undefined {
   const columns = withDoc ? 'position, doc' : 'position';
   return catalog.sql.get(`SELECT ${columns} FROM ${q(collection)} WHERE id = ?`).get(id) as StoredRow | undefined;
@@ -58,11 +58,13 @@ function withIndex<T>(ix: IndexTable, run: () => T): T {
 function applyWrite(catalog: Catalog, w: DocumentWrite): boolean {
   catalog.ensureCollection(w.collection);
   const indexes = catalog.indexesOf(w.collection);
-  const stored = storedRow(catalog, w.collection, w.id, indexes.length > 0 && w.kind === 'put');
+  const stored = storedRow(catalog, w.collection, w.id, indexes.length > 0);
   if (stored !== undefined && stored.position >= w.position) return false;
   const table = q(w.collection);
+  // No stored body means no side-table rows either (they are removed with it), so nothing to diff.
+  const before = stored?.doc === undefined ? undefined : (JSON.parse(stored.doc) as JsonObject);
   if (w.kind === 'delete') {
-    for (const ix of indexes) deleteKeys(catalog.sql, ix, w.id);
+    if (before !== undefined) for (const ix of indexes) removeKeys(catalog.sql, ix, w.id, before);
     catalog.sql.get(`DELETE FROM ${table} WHERE id = ?`).run(w.id);
     return stored !== undefined;
   }
@@ -70,8 +72,6 @@ function applyWrite(catalog: Catalog, w: DocumentWrite): boolean {
     .get(`INSERT INTO ${table} (id, doc, position) VALUES (?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, position = excluded.position`)
     .run(w.id, JSON.stringify(w.doc), w.position);
-  // No stored body means no side-table rows either (they are removed with it), so nothing to diff.
-  const before = stored?.doc === undefined ? undefined : (JSON.parse(stored.doc) as JsonObject);
   for (const ix of indexes) withIndex(ix, () => updateKeys(catalog.sql, ix, w.id, before, w.doc));
   return true;
 }

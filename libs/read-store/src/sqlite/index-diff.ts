@@ -55,3 +55,9 @@ export function updateKeys(
   for (const [k, key] of old) if (!next.has(k)) sql.get(text.remove).run(id, ...key.map(sqlValue));
   for (const [k, key] of next) if (!old.has(k)) sql.get(text.insert).run(...key.map(sqlValue), id);
 }
+
+/** Removes the rows of a deleted document: exactly the keys of its stored body, found by primary key. */
+export function removeKeys(sql: StatementCache, ix: IndexTable, id: string, before: JsonObject): void {
+  const text = sqlOf(ix);
+  for (const key of indexKeys(before, ix.fields)) sql.get(text.remove).run(id, ...key.map(sqlValue));
+}

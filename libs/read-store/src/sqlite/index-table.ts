@@ -1,5 +1,5 @@
 import { indexName } from '../names';
-import { q, type StatementCache } from './sql';
+import { q } from './sql';
 
 /** A declared index, kept as a side table of (v0.., id) rows: one row per distinct key of a document. */
 export interface IndexTable {
@@ -20,16 +20,13 @@ export function valueColumns(ix: IndexTable): string[] {
 }
 
 /**
- * Untyped columns have BLOB affinity, so values keep their type and 1 never equals '1'. Only
- * constraint indexes: SQLite renames their autoindexes with the table, which the rebuild swap needs.
+ * Untyped columns have BLOB affinity, so values keep their type and 1 never equals '1'. The primary
+ * key is the table's only B-tree: a document's rows are found by the keys of its stored body
+ * (index-diff), so no second index by id is filled at random ids, one page miss per row once it
+ * outgrows the page cache, while the rows arrive in key order.
  */
 export function createIndexTableSql(ix: IndexTable): string {
   const cols = valueColumns(ix);
   const key = ix.unique ? cols : [...cols, 'id'];
-  return `CREATE TABLE ${q(ix.table)} (${cols.join(', ')}, id TEXT NOT NULL,
-    PRIMARY KEY (${key.join(', ')}), UNIQUE (id, ${cols.join(', ')})) WITHOUT ROWID`;
-}
-
-export function deleteKeys(sql: StatementCache, ix: IndexTable, id: string): void {
-  sql.get(`DELETE FROM ${q(ix.table)} WHERE id = ?`).run(id);
+  return `CREATE TABLE ${q(ix.table)} (${cols.join(', ')}, id TEXT NOT NULL, PRIMARY KEY (${key.join(', ')})) WITHOUT ROWID`;
 }
