@@ -4,8 +4,9 @@
  * are computed over this form so that every store and every language can recompute them from what
  * is stored. Written as one pass of string building because every appended event and every
  * imported record goes through it (the entries/filter/map/join form was 7% of an import's CPU).
+ * `leaveOut` names a top-level member to omit (an event's own hash, see eventHash).
  */
-export function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown, leaveOut?: string): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) {
     let out = '[';
@@ -17,7 +18,7 @@ export function canonicalJson(value: unknown): string {
   let out = '{';
   for (const key of keys) {
     const member = record[key];
-    if (member === undefined) continue;
+    if (member === undefined || key === leaveOut) continue;
     out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(member)}`;
   }
   return `${out}}`;

@@ -9,7 +9,6 @@ import {
 } from '#domain';
 import { sealEvents } from '#audit';
 import { WrongExpectedVersionError, type EventStore, type RecordedEvent } from '#event-store';
-import { randomUUID } from 'node:crypto';
 import { eventMetadata, type CommandContext, type CommandExecutor, type EventCodec, findReplay } from '#application';
 import type { RecordOutcome } from './import-report';
 
@@ -56,7 +55,7 @@ export class SubjectBatchWriter {
         return (this.dryRunState.set(stream, [...pending, ...decided.events.map((e) => e.event)]), decided.results);
       if (decided.events.length === 0) return decided.results;
       try {
-        await this.append(stream, recorded.at(-1), decided);
+        await this.append(stream, recorded.at(-1), decided.events);
         return decided.results;
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError) || attempt >= MAX_ATTEMPTS) throw error;
@@ -66,23 +65,20 @@ export class SubjectBatchWriter {
     }
   }
 
-  private async append(stream: string, last: RecordedEvent | undefined, decided: Decided): Promise<void> {
+  private async append(stream: string, last: RecordedEvent | undefined, decided: Decided['events']): Promise<void> {
     const encoded = await this.codec.encode(
       stream,
-      decided.events.map((e) => e.event),
+      decided.map((e) => e.event),
     );
-    const withMetadata = encoded.map((event, i) => ({ ...event, metadata: decided.events[i].metadata }));
+    const withMetadata = encoded.map(({ type, data }, i) => ({ type, data, metadata: decided[i].metadata }));
     const sealed = sealEvents(
       stream,
       last ? last.revision + 1 : 0,
       last?.metadata.hash as string | undefined,
       withMetadata,
     );
-    await this.store.appendToStream(
-      stream,
-      sealed.map((event) => ({ ...event, id: randomUUID() })),
-      last ? last.revision : 'no_stream',
-    );
+    // Without an id the store gives each event a random UUID, as live appends get.
+    await this.store.appendToStream(stream, sealed, last ? last.revision : 'no_stream');
   }
 }
 
