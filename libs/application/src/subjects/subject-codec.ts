@@ -17,6 +17,11 @@ export class SubjectCodec implements EventCodec {
     return events.map((event) => mapPersonalFields(event, (value) => encryptField(key, subjectId, value)));
   }
 
+  /** Caches the data keys of these subjects with one vault read; returns those that have none yet. */
+  keylessSubjects(subjectIds: readonly string[]): Promise<ReadonlySet<string>> {
+    return this.crypto.prefetchKeys(subjectIds);
+  }
+
   async decode(stream: string, recorded: readonly RecordedEvent[]): Promise<DomainEvent[]> {
     if (recorded.length === 0) return [];
     const subjectId = subjectIdOf(stream);
