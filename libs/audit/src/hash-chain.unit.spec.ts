@@ -1,3 +1,5 @@
+import { hash } from 'node:crypto';
+import fc from 'fast-check';
 import { canonicalJson } from './canonical-json';
 import { eventHash, GENESIS_HASH, sealEvents } from './hash-chain';
 
@@ -30,5 +32,24 @@ describe('hash chain', () => {
     const [head] = sealEvents('s', 0, undefined, events.slice(0, 1));
     const [next] = sealEvents('s', 1, head.metadata.hash as string, events.slice(1));
     expect(next.metadata.prevHash).toBe(head.metadata.hash);
+  });
+
+  it('hashes exactly the canonical form of the event with its own hash left out', () => {
+    const json = fc.dictionary(fc.string(), fc.jsonValue());
+    const chained = fc.record({
+      stream: fc.string(),
+      revision: fc.nat(),
+      type: fc.string(),
+      data: json,
+      metadata: fc.record({ hash: fc.string(), prevHash: fc.string(), rest: json }),
+    });
+    fc.assert(
+      fc.property(chained, (event) => {
+        const { hash: _own, ...metadata } = event.metadata;
+        const { stream, revision, type, data } = event;
+        const expected = hash('sha256', canonicalJson({ stream, revision, type, data, metadata }), 'hex');
+        return eventHash(event) === expected;
+      }),
+    );
   });
 });

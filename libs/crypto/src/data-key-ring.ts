@@ -13,6 +13,9 @@ export interface DataKeyRingOptions {
   clock?: () => Date;
 }
 
+/** Keyless hints kept at most (two waves of an import); beyond, they are dropped, never wrong. */
+const MAX_KEYLESS = 8_192;
+
 /**
  * One AES-256 data key per subject, stored only wrapped. Destroying a key is the erasure of
  * Art. 17 for everything encrypted under it (crypto-shredding), so destroy evicts the cache
@@ -21,6 +24,8 @@ export interface DataKeyRingOptions {
 export class DataKeyRing {
   private readonly cache: DataKeyCache;
   private readonly clock: () => Date;
+  /** Subjects a prefetch found without a key: their first getOrCreateDataKey goes straight to the insert. */
+  private readonly keyless = new Set<string>();
   private epoch = 0;
 
   constructor(
@@ -52,18 +57,32 @@ export class DataKeyRing {
    * Loads the keys of these subjects that are not cached with one vault read, so the getDataKey
    * calls that follow hit the cache (a rebuild derives blind indexes for thousands of subjects per
    * batch). Subjects without a key are left to getDataKey, which tells erased from unknown.
+   * Returns the subjects found without a key (none of them has been given one yet).
    */
-  async prefetch(subjectIds: Iterable<string>): Promise<void> {
+  async prefetch(subjectIds: Iterable<string>): Promise<ReadonlySet<string>> {
     const missing = [...new Set(subjectIds)].filter((id) => !this.cache.has(id));
-    if (missing.length === 0) return;
+    if (missing.length === 0) return new Set();
     const epoch = this.epoch;
-    for (const record of await this.vault.findDataKeys(missing)) this.remember(record, epoch);
+    const keyless = new Set(missing);
+    for (const record of await this.vault.findDataKeys(missing)) {
+      keyless.delete(record.subjectId);
+      this.remember(record, epoch);
+    }
+    if (this.keyless.size > MAX_KEYLESS) this.keyless.clear();
+    for (const id of keyless) this.keyless.add(id);
+    return keyless;
   }
 
-  /** Refuses with SubjectErasedError for an erased subject instead of quietly starting afresh. */
+  /**
+   * Refuses with SubjectErasedError for an erased subject instead of quietly starting afresh.
+   * A subject a prefetch just found without a key skips the lookup: the vault's insert is atomic
+   * and answers with another writer's key, or with the tombstone, all the same.
+   */
   async getOrCreateDataKey(subjectId: string): Promise<DataKey> {
-    const existing = await this.getDataKey(subjectId);
-    if (existing !== undefined) return existing;
+    if (!this.keyless.delete(subjectId)) {
+      const existing = await this.getDataKey(subjectId);
+      if (existing !== undefined) return existing;
+    }
     const epoch = this.epoch;
     const raw = randomBytesPooled(32);
     const keyId = randomBytesPooled(8).toString('hex');

@@ -50,6 +50,23 @@ describe('DataKeyRing', () => {
     expect(reads.many).toHaveLength(1);
   });
 
+  it('creates the key of a subject a prefetch found keyless without looking it up again', async () => {
+    const ring = new DataKeyRing(vault, master);
+    const [fresh, raced, erased] = [randomUUID(), randomUUID(), randomUUID()];
+    await new DataKeyRing(vault, master).destroyDataKey(erased);
+    expect([...(await ring.prefetch([fresh, raced, erased]))].sort()).toEqual([fresh, raced, erased].sort());
+    // Another writer gives `raced` its key after the prefetch: the atomic insert answers with it.
+    const theirs = await new DataKeyRing(vault, master).getOrCreateDataKey(raced);
+    let lookups = 0;
+    const findDataKey = vault.findDataKey.bind(vault);
+    vault.findDataKey = async (id) => (lookups++, findDataKey(id));
+    const made = await ring.getOrCreateDataKey(fresh);
+    expect((await ring.getOrCreateDataKey(raced)).keyId).toBe(theirs.keyId);
+    await expect(ring.getOrCreateDataKey(erased)).rejects.toThrow(SubjectErasedError);
+    expect(lookups).toBe(0);
+    expect((await findDataKey(fresh))?.keyId).toBe(made.keyId);
+  });
+
   it('evicts the cached key when it destroys it, so nothing decrypts from memory afterwards', async () => {
     const ring = new DataKeyRing(vault, master);
     const subject = randomUUID();

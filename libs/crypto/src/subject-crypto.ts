@@ -49,8 +49,8 @@ export class SubjectCrypto {
     throw (await this.keys.isDestroyed(subjectId)) ? new KeyDestroyedError() : new KeyNotFoundError();
   }
 
-  /** One vault read for the uncached keys of many subjects; see DataKeyRing.prefetch. */
-  prefetchKeys(subjectIds: Iterable<string>): Promise<void> {
+  /** One vault read for the uncached keys of many subjects; returns those without a key (DataKeyRing.prefetch). */
+  prefetchKeys(subjectIds: Iterable<string>): Promise<ReadonlySet<string>> {
     return this.keys.prefetch(subjectIds);
   }
 

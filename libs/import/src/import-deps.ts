@@ -1,12 +1,12 @@
 import type { EventStore } from '#event-store';
-import type { CommandExecutor, EventCodec } from '#application';
+import type { CommandExecutor, SubjectCodec } from '#application';
 import type { RequestKeys, DomainSettings } from '#runtime';
 
 export interface ImportDeps {
   executor: CommandExecutor;
   eventStore: EventStore;
   /** The subject codec: personal fields are encrypted exactly as for a live command. */
-  codec: EventCodec;
+  codec: SubjectCodec;
   domain: DomainSettings;
   /** Keys the records' content-derived ids and Idempotency-Keys (see record-keys.ts). */
   keys: RequestKeys;

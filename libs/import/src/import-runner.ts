@@ -4,7 +4,7 @@ import { isUnreadable, type RawRecord } from './import-record';
 import { ReportBuilder, type ImportFormat, type ImportProgress, type ImportReport } from './import-report';
 import { readCsv } from './read-csv';
 import { readNdjson } from './read-ndjson';
-import { RecordPreparer } from './record-preparer';
+import { RecordPreparer, type PreparedRecord } from './record-preparer';
 import { SubjectBatchWriter } from './subject-batch-writer';
 import { refusalOf } from './refusal-field';
 import { UnitWaves, type Unit } from './unit-waves';
@@ -64,11 +64,8 @@ function unitProcessor(deps: ImportDeps, report: ReportBuilder, options: ImportO
   const writer = new SubjectBatchWriter(deps.executor, deps.eventStore, deps.codec, options.dryRun);
   return async (records: RawRecord[]): Promise<void> => {
     const prepared = await Promise.all(records.map((record) => preparer.prepare(record)));
-    const decidable = prepared.flatMap((p) => ('error' in p ? [] : [p]));
     for (const p of prepared) if ('error' in p) report.refuse(refusalOf(p.error, p.line, p.kind));
-    const bySubject = new Map<string, typeof decidable>();
-    for (const p of decidable) bySubject.set(p.subjectId, [...(bySubject.get(p.subjectId) ?? []), p]);
-    for (const [subjectId, group] of bySubject) {
+    for (const [subjectId, group] of bySubject(prepared)) {
       const results = await writer.apply(subjectId, group);
       results.forEach((result, i) =>
         typeof result === 'string'
@@ -77,4 +74,18 @@ function unitProcessor(deps: ImportDeps, report: ReportBuilder, options: ImportO
       );
     }
   };
+}
+
+type Decidable = Exclude<PreparedRecord, { error: unknown }>;
+
+/** The records that can be decided, grouped by subject, each group in file order. */
+function bySubject(prepared: readonly PreparedRecord[]): Map<string, Decidable[]> {
+  const groups = new Map<string, Decidable[]>();
+  for (const p of prepared) {
+    if ('error' in p) continue;
+    const group = groups.get(p.subjectId);
+    if (group) group.push(p);
+    else groups.set(p.subjectId, [p]);
+  }
+  return groups;
 }

@@ -1,8 +1,8 @@
 import type { GrantConsent, RaiseObjection, RegisterSubject, RevokeConsent, SetContactBlock, TopicView } from '#domain';
 import { topicOfScope, type CommandInput } from '#application';
-import type { RequestKeys } from '#runtime';
 import type { RecordEnvelope } from './record-envelope';
 import { importedContactPointId, importedSubjectId, importKey } from './record-keys';
+import type { IdKeys } from './recent-ids';
 
 /** The subject commands a record can stand for. */
 export type ImportedCommand = CommandInput<
@@ -27,7 +27,7 @@ export function recordCommand(
   envelope: RecordEnvelope,
   fields: Fields,
   topics: TopicLookup,
-  keys: RequestKeys,
+  keys: IdKeys,
 ): ImportCommand {
   const subjectId = importedSubjectId(keys, envelope.sourceSystem, envelope.externalId);
   const key = (parts: ReadonlyArray<string | number | undefined>) => importKey(keys, parts);
@@ -147,7 +147,7 @@ function setBlock(
   envelope: RecordEnvelope,
   subjectId: string,
   fields: Fields,
-  keys: RequestKeys,
+  keys: IdKeys,
   pointId: PointId,
 ): CommandInput<SetContactBlock> {
   const scope = withoutUndefined({
@@ -180,5 +180,8 @@ function provenance(envelope: RecordEnvelope, reason: unknown): string | undefin
 }
 
 function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  const given = value as Record<string, unknown>;
+  const kept: Record<string, unknown> = {};
+  for (const key in given) if (given[key] !== undefined) kept[key] = given[key];
+  return kept as T;
 }

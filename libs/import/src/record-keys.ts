@@ -1,5 +1,5 @@
 import { canonicalJson } from '#audit';
-import type { RequestKeys } from '#runtime';
+import type { IdKeys } from './recent-ids';
 
 /**
  * The subject id of an external CRM id: the same source system and id give the same UUID in every
@@ -7,7 +7,7 @@ import type { RequestKeys } from '#runtime';
  * creating a twin. Keyed, because the stream name is stored in clear: an unkeyed hash of a guessable
  * CRM id would tie the stream to the person after crypto-shredding (Art. 17).
  */
-export function importedSubjectId(keys: RequestKeys, sourceSystem: string, externalId: string): string {
+export function importedSubjectId(keys: IdKeys, sourceSystem: string, externalId: string): string {
   return keys.uuid(`import:${sourceSystem}:${externalId}`);
 }
 
@@ -16,7 +16,7 @@ export function importedSubjectId(keys: RequestKeys, sourceSystem: string, exter
  * like those created over HTTP, so every contact-point route accepts it, and the same in every run,
  * so a consent record finds the point its subject record registered and re-importing stays a no-op.
  */
-export function importedContactPointId(keys: RequestKeys, subjectId: string, fileId: string): string {
+export function importedContactPointId(keys: IdKeys, subjectId: string, fileId: string): string {
   return keys.uuid(`import:${subjectId}:contact-point:${fileId}`);
 }
 
@@ -25,12 +25,12 @@ export function importedContactPointId(keys: RequestKeys, subjectId: string, fil
  * (line numbers and file names change between exports). Keyed because event metadata is not
  * encrypted: a CRM id in clear, or an unkeyed hash of it, would survive the subject's crypto-shredding.
  */
-export function importKey(keys: RequestKeys, parts: ReadonlyArray<string | number | undefined>): string {
+export function importKey(keys: IdKeys, parts: ReadonlyArray<string | number | undefined>): string {
   const joined = parts.map((part) => (part === undefined ? '*' : String(part))).join('\u001f');
   return `import:${keys.fingerprint(joined)}`;
 }
 
 /** Fingerprint of the command a key stands for: the same key with other content is refused, not replayed. */
-export function contentHash(keys: RequestKeys, value: unknown): string {
+export function contentHash(keys: IdKeys, value: unknown): string {
   return keys.fingerprint(canonicalJson(value));
 }

@@ -6,6 +6,7 @@ import { recordEnvelope } from './record-envelope';
 import { contentHash } from './record-keys';
 import type { ImportDeps } from './import-deps';
 import { TopicCatalog } from './topic-catalog';
+import { RecentIds } from './recent-ids';
 
 /** Who acts on every imported event: one actor, so a file imported by CLI and by API dedupes alike. */
 export const IMPORT_ACTOR = 'import';
@@ -20,6 +21,7 @@ export type PreparedRecord =
  */
 export class RecordPreparer {
   private readonly topics: TopicCatalog;
+  private readonly ids: RecentIds;
 
   constructor(
     private readonly deps: ImportDeps,
@@ -27,6 +29,7 @@ export class RecordPreparer {
     private readonly sourceSystem?: string,
   ) {
     this.topics = new TopicCatalog(deps.executor, deps.eventStore, deps.domain.profileFields);
+    this.ids = new RecentIds(deps.keys);
   }
 
   async prepare({ line, fields }: RawRecord): Promise<PreparedRecord> {
@@ -34,7 +37,7 @@ export class RecordPreparer {
       const now = new Date().toISOString();
       const envelope = recordEnvelope(fields, now, this.sourceSystem);
       const topic = typeof fields.topicId === 'string' ? await this.topics.view(fields.topicId) : undefined;
-      const mapped = recordCommand(envelope, fields, () => topic, this.deps.keys);
+      const mapped = recordCommand(envelope, fields, () => topic, this.ids);
       const allowedProfileFields = envelope.kind === 'subject' ? await this.topics.allowedProfileFields() : [];
       const { channels, ageOfDigitalConsent } = this.deps.domain;
       const metadata = { now, channels, topic, allowedProfileFields, ageOfDigitalConsent };
@@ -44,7 +47,7 @@ export class RecordPreparer {
         correlationId: this.runId,
         sourceSystem: envelope.sourceSystem,
         idempotencyKey: mapped.idempotencyKey,
-        requestHash: contentHash(this.deps.keys, fields),
+        requestHash: contentHash(this.ids, fields),
       };
       return {
         line,

@@ -9,8 +9,9 @@ import {
 } from '#domain';
 import { sealEvents } from '#audit';
 import { WrongExpectedVersionError, type EventStore, type RecordedEvent } from '#event-store';
-import { randomUUID } from 'node:crypto';
-import { eventMetadata, type CommandContext, type CommandExecutor, type EventCodec, findReplay } from '#application';
+import { SubjectErasedError } from '#crypto';
+import { eventMetadata, type CommandContext, type CommandExecutor, findReplay, type SubjectCodec } from '#application';
+import { KeylessSubjects } from './keyless-subjects';
 import type { RecordOutcome } from './import-report';
 
 /** One record as the live command it stands for, with its own context (time, Idempotency-Key). */
@@ -39,51 +40,74 @@ const MAX_ATTEMPTS = 8;
 export class SubjectBatchWriter {
   private readonly dryRunState = new Map<string, SubjectEvent[]>();
 
+  private readonly keyless: KeylessSubjects;
+
   constructor(
     private readonly executor: CommandExecutor,
     private readonly store: EventStore,
-    private readonly codec: EventCodec,
+    private readonly codec: SubjectCodec,
     private readonly dryRun = false,
-  ) {}
+  ) {
+    this.keyless = new KeylessSubjects(codec);
+  }
 
   async apply(subjectId: string, records: readonly DecidableRecord[]): Promise<RecordResult[]> {
     const stream = subjectStreamName(subjectId);
+    // A subject without a data key has no events, so its stream is not read at first. What was
+    // decided on no stream stands only once an append expecting no stream succeeds: after a
+    // conflict, an erased subject's tombstone met when its key is made, or refusals alone, the
+    // records are decided again on the stream as read.
+    let unread = !this.dryRun && (await this.keyless.has(subjectId));
     for (let attempt = 1; ; attempt++) {
-      const { state, recorded } = await this.executor.load(stream, subjectDecider, this.codec);
-      const pending = this.dryRunState.get(stream) ?? [];
-      const decided = decideAll(stream, pending.reduce(subjectDecider.evolve, state), recorded, records);
-      if (this.dryRun)
-        return (this.dryRunState.set(stream, [...pending, ...decided.events.map((e) => e.event)]), decided.results);
-      if (decided.events.length === 0) return decided.results;
       try {
-        await this.append(stream, recorded.at(-1), decided);
-        return decided.results;
+        const results = await this.decideAndAppend(stream, records, unread);
+        if (results !== undefined) return results;
+        unread = false;
       } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError) || attempt >= MAX_ATTEMPTS) throw error;
+        const conflict = error instanceof WrongExpectedVersionError;
+        if (unread && (conflict || error instanceof SubjectErasedError)) unread = false;
+        else if (!conflict || attempt >= MAX_ATTEMPTS) throw error;
         // A live command on the same subject won the race; let it finish before deciding again.
-        await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 ** attempt) * Math.random()));
+        else await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 ** attempt) * Math.random()));
       }
     }
   }
 
-  private async append(stream: string, last: RecordedEvent | undefined, decided: Decided): Promise<void> {
+  /** The records' results, or undefined when they were decided on no stream and nothing confirms that. */
+  private async decideAndAppend(
+    stream: string,
+    records: readonly DecidableRecord[],
+    unread: boolean,
+  ): Promise<RecordResult[] | undefined> {
+    const { state, recorded } = unread ? newStream() : await this.executor.load(stream, subjectDecider, this.codec);
+    const pending = this.dryRunState.get(stream) ?? [];
+    const decided = decideAll(stream, pending.reduce(subjectDecider.evolve, state), recorded, records);
+    if (this.dryRun)
+      return (this.dryRunState.set(stream, [...pending, ...decided.events.map((e) => e.event)]), decided.results);
+    if (decided.events.length === 0) return unread ? undefined : decided.results;
+    await this.append(stream, recorded.at(-1), decided.events);
+    return decided.results;
+  }
+
+  private async append(stream: string, last: RecordedEvent | undefined, decided: Decided['events']): Promise<void> {
     const encoded = await this.codec.encode(
       stream,
-      decided.events.map((e) => e.event),
+      decided.map((e) => e.event),
     );
-    const withMetadata = encoded.map((event, i) => ({ ...event, metadata: decided.events[i].metadata }));
+    const withMetadata = encoded.map(({ type, data }, i) => ({ type, data, metadata: decided[i].metadata }));
     const sealed = sealEvents(
       stream,
       last ? last.revision + 1 : 0,
       last?.metadata.hash as string | undefined,
       withMetadata,
     );
-    await this.store.appendToStream(
-      stream,
-      sealed.map((event) => ({ ...event, id: randomUUID() })),
-      last ? last.revision : 'no_stream',
-    );
+    // Without an id the store gives each event a random UUID, as live appends get.
+    await this.store.appendToStream(stream, sealed, last ? last.revision : 'no_stream');
   }
+}
+
+function newStream(): { state: SubjectState; recorded: RecordedEvent[] } {
+  return { state: subjectDecider.initialState(), recorded: [] };
 }
 
 /** Each record on the state its predecessors left; a refused record leaves the state as it was. */

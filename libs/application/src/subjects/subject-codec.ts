@@ -18,8 +18,13 @@ export class SubjectCodec implements EventCodec {
   }
 
   /** One key-vault read for the keys not cached; erased or unknown subjects are left to decode. */
-  prefetch(streams: readonly string[]): Promise<void> {
-    return this.crypto.prefetchKeys(streams.map(subjectIdOf));
+  async prefetch(streams: readonly string[]): Promise<void> {
+    await this.crypto.prefetchKeys(streams.map(subjectIdOf));
+  }
+
+  /** Caches the data keys of these subjects with one vault read; returns those that have none yet. */
+  keylessSubjects(subjectIds: readonly string[]): Promise<ReadonlySet<string>> {
+    return this.crypto.prefetchKeys(subjectIds);
   }
 
   async decode(stream: string, recorded: readonly RecordedEvent[]): Promise<DomainEvent[]> {

@@ -7,7 +7,9 @@ export type LeafMapper = (value: unknown, path: string) => unknown;
 type Segment = { kind: 'key'; key: string; each: boolean } | { kind: 'wildcard' };
 
 export function mapDataPaths<T>(data: T, paths: readonly string[], fn: LeafMapper): T {
-  return paths.reduce<unknown>((node, path) => mapAt(node, parsePath(path), '', fn), data) as T;
+  let node: unknown = data;
+  for (const path of paths) node = mapAt(node, parsedPath(path), 0, '', fn);
+  return node as T;
 }
 
 export function parsePath(path: string): Segment[] {
@@ -18,15 +20,27 @@ export function parsePath(path: string): Segment[] {
   });
 }
 
-function mapAt(node: unknown, segments: Segment[], at: string, fn: LeafMapper): unknown {
+/** Declared paths are a fixed handful, and every event encrypted or decrypted walks them. */
+const parsed = new Map<string, readonly Segment[]>();
+
+function parsedPath(path: string): readonly Segment[] {
+  let segments = parsed.get(path);
+  if (segments === undefined) parsed.set(path, (segments = parsePath(path)));
+  return segments;
+}
+
+function mapAt(node: unknown, segments: readonly Segment[], i: number, at: string, fn: LeafMapper): unknown {
   // Absent optional fields (and null, which means "removed") carry nothing to map.
   if (node === undefined || node === null) return node;
-  if (segments.length === 0) return fn(node, at);
+  if (i === segments.length) return fn(node, at);
   if (typeof node !== 'object' || Array.isArray(node)) return node;
-  const [head, ...rest] = segments as [Segment, ...Segment[]];
+  const head = segments[i] as Segment;
   const record = node as Record<string, unknown>;
   if (head.kind === 'wildcard') {
-    const entries = Object.entries(record).map(([key, value]) => [key, mapAt(value, rest, join(at, key), fn)]);
+    const entries = Object.entries(record).map(([key, value]) => [
+      key,
+      mapAt(value, segments, i + 1, join(at, key), fn),
+    ]);
     return Object.fromEntries(entries);
   }
   if (!(head.key in record)) return node;
@@ -34,8 +48,8 @@ function mapAt(node: unknown, segments: Segment[], at: string, fn: LeafMapper): 
   const path = join(at, head.key);
   const mapped =
     head.each && Array.isArray(child)
-      ? child.map((item, index) => mapAt(item, rest, `${path}[${index}]`, fn))
-      : mapAt(child, rest, path, fn);
+      ? child.map((item, index) => mapAt(item, segments, i + 1, `${path}[${index}]`, fn))
+      : mapAt(child, segments, i + 1, path, fn);
   return { ...record, [head.key]: mapped };
 }
 
