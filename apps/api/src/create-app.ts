@@ -11,6 +11,8 @@ import { serveDashboardOnUnknownPages } from './dashboard/dashboard-fallback';
 import { refuseDeepJson } from './http/json-body';
 import { servePrivacyCenterOnUnknownPages } from './privacy-center-page/privacy-center-fallback';
 import { setupOpenApi } from './http/openapi';
+import { serveLeanRoutes } from './http/lean-route';
+import { contactabilityCheckRoute } from './read-side/contactability-route';
 import { acceptCookies } from './privacy-center/accept-cookies';
 import { securePersonalAnswers } from './privacy-center/personal-answer-headers';
 
@@ -52,6 +54,7 @@ export async function createApp(
   limitRequestsOutsideNest(app);
   securePersonalAnswers(app);
   serveDashboardOnUnknownPages(app);
+  serveLeanRoutes(app, contactabilityCheckRoute(app));
   servePrivacyCenterOnUnknownPages(app);
   setupOpenApi(app);
   return app;

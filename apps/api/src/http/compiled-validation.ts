@@ -138,5 +138,13 @@ function primitive(value: unknown): string | number | boolean | undefined {
 function isPlainObject(value: unknown): value is object {
   if (typeof value !== 'object' || value === null) return false;
   const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+  return prototype === Object.prototype || prototype === null || isEmptyDictionary(prototype);
+}
+
+/**
+ * Fastify's query parser (fast-querystring) builds `new Empty()`, whose prototype is an empty
+ * null-prototype object: it inherits nothing, so it is read like a null-prototype object.
+ */
+function isEmptyDictionary(prototype: object): boolean {
+  return Object.getPrototypeOf(prototype) === null && Reflect.ownKeys(prototype).length === 0;
 }

@@ -1,6 +1,8 @@
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import fc from 'fast-check';
 import { CALLER_EVIDENCE_METHODS, PARENTAL_VERIFICATION_METHODS } from '#domain';
+import Fastify from 'fastify';
+import { ContactabilityQueryDto } from '../read-side/dto/read-queries.dto';
 import { GrantConsentDto, RevokeConsentDto } from '../subjects/dto/grant-consent.dto';
 import { validateCompiled } from './compiled-validation';
 import { ApiValidationPipe } from './validation.pipe';
@@ -84,6 +86,16 @@ describe('validateCompiled', () => {
     expect(validateCompiled(RevokeConsentDto, { topicId: 'newsletter', reason: 'no longer' })).toBeInstanceOf(
       RevokeConsentDto,
     );
+  });
+
+  it('accepts a query as Fastify parses it (an object of an empty null-prototype class)', async () => {
+    const app = Fastify();
+    app.get('/check', async (request) => ({
+      compiled: validateCompiled(ContactabilityQueryDto, request.query) instanceof ContactabilityQueryDto,
+    }));
+    const answer = await app.inject({ method: 'GET', url: '/check?topicId=promo&channel=email' });
+    await app.close();
+    expect(answer.json()).toEqual({ compiled: true });
   });
 
   it('leaves every refusal to class-validator', () => {

@@ -1,7 +1,6 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { errorBody, httpCode, type ErrorResponse } from './error-body';
-import { mapError } from './error-mapping';
+import { replyWithError } from './error-reply';
 
 /**
  * Every failure of every route (and of Fastify's parsing and routing) leaves through here, so
@@ -12,16 +11,6 @@ export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrors');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const response = mapError(error) ?? this.unexpected(error);
-    for (const [name, value] of Object.entries(response.headers ?? {})) reply.header(name, value);
-    reply.status(response.body.statusCode).send(response.body);
-  }
-
-  /** Logged with the error's own name and stack only: the request may carry personal data. */
-  private unexpected(error: unknown): ErrorResponse {
-    const failure = error instanceof Error ? error : new Error(`non-error thrown: ${typeof error}`);
-    this.logger.error(`unexpected ${failure.name}`, failure.stack);
-    return { body: errorBody(500, httpCode(500), 'An unexpected error occurred') };
+    replyWithError(host.switchToHttp().getResponse<FastifyReply>(), error, this.logger);
   }
 }

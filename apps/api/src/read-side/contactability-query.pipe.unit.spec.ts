@@ -13,7 +13,7 @@ async function outcome(run: () => Promise<unknown>): Promise<unknown> {
 
 const viaDto = (query: unknown) =>
   outcome(() => new ApiValidationPipe().transform(query, { type: 'query', metatype: ContactabilityQueryDto }));
-const viaPipe = (query: unknown) => outcome(() => new ContactabilityQueryPipe().transform(query));
+const viaPipe = (query: unknown) => outcome(async () => new ContactabilityQueryPipe().transform(query));
 
 const QUERIES: Array<[string, unknown]> = [
   ['topic and channel', { topicId: 'promo', channel: 'email' }],

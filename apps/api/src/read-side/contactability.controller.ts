@@ -10,8 +10,13 @@ import { ContactabilityBatchDto } from './dto/contactability-batch.dto';
 import { ReadYourWrites } from './read-your-writes';
 import { requireKnownChannel, subjectNotFound, topicNotFound } from './read-side-errors';
 import { Operation } from '../http/openapi/operation.decorators';
+import { LeanRoute } from '../http/lean-route';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+/** The name `check` is marked lean with (see contactability-route.ts). */
+export const CONTACTABILITY_CHECK = 'contactability-check';
+
+/** The subject id of the check; a lean route runs it too (contactability-route.ts). */
+export const subjectIdPipe = new ParseUUIDPipe({ version: '4' });
 
 /** The journey's "Werbesperre" step: may we contact this person on this channel about this topic, now? */
 @ApiTags('read-side')
@@ -25,6 +30,8 @@ export class ContactabilityController {
   ) {}
 
   @Get('subjects/:id/contactability')
+  // Served by contactabilityCheckHandler: the same guards, pipes and this method, without Nest's per-request pipeline.
+  @LeanRoute(CONTACTABILITY_CHECK)
   @Operation(
     'May this subject be contacted on this channel about this topic now?',
     { status: 200, description: 'The decision with its reasons', schema: 'Contactability' },
@@ -36,7 +43,7 @@ export class ContactabilityController {
   @ApiQuery({ name: 'topicId', type: String, required: true })
   @ApiQuery({ name: 'channel', type: String, required: true })
   @ApiQuery({ name: 'contactPointId', type: String, required: false })
-  async check(@Param('id', uuid) id: string, @Query(ContactabilityQueryPipe) query: ContactabilityQuery) {
+  async check(@Param('id', subjectIdPipe) id: string, @Query(ContactabilityQueryPipe) query: ContactabilityQuery) {
     const check: ContactabilityCheck = {
       subjectId: id,
       topicId: query.topicId,

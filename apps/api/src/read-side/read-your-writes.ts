@@ -50,17 +50,21 @@ export class ReadYourWritesGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    return this.admit(context.switchToHttp().getRequest<FastifyRequest>().headers);
+  }
+
+  /** True at once, or once the read models reached X-Min-Position; a refusal otherwise. Lean routes ask it too. */
+  admit(headers: FastifyRequest['headers']): true | Promise<true> {
     const rebuilding = this.progress.rebuilding();
     if (rebuilding.length > 0) {
       const message = `The read models ${rebuilding.join(', ')} are being rebuilt from the event log; retry shortly`;
       throw edgeRefusal(PROJECTION_REBUILDING, message, { 'Retry-After': REBUILDING_RETRY_AFTER });
     }
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const position = parseMinPosition(request.headers[MIN_POSITION_HEADER]);
+    const position = parseMinPosition(headers[MIN_POSITION_HEADER]);
     return position === undefined || this.waitFor(position);
   }
 
-  private async waitFor(position: number): Promise<boolean> {
+  private async waitFor(position: number): Promise<true> {
     if (await this.progress.waitFor(position, this.config.projections.readYourWritesTimeoutMs)) return true;
     throw edgeRefusal(PROJECTION_BEHIND, `The read models have not reached position ${position} yet; retry shortly`, {
       'Retry-After': '1',

@@ -44,6 +44,11 @@ export class Catalog {
     this.version = -1;
   }
 
+  /** Known to exist as of the last schema check, and nothing this connection did since may have changed that. */
+  knows(name: string): boolean {
+    return this.version !== -1 && this.collections.has(name);
+  }
+
   hasCollection(name: string): boolean {
     return this.collections.has(name);
   }

@@ -99,6 +99,31 @@ describe('SqliteReadStore.open', () => {
     await reader.close();
   });
 
+  it('reads a document as it now is after another connection dropped or swapped its collection', async () => {
+    const file = join(dir, 'read.sqlite');
+    const writer = await SqliteReadStore.open(file);
+    const reader = await SqliteReadStore.open(file);
+    const model = { projection: 'p', collections: ['c'], indexes: [] };
+    const put = (doc: { v: number }, position: number, collection = 'c', projection = 'p') =>
+      writer.commit({
+        projection,
+        checkpoint: position,
+        writes: [{ kind: 'put', collection, id: 'a', doc, position }],
+      });
+    await put({ v: 1 }, 1);
+    expect((await reader.get('c', 'a'))?.doc).toEqual({ v: 1 });
+    await writer.reset(model);
+    expect(await reader.get('c', 'a')).toBeUndefined();
+    await put({ v: 2 }, 2);
+    expect((await reader.get('c', 'a'))?.doc).toEqual({ v: 2 });
+    const staged = await writer.beginRebuild(model);
+    await put({ v: 3 }, 3, staged.collections[0], staged.projection);
+    await writer.swapRebuild(model);
+    expect((await reader.get('c', 'a'))?.doc).toEqual({ v: 3 });
+    await writer.close();
+    await reader.close();
+  });
+
   it('opens a file written before checkpoints kept event ids: old checkpoints read without one', async () => {
     const file = join(dir, 'read.sqlite');
     const old = new Database(file);

@@ -101,14 +101,30 @@ export function explain(catalog: Catalog, collection: string, filter: EqualityFi
   return searched ? { index: ix.name } : {};
 }
 
+/**
+ * A point read of a collection the catalog already knows skips its schema check (a statement, the
+ * contactability check's every miss): SQLite prepares a statement again, by name, when another
+ * connection changed the schema, so a collection swapped in there is read as it now is, and one
+ * dropped there fails with "no such table" and is looked up afresh.
+ */
 export function get<T extends JsonObject>(
   catalog: Catalog,
   collection: string,
   id: string,
 ): StoredDocument<T> | undefined {
-  catalog.refresh();
-  if (!catalog.hasCollection(checkCollection(collection))) return undefined;
-  const row = catalog.sql.get(`SELECT id, doc, position FROM ${q(collection)} WHERE id = ?`).get(id) as Row | undefined;
+  if (!catalog.knows(checkCollection(collection))) catalog.refresh();
+  if (!catalog.hasCollection(collection)) return undefined;
+  const sql = `SELECT id, doc, position FROM ${q(collection)} WHERE id = ?`;
+  let row: Row | undefined;
+  try {
+    row = catalog.sql.get(sql).get(id) as Row | undefined;
+  } catch (error) {
+    if (!/^no such table/.test((error as Error).message)) throw error;
+    catalog.forget();
+    catalog.refresh();
+    if (!catalog.hasCollection(collection)) return undefined;
+    row = catalog.sql.get(sql).get(id) as Row | undefined;
+  }
   return row && toStored<T>(row);
 }
 
