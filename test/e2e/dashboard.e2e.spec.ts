@@ -286,6 +286,8 @@ describe('Mission Control dashboard (e2e)', () => {
         locale: 'de-DE',
         contactPoints: [{ channel: 'email', address: 'clara@example.org' }],
       });
+      // Opened once the read side has her, as a DPO would find her (the api's read waits for it).
+      await api('GET', `/subjects/${claraId}`, 'dpo');
       await page.goto(`${baseUrl}/#/subjects/${claraId}`);
       await page.getByText('clara@example.org').waitFor();
       await page.getByRole('button', { name: 'Erase subject' }).click();

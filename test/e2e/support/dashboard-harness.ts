@@ -79,16 +79,28 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** JSON over HTTP with a role's key; a refusal throws with the api's answer. */
+/**
+ * The api as a test's other systems use it. Commands' positions are remembered and every call
+ * sends the highest as X-Min-Position, so a read (and the page opened after it) sees those writes:
+ * the read models are projected off the request thread.
+ */
 export function apiCaller(baseUrl: () => string, keys: () => Record<string, string>) {
+  let position = 0;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read field by field
   return async (method: string, path: string, role: string, body?: unknown): Promise<any> => {
     const response = await fetch(baseUrl() + path, {
       method,
-      headers: { authorization: `Bearer ${keys()[role]}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${keys()[role]}`,
+        'x-min-position': String(position),
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     const json = await response.json();
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+    const written = (json as { position?: unknown }).position;
+    if (typeof written === 'number') position = Math.max(position, written);
     return json;
   };
 }
